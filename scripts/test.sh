@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The test command: installs what it needs, starts its own Temporal dev server on free ports and its
+# own database, then runs every suite. Shares nothing with a running `npm run up`.
+source "$(dirname "$0")/lib.sh"
+bootstrap
+cd "$ROOT"
+
+export NODE_ENV=test LOG_LEVEL=silent
+export DATABASE_URL="postgres://postgres@127.0.0.1:5432/educredit_test"
+export REDIS_URL="redis://127.0.0.1:6379/${TEST_REDIS_DB:-13}"
+export QUEUE_PREFIX="educredit-test-$$"
+export LOGIN_THROTTLE_LIMIT=5
+
+log "type-checking and building"
+npx tsc -p tsconfig.json --noEmit
+npx tsc -p tsconfig.build.json
+npx eslint "workflows/**/*.ts"
+node dist/scripts/bundle-workflows.js "$ROOT/var/test-workflow-bundle.js"
+
+ensure_database educredit_test fresh
+node dist/scripts/migrate.js
+
+TPORT=$(free_port); TUI=$(free_port); THTTP=$(free_port); TMETRICS=$(free_port)
+mkdir -p var
+"$TEMPORAL_BIN" server start-dev --headless --ip 127.0.0.1 --port "$TPORT" --ui-port "$TUI" --http-port "$THTTP" \
+  --metrics-port "$TMETRICS" --log-level error >var/test-temporal.log 2>&1 &
+TEMPORAL_PID=$!
+trap 'kill $TEMPORAL_PID 2>/dev/null; wait $TEMPORAL_PID 2>/dev/null || true' EXIT
+wait_for_port "$TPORT" 60
+export TEMPORAL_ADDRESS="127.0.0.1:$TPORT" TEMPORAL_TASK_QUEUE="edu-credit-test-$$"
+
+log "running jest (unit, workflows, e2e)"
+npx jest --runInBand "$@"

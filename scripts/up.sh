@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The run command: installs what it needs, starts Temporal (dev server, SQLite under var/), makes sure
+# PostgreSQL and Redis are up, migrates, loads demo data, builds, then runs the API and the worker in the
+# foreground. Ctrl-C stops everything it started; data stays in PostgreSQL and var/ for the next run.
+source "$(dirname "$0")/lib.sh"
+bootstrap
+cd "$ROOT"
+mkdir -p var/log
+
+export NODE_ENV=${NODE_ENV:-development}
+export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/educredit}
+export PORT=${PORT:-3000}
+export TEMPORAL_ADDRESS=${TEMPORAL_ADDRESS:-127.0.0.1:7233}
+TEMPORAL_UI_PORT=${TEMPORAL_UI_PORT:-8233}
+
+pids=()
+stop() {
+  log "stopping (data is kept in PostgreSQL and var/)"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+
+log "building"
+npx tsc -p tsconfig.build.json
+node dist/scripts/bundle-workflows.js dist/workflow-bundle.js
+
+if ! (exec 3<>"/dev/tcp/127.0.0.1/${TEMPORAL_ADDRESS##*:}") 2>/dev/null; then
+  log "starting the Temporal dev server (history in var/temporal.db, Web UI on :$TEMPORAL_UI_PORT)"
+  "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "${TEMPORAL_ADDRESS##*:}" \
+    --ui-port "$TEMPORAL_UI_PORT" --db-filename var/temporal.db --log-level warn >var/log/temporal.log 2>&1 &
+  pids+=($!)
+  wait_for_port "${TEMPORAL_ADDRESS##*:}" 60
+fi
+ensure_database educredit
+node dist/scripts/migrate.js
+node dist/scripts/seed-demo.js
+
+log "starting the worker and the API"
+WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflow-bundle.js" node dist/src/worker.js >>var/log/worker.log 2>&1 &
+pids+=($!)
+node dist/src/main.js >>var/log/api.log 2>&1 &
+pids+=($!)
+wait_for_port "$PORT" 60
+
+cat <<MSG
+
+  edu-credit is running.
+    API            http://127.0.0.1:$PORT/api        (OpenAPI: http://127.0.0.1:$PORT/api/docs)
+    Health         http://127.0.0.1:$PORT/api/health
+    Temporal UI    http://127.0.0.1:$TEMPORAL_UI_PORT
+    Logs           var/log/{api,worker,temporal}.log
+
+  Demo logins (development only):
+$(node dist/scripts/seed-demo.js --print)
+
+  Press Ctrl-C to stop.
+MSG
+wait -n "${pids[@]}"

@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { DomainException, forbidden } from '../common/errors/domain.exception';
+import { ACCESS_KEY, AccessRule } from './access.decorator';
+import type { AuthUser } from './role';
+
+/** Global guard: authenticates the bearer token, then checks the route's declared roles. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [ctx.getHandler(), ctx.getClass()]);
+    const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    if (!rule) {
+      this.logger.error(`route ${req.method} ${req.path} declares no @Access rule; refused`);
+      throw forbidden();
+    }
+    if ('public' in rule) return true;
+    req.user = await this.authenticate(req);
+    if (!rule.roles.includes(req.user.role)) throw forbidden('当前角色无权执行此操作');
+    return true;
+  }
+
+  private async authenticate(req: Request): Promise<AuthUser> {
+    const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new DomainException('UNAUTHENTICATED', '请先登录', 401);
+    try {
+      const claims = await this.jwt.verifyAsync<AuthUser & { sub: string }>(token);
+      return { id: claims.sub, username: claims.username, role: claims.role, officeCode: claims.officeCode, uscc: claims.uscc };
+    } catch {
+      throw new DomainException('TOKEN_INVALID', '登录已失效，请重新登录', 401);
+    }
+  }
+}

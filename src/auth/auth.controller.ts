@@ -1,0 +1,29 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access, Public } from './access.decorator';
+import { AuthService } from './auth.service';
+import { CurrentUser } from './current-user.decorator';
+import { LoginDto, TokenDto } from './dto/login.dto';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+import { ROLES, type AuthUser } from './role';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
+  login(@Body() dto: LoginDto): Promise<TokenDto> {
+    return this.auth.login(dto.username, dto.password);
+  }
+
+  @Get('me')
+  @Access(...ROLES)
+  @ApiBearerAuth()
+  me(@CurrentUser() user: AuthUser): AuthUser {
+    return user;
+  }
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/role';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { notFound } from '../common/errors/domain.exception';
+import type { AppEnv } from '../config/env.schema';
+import { InstitutionsService } from '../institutions/institutions.service';
+import { PoliciesService } from '../policies/policies.service';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { awaitRegistrationUpdate, CaseInput, Severity } from '../../workflows/contracts';
+import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
+import type { OpenCaseDto } from './dto/open-case.dto';
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly config: ConfigService<AppEnv, true>,
+    private readonly institutions: InstitutionsService,
+    private readonly catalogue: CatalogueService,
+    private readonly policies: PoliciesService,
+  ) {}
+
+  /** Registers a lead: one durable workflow per case, whose id is the case number. */
+  async open(dto: OpenCaseDto, actor: AuthUser) {
+    const institution = await this.institutions.findByUscc(dto.uscc);
+    const item = await this.catalogue.item(dto.behaviourCode);
+    const policy = await this.policies.active();
+    const caseNo = await this.nextCaseNo();
+    const input: CaseInput = {
+      caseNo,
+      institutionId: institution.id,
+      uscc: institution.uscc,
+      behaviourCode: item.code,
+      catalogueVersion: item.version,
+      policyVersion: policy.version,
+      severity: item.severity as Severity,
+      facts: dto.facts,
+      source: dto.source,
+      officeCode: actor.officeCode ?? institution.officeCode ?? null,
+      registeredBy: { id: actor.id, role: actor.role, officeCode: actor.officeCode },
+    };
+    const handle = await this.temporal.workflow.start<typeof dishonestyCaseWorkflow>('dishonestyCaseWorkflow', {
+      taskQueue: this.config.get('TEMPORAL_TASK_QUEUE'),
+      workflowId: caseNo,
+      args: [input],
+    });
+    await handle.executeUpdate(awaitRegistrationUpdate);
+    return this.view(caseNo, actor);
+  }
+
+  /** The case as the database records it: stage, due dates, tasks and every event. */
+  async view(caseNo: string, actor: AuthUser) {
+    const [row] = await this.ds.query(
+      `SELECT c.case_no AS "caseNo", c.uscc, i.name AS "institutionName", c.behaviour_code AS "behaviourCode",
+              c.severity, c.stage, c.facts, c.source, c.office_code AS "officeCode", c.policy_version AS "policyVersion",
+              c.registered_at AS "registeredAt", to_char(c.decision_date, 'YYYY-MM-DD') AS "decisionDate", c.closed_at AS "closedAt"
+         FROM cases c JOIN institutions i ON i.id = c.institution_id WHERE c.case_no = $1`,
+      [caseNo],
+    );
+    // An institution must not learn that another institution's case exists.
+    if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    const tasks = await this.ds.query(
+      `SELECT id, kind, stage, status, candidate_role AS "candidateRole", candidate_office AS "candidateOffice",
+              assignee_id AS "assigneeId", to_char(due_date, 'YYYY-MM-DD') AS "dueDate", overdue,
+              created_at AS "createdAt", completed_at AS "completedAt"
+         FROM tasks WHERE case_no = $1 ORDER BY created_at`,
+      [caseNo],
+    );
+    const history = await this.ds.query(
+      `SELECT type, stage_from AS "from", stage_to AS "to", actor_id AS "actorId", actor_role AS "actorRole",
+              reason, payload, occurred_at AS "occurredAt"
+         FROM case_events WHERE case_no = $1 ORDER BY id`,
+      [caseNo],
+    );
+    const dueDates = tasks.filter((t: { status: string }) => t.status === 'open' || t.status === 'claimed')
+      .map((t: { kind: string; dueDate: string }) => ({ kind: t.kind, dueDate: t.dueDate }));
+    return { ...row, dueDates, tasks, history };
+  }
+
+  /** LY-2026-000123: a gap-tolerant counter per year (a failed start leaves a gap, never a duplicate). */
+  private async nextCaseNo(): Promise<string> {
+    const [{ year, value }] = await this.ds.query(
+      `INSERT INTO case_number_counters (year, last_value)
+       VALUES (extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::int, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = case_number_counters.last_value + 1
+       RETURNING year, last_value AS value`,
+    );
+    return `LY-${year}-${String(value).padStart(6, '0')}`;
+  }
+}

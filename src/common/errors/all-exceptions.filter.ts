@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainException } from './domain.exception';
+
+interface ErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+const GENERIC: Record<number, ErrorBody> = {
+  400: { code: 'BAD_REQUEST', message: '请求格式不正确' },
+  401: { code: 'UNAUTHENTICATED', message: '请先登录' },
+  403: { code: 'FORBIDDEN', message: '无权访问该资源' },
+  404: { code: 'NOT_FOUND', message: '请求的资源不存在' },
+  405: { code: 'METHOD_NOT_ALLOWED', message: '不支持该请求方法' },
+  409: { code: 'CONFLICT', message: '数据冲突，请刷新后重试' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: '上传内容过大' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型' },
+  429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' },
+};
+
+/** One place that turns every failure into `{code, message, details}`; 5xx only for our own faults. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
+    const [status, body] = this.map(exception);
+    if (status >= 500) this.logger.error({ err: exception, path: req.url }, 'unhandled error');
+    res.status(status).json(body);
+  }
+
+  private map(e: unknown): [number, ErrorBody] {
+    if (e instanceof DomainException) return [e.status, { code: e.code, message: e.message, details: e.details }];
+    if (e instanceof WorkflowUpdateFailedError) return this.fromFailure(e.cause);
+    if (e instanceof ThrottlerException) return [429, GENERIC[429]];
+    if (e instanceof HttpException) return this.fromHttp(e);
+    if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505') {
+      return [409, { code: 'DUPLICATE', message: '记录已存在' }];
+    }
+    return [500, { code: 'INTERNAL_ERROR', message: '系统内部错误，请联系管理员' }];
+  }
+
+  /** Update validators and activities reject with ApplicationFailure(type = our code). */
+  private fromFailure(cause: unknown): [number, ErrorBody] {
+    if (cause instanceof ApplicationFailure && cause.type) {
+      const status = cause.type.endsWith('NOT_FOUND') ? 404 : cause.type === 'FORBIDDEN' ? 403 : 409;
+      return [status, { code: cause.type, message: cause.message, details: cause.details?.[0] }];
+    }
+    return [500, { code: 'INTERNAL_ERROR', message: '系统内部错误，请联系管理员' }];
+  }
+
+  private fromHttp(e: HttpException): [number, ErrorBody] {
+    const status = e.getStatus();
+    const generic = GENERIC[status] ?? { code: HttpStatus[status] ?? 'HTTP_ERROR', message: e.message };
+    const response = e.getResponse();
+    const details = typeof response === 'object' && response && 'details' in response ? response.details : undefined;
+    return [status, details ? { ...generic, details } : generic];
+  }
+}

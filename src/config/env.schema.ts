@@ -1,0 +1,63 @@
+import * as Joi from 'joi';
+
+/** Values that ship in the repository for development; production must replace them. */
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me';
+export const DEV_DATA_KEY = 'ZGV2LW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE='; // base64 of 32 bytes
+
+export const envSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'test', 'production').default('development'),
+  PORT: Joi.number().port().default(3000),
+  DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }).default('postgres://postgres@127.0.0.1:5432/educredit'),
+  DATABASE_SCHEMA: Joi.string().default('public'),
+  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).default('redis://127.0.0.1:6379/0'),
+  QUEUE_PREFIX: Joi.string().default('educredit'),
+  TEMPORAL_ADDRESS: Joi.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: Joi.string().default('default'),
+  TEMPORAL_TASK_QUEUE: Joi.string().default('edu-credit-cases'),
+  TEMPORAL_UI_URL: Joi.string().uri().default('http://127.0.0.1:8233'),
+  WORKFLOW_BUNDLE_PATH: Joi.string().optional(),
+  JWT_SECRET: Joi.string().min(16).default(DEV_JWT_SECRET),
+  JWT_EXPIRES_IN: Joi.string().default('8h'),
+  DATA_ENCRYPTION_KEYS: Joi.string()
+    .pattern(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/)
+    .default(`k1:${DEV_DATA_KEY}`)
+    .description('comma-separated keyId:base64Key; the first one encrypts, all decrypt (rotation)'),
+  LOGIN_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
+  LOGIN_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60_000),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+})
+  .custom((env: Record<string, unknown>, helpers) => {
+    if (env.NODE_ENV !== 'production') return env;
+    if (env.JWT_SECRET === DEV_JWT_SECRET) return helpers.message({ custom: 'JWT_SECRET must be set in production' });
+    if (String(env.DATA_ENCRYPTION_KEYS).includes(DEV_DATA_KEY)) {
+      return helpers.message({ custom: 'DATA_ENCRYPTION_KEYS must be set in production' });
+    }
+    return env;
+  });
+
+export interface AppEnv {
+  NODE_ENV: 'development' | 'test' | 'production';
+  PORT: number;
+  DATABASE_URL: string;
+  DATABASE_SCHEMA: string;
+  REDIS_URL: string;
+  QUEUE_PREFIX: string;
+  TEMPORAL_ADDRESS: string;
+  TEMPORAL_NAMESPACE: string;
+  TEMPORAL_TASK_QUEUE: string;
+  TEMPORAL_UI_URL: string;
+  WORKFLOW_BUNDLE_PATH?: string;
+  JWT_SECRET: string;
+  JWT_EXPIRES_IN: string;
+  DATA_ENCRYPTION_KEYS: string;
+  LOGIN_THROTTLE_LIMIT: number;
+  LOGIN_THROTTLE_TTL_MS: number;
+  LOG_LEVEL: string;
+}
+
+/** Validates process.env once; used by Nest's ConfigModule and by scripts outside Nest. */
+export function validateEnv(raw: Record<string, unknown>): AppEnv {
+  const { error, value } = envSchema.validate(raw, { allowUnknown: true, abortEarly: false });
+  if (error) throw new Error(`Invalid configuration: ${error.message}`);
+  return value as AppEnv;
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { AuthUser } from '../auth/role';
+import { Audited } from '../audit/audited.decorator';
+import { DomainException } from '../common/errors/domain.exception';
+import { CompleteTaskDto, WorklistQueryDto } from './dto/task.dto';
+import { TasksService } from './tasks.service';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainException('TASK_ID_INVALID', '任务编号格式不正确') });
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @Access('officer', 'approver')
+  worklist(@CurrentUser() user: AuthUser, @Query() q: WorklistQueryDto) {
+    return this.tasks.worklist(user, q);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Access('officer', 'approver')
+  @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
+  claim(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.tasks.claim(id, user);
+  }
+
+  @Post(':id/unclaim')
+  @HttpCode(200)
+  @Access('officer', 'approver')
+  @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
+  unclaim(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.tasks.unclaim(id, user);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Access('officer', 'approver')
+  @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
+  complete(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() dto: CompleteTaskDto) {
+    return this.tasks.complete(id, user, dto);
+  }
+}

@@ -1,0 +1,1 @@
+export { dishonestyCaseWorkflow } from './dishonesty-case.workflow';
