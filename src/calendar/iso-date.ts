@@ -1,0 +1,26 @@
+import { DomainException } from '../common/errors/domain.exception';
+
+/**
+ * Calendar dates as whole days since 1970-01-01, computed in UTC so that neither the server's time zone
+ * nor daylight saving can move a date: '2026-02-14' is the same day on every machine.
+ */
+const DAY_MS = 86_400_000;
+const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function toDayNumber(iso: string): number {
+  const m = typeof iso === 'string' ? SHAPE.exec(iso) : null;
+  const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
+  if (!m || fromDayNumber(ms / DAY_MS) !== iso) {
+    throw new DomainException('DATE_INVALID', `日期“${String(iso)}”无效，应为 YYYY-MM-DD 格式的真实日期`, 400);
+  }
+  return ms / DAY_MS;
+}
+
+export function fromDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(day: number): number {
+  return new Date(day * DAY_MS).getUTCDay();
+}

@@ -1,0 +1,71 @@
+/**
+ * The figures the brief marks as defaults, gathered in one versioned, admin-editable document.
+ * Units: plain numbers are working days; `…CalendarDays` are calendar days; `…Months` are months.
+ * Type-only for workflows: a workflow may `import type` this, never the constant.
+ */
+import type { Severity } from '../../workflows/contracts';
+
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'E';
+
+export interface PublicityWindow {
+  /** After this many months from the decision the institution may apply for repair. */
+  minMonths: number;
+  /** At this many months the record leaves publication, repaired or not. */
+  maxMonths: number;
+}
+
+export interface GradeBand {
+  grade: Grade;
+  /** Lowest score (of 1000) that still earns this grade; bands are listed from A down to E. */
+  min: number;
+}
+
+export interface PolicyDocument {
+  investigationDays: number;
+  approvalDays: number;
+  objectionDays: number;
+  objectionReviewDays: number;
+  publicationDays: number;
+  rectificationCalendarDays: number;
+  reminderInterviewDays: number;
+  warningInterviewDays: number;
+  repairAcceptanceDays: number;
+  repairDecisionDays: number;
+  reminderBeforeDueDays: number;
+  publicity: Record<Severity, PublicityWindow>;
+  grades: GradeBand[];
+}
+
+/**
+ * Policy version 1. Migration 1764000000001 inserts exactly this, so changing it changes what a fresh
+ * database gets: publish new figures as a new policy version instead of editing these.
+ */
+export const DEFAULT_POLICY: PolicyDocument = {
+  investigationDays: 10,
+  approvalDays: 5,
+  objectionDays: 5,
+  // Guangzhou practice: the data provider answers an objection within 10 working days.
+  objectionReviewDays: 10,
+  // 双公示: licences and penalties are published within 7 working days of the decision.
+  publicationDays: 7,
+  rectificationCalendarDays: 30,
+  reminderInterviewDays: 10,
+  warningInterviewDays: 10,
+  repairAcceptanceDays: 3,
+  repairDecisionDays: 10,
+  reminderBeforeDueDays: 1,
+  // 国家发展改革委令第36号《信用修复管理办法》 and 国办发〔2025〕22号: the same three tiers.
+  publicity: {
+    minor: { minMonths: 0, maxMonths: 3 },
+    general: { minMonths: 3, maxMonths: 12 },
+    serious: { minMonths: 12, maxMonths: 36 },
+  },
+  // A and E follow Tianjin's off-campus training scheme (A 980–1000, E below 800); B–D are local policy.
+  grades: [
+    { grade: 'A', min: 980 },
+    { grade: 'B', min: 900 },
+    { grade: 'C', min: 850 },
+    { grade: 'D', min: 800 },
+    { grade: 'E', min: 0 },
+  ],
+};

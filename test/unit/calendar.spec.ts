@@ -1,0 +1,138 @@
+import { isWorkday as libraryIsWorkday } from 'chinese-days';
+import { DataSource, Repository } from 'typeorm';
+import { CalendarOverrideEntity } from '../../src/calendar/calendar-override.entity';
+import { CalendarService } from '../../src/calendar/calendar.service';
+import { DomainException } from '../../src/common/errors/domain.exception';
+import { dataSourceOptions } from '../../src/database/data-source';
+
+// Medium test on the real database (DATABASE_URL). The shared testDataSource() registers no entities,
+// so this suite opens its own connection with the one entity it needs.
+describe(CalendarService.name, () => {
+  let ds: DataSource;
+  let repo: Repository<CalendarOverrideEntity>;
+  let calendar: CalendarService;
+  const created: string[] = [];
+
+  const override = async (date: string, workingDay: boolean) => {
+    created.push(date);
+    await calendar.setOverride(date, { workingDay, reason: '单元测试' }, null);
+  };
+  const codeOf = (p: Promise<unknown>) => p.then(() => 'no error', (e: DomainException) => e.code);
+
+  beforeAll(async () => {
+    ds = await new DataSource({ ...dataSourceOptions(), entities: [CalendarOverrideEntity] }).initialize();
+    repo = ds.getRepository(CalendarOverrideEntity);
+  });
+  beforeEach(() => {
+    calendar = new CalendarService(repo);
+  });
+  afterEach(async () => {
+    if (created.length) await repo.delete(created.splice(0).map((date) => ({ date })));
+  });
+  afterAll(() => ds.destroy());
+
+  describe('2026 Spring Festival: 02-15…02-23 off, 02-14 (Sat) and 02-28 (Sat) worked', () => {
+    it.each([
+      ['2026-02-13', true], ['2026-02-14', true], ['2026-02-15', false], ['2026-02-20', false],
+      ['2026-02-23', false], ['2026-02-24', true], ['2026-02-28', true], ['2026-03-01', false],
+    ])('says %s is a working day: %s', async (date, expected) => {
+      expect(await calendar.isWorkingDay(date)).toBe(expected);
+    });
+
+    it('counts the make-up Saturday and skips the holiday', async () => {
+      expect(await calendar.addWorkingDays('2026-02-13', 1)).toBe('2026-02-14');
+      expect(await calendar.addWorkingDays('2026-02-14', 1)).toBe('2026-02-24');
+    });
+
+    it('finds the 10th working day after 2026-02-12', async () => {
+      // 02-13 Fri (1), 02-14 Sat worked (2), 02-15…02-23 off, 02-24 (3), 02-25 (4), 02-26 (5), 02-27 (6),
+      // 02-28 Sat worked (7), 03-01 Sun off, 03-02 (8), 03-03 (9), 03-04 (10).
+      expect(await calendar.addWorkingDays('2026-02-12', 10)).toBe('2026-03-04');
+      expect(await calendar.workingDaysBetween('2026-02-12', '2026-03-04')).toBe(10);
+      expect(await calendar.workingDaysBetween('2026-03-04', '2026-02-12')).toBe(-10);
+    });
+  });
+
+  describe('2026 National Day: 10-01…10-07 off, 09-20 (Sun) and 10-10 (Sat) worked', () => {
+    it.each([
+      ['2026-09-20', true], ['2026-09-25', false], ['2026-10-01', false], ['2026-10-07', false],
+      ['2026-10-08', true], ['2026-10-10', true], ['2026-10-11', false],
+    ])('says %s is a working day: %s', async (date, expected) => {
+      expect(await calendar.isWorkingDay(date)).toBe(expected);
+    });
+
+    it('jumps the week off', async () => {
+      expect(await calendar.addWorkingDays('2026-09-30', 1)).toBe('2026-10-08');
+    });
+
+    it('finds the 10th working day after 2026-09-24, across 中秋 and 国庆', async () => {
+      // 09-25…09-27 中秋 off, 09-28 (1), 09-29 (2), 09-30 (3), 10-01…10-07 off, 10-08 (4), 10-09 (5),
+      // 10-10 Sat worked (6), 10-11 Sun off, 10-12 (7), 10-13 (8), 10-14 (9), 10-15 (10).
+      expect(await calendar.addWorkingDays('2026-09-24', 10)).toBe('2026-10-15');
+      expect(await calendar.workingDaysBetween('2026-09-24', '2026-10-15')).toBe(10);
+    });
+
+    it('finds the 10th working day after 2026-09-18, counting the make-up Sunday', async () => {
+      // 09-19 Sat off, 09-20 Sun worked (1), 09-21…09-24 (2–5), 09-25…09-27 off, 09-28…09-30 (6–8),
+      // 10-01…10-07 off, 10-08 (9), 10-09 (10).
+      expect(await calendar.addWorkingDays('2026-09-18', 10)).toBe('2026-10-09');
+    });
+  });
+
+  it('returns the start date for 0 working days, even on a holiday', async () => {
+    expect(await calendar.addWorkingDays('2026-10-01', 0)).toBe('2026-10-01');
+    expect(await calendar.workingDaysBetween('2026-10-01', '2026-10-01')).toBe(0);
+  });
+
+  it('adds calendar days across month and year ends, holidays included', () => {
+    expect(calendar.addCalendarDays('2026-02-13', 30)).toBe('2026-03-15');
+    expect(calendar.addCalendarDays('2026-12-20', 30)).toBe('2027-01-19');
+  });
+
+  it('lets an administrator override win over the official calendar', async () => {
+    await override('2026-03-03', false); // e.g. a district-wide closure
+    expect(await calendar.addWorkingDays('2026-02-12', 10)).toBe('2026-03-05');
+    await override('2026-03-01', true); // a Sunday worked
+    expect(await calendar.addWorkingDays('2026-02-12', 10)).toBe('2026-03-04');
+    await calendar.removeOverride('2026-03-01');
+    await calendar.removeOverride('2026-03-03');
+    expect(await calendar.addWorkingDays('2026-02-12', 10)).toBe('2026-03-04');
+  });
+
+  it('refuses a year the official calendar does not cover', async () => {
+    await expect(calendar.isWorkingDay('2031-03-03')).rejects.toMatchObject({
+      code: 'CALENDAR_YEAR_UNKNOWN',
+      status: 422,
+      message: expect.stringContaining('2031'),
+    });
+    // A deadline that runs past the last known year fails instead of silently ignoring 2027's holidays.
+    expect(await codeOf(calendar.addWorkingDays('2026-12-25', 10))).toBe('CALENDAR_YEAR_UNKNOWN');
+  });
+
+  it('treats a year as maintained once an administrator enters its overrides', async () => {
+    await override('2027-01-01', false);
+    expect(await calendar.isWorkingDay('2027-01-04')).toBe(true);
+    expect(await calendar.addWorkingDays('2026-12-30', 2)).toBe('2027-01-04');
+  });
+
+  it.each(['2026-02-30', '2026-2-3', '20260203', 'tomorrow', ''])('rejects the date %j with DATE_INVALID', async (date) => {
+    expect(await codeOf(calendar.isWorkingDay(date))).toBe('DATE_INVALID');
+    expect(await codeOf(calendar.addWorkingDays(date, 1))).toBe('DATE_INVALID');
+  });
+
+  it('reads the overrides once, not once per day stepped', async () => {
+    const find = jest.spyOn(repo, 'find');
+    await calendar.addWorkingDays('2026-01-05', 200);
+    await calendar.workingDaysBetween('2026-01-01', '2026-12-31');
+    expect(find).toHaveBeenCalledTimes(1);
+    find.mockRestore();
+  });
+
+  // The library's own isWorkday() is right only east of Greenwich (see CalendarService); there, both must agree.
+  (new Date().getTimezoneOffset() <= 0 ? it : it.skip)('agrees with chinese-days on every day of 2004–2026', async () => {
+    for (let d = new Date('2004-01-01'); d <= new Date('2026-12-31'); d.setUTCDate(d.getUTCDate() + 1)) {
+      const iso = d.toISOString().slice(0, 10);
+      if ((await calendar.isWorkingDay(iso)) !== libraryIsWorkday(iso)) throw new Error(`disagree on ${iso}`);
+    }
+  });
+});
