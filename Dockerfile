@@ -1,0 +1,45 @@
+# syntax=docker/dockerfile:1
+# One build, three images: `docker build --target api|worker|migrate .` (the last stage, api, is the default).
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+# --- dependencies: cached until package.json or the lock file changes
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+# --- compile, and pre-bundle the workflows: the worker must not bundle at start-up, and the bundle
+# script fails the build when workflow code pulls in something that would only break at run time
+FROM deps AS build
+COPY . .
+RUN npm run build \
+ && node dist/scripts/bundle-workflows.js dist/workflow-bundle.js
+
+# --- production dependencies only: the dev tools (TypeScript, Jest, swc) stay out of the images
+FROM deps AS prod-deps
+RUN npm prune --omit=dev --no-audit --no-fund
+
+# --- what every image runs on. Code is owned by root and read-only to the `node` user the process runs as,
+# so a compromised process cannot rewrite the application.
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json ./
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+USER node
+
+FROM runtime AS migrate
+CMD ["node", "dist/scripts/migrate.js"]
+
+FROM runtime AS worker
+ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
+CMD ["node", "dist/src/worker.js"]
+
+FROM runtime AS api
+# main.ts binds to 127.0.0.1 unless told otherwise; inside a container that would be unreachable
+ENV HOST=0.0.0.0 PORT=3000
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { AuthUser, STAFF } from '../auth/role';
+import { CreateInstitutionDto } from './dto/create-institution.dto';
+import { ImportReportDto } from './dto/import-report.dto';
+import { InstitutionPageDto, InstitutionResponseDto } from './dto/institution-response.dto';
+import { ListInstitutionsQuery } from './dto/list-institutions.query';
+import { UpdateInstitutionDto } from './dto/update-institution.dto';
+import { IMPORT_HEADERS, InstitutionImportService } from './institution-import.service';
+import type { UploadedSheet } from './institution-sheet.reader';
+import { InstitutionsService } from './institutions.service';
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+@ApiTags('institutions')
+@ApiBearerAuth()
+@Controller('institutions')
+export class InstitutionsController {
+  constructor(
+    private readonly institutions: InstitutionsService,
+    private readonly importer: InstitutionImportService,
+  ) {}
+
+  @Post()
+  @Access('officer', 'approver', 'admin')
+  @Audited({ action: 'create', resource: 'institution' })
+  @ApiOperation({ summary: '登记机构' })
+  @ApiResponse({ status: 201, type: InstitutionResponseDto })
+  @ApiResponse({ status: 400, description: 'USCC_INVALID / ID_NUMBER_INVALID / VALIDATION_FAILED / OFFICE_UNKNOWN' })
+  @ApiResponse({ status: 409, description: 'INSTITUTION_EXISTS' })
+  create(@Body() dto: CreateInstitutionDto): Promise<InstitutionResponseDto> {
+    return this.institutions.create(dto);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Access('officer', 'admin')
+  @Audited({ action: 'import', resource: 'institution' })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @ApiOperation({ summary: `批量导入机构（.xlsx 或 UTF-8 .csv，≤5MB；表头：${Object.values(IMPORT_HEADERS).join('、')}）` })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({ status: 200, type: ImportReportDto })
+  @ApiResponse({ status: 415, description: 'IMPORT_FILE_TYPE' })
+  importFile(@UploadedFile() file: UploadedSheet | undefined, @CurrentUser() user: AuthUser): Promise<ImportReportDto> {
+    return this.importer.import(file, user);
+  }
+
+  @Get()
+  @Access(...STAFF)
+  @Audited({ action: 'list', resource: 'institution' })
+  @ApiOperation({ summary: '查询机构列表' })
+  @ApiResponse({ status: 200, type: InstitutionPageDto })
+  list(@Query() query: ListInstitutionsQuery): Promise<InstitutionPageDto> {
+    return this.institutions.list(query);
+  }
+
+  @Get(':uscc')
+  @Access(...STAFF, 'institution')
+  @Audited({ action: 'read', resource: 'institution', idParam: 'uscc' })
+  @ApiOperation({ summary: '查看机构；机构账号只能查看本机构' })
+  @ApiParam({ name: 'uscc', description: '统一社会信用代码' })
+  @ApiResponse({ status: 200, type: InstitutionResponseDto })
+  @ApiResponse({ status: 404, description: 'INSTITUTION_NOT_FOUND' })
+  get(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser): Promise<InstitutionResponseDto> {
+    return this.institutions.getVisibleTo(uscc, user);
+  }
+
+  @Patch(':uscc')
+  @Access('officer', 'approver', 'admin')
+  @Audited({ action: 'update', resource: 'institution', idParam: 'uscc' })
+  @ApiOperation({ summary: '修改机构信息（可带 version 做乐观锁）' })
+  @ApiParam({ name: 'uscc', description: '统一社会信用代码' })
+  @ApiResponse({ status: 200, type: InstitutionResponseDto })
+  @ApiResponse({ status: 409, description: 'VERSION_CONFLICT' })
+  update(@Param('uscc') uscc: string, @Body() dto: UpdateInstitutionDto): Promise<InstitutionResponseDto> {
+    return this.institutions.update(uscc, dto);
+  }
+}
