@@ -9,9 +9,9 @@ export const DEMO_USERS = [
 ] as const;
 
 export const DEMO_INSTITUTIONS = [
-  { uscc: '52320700MJ58463813', name: '连云港市海州区启明星培训学校', type: '校外培训机构', rep: '陈明', id: '320706198503124417', office: 'XWPX' },
-  { uscc: '52320700MJ41792535', name: '连云港市海州区博学艺术培训中心', type: '校外培训机构', rep: '刘芳', id: '320703199007081222', office: 'XWPX' },
-  { uscc: '123207004660123453', name: '连云港市海州区实验小学', type: '小学', rep: '张伟', id: '320703197811203316', office: 'JCJY' },
-  { uscc: '52320700MJ3068154T', name: '连云港市海州区阳光幼儿园', type: '幼儿园', rep: '周静', id: '320705198802152825', office: 'JCJY' },
-  { uscc: '52320700MJ72904169', name: '连云港市海州区育才民办学校', type: '民办学校', rep: '吴强', id: '320706197604300518', office: 'MBJY' },
+  { uscc: '52320700MJ58463813', name: '连云港市海州区启明星培训学校', type: 'off_campus_training', rep: '陈明', id: '320706198503124417', office: 'XWPX' },
+  { uscc: '52320700MJ41792535', name: '连云港市海州区博学艺术培训中心', type: 'off_campus_training', rep: '刘芳', id: '320703199007081222', office: 'XWPX' },
+  { uscc: '123207004660123453', name: '连云港市海州区实验小学', type: 'primary_school', rep: '张伟', id: '320703197811203316', office: 'JCJY' },
+  { uscc: '52320700MJ3068154T', name: '连云港市海州区阳光幼儿园', type: 'kindergarten', rep: '周静', id: '320705198802152825', office: 'JCJY' },
+  { uscc: '52320700MJ72904169', name: '连云港市海州区育才民办学校', type: 'private_school', rep: '吴强', id: '320706197604300518', office: 'MBJY' },
 ];

@@ -76,7 +76,7 @@ export interface CompleteTaskInput extends TaskActionInput {
 }
 
 export const caseStateQuery = defineQuery<CaseSnapshot>('caseState');
-/** Completes once the case row exists in PostgreSQL, so the API can answer the POST consistently. */
+/** Completes once the case row and its first task exist in PostgreSQL, so the API can answer the POST consistently. */
 export const awaitRegistrationUpdate = defineUpdate<CaseSnapshot>('awaitRegistration');
 export const claimTaskUpdate = defineUpdate<CaseSnapshot, [TaskActionInput]>('claimTask');
 export const unclaimTaskUpdate = defineUpdate<CaseSnapshot, [TaskActionInput]>('unclaimTask');

@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import {
   awaitRegistrationUpdate,
@@ -34,7 +34,9 @@ const WAITING_FOR: Record<CaseStage, string> = {
 export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnapshot> {
   let stage: CaseStage = 'REGISTERED';
   let severity = input.severity;
-  let registered = false;
+  // Counts the times the case came to rest (waiting for a person or a deadline). Updates that move the case
+  // answer only once it rests again, so the caller sees the next stage and task, not a half-way state.
+  let rests = 0;
   const tasks = new Map<string, OpenTask>();
   const outcomes = new Map<string, TaskOutcome & { actorId: string }>();
   const deadlines: Record<string, string> = {};
@@ -50,7 +52,8 @@ export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnap
 
   setHandler(caseStateQuery, snapshot);
   setHandler(awaitRegistrationUpdate, async () => {
-    await condition(() => registered);
+    // the lead is "registered" for its officer once the case row and its first worklist task exist
+    await condition(() => rests > 0);
     return snapshot();
   });
   setHandler(
@@ -74,11 +77,13 @@ export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnap
   setHandler(
     completeTaskUpdate,
     async ({ taskId, actor, outcome }) => {
+      const restsBefore = rests;
       // Remove first: a second completion racing this one fails validation instead of running twice.
       const task = tasks.get(taskId)!;
       tasks.delete(taskId);
       await acts.completeTask({ caseNo: input.caseNo, taskId, kind: task.kind, actor, outcome });
       outcomes.set(taskId, { ...outcome, actorId: actor.id });
+      await condition(() => rests > restsBefore);
       return snapshot();
     },
     {
@@ -105,12 +110,12 @@ export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnap
     });
     tasks.set(taskId, { taskId, kind, candidateRole: role, candidateOffice: input.officeCode, assigneeId: null, dueDate });
     deadlines[key] = dueDate;
+    rests++;
     await condition(() => outcomes.has(taskId));
     return outcomes.get(taskId)!;
   };
 
   await acts.registerCase(input);
-  registered = true;
   const policy = await acts.loadPolicy(input.policyVersion);
 
   let returnedBecause: string | undefined;
@@ -128,7 +133,10 @@ export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnap
   deadlines.objection = window.dueDate;
   await moveTo('OBJECTION_WINDOW', 'NOTICE_SERVED', { payload: { objectionDue: window.dueDate } });
   // Date.now() is the workflow's replay-safe clock; the deadline itself came from the calendar activity.
+  rests++;
   await sleep(Math.max(0, window.dueAtMs - Date.now()));
   await moveTo('DETERMINED', 'DETERMINED', { payload: { severity } });
+  rests++;
+  await condition(allHandlersFinished);
   return snapshot();
 }

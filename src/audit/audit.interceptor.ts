@@ -18,13 +18,13 @@ export class AuditInterceptor implements NestInterceptor {
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_KEY, ctx.getHandler());
     if (!spec) return next.handle();
     const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser; id?: string }>();
-    const write = (outcome: string, resourceId?: string) =>
+    const write = (outcome: string, response?: Record<string, unknown>) =>
       this.audit.record({
         actor: req.user,
         action: `${spec.resource}.${spec.action}`,
         resource: spec.resource,
-        resourceId: resourceId ?? (spec.idParam ? String(req.params[spec.idParam]) : undefined),
-        uscc: (req.params.uscc as string | undefined) ?? req.user?.uscc ?? undefined,
+        resourceId: (spec.idParam ? String(req.params[spec.idParam]) : undefined) ?? pickId(response),
+        uscc: str(req.params.uscc) ?? str(response?.uscc) ?? str(req.body?.uscc) ?? req.user?.uscc ?? undefined,
         reason: req.header('x-access-reason') ?? undefined,
         requestId: req.id ? String(req.id) : undefined,
         ip: req.ip,
@@ -32,16 +32,15 @@ export class AuditInterceptor implements NestInterceptor {
       });
     return next.handle().pipe(
       tap({
-        next: (body) => void write('ok', pickId(body)),
+        next: (body) => void write('ok', body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined),
         error: (err: { code?: string; name?: string }) => void write(`refused:${err?.code ?? err?.name ?? 'error'}`),
       }),
     );
   }
 }
 
-function pickId(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object') return undefined;
-  const b = body as Record<string, unknown>;
-  const id = b.caseNo ?? b.uscc ?? b.id;
-  return typeof id === 'string' ? id : undefined;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function pickId(body?: Record<string, unknown>): string | undefined {
+  return body ? str(body.caseNo) ?? str(body.uscc) ?? str(body.id) : undefined;
 }

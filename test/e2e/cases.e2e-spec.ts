@@ -35,7 +35,7 @@ describe('cases over HTTP', () => {
   async function registerInstitution(): Promise<string> {
     const uscc = makeUscc();
     await t.http().post('/api/institutions').set(auth(officer)).send({
-      uscc, name: `海州区测试培训学校${uscc.slice(-4)}`, type: '校外培训机构',
+      uscc, name: `海州区测试培训学校${uscc.slice(-4)}`, type: 'off_campus_training',
       legalRepresentative: { name: '陈明', idNumber: makeIdNumber() },
     }).expect(201);
     return uscc;

@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/bootstrap-app';
 import type { Role } from '../../src/auth/role';
@@ -18,10 +19,10 @@ export interface TestApp {
 
 /** The real AppModule on the test database, Redis and Temporal server that scripts/test.sh started. */
 export async function createTestApp(): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule, DiscoveryModule] }).compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: false }));
   await app.init();
-  const ds = app.get<DataSource>(require('typeorm').DataSource);
+  const ds = app.get(DataSource);
   const http = () => request(app.getHttpServer());
   return {
     app,

@@ -54,7 +54,7 @@ export async function createInstitution(ds: DataSource, officeCode = 'XWPX'): Pr
   const uscc = makeUscc();
   const [row] = await ds.query(
     `INSERT INTO institutions (uscc, name, type, legal_rep_name, legal_rep_id_enc, legal_rep_id_hmac, office_code)
-     VALUES ($1, $2, '校外培训机构', '测试', 'k1:test:test:test', $3, $4) RETURNING id`,
+     VALUES ($1, $2, 'off_campus_training', '测试', 'k1:test:test:test', $3, $4) RETURNING id`,
     [uscc, `测试培训学校-${uscc.slice(-6)}`, randomUUID(), officeCode],
   );
   return { id: row.id, uscc };

@@ -8,7 +8,6 @@ import { DomainException } from '../errors/domain.exception';
 const CONSTRAINT_CODES: Record<string, string> = {
   isUscc: 'USCC_INVALID',
   isIdNumber: 'ID_NUMBER_INVALID',
-  whitelistValidation: 'UNKNOWN_FIELD',
 };
 
 interface FieldError {
@@ -36,7 +35,8 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      const first = fields[0];
+      // a field with its own code (a bad USCC) names the error; the message is that field's
+      const first = fields.find((f) => CONSTRAINT_CODES[f.constraint]) ?? fields[0];
       const code = (first && CONSTRAINT_CODES[first.constraint]) ?? 'VALIDATION_FAILED';
       return new DomainException(code, first?.message ?? '请求参数不正确', 400, { fields });
     },
