@@ -6,7 +6,8 @@ bootstrap
 cd "$ROOT"
 
 export NODE_ENV=test LOG_LEVEL=silent
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/educredit_test"
+TEST_DB=${TEST_DB:-educredit_test}
+export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$TEST_DB"
 export REDIS_URL="redis://127.0.0.1:6379/${TEST_REDIS_DB:-13}"
 export QUEUE_PREFIX="educredit-test-$$"
 export LOGIN_THROTTLE_LIMIT=5
@@ -17,7 +18,7 @@ npx tsc -p tsconfig.build.json
 npx eslint "workflows/**/*.ts"
 node dist/scripts/bundle-workflows.js "$ROOT/var/test-workflow-bundle.js"
 
-ensure_database educredit_test fresh
+ensure_database "$TEST_DB" fresh
 node dist/scripts/migrate.js
 
 TPORT=$(free_port); TUI=$(free_port); THTTP=$(free_port); TMETRICS=$(free_port)

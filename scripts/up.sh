@@ -15,6 +15,7 @@ TEMPORAL_UI_PORT=${TEMPORAL_UI_PORT:-8233}
 
 pids=()
 stop() {
+  trap - EXIT INT TERM
   log "stopping (data is kept in PostgreSQL and var/)"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true

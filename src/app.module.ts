@@ -10,6 +10,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { InstitutionsModule } from './institutions/institutions.module';
+import { PoliciesModule } from './policies/policies.module';
 import { RedisModule } from './redis/redis.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -29,6 +30,7 @@ import { TemporalModule } from './temporal/temporal.module';
     InstitutionsModule,
     CatalogueModule,
     CalendarModule,
+    PoliciesModule,
     CasesModule,
     TasksModule,
   ],

@@ -5,7 +5,7 @@ import { IsUscc } from '../../common/validation/uscc';
 export const CASE_SOURCES = ['inspection', 'complaint', 'hotline-12345', 'referral', 'commitment-breach', 'other'] as const;
 
 export class OpenCaseDto {
-  @ApiProperty({ example: '52320700MJ1234567X', description: '统一社会信用代码' })
+  @ApiProperty({ example: '52320700MJ1234567G', description: '统一社会信用代码' })
   @IsUscc()
   uscc: string;
 

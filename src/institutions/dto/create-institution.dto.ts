@@ -32,7 +32,7 @@ export class LegalRepresentativeDto {
 /** Body of POST /institutions; the import reuses it row by row, so both paths enforce the same rules. */
 export class CreateInstitutionDto {
   // Declared first so that a bad USCC is the first reported error and sets the code USCC_INVALID.
-  @ApiProperty({ description: '统一社会信用代码（GB 32100-2015，18 位）', example: '52320700MJ1234567X' })
+  @ApiProperty({ description: '统一社会信用代码（GB 32100-2015，18 位）', example: '52320700MJ1234567G' })
   @trimUpper()
   @IsUscc()
   uscc: string;
