@@ -8,6 +8,7 @@ import { CryptoModule } from './common/crypto/crypto.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { OutboxModule } from './platform/outbox.module';
 import { HealthModule } from './health/health.module';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { PoliciesModule } from './policies/policies.module';
@@ -21,6 +22,7 @@ import { TemporalModule } from './temporal/temporal.module';
     AppConfigModule,
     LoggingModule,
     DatabaseModule,
+    OutboxModule,
     RedisModule,
     TemporalModule,
     CryptoModule,

@@ -3,8 +3,9 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CaseRecordsModule } from './cases/case-records.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { OutboxModule } from './platform/outbox.module';
 import { PoliciesModule } from './policies/policies.module';
 
 /** The worker process: the services that activities are built from. No HTTP. */
-@Module({ imports: [AppConfigModule, DatabaseModule, CalendarModule, PoliciesModule, CaseRecordsModule] })
+@Module({ imports: [AppConfigModule, DatabaseModule, OutboxModule, CalendarModule, PoliciesModule, CaseRecordsModule] })
 export class WorkerModule {}
