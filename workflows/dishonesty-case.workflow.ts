@@ -1,142 +1,147 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities';
-import {
-  awaitRegistrationUpdate,
-  CaseInput,
-  CaseSnapshot,
-  CaseStage,
-  caseStateQuery,
-  claimTaskUpdate,
-  completeTaskUpdate,
-  OpenTask,
-  StaffRole,
-  TaskKind,
-  TaskOutcome,
-  unclaimTaskUpdate,
-} from './contracts';
-import { assertAssignee, assertClaimable, assertOutcome, findTask } from './task-rules';
+import { allHandlersFinished, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import { acts, CaseRuntime } from './case-runtime';
+import { CaseInput, CaseSnapshot, SEVERITY_RANK } from './contracts';
 
-const acts = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['NOT_RETRYABLE'] },
-});
-
-const WAITING_FOR: Record<CaseStage, string> = {
-  REGISTERED: '登记中',
-  INVESTIGATION: '经办人调查并提出拟认定意见',
-  APPROVAL: '审核人审核拟认定意见',
-  OBJECTION_WINDOW: '机构在异议期内提出异议',
-  DETERMINED: '已作出认定决定',
-  WITHDRAWN: '案件已撤销',
-};
-
-/** One dishonesty case from lead to determination (brief §3). All dates come from activities. */
+/**
+ * One dishonesty case from lead to repair (brief §3, steps 1–10). Every date comes from an activity that
+ * reads the official calendar; the workflow only waits. Cases finish under the policy version they pinned.
+ */
 export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnapshot> {
-  let stage: CaseStage = 'REGISTERED';
-  let severity = input.severity;
-  // Counts the times the case came to rest (waiting for a person or a deadline). Updates that move the case
-  // answer only once it rests again, so the caller sees the next stage and task, not a half-way state.
-  let rests = 0;
-  const tasks = new Map<string, OpenTask>();
-  const outcomes = new Map<string, TaskOutcome & { actorId: string }>();
-  const deadlines: Record<string, string> = {};
-
-  const snapshot = (): CaseSnapshot => ({
-    caseNo: input.caseNo,
-    stage,
-    severity,
-    openTasks: [...tasks.values()],
-    waitingFor: WAITING_FOR[stage],
-    deadlines: { ...deadlines },
-  });
-
-  setHandler(caseStateQuery, snapshot);
-  setHandler(awaitRegistrationUpdate, async () => {
-    // the lead is "registered" for its officer once the case row and its first worklist task exist
-    await condition(() => rests > 0);
-    return snapshot();
-  });
-  setHandler(
-    claimTaskUpdate,
-    async ({ taskId, actor }) => {
-      await acts.claimTask({ caseNo: input.caseNo, taskId, actor });
-      tasks.get(taskId)!.assigneeId = actor.id;
-      return snapshot();
-    },
-    { validator: ({ taskId, actor }) => assertClaimable(findTask(tasks, taskId), actor) },
-  );
-  setHandler(
-    unclaimTaskUpdate,
-    async ({ taskId, actor }) => {
-      await acts.unclaimTask({ caseNo: input.caseNo, taskId, actor });
-      tasks.get(taskId)!.assigneeId = null;
-      return snapshot();
-    },
-    { validator: ({ taskId, actor }) => assertAssignee(findTask(tasks, taskId), actor) },
-  );
-  setHandler(
-    completeTaskUpdate,
-    async ({ taskId, actor, outcome }) => {
-      const restsBefore = rests;
-      // Remove first: a second completion racing this one fails validation instead of running twice.
-      const task = tasks.get(taskId)!;
-      tasks.delete(taskId);
-      await acts.completeTask({ caseNo: input.caseNo, taskId, kind: task.kind, actor, outcome });
-      outcomes.set(taskId, { ...outcome, actorId: actor.id });
-      await condition(() => rests > restsBefore);
-      return snapshot();
-    },
-    {
-      validator: ({ taskId, actor, outcome }) => {
-        const task = findTask(tasks, taskId);
-        assertAssignee(task, actor);
-        assertOutcome(task, outcome);
-      },
-    },
-  );
-
-  const moveTo = async (to: CaseStage, type: string, extra: { reason?: string; payload?: object } = {}) => {
-    await acts.recordTransition({ caseNo: input.caseNo, from: stage, to, type, ...extra });
-    stage = to;
-  };
-
-  /** Opens a worklist task due N working days from today and waits for a person to complete it. */
-  let taskSeq = 0;
-  const humanTask = async (kind: TaskKind, role: StaffRole, workingDays: number) => {
-    const { dueDate } = await acts.computeDeadline({ workingDays });
-    const key = `${kind}-${++taskSeq}`;
-    const { taskId } = await acts.openTask({
-      caseNo: input.caseNo, key, kind, stage, candidateRole: role, candidateOffice: input.officeCode, dueDate,
-    });
-    tasks.set(taskId, { taskId, kind, candidateRole: role, candidateOffice: input.officeCode, assigneeId: null, dueDate });
-    deadlines[key] = dueDate;
-    rests++;
-    await condition(() => outcomes.has(taskId));
-    return outcomes.get(taskId)!;
-  };
-
+  const c = new CaseRuntime(input);
   await acts.registerCase(input);
-  const policy = await acts.loadPolicy(input.policyVersion);
+  c.policy = await acts.loadPolicy(input.policyVersion);
+  c.publish();
+  try {
+    await c.main.run(() => lifecycle(c));
+  } catch (err) {
+    if (!isCancellation(err) || !c.withdrawal) throw err;
+    // Withdrawal: compensate outside the cancelled scope so the records are written whatever was running.
+    await CancellationScope.nonCancellable(async () => {
+      await acts.withdrawCase({ caseNo: input.caseNo, actor: c.withdrawal!.actor, reason: c.withdrawal!.reason, fromMs: Date.now() });
+      c.tasks.clear();
+      c.institutionDeadline = null;
+      c.outcome = 'WITHDRAWN';
+      await c.moveTo('WITHDRAWN', 'WITHDRAWN', { reason: c.withdrawal!.reason, actor: c.withdrawal!.actor });
+    });
+  }
+  c.rests++;
+  await condition(allHandlersFinished);
+  return c.snapshot();
+}
 
+async function lifecycle(c: CaseRuntime): Promise<void> {
+  const p = c.policy;
+  // 1–2. investigation and proposed determination, until the approver agrees
   let returnedBecause: string | undefined;
   for (;;) {
-    await moveTo('INVESTIGATION', returnedBecause ? 'DETERMINATION_RETURNED' : 'INVESTIGATION_STARTED', { reason: returnedBecause });
-    const proposal = await humanTask('investigate', 'officer', policy.investigationDays);
-    severity = proposal.severity ?? severity;
-    await moveTo('APPROVAL', 'DETERMINATION_PROPOSED', { reason: proposal.summary, payload: { severity, measures: proposal.measures ?? [] } });
-    const review = await humanTask('approve-determination', 'approver', policy.approvalDays);
+    await c.moveTo('INVESTIGATION', returnedBecause ? 'DETERMINATION_RETURNED' : 'INVESTIGATION_STARTED', { reason: returnedBecause });
+    const proposal = await c.task('investigate', 'officer', p.investigationDays);
+    c.severity = proposal.severity ?? c.severity;
+    await c.moveTo('APPROVAL', 'DETERMINATION_PROPOSED', { reason: proposal.summary, payload: { severity: c.severity, measures: proposal.measures ?? [] } });
+    const review = await c.task('approve-determination', 'approver', p.approvalDays);
     if (review.decision === 'approve') break;
     returnedBecause = review.summary;
   }
 
-  const window = await acts.computeDeadline({ workingDays: policy.objectionDays });
-  deadlines.objection = window.dueDate;
-  await moveTo('OBJECTION_WINDOW', 'NOTICE_SERVED', { payload: { objectionDue: window.dueDate } });
-  // Date.now() is the workflow's replay-safe clock; the deadline itself came from the calendar activity.
-  rests++;
-  await sleep(Math.max(0, window.dueAtMs - Date.now()));
-  await moveTo('DETERMINED', 'DETERMINED', { payload: { severity } });
-  rests++;
-  await condition(allHandlersFinished);
-  return snapshot();
+  // 3–4. notice, objection window, objection review
+  await c.moveTo('OBJECTION_WINDOW', 'NOTICE_SERVED', { payload: { severity: c.severity } });
+  const objection = await c.institutionAnswer('objection', 0, { workingDays: p.objectionDays });
+  if (objection) {
+    await c.moveTo('OBJECTION_REVIEW', 'OBJECTION_RECEIVED', { reason: objection.text, actor: objection.actor });
+    await c.task('review-objection', 'officer', p.objectionReviewDays);
+    const decision = await c.task('decide-objection', 'approver', p.approvalDays);
+    if (decision.decision === 'upheld') {
+      const lowered = decision.severity && SEVERITY_RANK[decision.severity] < SEVERITY_RANK[c.severity] ? decision.severity : null;
+      if (!lowered) return close(c, 'NOT_DETERMINED', decision.summary);
+      c.severity = lowered;
+    }
+    await c.moveTo('OBJECTION_REVIEW', decision.decision === 'upheld' ? 'OBJECTION_UPHELD' : 'OBJECTION_REJECTED', { reason: decision.summary, payload: { severity: c.severity } });
+  }
+
+  // 5. determination: decision date, credit record, publication, platform submission
+  const det = await acts.determine({ caseNo: c.input.caseNo, uscc: c.input.uscc, severity: c.severity, fromMs: Date.now(), policyVersion: c.input.policyVersion });
+  c.decisionDate = det.decisionDate;
+  c.repairableFrom = det.repairableFrom;
+  c.repairableAtMs = det.repairableAtMs;
+  c.publicityUntil = det.publicityUntil;
+
+  // 8 (serious). joint sanction straight after determination
+  let sanctioned = false;
+  if (c.severity === 'serious') sanctioned = await sanction(c, 'serious');
+
+  // 6–7. rectification, then reminder and warning interviews with new deadlines
+  const rectified = await rectification(c, det.decisionAtMs);
+  if (!rectified && !sanctioned) await sanction(c, 'rectification-failed');
+
+  // 9–10. publicity period and credit repair
+  await publicityAndRepair(c, det.publicityEndsAtMs);
 }
+
+async function rectification(c: CaseRuntime, decisionAtMs: number): Promise<boolean> {
+  const p = c.policy;
+  const rounds = [
+    { interview: null, span: { calendarDays: c.input.rectificationCalendarDays, fromMs: decisionAtMs } },
+    { interview: 'reminder' as const, span: { workingDays: p.reminderInterviewDays } },
+    { interview: 'warning' as const, span: { workingDays: p.warningInterviewDays } },
+  ];
+  for (const [round, r] of rounds.entries()) {
+    if (r.interview) await interview(c, r.interview, round);
+    await c.moveTo('RECTIFICATION', round === 0 ? 'RECTIFICATION_ORDERED' : 'RECTIFICATION_EXTENDED', { payload: { round } });
+    const report = await c.institutionAnswer('rectification', round, r.span);
+    if (!report) continue; // missed: recorded as overdue on the case, next round
+    await c.moveTo('RECTIFICATION_REVIEW', 'RECTIFICATION_REPORTED', { reason: report.text, actor: report.actor });
+    const check = await c.task('verify-rectification', 'officer', p.rectificationReviewDays);
+    await c.moveTo('RECTIFICATION_REVIEW', check.decision === 'pass' ? 'RECTIFICATION_PASSED' : 'RECTIFICATION_FAILED', { reason: check.summary });
+    if (check.decision === 'pass') return true;
+  }
+  return false;
+}
+
+async function interview(c: CaseRuntime, kind: 'reminder' | 'warning', round: number): Promise<void> {
+  await c.moveTo(kind === 'reminder' ? 'REMINDER_INTERVIEW' : 'WARNING_INTERVIEW', 'INTERVIEW_REQUIRED', { payload: { kind, round } });
+  const plan = await c.task('schedule-interview', 'officer', c.policy.interviewScheduleDays);
+  const { interviewId } = await acts.scheduleInterview({ caseNo: c.input.caseNo, uscc: c.input.uscc, kind, round, scheduledAt: plan.scheduledAt!, place: plan.place!, attendees: plan.attendees! });
+  const held = await c.task('record-interview', 'officer', c.policy.interviewRecordDays);
+  await acts.recordInterview({ caseNo: c.input.caseNo, interviewId, kind, minutes: held.minutes!, attendees: held.attendees!, outcome: held.summary, fromMs: Date.now() });
+}
+
+async function sanction(c: CaseRuntime, reason: 'serious' | 'rectification-failed'): Promise<boolean> {
+  await c.moveTo('JOINT_SANCTION', 'JOINT_SANCTION_PROPOSED', { payload: { reason } });
+  const confirmed = await c.task('confirm-sanction', 'approver', c.policy.approvalDays);
+  await acts.confirmSanction({
+    caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: Date.now(), measures: confirmed.measures ?? [],
+    bans: confirmed.bans ?? [], departments: confirmed.departments ?? [], officeCode: c.input.officeCode, reason,
+  });
+  return true;
+}
+
+async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Promise<void> {
+  const p = c.policy;
+  await c.moveTo('PUBLICITY', 'PUBLICITY_STARTED', { payload: { repairableFrom: c.repairableFrom, publicityUntil: c.publicityUntil } });
+  for (;;) {
+    c.rests++;
+    const applied = await condition(() => c.repairApplication !== null, Math.max(1, publicityEndsAtMs - Date.now()));
+    if (!applied) {
+      await acts.endPublication({ caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: Date.now() });
+      return close(c, 'PUBLICATION_ENDED');
+    }
+    const application = c.takeRepairApplication()!;
+    await c.moveTo('REPAIR_REVIEW', 'REPAIR_APPLIED', { reason: application.text, actor: application.actor, payload: { routes: application.routes } });
+    let answer = await c.task('accept-repair', 'officer', p.repairAcceptanceDays);
+    if (answer.decision === 'accept') {
+      answer = await c.task('decide-repair', 'approver', p.repairDecisionDays);
+      if (answer.decision === 'approve') {
+        await acts.repair({ caseNo: c.input.caseNo, uscc: c.input.uscc, routes: application.routes ?? [], reason: answer.summary, fromMs: Date.now() });
+        return close(c, 'REPAIRED', answer.summary);
+      }
+    }
+    await c.moveTo('PUBLICITY', 'REPAIR_REFUSED', { reason: answer.summary });
+  }
+}
+
+async function close(c: CaseRuntime, outcome: string, reason?: string): Promise<void> {
+  await acts.closeCase({ caseNo: c.input.caseNo, outcome });
+  c.outcome = outcome;
+  await c.moveTo('CLOSED', `CLOSED_${outcome}`, { reason });
+}
+

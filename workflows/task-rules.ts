@@ -1,8 +1,8 @@
-/** Who may act on a task and what a complete answer looks like. Pure functions: safe in workflow code. */
+/** Who may act on a case and what a complete answer looks like. Pure functions: safe in workflow code. */
 import { ApplicationFailure } from '@temporalio/workflow';
-import { Actor, OpenTask, RejectCode, SEVERITIES, TaskOutcome } from './contracts';
+import { Actor, OpenTask, RejectCode, SEVERITIES, TaskKind, TaskOutcome } from './contracts';
 
-const reject = (type: string, message: string): never => {
+export const reject = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
 };
 
@@ -27,12 +27,56 @@ export function assertAssignee(task: OpenTask, actor: Actor): void {
   if (task.assigneeId !== actor.id) reject(RejectCode.TASK_NOT_CLAIMED, '请先领取该任务再办理');
 }
 
-export function assertOutcome(task: OpenTask, outcome: TaskOutcome): void {
-  if (!outcome.summary?.trim()) reject(RejectCode.OUTCOME_INVALID, '请填写办理意见');
-  if (task.kind === 'investigate' && !SEVERITIES.includes(outcome.severity as never)) {
-    reject(RejectCode.OUTCOME_INVALID, '调查任务须给出拟认定的失信程度（轻微、一般或严重）');
+/** An approver of the task's office may hand it to someone who could have claimed it. */
+export function assertReassignable(task: OpenTask, actor: Actor, to: Actor): void {
+  if (actor.role !== 'approver' || (task.candidateOffice !== null && actor.officeCode !== task.candidateOffice)) {
+    reject(RejectCode.FORBIDDEN, '只有本科室审核人可以改派任务');
   }
-  if (task.kind === 'approve-determination' && outcome.decision !== 'approve' && outcome.decision !== 'return') {
-    reject(RejectCode.OUTCOME_INVALID, '审核任务须选择“同意”或“退回”');
+  assertCandidate(task, to);
+}
+
+const DECISIONS: Partial<Record<TaskKind, { values: string[]; message: string }>> = {
+  'approve-determination': { values: ['approve', 'return'], message: '审核任务须选择“同意”或“退回”' },
+  'review-objection': { values: ['uphold', 'reject'], message: '异议复核须提出“采纳”或“不予采纳”的意见' },
+  'decide-objection': { values: ['upheld', 'rejected'], message: '异议决定须为“异议成立”或“异议不成立”' },
+  'verify-rectification': { values: ['pass', 'fail'], message: '整改核查须选择“通过”或“不通过”' },
+  'accept-repair': { values: ['accept', 'reject'], message: '修复申请须选择“受理”或“不予受理”' },
+  'decide-repair': { values: ['approve', 'refuse'], message: '修复决定须选择“准予修复”或“不予修复”' },
+};
+
+const fail = (message: string) => reject(RejectCode.OUTCOME_INVALID, message);
+
+export function assertOutcome(task: OpenTask, o: TaskOutcome): void {
+  if (!o.summary?.trim()) fail('请填写办理意见');
+  const decision = DECISIONS[task.kind];
+  if (decision && !decision.values.includes(o.decision ?? '')) fail(decision.message);
+  if (o.severity !== undefined && !SEVERITIES.includes(o.severity)) fail('失信程度只能是轻微、一般或严重');
+  switch (task.kind) {
+    case 'investigate':
+      if (!o.severity) fail('调查任务须给出拟认定的失信程度（轻微、一般或严重）');
+      break;
+    case 'schedule-interview':
+      if (!o.scheduledAt || Number.isNaN(Date.parse(o.scheduledAt))) fail('请填写约谈时间');
+      if (!o.place?.trim()) fail('请填写约谈地点');
+      if (!o.attendees?.length) fail('请填写参加约谈的人员');
+      break;
+    case 'record-interview':
+      if (!o.minutes?.trim()) fail('请填写约谈记录');
+      if (!o.attendees?.length) fail('请填写实际到场人员');
+      break;
+    case 'confirm-sanction':
+      if (!o.measures?.length) fail('请列明联合惩戒措施');
+      if ((o.bans ?? []).some((b) => !(b.years >= 1 && b.years <= 10))) fail('行业禁入期限应为 1–10 年');
+      break;
+  }
+}
+
+export function assertInstitution(actor: Actor, uscc: string): void {
+  if (actor.role !== 'institution' || actor.uscc !== uscc) reject(RejectCode.WRONG_PARTY, '只有被认定机构本身可以提交');
+}
+
+export function assertApproverOf(actor: Actor, officeCode: string | null): void {
+  if (actor.role !== 'approver' || (officeCode !== null && actor.officeCode !== officeCode)) {
+    reject(RejectCode.FORBIDDEN, '只有本科室审核人可以撤销或更正案件');
   }
 }

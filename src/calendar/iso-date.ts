@@ -24,3 +24,13 @@ export function fromDayNumber(day: number): string {
 export function weekday(day: number): number {
   return new Date(day * DAY_MS).getUTCDay();
 }
+
+/** 2026-01-31 + 1 month → 2026-02-28: a publicity period counted in months ends on the same day, or the month's last. */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

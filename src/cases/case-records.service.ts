@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { Actor, CaseInput, CaseStage, StaffRole, TaskKind, TaskOutcome } from '../../workflows/contracts';
+import { TASK_LABELS } from '../../workflows/labels';
 
 interface EventRow {
   caseNo: string;
@@ -20,7 +22,10 @@ interface EventRow {
  */
 @Injectable()
 export class CaseRecordsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   async register(input: CaseInput): Promise<void> {
     await this.ds.transaction(async (m) => {
@@ -39,31 +44,32 @@ export class CaseRecordsService {
     });
   }
 
-  async transition(t: { caseNo: string; from: CaseStage; to: CaseStage; type: string; reason?: string; payload?: object; idempotencyKey: string }) {
+  async transition(t: { caseNo: string; from: CaseStage; to: CaseStage; type: string; reason?: string; payload?: object; actor?: Actor; idempotencyKey: string }) {
     await this.ds.transaction(async (m) => {
-      if (!(await this.event(m, { ...t, actor: null }))) return;
-      const decided = t.to === 'DETERMINED';
-      await m.query(
-        `UPDATE cases SET stage = $2, updated_at = now(),
-                decision_date = CASE WHEN $3 THEN (now() AT TIME ZONE 'Asia/Shanghai')::date ELSE decision_date END,
-                severity = COALESCE($4, severity)
-         WHERE case_no = $1`,
-        [t.caseNo, t.to, decided, (t.payload as { severity?: string } | undefined)?.severity ?? null],
-      );
+      if (!(await this.event(m, { ...t, actor: t.actor ?? null }))) return;
+      await m.query(`UPDATE cases SET stage = $2, updated_at = now(), severity = COALESCE($3, severity) WHERE case_no = $1`,
+        [t.caseNo, t.to, (t.payload as { severity?: string } | undefined)?.severity ?? null]);
     });
   }
 
+  /** Opens a worklist task and tells the people who may take it (once, however often this is retried). */
   async openTask(t: {
     caseNo: string; kind: TaskKind; stage: CaseStage; candidateRole: StaffRole; candidateOffice: string | null;
-    dueDate: string; idempotencyKey: string;
+    dueDate: string; followUpDate: string; priority: number; idempotencyKey: string;
   }): Promise<{ taskId: string }> {
-    const [row] = await this.ds.query(
-      `INSERT INTO tasks (case_no, kind, stage, status, candidate_role, candidate_office, due_date, idempotency_key)
-       VALUES ($1,$2,$3,'open',$4,$5,$6,$7)
-       ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key RETURNING id`,
-      [t.caseNo, t.kind, t.stage, t.candidateRole, t.candidateOffice, t.dueDate, t.idempotencyKey],
-    );
-    return { taskId: row.id };
+    return this.ds.transaction(async (m) => {
+      const [row] = await m.query(
+        `INSERT INTO tasks (case_no, kind, stage, status, candidate_role, candidate_office, due_date, follow_up_date, priority, idempotency_key)
+         VALUES ($1,$2,$3,'open',$4,$5,$6,$7,$8,$9)
+         ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key RETURNING id`,
+        [t.caseNo, t.kind, t.stage, t.candidateRole, t.candidateOffice, t.dueDate, t.followUpDate, t.priority, t.idempotencyKey],
+      );
+      await this.notifications.notify(m, {
+        ...(t.candidateOffice ? { officeCode: t.candidateOffice } : {}), role: t.candidateRole, template: 'task_assigned',
+        idempotencyKey: t.idempotencyKey, data: { taskTitle: TASK_LABELS[t.kind], caseNo: t.caseNo, dueDate: t.dueDate },
+      });
+      return { taskId: row.id };
+    });
   }
 
   async claimTask(taskId: string, actor: Actor, idempotencyKey: string): Promise<void> {
@@ -76,20 +82,25 @@ export class CaseRecordsService {
       `UPDATE tasks SET status = 'open', assignee_id = NULL, claimed_at = NULL WHERE id = $1 AND $2::uuid IS NOT NULL`);
   }
 
+  async reassignTask(taskId: string, actor: Actor, to: Actor, idempotencyKey: string): Promise<void> {
+    await this.taskChange(taskId, actor, idempotencyKey, 'TASK_REASSIGNED',
+      `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1`, undefined, to.id);
+  }
+
   async completeTask(taskId: string, actor: Actor, outcome: TaskOutcome, idempotencyKey: string): Promise<void> {
     await this.taskChange(taskId, actor, idempotencyKey, 'TASK_COMPLETED',
       `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3 WHERE id = $1`,
       outcome);
   }
 
-  private async taskChange(taskId: string, actor: Actor, key: string, type: string, sql: string, outcome?: TaskOutcome) {
+  private async taskChange(taskId: string, actor: Actor, key: string, type: string, sql: string, outcome?: TaskOutcome, toUserId?: string) {
     await this.ds.transaction(async (m) => {
       const [task] = await m.query(`SELECT case_no, kind FROM tasks WHERE id = $1 FOR UPDATE`, [taskId]);
       const fresh = await this.event(m, {
-        caseNo: task.case_no, type, actor, reason: outcome?.summary, payload: { taskId, kind: task.kind, ...(outcome ?? {}) },
+        caseNo: task.case_no, type, actor, reason: outcome?.summary, payload: { taskId, kind: task.kind, ...(toUserId ? { toUserId } : {}), ...(outcome ?? {}) },
         idempotencyKey: key,
       });
-      if (fresh) await m.query(sql, outcome ? [taskId, actor.id, outcome] : [taskId, actor.id]);
+      if (fresh) await m.query(sql, outcome ? [taskId, actor.id, outcome] : [taskId, toUserId ?? actor.id]);
     });
   }
 

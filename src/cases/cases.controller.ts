@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { STAFF, type AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
 import { CasesService } from './cases.service';
+import { CaseListQueryDto, CorrectCaseDto, WithdrawCaseDto } from './dto/case-actions.dto';
 import { OpenCaseDto } from './dto/open-case.dto';
 
 @ApiTags('cases')
@@ -18,6 +19,29 @@ export class CasesController {
   @Audited({ action: 'create', resource: 'case' })
   open(@Body() dto: OpenCaseDto, @CurrentUser() user: AuthUser) {
     return this.cases.open(dto, user);
+  }
+
+  @Get()
+  @Access(...STAFF, 'institution')
+  @Audited({ action: 'list', resource: 'case' })
+  list(@Query() q: CaseListQueryDto, @CurrentUser() user: AuthUser) {
+    return this.cases.list(q, user);
+  }
+
+  @Post(':caseNo/withdraw')
+  @HttpCode(200)
+  @Access('approver')
+  @Audited({ action: 'transition', resource: 'case', idParam: 'caseNo' })
+  withdraw(@Param('caseNo') caseNo: string, @Body() dto: WithdrawCaseDto, @CurrentUser() user: AuthUser) {
+    return this.cases.withdraw(caseNo, user, dto.reason);
+  }
+
+  @Post(':caseNo/correct')
+  @HttpCode(200)
+  @Access('approver')
+  @Audited({ action: 'update', resource: 'case', idParam: 'caseNo' })
+  correct(@Param('caseNo') caseNo: string, @Body() dto: CorrectCaseDto, @CurrentUser() user: AuthUser) {
+    return this.cases.correct(caseNo, user, dto);
   }
 
   @Get(':caseNo')

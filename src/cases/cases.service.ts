@@ -10,8 +10,13 @@ import type { AppEnv } from '../config/env.schema';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { PoliciesService } from '../policies/policies.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { awaitRegistrationUpdate, CaseInput, Severity } from '../../workflows/contracts';
+import { DeadlineClockService } from './deadline-clock.service';
+import {
+  Actor, awaitRegistrationUpdate, CaseInput, caseStateQuery, correctCaseUpdate, Severity, withdrawCaseUpdate,
+} from '../../workflows/contracts';
+import { STAGE_LABELS } from '../../workflows/labels';
 import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
+import type { CaseListQueryDto, CorrectCaseDto } from './dto/case-actions.dto';
 import type { OpenCaseDto } from './dto/open-case.dto';
 
 @Injectable()
@@ -23,6 +28,7 @@ export class CasesService {
     private readonly institutions: InstitutionsService,
     private readonly catalogue: CatalogueService,
     private readonly policies: PoliciesService,
+    private readonly deadlines: DeadlineClockService,
   ) {}
 
   /** Registers a lead: one durable workflow per case, whose id is the case number. */
@@ -39,6 +45,7 @@ export class CasesService {
       catalogueVersion: item.version,
       policyVersion: policy.version,
       severity: item.severity as Severity,
+      rectificationCalendarDays: item.rectificationDays,
       facts: dto.facts,
       source: dto.source,
       officeCode: actor.officeCode ?? institution.officeCode ?? null,
@@ -77,9 +84,56 @@ export class CasesService {
          FROM case_events WHERE case_no = $1 ORDER BY id`,
       [caseNo],
     );
+    const institutionDeadlines = await this.ds.query(
+      `SELECT d.id, d.kind, d.round, d.due_date::text AS "dueDate", d.status, d.closed_at AS "closedAt"
+         FROM institution_deadlines d WHERE d.case_no = $1 ORDER BY d.opened_at`, [caseNo]);
+    for (const d of institutionDeadlines) d.workingDaysLeft = d.status === 'open' ? await this.deadlines.workingDaysLeft(d.dueDate) : null;
+    const interviews = await this.ds.query(
+      `SELECT id, kind, round, scheduled_at AS "scheduledAt", place, planned_attendees AS "plannedAttendees", attendees,
+              minutes, outcome, held_at AS "heldAt", status FROM interviews WHERE case_no = $1 ORDER BY round`, [caseNo]);
+    const live = await this.temporal.workflow.getHandle(caseNo).query(caseStateQuery).catch(() => null);
     const dueDates = tasks.filter((t: { status: string }) => t.status === 'open' || t.status === 'claimed')
       .map((t: { kind: string; dueDate: string }) => ({ kind: t.kind, dueDate: t.dueDate }));
-    return { ...row, dueDates, tasks, history };
+    return {
+      ...row, stageLabel: STAGE_LABELS[row.stage as keyof typeof STAGE_LABELS], waitingFor: live?.waitingFor ?? null,
+      repairableFrom: live?.repairableFrom ?? null, publicityUntil: live?.publicityUntil ?? null,
+      dueDates, tasks, institutionDeadlines, interviews, history,
+    };
+  }
+
+  async list(q: CaseListQueryDto, actor: AuthUser) {
+    const where: string[] = ['true'];
+    const args: unknown[] = [];
+    const arg = (v: unknown) => `$${args.push(v)}`;
+    if (actor.role === 'institution') where.push(`c.uscc = ${arg(actor.uscc)}`);
+    if (q.stage) where.push(`c.stage = ${arg(q.stage)}`);
+    if (q.uscc) where.push(`c.uscc = ${arg(q.uscc)}`);
+    if (q.open !== undefined) where.push(q.open ? 'c.closed_at IS NULL' : 'c.closed_at IS NOT NULL');
+    const filter = [...args];
+    const items = await this.ds.query(
+      `SELECT c.case_no AS "caseNo", c.uscc, i.name AS "institutionName", c.behaviour_code AS "behaviourCode", c.severity, c.stage,
+              c.office_code AS "officeCode", c.registered_at AS "registeredAt", c.decision_date::text AS "decisionDate", c.outcome
+         FROM cases c JOIN institutions i ON i.id = c.institution_id WHERE ${where.join(' AND ')}
+        ORDER BY c.registered_at DESC LIMIT ${arg(q.pageSize)} OFFSET ${arg((q.page - 1) * q.pageSize)}`, args);
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM cases c WHERE ${where.join(' AND ')}`, filter);
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Withdrawal and correction are the workflow's decisions: it checks the approver and the stage. */
+  async withdraw(caseNo: string, actor: AuthUser, reason: string) {
+    await this.view(caseNo, actor);
+    await this.temporal.workflow.getHandle(caseNo).executeUpdate(withdrawCaseUpdate, { args: [{ actor: this.actor(actor), reason }] });
+    return this.view(caseNo, actor);
+  }
+
+  async correct(caseNo: string, actor: AuthUser, dto: CorrectCaseDto) {
+    await this.view(caseNo, actor);
+    await this.temporal.workflow.getHandle(caseNo).executeUpdate(correctCaseUpdate, { args: [{ actor: this.actor(actor), ...dto }] });
+    return this.view(caseNo, actor);
+  }
+
+  private actor(u: AuthUser): Actor {
+    return { id: u.id, role: u.role, officeCode: u.officeCode };
   }
 
   /** LY-2026-000123: a gap-tolerant counter per year (a failed start leaves a gap, never a duplicate). */

@@ -27,6 +27,11 @@ export interface PolicyDocument {
   objectionReviewDays: number;
   publicationDays: number;
   rectificationCalendarDays: number;
+  /** Officer's time to verify a rectification report. */
+  rectificationReviewDays: number;
+  /** Officer's time to schedule an interview, and to record it once held. */
+  interviewScheduleDays: number;
+  interviewRecordDays: number;
   reminderInterviewDays: number;
   warningInterviewDays: number;
   repairAcceptanceDays: number;
@@ -49,6 +54,9 @@ export const DEFAULT_POLICY: PolicyDocument = {
   // 双公示: licences and penalties are published within 7 working days of the decision.
   publicationDays: 7,
   rectificationCalendarDays: 30,
+  rectificationReviewDays: 10,
+  interviewScheduleDays: 5,
+  interviewRecordDays: 10,
   reminderInterviewDays: 10,
   warningInterviewDays: 10,
   repairAcceptanceDays: 3,

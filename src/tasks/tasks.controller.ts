@@ -5,7 +5,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import type { AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
 import { DomainException } from '../common/errors/domain.exception';
-import { CompleteTaskDto, WorklistQueryDto } from './dto/task.dto';
+import { BulkReassignDto, CompleteTaskDto, ReassignDto, WorklistQueryDto } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainException('TASK_ID_INVALID', '任务编号格式不正确') });
@@ -36,6 +36,22 @@ export class TasksController {
   @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
   unclaim(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
     return this.tasks.unclaim(id, user);
+  }
+
+  @Post('bulk-reassign')
+  @HttpCode(200)
+  @Access('approver')
+  @Audited({ action: 'transition', resource: 'task' })
+  bulkReassign(@Body() dto: BulkReassignDto, @CurrentUser() user: AuthUser) {
+    return this.tasks.bulkReassign(dto.taskIds, user, dto.toUserId);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @Access('approver')
+  @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
+  reassign(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() dto: ReassignDto) {
+    return this.tasks.reassign(id, user, dto.toUserId);
   }
 
   @Post(':id/complete')

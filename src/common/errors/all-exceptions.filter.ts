@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
@@ -24,6 +24,11 @@ const GENERIC: Record<number, ErrorBody> = {
   429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' },
 };
 
+/** The workflow's refusals (workflows/contracts.ts RejectCode) as HTTP statuses; the rest are conflicts with the case's state. */
+const FAILURE_STATUS: Record<string, number> = {
+  FORBIDDEN: 403, WRONG_PARTY: 403, TASK_NOT_CANDIDATE: 403, OUTCOME_INVALID: 400,
+};
+
 /** One place that turns every failure into `{code, message, details}`; 5xx only for our own faults. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -40,6 +45,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private map(e: unknown): [number, ErrorBody] {
     if (e instanceof DomainException) return [e.status, { code: e.code, message: e.message, details: e.details }];
     if (e instanceof WorkflowUpdateFailedError) return this.fromFailure(e.cause);
+    if (e instanceof WorkflowNotFoundError) return [404, { code: 'CASE_NOT_FOUND', message: '案件流程不存在' }];
     if (e instanceof ThrottlerException) return [429, GENERIC[429]];
     if (e instanceof HttpException) return this.fromHttp(e);
     if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505') {
@@ -51,8 +57,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   /** Update validators and activities reject with ApplicationFailure(type = our code). */
   private fromFailure(cause: unknown): [number, ErrorBody] {
     if (cause instanceof ApplicationFailure && cause.type) {
-      const status = cause.type.endsWith('NOT_FOUND') ? 404 : cause.type === 'FORBIDDEN' ? 403 : 409;
-      return [status, { code: cause.type, message: cause.message, details: cause.details?.[0] }];
+      return [FAILURE_STATUS[cause.type] ?? (cause.type.endsWith('NOT_FOUND') ? 404 : 409), { code: cause.type, message: cause.message, details: cause.details?.[0] }];
     }
     return [500, { code: 'INTERNAL_ERROR', message: '系统内部错误，请联系管理员' }];
   }

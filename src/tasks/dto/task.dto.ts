@@ -1,20 +1,51 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { SEVERITIES, type Severity } from '../../../workflows/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max,
+  Min, ValidateNested,
+} from 'class-validator';
+import { IsIdNumber } from '../../common/validation/id-number';
+import { IsUscc } from '../../common/validation/uscc';
+import { CASE_STAGES, SEVERITIES, type Severity } from '../../../workflows/contracts';
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class WorklistQueryDto {
-  @ApiPropertyOptional({ description: '案件阶段' })
-  @IsOptional() @IsString({ message: '阶段必须是文本' })
+  @ApiPropertyOptional({ enum: CASE_STAGES, description: '案件阶段' })
+  @IsOptional() @IsIn(CASE_STAGES, { message: '案件阶段不正确' })
   stage?: string;
 
   @ApiPropertyOptional({ description: '案件编号' })
   @IsOptional() @IsString({ message: '案件编号必须是文本' })
   caseNo?: string;
 
-  @ApiPropertyOptional({ description: '只看已逾期的任务' })
-  @IsOptional() @Type(() => Boolean) @IsBoolean({ message: 'overdue 只能是 true 或 false' })
+  @ApiPropertyOptional({ description: '科室代码' })
+  @IsOptional() @IsString({ message: '科室代码必须是文本' })
+  officeCode?: string;
+
+  @ApiPropertyOptional({ description: '机构统一社会信用代码' })
+  @IsOptional() @IsUscc()
+  uscc?: string;
+
+  @ApiPropertyOptional({ enum: SEVERITIES, description: '失信程度' })
+  @IsOptional() @IsIn(SEVERITIES, { message: '失信程度只能是 minor、general 或 serious' })
+  severity?: Severity;
+
+  @ApiPropertyOptional({ description: '截止日期不晚于（YYYY-MM-DD）' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'dueBefore 须为 YYYY-MM-DD 格式的日期' })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ description: '只看已逾期（true）或未逾期（false）的任务' })
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'overdue 只能是 true 或 false' })
   overdue?: boolean;
+
+  @ApiPropertyOptional({ enum: ['mine', 'unassigned', 'all'], default: 'all', description: '我的、待领取或全部可办任务' })
+  @IsOptional() @IsIn(['mine', 'unassigned', 'all'], { message: 'scope 只能是 mine、unassigned 或 all' })
+  scope: 'mine' | 'unassigned' | 'all' = 'all';
+
+  @ApiPropertyOptional({ enum: ['dueDate', '-dueDate', 'priority'], default: 'dueDate' })
+  @IsOptional() @IsIn(['dueDate', '-dueDate', 'priority'], { message: '排序只能是 dueDate、-dueDate 或 priority' })
+  sort: 'dueDate' | '-dueDate' | 'priority' = 'dueDate';
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional() @Type(() => Number) @IsInt({ message: '页码必须是整数' }) @Min(1, { message: '页码从 1 开始' })
@@ -26,22 +57,75 @@ export class WorklistQueryDto {
   pageSize = 20;
 }
 
+export class BanDto {
+  @ApiProperty({ description: '被禁入人员姓名' })
+  @IsString({ message: '姓名必须是文本' }) @Length(1, 50, { message: '姓名应为 1–50 个字符' })
+  name: string;
+
+  @ApiProperty({ description: '居民身份证号码（加密存储，仅显示脱敏值）' })
+  @IsIdNumber()
+  idNumber: string;
+
+  @ApiProperty({ description: '禁入年限' })
+  @Type(() => Number) @IsInt({ message: '禁入年限必须是整数' }) @Min(1, { message: '禁入年限至少 1 年' }) @Max(10, { message: '禁入年限最多 10 年' })
+  years: number;
+}
+
 export class CompleteTaskDto {
   @ApiProperty({ description: '办理意见' })
-  @IsString({ message: '办理意见必须是文本' })
-  @Length(1, 2000, { message: '办理意见应为 1–2000 个字符' })
+  @IsString({ message: '办理意见必须是文本' }) @Length(1, 2000, { message: '办理意见应为 1–2000 个字符' })
   summary: string;
 
-  @ApiPropertyOptional({ enum: SEVERITIES, description: '拟认定失信程度（调查任务必填）' })
+  @ApiPropertyOptional({ enum: SEVERITIES, description: '失信程度（调查任务必填；异议成立时可降低）' })
   @IsOptional() @IsIn(SEVERITIES, { message: '失信程度只能是 minor、general 或 serious' })
   severity?: Severity;
 
-  @ApiPropertyOptional({ type: [String], description: '拟采取的惩戒措施' })
+  @ApiPropertyOptional({ type: [String], description: '拟采取或确认的惩戒措施' })
   @IsOptional() @IsArray({ message: '措施必须是列表' }) @ArrayMaxSize(20, { message: '措施最多 20 项' })
   @IsString({ each: true, message: '每项措施必须是文本' })
   measures?: string[];
 
-  @ApiPropertyOptional({ enum: ['approve', 'return'], description: '审核结论（审核任务必填）' })
-  @IsOptional() @IsIn(['approve', 'return'], { message: '审核结论只能是 approve 或 return' })
-  decision?: 'approve' | 'return';
+  @ApiPropertyOptional({ description: '结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse（按任务类型）' })
+  @IsOptional() @IsIn(['approve', 'return', 'uphold', 'reject', 'upheld', 'rejected', 'pass', 'fail', 'accept', 'refuse'], { message: '办理结论不正确' })
+  decision?: string;
+
+  @ApiPropertyOptional({ description: '约谈时间（ISO 8601）' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: '约谈时间格式不正确' })
+  scheduledAt?: string;
+
+  @ApiPropertyOptional({ description: '约谈地点' })
+  @IsOptional() @IsString({ message: '约谈地点必须是文本' }) @Length(1, 200, { message: '约谈地点应为 1–200 个字符' })
+  place?: string;
+
+  @ApiPropertyOptional({ type: [String], description: '参加人员' })
+  @IsOptional() @IsArray({ message: '参加人员必须是列表' }) @ArrayMaxSize(50, { message: '参加人员最多 50 人' })
+  @IsString({ each: true, message: '参加人员必须是文本' })
+  attendees?: string[];
+
+  @ApiPropertyOptional({ description: '约谈记录' })
+  @IsOptional() @IsString({ message: '约谈记录必须是文本' }) @Length(1, 10000, { message: '约谈记录应为 1–10000 个字符' })
+  minutes?: string;
+
+  @ApiPropertyOptional({ type: [BanDto], description: '行业禁入人员（联合惩戒）' })
+  @IsOptional() @IsArray({ message: '禁入人员必须是列表' }) @ArrayMaxSize(20, { message: '禁入人员最多 20 人' })
+  @ValidateNested({ each: true }) @Type(() => BanDto)
+  bans?: BanDto[];
+
+  @ApiPropertyOptional({ type: [String], description: '联合惩戒成员单位' })
+  @IsOptional() @IsArray({ message: '成员单位必须是列表' }) @ArrayMaxSize(30, { message: '成员单位最多 30 个' })
+  @IsString({ each: true, message: '成员单位必须是文本' })
+  departments?: string[];
+}
+
+export class ReassignDto {
+  @ApiProperty({ description: '改派给的用户 ID' })
+  @IsUUID('all', { message: '用户 ID 格式不正确' })
+  toUserId: string;
+}
+
+export class BulkReassignDto extends ReassignDto {
+  @ApiProperty({ type: [String], description: '任务 ID 列表' })
+  @IsArray({ message: '任务 ID 必须是列表' }) @ArrayMinSize(1, { message: '请至少选择一项任务' }) @ArrayMaxSize(200, { message: '一次最多改派 200 项任务' })
+  @IsUUID('all', { each: true, message: '任务 ID 格式不正确' })
+  taskIds: string[];
 }

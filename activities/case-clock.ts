@@ -1,0 +1,23 @@
+/**
+ * How instants map to Chinese calendar dates. The real clock is Beijing time; tests substitute a clock that
+ * maps the time-skipping server's "now" onto a chosen 2026 date, so holiday arithmetic can be checked by hand.
+ */
+export interface CaseClock {
+  /** The Beijing calendar date of an instant. */
+  dateOf(ms: number): string;
+  /** An instant on a Beijing calendar date at hh:mm; 24:00 is the midnight that ends the day (a deadline). */
+  at(date: string, hhmm: string): number;
+}
+
+export const beijingClock: CaseClock = {
+  dateOf: (ms) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(ms)),
+  at: (date, hhmm) => (hhmm === '24:00' ? Date.parse(`${date}T00:00:00+08:00`) + 86_400_000 : Date.parse(`${date}T${hhmm}:00+08:00`)),
+};
+
+/** A clock whose calendar is `offsetMs` behind real instants (for tests only). */
+export function shiftedClock(offsetMs: number): CaseClock {
+  return {
+    dateOf: (ms) => beijingClock.dateOf(ms - offsetMs),
+    at: (date, hhmm) => beijingClock.at(date, hhmm) + offsetMs,
+  };
+}

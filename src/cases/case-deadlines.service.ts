@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { Actor, InstitutionDeadlineKind, TaskKind } from '../../workflows/contracts';
+import { TASK_LABELS } from '../../workflows/labels';
+
+const DEADLINE_LABELS: Record<InstitutionDeadlineKind | 'repair', string> = {
+  objection: '提出异议', rectification: '提交整改报告', repair: '信用修复申请',
+};
+
+/**
+ * Deadlines of a case, for people and for the institution: reminders before they fall due, escalation when
+ * they pass, and the institution's answers. Idempotent by key, so a retried activity sends nothing twice.
+ */
+@Injectable()
+export class CaseDeadlinesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async openInstitutionDeadline(a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string }) {
+    return this.ds.transaction(async (m) => {
+      const [row] = await m.query(
+        `INSERT INTO institution_deadlines (case_no, uscc, kind, round, due_date, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6)
+         ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key RETURNING id`,
+        [a.caseNo, a.uscc, a.kind, a.round, a.dueDate, `${a.caseNo}:deadline:${a.key}`]);
+      await this.notifyInstitution(m, a.caseNo, 'deadline_new', `${a.caseNo}:deadline:${a.key}`, DEADLINE_LABELS[a.kind], a.dueDate);
+      return { deadlineId: row.id as string };
+    });
+  }
+
+  async remindInstitution(a: { caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; dueDate: string }) {
+    await this.notifyInstitution(null, a.caseNo, 'deadline_reminder', `${a.deadlineId}:reminder`, DEADLINE_LABELS[a.kind], a.dueDate);
+  }
+
+  /** A missed deadline is a fact on the case: who missed what, and when it was due. */
+  async closeInstitutionDeadline(a: { caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; status: 'answered' | 'missed'; dueDate: string }) {
+    await this.ds.transaction(async (m) => {
+      // TypeORM answers an UPDATE with [rows, count]
+      const [, count] = await m.query(
+        `UPDATE institution_deadlines SET status = $2, closed_at = now() WHERE id = $1 AND status = 'open'`, [a.deadlineId, a.status]);
+      if (a.status === 'missed' && count > 0) {
+        await this.event(m, a.caseNo, 'DEADLINE_MISSED', `机构未在 ${a.dueDate} 前${DEADLINE_LABELS[a.kind]}`,
+          { deadlineId: a.deadlineId, kind: a.kind, dueDate: a.dueDate, party: 'institution' }, `${a.deadlineId}:missed`);
+      }
+    });
+  }
+
+  async recordSubmission(a: { caseNo: string; kind: InstitutionDeadlineKind | 'repair'; round: number; deadlineId: string | null; actor: Actor; text: string; fileIds: string[]; routes?: string[]; key: string }) {
+    await this.ds.query(
+      `INSERT INTO case_submissions (case_no, kind, round, deadline_id, text, routes, file_ids, submitted_by, idempotency_key)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING`,
+      [a.caseNo, a.kind, a.round, a.deadlineId, a.text, a.routes ?? [], a.fileIds, a.actor.id, a.key]);
+  }
+
+  async remindTask(a: { caseNo: string; taskId: string; kind: TaskKind; dueDate: string }) {
+    const [task] = await this.ds.query(`SELECT assignee_id, candidate_role, candidate_office, status FROM tasks WHERE id = $1`, [a.taskId]);
+    if (!task || !['open', 'claimed'].includes(task.status)) return;
+    await this.notifications.notify(null, {
+      ...(task.assignee_id ? { recipientUserId: task.assignee_id } : { officeCode: task.candidate_office, role: task.candidate_role }),
+      template: 'task_reminder', idempotencyKey: `${a.taskId}:reminder`,
+      data: { taskTitle: TASK_LABELS[a.kind], caseNo: a.caseNo, dueDate: a.dueDate },
+    });
+  }
+
+  /** Escalation: the task is flagged overdue, the office's approvers are told, the case records the fact. */
+  async escalateTask(a: { caseNo: string; taskId: string; kind: TaskKind; dueDate: string }) {
+    await this.ds.transaction(async (m) => {
+      const [flagged] = await m.query(
+        `UPDATE tasks SET overdue = true WHERE id = $1 AND status IN ('open','claimed') AND NOT overdue
+         RETURNING candidate_office, assignee_id`, [a.taskId]);
+      if (!flagged.length) return; // done meanwhile, or escalated by an earlier attempt
+      const [task] = flagged;
+      await this.event(m, a.caseNo, 'TASK_OVERDUE', `「${TASK_LABELS[a.kind]}」已超过办理期限 ${a.dueDate}`,
+        { taskId: a.taskId, kind: a.kind, dueDate: a.dueDate, assigneeId: task.assignee_id }, `${a.taskId}:overdue`);
+      await this.notifications.notify(m, {
+        officeCode: task.candidate_office ?? undefined, role: 'approver', template: 'task_overdue', idempotencyKey: `${a.taskId}:overdue`,
+        data: { taskTitle: TASK_LABELS[a.kind], caseNo: a.caseNo, dueDate: a.dueDate },
+      });
+    });
+  }
+
+  private async notifyInstitution(m: EntityManager | null, caseNo: string, template: string, key: string, item: string, dueDate: string) {
+    const [c] = await (m ?? this.ds).query(
+      `SELECT c.uscc, i.name FROM cases c JOIN institutions i ON i.id = c.institution_id WHERE c.case_no = $1`, [caseNo]);
+    await this.notifications.notify(m, { uscc: c.uscc, template, idempotencyKey: key, data: { institutionName: c.name, caseNo, item, dueDate } });
+  }
+
+  private async event(m: EntityManager, caseNo: string, type: string, reason: string, payload: object, key: string) {
+    await m.query(
+      `INSERT INTO case_events (case_no, type, reason, payload, idempotency_key) VALUES ($1,$2,$3,$4,$5)
+       ON CONFLICT (idempotency_key) DO NOTHING`, [caseNo, type, reason, payload, key]);
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { memoryStorage } from 'multer';
+import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { AuthUser } from '../auth/role';
+import { Audited } from '../audit/audited.decorator';
+import { ObjectionDto, RectificationReportDto, RepairApplicationDto } from './dto/portal.dto';
+import { PortalService } from './portal.service';
+import { UploadsService } from './uploads.service';
+
+const MAX_UPLOAD = Number(process.env.UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024);
+
+/** The institution portal: institution accounts only, each bound to its own USCC. */
+@ApiTags('portal')
+@ApiBearerAuth()
+@Controller('portal')
+export class PortalController {
+  constructor(
+    private readonly portal: PortalService,
+    private readonly uploads: UploadsService,
+  ) {}
+
+  @Get('deadlines')
+  @Access('institution')
+  @Audited({ action: 'list', resource: 'deadline' })
+  deadlines(@CurrentUser() user: AuthUser) {
+    return this.portal.deadlines(user);
+  }
+
+  @Get('cases')
+  @Access('institution')
+  @Audited({ action: 'list', resource: 'case' })
+  cases(@CurrentUser() user: AuthUser) {
+    return this.portal.cases(user);
+  }
+
+  @Post('uploads')
+  @Access('institution')
+  @Audited({ action: 'create', resource: 'upload' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_UPLOAD, files: 1 } }))
+  upload(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: AuthUser) {
+    return this.uploads.store(file, user);
+  }
+
+  @Post('cases/:caseNo/objection')
+  @HttpCode(200)
+  @Access('institution')
+  @Audited({ action: 'create', resource: 'objection', idParam: 'caseNo' })
+  objection(@Param('caseNo') caseNo: string, @Body() dto: ObjectionDto, @CurrentUser() user: AuthUser) {
+    return this.portal.objection(caseNo, user, dto.reason, dto.fileIds);
+  }
+
+  @Post('cases/:caseNo/rectification-report')
+  @HttpCode(200)
+  @Access('institution')
+  @Audited({ action: 'create', resource: 'rectification-report', idParam: 'caseNo' })
+  rectification(@Param('caseNo') caseNo: string, @Body() dto: RectificationReportDto, @CurrentUser() user: AuthUser) {
+    return this.portal.rectificationReport(caseNo, user, dto.summary, dto.fileIds);
+  }
+
+  @Post('cases/:caseNo/repair-application')
+  @HttpCode(200)
+  @Access('institution')
+  @Audited({ action: 'create', resource: 'repair-application', idParam: 'caseNo' })
+  repair(@Param('caseNo') caseNo: string, @Body() dto: RepairApplicationDto, @CurrentUser() user: AuthUser) {
+    return this.portal.repairApplication(caseNo, user, dto.commitment, dto.fileIds, dto.routes);
+  }
+}

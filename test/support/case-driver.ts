@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { DataSource } from 'typeorm';
+import type { CaseClock } from '../../activities/case-clock';
+import {
+  Actor, applyRepairUpdate, awaitRegistrationUpdate, CaseInput, CaseSnapshot, caseStateQuery, claimTaskUpdate, completeTaskUpdate,
+  Severity, submitObjectionUpdate, submitRectificationUpdate, TaskKind, TaskOutcome,
+} from '../../workflows/contracts';
+import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
+import { createInstitution, createUser } from './factories';
+
+export interface CaseActors {
+  officer: Actor;
+  approver: Actor;
+  institution: Actor;
+}
+
+/** Drives one case the way its people would: claim and complete tasks, answer deadlines, let days pass. */
+export class CaseDriver {
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    readonly ds: DataSource,
+    readonly clock: CaseClock,
+    readonly handle: WorkflowHandle<typeof dishonestyCaseWorkflow>,
+    readonly who: CaseActors,
+  ) {}
+
+  static async start(
+    env: TestWorkflowEnvironment, ds: DataSource, clock: CaseClock, taskQueue: string,
+    opts: { severity?: Severity; policyVersion: number; approver: Actor; officer: Actor },
+  ): Promise<CaseDriver> {
+    const institution = await createInstitution(ds);
+    const account = await createUser(ds, 'institution', { uscc: institution.uscc, officeCode: null });
+    const caseNo = `LY-T-${randomUUID().slice(0, 8)}`;
+    const input: CaseInput = {
+      caseNo, institutionId: institution.id, uscc: institution.uscc, behaviourCode: 'EDU-001', catalogueVersion: 1,
+      policyVersion: opts.policyVersion, severity: opts.severity ?? 'general', rectificationCalendarDays: 30,
+      facts: '未取得办学许可证擅自开展学科类培训', source: 'complaint', officeCode: 'XWPX', registeredBy: opts.officer,
+    };
+    const handle = await env.client.workflow.start(dishonestyCaseWorkflow, { taskQueue, workflowId: caseNo, args: [input] });
+    await handle.executeUpdate(awaitRegistrationUpdate);
+    return new CaseDriver(env, ds, clock, handle, {
+      officer: opts.officer, approver: opts.approver, institution: { id: account.id, role: 'institution', officeCode: null, uscc: institution.uscc },
+    });
+  }
+
+  get caseNo(): string {
+    return this.handle.workflowId;
+  }
+
+  state(): Promise<CaseSnapshot> {
+    return this.handle.query(caseStateQuery);
+  }
+
+  async task(kind: TaskKind) {
+    const task = (await this.state()).openTasks.find((t) => t.kind === kind);
+    if (!task) throw new Error(`no open ${kind} task; stage ${(await this.state()).stage}`);
+    return task;
+  }
+
+  /** Claims and completes the open task of this kind as `actor`; answers with the case's next resting state. */
+  async complete(kind: TaskKind, actor: Actor, outcome: TaskOutcome): Promise<CaseSnapshot> {
+    const { taskId } = await this.task(kind);
+    await this.handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor }] });
+    return this.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, outcome }] });
+  }
+
+  object(text = '我机构已取得许可证，认定事实有误') {
+    return this.handle.executeUpdate(submitObjectionUpdate, { args: [{ actor: this.who.institution, text, fileIds: [] }] });
+  }
+
+  reportRectification(text = '已停止违规培训并完成整改') {
+    return this.handle.executeUpdate(submitRectificationUpdate, { args: [{ actor: this.who.institution, text, fileIds: [] }] });
+  }
+
+  applyRepair(text = '本机构承诺依法诚信办学') {
+    return this.handle.executeUpdate(applyRepairUpdate, { args: [{ actor: this.who.institution, text, fileIds: [], routes: ['commitment', 'training'] }] });
+  }
+
+  /** Lets the test server's clock run past the end of a Beijing calendar date. */
+  async passDay(date: string): Promise<void> {
+    const target = this.clock.at(date, '24:00') + 60_000;
+    const now = await this.env.currentTimeMs();
+    if (target > now) await this.env.sleep(target - now);
+  }
+
+  /** The Beijing calendar date the workflow currently lives in. */
+  async today(): Promise<string> {
+    return this.clock.dateOf(await this.env.currentTimeMs());
+  }
+
+  async events(): Promise<string[]> {
+    const rows = await this.ds.query(`SELECT type FROM case_events WHERE case_no = $1 ORDER BY id`, [this.caseNo]);
+    return rows.map((r: { type: string }) => r.type);
+  }
+
+  async records(): Promise<{ kind: string; decision_date: string; publicity_until: string | null; refers_to: string | null }[]> {
+    return this.ds.query(
+      `SELECT kind, decision_date::text, publicity_until::text, refers_to FROM credit_records WHERE case_no = $1 ORDER BY seq`, [this.caseNo]);
+  }
+}

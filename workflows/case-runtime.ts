@@ -1,0 +1,270 @@
+/**
+ * The moving parts every stage of a case shares: its state, the update handlers, worklist tasks with
+ * reminders and escalation, institution deadlines, and "resting" so updates answer with the next stage.
+ */
+import {
+  CancellationScope, condition, isCancellation, proxyActivities, setHandler, sleep, upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { CaseActivities } from '../activities';
+import type { PolicyDocument } from '../src/policies/policy.types';
+import * as C from './contracts';
+import { STAGE_LABELS, TASK_LABELS } from './labels';
+import * as rules from './task-rules';
+
+export const acts = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const untilMs = (atMs: number) => Math.max(1, atMs - Date.now()); // Date.now() is the workflow's replay-safe clock
+
+type Answer = C.InstitutionSubmission & { at: number };
+
+export class CaseRuntime {
+  stage: C.CaseStage = 'REGISTERED';
+  severity: C.Severity;
+  policy!: PolicyDocument;
+  outcome: string | null = null;
+  decisionDate: string | null = null;
+  repairableFrom: string | null = null;
+  repairableAtMs = Infinity;
+  publicityUntil: string | null = null;
+  /** Counts the times the case came to rest (waiting on a person or a date). */
+  rests = 0;
+  readonly tasks = new Map<string, C.OpenTask>();
+  private readonly outcomes = new Map<string, C.TaskOutcome>();
+  readonly deadlines: Record<string, string> = {};
+  private readonly dueAt = new Map<string, number>();
+  institutionDeadline: (C.Deadline & { kind: C.InstitutionDeadlineKind; round: number; id: string }) | null = null;
+  private answer: Answer | null = null;
+  repairApplication: Answer | null = null;
+  withdrawal: C.CaseCorrection | null = null;
+  readonly main = new CancellationScope();
+  private seq = 0;
+
+  constructor(readonly input: C.CaseInput) {
+    this.severity = input.severity;
+    this.registerHandlers();
+    this.registerCorrection();
+  }
+
+  snapshot = (): C.CaseSnapshot => ({
+    caseNo: this.input.caseNo,
+    stage: this.stage,
+    severity: this.severity,
+    openTasks: [...this.tasks.values()],
+    waitingFor: this.waitingFor(),
+    deadlines: { ...this.deadlines },
+    institutionDeadline: this.institutionDeadline
+      ? { kind: this.institutionDeadline.kind, dueDate: this.institutionDeadline.dueDate, round: this.institutionDeadline.round }
+      : null,
+    decisionDate: this.decisionDate,
+    repairableFrom: this.repairableFrom,
+    publicityUntil: this.publicityUntil,
+    outcome: this.outcome,
+  });
+
+  async moveTo(to: C.CaseStage, type: string, extra: { reason?: string; payload?: object; actor?: C.Actor } = {}) {
+    await acts.recordTransition({ caseNo: this.input.caseNo, from: this.stage, to, type, ...extra });
+    this.stage = to;
+    this.publish();
+  }
+
+  /** Opens a worklist task due N working days from now, reminds and escalates on time, waits for its answer. */
+  async task(kind: C.TaskKind, role: C.StaffRole, workingDays: number): Promise<C.TaskOutcome> {
+    const key = `${kind}-${++this.seq}`;
+    const d = await acts.computeDeadline({ fromMs: Date.now(), workingDays, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays });
+    const { taskId } = await acts.openTask({
+      caseNo: this.input.caseNo, key, kind, stage: this.stage, candidateRole: role, candidateOffice: this.input.officeCode,
+      dueDate: d.dueDate, followUpDate: d.remindDate, priority: C.SEVERITY_RANK[this.severity] * 25,
+    });
+    this.tasks.set(taskId, { taskId, kind, candidateRole: role, candidateOffice: this.input.officeCode, assigneeId: null, dueDate: d.dueDate });
+    this.deadlines[key] = d.dueDate;
+    this.trackDue(key, d.dueAtMs);
+    const watch = this.watch(d, () => acts.remindTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }),
+      () => acts.escalateTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }));
+    this.rests++;
+    await condition(() => this.outcomes.has(taskId));
+    watch.cancel();
+    this.trackDue(key, null);
+    delete this.deadlines[key];
+    return this.outcomes.get(taskId)!;
+  }
+
+  /**
+   * Gives the institution until the deadline to answer; returns its answer, or null when the deadline
+   * passed (the fact is recorded on the case and the caller moves the case on).
+   */
+  async institutionAnswer(kind: C.InstitutionDeadlineKind, round: number, span: { workingDays?: number; calendarDays?: number; fromMs?: number }) {
+    const d = await acts.computeDeadline({ fromMs: span.fromMs ?? Date.now(), ...span, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays });
+    const key = `${kind}-${round}`;
+    const { deadlineId } = await acts.openInstitutionDeadline({ caseNo: this.input.caseNo, uscc: this.input.uscc, key, kind, round, dueDate: d.dueDate });
+    this.institutionDeadline = { ...d, kind, round, id: deadlineId };
+    this.trackDue(key, d.dueAtMs);
+    const watch = this.watch(d, () => acts.remindInstitution({ caseNo: this.input.caseNo, uscc: this.input.uscc, deadlineId, kind, dueDate: d.dueDate }));
+    this.answer = null;
+    this.rests++;
+    const answered = await condition(() => this.answer !== null, untilMs(d.dueAtMs));
+    watch.cancel();
+    this.trackDue(key, null);
+    this.institutionDeadline = null;
+    await acts.closeInstitutionDeadline({ caseNo: this.input.caseNo, deadlineId, kind, status: answered ? 'answered' : 'missed', dueDate: d.dueDate });
+    return answered ? this.takeAnswer() : null;
+  }
+
+  private takeAnswer(): Answer | null {
+    return this.answer;
+  }
+
+  /** Runs the reminder and the escalation of one deadline in the background until cancelled. */
+  private watch(d: C.Deadline, remind: () => Promise<void>, escalate?: () => Promise<void>): CancellationScope {
+    const scope = new CancellationScope();
+    scope.run(async () => {
+      if (d.remindAtMs > Date.now()) {
+        await sleep(untilMs(d.remindAtMs));
+        await remind();
+      }
+      if (escalate) {
+        await sleep(untilMs(d.dueAtMs));
+        await escalate();
+      }
+    }).catch((err) => {
+      if (!isCancellation(err)) throw err;
+    });
+    return scope;
+  }
+
+  private trackDue(key: string, atMs: number | null) {
+    if (atMs === null) this.dueAt.delete(key);
+    else this.dueAt.set(key, atMs);
+    this.publish();
+  }
+
+  /** Keeps the search attributes operations use to find cases (stage, next due date…) current. */
+  publish() {
+    const next = Math.min(...this.dueAt.values());
+    upsertSearchAttributes([
+      { key: C.SA.caseNo, value: this.input.caseNo },
+      { key: C.SA.uscc, value: this.input.uscc },
+      { key: C.SA.stage, value: this.stage },
+      { key: C.SA.severity, value: this.severity },
+      { key: C.SA.office, value: this.input.officeCode ?? '' },
+      { key: C.SA.nextDueAt, value: Number.isFinite(next) ? new Date(next) : null },
+    ]);
+  }
+
+  private waitingFor(): string {
+    if (this.tasks.size) return `待办：${[...this.tasks.values()].map((t) => TASK_LABELS[t.kind]).join('、')}`;
+    if (this.institutionDeadline) return `等待机构${this.institutionDeadline.kind === 'objection' ? '提出异议' : '提交整改报告'}（截止 ${this.institutionDeadline.dueDate}）`;
+    if (this.stage === 'PUBLICITY') return `公示中，${this.repairableFrom ?? ''} 起可申请信用修复，${this.publicityUntil ?? ''} 公示期满`;
+    return STAGE_LABELS[this.stage];
+  }
+
+  private registerHandlers() {
+    const caseNo = this.input.caseNo;
+    const settle = async <T>(work: () => Promise<T>) => {
+      const before = this.rests;
+      await work();
+      await condition(() => this.rests > before || this.stage === 'CLOSED' || this.stage === 'WITHDRAWN');
+      return this.snapshot();
+    };
+    setHandler(C.caseStateQuery, this.snapshot);
+    setHandler(C.awaitRegistrationUpdate, async () => {
+      await condition(() => this.rests > 0 || this.stage === 'CLOSED' || this.stage === 'WITHDRAWN');
+      return this.snapshot();
+    });
+    setHandler(C.claimTaskUpdate, async ({ taskId, actor }) => {
+      await acts.claimTask({ caseNo, taskId, actor });
+      this.tasks.get(taskId)!.assigneeId = actor.id;
+      return this.snapshot();
+    }, { validator: ({ taskId, actor }) => rules.assertClaimable(rules.findTask(this.tasks, taskId), actor) });
+    setHandler(C.unclaimTaskUpdate, async ({ taskId, actor }) => {
+      await acts.unclaimTask({ caseNo, taskId, actor });
+      this.tasks.get(taskId)!.assigneeId = null;
+      return this.snapshot();
+    }, { validator: ({ taskId, actor }) => rules.assertAssignee(rules.findTask(this.tasks, taskId), actor) });
+    setHandler(C.reassignTaskUpdate, async ({ taskId, actor, to }) => {
+      await acts.reassignTask({ caseNo, taskId, actor, to });
+      this.tasks.get(taskId)!.assigneeId = to.id;
+      return this.snapshot();
+    }, { validator: ({ taskId, actor, to }) => rules.assertReassignable(rules.findTask(this.tasks, taskId), actor, to) });
+    setHandler(C.completeTaskUpdate, ({ taskId, actor, outcome }) => settle(async () => {
+      // Remove first: a second completion racing this one fails validation instead of running twice.
+      const task = this.tasks.get(taskId)!;
+      this.tasks.delete(taskId);
+      await acts.completeTask({ caseNo, taskId, kind: task.kind, actor, outcome });
+      this.outcomes.set(taskId, outcome);
+    }), {
+      validator: ({ taskId, actor, outcome }) => {
+        const task = rules.findTask(this.tasks, taskId);
+        rules.assertAssignee(task, actor);
+        rules.assertOutcome(task, outcome);
+      },
+    });
+    const answerHandler = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => settle(async () => {
+      const d = this.institutionDeadline!;
+      this.institutionDeadline = null; // a second submission racing this one is refused by the validator
+      await acts.recordSubmission({ caseNo, kind, round: d.round, deadlineId: d.id, ...s });
+      this.answer = { ...s, at: Date.now() };
+    });
+    const answerValidator = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => {
+      rules.assertInstitution(s.actor, this.input.uscc);
+      const d = this.institutionDeadline;
+      if (!d || d.kind !== kind) rules.reject(C.RejectCode.WRONG_STAGE, kind === 'objection' ? '当前不在异议期内' : '当前无需提交整改报告');
+      if (Date.now() > d!.dueAtMs) rules.reject(C.RejectCode.DEADLINE_PASSED, `提交期限已于 ${d!.dueDate} 届满`);
+      if (!s.text?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写说明');
+    };
+    setHandler(C.submitObjectionUpdate, answerHandler('objection'), { validator: answerValidator('objection') });
+    setHandler(C.submitRectificationUpdate, answerHandler('rectification'), { validator: answerValidator('rectification') });
+    setHandler(C.applyRepairUpdate, (s) => settle(async () => {
+      await acts.recordSubmission({ caseNo, kind: 'repair', round: 0, deadlineId: null, ...s });
+      this.repairApplication = { ...s, at: Date.now() };
+    }), {
+      validator: (s) => {
+        rules.assertInstitution(s.actor, this.input.uscc);
+        if (this.stage !== 'PUBLICITY' || this.repairApplication) rules.reject(C.RejectCode.WRONG_STAGE, '当前不能申请信用修复');
+        if (Date.now() < this.repairableAtMs) rules.reject(C.RejectCode.REPAIR_TOO_EARLY, `最短公示期未满，${this.repairableFrom} 起方可申请信用修复`);
+        if (!s.routes?.length) rules.reject(C.RejectCode.OUTCOME_INVALID, '请选择至少一种信用修复方式');
+        if (!s.text?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写信用修复承诺');
+      },
+    });
+    setHandler(C.withdrawCaseUpdate, (w) => settle(async () => {
+      this.withdrawal = w;
+      this.main.cancel();
+    }), {
+      validator: (w) => {
+        rules.assertApproverOf(w.actor, this.input.officeCode);
+        if (this.stage === 'CLOSED' || this.stage === 'WITHDRAWN' || this.withdrawal) rules.reject(C.RejectCode.CASE_CLOSED, '案件已办结，不能撤销');
+        if (!w.reason?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写撤销理由');
+      },
+    });
+  }
+
+  private registerCorrection() {
+    setHandler(C.correctCaseUpdate, async (w) => {
+      await acts.recordTransition({
+        caseNo: this.input.caseNo, from: this.stage, to: this.stage, type: 'CASE_CORRECTED', reason: w.reason, actor: w.actor,
+        payload: { severityFrom: this.severity, severity: w.severity },
+      });
+      if (w.severity) this.severity = w.severity;
+      this.publish();
+      return this.snapshot();
+    }, {
+      validator: (w) => {
+        rules.assertApproverOf(w.actor, this.input.officeCode);
+        if (this.decisionDate || this.stage === 'CLOSED' || this.stage === 'WITHDRAWN') {
+          rules.reject(C.RejectCode.WRONG_STAGE, '已作出认定决定的案件不能直接更正，请撤销后重新登记');
+        }
+        if (!w.reason?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写更正理由');
+        if (w.severity && !C.SEVERITIES.includes(w.severity)) rules.reject(C.RejectCode.OUTCOME_INVALID, '失信程度只能是轻微、一般或严重');
+      },
+    });
+  }
+
+  /** Consumes the repair application so a refused one can be followed by a new one. */
+  takeRepairApplication(): Answer | null {
+    const a = this.repairApplication;
+    this.repairApplication = null;
+    return a;
+  }
+}
