@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { toDayNumber } from '../calendar/iso-date';
+import { DomainException } from '../common/errors/domain.exception';
+import { shanghaiToday } from '../credit-file/credit-status';
+
+/**
+ * 通报 data per office and period ($1 from, $2 to, $3 today): the plan asks leadership to name offices that are
+ * slow to publish, share or use credit information. Each figure counts items whose due date falls in the period.
+ */
+const SQL = `
+  WITH late_pub AS (
+    SELECT office_code, count(*)::int AS n FROM publicity_decisions
+     WHERE due_date BETWEEN $1 AND $2 AND ((status = 'pending' AND due_date < $3) OR published_on > due_date)
+     GROUP BY office_code),
+  not_shared AS (
+    SELECT office_code, count(*)::int AS n FROM platform_submissions
+     WHERE created_at >= $1::date AND created_at < $2::date + 1 AND status <> 'delivered' GROUP BY office_code),
+  unreviewed AS (
+    SELECT m.office_code, count(*)::int AS n FROM review_matters m
+     WHERE m.decided_at >= $1::date AND m.decided_at < $2::date + 1 AND m.review_id IS NULL GROUP BY m.office_code),
+  overdue_tasks AS (
+    SELECT COALESCE(t.candidate_office, c.office_code) AS office_code, count(*)::int AS n
+      FROM tasks t JOIN cases c ON c.case_no = t.case_no
+     WHERE t.overdue AND t.due_date BETWEEN $1 AND $2 GROUP BY 1),
+  late_objections AS (
+    SELECT i.office_code, count(*)::int AS n FROM credit_objections o JOIN institutions i ON i.id = o.institution_id
+     WHERE o.answer_due BETWEEN $1 AND $2
+       AND ((o.status = 'submitted' AND o.answer_due < $3) OR (o.decided_at AT TIME ZONE 'Asia/Shanghai')::date > o.answer_due)
+     GROUP BY i.office_code)
+  SELECT o.code AS "officeCode", o.name AS "officeName",
+         COALESCE(lp.n, 0) AS "latePublications", COALESCE(ns.n, 0) AS "notShared",
+         COALESCE(ur.n, 0) AS "decidedWithoutReview", COALESCE(ot.n, 0) AS "overdueTasks",
+         COALESCE(lo.n, 0) AS "lateObjections"
+    FROM offices o
+    LEFT JOIN late_pub lp ON lp.office_code = o.code LEFT JOIN not_shared ns ON ns.office_code = o.code
+    LEFT JOIN unreviewed ur ON ur.office_code = o.code LEFT JOIN overdue_tasks ot ON ot.office_code = o.code
+    LEFT JOIN late_objections lo ON lo.office_code = o.code
+   ORDER BY COALESCE(lp.n, 0) + COALESCE(ns.n, 0) + COALESCE(ur.n, 0) + COALESCE(ot.n, 0) + COALESCE(lo.n, 0) DESC, o.code`;
+
+@Injectable()
+export class AccountabilityService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async report(from: string, to: string) {
+    toDayNumber(from);
+    toDayNumber(to);
+    if (to < from) throw new DomainException('VALIDATION_FAILED', '结束日期不能早于开始日期');
+    const rows = await this.ds.query(SQL, [from, to, shanghaiToday()]);
+    return {
+      from, to, generatedOn: shanghaiToday(),
+      offices: rows.map((r: Record<string, number>, i: number) => ({
+        rank: i + 1, ...r,
+        total: r.latePublications + r.notShared + r.decidedWithoutReview + r.overdueTasks + r.lateObjections,
+      })),
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { AuthUser, STAFF } from '../auth/role';
+import { DomainException } from '../common/errors/domain.exception';
+import { uuidPipe } from '../credit-file/credit-file.controller';
+import { CommitmentsService } from './commitments.service';
+import { BreachCommitmentDto, SignCommitmentDto } from './dto/commitment.dto';
+
+@ApiTags('commitments (信用承诺)')
+@ApiBearerAuth()
+@Controller('commitments')
+export class CommitmentsController {
+  constructor(private readonly commitments: CommitmentsService) {}
+
+  @Post()
+  @Access('institution', 'officer')
+  @Audited({ action: 'create', resource: 'commitment' })
+  @ApiOperation({ summary: '签署信用承诺（机构为本机构签署，经办人可代为登记）' })
+  sign(@Body() dto: SignCommitmentDto, @CurrentUser() user: AuthUser) {
+    return this.commitments.sign(dto, user);
+  }
+
+  @Get()
+  @Access(...STAFF, 'institution')
+  @Audited({ action: 'list', resource: 'commitment' })
+  list(@Query('uscc') uscc: string | undefined, @CurrentUser() user: AuthUser) {
+    const target = uscc ?? user.uscc;
+    if (!target) throw new DomainException('VALIDATION_FAILED', '请指定统一社会信用代码（uscc）');
+    return this.commitments.list(target, user);
+  }
+
+  @Get(':id')
+  @Access(...STAFF, 'institution')
+  @Audited({ action: 'read', resource: 'commitment', idParam: 'id' })
+  get(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.commitments.get(id, user);
+  }
+
+  @Post(':id/breach')
+  @HttpCode(200)
+  @Access('officer', 'approver')
+  @Audited({ action: 'transition', resource: 'commitment', idParam: 'id' })
+  @ApiOperation({ summary: '认定违背承诺，并以“违背信用承诺”（EDU-011）立案' })
+  breach(@Param('id', uuidPipe) id: string, @Body() dto: BreachCommitmentDto, @CurrentUser() user: AuthUser) {
+    return this.commitments.breach(id, dto, user);
+  }
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIdNumber } from '../../common/validation/id-number';
+import { IsUscc } from '../../common/validation/uscc';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const COMMITMENT_PURPOSES = ['licence_notice', 'repair', 'annual', 'other'] as const;
+export type CommitmentPurpose = (typeof COMMITMENT_PURPOSES)[number];
+
+export class SignCommitmentDto {
+  @ApiProperty({ description: '统一社会信用代码' }) @IsUscc() uscc: string;
+
+  @ApiProperty({ enum: COMMITMENT_PURPOSES, description: '告知承诺制审批 / 信用修复 / 年度承诺 / 其他' })
+  @IsIn(COMMITMENT_PURPOSES, { message: '承诺事项（purpose）只能是 licence_notice、repair、annual 或 other' })
+  purpose: CommitmentPurpose;
+
+  @ApiProperty({ description: '承诺书编号（同一机构内唯一；重复提交返回原承诺）', example: 'CN-2026-001' })
+  @IsString({ message: '承诺书编号（reference）必须是文本' }) @Length(2, 60, { message: '承诺书编号（reference）应为 2–60 个字符' })
+  reference: string;
+
+  @ApiProperty({ description: '承诺内容' })
+  @IsString({ message: '承诺内容（content）必须是文本' }) @Length(10, 5000, { message: '承诺内容（content）应为 10–5000 个字符' })
+  content: string;
+
+  @ApiProperty({ description: '签署人姓名' })
+  @IsNotEmpty({ message: '缺少必填字段：签署人（signerName）' }) @IsString() @Length(2, 50, { message: '签署人（signerName）应为 2–50 个字符' })
+  signerName: string;
+
+  @ApiPropertyOptional({ description: '签署人身份证号（加密存储）' }) @IsOptional() @IsIdNumber() signerIdNumber?: string;
+
+  @ApiPropertyOptional({ description: '签署日期（默认今天）' })
+  @IsOptional() @Matches(DATE, { message: '签署日期（signedOn）应为 YYYY-MM-DD' }) signedOn?: string;
+
+  @ApiPropertyOptional({ description: '履约期限（年度承诺默认签署当年 12 月 31 日，其余必填）' })
+  @IsOptional() @Matches(DATE, { message: '履约期限（dueDate）应为 YYYY-MM-DD' }) dueDate?: string;
+}
+
+export class BreachCommitmentDto {
+  @ApiProperty({ description: '违约事实，将作为失信案件的线索事实' })
+  @IsString({ message: '违约事实（facts）必须是文本' }) @Length(10, 5000, { message: '违约事实（facts）应为 10–5000 个字符' })
+  facts: string;
+
+  @ApiPropertyOptional({ description: '违约日期（默认今天）' })
+  @IsOptional() @Matches(DATE, { message: '违约日期（brokenOn）应为 YYYY-MM-DD' }) brokenOn?: string;
+}

@@ -1,0 +1,72 @@
+import type { FieldCryptoService } from '../common/crypto/field-crypto.service';
+import { maskIdNumber, maskName } from '../common/crypto/mask';
+
+type Json = Record<string, unknown>;
+
+const isPlainObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const idPrefix = (key: string): string | null =>
+  key === 'idNumber' ? '' : key.endsWith('IdNumber') ? key.slice(0, -'IdNumber'.length) : null;
+const join = (prefix: string, suffix: string) => (prefix ? `${prefix}${suffix}` : suffix.charAt(0).toLowerCase() + suffix.slice(1));
+
+/**
+ * ID numbers never reach the credit file in clear: `legalRepIdNumber` is stored as `legalRepIdEnc`
+ * (AES-GCM) and `legalRepIdHmac` (blind index, to find a person's records without decrypting).
+ */
+export function sealPersonalData(payload: Json, crypto: FieldCryptoService): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(payload)) {
+    const prefix = idPrefix(key);
+    if (prefix !== null && typeof value === 'string' && value) {
+      const id = value.trim().toUpperCase();
+      out[join(prefix, 'IdEnc')] = crypto.encrypt(id);
+      out[join(prefix, 'IdHmac')] = crypto.blindIndex(id);
+    } else if (isPlainObject(value)) out[key] = sealPersonalData(value, crypto);
+    else if (Array.isArray(value)) out[key] = value.map((v) => (isPlainObject(v) ? sealPersonalData(v, crypto) : v));
+    else out[key] = value;
+  }
+  return out;
+}
+
+const isEnc = (k: string) => k === 'idEnc' || k.endsWith('IdEnc');
+const isHmac = (k: string) => k === 'idHmac' || k.endsWith('IdHmac');
+
+/** For staff and the institution itself: sealed ID numbers shown masked, blind indexes dropped. */
+export function maskPersonalData(payload: Json, crypto: FieldCryptoService): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(payload)) {
+    if (isHmac(key)) continue;
+    if (isEnc(key) && typeof value === 'string') {
+      out[key.replace(/IdEnc$|^idEnc$/, (m) => (m === 'idEnc' ? 'idMasked' : 'IdMasked'))] = safeMask(value, crypto);
+    } else if (isPlainObject(value)) out[key] = maskPersonalData(value, crypto);
+    else if (Array.isArray(value)) out[key] = value.map((v) => (isPlainObject(v) ? maskPersonalData(v, crypto) : v));
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** Names of natural persons that public pages show masked (张** ); organisations' names stay as they are. */
+const PERSON_NAME_KEYS = new Set(['legalRep', 'legalRepName', 'legalRepresentative', 'signerName', 'personName']);
+/** Objects under these keys describe persons, so their `name` is a person's name. */
+const PERSON_CONTAINERS = new Set(['persons', 'person', 'legalRepresentative', 'signer', 'attendees']);
+
+/** For the public: no ID number in any form, persons' names masked. */
+export function publicPayload(payload: Json, personContext = false): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(payload)) {
+    if (isHmac(key) || isEnc(key) || /IdMasked$|^idMasked$|idNumber/i.test(key)) continue;
+    const person = PERSON_CONTAINERS.has(key);
+    if ((PERSON_NAME_KEYS.has(key) || (personContext && key === 'name')) && typeof value === 'string') out[key] = maskName(value);
+    else if (isPlainObject(value)) out[key] = publicPayload(value, person);
+    else if (Array.isArray(value)) out[key] = value.map((v) => (isPlainObject(v) ? publicPayload(v, person) : v));
+    else out[key] = value;
+  }
+  return out;
+}
+
+function safeMask(sealed: string, crypto: FieldCryptoService): string {
+  try {
+    return maskIdNumber(crypto.decrypt(sealed));
+  } catch {
+    return '******'; // a value sealed with a retired key: show that something is there, never the value
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { AuthUser, STAFF } from '../auth/role';
+import { CasesService } from '../cases/cases.service';
+import { CaseLeadDto } from '../inspections/dto/inspection.dto';
+import { EarlyWarningService } from './early-warning.service';
+
+@ApiTags('early-warnings (失信预警)')
+@ApiBearerAuth()
+@Controller('early-warnings')
+export class EarlyWarningController {
+  constructor(
+    private readonly warnings: EarlyWarningService,
+    private readonly cases: CasesService,
+  ) {}
+
+  @Get()
+  @Access(...STAFF)
+  @Audited({ action: 'list', resource: 'early-warning' })
+  @ApiOperation({ summary: '预警名单及每个机构被预警的原因' })
+  list(@Query('officeCode') officeCode?: string, @Query('uscc') uscc?: string) {
+    return this.warnings.watchlist({ officeCode: officeCode || undefined, uscc: uscc?.toUpperCase() || undefined });
+  }
+
+  @Post(':uscc/cases')
+  @Access('officer', 'approver')
+  @Audited({ action: 'create', resource: 'case', idParam: 'uscc' })
+  @ApiOperation({ summary: '根据预警立案' })
+  open(@Param('uscc') uscc: string, @Body() dto: CaseLeadDto, @CurrentUser() user: AuthUser) {
+    return this.cases.open({ uscc: uscc.toUpperCase(), behaviourCode: dto.behaviourCode, facts: dto.facts, source: 'other' }, user);
+  }
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { AuthUser, STAFF } from '../auth/role';
+import { uuidPipe } from '../credit-file/credit-file.controller';
+import { CreatePlanDto, InspectionResultDto } from './dto/inspection.dto';
+import { InspectionsService } from './inspections.service';
+
+@ApiTags('inspection-plans (双随机)')
+@ApiBearerAuth()
+@Controller('inspection-plans')
+export class InspectionsController {
+  constructor(private readonly inspections: InspectionsService) {}
+
+  @Post()
+  @Access('officer', 'approver', 'manager')
+  @Audited({ action: 'create', resource: 'inspection-plan' })
+  @ApiOperation({ summary: '按信用等级比例双随机抽取检查对象和检查人员（公开随机种子）' })
+  create(@Body() dto: CreatePlanDto, @CurrentUser() user: AuthUser) {
+    return this.inspections.create(dto, user);
+  }
+
+  @Get()
+  @Access(...STAFF)
+  @Audited({ action: 'list', resource: 'inspection-plan' })
+  list() {
+    return this.inspections.list();
+  }
+
+  @Get(':id')
+  @Access(...STAFF)
+  @Audited({ action: 'read', resource: 'inspection-plan', idParam: 'id' })
+  get(@Param('id', uuidPipe) id: string) {
+    return this.inspections.get(id);
+  }
+
+  @Get(':id/verify')
+  @Access(...STAFF)
+  @Audited({ action: 'read', resource: 'inspection-plan', idParam: 'id' })
+  @ApiOperation({ summary: '用公开的种子重新抽取，核对抽查结果' })
+  verify(@Param('id', uuidPipe) id: string) {
+    return this.inspections.verify(id);
+  }
+
+  @Put(':id/targets/:uscc/result')
+  @Access('officer')
+  @Audited({ action: 'update', resource: 'inspection-result', idParam: 'uscc' })
+  @ApiOperation({ summary: '登记检查结果；不合格可据此立案' })
+  result(@Param('id', uuidPipe) id: string, @Param('uscc') uscc: string, @Body() dto: InspectionResultDto, @CurrentUser() user: AuthUser) {
+    return this.inspections.recordResult(id, uscc.toUpperCase(), dto, user);
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { AuthUser, STAFF } from '../auth/role';
+import { isValidIdNumber } from '../common/validation/id-number';
+import { DomainException } from '../common/errors/domain.exception';
+import { assertVisibleTo } from '../credit-file/visibility';
+import { CreateBanDto } from './dto/ban.dto';
+import { MeasuresService } from './measures.service';
+
+@ApiTags('measures (奖惩措施)')
+@ApiBearerAuth()
+@Controller()
+export class MeasuresController {
+  constructor(private readonly measures: MeasuresService) {}
+
+  @Get('measures')
+  @Access(...STAFF, 'institution')
+  @ApiOperation({ summary: '奖惩措施清单（按事项类型）' })
+  catalogue() {
+    return this.measures.catalogue();
+  }
+
+  @Get('institutions/:uscc/measures')
+  @Access(...STAFF, 'institution')
+  @Audited({ action: 'read', resource: 'measures', idParam: 'uscc' })
+  @ApiOperation({ summary: '机构当前适用的激励和惩戒措施' })
+  applicable(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser) {
+    return this.measures.applicable(assertVisibleTo(uscc, user));
+  }
+
+  @Post('industry-bans')
+  @Access('approver')
+  @Audited({ action: 'create', resource: 'industry-ban' })
+  @ApiOperation({ summary: '对指定人员实施行业禁入' })
+  ban(@Body() dto: CreateBanDto, @CurrentUser() user: AuthUser) {
+    return this.measures.ban(dto, user);
+  }
+
+  @Get('industry-bans')
+  @Access(...STAFF)
+  @Audited({ action: 'list', resource: 'industry-ban' })
+  list(@Query('idNumber') idNumber?: string) {
+    if (idNumber && !isValidIdNumber(idNumber)) throw new DomainException('ID_NUMBER_INVALID', '身份证号不正确');
+    return this.measures.list(idNumber || undefined);
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { PoliciesModule } from '../policies/policies.module';
+import { ObjectionsController } from './objections.controller';
+import { ObjectionsService } from './objections.service';
+
+@Module({ imports: [CalendarModule, PoliciesModule], controllers: [ObjectionsController], providers: [ObjectionsService] })
+export class ObjectionsModule {}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { AuthUser, STAFF } from '../auth/role';
+import { DomainException } from '../common/errors/domain.exception';
+import { uuidPipe } from '../credit-file/credit-file.controller';
+import { LicenceDecisionDto } from './dto/licence-decision.dto';
+import { PenaltyDecisionDto } from './dto/penalty-decision.dto';
+import { PublicityReportService } from './publicity-report.service';
+import { PublicityService } from './publicity.service';
+
+@ApiTags('publicity (双公示)')
+@ApiBearerAuth()
+@Controller('publicity')
+export class PublicityController {
+  constructor(
+    private readonly publicity: PublicityService,
+    private readonly reports: PublicityReportService,
+  ) {}
+
+  @Post('penalties')
+  @Access('officer', 'approver')
+  @Audited({ action: 'create', resource: 'publicity-penalty' })
+  @ApiOperation({ summary: '登记行政处罚决定（双公示字段齐全），默认立即公示' })
+  penalty(@Body() dto: PenaltyDecisionDto, @CurrentUser() user: AuthUser) {
+    return this.publicity.registerPenalty(dto, user);
+  }
+
+  @Post('licences')
+  @Access('officer', 'approver')
+  @Audited({ action: 'create', resource: 'publicity-licence' })
+  @ApiOperation({ summary: '登记行政许可决定（双公示字段齐全），默认立即公示' })
+  licence(@Body() dto: LicenceDecisionDto, @CurrentUser() user: AuthUser) {
+    return this.publicity.registerLicence(dto, user);
+  }
+
+  @Post('decisions/:id/publish')
+  @HttpCode(200)
+  @Access('officer', 'approver')
+  @Audited({ action: 'transition', resource: 'publicity-decision', idParam: 'id' })
+  @ApiOperation({ summary: '公示一项待公示的决定（公示日期为今天，不可倒签）' })
+  publish(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.publicity.publish(id, user);
+  }
+
+  @Get('decisions/:id')
+  @Access(...STAFF)
+  @Audited({ action: 'read', resource: 'publicity-decision', idParam: 'id' })
+  byId(@Param('id', uuidPipe) id: string) {
+    return this.publicity.byId(id);
+  }
+
+  @Get('overdue')
+  @Access(...STAFF)
+  @Audited({ action: 'list', resource: 'publicity-overdue' })
+  @ApiOperation({ summary: '逾期未公示及即将到期的双公示决定（按科室）' })
+  @ApiQuery({ name: 'asOf', required: false }) @ApiQuery({ name: 'officeCode', required: false }) @ApiQuery({ name: 'limit', required: false })
+  overdue(@Query('asOf') asOf?: string, @Query('officeCode') officeCode?: string, @Query('limit') limit?: string) {
+    if (limit !== undefined && !/^\d{1,4}$/.test(limit)) throw new DomainException('VALIDATION_FAILED', 'limit 必须是 1–1000 的整数');
+    return this.reports.overdue({ asOf: asOf || undefined, officeCode: officeCode || undefined, limit: limit ? Number(limit) : undefined });
+  }
+}

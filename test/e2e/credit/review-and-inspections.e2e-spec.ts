@@ -1,0 +1,101 @@
+import { CreditFileService } from '../../../src/credit-file/credit-file.service';
+import { createTestApp, TestApp } from '../../support/app';
+import { makeIdNumber } from '../../support/factories';
+import { auth, daysFromToday, registerInstitution } from './helpers';
+
+describe('credit review, measures and inspection plans', () => {
+  let t: TestApp;
+  let officer: string;
+  let approver: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = (await t.loginAs('officer', { officeCode: 'XWPX' })).token;
+    approver = (await t.loginAs('approver', { officeCode: 'XWPX' })).token;
+  });
+  afterAll(() => t.close());
+
+  const review = (query: Record<string, string>) => t.http().get('/api/credit-review').query(query).set(auth(officer)).expect(200);
+  const matter = (body: object) => t.http().post('/api/review-matters').set(auth(officer)).send(body).expect(201);
+  const decide = (id: string, decision = 'approve') =>
+    t.http().post(`/api/review-matters/${id}/decision`).set(auth(approver)).send({ decision, reason: '经审查符合条件' });
+
+  it('refuses a licence decision without a review on file, then decides it after one', async () => {
+    const { uscc } = await registerInstitution(t, officer);
+    const m = await matter({ type: 'licence', uscc, title: '设立审批', persons: [{ name: '李举办', idNumber: makeIdNumber() }] });
+    const refused = await decide(m.body.id).expect(409);
+    expect(refused.body.code).toBe('REVIEW_REQUIRED');
+    const r = await review({ uscc, purpose: 'licence', matterId: m.body.id });
+    expect(r.body).toMatchObject({ outcome: 'pass', grade: 'A', reasons: [] });
+    const decided = await decide(m.body.id).expect(200);
+    expect(decided.body).toMatchObject({ status: 'approved', reviewId: r.body.id });
+    expect(decided.body.persons[0].idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    await decide(m.body.id).expect(200); // the same decision again is a retry
+    const cov = await t.http().get('/api/credit-review/coverage').query({ from: daysFromToday(-1), to: daysFromToday(1) }).set(auth(officer)).expect(200);
+    expect(cov.body.rows).toEqual(expect.arrayContaining([expect.objectContaining({ officeCode: 'XWPX', type: 'licence', coverage: 100 })]));
+  });
+
+  it('blocks a banned person, and refuses any approval that names them', async () => {
+    const banned = makeIdNumber('19750505');
+    const { uscc } = await registerInstitution(t, officer);
+    await t.http().post('/api/industry-bans').set(auth(approver)).send({
+      personName: '赵禁入', personIdNumber: banned, uscc, fromDate: daysFromToday(-10), untilDate: daysFromToday(1000), reason: '吊销许可证件，限制从业',
+    }).expect(201);
+    const other = await registerInstitution(t, officer);
+    const r = await review({ uscc: other.uscc, purpose: 'licence', idNumber: banned });
+    expect(r.body.outcome).toBe('block');
+    expect(r.body.reasons).toEqual([expect.objectContaining({ code: 'BANNED_PERSON', outcome: 'block', message: expect.stringContaining('赵**') })]);
+    expect(JSON.stringify(r.body)).not.toContain(banned);
+
+    const m = await matter({ type: 'award', uscc: other.uscc, title: '2026 年度诚信办学先进单位', persons: [{ name: '赵禁入', idNumber: banned }] });
+    await review({ uscc: other.uscc, purpose: 'award', matterId: m.body.id });
+    expect((await decide(m.body.id).expect(409)).body.code).toBe('REVIEW_BLOCKS');
+    await decide(m.body.id, 'reject').expect(200);
+
+    // the ban is also a joint-sanction record in the first institution's file, and a measure applies to it
+    const measures = await t.http().get(`/api/institutions/${uscc}/measures`).set(auth(officer)).expect(200);
+    expect(measures.body.measures.map((x: { code: string }) => x.code)).toContain('INDUSTRY-BAN');
+    expect(measures.body.industryBans[0].personName).toBe('赵**');
+  });
+
+  it('blocks a serious record in publication and passes again once it is repaired', async () => {
+    const { uscc } = await registerInstitution(t, officer);
+    const file = t.app.get(CreditFileService);
+    const det = await file.append({
+      uscc, kind: 'determination', title: '提交虚假材料骗取办学许可', decisionDate: daysFromToday(-30), severity: 'serious',
+      publicityFrom: daysFromToday(-30), publicityUntil: daysFromToday(1000), payload: { behaviourCode: 'EDU-015', catalogueVersion: 1 },
+      sourceRef: `LY-REVIEW-${uscc}:determination`,
+    });
+    const blocked = await review({ uscc, purpose: 'licence' });
+    expect(blocked.body.outcome).toBe('block');
+    // EDU-015 deducts 150: grade C, which the licence rules do not object to by itself
+    expect(blocked.body).toMatchObject({ grade: 'C', score: 850 });
+    expect(blocked.body.reasons).toEqual([expect.objectContaining({ code: 'RECORD_IN_PUBLICITY', outcome: 'block', ref: det.id })]);
+    await file.append({ uscc, kind: 'repair', title: '信用修复', decisionDate: daysFromToday(0), payload: {}, sourceRef: `LY-REVIEW-${uscc}:repair`, refersTo: det.id });
+    expect((await review({ uscc, purpose: 'licence' })).body.outcome).toBe('pass');
+  });
+
+  it('draws an inspection plan by grade from a published seed, and verifies it by re-running the draw', async () => {
+    for (let i = 0; i < 3; i++) await t.loginAs('officer', { officeCode: 'MBJY' });
+    for (let i = 0; i < 6; i++) await registerInstitution(t, officer, { officeCode: 'MBJY' });
+    const plan = await t.http().post('/api/inspection-plans').set(auth(officer))
+      .send({ title: '民办教育机构双随机抽查（测试）', seed: 'published-seed-0001', officeCode: 'MBJY' }).expect(201);
+    expect(plan.body).toMatchObject({ seed: 'published-seed-0001', digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // all are grade A (5 %, rounded up): one institution, two distinct inspectors
+    expect(plan.body.targets).toHaveLength(1);
+    expect(new Set(plan.body.targets[0].inspectorIds).size).toBe(2);
+    const verified = await t.http().get(`/api/inspection-plans/${plan.body.id}/verify`).set(auth(officer)).expect(200);
+    expect(verified.body).toMatchObject({ ok: true, digestOk: true, drawOk: true });
+
+    // tampering with the stored draw is caught by the re-run
+    await t.ds.query(`UPDATE inspection_targets SET inspector_ids = ARRAY[inspector_ids[2], inspector_ids[1]] WHERE plan_id = $1`, [plan.body.id]);
+    expect((await t.http().get(`/api/inspection-plans/${plan.body.id}/verify`).set(auth(officer)).expect(200)).body.drawOk).toBe(false);
+
+    const target = plan.body.targets[0].uscc;
+    const res = await t.http().put(`/api/inspection-plans/${plan.body.id}/targets/${target}/result`).set(auth(officer))
+      .send({ result: 'pass', findings: '证照齐全，未发现问题' }).expect(200);
+    expect(res.body).toMatchObject({ result: 'pass' });
+    expect((await t.http().put(`/api/inspection-plans/${plan.body.id}/targets/${target}/result`).set(auth(officer))
+      .send({ result: 'fail', findings: '改判' }).expect(409)).body.code).toBe('RESULT_ALREADY_RECORDED');
+  });
+});

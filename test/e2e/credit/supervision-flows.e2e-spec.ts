@@ -1,0 +1,117 @@
+import { CasesService } from '../../../src/cases/cases.service';
+import { CreditFileService } from '../../../src/credit-file/credit-file.service';
+import { createTestApp, TestApp } from '../../support/app';
+import { makeIdNumber } from '../../support/factories';
+import { auth, daysFromToday, penaltyBody, registerInstitution } from './helpers';
+
+/**
+ * Commitments, early warnings, objections and the 通报 data. Opening a case is the case workflow's business
+ * (tested in cases.e2e-spec); here CasesService.open is observed, so these flows are checked on their own.
+ */
+describe('commitments, early warning, objections and accountability', () => {
+  let t: TestApp;
+  let file: CreditFileService;
+  let open: jest.SpyInstance;
+  let officer: string;
+  let caseCounter = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    file = t.app.get(CreditFileService);
+    open = jest.spyOn(t.app.get(CasesService), 'open')
+      .mockImplementation(async (dto) => ({ caseNo: `LY-2026-99${String(++caseCounter).padStart(4, '0')}`, uscc: dto.uscc }) as never);
+    officer = (await t.loginAs('officer', { officeCode: 'XWPX' })).token;
+  });
+  afterAll(() => t.close());
+
+  it('lets an institution sign a commitment once, and opens an EDU-011 case when an officer marks it broken', async () => {
+    const { uscc } = await registerInstitution(t, officer);
+    const inst = (await t.loginAs('institution', { uscc })).token;
+    const body = {
+      uscc, purpose: 'licence_notice', reference: 'CN-2026-001', content: '本机构承诺所提交的办学条件材料真实有效，并在三个月内补齐消防验收材料。',
+      signerName: '陈明远', signerIdNumber: makeIdNumber(), dueDate: daysFromToday(90),
+    };
+    const signed = await t.http().post('/api/commitments').set(auth(inst)).send(body).expect(201);
+    expect(signed.body).toMatchObject({ status: 'active', signerName: '陈**', recordId: expect.any(String) });
+    expect((await t.http().post('/api/commitments').set(auth(inst)).send(body).expect(201)).body.id).toBe(signed.body.id);
+    const record = await file.recordOf(signed.body.recordId);
+    expect(record).toMatchObject({ kind: 'commitment', status: 'published' });
+    expect(JSON.stringify(record)).not.toContain(body.signerIdNumber);
+    const other = await registerInstitution(t, officer);
+    await t.http().post('/api/commitments').set(auth(inst)).send({ ...body, uscc: other.uscc }).expect(404);
+
+    const facts = '经核查，该机构承诺期满仍未补齐消防验收材料。';
+    const broken = await t.http().post(`/api/commitments/${signed.body.id}/breach`).set(auth(officer)).send({ facts }).expect(200);
+    expect(broken.body).toMatchObject({ status: 'broken', caseNo: expect.stringMatching(/^LY-/) });
+    expect(open).toHaveBeenCalledWith({ uscc, behaviourCode: 'EDU-011', facts, source: 'commitment-breach' }, expect.objectContaining({ role: 'officer' }));
+    const calls = open.mock.calls.length;
+    await t.http().post(`/api/commitments/${signed.body.id}/breach`).set(auth(officer)).send({ facts }).expect(200);
+    expect(open.mock.calls.length).toBe(calls); // one case per broken commitment
+  });
+
+  it('flags institutions with the reasons, and opens a case from a warning', async () => {
+    const { uscc } = await registerInstitution(t, officer);
+    for (const n of [1, 2]) {
+      await file.append({
+        uscc, kind: 'penalty', title: `轻微处罚 ${n}`, decisionDate: daysFromToday(-n * 10), severity: 'minor',
+        publicityFrom: daysFromToday(-n * 10), publicityUntil: daysFromToday(60), payload: {}, sourceRef: `minor:${uscc}:${n}`,
+      });
+    }
+    await file.append({ uscc, kind: 'inbound', title: '市场监管部门：虚假宣传行政指导', decisionDate: daysFromToday(-3), payload: {}, sourceRef: `inbound:${uscc}` });
+    const res = await t.http().get('/api/early-warnings').query({ uscc }).set(auth(officer)).expect(200);
+    const flags = res.body.items[0].flags.map((f: { code: string }) => f.code);
+    // 1000 − 2 × 5 = 990: within 20 points of A's floor (980)
+    expect(flags).toEqual(['INBOUND_REPORT', 'NEAR_DOWNGRADE', 'REPEATED_MINOR']);
+    expect(res.body.items[0].flags[2].message).toContain('2 条轻微');
+
+    const opened = await t.http().post(`/api/early-warnings/${uscc}/cases`).set(auth(officer))
+      .send({ behaviourCode: 'EDU-005', facts: '多次轻微违规并被市场监管部门通报虚假宣传' }).expect(201);
+    expect(opened.body.caseNo).toMatch(/^LY-/);
+  });
+
+  it('turns an upheld objection into a correction record and leaves the original untouched', async () => {
+    const { uscc } = await registerInstitution(t, officer);
+    const pen = await t.http().post('/api/publicity/penalties').set(auth(officer))
+      .send(penaltyBody(uscc, { decisionDate: daysFromToday(-4), publicityUntil: daysFromToday(300) })).expect(201);
+    const inst = (await t.loginAs('institution', { uscc })).token;
+    const url = `/api/institutions/${uscc}/credit-file/${pen.body.recordId}/objections`;
+    const raised = await t.http().post(url).set(auth(inst)).send({ type: 'correction', reason: '罚款金额登记有误，应为 0.3 万元', evidence: [{ name: '处罚决定书.pdf' }] }).expect(201);
+    expect(raised.body).toMatchObject({ status: 'submitted', answerDue: expect.any(String) });
+    expect((await t.http().post(url).set(auth(inst)).send({ type: 'objection', reason: '重复提出的异议理由说明' }).expect(409)).body.code).toBe('OBJECTION_OPEN');
+
+    const decided = await t.http().post(`/api/credit-objections/${raised.body.id}/decision`).set(auth(officer))
+      .send({ outcome: 'upheld', reason: '经核对原始决定书，金额登记错误', action: 'correct', corrected: { fineAmount: 0.3 } }).expect(200);
+    expect(decided.body).toMatchObject({ status: 'upheld', outcomeRecordId: expect.any(String) });
+    const items = (await t.http().get(`/api/institutions/${uscc}/credit-file`).set(auth(inst)).expect(200)).body.items;
+    expect(items.map((r: { kind: string; status: string }) => [r.kind, r.status])).toEqual([['penalty', 'corrected'], ['correction', 'published']]);
+    expect(items[0].payload.fineAmount).toBe(0.5);
+    expect(items[1]).toMatchObject({ refersTo: pen.body.recordId, payload: expect.objectContaining({ corrected: { fineAmount: 0.3 } }) });
+    expect((await t.http().get(`/api/institutions/${uscc}/credit-file/verify`).set(auth(inst)).expect(200)).body.ok).toBe(true);
+  });
+
+  it('opens a case from a failed inspection of a drawn institution', async () => {
+    await t.loginAs('officer', { officeCode: 'ZCFG' });
+    await t.loginAs('officer', { officeCode: 'ZCFG' });
+    await registerInstitution(t, officer, { officeCode: 'ZCFG' });
+    const plan = await t.http().post('/api/inspection-plans').set(auth(officer))
+      .send({ title: '政策法规科抽查（测试）', officeCode: 'ZCFG', inspectorsPerTarget: 1 }).expect(201);
+    expect(plan.body.seed).toMatch(/^[0-9a-f]{32}$/); // generated, and published with the plan
+    const target = plan.body.targets[0].uscc;
+    const facts = '现场检查发现疏散通道堵塞，灭火器过期未更换';
+    const res = await t.http().put(`/api/inspection-plans/${plan.body.id}/targets/${target}/result`).set(auth(officer))
+      .send({ result: 'fail', findings: '消防安全隐患', openCase: { behaviourCode: 'EDU-008', facts } }).expect(200);
+    expect(res.body).toMatchObject({ result: 'fail', caseNo: expect.stringMatching(/^LY-/) });
+    expect(open).toHaveBeenLastCalledWith({ uscc: target, behaviourCode: 'EDU-008', facts, source: 'inspection' }, expect.anything());
+  });
+
+  it('counts late publications per office for the 通报', async () => {
+    const { uscc } = await registerInstitution(t, officer);
+    await t.http().post('/api/publicity/penalties').set(auth(officer)).send(penaltyBody(uscc, { decisionDate: '2026-09-30', publish: false })).expect(201);
+    const manager = (await t.loginAs('manager')).token;
+    const res = await t.http().get('/api/accountability').query({ from: '2026-10-01', to: '2026-10-31' }).set(auth(manager)).expect(200);
+    const xwpx = res.body.offices.find((o: { officeCode: string }) => o.officeCode === 'XWPX');
+    expect(xwpx).toMatchObject({ officeName: '校外培训监管科', latePublications: expect.any(Number), decidedWithoutReview: 0 });
+    expect(xwpx.latePublications).toBeGreaterThanOrEqual(1);
+    await t.http().get('/api/accountability').query({ from: '2026-10-01', to: '2026-10-31' }).set(auth(officer)).expect(403);
+  });
+});
