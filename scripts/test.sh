@@ -32,5 +32,14 @@ trap 'kill $TEMPORAL_PID 2>/dev/null; wait $TEMPORAL_PID 2>/dev/null || true' EX
 wait_for_port "$TPORT" 60
 export TEMPORAL_ADDRESS="127.0.0.1:$TPORT" TEMPORAL_TASK_QUEUE="edu-credit-test-$$"
 
+if [ "${1:-}" = --exec ]; then # run a command in the test environment instead of jest (e.g. recording histories)
+  shift
+  "$@"
+  exit $?
+fi
+
 log "running jest (unit, workflows, e2e)"
 npx jest --runInBand "$@"
+
+# the web console: component tests and a browser run on the real API and worker (SKIP_WEB=1 skips it locally)
+[ -n "${SKIP_WEB:-}" ] || bash scripts/test-web.sh

@@ -1,9 +1,23 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsObject, IsString, Length } from 'class-validator';
 import { Access } from '../auth/access.decorator';
-import { STAFF } from '../auth/role';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { STAFF, type AuthUser } from '../auth/role';
+import { Audited } from '../audit/audited.decorator';
 import { DomainException } from '../common/errors/domain.exception';
 import { PoliciesService, PolicyVersion } from './policies.service';
+import type { PolicyDocument } from './policy.types';
+
+export class PublishPolicyDto {
+  @ApiProperty({ description: '相对当前生效版本的修改，例如 {"objectionDays": 7}；整份文件在发布前整体校验' })
+  @IsObject({ message: 'changes 必须是对象' })
+  changes: Record<string, unknown>;
+
+  @ApiProperty({ description: '发布说明（依据、文号）' })
+  @IsString({ message: '发布说明必须是文本' }) @Length(2, 500, { message: '发布说明应为 2–500 个字符' })
+  note: string;
+}
 
 const versionPipe = new ParseIntPipe({ exceptionFactory: () => new DomainException('VALIDATION_FAILED', '政策版本号必须是整数') });
 
@@ -17,6 +31,13 @@ export class PoliciesController {
   @Access(...STAFF)
   active(): Promise<PolicyVersion> {
     return this.policies.active();
+  }
+
+  @Post()
+  @Access('admin')
+  @Audited({ action: 'update', resource: 'policy' })
+  publish(@Body() dto: PublishPolicyDto, @CurrentUser() user: AuthUser): Promise<PolicyVersion> {
+    return this.policies.publish(dto.changes as Partial<PolicyDocument>, dto.note, user.id);
   }
 
   /** Officers need the rules an older case still runs under. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { notFound } from '../common/errors/domain.exception';
+import { validatePolicy } from './policy-validation';
 import { PolicyEntity } from './policy.entity';
 import type { PolicyDocument } from './policy.types';
 
@@ -19,6 +20,23 @@ export class PoliciesService {
     const row = await this.policies.findOneBy({ active: true });
     if (!row) throw notFound('POLICY_NOT_FOUND', '系统尚未启用任何监管政策版本，请管理员先发布政策');
     return { version: row.version, document: row.document };
+  }
+
+  /**
+   * Publishes a new version from the active one with `changes` applied, and makes it the one new cases use.
+   * Running cases keep the version they pinned; nothing is edited in place.
+   */
+  async publish(changes: Partial<PolicyDocument>, note: string, actorId: string): Promise<PolicyVersion> {
+    return this.policies.manager.transaction(async (m) => {
+      const [current] = await m.query(`SELECT version, document FROM policies WHERE active FOR UPDATE`);
+      const document = { ...(current?.document ?? {}), ...changes } as PolicyDocument;
+      validatePolicy(document);
+      const [{ next }] = await m.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM policies`);
+      await m.query(`UPDATE policies SET active = false WHERE active`);
+      await m.query(`INSERT INTO policies (version, document, active, note, created_by) VALUES ($1, $2, true, $3, $4)`,
+        [next, document, note, actorId]);
+      return { version: next, document };
+    });
   }
 
   /** The policy a running case started under, however many versions came after it. */

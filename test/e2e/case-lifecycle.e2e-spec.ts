@@ -1,0 +1,102 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Worker } from '@temporalio/worker';
+import { createCaseWorker } from '../../src/temporal/create-case-worker';
+import { createTestApp, TestApp } from '../support/app';
+import { makeIdNumber, makeUscc } from '../support/factories';
+import { auth, doTask, TINY_PDF } from '../support/http-case';
+import { quietTemporalRuntime, workerContext } from '../support/temporal';
+
+/**
+ * One complete case through HTTP on the real dev server, as officer, approver and institution, under a short
+ * test policy (repair allowed at once). Afterwards PostgreSQL, the worklist and the Temporal history must agree.
+ */
+describe('a whole case over HTTP', () => {
+  let t: TestApp;
+  let ctx: INestApplicationContext;
+  let worker: Worker;
+  let running: Promise<void>;
+  let tokens: Record<'officer' | 'approver' | 'admin', string>;
+  let previousPublicity: unknown;
+
+  beforeAll(async () => {
+    quietTemporalRuntime();
+    [t, ctx] = await Promise.all([createTestApp(), workerContext()]);
+    worker = await createCaseWorker(ctx);
+    running = worker.run();
+    tokens = {
+      officer: (await t.loginAs('officer', { officeCode: 'XWPX' })).token,
+      approver: (await t.loginAs('approver', { officeCode: 'XWPX' })).token,
+      admin: (await t.loginAs('admin', { officeCode: null })).token,
+    };
+    previousPublicity = (await t.http().get('/api/policies/active').set(auth(tokens.officer))).body.document.publicity;
+    const shortPolicy = { publicity: { minor: { minMonths: 0, maxMonths: 3 }, general: { minMonths: 0, maxMonths: 12 }, serious: { minMonths: 12, maxMonths: 36 } } };
+    await t.http().post('/api/policies').set(auth(tokens.admin)).send({ changes: shortPolicy, note: '端到端测试：一般失信可立即申请修复' }).expect(201);
+  });
+
+  afterAll(async () => {
+    await t?.http().post('/api/policies').set(auth(tokens.admin)).send({ changes: { publicity: previousPublicity }, note: '恢复测试前的政策' });
+    worker?.shutdown();
+    await running;
+    await t?.close();
+    await ctx?.close();
+  });
+
+  it('runs from lead to repair and leaves the database, worklist and Temporal history in agreement', async () => {
+    const uscc = makeUscc();
+    await t.http().post('/api/institutions').set(auth(tokens.officer))
+      .send({ uscc, name: `端到端测试培训学校${uscc.slice(-4)}`, type: 'off_campus_training', legalRepresentative: { name: '陈明', idNumber: makeIdNumber() } })
+      .expect(201);
+    const institution = (await t.loginAs('institution', { uscc, officeCode: null })).token;
+
+    const opened = await t.http().post('/api/cases').set(auth(tokens.officer))
+      .send({ uscc, behaviourCode: 'EDU-001', facts: '群众投诉该机构未取得办学许可证开展学科类培训', source: 'complaint' }).expect(201);
+    const caseNo: string = opened.body.caseNo;
+    await doTask(t, tokens.officer, caseNo, 'investigate', { summary: '经查属实', severity: 'general', measures: ['责令限期整改'] });
+    const served = await doTask(t, tokens.approver, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' });
+    expect(served.case.stage).toBe('OBJECTION_WINDOW');
+
+    // the institution sees its deadline with working days left, uploads evidence and objects
+    const deadlines = await t.http().get('/api/portal/deadlines').set(auth(institution)).expect(200);
+    expect(deadlines.body).toEqual([expect.objectContaining({ caseNo, kind: 'objection', workingDaysLeft: expect.any(Number) })]);
+    expect(deadlines.body[0].workingDaysLeft).toBeGreaterThanOrEqual(4);
+    const upload = await t.http().post('/api/portal/uploads').set(auth(institution)).attach('file', TINY_PDF, '许可证.pdf').expect(201);
+    expect(upload.body).toMatchObject({ name: '许可证.pdf', mime: 'application/pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution))
+      .send({ reason: '我机构已取得办学许可证，认定事实有误', fileIds: [upload.body.id] }).expect(200);
+
+    await doTask(t, tokens.officer, caseNo, 'review-objection', { summary: '许可证已过期，不予采纳', decision: 'reject' });
+    const determined = await doTask(t, tokens.approver, caseNo, 'decide-objection', { summary: '异议不成立', decision: 'rejected' });
+    expect(determined.case.stage).toBe('RECTIFICATION');
+
+    await t.http().post(`/api/portal/cases/${caseNo}/rectification-report`).set(auth(institution))
+      .send({ summary: '已停止招生并办理许可证续期', fileIds: [] }).expect(200);
+    await doTask(t, tokens.officer, caseNo, 'verify-rectification', { summary: '整改到位', decision: 'pass' });
+    await t.http().post(`/api/portal/cases/${caseNo}/repair-application`).set(auth(institution))
+      .send({ routes: ['commitment', 'training'], commitment: '本机构承诺今后依法依规办学', fileIds: [] }).expect(200);
+    await doTask(t, tokens.officer, caseNo, 'accept-repair', { summary: '材料齐全', decision: 'accept' });
+    const closed = await doTask(t, tokens.approver, caseNo, 'decide-repair', { summary: '准予修复', decision: 'approve' });
+    expect(closed.case.stage).toBe('CLOSED');
+
+    // PostgreSQL
+    const [row] = await t.ds.query(`SELECT stage, outcome, decision_date IS NOT NULL AS decided FROM cases WHERE case_no = $1`, [caseNo]);
+    expect(row).toEqual({ stage: 'CLOSED', outcome: 'REPAIRED', decided: true });
+    const records = await t.ds.query(`SELECT kind FROM credit_records WHERE case_no = $1 ORDER BY seq`, [caseNo]);
+    expect(records.map((r: { kind: string }) => r.kind)).toEqual(['determination', 'repair']);
+    const tasks = await t.ds.query(`SELECT kind, status FROM tasks WHERE case_no = $1 ORDER BY created_at`, [caseNo]);
+    expect(tasks.every((x: { status: string }) => x.status === 'completed')).toBe(true);
+    // the worklists are empty for this case
+    for (const token of [tokens.officer, tokens.approver]) {
+      expect((await t.http().get('/api/tasks').query({ caseNo }).set(auth(token))).body.total).toBe(0);
+    }
+    // the Temporal history: one accepted completeTask update per completed task, and the run completed
+    const handle = t.app.get<{ workflow: { getHandle: (id: string) => { fetchHistory: () => Promise<{ events?: unknown[] }> } } }>(
+      require('../../src/temporal/temporal.module').TEMPORAL_CLIENT).workflow.getHandle(caseNo);
+    const history = await handle.fetchHistory();
+    const updates = (history.events ?? []).filter((e) => (e as { workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest?: { input?: { name?: string } } } })
+      .workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'completeTask');
+    expect(updates).toHaveLength(tasks.length);
+    expect((history.events ?? []).some((e) => (e as { workflowExecutionCompletedEventAttributes?: unknown }).workflowExecutionCompletedEventAttributes)).toBe(true);
+    const view = await t.http().get(`/api/cases/${caseNo}`).set(auth(tokens.officer)).expect(200);
+    expect(view.body.history.filter((e: { type: string }) => e.type === 'TASK_COMPLETED')).toHaveLength(tasks.length);
+  });
+});

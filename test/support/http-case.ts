@@ -1,0 +1,18 @@
+import type { TestApp } from './app';
+
+export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Works a case the way the console does: find the task in the caller's worklist, claim it, complete it. */
+export async function doTask(t: TestApp, token: string, caseNo: string, kind: string, body: Record<string, unknown>) {
+  const list = await t.http().get('/api/tasks').query({ caseNo }).set(auth(token));
+  expect(list.status).toBe(200);
+  const task = list.body.items.find((i: { kind: string }) => i.kind === kind);
+  if (!task) throw new Error(`no ${kind} task in the worklist of ${caseNo}: ${JSON.stringify(list.body.items)}`);
+  await t.http().post(`/api/tasks/${task.id}/claim`).set(auth(token)).expect(200);
+  const done = await t.http().post(`/api/tasks/${task.id}/complete`).set(auth(token)).send(body);
+  if (done.status !== 200) throw new Error(`completing ${kind} failed: ${done.status} ${JSON.stringify(done.body)}`);
+  return done.body as { task: { id: string; status: string }; case: { stage: string } };
+}
+
+/** A minimal valid PDF: enough for the upload check, which reads the file's content, not its name. */
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
