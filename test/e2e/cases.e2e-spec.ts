@@ -1,6 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { createCaseWorker } from '../../src/temporal/create-case-worker';
+import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.module';
 import { createTestApp, TestApp } from '../support/app';
 import { makeIdNumber, makeUscc } from '../support/factories';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
@@ -72,6 +74,16 @@ describe('cases over HTTP', () => {
     expect(view.body.history.map((e: { type: string }) => e.type)).toEqual([
       'REGISTERED', 'INVESTIGATION_STARTED', 'TASK_CLAIMED', 'TASK_COMPLETED', 'DETERMINATION_PROPOSED',
     ]);
+    // operations find it by search attributes, e.g. every case waiting for approval in this office
+    const client = t.app.get<Client>(TEMPORAL_CLIENT);
+    const query = `CaseStage = 'APPROVAL' AND CaseOffice = 'XWPX' AND CaseNo = '${opened.caseNo}'`;
+    let found: string[] = [];
+    for (let i = 0; i < 50 && !found.length; i++) {
+      found = [];
+      for await (const w of client.workflow.list({ query })) found.push(w.workflowId);
+      if (!found.length) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(found).toEqual([opened.caseNo]);
     // the approver's worklist now offers the approval task
     const approverList = await t.http().get('/api/tasks').query({ caseNo: opened.caseNo }).set(auth(approver)).expect(200);
     expect(approverList.body.items).toEqual([expect.objectContaining({ kind: 'approve-determination' })]);
