@@ -16,7 +16,9 @@ export const acts = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-const untilMs = (atMs: number) => Math.max(1, atMs - Date.now()); // Date.now() is the workflow's replay-safe clock
+/** Workflow time: inside the workflow sandbox Date is the SDK's replay-safe clock (the task's start time), not the host's. */
+export const now = (): number => Date.now();
+export const untilMs = (atMs: number) => Math.max(1, atMs - now());
 
 type Answer = C.InstitutionSubmission & { at: number };
 
@@ -73,7 +75,7 @@ export class CaseRuntime {
   /** Opens a worklist task due N working days from now, reminds and escalates on time, waits for its answer. */
   async task(kind: C.TaskKind, role: C.StaffRole, workingDays: number): Promise<C.TaskOutcome> {
     const key = `${kind}-${++this.seq}`;
-    const d = await acts.computeDeadline({ fromMs: Date.now(), workingDays, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays });
+    const d = await acts.computeDeadline({ fromMs: now(), workingDays, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays });
     const { taskId } = await acts.openTask({
       caseNo: this.input.caseNo, key, kind, stage: this.stage, candidateRole: role, candidateOffice: this.input.officeCode,
       dueDate: d.dueDate, followUpDate: d.remindDate, priority: C.SEVERITY_RANK[this.severity] * 25,
@@ -96,7 +98,7 @@ export class CaseRuntime {
    * passed (the fact is recorded on the case and the caller moves the case on).
    */
   async institutionAnswer(kind: C.InstitutionDeadlineKind, round: number, span: { workingDays?: number; calendarDays?: number; fromMs?: number }) {
-    const d = await acts.computeDeadline({ fromMs: span.fromMs ?? Date.now(), ...span, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays });
+    const d = await acts.computeDeadline({ fromMs: span.fromMs ?? now(), ...span, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays });
     const key = `${kind}-${round}`;
     const { deadlineId } = await acts.openInstitutionDeadline({ caseNo: this.input.caseNo, uscc: this.input.uscc, key, kind, round, dueDate: d.dueDate });
     this.institutionDeadline = { ...d, kind, round, id: deadlineId };
@@ -120,7 +122,7 @@ export class CaseRuntime {
   private watch(d: C.Deadline, remind: () => Promise<void>, escalate?: () => Promise<void>): CancellationScope {
     const scope = new CancellationScope();
     scope.run(async () => {
-      if (d.remindAtMs > Date.now()) {
+      if (d.remindAtMs > now()) {
         await sleep(untilMs(d.remindAtMs));
         await remind();
       }
@@ -205,25 +207,25 @@ export class CaseRuntime {
       const d = this.institutionDeadline!;
       this.institutionDeadline = null; // a second submission racing this one is refused by the validator
       await acts.recordSubmission({ caseNo, kind, round: d.round, deadlineId: d.id, ...s });
-      this.answer = { ...s, at: Date.now() };
+      this.answer = { ...s, at: now() };
     });
     const answerValidator = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => {
       rules.assertInstitution(s.actor, this.input.uscc);
       const d = this.institutionDeadline;
       if (!d || d.kind !== kind) rules.reject(C.RejectCode.WRONG_STAGE, kind === 'objection' ? '当前不在异议期内' : '当前无需提交整改报告');
-      if (Date.now() > d!.dueAtMs) rules.reject(C.RejectCode.DEADLINE_PASSED, `提交期限已于 ${d!.dueDate} 届满`);
+      if (now() > d!.dueAtMs) rules.reject(C.RejectCode.DEADLINE_PASSED, `提交期限已于 ${d!.dueDate} 届满`);
       if (!s.text?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写说明');
     };
     setHandler(C.submitObjectionUpdate, answerHandler('objection'), { validator: answerValidator('objection') });
     setHandler(C.submitRectificationUpdate, answerHandler('rectification'), { validator: answerValidator('rectification') });
     setHandler(C.applyRepairUpdate, (s) => settle(async () => {
       await acts.recordSubmission({ caseNo, kind: 'repair', round: 0, deadlineId: null, ...s });
-      this.repairApplication = { ...s, at: Date.now() };
+      this.repairApplication = { ...s, at: now() };
     }), {
       validator: (s) => {
         rules.assertInstitution(s.actor, this.input.uscc);
         if (this.stage !== 'PUBLICITY' || this.repairApplication) rules.reject(C.RejectCode.WRONG_STAGE, '当前不能申请信用修复');
-        if (Date.now() < this.repairableAtMs) rules.reject(C.RejectCode.REPAIR_TOO_EARLY, `最短公示期未满，${this.repairableFrom} 起方可申请信用修复`);
+        if (now() < this.repairableAtMs) rules.reject(C.RejectCode.REPAIR_TOO_EARLY, `最短公示期未满，${this.repairableFrom} 起方可申请信用修复`);
         if (!s.routes?.length) rules.reject(C.RejectCode.OUTCOME_INVALID, '请选择至少一种信用修复方式');
         if (!s.text?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写信用修复承诺');
       },

@@ -1,5 +1,5 @@
 import { allHandlersFinished, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
-import { acts, CaseRuntime } from './case-runtime';
+import { acts, CaseRuntime, now, untilMs } from './case-runtime';
 import { CaseInput, CaseSnapshot, SEVERITY_RANK } from './contracts';
 
 /**
@@ -17,7 +17,7 @@ export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnap
     if (!isCancellation(err) || !c.withdrawal) throw err;
     // Withdrawal: compensate outside the cancelled scope so the records are written whatever was running.
     await CancellationScope.nonCancellable(async () => {
-      await acts.withdrawCase({ caseNo: input.caseNo, actor: c.withdrawal!.actor, reason: c.withdrawal!.reason, fromMs: Date.now() });
+      await acts.withdrawCase({ caseNo: input.caseNo, actor: c.withdrawal!.actor, reason: c.withdrawal!.reason, fromMs: now() });
       c.tasks.clear();
       c.institutionDeadline = null;
       c.outcome = 'WITHDRAWN';
@@ -59,7 +59,7 @@ async function lifecycle(c: CaseRuntime): Promise<void> {
   }
 
   // 5. determination: decision date, credit record, publication, platform submission
-  const det = await acts.determine({ caseNo: c.input.caseNo, uscc: c.input.uscc, severity: c.severity, fromMs: Date.now(), policyVersion: c.input.policyVersion });
+  const det = await acts.determine({ caseNo: c.input.caseNo, uscc: c.input.uscc, severity: c.severity, fromMs: now(), policyVersion: c.input.policyVersion });
   c.decisionDate = det.decisionDate;
   c.repairableFrom = det.repairableFrom;
   c.repairableAtMs = det.repairableAtMs;
@@ -102,14 +102,14 @@ async function interview(c: CaseRuntime, kind: 'reminder' | 'warning', round: nu
   const plan = await c.task('schedule-interview', 'officer', c.policy.interviewScheduleDays);
   const { interviewId } = await acts.scheduleInterview({ caseNo: c.input.caseNo, uscc: c.input.uscc, kind, round, scheduledAt: plan.scheduledAt!, place: plan.place!, attendees: plan.attendees! });
   const held = await c.task('record-interview', 'officer', c.policy.interviewRecordDays);
-  await acts.recordInterview({ caseNo: c.input.caseNo, interviewId, kind, minutes: held.minutes!, attendees: held.attendees!, outcome: held.summary, fromMs: Date.now() });
+  await acts.recordInterview({ caseNo: c.input.caseNo, interviewId, kind, minutes: held.minutes!, attendees: held.attendees!, outcome: held.summary, fromMs: now() });
 }
 
 async function sanction(c: CaseRuntime, reason: 'serious' | 'rectification-failed'): Promise<boolean> {
   await c.moveTo('JOINT_SANCTION', 'JOINT_SANCTION_PROPOSED', { payload: { reason } });
   const confirmed = await c.task('confirm-sanction', 'approver', c.policy.approvalDays);
   await acts.confirmSanction({
-    caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: Date.now(), measures: confirmed.measures ?? [],
+    caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now(), measures: confirmed.measures ?? [],
     bans: confirmed.bans ?? [], departments: confirmed.departments ?? [], officeCode: c.input.officeCode, reason,
   });
   return true;
@@ -120,9 +120,9 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Pr
   await c.moveTo('PUBLICITY', 'PUBLICITY_STARTED', { payload: { repairableFrom: c.repairableFrom, publicityUntil: c.publicityUntil } });
   for (;;) {
     c.rests++;
-    const applied = await condition(() => c.repairApplication !== null, Math.max(1, publicityEndsAtMs - Date.now()));
+    const applied = await condition(() => c.repairApplication !== null, untilMs(publicityEndsAtMs));
     if (!applied) {
-      await acts.endPublication({ caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: Date.now() });
+      await acts.endPublication({ caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now() });
       return close(c, 'PUBLICATION_ENDED');
     }
     const application = c.takeRepairApplication()!;
@@ -131,7 +131,7 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Pr
     if (answer.decision === 'accept') {
       answer = await c.task('decide-repair', 'approver', p.repairDecisionDays);
       if (answer.decision === 'approve') {
-        await acts.repair({ caseNo: c.input.caseNo, uscc: c.input.uscc, routes: application.routes ?? [], reason: answer.summary, fromMs: Date.now() });
+        await acts.repair({ caseNo: c.input.caseNo, uscc: c.input.uscc, routes: application.routes ?? [], reason: answer.summary, fromMs: now() });
         return close(c, 'REPAIRED', answer.summary);
       }
     }
