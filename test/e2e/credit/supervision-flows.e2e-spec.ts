@@ -1,28 +1,38 @@
-import { CasesService } from '../../../src/cases/cases.service';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Worker } from '@temporalio/worker';
 import { CreditFileService } from '../../../src/credit-file/credit-file.service';
+import { createCaseWorker } from '../../../src/temporal/create-case-worker';
+import { quietTemporalRuntime, workerContext } from '../../support/temporal';
 import { createTestApp, TestApp } from '../../support/app';
 import { makeIdNumber } from '../../support/factories';
 import { auth, daysFromToday, penaltyBody, registerInstitution } from './helpers';
 
-/**
- * Commitments, early warnings, objections and the 通报 data. Opening a case is the case workflow's business
- * (tested in cases.e2e-spec); here CasesService.open is observed, so these flows are checked on their own.
- */
+/** Commitments, early warnings, objections and the 通报 data; cases they open run on a real case worker. */
 describe('commitments, early warning, objections and accountability', () => {
   let t: TestApp;
   let file: CreditFileService;
-  let open: jest.SpyInstance;
+  let ctx: INestApplicationContext;
+  let worker: Worker;
+  let running: Promise<void>;
   let officer: string;
-  let caseCounter = 0;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    quietTemporalRuntime();
+    [t, ctx] = await Promise.all([createTestApp(), workerContext()]);
+    worker = await createCaseWorker(ctx);
+    running = worker.run();
     file = t.app.get(CreditFileService);
-    open = jest.spyOn(t.app.get(CasesService), 'open')
-      .mockImplementation(async (dto) => ({ caseNo: `LY-2026-99${String(++caseCounter).padStart(4, '0')}`, uscc: dto.uscc }) as never);
     officer = (await t.loginAs('officer', { officeCode: 'XWPX' })).token;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await t?.close();
+    await ctx?.close();
+  });
+
+  const casesOf = (uscc: string) =>
+    t.ds.query(`SELECT case_no AS "caseNo", behaviour_code AS "behaviourCode", source, stage FROM cases WHERE uscc = $1`, [uscc]);
 
   it('lets an institution sign a commitment once, and opens an EDU-011 case when an officer marks it broken', async () => {
     const { uscc } = await registerInstitution(t, officer);
@@ -43,10 +53,9 @@ describe('commitments, early warning, objections and accountability', () => {
     const facts = '经核查，该机构承诺期满仍未补齐消防验收材料。';
     const broken = await t.http().post(`/api/commitments/${signed.body.id}/breach`).set(auth(officer)).send({ facts }).expect(200);
     expect(broken.body).toMatchObject({ status: 'broken', caseNo: expect.stringMatching(/^LY-/) });
-    expect(open).toHaveBeenCalledWith({ uscc, behaviourCode: 'EDU-011', facts, source: 'commitment-breach' }, expect.objectContaining({ role: 'officer' }));
-    const calls = open.mock.calls.length;
+    expect(await casesOf(uscc)).toEqual([{ caseNo: broken.body.caseNo, behaviourCode: 'EDU-011', source: 'commitment-breach', stage: 'INVESTIGATION' }]);
     await t.http().post(`/api/commitments/${signed.body.id}/breach`).set(auth(officer)).send({ facts }).expect(200);
-    expect(open.mock.calls.length).toBe(calls); // one case per broken commitment
+    expect(await casesOf(uscc)).toHaveLength(1); // one case per broken commitment
   });
 
   it('flags institutions with the reasons, and opens a case from a warning', async () => {
@@ -66,7 +75,7 @@ describe('commitments, early warning, objections and accountability', () => {
 
     const opened = await t.http().post(`/api/early-warnings/${uscc}/cases`).set(auth(officer))
       .send({ behaviourCode: 'EDU-005', facts: '多次轻微违规并被市场监管部门通报虚假宣传' }).expect(201);
-    expect(opened.body.caseNo).toMatch(/^LY-/);
+    expect(await casesOf(uscc)).toEqual([expect.objectContaining({ caseNo: opened.body.caseNo, behaviourCode: 'EDU-005' })]);
   });
 
   it('turns an upheld objection into a correction record and leaves the original untouched', async () => {
@@ -101,7 +110,7 @@ describe('commitments, early warning, objections and accountability', () => {
     const res = await t.http().put(`/api/inspection-plans/${plan.body.id}/targets/${target}/result`).set(auth(officer))
       .send({ result: 'fail', findings: '消防安全隐患', openCase: { behaviourCode: 'EDU-008', facts } }).expect(200);
     expect(res.body).toMatchObject({ result: 'fail', caseNo: expect.stringMatching(/^LY-/) });
-    expect(open).toHaveBeenLastCalledWith({ uscc: target, behaviourCode: 'EDU-008', facts, source: 'inspection' }, expect.anything());
+    expect(await casesOf(target)).toEqual([expect.objectContaining({ caseNo: res.body.caseNo, behaviourCode: 'EDU-008', source: 'inspection' })]);
   });
 
   it('counts late publications per office for the 通报', async () => {
