@@ -25,6 +25,7 @@ trap stop EXIT INT TERM
 log "building"
 npx tsc -p tsconfig.build.json
 node dist/scripts/bundle-workflows.js dist/workflow-bundle.js
+build_web
 
 if ! (exec 3<>"/dev/tcp/127.0.0.1/${TEMPORAL_ADDRESS##*:}") 2>/dev/null; then
   log "starting the Temporal dev server (history in var/temporal.db, Web UI on :$TEMPORAL_UI_PORT)"
@@ -37,6 +38,19 @@ ensure_database educredit
 node dist/scripts/migrate.js
 node dist/scripts/seed-demo.js
 
+# the municipal platform simulator: its own process and port; PLATFORM_URL set by hand points elsewhere instead
+SIMULATOR_PORT=${SIMULATOR_PORT:-3100}
+if [ -z "${PLATFORM_URL:-}" ]; then
+  export PLATFORM_URL="http://127.0.0.1:$SIMULATOR_PORT"
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$SIMULATOR_PORT") 2>/dev/null; then
+    log "starting the municipal platform simulator on :$SIMULATOR_PORT (state in var/platform-simulator.json)"
+    SIMULATOR_PORT=$SIMULATOR_PORT SIMULATOR_STATE_FILE="$ROOT/var/platform-simulator.json" \
+      node dist/src/platform-simulator/main.js >>var/log/platform-simulator.log 2>&1 &
+    pids+=($!)
+    wait_for_port "$SIMULATOR_PORT" 30
+  fi
+fi
+
 log "starting the worker and the API"
 WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflow-bundle.js" node dist/src/worker.js >>var/log/worker.log 2>&1 &
 pids+=($!)
@@ -47,10 +61,13 @@ wait_for_port "$PORT" 60
 cat <<MSG
 
   edu-credit is running.
+    Web console    http://127.0.0.1:$PORT/            (public lookup: http://127.0.0.1:$PORT/public)
     API            http://127.0.0.1:$PORT/api        (OpenAPI: http://127.0.0.1:$PORT/api/docs)
     Health         http://127.0.0.1:$PORT/api/health
     Temporal UI    http://127.0.0.1:$TEMPORAL_UI_PORT
-    Logs           var/log/{api,worker,temporal}.log
+    Queues         http://127.0.0.1:$PORT/api/admin/queues   (admin; see README "Municipal platform and notifications")
+    Platform (sim) $PLATFORM_URL   (contract: $PLATFORM_URL/openapi.yaml)
+    Logs           var/log/{api,worker,temporal,platform-simulator}.log
 
   Demo logins (development only):
 $(node dist/scripts/seed-demo.js --print)

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The web console's tests, run by scripts/test.sh after jest (or alone, with the environment test.sh sets up:
+# DATABASE_URL of a migrated database, TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE, REDIS_URL, QUEUE_PREFIX).
+#   1. installs web/ (npm ci) and Debian's Chromium if missing — never a downloaded browser;
+#   2. type-checks and builds web/dist, runs the component tests (Vitest);
+#   3. starts the real API (serving web/dist) and worker on a free port, loads the demo accounts, and drives
+#      Chromium through the main screens with playwright-core; screenshots go to test-output/screenshots/.
+source "$(dirname "$0")/lib.sh"
+install_node # Node 24 (vitest and jsdom need it); a no-op when scripts/test.sh already did it
+cd "$ROOT"
+
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'cjk'; then
+  log "installing Debian's Chromium and CJK fonts (apt-get)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+    || { log "could not install chromium"; exit 1; }
+fi
+
+build_web
+log "running the web console's component tests (vitest)"
+(cd web && npx vitest run)
+
+WEB_PORT=$(free_port)
+mkdir -p var/log test-output/screenshots
+npx ts-node -T scripts/seed-demo.ts >/dev/null
+bundle="${WEB_TEST_WORKFLOW_BUNDLE:-$ROOT/var/test-workflow-bundle.js}"
+[ -f "$bundle" ] && export WORKFLOW_BUNDLE_PATH="$bundle"
+web_pids=()
+stop_web() { for p in "${web_pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${web_pids[@]}" 2>/dev/null || true; }
+trap stop_web EXIT
+LOG_LEVEL=warn node dist/src/worker.js >var/log/test-web-worker.log 2>&1 &
+web_pids+=($!)
+LOG_LEVEL=warn PORT=$WEB_PORT WEB_DIST_DIR="$ROOT/web/dist" node dist/src/main.js >var/log/test-web-api.log 2>&1 &
+web_pids+=($!)
+wait_for_port "$WEB_PORT" 60
+
+log "driving Chromium through the web console (playwright-core)"
+BASE_URL="http://127.0.0.1:$WEB_PORT" SCREENSHOT_DIR="$ROOT/test-output/screenshots" node --test --test-reporter=spec --test-concurrency=1 web/e2e/console.e2e.mjs

@@ -1,0 +1,30 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { Access } from '../auth/access.decorator';
+import { ReportsService } from './reports.service';
+
+/** Figures the managers' dashboard draws that no other module already reports. */
+@ApiTags('reports (领导看板)')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('overdue-rectifications')
+  @Access('manager', 'approver', 'auditor', 'admin')
+  @Audited({ action: 'list', resource: 'report-overdue-rectifications' })
+  @ApiOperation({ summary: '逾期未整改的案件（按科室、逾期工作日）' })
+  @ApiQuery({ name: 'asOf', required: false, example: '2026-06-30' }) @ApiQuery({ name: 'officeCode', required: false })
+  overdueRectifications(@Query('asOf') asOf?: string, @Query('officeCode') officeCode?: string) {
+    return this.reports.overdueRectifications({ asOf: asOf || undefined, officeCode: officeCode || undefined });
+  }
+
+  @Get('grade-distribution')
+  @Access('manager', 'approver', 'auditor', 'admin')
+  @Audited({ action: 'list', resource: 'report-grade-distribution' })
+  @ApiOperation({ summary: '信用等级分布（按最近一次评价）' })
+  gradeDistribution() {
+    return this.reports.gradeDistribution();
+  }
+}

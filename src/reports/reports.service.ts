@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
+import { toDayNumber } from '../calendar/iso-date';
+import { shanghaiToday } from '../credit-file/credit-status';
+import { gradeFor, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
+import { PoliciesService } from '../policies/policies.service';
+
+/**
+ * Rectifications past their deadline and not yet passed: the first missed (or still open but past) rectification
+ * deadline of an open case that has no RECTIFICATION_PASSED since. A case whose report was passed drops out.
+ */
+const OVERDUE_RECTIFICATIONS_SQL = `
+  SELECT c.case_no AS "caseNo", c.uscc, i.name AS "institutionName", c.office_code AS "officeCode",
+         min(d.due_date)::text AS "dueDate", max(d.round)::int AS round
+    FROM institution_deadlines d
+    JOIN cases c ON c.case_no = d.case_no
+    JOIN institutions i ON i.id = c.institution_id
+   WHERE d.kind = 'rectification' AND d.due_date < $1
+     AND d.status IN ('missed', 'open')
+     AND c.closed_at IS NULL AND c.stage NOT IN ('CLOSED', 'WITHDRAWN')
+     AND ($2::text IS NULL OR c.office_code = $2)
+     AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_no = c.case_no AND e.type = 'RECTIFICATION_PASSED')
+   GROUP BY c.case_no, c.uscc, i.name, c.office_code
+   ORDER BY min(d.due_date), c.case_no
+   LIMIT 1000`;
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly policies: PoliciesService,
+  ) {}
+
+  /** For the manager dashboard: each overdue rectification with how many working days it is late. */
+  async overdueRectifications(opts: { asOf?: string; officeCode?: string } = {}) {
+    const asOf = opts.asOf ?? shanghaiToday();
+    toDayNumber(asOf);
+    const rows: { caseNo: string; uscc: string; institutionName: string; officeCode: string | null; dueDate: string; round: number }[] =
+      await this.ds.query(OVERDUE_RECTIFICATIONS_SQL, [asOf, opts.officeCode ?? null]);
+    const items = [];
+    for (const r of rows) items.push({ ...r, overdueWorkingDays: Math.max(1, await this.calendar.workingDaysBetween(r.dueDate, asOf)) });
+    return { asOf, items };
+  }
+
+  /** Institutions per grade from the last evaluation; one never evaluated holds the base score's grade. */
+  async gradeDistribution() {
+    const { document } = await this.policies.active();
+    const policy = supervisionPolicy(document as SupervisionPolicyDocument);
+    const baseGrade = gradeFor(policy.evaluation.base, policy.grades);
+    const rows: { grade: string; count: number }[] = await this.ds.query(
+      `SELECT COALESCE(e.grade, $1) AS grade, count(*)::int AS count
+         FROM institutions i LEFT JOIN institution_evaluations e ON e.institution_id = i.id
+        GROUP BY 1 ORDER BY 1`, [baseGrade]);
+    const grades = policy.grades.map((b) => ({ grade: b.grade as string, count: rows.find((r) => r.grade === b.grade)?.count ?? 0 }));
+    return { asOf: shanghaiToday(), grades };
+  }
+}

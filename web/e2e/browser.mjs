@@ -1,0 +1,62 @@
+// Debian's Chromium driven by playwright-core: never a downloaded browser, a fresh profile every run.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-output', 'screenshots');
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'edu-credit-chromium-'));
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // a persistent context is how playwright takes our own --user-data-dir: a new empty one each run
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  // generous: CI shares two cores with the API, the worker, PostgreSQL and Temporal
+  context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 45_000));
+  context.setDefaultNavigationTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 45_000));
+  const problems = [];
+  return {
+    context,
+    problems,
+    /** A new tab: each has its own sessionStorage, so each role signs in on its own tab. */
+    async page() {
+      const page = await context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function login(page, username, password) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+export async function shot(page, name) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+}

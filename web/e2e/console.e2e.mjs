@@ -1,0 +1,239 @@
+// The web console end to end on the real API, worker, PostgreSQL and Temporal (scripts/test-web.sh starts them):
+// officer registers a case → approver approves → institution objects, officer and approver reject the objection →
+// institution reports its rectification → officer passes it → the manager's dashboard does not count it overdue;
+// the public page finds the institution and shows no ID number.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { BASE_URL, launch, login, shot } from './browser.mjs';
+
+const INSTITUTION = { uscc: '52320700MJ58463813', name: '连云港市海州区启明星培训学校', idNumber: '320706198503124417' };
+const USERS = {
+  officer: ['officer1', 'Officer#2026'], approver: ['approver1', 'Approver#2026'], manager: ['manager1', 'Manager#2026'],
+  institution: ['inst1', 'Institution#2026'], admin: ['admin', 'Admin#2026'],
+};
+
+describe('web console', () => {
+  let b;
+  const pages = {};
+  let caseNo;
+
+  before(async () => {
+    b = await launch();
+  });
+  after(async () => {
+    // the last state of every role's tab, for whoever reads a failure
+    for (const [role, page] of Object.entries(pages)) await shot(page, `zz-last-${role}`).catch(() => undefined);
+    await b?.close();
+  });
+
+  async function as(role) {
+    if (!pages[role]) {
+      const page = await b.page();
+      await login(page, ...USERS[role]);
+      pages[role] = page; // only a signed-in tab is kept, so a failed sign-in is retried by the next step
+    }
+    return pages[role];
+  }
+
+  async function openCase(role) {
+    const page = await as(role);
+    await page.goto(`${BASE_URL}/cases/${caseNo}`);
+    await page.getByTestId('case-stage').waitFor();
+    return page;
+  }
+
+  async function expectStage(page, label) {
+    await page.getByTestId('case-stage').filter({ hasText: label }).waitFor({ timeout: 90_000 });
+  }
+
+  /** Claims the open task of the case and returns its form. */
+  async function claim(page, kind) {
+    await page.getByRole('button', { name: '领取并办理' }).first().click();
+    const form = page.getByTestId(`task-form-${kind}`);
+    await form.waitFor();
+    return form;
+  }
+
+  it('shows the login page in Chinese and refuses a wrong password in words', async () => {
+    const page = await b.page();
+    await page.goto(`${BASE_URL}/login`);
+    await page.getByLabel('用户名').fill('officer1');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /[\u4e00-\u9fa5]/);
+    await shot(page, '01-login');
+    await page.close();
+  });
+
+  it('lets the officer register a lead and propose a determination', async () => {
+    const page = await as('officer');
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    await shot(page, '02-worklist-officer');
+    await page.getByRole('link', { name: '登记线索' }).click();
+    // the form's own validation speaks first
+    await page.getByRole('button', { name: '登记并开始调查' }).click();
+    await page.getByText('请选择机构').waitFor();
+    await page.getByLabel('被登记机构').fill('启明星');
+    await page.getByText(`${INSTITUTION.name}（${INSTITUTION.uscc}）`).click();
+    await page.getByLabel(/失信行为/).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'EDU-001' }).click();
+    await page.getByLabel('违法失信事实').fill('群众投诉该机构未取得办学许可证开展学科类培训，经现场检查属实。');
+    await page.getByRole('button', { name: '登记并开始调查' }).click();
+    await page.waitForURL(/\/cases\/LY-\d{4}-\d{6}$/);
+    caseNo = page.url().split('/').pop();
+    await expectStage(page, '调查与拟认定');
+
+    const form = await claim(page, 'investigate');
+    await form.getByRole('button', { name: '提交' }).click();
+    await form.getByText('请选择拟认定的失信程度').waitFor();
+    await form.getByText('请填写办理意见').waitFor();
+    await form.getByText('一般', { exact: true }).click();
+    await form.getByLabel('调查情况及拟认定意见').fill('经查属实，拟认定为一般失信行为，责令限期整改。');
+    await form.getByRole('button', { name: '提交' }).click();
+    await expectStage(page, '审核拟认定');
+    await page.getByTestId('waiting-for').waitFor();
+    await shot(page, '03-case-officer');
+  });
+
+  it('lets the approver approve the determination from the worklist', async () => {
+    const page = await as('approver');
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    await page.getByRole('row').filter({ hasText: caseNo }).first().waitFor();
+    await shot(page, '04-worklist-approver');
+    await page.getByRole('row').filter({ hasText: caseNo }).getByRole('button', { name: '领取' }).click();
+    await page.waitForURL(new RegExp(`/cases/${caseNo}$`));
+    const form = page.getByTestId('task-form-approve-determination');
+    await form.waitFor();
+    await form.getByText('同意认定').click();
+    await form.getByLabel('审核意见').fill('同意经办人意见。');
+    await form.getByRole('button', { name: '提交' }).click();
+    await expectStage(page, '告知与异议期');
+  });
+
+  it('lets the institution object within its window, and the bureau reject the objection', async () => {
+    const page = await as('institution');
+    await page.getByText('需要答复的期限').waitFor();
+    const row = page.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: '异议期' });
+    await row.getByTestId('countdown').waitFor();
+    assert.match(await row.getByTestId('countdown').innerText(), /剩余 \d+ 个工作日|今天到期/);
+    await shot(page, '05-portal-objection');
+    await row.getByRole('button', { name: '提出异议' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('异议理由').fill('我校已于上月取得办学许可证，请予核实。');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const officer = await openCase('officer');
+    await expectStage(officer, '异议处理');
+    let form = await claim(officer, 'review-objection');
+    await form.getByText('建议不予采纳').click();
+    await form.getByLabel('复核意见').fill('许可证取得时间晚于违法行为发生时间，异议理由不成立。');
+    await form.getByRole('button', { name: '提交' }).click();
+    await officer.getByText('等待审核人领取').waitFor();
+
+    const approver = await openCase('approver');
+    form = await claim(approver, 'decide-objection');
+    await form.getByText('异议不成立').click();
+    await form.getByLabel('决定理由').fill('同意复核意见，维持认定。');
+    await form.getByRole('button', { name: '提交' }).click();
+    await expectStage(approver, '限期整改');
+  });
+
+  it('lets the institution submit its rectification report with evidence', async () => {
+    const page = await as('institution');
+    await page.reload();
+    const row = page.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: '整改期限' });
+    await row.getByRole('button', { name: '提交整改报告' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await dialog.getByText('请上传至少一份证明材料').waitFor();
+    await dialog.getByLabel('整改情况').fill('已停止学科类培训，已取得办学许可证，整改完毕。');
+    await dialog.locator('input[type=file]').setInputFiles({ name: '整改报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 整改报告：已停止学科类培训。\n%%EOF\n') });
+    await dialog.locator('.ant-upload-list-item-done').first().waitFor();
+    await shot(page, '06-portal-rectification');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('lets the school record an integrity-education activity and see it in its term report', async () => {
+    const page = await as('institution');
+    await page.getByRole('link', { name: '诚信教育' }).click();
+    await page.getByLabel('活动主题').fill('诚信主题班会');
+    await page.getByLabel('活动日期').fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('活动日期').press('Enter');
+    await page.getByLabel('参加人数').fill('45');
+    await page.getByRole('button', { name: '保存活动' }).click();
+    await page.getByRole('cell', { name: '诚信主题班会' }).first().waitFor();
+    await shot(page, '06b-integrity-education');
+    await page.getByRole('link', { name: '消息通知' }).click();
+    await page.getByRole('heading', { name: '消息通知' }).waitFor();
+    await page.locator('.ant-list-item').first().waitFor(); // the deadline notices of the case
+    await shot(page, '06c-inbox');
+  });
+
+  it('lets the institution sign a credit commitment', async () => {
+    const page = await as('institution');
+    await page.getByRole('link', { name: '信用承诺' }).click();
+    await page.getByLabel('承诺书编号').fill(`CN-E2E-${Date.now()}`);
+    await page.getByLabel('承诺内容').fill('本校承诺依法依规办学，不开展违规学科类培训，接受社会监督。');
+    await page.getByLabel('签署人').fill('陈明');
+    await page.getByRole('button', { name: '签署承诺' }).click();
+    await page.getByRole('cell', { name: /本校承诺依法依规办学/ }).first().waitFor();
+  });
+
+  it('lets the officer pass the rectification', async () => {
+    const page = await openCase('officer');
+    await expectStage(page, '整改核查');
+    const form = await claim(page, 'verify-rectification');
+    await form.getByText('整改通过').click();
+    await form.getByLabel('核查意见').fill('经现场核查，整改到位。');
+    await form.getByRole('button', { name: '提交' }).click();
+    await expectStage(page, '公示期');
+    assert.ok(await page.getByTestId('timeline-event').count() >= 8, 'the timeline lists every event');
+    await shot(page, '07-case-publicity');
+  });
+
+  it('shows the manager a dashboard that does not count the case as an overdue rectification', async () => {
+    const page = await as('manager');
+    await page.getByRole('heading', { name: '领导看板' }).waitFor();
+    await page.getByText('科室排名（通报依据）').waitFor();
+    await page.waitForLoadState('networkidle');
+    const panel = page.locator('.ant-card').filter({ hasText: /逾期未整改/ }).first();
+    await panel.waitFor();
+    await panel.getByTestId('overdue-rectifications').waitFor();
+    assert.equal(await panel.getByText(caseNo).count(), 0, 'the passed rectification is not listed as overdue');
+    assert.equal(await page.getByText(/功能正在上线中/).count(), 0, 'every dashboard panel has its API');
+    await shot(page, '08-dashboard');
+    await page.goto(`${BASE_URL}/circular`);
+    await page.getByText('关于信用信息归集公示工作情况的通报').waitFor();
+    await shot(page, '09-circular');
+  });
+
+  it('finds the institution on the public page without showing any ID number', async () => {
+    const page = await b.page();
+    await page.goto(`${BASE_URL}/public`);
+    await page.getByLabel('查询机构').fill('启明星');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText(INSTITUTION.name).first().click();
+    await page.getByTestId('public-status').waitFor();
+    const text = await page.locator('body').innerText();
+    assert.ok(!text.includes(INSTITUTION.idNumber), 'the legal representative\'s ID number is not shown');
+    assert.doesNotMatch(text, /\b\d{17}[\dX]\b/, 'no full ID number of anyone is shown');
+    await shot(page, '10-public');
+  });
+
+  it('shows the administrator the admin screens', async () => {
+    const page = await as('admin');
+    await page.getByRole('heading', { name: '系统管理' }).waitFor();
+    await page.getByRole('cell', { name: 'admin', exact: true }).first().waitFor();
+    await page.getByRole('button', { name: '新建账号' }).waitFor();
+    await page.getByRole('tab', { name: '节假日调整' }).click();
+    await page.getByRole('button', { name: '保存调整' }).waitFor();
+    await shot(page, '11-admin');
+  });
+
+  it('ran every screen under the API\'s Content Security Policy without errors', () => {
+    assert.deepEqual(b.problems, []);
+  });
+});

@@ -1,0 +1,46 @@
+import { Timeline, Typography } from 'antd';
+import type { CaseEvent } from '../api/types';
+import { formatDateTime } from '../lib/dates';
+import { DEADLINE_KIND_LABELS, eventLabel, ROLE_LABELS, severityLabel, stageLabel, TASK_KIND_LABELS } from '../lib/labels';
+
+const PAYLOAD_LABELS: Record<string, string> = {
+  severity: '失信程度', measures: '措施', objectionDue: '异议截止', dueDate: '期限', decision: '结论', scheduledAt: '约谈时间',
+  place: '地点', attendees: '人员', rectificationDue: '整改期限', departments: '通知部门', routes: '修复途径', kind: '事项',
+};
+
+function show(k: string, v: unknown): string {
+  if (k === 'severity') return severityLabel(String(v));
+  if (k === 'kind') return TASK_KIND_LABELS[String(v)] ?? DEADLINE_KIND_LABELS[String(v)] ?? (v === 'reminder' ? '提示性约谈' : v === 'warning' ? '警示性约谈' : String(v));
+  return Array.isArray(v) ? v.join('、') : String(v);
+}
+
+function payloadText(p: Record<string, unknown> | null): string {
+  if (!p) return '';
+  return Object.entries(p)
+    .filter(([k, v]) => PAYLOAD_LABELS[k] && v !== null && v !== undefined && !(Array.isArray(v) && !v.length))
+    .map(([k, v]) => `${PAYLOAD_LABELS[k]}：${show(k, v)}`)
+    .join('；');
+}
+
+/** Every event of the case, oldest first: who (role), when, what moved, why. */
+export function CaseTimeline({ events }: { events: CaseEvent[] }) {
+  return (
+    <Timeline
+      items={events.map((e) => ({
+        color: e.type.includes('RETURN') || e.type.includes('FAIL') || e.type.includes('OVERDUE') ? 'red' : e.to ? 'blue' : 'gray',
+        children: (
+          <div data-testid="timeline-event">
+            <Typography.Text strong>{eventLabel(e.type)}</Typography.Text>
+            {e.to && e.from !== e.to && <Typography.Text type="secondary">（{stageLabel(e.from) || '—'} → {stageLabel(e.to)}）</Typography.Text>}
+            <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+              {formatDateTime(e.occurredAt)}
+              {e.actorRole && ` · ${ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] ?? (e.actorRole === 'system' ? '系统' : e.actorRole)}`}
+            </div>
+            {e.reason && <div>理由：{e.reason}</div>}
+            {payloadText(e.payload) && <div style={{ fontSize: 13 }}>{payloadText(e.payload)}</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

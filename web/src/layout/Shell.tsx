@@ -1,0 +1,54 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { navFor } from '../auth/navigation';
+import { ROLE_LABELS } from '../lib/labels';
+
+const { Header, Sider, Content } = Layout;
+
+/** The frame every signed-in page sits in: a menu of what the role may use, who is signed in, sign-out. */
+export function Shell() {
+  const { me, logout } = useAuth();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const items = me ? navFor(me.role) : [];
+  // the longest menu path that prefixes the current page is the selected one
+  const selected = items.map((i) => i.path).filter((p) => pathname === p || pathname.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={184} breakpoint="lg" className="no-print">
+        <div style={{ color: '#fff', padding: '16px 12px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          {collapsed ? '信用' : '教育信用监管'}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={items.map((i) => ({ key: i.path, label: <Link to={i.path}>{i.label}</Link> }))}
+        />
+      </Sider>
+      <Layout>
+        <Header className="no-print" style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', height: 52 }}>
+          <Typography.Text strong>连云港市海州区教育局 · 信用监管系统</Typography.Text>
+          {me && (
+            <Space>
+              <UserOutlined />
+              <span data-testid="current-user">{me.username}</span>
+              <Tag color="blue">{ROLE_LABELS[me.role]}</Tag>
+              {me.officeCode && <Tag>{me.officeCode}</Tag>}
+              <Button size="small" icon={<LogoutOutlined />} onClick={() => { logout(); navigate('/login'); }}>
+                退出
+              </Button>
+            </Space>
+          )}
+        </Header>
+        <Content style={{ margin: 16, padding: 16, background: '#fff', minWidth: 0 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,52 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { describeError } from '../api/errors';
+import { useAuth } from '../auth/AuthContext';
+import { HOME } from '../auth/navigation';
+
+export function LoginPage() {
+  const { me, login, notice } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (me) return <Navigate to={HOME[me.role]} replace />;
+
+  const submit = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const who = await login(v.username.trim(), v.password);
+      const from = (location.state as { from?: string } | null)?.from;
+      navigate(from && from !== '/login' ? from : HOME[who.role], { replace: true });
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f5ff' }}>
+      <Card style={{ width: 380 }}>
+        <Typography.Title level={3} style={{ textAlign: 'center' }}>教育信用监管系统</Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>连云港市海州区教育局</Typography.Paragraph>
+        {(error ?? notice) && <Alert type="error" showIcon message={error ?? notice} style={{ marginBottom: 16 }} role="alert" />}
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+        </Form>
+        <div style={{ marginTop: 16, textAlign: 'center' }}>
+          <Link to="/public">公众信用查询（无需登录）</Link>
+        </div>
+      </Card>
+    </div>
+  );
+}

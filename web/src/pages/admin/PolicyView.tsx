@@ -1,0 +1,35 @@
+import { Descriptions, Table } from 'antd';
+import { get } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../lib/dates';
+import { useAsync } from '../../lib/useAsync';
+import { PolicyEditor } from './PolicyEditor';
+
+const FIGURES: Record<string, string> = {
+  investigationDays: '调查期限（工作日）', approvalDays: '审核期限（工作日）', objectionDays: '异议期（工作日）',
+  objectionReviewDays: '异议处理（工作日）', publicationDays: '双公示期限（工作日）', rectificationCalendarDays: '整改期限（自然日）',
+  reminderInterviewDays: '提示性约谈后期限（工作日）', warningInterviewDays: '警示性约谈后期限（工作日）',
+  repairAcceptanceDays: '修复受理（工作日）', repairDecisionDays: '修复决定（工作日）', reminderBeforeDueDays: '到期前提醒（工作日）',
+};
+const SEV: Record<string, string> = { minor: '轻微', general: '一般', serious: '严重' };
+
+interface Policy { version: number; document: Record<string, unknown>; createdAt?: string; effectiveFrom?: string }
+
+/** The active policy version: every deadline figure and the publicity tiers, read-only here. */
+export function PolicyView() {
+  const p = useAsync(() => get<Policy>('/policies/active'), []);
+  if (!p.data) return <ErrorAlert error={p.error} />;
+  const d = p.data.document;
+  const publicity = (d.publicity ?? {}) as Record<string, { minMonths: number; maxMonths: number }>;
+  return (
+    <>
+      <Descriptions size="small" bordered column={2} title={`当前政策版本 ${p.data.version}${p.data.createdAt ? `（${formatDateTime(p.data.createdAt)} 发布）` : ''}`}>
+        {Object.entries(FIGURES).filter(([k]) => d[k] !== undefined).map(([k, label]) => <Descriptions.Item key={k} label={label}>{String(d[k])}</Descriptions.Item>)}
+      </Descriptions>
+      <Table size="small" style={{ marginTop: 12 }} pagination={false} rowKey="sev"
+        dataSource={Object.entries(publicity).map(([sev, w]) => ({ sev, ...w }))}
+        columns={[{ title: '失信程度', dataIndex: 'sev', render: (s: string) => SEV[s] ?? s }, { title: '最短公示期（月）', dataIndex: 'minMonths' }, { title: '最长公示期（月）', dataIndex: 'maxMonths' }]} />
+      <PolicyEditor key={p.data.version} figures={FIGURES} document={d} onPublished={p.reload} />
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { get } from '../../api/client';
+import type { CaseView } from '../../api/types';
+import { useMe } from '../../auth/AuthContext';
+import { CaseTimeline } from '../../components/CaseTimeline';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LifecycleDiagram } from '../../components/LifecycleDiagram';
+import { formatDate, formatDateTime } from '../../lib/dates';
+import { CASE_SOURCES, SEVERITY_COLORS, severityLabel, stageLabel } from '../../lib/labels';
+import { useAsync } from '../../lib/useAsync';
+import { CaseDeadlines } from './CaseDeadlines';
+import { CaseTasksPanel } from './CaseTasksPanel';
+import { WithdrawButton } from './WithdrawButton';
+
+export default function CasePage() {
+  const { caseNo = '' } = useParams();
+  const me = useMe();
+  const view = useAsync(() => get<CaseView>(`/cases/${encodeURIComponent(caseNo)}`), [caseNo]);
+  const v = view.data;
+  if (!v) return view.error ? <ErrorAlert error={view.error} /> : <Spin />;
+  const visited = [...new Set(v.history.flatMap((e) => [e.from, e.to]).filter((s): s is string => !!s))];
+  const staff = me.role === 'officer' || me.role === 'approver';
+  const closed = v.stage === 'CLOSED' || v.stage === 'WITHDRAWN';
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={2} className="page-title" style={{ margin: 0 }}>
+          案件 {v.caseNo} <Tag color="blue" data-testid="case-stage">{stageLabel(v.stage)}</Tag>
+          <Tag color={SEVERITY_COLORS[v.severity]}>{severityLabel(v.severity)}</Tag>
+        </Typography.Title>
+        {me.role === 'approver' && !closed && <WithdrawButton caseNo={v.caseNo} onDone={view.reload} />}
+      </Space>
+      <ErrorAlert error={view.error} />
+      <Card size="small" title="流程进度">
+        <LifecycleDiagram stage={v.stage} visited={visited} waitingFor={v.waitingFor ?? undefined} />
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={14}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <Card size="small" title="案件信息">
+              <Descriptions size="small" column={2}>
+                <Descriptions.Item label="机构">
+                  {staff || me.role === 'manager' || me.role === 'auditor' ? <Link to={`/institutions/${v.uscc}`}>{v.institutionName}</Link> : v.institutionName}
+                </Descriptions.Item>
+                <Descriptions.Item label="统一社会信用代码">{v.uscc}</Descriptions.Item>
+                <Descriptions.Item label="失信行为">{v.behaviourCode}</Descriptions.Item>
+                <Descriptions.Item label="线索来源">{CASE_SOURCES.find((s) => s.value === v.source)?.label ?? v.source}</Descriptions.Item>
+                <Descriptions.Item label="登记时间">{formatDateTime(v.registeredAt)}</Descriptions.Item>
+                <Descriptions.Item label="认定日期">{v.decisionDate ? formatDate(v.decisionDate) : '尚未认定'}</Descriptions.Item>
+                <Descriptions.Item label="事实" span={2}>{v.facts}</Descriptions.Item>
+              </Descriptions>
+            </Card>
+            <Card size="small" title="期限">
+              <CaseDeadlines view={v} />
+            </Card>
+            {staff && (
+              <Card size="small" title="待办任务">
+                <CaseTasksPanel view={v} me={me} onChanged={view.reload} />
+              </Card>
+            )}
+            {!!v.interviews?.length && (
+              <Card size="small" title="约谈">
+                <Table
+                  size="small" pagination={false} rowKey={(_, i) => String(i)} dataSource={v.interviews}
+                  columns={[
+                    { title: '类型', dataIndex: 'kind', render: (k?: string) => (k === 'warning' ? '警示性约谈' : '提示性约谈') },
+                    { title: '时间', dataIndex: 'scheduledAt', render: formatDateTime },
+                    { title: '地点', dataIndex: 'place' },
+                    { title: '人员', dataIndex: 'attendees', render: (a: string[] | null, r: { plannedAttendees?: string[] }) => (a ?? r.plannedAttendees)?.join('、') },
+                    { title: '记录', dataIndex: 'minutes', ellipsis: true },
+                  ]}
+                />
+              </Card>
+            )}
+          </Space>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card size="small" title="办理记录" styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
+            <CaseTimeline events={v.history} />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

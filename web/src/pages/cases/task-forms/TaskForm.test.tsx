@@ -1,0 +1,80 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderUi } from '../../../test/render';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../api/client';
+import { TaskForm, toOutcome } from './TaskForm';
+
+const renderForm = (kind: string, submit = vi.fn(async () => ({}))) => {
+  renderUi(<TaskForm task={{ id: 't1', kind }} submit={submit} />);
+  return submit;
+};
+const submitButton = () => screen.getByRole('button', { name: '提交' });
+
+describe('TaskForm', () => {
+  it('asks for the severity and the summary of an investigation before sending anything', async () => {
+    const submit = renderForm('investigate');
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('请选择拟认定的失信程度')).toBeTruthy();
+    expect(await screen.findByText('请填写办理意见')).toBeTruthy();
+    expect(submit).not.toHaveBeenCalled();
+  });
+
+  it('sends the outcome the API takes', async () => {
+    const submit = renderForm('investigate');
+    fireEvent.click(screen.getByLabelText('一般'));
+    fireEvent.change(screen.getByLabelText('调查情况及拟认定意见'), { target: { value: ' 经查属实 ' } });
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(submit).toHaveBeenCalledWith({ summary: '经查属实', severity: 'general' }));
+  });
+
+  it('requires a decision, and a reason when the approver returns the determination', async () => {
+    const submit = renderForm('approve-determination');
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('请选择办理结论')).toBeTruthy();
+    fireEvent.click(screen.getByText('退回重新调查'));
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('请写明理由')).toBeTruthy();
+    expect(submit).not.toHaveBeenCalled();
+  });
+
+  it('requires the time, place and attendees of an interview', async () => {
+    renderForm('schedule-interview');
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('请填写约谈时间')).toBeTruthy();
+    expect(await screen.findByText('请填写约谈地点')).toBeTruthy();
+    expect(await screen.findByText('请填写参加约谈的人员')).toBeTruthy();
+  });
+
+  it('requires the measures of a joint sanction', async () => {
+    renderForm('confirm-sanction');
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('请列明联合惩戒措施')).toBeTruthy();
+  });
+
+  it('shows the API\'s message above the form and each field message under its field', async () => {
+    const submit = vi.fn(async () => {
+      throw new ApiError(400, 'VALIDATION_FAILED', '办理意见应为 1–2000 个字符', { fields: [{ field: 'summary', message: '办理意见应为 1–2000 个字符' }] });
+    });
+    renderForm('verify-rectification', submit);
+    fireEvent.click(screen.getByText('整改通过'));
+    fireEvent.change(screen.getByLabelText('核查意见'), { target: { value: '整改到位' } });
+    fireEvent.click(submitButton());
+    expect((await screen.findByRole('alert')).textContent).toContain('办理意见应为 1–2000 个字符');
+    await waitFor(() => expect(screen.getAllByText('办理意见应为 1–2000 个字符').length).toBeGreaterThanOrEqual(2));
+  });
+
+  it('shows a workflow refusal (409) in words', async () => {
+    renderForm('verify-rectification', vi.fn(async () => { throw new ApiError(409, 'TASK_NOT_CLAIMED', '请先领取该任务再办理'); }));
+    fireEvent.click(screen.getByText('整改不通过'));
+    fireEvent.change(screen.getByLabelText(/理由/), { target: { value: '未提供许可证' } });
+    fireEvent.click(submitButton());
+    expect((await screen.findByRole('alert')).textContent).toBe('请先领取该任务再办理');
+  });
+});
+
+describe('toOutcome', () => {
+  it('normalises ban orders and drops empty lists', () => {
+    expect(toOutcome({ summary: '确认', measures: ['行业禁入'], attendees: [], bans: [{ name: ' 陈明 ', idNumber: '32070619850312441x', years: 3 }] }))
+      .toEqual({ summary: '确认', measures: ['行业禁入'], bans: [{ name: '陈明', idNumber: '32070619850312441X', years: 3 }] });
+  });
+});

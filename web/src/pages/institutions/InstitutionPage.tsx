@@ -1,0 +1,41 @@
+import { Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { get } from '../../api/client';
+import type { CreditRecord, Evaluation } from '../../api/types';
+import { CreditFileTable } from '../../components/CreditFileTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { GradeCard } from '../../components/GradeCard';
+import { useAsync } from '../../lib/useAsync';
+
+/** Staff view of one institution: registration data, grade with reasons, the whole credit file. */
+export default function InstitutionPage() {
+  const { uscc = '' } = useParams();
+  const inst = useAsync(() => get<Record<string, unknown> & { name: string; legalRepresentative: { name: string; idNumberMasked: string } }>(`/institutions/${uscc}`), [uscc]);
+  const evaluation = useAsync(() => get<Evaluation>(`/institutions/${uscc}/evaluation`), [uscc]);
+  const file = useAsync(() => get<{ items: CreditRecord[] }>(`/institutions/${uscc}/credit-file`), [uscc]);
+  const i = inst.data;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} className="page-title">{i?.name ?? uscc}</Typography.Title>
+      <ErrorAlert error={inst.error} />
+      {i && (
+        <Card size="small">
+          <Descriptions size="small" column={3}>
+            <Descriptions.Item label="统一社会信用代码">{uscc}</Descriptions.Item>
+            <Descriptions.Item label="类型">{String(i.typeLabel ?? '')}</Descriptions.Item>
+            <Descriptions.Item label="主管科室">{String(i.officeCode ?? '—')}</Descriptions.Item>
+            <Descriptions.Item label="法定代表人">{i.legalRepresentative.name}（{i.legalRepresentative.idNumberMasked}）</Descriptions.Item>
+            <Descriptions.Item label="办学许可证">{String(i.licenceNo ?? '—')}</Descriptions.Item>
+            <Descriptions.Item label="地址">{String(i.address ?? '—')}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xl={9}>{evaluation.data ? <GradeCard evaluation={evaluation.data} /> : <ErrorAlert error={evaluation.error} />}</Col>
+        <Col xs={24} xl={15}>
+          <Card size="small" title="信用档案"><ErrorAlert error={file.error} /><CreditFileTable records={file.data?.items ?? []} loading={file.loading} /></Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

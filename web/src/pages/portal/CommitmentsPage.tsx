@@ -1,0 +1,93 @@
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { get, post } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { useMe } from '../../auth/AuthContext';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate } from '../../lib/dates';
+import { applyApiErrors } from '../../lib/formErrors';
+import { useAsync } from '../../lib/useAsync';
+
+const PURPOSES = [
+  { value: 'annual', label: '年度信用承诺' },
+  { value: 'licence_notice', label: '告知承诺制审批' },
+  { value: 'repair', label: '信用修复承诺' },
+  { value: 'other', label: '其他' },
+];
+
+interface Commitment {
+  id: string;
+  purpose: string;
+  purposeLabel?: string;
+  content: string;
+  signerName: string;
+  signedOn: string;
+  dueDate: string | null;
+  status?: string;
+  statusLabel?: string;
+}
+
+interface Values {
+  purpose: string;
+  reference: string;
+  content: string;
+  signerName: string;
+  dueDate?: Dayjs;
+}
+
+/** 信用承诺: the institution signs; the officer later records whether it was kept. */
+export default function CommitmentsPage() {
+  const me = useMe();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = useAsync(async () => {
+    const r = await get<Commitment[] | { items: Commitment[] }>('/commitments', { uscc: me.uscc });
+    return Array.isArray(r) ? r : r.items;
+  }, [me.uscc]);
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await post('/commitments', { ...v, uscc: me.uscc, dueDate: v.dueDate?.format('YYYY-MM-DD') });
+      message.success('承诺已签署');
+      form.resetFields();
+      list.reload();
+    } catch (e) {
+      applyApiErrors(form, e);
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Typography.Title level={2} className="page-title">信用承诺</Typography.Title>
+      <Card size="small" title="签署新承诺" style={{ marginBottom: 16, maxWidth: 820 }}>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ purpose: 'annual' }}>
+          <Form.Item name="purpose" label="承诺事项" rules={[{ required: true, message: '请选择承诺事项' }]}><Select options={PURPOSES} style={{ width: 220 }} /></Form.Item>
+          <Form.Item name="reference" label="承诺书编号" rules={[{ required: true, message: '请填写承诺书编号' }, { min: 2, max: 60, message: '编号应为 2–60 个字符' }]}><Input style={{ width: 220 }} /></Form.Item>
+          <Form.Item name="content" label="承诺内容" rules={[{ required: true, whitespace: true, message: '请填写承诺内容' }, { min: 10, message: '承诺内容至少 10 个字' }]}><Input.TextArea rows={4} maxLength={5000} showCount /></Form.Item>
+          <Form.Item name="signerName" label="签署人" rules={[{ required: true, message: '请填写签署人姓名' }, { min: 2, max: 50, message: '姓名应为 2–50 个字' }]}><Input style={{ width: 220 }} /></Form.Item>
+          <Form.Item name="dueDate" label="履约期限" extra="年度承诺默认到当年 12 月 31 日"><DatePicker /></Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>签署承诺</Button>
+        </Form>
+      </Card>
+      <ErrorAlert error={list.error} />
+      <Table<Commitment>
+        rowKey="id" size="small" loading={list.loading} dataSource={list.data ?? []}
+        columns={[
+          { title: '事项', dataIndex: 'purpose', width: 140, render: (p: string, c) => c.purposeLabel ?? PURPOSES.find((x) => x.value === p)?.label ?? p },
+          { title: '承诺内容', dataIndex: 'content', ellipsis: true },
+          { title: '签署人', dataIndex: 'signerName' },
+          { title: '签署日期', dataIndex: 'signedOn', render: formatDate },
+          { title: '履约期限', dataIndex: 'dueDate', render: (d: string | null) => (d ? formatDate(d) : '—') },
+          { title: '状态', dataIndex: 'statusLabel', render: (l?: string, c?: Commitment) => l ?? c?.status ?? '—' },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { App, Badge, Button, List, Typography } from 'antd';
+import { Link } from 'react-router';
+import { get, post } from '../../api/client';
+import { describeError } from '../../api/errors';
+import type { InboxItem } from '../../api/types';
+import { ErrorAlert, isMissingEndpoint, PendingFeature } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../lib/dates';
+import { useAsync } from '../../lib/useAsync';
+
+const caseOf = (m: InboxItem) => (m.caseNo ?? (m.data as { caseNo?: string } | undefined)?.caseNo) || null;
+
+/** Notices sent to the institution (interview notices, deadlines, decisions); opening one marks it read. */
+export default function InboxPage() {
+  const { message } = App.useApp();
+  const inbox = useAsync(async () => {
+    const r = await get<InboxItem[] | { items: InboxItem[] }>('/inbox');
+    return Array.isArray(r) ? r : r.items;
+  }, []);
+  const markRead = async (m: InboxItem) => {
+    try {
+      await post(`/inbox/${m.id}/read`);
+      inbox.reload();
+    } catch (e) {
+      message.error(describeError(e));
+    }
+  };
+  return (
+    <>
+      <Typography.Title level={2} className="page-title">消息通知</Typography.Title>
+      {isMissingEndpoint(inbox.error) ? <PendingFeature what="消息通知" /> : <ErrorAlert error={inbox.error} />}
+      <List
+        loading={inbox.loading}
+        dataSource={inbox.data ?? []}
+        locale={{ emptyText: '暂无消息' }}
+        renderItem={(m) => (
+          <List.Item actions={m.readAt ? [] : [<Button key="read" size="small" onClick={() => markRead(m)}>标为已读</Button>]}>
+            <List.Item.Meta
+              title={<Badge dot={!m.readAt}><span style={{ paddingRight: 8 }}>{m.title}</span></Badge>}
+              description={
+                <>
+                  <div style={{ whiteSpace: 'pre-wrap' }}>{m.body}</div>
+                  <small>{formatDateTime(m.createdAt)}{caseOf(m) && <> · <Link to={`/cases/${caseOf(m)}`}>{caseOf(m)}</Link></>}</small>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
