@@ -2,10 +2,15 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from './calendar/calendar.module';
 import { CaseRecordsModule } from './cases/case-records.module';
 import { AppConfigModule } from './config/config.module';
+import { CreditFileModule } from './credit-file/credit-file.module';
 import { DatabaseModule } from './database/database.module';
+import { SupervisionWorkerModule } from './evaluation/supervision-worker.module';
 import { OutboxModule } from './platform/outbox.module';
+import { PlatformModule } from './platform/platform.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PoliciesModule } from './policies/policies.module';
 
 /** The worker process: the services that activities are built from. No HTTP. */
-@Module({ imports: [AppConfigModule, DatabaseModule, OutboxModule, CalendarModule, PoliciesModule, CaseRecordsModule] })
+@Module({ imports: [AppConfigModule, DatabaseModule, OutboxModule, CalendarModule, PoliciesModule, CaseRecordsModule,
+  NotificationsModule.forWorker(), PlatformModule.forWorker(), CreditFileModule, SupervisionWorkerModule] })
 export class WorkerModule {}

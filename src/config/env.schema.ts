@@ -24,7 +24,26 @@ export const envSchema = Joi.object({
     .description('comma-separated keyId:base64Key; the first one encrypts, all decrypt (rotation)'),
   LOGIN_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
   LOGIN_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60_000),
+  UPLOAD_DIR: Joi.string().default('var/uploads').description('evidence files, outside any web root, named by SHA-256'),
+  UPLOAD_MAX_BYTES: Joi.number().integer().min(1024).default(10 * 1024 * 1024),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  // Municipal platform relay (src/platform). Without a URL the relay stays off and submissions wait, durable, in the
+  // outbox; development points at the simulator that `npm run up` starts, tests start their own.
+  PLATFORM_URL: Joi.string().uri({ scheme: ['http', 'https'] })
+    .when('NODE_ENV', { is: 'development', then: Joi.string().default('http://127.0.0.1:3100') }),
+  PLATFORM_TIMEOUT_MS: Joi.number().integer().min(100).default(10_000),
+  PLATFORM_BACKOFF_MS: Joi.number().integer().min(10).default(1_000),
+  PLATFORM_BACKOFF_MAX_MS: Joi.number().integer().min(10).default(300_000),
+  PLATFORM_MAX_ATTEMPTS: Joi.number().integer().min(1).default(20),
+  PLATFORM_RATE_LIMIT_PER_SEC: Joi.number().integer().min(0).default(100).description('0 = unlimited'),
+  PLATFORM_CONCURRENCY: Joi.number().integer().min(1).default(4),
+  PLATFORM_BATCH_MAX: Joi.number().integer().min(1).max(500).default(50),
+  PLATFORM_CONCURRENCY_BY_TYPE: Joi.string().allow('').pattern(/^([a-z_]+=\d+)(,[a-z_]+=\d+)*$/).default(''),
+  PLATFORM_POLL_MS: Joi.number().integer().min(50).default(1_000),
+  PLATFORM_REQUEUE_MS: Joi.number().integer().min(100).default(60_000),
+  PLATFORM_JOB_LOCK_MS: Joi.number().integer().min(1_000).default(30_000),
+  PLATFORM_FEED_EVERY_MS: Joi.number().integer().min(100).default(60_000),
+  NOTIFICATION_CHANNELS: Joi.string().allow('').pattern(/^(sms|email)(,(sms|email))*$/).default('sms,email'),
 })
   .custom((env: Record<string, unknown>, helpers) => {
     if (env.NODE_ENV !== 'production') return env;
@@ -52,7 +71,23 @@ export interface AppEnv {
   DATA_ENCRYPTION_KEYS: string;
   LOGIN_THROTTLE_LIMIT: number;
   LOGIN_THROTTLE_TTL_MS: number;
+  UPLOAD_DIR: string;
+  UPLOAD_MAX_BYTES: number;
   LOG_LEVEL: string;
+  PLATFORM_URL?: string;
+  PLATFORM_TIMEOUT_MS: number;
+  PLATFORM_BACKOFF_MS: number;
+  PLATFORM_BACKOFF_MAX_MS: number;
+  PLATFORM_MAX_ATTEMPTS: number;
+  PLATFORM_RATE_LIMIT_PER_SEC: number;
+  PLATFORM_CONCURRENCY: number;
+  PLATFORM_BATCH_MAX: number;
+  PLATFORM_CONCURRENCY_BY_TYPE: string;
+  PLATFORM_POLL_MS: number;
+  PLATFORM_REQUEUE_MS: number;
+  PLATFORM_JOB_LOCK_MS: number;
+  PLATFORM_FEED_EVERY_MS: number;
+  NOTIFICATION_CHANNELS: string;
 }
 
 /** Validates process.env once; used by Nest's ConfigModule and by scripts outside Nest. */

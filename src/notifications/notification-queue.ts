@@ -1,0 +1,32 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { validateEnv } from '../config/env.schema';
+
+export const NOTIFICATION_QUEUE = 'notifications';
+
+/** The queue that carries SMS/e-mail copies; its job id is the inbox row id, so a row is sent by one job. */
+@Injectable()
+export class NotificationQueue implements OnApplicationShutdown {
+  private readonly env = validateEnv(process.env);
+  readonly connection = new Redis(this.env.REDIS_URL, { maxRetriesPerRequest: null });
+  readonly queue = new Queue(NOTIFICATION_QUEUE, {
+    connection: this.connection,
+    prefix: this.env.QUEUE_PREFIX,
+    defaultJobOptions: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: { age: 3600, count: 1000 },
+      removeOnFail: true, // the row stays 'pending' and the dispatcher hands it over again later
+    },
+  });
+
+  constructor() {
+    this.queue.on('error', () => undefined); // ioredis reconnects by itself; an unhandled 'error' event would crash
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close().catch(() => undefined);
+    await this.connection.quit().catch(() => this.connection.disconnect());
+  }
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/role';
+import { conflict, notFound, unprocessable } from '../common/errors/domain.exception';
+import { isValidUscc } from '../common/validation/uscc';
+import { applyMergePatch } from './merge-patch';
+import type { SubmissionType } from './outbox.service';
+import { PlatformQueues } from './platform-queues';
+
+/** pending + an earlier failed attempt reads as "retrying", with the reason, in lists and the report. */
+export type SubmissionState = 'pending' | 'retrying' | 'delivered' | 'needs_fix';
+
+export interface SubmissionView {
+  id: string;
+  idempotencyKey: string;
+  recordType: SubmissionType;
+  recordRef: string;
+  uscc: string | null;
+  officeCode: string | null;
+  status: 'pending' | 'delivered' | 'needs_fix';
+  state: SubmissionState;
+  attempts: number;
+  lastError: string | null;
+  fieldErrors: { field: string; message: string }[] | null;
+  receiptId: string | null;
+  fixCount: number;
+  createdAt: string;
+  updatedAt: string;
+  lastAttemptAt: string | null;
+  deliveredAt: string | null;
+  payload?: Record<string, unknown>;
+  fixes?: { at: string; actorId: string | null; reason: string; platformMessage: string | null; before: unknown; after: unknown }[];
+}
+
+export interface SubmissionFilter {
+  status?: 'pending' | 'delivered' | 'needs_fix';
+  recordType?: SubmissionType;
+  uscc?: string;
+  officeCode?: string;
+  recordRef?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export const VIEW_COLUMNS = `id, idempotency_key AS "idempotencyKey", record_type AS "recordType", record_ref AS "recordRef", uscc,
+  office_code AS "officeCode", status,
+  CASE WHEN status = 'pending' AND attempts > 0 THEN 'retrying' ELSE status END AS state,
+  attempts, last_error AS "lastError", field_errors AS "fieldErrors", receipt_id AS "receiptId", fix_count AS "fixCount",
+  created_at AS "createdAt", updated_at AS "updatedAt", last_attempt_at AS "lastAttemptAt", delivered_at AS "deliveredAt"`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const missing = () => notFound('SUBMISSION_NOT_FOUND', '报送记录不存在');
+
+/** The officer's side of the outbox: every record's state, and the needs-fixing flow (fix, then resend). */
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly queues: PlatformQueues,
+  ) {}
+
+  async list(f: SubmissionFilter): Promise<{ items: SubmissionView[]; total: number }> {
+    const where = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR record_type = $2) AND ($3::text IS NULL OR uscc = $3)
+      AND ($4::text IS NULL OR office_code = $4) AND ($5::text IS NULL OR record_ref = $5)`;
+    const params = [f.status ?? null, f.recordType ?? null, f.uscc ?? null, f.officeCode ?? null, f.recordRef ?? null];
+    const items = await this.ds.query(
+      `SELECT ${VIEW_COLUMNS} FROM platform_submissions WHERE ${where} ORDER BY created_at DESC, id LIMIT $6 OFFSET $7`,
+      [...params, Math.min(f.limit ?? 50, 500), f.offset ?? 0],
+    );
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM platform_submissions WHERE ${where}`, params);
+    return { items, total };
+  }
+
+  async get(id: string): Promise<SubmissionView> {
+    if (!UUID.test(id)) throw missing();
+    const [row] = await this.ds.query(`SELECT ${VIEW_COLUMNS}, payload FROM platform_submissions WHERE id = $1`, [id]);
+    if (!row) throw missing();
+    row.fixes = await this.ds.query(
+      `SELECT at, actor_id AS "actorId", reason, platform_message AS "platformMessage", payload_before AS before,
+              payload_after AS after FROM platform_submission_fixes WHERE submission_id = $1 ORDER BY id`,
+      [id],
+    );
+    return row;
+  }
+
+  /**
+   * Corrects the fields the platform refused (JSON merge patch on the payload; `uscc` too). Only a row in
+   * needs_fix can change: what was delivered is evidence, and what is pending may be on the wire right now.
+   */
+  async fix(id: string, patch: { payload?: Record<string, unknown>; uscc?: string; reason: string }, actor: AuthUser): Promise<SubmissionView> {
+    if (!UUID.test(id)) throw missing();
+    if (patch.uscc !== undefined && !isValidUscc(patch.uscc)) {
+      throw unprocessable('USCC_INVALID', '统一社会信用代码不符合 GB 32100-2015 校验规则', {
+        fields: [{ field: 'uscc', message: '统一社会信用代码不符合 GB 32100-2015 校验规则' }],
+      });
+    }
+    await this.ds.transaction(async (m) => {
+      const [row] = await m.query(`SELECT status, payload, uscc, last_error FROM platform_submissions WHERE id = $1 FOR UPDATE`, [id]);
+      if (!row) throw missing();
+      if (row.status !== 'needs_fix') throw notFixable(row.status);
+      const payload = patch.payload ? applyMergePatch(row.payload, patch.payload) : row.payload;
+      const before = { uscc: row.uscc, payload: row.payload };
+      const after = { uscc: patch.uscc ?? row.uscc, payload };
+      await m.query(
+        `INSERT INTO platform_submission_fixes (submission_id, actor_id, actor_role, reason, payload_before, payload_after, platform_message)
+         VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+        [id, actor.id, actor.role, patch.reason, before, after, row.last_error],
+      );
+      await m.query(
+        `UPDATE platform_submissions SET payload = $2, uscc = $3, fix_count = fix_count + 1, updated_at = now() WHERE id = $1`,
+        [id, payload, after.uscc],
+      );
+    });
+    return this.get(id);
+  }
+
+  /** Puts a fixed row back on the queue with the same idempotency key; the platform never saw it, so no duplicate. */
+  async resend(id: string): Promise<SubmissionView> {
+    if (!UUID.test(id)) throw missing();
+    const ref = await this.ds.transaction(async (m) => {
+      const [row] = await m.query(`SELECT status, record_type FROM platform_submissions WHERE id = $1 FOR UPDATE`, [id]);
+      if (!row) throw missing();
+      if (row.status !== 'needs_fix') throw notFixable(row.status);
+      await m.query(
+        `UPDATE platform_submissions SET status = 'pending', last_error = NULL, field_errors = NULL, queued_at = NULL,
+                updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      const r = { id, record_type: row.record_type as SubmissionType };
+      // the finished job of the refused attempt still holds this id; drop it before the row is visible as pending
+      // (if Redis is away, the poller drops it later when it finds the row pending and stale)
+      await this.queues.release(r).catch(() => undefined);
+      return r;
+    });
+    // an immediate nudge; if Redis is away the worker's poller hands the row over instead
+    await this.queues.deliver([ref]).catch(() => undefined);
+    return this.get(id);
+  }
+}
+
+function notFixable(status: string) {
+  const label = status === 'delivered' ? '已报送成功' : '正在报送中';
+  return conflict('SUBMISSION_NOT_FIXABLE', `该记录${label}，只有被平台退回的记录才能修改或重新报送`, { status });
+}
