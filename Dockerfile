@@ -15,6 +15,14 @@ COPY . .
 RUN npm run build \
  && node dist/scripts/bundle-workflows.js dist/workflow-bundle.js
 
+# --- the web console, served by the API from its own origin (web/dist)
+FROM ${NODE_IMAGE} AS web
+WORKDIR /app/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
 # --- production dependencies only: the dev tools (TypeScript, Jest, swc) stay out of the images
 FROM deps AS prod-deps
 RUN npm prune --omit=dev --no-audit --no-fund
@@ -27,6 +35,8 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# evidence uploads (a volume in docker-compose.yml), writable by the app user only
+RUN mkdir -p /var/lib/edu-credit/uploads && chown node:node /var/lib/edu-credit/uploads
 USER node
 
 FROM runtime AS migrate
@@ -37,6 +47,7 @@ ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
 CMD ["node", "dist/src/worker.js"]
 
 FROM runtime AS api
+COPY --from=web /app/web/dist ./web/dist
 # main.ts binds to 127.0.0.1 unless told otherwise; inside a container that would be unreachable
 ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
