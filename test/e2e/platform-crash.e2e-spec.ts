@@ -85,10 +85,10 @@ describe('platform delivery across a crash', () => {
     await killed(first);
     expect(await pending(keys)).toBe(20);
 
-    // the killed requests still land on the platform (it finishes what it received): the retries must collapse
+    // requests the killed process had on the wire may still land (the platform finishes what it received);
+    // how many depends on timing, so only their consequence is asserted: the retries must collapse
     await new Promise((r) => setTimeout(r, 1600));
     const heldBeforeRestart = sim.admin.held().filter((r) => r.idempotencyKey.startsWith(`crash-${run}-`)).length;
-    expect(heldBeforeRestart).toBeGreaterThan(0);
     sim.admin.clearFaults();
 
     const second = startRelay();
