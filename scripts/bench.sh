@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Every benchmark in bench/, one table of figures at the end (see bench/README.md). Exits 0 even when a
+# target is missed: the table is the result. Extra arguments go to bench/run-all.ts (e.g. --only worklist).
+source "$(dirname "$0")/lib.sh"
+bootstrap
+cd "$ROOT"
+npx ts-node -T bench/run-all.ts "$@"
