@@ -16,6 +16,8 @@ export const envSchema = Joi.object({
   TEMPORAL_TASK_QUEUE: Joi.string().default('edu-credit-cases'),
   TEMPORAL_UI_URL: Joi.string().uri().default('http://127.0.0.1:8233'),
   WORKFLOW_BUNDLE_PATH: Joi.string().optional(),
+  WORKER_MAX_CACHED_WORKFLOWS: Joi.number().integer().min(10).default(500)
+    .description('sticky cache of the case worker: bounds its memory whatever the number of open cases'),
   JWT_SECRET: Joi.string().min(16).default(DEV_JWT_SECRET),
   JWT_EXPIRES_IN: Joi.string().default('8h'),
   DATA_ENCRYPTION_KEYS: Joi.string()
@@ -66,6 +68,7 @@ export interface AppEnv {
   TEMPORAL_TASK_QUEUE: string;
   TEMPORAL_UI_URL: string;
   WORKFLOW_BUNDLE_PATH?: string;
+  WORKER_MAX_CACHED_WORKFLOWS: number;
   JWT_SECRET: string;
   JWT_EXPIRES_IN: string;
   DATA_ENCRYPTION_KEYS: string;

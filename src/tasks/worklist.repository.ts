@@ -24,11 +24,13 @@ export class WorklistRepository {
     const where: string[] = [`t.status IN ('open','claimed')`];
     const args: unknown[] = [];
     const arg = (v: unknown) => `$${args.push(v)}`;
-    const me = arg(user.id);
-    const visible = `(t.candidate_role = ${arg(user.role)} AND (t.candidate_office IS NULL OR t.candidate_office = ${arg(user.officeCode)}))`;
-    if (q.scope === 'mine') where.push(`t.assignee_id = ${me}`);
-    else if (q.scope === 'unassigned') where.push(`t.assignee_id IS NULL`, visible);
-    else where.push(`(t.assignee_id = ${me} OR (t.assignee_id IS NULL AND ${visible}))`);
+    // parameters are numbered only when used: PostgreSQL refuses a parameter that no clause refers to
+    const mine = () => `t.assignee_id = ${arg(user.id)}`;
+    const offered = () =>
+      `(t.assignee_id IS NULL AND t.candidate_role = ${arg(user.role)} AND (t.candidate_office IS NULL OR t.candidate_office = ${arg(user.officeCode)}::text))`;
+    if (q.scope === 'mine') where.push(mine());
+    else if (q.scope === 'unassigned') where.push(offered());
+    else where.push(`(${mine()} OR ${offered()})`);
     if (q.stage) where.push(`t.stage = ${arg(q.stage)}`);
     if (q.caseNo) where.push(`t.case_no = ${arg(q.caseNo)}`);
     if (q.officeCode) where.push(`t.candidate_office = ${arg(q.officeCode)}`);

@@ -38,6 +38,7 @@ export async function createCaseWorker(ctx: INestApplicationContext, overrides: 
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     activities: caseActivitiesFrom(ctx),
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     ...workflowSource,
     ...overrides,
   });

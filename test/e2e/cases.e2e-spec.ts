@@ -61,7 +61,11 @@ describe('cases over HTTP', () => {
     const task = list.body.items[0];
     expect(task).toMatchObject({ kind: 'investigate', status: 'open' });
 
+    const unassigned = await t.http().get('/api/tasks').query({ caseNo: opened.caseNo, scope: 'unassigned' }).set(auth(officer)).expect(200);
+    expect(unassigned.body.items.map((i: { id: string }) => i.id)).toEqual([task.id]);
     await t.http().post(`/api/tasks/${task.id}/claim`).set(auth(officer)).expect(200);
+    const mine = await t.http().get('/api/tasks').query({ caseNo: opened.caseNo, scope: 'mine' }).set(auth(officer)).expect(200);
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([task.id]);
     const done = await t.http().post(`/api/tasks/${task.id}/complete`).set(auth(officer))
       .send({ summary: '经查属实，拟认定为一般失信', severity: 'general', measures: ['责令限期整改'] }).expect(200);
     expect(done.body.task.status).toBe('completed');
