@@ -3,6 +3,7 @@
 // institution reports its rectification → officer passes it → the manager's dashboard does not count it overdue;
 // the public page finds the institution and shows no ID number.
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { after, before, describe, it } from 'node:test';
 import { BASE_URL, launch, login, shot } from './browser.mjs';
 
@@ -140,6 +141,22 @@ describe('web console', () => {
     await expectStage(approver, '限期整改');
   });
 
+  it('counts the case as an overdue rectification on the manager dashboard once its deadline has passed', async () => {
+    // Time passing is simulated where the report reads it: the deadline row's due date moves into the past.
+    // The workflow's own timer is untouched, so the institution can still answer below.
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    const moved = await db.query(
+      `UPDATE institution_deadlines SET due_date = current_date - 3 WHERE case_no = $1 AND kind = 'rectification' AND status = 'open'`, [caseNo]);
+    await db.end();
+    assert.equal(moved.rowCount, 1, 'the case has one open rectification deadline');
+    const page = await as('manager');
+    await page.getByRole('heading', { name: '领导看板' }).waitFor();
+    const panel = page.locator('.ant-card').filter({ hasText: /逾期未整改/ }).first();
+    await panel.getByTestId('overdue-rectifications').waitFor();
+    await panel.getByText(caseNo).first().waitFor();
+  });
+
   it('lets the institution submit its rectification report with evidence', async () => {
     const page = await as('institution');
     await page.reload();
@@ -196,13 +213,14 @@ describe('web console', () => {
 
   it('shows the manager a dashboard that does not count the case as an overdue rectification', async () => {
     const page = await as('manager');
+    await page.reload(); // the manager's tab is still open from when the case was overdue
     await page.getByRole('heading', { name: '领导看板' }).waitFor();
     await page.getByText('科室排名（通报依据）').waitFor();
     await page.waitForLoadState('networkidle');
     const panel = page.locator('.ant-card').filter({ hasText: /逾期未整改/ }).first();
     await panel.waitFor();
     await panel.getByTestId('overdue-rectifications').waitFor();
-    assert.equal(await panel.getByText(caseNo).count(), 0, 'the passed rectification is not listed as overdue');
+    assert.equal(await panel.getByText(caseNo).count(), 0, 'the passed rectification is no longer listed as overdue');
     assert.equal(await page.getByText(/功能正在上线中/).count(), 0, 'every dashboard panel has its API');
     await shot(page, '08-dashboard');
     await page.goto(`${BASE_URL}/circular`);
