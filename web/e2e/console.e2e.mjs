@@ -143,11 +143,13 @@ describe('web console', () => {
 
   it('counts the case as an overdue rectification on the manager dashboard once its deadline has passed', async () => {
     // Time passing is simulated where the report reads it: the deadline row's due date moves into the past.
-    // The workflow's own timer is untouched, so the institution can still answer below.
+    // The workflow's own timer is untouched, so the institution can still answer below. The date is older than
+    // any other overdue rectification in the test database, so the case heads the panel's first page (oldest
+    // first) — and its absence from that page later means it is no longer counted at all.
     const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     const moved = await db.query(
-      `UPDATE institution_deadlines SET due_date = current_date - 3 WHERE case_no = $1 AND kind = 'rectification' AND status = 'open'`, [caseNo]);
+      `UPDATE institution_deadlines SET due_date = '2025-01-02' WHERE case_no = $1 AND kind = 'rectification' AND status = 'open'`, [caseNo]);
     await db.end();
     assert.equal(moved.rowCount, 1, 'the case has one open rectification deadline');
     const page = await as('manager');
