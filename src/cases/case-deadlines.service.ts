@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationsService } from '../notifications/notifications.service';
+import { insertCaseEvent } from './case-records.service';
 import type { Actor, InstitutionDeadlineKind, TaskKind } from '../../workflows/contracts';
 import { TASK_LABELS } from '../../workflows/labels';
 
@@ -42,8 +43,10 @@ export class CaseDeadlinesService {
       const [, count] = await m.query(
         `UPDATE institution_deadlines SET status = $2, closed_at = now() WHERE id = $1 AND status = 'open'`, [a.deadlineId, a.status]);
       if (a.status === 'missed' && count > 0) {
-        await this.event(m, a.caseNo, 'DEADLINE_MISSED', `机构未在 ${a.dueDate} 前${DEADLINE_LABELS[a.kind]}`,
-          { deadlineId: a.deadlineId, kind: a.kind, dueDate: a.dueDate, party: 'institution' }, `${a.deadlineId}:missed`);
+        await insertCaseEvent(m, {
+          caseNo: a.caseNo, type: 'DEADLINE_MISSED', reason: `机构未在 ${a.dueDate} 前${DEADLINE_LABELS[a.kind]}`,
+          payload: { deadlineId: a.deadlineId, kind: a.kind, dueDate: a.dueDate, party: 'institution' }, idempotencyKey: `${a.deadlineId}:missed`,
+        });
       }
     });
   }
@@ -73,8 +76,10 @@ export class CaseDeadlinesService {
          RETURNING candidate_office, assignee_id`, [a.taskId]);
       if (!flagged.length) return; // done meanwhile, or escalated by an earlier attempt
       const [task] = flagged;
-      await this.event(m, a.caseNo, 'TASK_OVERDUE', `「${TASK_LABELS[a.kind]}」已超过办理期限 ${a.dueDate}`,
-        { taskId: a.taskId, kind: a.kind, dueDate: a.dueDate, assigneeId: task.assignee_id }, `${a.taskId}:overdue`);
+      await insertCaseEvent(m, {
+        caseNo: a.caseNo, type: 'TASK_OVERDUE', reason: `「${TASK_LABELS[a.kind]}」已超过办理期限 ${a.dueDate}`,
+        payload: { taskId: a.taskId, kind: a.kind, dueDate: a.dueDate, assigneeId: task.assignee_id }, idempotencyKey: `${a.taskId}:overdue`,
+      });
       await this.notifications.notify(m, {
         officeCode: task.candidate_office ?? undefined, role: 'approver', template: 'task_overdue', idempotencyKey: `${a.taskId}:overdue`,
         data: { taskTitle: TASK_LABELS[a.kind], caseNo: a.caseNo, dueDate: a.dueDate },
@@ -86,11 +91,5 @@ export class CaseDeadlinesService {
     const [c] = await (m ?? this.ds).query(
       `SELECT c.uscc, i.name FROM cases c JOIN institutions i ON i.id = c.institution_id WHERE c.case_no = $1`, [caseNo]);
     await this.notifications.notify(m, { uscc: c.uscc, template, idempotencyKey: key, data: { institutionName: c.name, caseNo, item, dueDate } });
-  }
-
-  private async event(m: EntityManager, caseNo: string, type: string, reason: string, payload: object, key: string) {
-    await m.query(
-      `INSERT INTO case_events (case_no, type, reason, payload, idempotency_key) VALUES ($1,$2,$3,$4,$5)
-       ON CONFLICT (idempotency_key) DO NOTHING`, [caseNo, type, reason, payload, key]);
   }
 }

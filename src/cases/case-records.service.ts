@@ -5,7 +5,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import type { Actor, CaseInput, CaseStage, StaffRole, TaskKind, TaskOutcome } from '../../workflows/contracts';
 import { TASK_LABELS } from '../../workflows/labels';
 
-interface EventRow {
+export interface EventRow {
   caseNo: string;
   type: string;
   from?: string | null;
@@ -37,7 +37,7 @@ export class CaseRecordsService {
           input.facts, input.source, input.severity, input.officeCode, input.registeredBy.id],
       );
       if (!inserted.length) return;
-      await this.event(m, {
+      await insertCaseEvent(m, {
         caseNo: input.caseNo, type: 'REGISTERED', to: 'REGISTERED', actor: input.registeredBy,
         payload: { source: input.source, behaviourCode: input.behaviourCode }, idempotencyKey: `${input.caseNo}:registered`,
       });
@@ -46,7 +46,7 @@ export class CaseRecordsService {
 
   async transition(t: { caseNo: string; from: CaseStage; to: CaseStage; type: string; reason?: string; payload?: object; actor?: Actor; idempotencyKey: string }) {
     await this.ds.transaction(async (m) => {
-      if (!(await this.event(m, { ...t, actor: t.actor ?? null }))) return;
+      if (!(await insertCaseEvent(m, { ...t, actor: t.actor ?? null }))) return;
       await m.query(`UPDATE cases SET stage = $2, updated_at = now(), severity = COALESCE($3, severity) WHERE case_no = $1`,
         [t.caseNo, t.to, (t.payload as { severity?: string } | undefined)?.severity ?? null]);
     });
@@ -96,22 +96,22 @@ export class CaseRecordsService {
   private async taskChange(taskId: string, actor: Actor, key: string, type: string, sql: string, outcome?: TaskOutcome, toUserId?: string) {
     await this.ds.transaction(async (m) => {
       const [task] = await m.query(`SELECT case_no, kind FROM tasks WHERE id = $1 FOR UPDATE`, [taskId]);
-      const fresh = await this.event(m, {
+      const fresh = await insertCaseEvent(m, {
         caseNo: task.case_no, type, actor, reason: outcome?.summary, payload: { taskId, kind: task.kind, ...(toUserId ? { toUserId } : {}), ...(outcome ?? {}) },
         idempotencyKey: key,
       });
       if (fresh) await m.query(sql, outcome ? [taskId, actor.id, outcome] : [taskId, toUserId ?? actor.id]);
     });
   }
+}
 
-  /** Inserts an event unless its key was used before; returns whether it was new. */
-  private async event(m: EntityManager, e: EventRow): Promise<boolean> {
-    const rows = await m.query(
-      `INSERT INTO case_events (case_no, type, stage_from, stage_to, actor_id, actor_role, reason, payload, idempotency_key)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [e.caseNo, e.type, e.from ?? null, e.to ?? null, e.actor?.id ?? null, e.actor?.role ?? null, e.reason ?? null,
-        e.payload ?? {}, e.idempotencyKey],
-    );
-    return rows.length > 0;
-  }
+/** Inserts a case event unless its idempotency key was used before; returns whether it was new. */
+export async function insertCaseEvent(m: EntityManager, e: EventRow): Promise<boolean> {
+  const rows = await m.query(
+    `INSERT INTO case_events (case_no, type, stage_from, stage_to, actor_id, actor_role, reason, payload, idempotency_key)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [e.caseNo, e.type, e.from ?? null, e.to ?? null, e.actor?.id ?? null, e.actor?.role ?? null, e.reason ?? null,
+      e.payload ?? {}, e.idempotencyKey],
+  );
+  return rows.length > 0;
 }

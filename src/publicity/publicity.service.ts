@@ -138,17 +138,8 @@ export class PublicityService {
   }
 }
 
-interface Row {
-  id: string;
-  kind: PublicityKind;
-  uscc: string;
-  officeCode: string | null;
-  documentNo: string;
-  decisionDate: string;
-  dueDate: string;
-  status: 'pending' | 'published';
-  publishedOn: string | null;
-  recordId: string | null;
+/** A decision as stored: the view's fields (lateness is derived) plus what publishing it needs. */
+interface Row extends Omit<PublicityDecisionView, 'late'> {
   severity: 'minor' | 'general' | 'serious' | null;
   publicityUntil: string;
   fields: Record<string, unknown>;
