@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarOverrideEntity } from '../src/calendar/calendar-override.entity';
+import { CalendarYearEntity } from '../src/calendar/calendar-year.entity';
 import { CalendarService } from '../src/calendar/calendar.service';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
 import { MIGRATIONS } from '../src/database/migrations';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
   await prepareDatabase();
   const ds = await new DataSource({
     type: 'postgres', url: `${BASE}/${DB}`, migrations: MIGRATIONS, migrationsTableName: 'schema_migrations',
-    migrationsTransactionMode: 'each', entities: [PolicyEntity, CalendarOverrideEntity], synchronize: false,
+    migrationsTransactionMode: 'each', entities: [PolicyEntity, CalendarOverrideEntity, CalendarYearEntity], synchronize: false,
     extra: { max: 4, options: '-c timezone=Asia/Shanghai' },
   }).initialize();
   try {
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     report('bulk speed-up over naive loop', `${(naiveMs / bulkMs).toFixed(1)}×`, '> 1×', naiveMs > bulkMs);
 
     // 2. overdue-publication report
-    const reports = new PublicityReportService(ds, new CalendarService(ds.getRepository(CalendarOverrideEntity)), policies);
+    const reports = new PublicityReportService(ds, new CalendarService(ds.getRepository(CalendarOverrideEntity), ds.getRepository(CalendarYearEntity)), policies);
     const horizon = (await reports.overdue({ asOf: AS_OF })).dueSoonUntil;
     const serviceMs: number[] = [];
     const handMs: number[] = [];

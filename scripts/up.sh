@@ -37,6 +37,7 @@ fi
 ensure_database educredit
 node dist/scripts/migrate.js
 node dist/scripts/seed-demo.js
+node dist/scripts/publish-draft-calendar.js # demo only: next year's statutory holidays until the real notice is entered
 
 # the municipal platform simulator: its own process and port; PLATFORM_URL set by hand points elsewhere instead
 SIMULATOR_PORT=${SIMULATOR_PORT:-3100}

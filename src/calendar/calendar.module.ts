@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarOverrideEntity } from './calendar-override.entity';
+import { CalendarYearEntity } from './calendar-year.entity';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CalendarOverrideEntity])],
+  imports: [TypeOrmModule.forFeature([CalendarOverrideEntity, CalendarYearEntity])],
   controllers: [CalendarController],
   providers: [CalendarService],
   exports: [CalendarService],

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import officialCalendar from 'chinese-days/dist/chinese-days.json';
 import { Repository } from 'typeorm';
-import { DomainException, notFound, unprocessable } from '../common/errors/domain.exception';
+import { conflict, DomainException, notFound, unprocessable } from '../common/errors/domain.exception';
 import { CalendarOverrideEntity } from './calendar-override.entity';
+import { CalendarYearEntity } from './calendar-year.entity';
 import { fromDayNumber, toDayNumber, weekday } from './iso-date';
+import type { NamedDay } from './statutory-holidays';
 
 /*
  * The State Council calendar comes from chinese-days' own data file, read directly: its isWorkday()
@@ -21,7 +23,7 @@ const CACHE_TTL_MS = 30_000;
 
 interface Snapshot {
   overrides: Map<string, boolean>;
-  /** Years with official data, plus years an administrator has maintained by entering overrides. */
+  /** Years with official data, plus years whose schedule an administrator has published. */
   knownYears: Set<number>;
 }
 
@@ -30,11 +32,28 @@ export interface OverrideInput {
   reason: string;
 }
 
+/** A year's schedule as the State Council's notice gives it: days off, weekends worked (调休), and the notice. */
+export interface YearSchedule {
+  holidays: NamedDay[];
+  workdays: NamedDay[];
+  basis: string;
+}
+
+export interface KnownYear {
+  year: number;
+  source: 'official' | 'published';
+  basis: string | null;
+  publishedAt: Date | null;
+}
+
 @Injectable()
 export class CalendarService {
   private cached?: { loadedAt: number; snapshot: Promise<Snapshot> };
 
-  constructor(@InjectRepository(CalendarOverrideEntity) private readonly overrides: Repository<CalendarOverrideEntity>) {}
+  constructor(
+    @InjectRepository(CalendarOverrideEntity) private readonly overrides: Repository<CalendarOverrideEntity>,
+    @InjectRepository(CalendarYearEntity) private readonly years: Repository<CalendarYearEntity>,
+  ) {}
 
   async isWorkingDay(date: string): Promise<boolean> {
     const day = toDayNumber(date);
@@ -76,6 +95,60 @@ export class CalendarService {
     return [...(await this.snapshot()).knownYears].sort((a, b) => a - b);
   }
 
+  /** Every year working days can be computed for, and where its schedule comes from. */
+  async yearStatus(): Promise<KnownYear[]> {
+    const published = await this.years.find({ order: { year: 'ASC' } });
+    const official: KnownYear[] = [...OFFICIAL_YEARS].map((year) => ({ year, source: 'official', basis: null, publishedAt: null }));
+    const entered: KnownYear[] = published.filter((p) => !OFFICIAL_YEARS.has(p.year))
+      .map((p) => ({ year: p.year, source: 'published', basis: p.basis, publishedAt: p.publishedAt }));
+    return [...official, ...entered].sort((a, b) => a.year - b.year);
+  }
+
+  /**
+   * From October the next year's schedule is due (the State Council publishes it in the autumn): deadlines that run
+   * past a year the calendar lacks cannot be computed, so say so while there is time to enter it.
+   */
+  async missingYearWarning(today: string): Promise<string | null> {
+    const year = Number(today.slice(0, 4));
+    const known = (await this.snapshot()).knownYears;
+    if (!known.has(year)) return `系统日历未收录本年度（${year} 年）节假日安排，期限无法计算，请立即录入`;
+    if (Number(today.slice(5, 7)) >= 10 && !known.has(year + 1)) {
+      return `系统日历尚未收录 ${year + 1} 年节假日安排：跨年的期限将无法计算，请在国务院通知发布后尽快录入`;
+    }
+    return null;
+  }
+
+  /**
+   * Enters a year's schedule and makes the year known, in one transaction: a half-entered year must never count,
+   * or deadlines would be computed without its holidays. Publishing again adds or corrects days.
+   */
+  async publishYear(year: number, schedule: YearSchedule, actorId: string | null): Promise<void> {
+    if (OFFICIAL_YEARS.has(year)) {
+      throw conflict('CALENDAR_YEAR_OFFICIAL', `${year} 年的节假日安排已随系统日历提供，如需更正请逐日调整`, { year });
+    }
+    this.checkSchedule(year, schedule);
+    await this.overrides.manager.transaction(async (em) => {
+      const rows = [
+        ...schedule.holidays.map((d) => ({ date: d.date, workingDay: false, reason: `${d.name}（${schedule.basis}）` })),
+        ...schedule.workdays.map((d) => ({ date: d.date, workingDay: true, reason: `${d.name}调休上班（${schedule.basis}）` })),
+      ];
+      for (const r of rows) {
+        await em.query(
+          `INSERT INTO calendar_overrides (date, working_day, reason, created_by) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (date) DO UPDATE
+             SET working_day = EXCLUDED.working_day, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()`,
+          [r.date, r.workingDay, r.reason, actorId],
+        );
+      }
+      await em.query(
+        `INSERT INTO calendar_years (year, basis, published_by) VALUES ($1, $2, $3)
+         ON CONFLICT (year) DO UPDATE SET basis = EXCLUDED.basis, published_by = EXCLUDED.published_by, published_at = now()`,
+        [year, schedule.basis, actorId],
+      );
+    });
+    this.invalidate();
+  }
+
   listOverrides(year?: number): Promise<CalendarOverrideEntity[]> {
     const qb = this.overrides.createQueryBuilder('o').orderBy('o.date');
     if (year !== undefined) qb.where('extract(year FROM o.date) = :year', { year });
@@ -106,6 +179,21 @@ export class CalendarService {
     this.cached = undefined;
   }
 
+  private checkSchedule(year: number, { holidays, workdays }: YearSchedule): void {
+    const seen = new Set<string>();
+    for (const d of [...holidays, ...workdays]) {
+      const day = toDayNumber(d.date);
+      if (!d.date.startsWith(`${year}-`)) throw new DomainException('CALENDAR_DATE_OUTSIDE_YEAR', `${d.date} 不在 ${year} 年内`, 400);
+      if (seen.has(d.date)) throw new DomainException('CALENDAR_DATE_REPEATED', `${d.date} 重复出现`, 400);
+      seen.add(d.date);
+      const wd = weekday(day);
+      if (workdays.includes(d) && wd >= 1 && wd <= 5) {
+        throw new DomainException('CALENDAR_WORKDAY_NOT_WEEKEND', `${d.date} 本来就是工作日，调休上班日应为周六或周日`, 400);
+      }
+    }
+    if (!holidays.length) throw new DomainException('CALENDAR_HOLIDAYS_EMPTY', '发布年度日历须至少包含法定节假日', 400);
+  }
+
   private working(day: number, { overrides, knownYears }: Snapshot): boolean {
     const iso = fromDayNumber(day);
     const override = overrides.get(iso);
@@ -131,9 +219,12 @@ export class CalendarService {
   }
 
   private async load(): Promise<Snapshot> {
-    const rows = await this.overrides.find({ select: { date: true, workingDay: true } });
+    const [rows, published] = await Promise.all([
+      this.overrides.find({ select: { date: true, workingDay: true } }),
+      this.years.find({ select: { year: true } }),
+    ]);
     const overrides = new Map(rows.map((r) => [r.date, r.workingDay]));
-    const knownYears = new Set([...OFFICIAL_YEARS, ...rows.map((r) => Number(r.date.slice(0, 4)))]);
+    const knownYears = new Set([...OFFICIAL_YEARS, ...published.map((p) => p.year)]);
     return { overrides, knownYears };
   }
 }

@@ -1,17 +1,22 @@
 import { isWorkday as libraryIsWorkday } from 'chinese-days';
+import officialCalendar from 'chinese-days/dist/chinese-days.json';
 import { DataSource, Repository } from 'typeorm';
 import { CalendarOverrideEntity } from '../../src/calendar/calendar-override.entity';
+import { CalendarYearEntity } from '../../src/calendar/calendar-year.entity';
 import { CalendarService } from '../../src/calendar/calendar.service';
+import { statutoryHolidays } from '../../src/calendar/statutory-holidays';
 import { DomainException } from '../../src/common/errors/domain.exception';
 import { dataSourceOptions } from '../../src/database/data-source';
 
 // Medium test on the real database (DATABASE_URL). The shared testDataSource() registers no entities,
-// so this suite opens its own connection with the one entity it needs.
+// so this suite opens its own connection with the entities it needs.
 describe(CalendarService.name, () => {
   let ds: DataSource;
   let repo: Repository<CalendarOverrideEntity>;
+  let years: Repository<CalendarYearEntity>;
   let calendar: CalendarService;
   const created: string[] = [];
+  const publishedYears: number[] = [];
 
   const override = async (date: string, workingDay: boolean) => {
     created.push(date);
@@ -20,14 +25,19 @@ describe(CalendarService.name, () => {
   const codeOf = (p: Promise<unknown>) => p.then(() => 'no error', (e: DomainException) => e.code);
 
   beforeAll(async () => {
-    ds = await new DataSource({ ...dataSourceOptions(), entities: [CalendarOverrideEntity] }).initialize();
+    ds = await new DataSource({ ...dataSourceOptions(), entities: [CalendarOverrideEntity, CalendarYearEntity] }).initialize();
     repo = ds.getRepository(CalendarOverrideEntity);
+    years = ds.getRepository(CalendarYearEntity);
   });
   beforeEach(() => {
-    calendar = new CalendarService(repo);
+    calendar = new CalendarService(repo, years);
   });
   afterEach(async () => {
     if (created.length) await repo.delete(created.splice(0).map((date) => ({ date })));
+    for (const year of publishedYears.splice(0)) {
+      await years.delete({ year });
+      await repo.query(`DELETE FROM calendar_overrides WHERE extract(year FROM date) = $1`, [year]);
+    }
   });
   afterAll(() => ds.destroy());
 
@@ -99,20 +109,71 @@ describe(CalendarService.name, () => {
     expect(await calendar.addWorkingDays('2026-02-12', 10)).toBe('2026-03-04');
   });
 
-  it('refuses a year the official calendar does not cover', async () => {
-    await expect(calendar.isWorkingDay('2031-03-03')).rejects.toMatchObject({
+  // Years far enough ahead that neither the library nor the test set-up (which publishes next year) covers them.
+  it('refuses a year the calendar does not cover', async () => {
+    await expect(calendar.isWorkingDay('2091-03-05')).rejects.toMatchObject({
       code: 'CALENDAR_YEAR_UNKNOWN',
       status: 422,
-      message: expect.stringContaining('2031'),
+      message: expect.stringContaining('2091'),
     });
-    // A deadline that runs past the last known year fails instead of silently ignoring 2027's holidays.
-    expect(await codeOf(calendar.addWorkingDays('2026-12-25', 10))).toBe('CALENDAR_YEAR_UNKNOWN');
+    // A deadline that runs past the last known year fails instead of silently ignoring the next year's holidays.
+    const last = Math.max(...(await calendar.knownYears()));
+    expect(await codeOf(calendar.addWorkingDays(`${last}-12-25`, 10))).toBe('CALENDAR_YEAR_UNKNOWN');
   });
 
-  it('treats a year as maintained once an administrator enters its overrides', async () => {
-    await override('2027-01-01', false);
-    expect(await calendar.isWorkingDay('2027-01-04')).toBe(true);
-    expect(await calendar.addWorkingDays('2026-12-30', 2)).toBe('2027-01-04');
+  it('does not count a year as known because of a stray override', async () => {
+    await override('2092-03-03', false);
+    expect(await codeOf(calendar.isWorkingDay('2092-03-04'))).toBe('CALENDAR_YEAR_UNKNOWN');
+  });
+
+  it('counts a year once its schedule is published, holidays and weekends worked included', async () => {
+    publishedYears.push(2093);
+    await calendar.publishYear(2093, {
+      holidays: statutoryHolidays(2093),
+      workdays: [{ date: '2093-01-24', name: '春节' }], // a Saturday worked in exchange
+      basis: '单元测试',
+    }, null);
+    expect(await calendar.isWorkingDay('2093-01-01')).toBe(false); // 元旦, a Thursday
+    expect(await calendar.isWorkingDay('2093-01-24')).toBe(true);
+    expect(await calendar.addWorkingDays('2092-12-31', 1)).toBe('2093-01-02');
+    expect((await calendar.yearStatus()).find((y) => y.year === 2093)).toMatchObject({ source: 'published', basis: '单元测试' });
+  });
+
+  it('publishes nothing when one day of the schedule is wrong', async () => {
+    publishedYears.push(2094);
+    const bad = calendar.publishYear(2094, {
+      holidays: statutoryHolidays(2094),
+      workdays: [{ date: '2094-03-03', name: '错误' }], // a Wednesday: cannot be a weekend worked
+      basis: '单元测试',
+    }, null);
+    expect(await codeOf(bad)).toBe('CALENDAR_WORKDAY_NOT_WEEKEND');
+    expect(await repo.query(`SELECT 1 FROM calendar_overrides WHERE extract(year FROM date) = 2094`)).toEqual([]);
+    expect(await codeOf(calendar.isWorkingDay('2094-01-05'))).toBe('CALENDAR_YEAR_UNKNOWN');
+    expect(await codeOf(calendar.publishYear(2026, { holidays: statutoryHolidays(2026), workdays: [], basis: 'x' }, null)))
+      .toBe('CALENDAR_YEAR_OFFICIAL');
+  });
+
+  it('warns from October while next year is missing, and never while both years are known', async () => {
+    const last = Math.max(...(await calendar.knownYears()));
+    expect(await calendar.missingYearWarning(`${last}-09-30`)).toBeNull();
+    expect(await calendar.missingYearWarning(`${last}-10-01`)).toContain(`${last + 1} 年`);
+    expect(await calendar.missingYearWarning(`${last - 1}-12-31`)).toBeNull();
+  });
+
+  // 《全国年节及纪念日放假办法》 as amended for 2025: its 13 statutory days must all be days off in the official data.
+  it.each([2025, 2026])('derives %i\'s statutory holidays that the State Council notice also gives', (year) => {
+    const official: Record<string, string> = officialCalendar.holidays;
+    const days = statutoryHolidays(year);
+    expect(days).toHaveLength(13);
+    expect(days.filter((d) => !official[d.date])).toEqual([]);
+  });
+
+  it('finds 2027\'s Spring Festival, 端午 and 中秋 from the lunar calendar', () => {
+    const byName = (n: string) => statutoryHolidays(2027).filter((d) => d.name === n).map((d) => d.date);
+    expect(byName('春节')).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']);
+    expect(byName('清明节')).toEqual(['2027-04-05']);
+    expect(byName('端午节')).toEqual(['2027-06-09']);
+    expect(byName('中秋节')).toEqual(['2027-09-15']);
   });
 
   it.each(['2026-02-30', '2026-2-3', '20260203', 'tomorrow', ''])('rejects the date %j with DATE_INVALID', async (date) => {
