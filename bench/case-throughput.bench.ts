@@ -1,25 +1,25 @@
 import 'reflect-metadata';
-import { ChildProcess, fork } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { beijingClock } from '../activities/case-clock';
 import {
-  Actor, awaitRegistrationUpdate, CaseInput, CaseSnapshot, caseStateQuery, claimTaskUpdate, completeTaskUpdate, submitObjectionUpdate,
+  Actor, awaitRegistrationUpdate, CaseInput, CaseSnapshot, claimTaskUpdate, completeTaskUpdate, submitObjectionUpdate,
   submitRectificationUpdate, TaskKind, TaskOutcome,
 } from '../workflows/contracts';
 import type { dishonestyCaseWorkflow } from '../workflows/dishonesty-case.workflow';
 import type { baselineWorkflow } from './baseline.workflow';
 import { stepUpdate } from './baseline.workflow';
-import { BENCH_DB, BENCH_DB_URL, compiledPath, DevServer, freshDatabase, ROOT, startTemporalDevServer, stopChild } from './support/environment';
+import { BENCH_DB, BENCH_DB_URL, compiledPath, DevServer, freshDatabase, ROOT, startTemporalDevServer } from './support/environment';
 import { exitOnSignals, inPool, loadAverage, numberArg, percentile, progress, report, withTimeout } from './support/report';
+import { removeQueueKeys, WorkerChild } from './support/worker-child';
 
 /**
- * Case workflow throughput, deadline escalation delay and worker memory (issue #4), on a Temporal dev server and
- * a database of its own (educredit_bench, recreated; BENCH_DATABASE to change). One run:
+ * Case workflow throughput and deadline escalation delay (issue #4; the worker's memory is measured by
+ * bench/worker-memory.bench.ts), on a Temporal dev server and a database of its own (educredit_bench, recreated;
+ * BENCH_DATABASE to change). One run:
  *   1. N cases (--cases, default 1,000) driven along the happy path with the Temporal client, `--concurrency` at a
  *      time: investigate → approve → objection → review-objection → decide-objection (rejected) → rectification
  *      report → verify (pass) → PUBLICITY; the institution answers at once, so no deadline has to pass.
@@ -28,25 +28,17 @@ import { exitOnSignals, inPool, loadAverage, numberArg, percentile, progress, re
  *   2. Escalation delay: waves of cases under a policy whose first task is due the same working day, on a calendar
  *      shifted (activities/case-clock.ts shiftedClock) so that day ends a few seconds later; delay = TASK_OVERDUE
  *      case_events.occurred_at − the due instant.
- *   3. Worker RSS with --open-cases (default 10,000) cases resting on their first task, in a fresh worker process:
- *      with the SDK's default sticky cache (what src/worker.ts runs), then in another fresh worker with
- *      maxCachedWorkflows = --max-cached (default 100; optionally --worker-heap-mb for V8's heap limit), whose cache
- *      is filled by a query to every case. Beyond the cache size open cases cost the worker no memory (they live in
- *      Temporal), so --open-cases only has to exceed the default cache (~2,400 on this machine) to show the plateau.
  * The worker is a child process (bench/case-worker.ts, compiled, so ts-node's own memory is not counted).
  * Prints `name | value | target | met/MISSED`; exits 0 when every phase ran, whether or not targets were met.
  *
  *   npx ts-node -T bench/case-throughput.bench.ts [--cases 1000] [--concurrency 32] [--deadline-cases 40]
- *     [--deadline-waves 5] [--burst 0] [--open-cases 10000] [--max-cached 100] [--worker-heap-mb 0] [--worker full|cases]
+ *     [--deadline-waves 5] [--burst 0] [--worker full|cases]
  */
 const N = numberArg('cases', 1000);
 const CONCURRENCY = numberArg('concurrency', 32);
 const WAVE = numberArg('deadline-cases', 40);
 const WAVES = numberArg('deadline-waves', 5);
 const BURST = numberArg('burst', 0);
-const OPEN = numberArg('open-cases', 10_000);
-const MAX_CACHED = numberArg('max-cached', 100);
-const WORKER_HEAP_MB = numberArg('worker-heap-mb', 0);
 const WARMUP = Math.min(20, N);
 const WORKER_MODULE = process.argv.includes('--worker') ? process.argv[process.argv.indexOf('--worker') + 1] : 'full';
 const HARD_LIMIT_MS = Number(process.env.BENCH_MAX_MS ?? 60 * 60_000);
@@ -59,44 +51,6 @@ const DEADLINE_DAY = '2026-03-03';
 const CASE_UPDATES = 1 + 5 * 2 + 2;
 
 interface Party { institutionId: string; uscc: string; account: Actor }
-
-// ---------------------------------------------------------------- worker child process
-
-class WorkerChild {
-  private constructor(readonly child: ChildProcess, readonly ready: { maxCachedWorkflows: number; rss: number; module: string }) {}
-
-  static async start(env: Record<string, string>, execArgv: string[] = []): Promise<WorkerChild> {
-    const child = fork(compiledWorker, [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const kill = () => child.kill('SIGKILL');
-    process.once('exit', kill);
-    child.once('exit', () => process.removeListener('exit', kill));
-    const ready = await withTimeout(new Promise<WorkerChild['ready']>((resolve, reject) => {
-      child.on('message', (m: { type: string } & WorkerChild['ready']) => { if (m.type === 'ready') resolve(m); });
-      child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
-    }), 180_000, 'worker start');
-    return new WorkerChild(child, ready);
-  }
-
-  ask<T>(msg: object, reply: string): Promise<T> {
-    return withTimeout(new Promise<T>((resolve) => {
-      const on = (m: { type: string }) => {
-        if (m.type !== reply) return;
-        this.child.off('message', on);
-        resolve(m as T);
-      };
-      this.child.on('message', on);
-      this.child.send(msg);
-    }), 30_000, `worker reply ${reply}`);
-  }
-
-  memory() {
-    return this.ask<{ rss: number; heapUsed: number; peakRss: number }>({ type: 'memory' }, 'memory');
-  }
-
-  stop() {
-    return stopChild(this.child);
-  }
-}
 
 let compiledWorker = '';
 
@@ -290,53 +244,6 @@ async function escalation(client: Client, taskQueue: string, s: Seeded, ds: Data
   await worker.ask({ type: 'clock', offsetMs: 0 }, 'clock');
 }
 
-async function memory(client: Client, ds: DataSource, s: Seeded, workerEnv: Record<string, string>) {
-  const taskQueue = `bench-rss-${RUN}`;
-  const env = { ...workerEnv, TEMPORAL_TASK_QUEUE: taskQueue };
-  let worker = await WorkerChild.start(env);
-  try {
-    const idle = await worker.memory();
-    progress(`open cases: starting ${OPEN} on a fresh worker (sticky cache ${worker.ready.maxCachedWorkflows})`);
-    const ids = Array.from({ length: OPEN }, (_, i) => `RSS-${RUN}-${i}`);
-    const t0 = performance.now();
-    await withTimeout(inPool(OPEN, 64, (i) => client.workflow.start<typeof dishonestyCaseWorkflow>('dishonestyCaseWorkflow',
-      { taskQueue, workflowId: ids[i], args: [withoutParty(caseInput(s, ids[i], s.policyVersion))] })), 20 * 60_000, 'starting the open cases');
-    let resting = 0;
-    for (let i = 0; i < 1200 && resting < OPEN; i++) { // bounded: 20 min
-      [{ resting }] = await ds.query(`SELECT count(*)::int AS resting FROM tasks WHERE case_no LIKE $1 AND status = 'open'`, [`RSS-${RUN}-%`]);
-      if (resting < OPEN) await new Promise((r) => setTimeout(r, 1000));
-    }
-    const startSeconds = (performance.now() - t0) / 1000;
-    await new Promise((r) => setTimeout(r, 5000)); // let the last workflow tasks finish and the cache settle
-    const full = await worker.memory();
-    const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
-    report(`worker RSS with ${resting} open cases, SDK default sticky cache (maxCachedWorkflows ${worker.ready.maxCachedWorkflows}, worker ${worker.ready.module})`,
-      `${mb(full.rss)} (idle ${mb(idle.rss)}, peak ${mb(full.peakRss)}, heap ${mb(full.heapUsed)})`, '≤ 400 MB', full.rss <= 400 * 1024 * 1024 && resting === OPEN);
-    report(`open cases started and resting on their first task`, `${resting}/${OPEN} in ${startSeconds.toFixed(0)} s (${(resting / startSeconds).toFixed(0)}/s)`, `= ${OPEN}`, resting === OPEN);
-
-    if (MAX_CACHED) {
-      await worker.stop();
-      worker = await WorkerChild.start({ ...env, BENCH_MAX_CACHED_WORKFLOWS: String(MAX_CACHED) },
-        WORKER_HEAP_MB ? [`--max-old-space-size=${WORKER_HEAP_MB}`] : []);
-      progress(`open cases: a worker with maxCachedWorkflows ${MAX_CACHED} answers a query on each (replay into its cache)`);
-      let answered = 0;
-      const q0 = performance.now();
-      await withTimeout(inPool(OPEN, 32, async (i) => {
-        const st = await client.workflow.getHandle(ids[i]).query(caseStateQuery);
-        if (st.stage === 'INVESTIGATION') answered++;
-      }), 20 * 60_000, 'querying the open cases');
-      const querySeconds = (performance.now() - q0) / 1000;
-      await new Promise((r) => setTimeout(r, 5000));
-      const capped = await worker.memory();
-      report(`worker RSS with ${OPEN} open cases, maxCachedWorkflows ${MAX_CACHED}${WORKER_HEAP_MB ? `, --max-old-space-size=${WORKER_HEAP_MB}` : ''}, after a query to each`,
-        `${mb(capped.rss)} (peak ${mb(capped.peakRss)}, heap ${mb(capped.heapUsed)})`, '≤ 400 MB', capped.rss <= 400 * 1024 * 1024);
-      report(`queries answered by replay on a cold worker (cache ${MAX_CACHED})`, `${answered}/${OPEN} at ${(OPEN / querySeconds).toFixed(0)}/s`, `= ${OPEN}`, answered === OPEN);
-    }
-  } finally {
-    await worker.stop();
-  }
-}
-
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -359,19 +266,18 @@ async function main(): Promise<void> {
   let worker: WorkerChild | undefined;
   const connection = await Connection.connect({ address: temporal.address });
   try {
-    const seeded = await seed(ds, WARMUP + N + WAVE * WAVES + BURST + OPEN);
+    const seeded = await seed(ds, WARMUP + N + WAVE * WAVES + BURST);
     const taskQueue = `bench-cases-${RUN}`;
     const workerEnv = {
       NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: BENCH_DB_URL, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath, QUEUE_PREFIX, BENCH_WORKER_MODULE: WORKER_MODULE,
     };
-    worker = await WorkerChild.start(workerEnv);
+    worker = await WorkerChild.start(compiledWorker, workerEnv);
     const client = new Client({ connection });
     if (N) await throughput(client, taskQueue, seeded);
     if (WAVES || BURST) await escalation(client, taskQueue, seeded, ds, worker);
     await worker.stop();
     worker = undefined;
-    if (OPEN) await memory(client, ds, seeded, workerEnv);
     report('load average at the end (1/5/15 min)', loadAverage(), '—', null);
   } finally {
     await worker?.stop();
@@ -380,18 +286,7 @@ async function main(): Promise<void> {
     server = undefined;
     await ds.destroy();
     rmSync(bundlePath, { force: true });
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0', { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await redis.connect();
-      let cursor = '0';
-      for (let i = 0; i < 10_000; i++) { // bounded SCAN over this run's queue keys
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-        if (cursor === '0') break;
-      }
-    } catch { /* Redis is only used by the full worker's queues; nothing to clean without it */ }
-    redis.disconnect();
+    await removeQueueKeys(QUEUE_PREFIX);
   }
 }
 

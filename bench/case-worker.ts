@@ -15,8 +15,8 @@ import { caseActivitiesFrom, createCaseWorker } from '../src/temporal/create-cas
 import { baselineActivities } from './baseline.activities';
 
 /**
- * The case worker as the benchmark runs it, in a child process of bench/case-throughput.bench.ts so its memory
- * is measured alone: createCaseWorker() with the real activities on PostgreSQL and the pre-built bundle named
+ * The case worker as the benchmarks run it, in a child process of bench/case-throughput.bench.ts or
+ * bench/worker-memory.bench.ts (bench/support/worker-child.ts) so its memory is measured alone: createCaseWorker() with the real activities on PostgreSQL and the pre-built bundle named
  * by WORKFLOW_BUNDLE_PATH, plus the baseline's no-op activity. BENCH_WORKER_MODULE=full builds the whole
  * WorkerModule (queue consumers, supervision worker) as src/worker.ts does; the default builds only what the
  * case activities need. Talks to its parent over IPC:

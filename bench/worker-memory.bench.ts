@@ -1,0 +1,152 @@
+import 'reflect-metadata';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { Actor, CaseInput, caseStateQuery } from '../workflows/contracts';
+import type { dishonestyCaseWorkflow } from '../workflows/dishonesty-case.workflow';
+import { BENCH_DB, BENCH_DB_URL, compiledPath, DevServer, freshDatabase, ROOT, startTemporalDevServer } from './support/environment';
+import { exitOnSignals, inPool, loadAverage, numberArg, progress, report, withTimeout } from './support/report';
+import { removeQueueKeys, WorkerChild } from './support/worker-child';
+
+/**
+ * Worker memory with many open cases (issue #4), on a Temporal dev server and a database of its own
+ * (educredit_bench, recreated; BENCH_DATABASE to change). --open-cases (default 10,000) cases are started and left
+ * resting on their first task, in a fresh worker process (bench/case-worker.ts, compiled, so ts-node's own memory
+ * is not counted) configured as src/worker.ts is; its RSS is read in the worker. Then another fresh worker with
+ * maxCachedWorkflows = --max-cached (0: skip; optionally --worker-heap-mb for V8's heap limit) answers a query to
+ * every case, which replays each into its cache. Beyond the cache size open cases cost the worker no memory (they
+ * live in Temporal), so --open-cases only has to exceed the cache to show the plateau.
+ * Prints `name | value | target | met/MISSED`; exits 0 when every phase ran, whether or not targets were met.
+ *
+ *   npx ts-node -T bench/worker-memory.bench.ts [--open-cases 10000] [--max-cached 100] [--worker-heap-mb 0]
+ *     [--worker full|cases]
+ */
+const OPEN = numberArg('open-cases', 10_000);
+const MAX_CACHED = numberArg('max-cached', 100);
+const WORKER_HEAP_MB = numberArg('worker-heap-mb', 0);
+const WORKER_MODULE = process.argv.includes('--worker') ? process.argv[process.argv.indexOf('--worker') + 1] : 'full';
+const HARD_LIMIT_MS = Number(process.env.BENCH_MAX_MS ?? 60 * 60_000);
+const RUN = `${process.pid}`;
+const QUEUE_PREFIX = `educredit-bench-${RUN}`;
+const RSS_TARGET = 400 * 1024 * 1024;
+
+interface Seeded { officer: Actor; parties: { institutionId: string; uscc: string }[]; policyVersion: number }
+
+/** An office of five officers and two approvers (each new task notifies all of them, as in production) and one institution per case. */
+async function seed(ds: DataSource, parties: number): Promise<Seeded> {
+  const staff: { id: string; role: string }[] = await ds.query(
+    `INSERT INTO users (username, password_hash, role, display_name, office_code)
+     SELECT 'bench-' || r || g, 'x', r, '基准' || r || g, 'XWPX'
+       FROM (VALUES ('officer', 5), ('approver', 2)) AS roles(r, n), generate_series(1, n) g RETURNING id, role`);
+  const officer = staff.find((u) => u.role === 'officer')!;
+  await ds.query(
+    `INSERT INTO institutions (uscc, name, type, legal_rep_name, legal_rep_id_enc, legal_rep_id_hmac, office_code)
+     SELECT 'BC' || lpad(g::text, 16, '0'), '基准测试培训学校' || g, 'off_campus_training', '测试', 'x', md5(g::text), 'XWPX'
+       FROM generate_series(1, $1::int) g`, [parties]);
+  const rows: { id: string; uscc: string }[] = await ds.query(`SELECT id, uscc FROM institutions WHERE uscc LIKE 'BC%' ORDER BY uscc`);
+  const [{ version }] = await ds.query(`SELECT version FROM policies WHERE active`);
+  await ds.query(`ANALYZE`);
+  return {
+    officer: { id: officer.id, role: 'officer', officeCode: 'XWPX' },
+    parties: rows.map((r) => ({ institutionId: r.id, uscc: r.uscc })),
+    policyVersion: version as number,
+  };
+}
+
+function caseInput(s: Seeded, caseNo: string, i: number): CaseInput {
+  const p = s.parties[i % s.parties.length];
+  return {
+    caseNo, institutionId: p.institutionId, uscc: p.uscc, behaviourCode: 'EDU-001', catalogueVersion: 1, policyVersion: s.policyVersion,
+    severity: 'general', rectificationCalendarDays: 30, facts: '基准测试：未取得办学许可证擅自开展学科类培训', source: 'complaint',
+    officeCode: 'XWPX', registeredBy: s.officer,
+  };
+}
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+async function memory(client: Client, ds: DataSource, s: Seeded, compiledWorker: string, workerEnv: Record<string, string>) {
+  let worker = await WorkerChild.start(compiledWorker, workerEnv);
+  try {
+    const idle = await worker.memory();
+    progress(`open cases: starting ${OPEN} on a fresh worker (sticky cache ${worker.ready.maxCachedWorkflows})`);
+    const ids = Array.from({ length: OPEN }, (_, i) => `RSS-${RUN}-${i}`);
+    const t0 = performance.now();
+    await withTimeout(inPool(OPEN, 64, (i) => client.workflow.start<typeof dishonestyCaseWorkflow>('dishonestyCaseWorkflow',
+      { taskQueue: workerEnv.TEMPORAL_TASK_QUEUE, workflowId: ids[i], args: [caseInput(s, ids[i], i)] })), 20 * 60_000, 'starting the open cases');
+    let resting = 0;
+    for (let i = 0; i < 1200 && resting < OPEN; i++) { // bounded: 20 min
+      [{ resting }] = await ds.query(`SELECT count(*)::int AS resting FROM tasks WHERE case_no LIKE $1 AND status = 'open'`, [`RSS-${RUN}-%`]);
+      if (resting < OPEN) await new Promise((r) => setTimeout(r, 1000));
+    }
+    const startSeconds = (performance.now() - t0) / 1000;
+    await new Promise((r) => setTimeout(r, 5000)); // let the last workflow tasks finish and the cache settle
+    const full = await worker.memory();
+    report(`worker RSS with ${resting} open cases, as src/worker.ts runs it (maxCachedWorkflows ${worker.ready.maxCachedWorkflows}, worker ${worker.ready.module})`,
+      `${mb(full.rss)} (idle ${mb(idle.rss)}, peak ${mb(full.peakRss)}, heap ${mb(full.heapUsed)})`, '≤ 400 MB', full.rss <= RSS_TARGET && resting === OPEN);
+    report('open cases started and resting on their first task', `${resting}/${OPEN} in ${startSeconds.toFixed(0)} s (${(resting / startSeconds).toFixed(0)}/s)`, `= ${OPEN}`, resting === OPEN);
+
+    if (MAX_CACHED) {
+      await worker.stop();
+      worker = await WorkerChild.start(compiledWorker, { ...workerEnv, BENCH_MAX_CACHED_WORKFLOWS: String(MAX_CACHED) },
+        WORKER_HEAP_MB ? [`--max-old-space-size=${WORKER_HEAP_MB}`] : []);
+      progress(`open cases: a worker with maxCachedWorkflows ${MAX_CACHED} answers a query on each (replay into its cache)`);
+      let answered = 0;
+      const q0 = performance.now();
+      await withTimeout(inPool(OPEN, 32, async (i) => {
+        const st = await client.workflow.getHandle(ids[i]).query(caseStateQuery);
+        if (st.stage === 'INVESTIGATION') answered++;
+      }), 20 * 60_000, 'querying the open cases');
+      const querySeconds = (performance.now() - q0) / 1000;
+      await new Promise((r) => setTimeout(r, 5000));
+      const capped = await worker.memory();
+      report(`worker RSS with ${OPEN} open cases, maxCachedWorkflows ${MAX_CACHED}${WORKER_HEAP_MB ? `, --max-old-space-size=${WORKER_HEAP_MB}` : ''}, after a query to each`,
+        `${mb(capped.rss)} (peak ${mb(capped.peakRss)}, heap ${mb(capped.heapUsed)})`, '≤ 400 MB', capped.rss <= RSS_TARGET);
+      report(`queries answered by replay on a cold worker (cache ${MAX_CACHED})`, `${answered}/${OPEN} at ${(OPEN / querySeconds).toFixed(0)}/s`, `= ${OPEN}`, answered === OPEN);
+    }
+  } finally {
+    await worker.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const hardLimit = setTimeout(() => {
+    console.error(`worker-memory bench: stopped after ${HARD_LIMIT_MS / 60_000} min`);
+    process.exit(3);
+  }, HARD_LIMIT_MS);
+  hardLimit.unref();
+  exitOnSignals();
+  progress(`load average at start: ${loadAverage()}; database ${BENCH_DB}`);
+  const compiledWorker = compiledPath('case-worker.ts');
+  const bundlePath = join(ROOT, `var/bench-workflow-bundle-${RUN}.js`);
+  const [ds, temporal, bundle] = await Promise.all([
+    freshDatabase(),
+    startTemporalDevServer(),
+    bundleWorkflowCode({ workflowsPath: require.resolve('./bench-workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never }),
+  ]);
+  writeFileSync(bundlePath, bundle.code);
+  let server: DevServer | undefined = temporal;
+  const connection = await Connection.connect({ address: temporal.address });
+  try {
+    const seeded = await seed(ds, OPEN);
+    const workerEnv = {
+      NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: BENCH_DB_URL, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: `bench-rss-${RUN}`, WORKFLOW_BUNDLE_PATH: bundlePath, QUEUE_PREFIX, BENCH_WORKER_MODULE: WORKER_MODULE,
+    };
+    if (OPEN) await memory(new Client({ connection }), ds, seeded, compiledWorker, workerEnv);
+    report('load average at the end (1/5/15 min)', loadAverage(), '—', null);
+  } finally {
+    await connection.close();
+    await server?.stop();
+    server = undefined;
+    await ds.destroy();
+    rmSync(bundlePath, { force: true });
+    await removeQueueKeys(QUEUE_PREFIX);
+  }
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});
