@@ -1,0 +1,125 @@
+import { INestApplication } from '@nestjs/common';
+import { GUARDS_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ACCESS_KEY, type AccessRule } from '../../auth/access.decorator';
+import { describeValidatedModels } from './openapi-validation';
+
+export const OPENAPI_PATH = 'api/docs'; // JSON at /api/docs-json
+const BEARER = 'bearer';
+
+/** What the document needs to know about a handler that @nestjs/swagger does not read by itself. */
+interface RouteFacts {
+  isPublic: boolean;
+  throttled: boolean;
+}
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: '请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段）',
+  401: '未登录或令牌无效（UNAUTHENTICATED）',
+  403: '无权执行该操作（FORBIDDEN 等）',
+  404: '资源不存在或不属于本机构（*_NOT_FOUND）',
+  409: '与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等）',
+  413: '上传内容过大（PAYLOAD_TOO_LARGE）',
+  415: '不支持的文件类型',
+  422: '业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等）',
+  429: '请求过于频繁（TOO_MANY_REQUESTS）',
+};
+
+/** Serves the OpenAPI document at /api/docs (UI) and /api/docs-json, complete with error responses and security. */
+export function setupOpenApi(app: INestApplication): void {
+  describeValidatedModels();
+  const config = new DocumentBuilder()
+    .setTitle('edu-credit API')
+    .setDescription('教育信用监管系统接口。错误一律为 {code, message, details}：code 供程序判断，message 为中文说明。')
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER)
+    .build();
+  SwaggerModule.setup(OPENAPI_PATH, app, () => completeDocument(SwaggerModule.createDocument(app, config), routeFacts(app)));
+}
+
+/** operationId (`Controller_method`, @nestjs/swagger's default) → the handler's access rule and guards. */
+function routeFacts(app: INestApplication): Map<string, RouteFacts> {
+  const reflector = app.get(Reflector);
+  const facts = new Map<string, RouteFacts>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+      if (!controller) continue;
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]);
+        const guards = [
+          ...(reflector.get<unknown[]>(GUARDS_METADATA, controller) ?? []),
+          ...(reflector.get<unknown[]>(GUARDS_METADATA, handler) ?? []),
+        ];
+        facts.set(`${controller.name}_${name}`, {
+          isPublic: !!rule && 'public' in rule,
+          throttled: guards.some((g) => typeof g === 'function' && g.prototype instanceof ThrottlerGuard),
+        });
+      }
+    }
+  }
+  return facts;
+}
+
+/** The error statuses an operation can answer, from what it takes and who may call it. */
+function errorStatuses(path: string, method: string, op: OperationObject, facts: RouteFacts | undefined): number[] {
+  const statuses = new Set<number>();
+  const takesInput = !!op.requestBody || (op.parameters?.length ?? 0) > 0;
+  if (takesInput) statuses.add(400);
+  if (!facts?.isPublic) [401, 403].forEach((s) => statuses.add(s));
+  if (path.includes('{')) statuses.add(404);
+  if (method !== 'get') [409, 422].forEach((s) => statuses.add(s));
+  if (facts?.throttled) statuses.add(429);
+  const content = (op.requestBody as { content?: object } | undefined)?.content ?? {};
+  if ('multipart/form-data' in content) [413, 415].forEach((s) => statuses.add(s));
+  return [...statuses];
+}
+
+/** Adds the shared error body, the error responses and the bearer requirement to every operation. */
+export function completeDocument(doc: OpenAPIObject, facts: Map<string, RouteFacts>): OpenAPIObject {
+  doc.components ??= {};
+  doc.components.schemas ??= {};
+  doc.components.schemas.ErrorBody = {
+    type: 'object',
+    required: ['code', 'message'],
+    properties: {
+      code: { type: 'string', description: '稳定的机器码，如 USCC_INVALID、TASK_NOT_CLAIMED', example: 'VALIDATION_FAILED' },
+      message: { type: 'string', description: '给人看的中文说明', example: '统一社会信用代码不符合 GB 32100-2015 校验规则' },
+      details: {
+        type: 'object',
+        nullable: true,
+        description: '补充信息；校验失败时 fields 列出每个字段',
+        properties: {
+          fields: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { field: { type: 'string' }, constraint: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+  };
+  const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } };
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item) as [string, OperationObject][]) {
+      if (typeof op !== 'object' || !op.responses) continue;
+      const route = facts.get(op.operationId ?? '');
+      op.security = route?.isPublic ? [] : [{ [BEARER]: [] }];
+      for (const status of errorStatuses(path, method, op, route)) {
+        const declared = op.responses[status] as ResponseObject | undefined;
+        op.responses[status] = { ...declared, description: declared?.description ?? ERROR_DESCRIPTIONS[status], content: errorContent };
+      }
+      for (const [status, response] of Object.entries(op.responses) as [string, ResponseObject][]) {
+        if (Number(status) >= 400 && !response.content) response.content = errorContent;
+      }
+    }
+  }
+  return doc;
+}
