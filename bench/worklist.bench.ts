@@ -33,9 +33,9 @@ const ORDER = {
 /**
  * The hand-written equivalent, in one round trip. Visibility is split into disjoint branches — my claimed tasks,
  * unclaimed tasks of my role in my office, unclaimed tasks of my role with no office — each of which walks one
- * partial index in due-date order and stops after offset + limit rows; the branches are merged, the page cut, and
- * only its rows are joined to cases and institutions. The total is the sum of the branch counts, joining cases
- * only when a filter needs a case column.
+ * partial index in the page's order and stops after offset + limit rows; the branches are merged, the page cut, and
+ * only its rows are joined to cases and institutions. The total is the sum of the branch counts; every filter is on
+ * the task row (tasks.case_severity is the case's severity, kept by triggers), so no count joins another table.
  */
 function handWritten(user: AuthUser, q: WorklistQueryDto): { sql: string; args: unknown[] } {
   const args: unknown[] = [];
@@ -44,15 +44,17 @@ function handWritten(user: AuthUser, q: WorklistQueryDto): { sql: string; args: 
   if (q.stage) filters.push(`t.stage = ${arg(q.stage)}`);
   if (q.dueBefore) filters.push(`t.due_date <= ${arg(q.dueBefore)}`);
   if (q.overdue !== undefined) filters.push(`t.overdue = ${arg(q.overdue)}`);
-  const caseFilters: string[] = [];
-  if (q.severity) caseFilters.push(`c.severity = ${arg(q.severity)}`);
-  const role = arg(user.role);
-  const mine = `t.assignee_id = ${arg(user.id)}`;
-  const free = [`t.assignee_id IS NULL AND t.candidate_role = ${role} AND t.candidate_office IS NULL`];
-  if (user.officeCode) free.unshift(`t.assignee_id IS NULL AND t.candidate_role = ${role} AND t.candidate_office = ${arg(user.officeCode)}`);
-  const branches = q.scope === 'mine' ? [mine] : q.scope === 'unassigned' ? free : [mine, ...free];
-  const from = (branch: string) => `FROM tasks t${caseFilters.length ? ' JOIN cases c ON c.case_no = t.case_no' : ''}
-     WHERE t.status IN ('open','claimed') AND ${[branch, ...filters, ...caseFilters].join(' AND ')}`;
+  if (q.severity) filters.push(`t.case_severity = ${arg(q.severity)}`);
+  const mine = () => `t.assignee_id = ${arg(user.id)}`;
+  const free = () => {
+    const role = arg(user.role); // numbered only when a branch uses it: PostgreSQL refuses an unused parameter
+    return [
+      ...(user.officeCode ? [`t.assignee_id IS NULL AND t.candidate_role = ${role} AND t.candidate_office = ${arg(user.officeCode)}`] : []),
+      `t.assignee_id IS NULL AND t.candidate_role = ${role} AND t.candidate_office IS NULL`,
+    ];
+  };
+  const branches = q.scope === 'mine' ? [mine()] : q.scope === 'unassigned' ? free() : [mine(), ...free()];
+  const from = (branch: string) => `FROM tasks t WHERE t.status IN ('open','claimed') AND ${[branch, ...filters].join(' AND ')}`;
   const order = ORDER[q.sort];
   const k = arg((q.page - 1) * q.pageSize + q.pageSize);
   const limit = arg(q.pageSize);
@@ -67,7 +69,7 @@ function handWritten(user: AuthUser, q: WorklistQueryDto): { sql: string; args: 
              SELECT t.id, t.case_no AS "caseNo", t.kind, t.stage, t.status, t.candidate_role AS "candidateRole",
                     t.candidate_office AS "candidateOffice", t.assignee_id AS "assigneeId", t.due_date::text AS "dueDate",
                     t.follow_up_date::text AS "followUpDate", t.priority, t.overdue, c.uscc, i.name AS "institutionName",
-                    c.severity, t.created_at AS "createdAt"
+                    t.case_severity AS severity, t.created_at AS "createdAt"
                FROM page p JOIN tasks t ON t.id = p.id JOIN cases c ON c.case_no = t.case_no JOIN institutions i ON i.id = c.institution_id
               ORDER BY ${order.outer.replace(/(\w+)/g, 'p.$1').replace(/p\.(ASC|DESC)/g, '$1')}) x), '[]') AS items`;
   return { sql, args };
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
   let ds: DataSource;
   if (process.env.BENCH_REUSE === '1') {
     ds = await openDatabase(4);
+    await ds.runMigrations(); // a database seeded before the latest migrations gets them, backfills included
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM tasks WHERE case_no LIKE 'WL-%'`);
     if (n !== WL_CASES * WL_TASKS_PER_CASE) throw new Error(`BENCH_REUSE=1 but ${BENCH_DB} holds ${n} worklist tasks, not ${WL_CASES * WL_TASKS_PER_CASE}`);
   } else {
