@@ -3,9 +3,11 @@
  * reminders and escalation, institution deadlines, and "resting" so updates answer with the next stage.
  */
 import {
-  CancellationScope, condition, isCancellation, proxyActivities, setHandler, sleep, upsertSearchAttributes,
+  CancellationScope, condition, isCancellation, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
+import type { DeadlineSpan } from '../activities/case.activities';
+import type { CaseWrite } from '../src/cases/case-writes';
 import type { PolicyDocument } from '../src/policies/policy.types';
 import * as C from './contracts';
 import { STAGE_LABELS, TASK_LABELS } from './labels';
@@ -21,6 +23,7 @@ export const now = (): number => Date.now();
 export const untilMs = (atMs: number) => Math.max(1, atMs - now());
 
 type Answer = C.InstitutionSubmission & { at: number };
+type TransitionDetails = { reason?: string; payload?: object; actor?: C.Actor };
 
 export class CaseRuntime {
   stage: C.CaseStage = 'REGISTERED';
@@ -43,6 +46,16 @@ export class CaseRuntime {
   withdrawal: C.CaseCorrection | null = null;
   readonly main = new CancellationScope();
   private seq = 0;
+  /**
+   * Cases started since this patch queue their stage changes, task completions and answers, and the next activity
+   * writes them in its own transaction (src/cases/case-writes.ts); due dates come with the task or deadline they
+   * belong to, and search attributes go out once per rest. That halves a case's activities and history; cases
+   * started before keep their own path, which replays their histories.
+   */
+  readonly foldsWrites = patched('fold-case-writes');
+  private queued: CaseWrite[] = [];
+  private stageChanges = 0;
+  private published = '';
 
   constructor(readonly input: C.CaseInput) {
     this.severity = input.severity;
@@ -66,26 +79,66 @@ export class CaseRuntime {
     outcome: this.outcome,
   });
 
-  async moveTo(to: C.CaseStage, type: string, extra: { reason?: string; payload?: object; actor?: C.Actor } = {}) {
+  async moveTo(to: C.CaseStage, type: string, extra: TransitionDetails = {}) {
+    if (this.foldsWrites) {
+      this.queueTransition(to, type, extra);
+      this.stage = to;
+      return;
+    }
     await acts.recordTransition({ caseNo: this.input.caseNo, from: this.stage, to, type, ...extra });
     this.stage = to;
     this.publish();
   }
 
+  /** Queues the record of a stage change without making it yet: the final ones are made once they are written. */
+  queueTransition(to: C.CaseStage, type: string, extra: TransitionDetails = {}) {
+    this.queued.push({ write: 'transition', key: `${this.input.caseNo}:stage:${++this.stageChanges}`, from: this.stage, to, type, ...extra });
+  }
+
+  /** Runs the next activity with the queued writes; they stay queued if it does not complete (a withdrawal cancelled it). */
+  async carrying<T>(activity: (writes: CaseWrite[]) => Promise<T>): Promise<T> {
+    const writes = this.queued.splice(0);
+    try {
+      return await activity(writes);
+    } catch (err) {
+      this.queued.unshift(...writes);
+      throw err;
+    }
+  }
+
+  /** Writes what is queued when no activity that could carry it comes before the case rests. */
+  async flush(): Promise<void> {
+    if (this.queued.length) await this.carrying((writes) => acts.recordCaseWrites({ caseNo: this.input.caseNo, writes }));
+  }
+
+  /** The case waits for a person or a date: updates that waited for it answer with the snapshot. */
+  rest() {
+    if (this.foldsWrites) this.publish();
+    this.rests++;
+  }
+
   /** Opens a worklist task due N working days from now, reminds and escalates on time, waits for its answer. */
   async task(kind: C.TaskKind, role: C.StaffRole, workingDays: number): Promise<C.TaskOutcome> {
     const key = `${kind}-${++this.seq}`;
-    const d = await acts.computeDeadline({ fromMs: now(), workingDays, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays });
-    const { taskId } = await acts.openTask({
+    const span: DeadlineSpan = { fromMs: now(), workingDays, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays };
+    const task = {
       caseNo: this.input.caseNo, key, kind, stage: this.stage, candidateRole: role, candidateOffice: this.input.officeCode,
-      dueDate: d.dueDate, followUpDate: d.remindDate, priority: C.SEVERITY_RANK[this.severity] * 25,
-    });
+      priority: C.SEVERITY_RANK[this.severity] * 25,
+    };
+    let taskId: string;
+    let d: C.Deadline;
+    if (this.foldsWrites) {
+      ({ taskId, ...d } = await this.carrying((writes) => acts.openTaskDueIn({ ...task, span, writes })));
+    } else {
+      d = await acts.computeDeadline(span);
+      ({ taskId } = await acts.openTask({ ...task, dueDate: d.dueDate, followUpDate: d.remindDate }));
+    }
     this.tasks.set(taskId, { taskId, kind, candidateRole: role, candidateOffice: this.input.officeCode, assigneeId: null, dueDate: d.dueDate });
     this.deadlines[key] = d.dueDate;
     this.trackDue(key, d.dueAtMs);
     const watch = this.watch(d, () => acts.remindTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }),
       () => acts.escalateTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }));
-    this.rests++;
+    this.rest();
     await condition(() => this.outcomes.has(taskId));
     watch.cancel();
     this.trackDue(key, null);
@@ -98,18 +151,31 @@ export class CaseRuntime {
    * passed (the fact is recorded on the case and the caller moves the case on).
    */
   async institutionAnswer(kind: C.InstitutionDeadlineKind, round: number, span: { workingDays?: number; calendarDays?: number; fromMs?: number }) {
-    const d = await acts.computeDeadline({ fromMs: span.fromMs ?? now(), ...span, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays });
+    const due: DeadlineSpan = { fromMs: span.fromMs ?? now(), ...span, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays };
     const key = `${kind}-${round}`;
-    const { deadlineId } = await acts.openInstitutionDeadline({ caseNo: this.input.caseNo, uscc: this.input.uscc, key, kind, round, dueDate: d.dueDate });
+    const deadline = { caseNo: this.input.caseNo, uscc: this.input.uscc, key, kind, round };
+    let deadlineId: string;
+    let d: C.Deadline;
+    if (this.foldsWrites) {
+      ({ deadlineId, ...d } = await this.carrying((writes) => acts.openInstitutionDeadlineDueIn({ ...deadline, span: due, writes })));
+    } else {
+      d = await acts.computeDeadline(due);
+      ({ deadlineId } = await acts.openInstitutionDeadline({ ...deadline, dueDate: d.dueDate }));
+    }
     this.institutionDeadline = { ...d, kind, round, id: deadlineId };
     this.trackDue(key, d.dueAtMs);
     const watch = this.watch(d, () => acts.remindInstitution({ caseNo: this.input.caseNo, uscc: this.input.uscc, deadlineId, kind, dueDate: d.dueDate }));
     this.answer = null;
-    this.rests++;
+    this.rest();
     const answered = await condition(() => this.answer !== null, untilMs(d.dueAtMs));
     watch.cancel();
     this.trackDue(key, null);
     this.institutionDeadline = null;
+    if (this.foldsWrites) {
+      // an answer the validator let in before the deadline counts, even if the deadline's timer fired in the same task
+      if (this.answer === null) this.queued.push({ write: 'deadline-missed', deadlineId, kind, dueDate: d.dueDate });
+      return this.takeAnswer();
+    }
     await acts.closeInstitutionDeadline({ caseNo: this.input.caseNo, deadlineId, kind, status: answered ? 'answered' : 'missed', dueDate: d.dueDate });
     return answered ? this.takeAnswer() : null;
   }
@@ -139,20 +205,26 @@ export class CaseRuntime {
   private trackDue(key: string, atMs: number | null) {
     if (atMs === null) this.dueAt.delete(key);
     else this.dueAt.set(key, atMs);
-    this.publish();
+    if (!this.foldsWrites) this.publish();
   }
 
   /** Keeps the search attributes operations use to find cases (stage, next due date…) current. */
   publish() {
     const next = Math.min(...this.dueAt.values());
-    upsertSearchAttributes([
+    const attributes = [
       { key: C.SA.caseNo, value: this.input.caseNo },
       { key: C.SA.uscc, value: this.input.uscc },
       { key: C.SA.stage, value: this.stage },
       { key: C.SA.severity, value: this.severity },
       { key: C.SA.office, value: this.input.officeCode ?? '' },
       { key: C.SA.nextDueAt, value: Number.isFinite(next) ? new Date(next) : null },
-    ]);
+    ];
+    if (this.foldsWrites) {
+      const values = JSON.stringify(attributes.map((a) => a.value));
+      if (values === this.published) return;
+      this.published = values;
+    }
+    upsertSearchAttributes(attributes);
   }
 
   private waitingFor(): string {
@@ -194,7 +266,8 @@ export class CaseRuntime {
       // Remove first: a second completion racing this one fails validation instead of running twice.
       const task = this.tasks.get(taskId)!;
       this.tasks.delete(taskId);
-      await acts.completeTask({ caseNo, taskId, kind: task.kind, actor, outcome });
+      if (this.foldsWrites) this.queued.push({ write: 'task-completed', key: `${caseNo}:completed:${taskId}`, taskId, actor, outcome });
+      else await acts.completeTask({ caseNo, taskId, kind: task.kind, actor, outcome });
       this.outcomes.set(taskId, outcome);
     }), {
       validator: ({ taskId, actor, outcome }) => {
@@ -206,7 +279,11 @@ export class CaseRuntime {
     const answerHandler = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => settle(async () => {
       const d = this.institutionDeadline!;
       this.institutionDeadline = null; // a second submission racing this one is refused by the validator
-      await acts.recordSubmission({ caseNo, kind, round: d.round, deadlineId: d.id, ...s });
+      if (this.foldsWrites) {
+        this.queued.push({ write: 'answered', key: `${caseNo}:answer:${d.id}`, kind, round: d.round, deadlineId: d.id, actor: s.actor, text: s.text, fileIds: s.fileIds });
+      } else {
+        await acts.recordSubmission({ caseNo, kind, round: d.round, deadlineId: d.id, ...s });
+      }
       this.answer = { ...s, at: now() };
     });
     const answerValidator = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => {

@@ -8,23 +8,30 @@ import { CaseInput, CaseSnapshot, SEVERITY_RANK } from './contracts';
  */
 export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnapshot> {
   const c = new CaseRuntime(input);
-  await acts.registerCase(input);
-  c.policy = await acts.loadPolicy(input.policyVersion);
-  c.publish();
+  if (c.foldsWrites) {
+    c.policy = await acts.registerCase(input);
+  } else {
+    await acts.registerCase(input);
+    c.policy = await acts.loadPolicy(input.policyVersion);
+    c.publish();
+  }
   try {
     await c.main.run(() => lifecycle(c));
   } catch (err) {
     if (!isCancellation(err) || !c.withdrawal) throw err;
     // Withdrawal: compensate outside the cancelled scope so the records are written whatever was running.
     await CancellationScope.nonCancellable(async () => {
-      await acts.withdrawCase({ caseNo: input.caseNo, actor: c.withdrawal!.actor, reason: c.withdrawal!.reason, fromMs: now() });
+      const { actor, reason } = c.withdrawal!;
+      if (c.foldsWrites) c.queueTransition('WITHDRAWN', 'WITHDRAWN', { reason, actor });
+      await c.carrying((writes) => acts.withdrawCase({ caseNo: input.caseNo, actor, reason, fromMs: now(), writes }));
       c.tasks.clear();
       c.institutionDeadline = null;
       c.outcome = 'WITHDRAWN';
-      await c.moveTo('WITHDRAWN', 'WITHDRAWN', { reason: c.withdrawal!.reason, actor: c.withdrawal!.actor });
+      if (c.foldsWrites) c.stage = 'WITHDRAWN';
+      else await c.moveTo('WITHDRAWN', 'WITHDRAWN', { reason, actor });
     });
   }
-  c.rests++;
+  c.rest();
   await condition(allHandlersFinished);
   return c.snapshot();
 }
@@ -59,7 +66,9 @@ async function lifecycle(c: CaseRuntime): Promise<void> {
   }
 
   // 5. determination: decision date, credit record, publication, platform submission
-  const det = await acts.determine({ caseNo: c.input.caseNo, uscc: c.input.uscc, severity: c.severity, fromMs: now(), policyVersion: c.input.policyVersion });
+  const det = await c.carrying((writes) => acts.determine({
+    caseNo: c.input.caseNo, uscc: c.input.uscc, severity: c.severity, fromMs: now(), policyVersion: c.input.policyVersion, writes,
+  }));
   c.decisionDate = det.decisionDate;
   c.repairableFrom = det.repairableFrom;
   c.repairableAtMs = det.repairableAtMs;
@@ -100,14 +109,17 @@ async function rectification(c: CaseRuntime, decisionAtMs: number): Promise<bool
 async function interview(c: CaseRuntime, kind: 'reminder' | 'warning', round: number): Promise<void> {
   await c.moveTo(kind === 'reminder' ? 'REMINDER_INTERVIEW' : 'WARNING_INTERVIEW', 'INTERVIEW_REQUIRED', { payload: { kind, round } });
   const plan = await c.task('schedule-interview', 'officer', c.policy.interviewScheduleDays);
+  await c.flush();
   const { interviewId } = await acts.scheduleInterview({ caseNo: c.input.caseNo, uscc: c.input.uscc, kind, round, scheduledAt: plan.scheduledAt!, place: plan.place!, attendees: plan.attendees! });
   const held = await c.task('record-interview', 'officer', c.policy.interviewRecordDays);
+  await c.flush();
   await acts.recordInterview({ caseNo: c.input.caseNo, interviewId, kind, minutes: held.minutes!, attendees: held.attendees!, outcome: held.summary, fromMs: now() });
 }
 
 async function sanction(c: CaseRuntime, reason: 'serious' | 'rectification-failed'): Promise<boolean> {
   await c.moveTo('JOINT_SANCTION', 'JOINT_SANCTION_PROPOSED', { payload: { reason } });
   const confirmed = await c.task('confirm-sanction', 'approver', c.policy.approvalDays);
+  await c.flush();
   await acts.confirmSanction({
     caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now(), measures: confirmed.measures ?? [],
     bans: confirmed.bans ?? [], departments: confirmed.departments ?? [], officeCode: c.input.officeCode, reason,
@@ -119,7 +131,8 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Pr
   const p = c.policy;
   await c.moveTo('PUBLICITY', 'PUBLICITY_STARTED', { payload: { repairableFrom: c.repairableFrom, publicityUntil: c.publicityUntil } });
   for (;;) {
-    c.rests++;
+    await c.flush();
+    c.rest();
     const applied = await condition(() => c.repairApplication !== null, untilMs(publicityEndsAtMs));
     if (!applied) {
       await acts.endPublication({ caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now() });
@@ -131,6 +144,7 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Pr
     if (answer.decision === 'accept') {
       answer = await c.task('decide-repair', 'approver', p.repairDecisionDays);
       if (answer.decision === 'approve') {
+        await c.flush();
         await acts.repair({ caseNo: c.input.caseNo, uscc: c.input.uscc, routes: application.routes ?? [], reason: answer.summary, fromMs: now() });
         return close(c, 'REPAIRED', answer.summary);
       }
@@ -140,8 +154,11 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Pr
 }
 
 async function close(c: CaseRuntime, outcome: string, reason?: string): Promise<void> {
-  await acts.closeCase({ caseNo: c.input.caseNo, outcome });
+  // the stage says CLOSED only once written: updates waiting on the case answer as soon as it does
+  if (c.foldsWrites) c.queueTransition('CLOSED', `CLOSED_${outcome}`, { reason });
+  await c.carrying((writes) => acts.closeCase({ caseNo: c.input.caseNo, outcome, writes }));
   c.outcome = outcome;
-  await c.moveTo('CLOSED', `CLOSED_${outcome}`, { reason });
+  if (c.foldsWrites) c.stage = 'CLOSED';
+  else await c.moveTo('CLOSED', `CLOSED_${outcome}`, { reason });
 }
 

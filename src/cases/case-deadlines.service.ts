@@ -2,13 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationsService } from '../notifications/notifications.service';
-import { insertCaseEvent } from './case-records.service';
+import { applyCaseWrites, CaseWrite, closeDeadline, DEADLINE_LABELS, insertCaseEvent, insertSubmission } from './case-writes';
 import type { Actor, InstitutionDeadlineKind, TaskKind } from '../../workflows/contracts';
 import { TASK_LABELS } from '../../workflows/labels';
-
-const DEADLINE_LABELS: Record<InstitutionDeadlineKind | 'repair', string> = {
-  objection: '提出异议', rectification: '提交整改报告', repair: '信用修复申请',
-};
 
 /**
  * Deadlines of a case, for people and for the institution: reminders before they fall due, escalation when
@@ -21,14 +17,16 @@ export class CaseDeadlinesService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async openInstitutionDeadline(a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string }) {
+  /** Opens a deadline of the institution after the writes the workflow queued; answers with the due date stored. */
+  async openInstitutionDeadline(a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string }, writes: CaseWrite[] = []) {
     return this.ds.transaction(async (m) => {
+      await applyCaseWrites(m, a.caseNo, writes);
       const [row] = await m.query(
         `INSERT INTO institution_deadlines (case_no, uscc, kind, round, due_date, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6)
-         ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key RETURNING id`,
+         ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key RETURNING id, due_date::text AS due_date`,
         [a.caseNo, a.uscc, a.kind, a.round, a.dueDate, `${a.caseNo}:deadline:${a.key}`]);
-      await this.notifyInstitution(m, a.caseNo, 'deadline_new', `${a.caseNo}:deadline:${a.key}`, DEADLINE_LABELS[a.kind], a.dueDate);
-      return { deadlineId: row.id as string };
+      await this.notifyInstitution(m, a.caseNo, 'deadline_new', `${a.caseNo}:deadline:${a.key}`, DEADLINE_LABELS[a.kind], row.due_date);
+      return { deadlineId: row.id as string, dueDate: row.due_date as string };
     });
   }
 
@@ -36,26 +34,12 @@ export class CaseDeadlinesService {
     await this.notifyInstitution(null, a.caseNo, 'deadline_reminder', `${a.deadlineId}:reminder`, DEADLINE_LABELS[a.kind], a.dueDate);
   }
 
-  /** A missed deadline is a fact on the case: who missed what, and when it was due. */
   async closeInstitutionDeadline(a: { caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; status: 'answered' | 'missed'; dueDate: string }) {
-    await this.ds.transaction(async (m) => {
-      // TypeORM answers an UPDATE with [rows, count]
-      const [, count] = await m.query(
-        `UPDATE institution_deadlines SET status = $2, closed_at = now() WHERE id = $1 AND status = 'open'`, [a.deadlineId, a.status]);
-      if (a.status === 'missed' && count > 0) {
-        await insertCaseEvent(m, {
-          caseNo: a.caseNo, type: 'DEADLINE_MISSED', reason: `机构未在 ${a.dueDate} 前${DEADLINE_LABELS[a.kind]}`,
-          payload: { deadlineId: a.deadlineId, kind: a.kind, dueDate: a.dueDate, party: 'institution' }, idempotencyKey: `${a.deadlineId}:missed`,
-        });
-      }
-    });
+    await this.ds.transaction((m) => closeDeadline(m, a));
   }
 
   async recordSubmission(a: { caseNo: string; kind: InstitutionDeadlineKind | 'repair'; round: number; deadlineId: string | null; actor: Actor; text: string; fileIds: string[]; routes?: string[]; key: string }) {
-    await this.ds.query(
-      `INSERT INTO case_submissions (case_no, kind, round, deadline_id, text, routes, file_ids, submitted_by, idempotency_key)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING`,
-      [a.caseNo, a.kind, a.round, a.deadlineId, a.text, a.routes ?? [], a.fileIds, a.actor.id, a.key]);
+    await insertSubmission(this.ds.manager, a);
   }
 
   async remindTask(a: { caseNo: string; taskId: string; kind: TaskKind; dueDate: string }) {

@@ -7,6 +7,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { JointSanctionService } from '../platform/joint-sanction.service';
 import { PoliciesService } from '../policies/policies.service';
 import type { Actor, BanOrder, Severity } from '../../workflows/contracts';
+import { applyCaseWrites, CaseWrite } from './case-writes';
 
 const OUTCOME_LABELS: Record<string, string> = {
   NOT_DETERMINED: '异议成立，不予认定', PUBLICATION_ENDED: '公示期满，停止公示', REPAIRED: '准予信用修复', WITHDRAWN: '案件已撤销',
@@ -15,6 +16,7 @@ const OUTCOME_LABELS: Record<string, string> = {
 /**
  * The case workflow's writes into the credit file, bans, notices and notifications. Each method is one
  * transaction and idempotent: credit records are keyed by `caseNo:step`, so a retried activity finds its record.
+ * `writes` are what the workflow queued before this step (case-writes.ts); they go first, in the same transaction.
  */
 @Injectable()
 export class CaseLifecycleService {
@@ -27,12 +29,13 @@ export class CaseLifecycleService {
   ) {}
 
   /** Fixes the decision date, writes the determination into the credit file (and so to the platform). */
-  async determine(a: { caseNo: string; severity: Severity; decisionDate: string; policyVersion: number }) {
+  async determine(a: { caseNo: string; severity: Severity; decisionDate: string; policyVersion: number }, writes: CaseWrite[] = []) {
     const { document: policy } = await this.policies.byVersion(a.policyVersion);
     const window = policy.publicity[a.severity];
     const repairableFrom = addMonths(a.decisionDate, window.minMonths);
     const publicityUntil = addMonths(a.decisionDate, window.maxMonths);
     await this.ds.transaction(async (m) => {
+      await applyCaseWrites(m, a.caseNo, writes);
       const c = await this.caseRow(m, a.caseNo);
       const record = await this.creditFile.append({
         uscc: c.uscc, kind: 'determination', title: `失信行为认定：${c.title}`, decisionDate: a.decisionDate, severity: a.severity,
@@ -109,16 +112,18 @@ export class CaseLifecycleService {
     await this.endingRecord(a.caseNo, 'publication_end', '公示期满，停止公示', a.decisionDate, {});
   }
 
-  async close(caseNo: string, outcome: string) {
+  async close(caseNo: string, outcome: string, writes: CaseWrite[] = []) {
     await this.ds.transaction(async (m) => {
+      await applyCaseWrites(m, caseNo, writes);
       await m.query(`UPDATE cases SET closed_at = COALESCE(closed_at, now()), outcome = $2, updated_at = now() WHERE case_no = $1`, [caseNo, outcome]);
       await this.tellInstitution(m, await this.caseRow(m, caseNo), `${caseNo}:closed`, OUTCOME_LABELS[outcome] ?? outcome);
     });
   }
 
   /** Compensates a withdrawn case: open work is cancelled and a determination already filed is corrected. */
-  async withdraw(a: { caseNo: string; actor: Actor; reason: string; decisionDate: string }) {
+  async withdraw(a: { caseNo: string; actor: Actor; reason: string; decisionDate: string }, writes: CaseWrite[] = []) {
     await this.ds.transaction(async (m) => {
+      await applyCaseWrites(m, a.caseNo, writes);
       const c = await this.caseRow(m, a.caseNo);
       await m.query(`UPDATE tasks SET status = 'cancelled' WHERE case_no = $1 AND status IN ('open','claimed')`, [a.caseNo]);
       await m.query(`UPDATE institution_deadlines SET status = 'cancelled', closed_at = now() WHERE case_no = $1 AND status = 'open'`, [a.caseNo]);

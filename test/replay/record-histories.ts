@@ -1,9 +1,10 @@
 /**
  * Records the histories the replay test runs: one finished case and cases resting in the middle of the
- * lifecycle. Run after a deliberate, patched() change to refresh the fixtures:
- *   bash scripts/test.sh --exec npx ts-node -T test/replay/record-histories.ts
+ * lifecycle. Run after a deliberate, patched() change to add fixtures of the new code beside the old ones
+ * (which stand for the cases still running under the old code, so they are never overwritten):
+ *   bash scripts/test.sh --exec npx ts-node -T test/replay/record-histories.ts --suffix <patch-id>
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -15,6 +16,8 @@ import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import { CaseDriver } from '../support/case-driver';
 import { createUser } from '../support/factories';
 import { caseActivitiesContext, createTimeSkippingEnv } from '../support/temporal';
+
+const SUFFIX = process.argv.includes('--suffix') ? `-${process.argv[process.argv.indexOf('--suffix') + 1]}` : '';
 
 async function main(): Promise<void> {
   const [env, ctx] = await Promise.all([createTimeSkippingEnv(), caseActivitiesContext()]);
@@ -50,6 +53,9 @@ async function main(): Promise<void> {
       await c.complete('accept-repair', officer, { summary: '不予受理', decision: 'reject' });
     },
   };
+  const fileOf = (name: string) => join(__dirname, '../histories', `${name}${SUFFIX}.json`);
+  const existing = Object.keys(scenarios).map(fileOf).filter((f) => existsSync(f));
+  if (existing.length) throw new Error(`${existing.join(', ')} exist: choose a new --suffix, old histories stay`);
   for (const [name, drive] of Object.entries(scenarios)) {
     const clock = shiftedClock((await env.currentTimeMs()) - Date.parse('2026-02-10T10:00:00+08:00'));
     const taskQueue = `record-${randomUUID()}`;
@@ -59,7 +65,7 @@ async function main(): Promise<void> {
       await drive(c);
       // exported by the Temporal CLI, the same JSON `temporal workflow show --output json` gives operators
       const json = execFileSync(process.env.TEMPORAL_BIN!, ['workflow', 'show', '-w', c.caseNo, '--address', env.connection.options.address, '--output', 'json']);
-      writeFileSync(join(__dirname, '../histories', `${name}.json`), json);
+      writeFileSync(fileOf(name), json);
       await c.handle.terminate('recorded').catch(() => undefined);
     });
     console.log(`recorded ${name}`);

@@ -1,0 +1,107 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor, CaseStage, InstitutionDeadlineKind, TaskOutcome } from '../../workflows/contracts';
+
+export interface EventRow {
+  caseNo: string;
+  type: string;
+  from?: string | null;
+  to?: string | null;
+  actor?: Actor | null;
+  reason?: string | null;
+  payload?: object;
+  idempotencyKey: string;
+}
+
+export const DEADLINE_LABELS: Record<InstitutionDeadlineKind | 'repair', string> = {
+  objection: '提出异议', rectification: '提交整改报告', repair: '信用修复申请',
+};
+
+/**
+ * A write the case workflow queues instead of running an activity for it: the next activity carries the queue
+ * into its own transaction, in order, so a stage change and the task it opens land together. Each carries a
+ * natural key, so a retried activity writes nothing twice.
+ */
+export type CaseWrite =
+  | { write: 'transition'; key: string; from: CaseStage; to: CaseStage; type: string; reason?: string; payload?: object; actor?: Actor }
+  | { write: 'task-completed'; key: string; taskId: string; actor: Actor; outcome: TaskOutcome }
+  | { write: 'answered'; key: string; kind: InstitutionDeadlineKind; round: number; deadlineId: string; actor: Actor; text: string; fileIds: string[] }
+  | { write: 'deadline-missed'; deadlineId: string; kind: InstitutionDeadlineKind; dueDate: string };
+
+export const COMPLETE_TASK_SQL = `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3 WHERE id = $1`;
+
+/** Applies queued writes of one case inside the caller's transaction. */
+export async function applyCaseWrites(m: EntityManager, caseNo: string, writes: CaseWrite[] = []): Promise<void> {
+  for (const w of writes) {
+    switch (w.write) {
+      case 'transition':
+        await recordTransition(m, { ...w, caseNo, idempotencyKey: w.key });
+        break;
+      case 'task-completed':
+        await changeTask(m, w.taskId, w.actor, w.key, 'TASK_COMPLETED', COMPLETE_TASK_SQL, w.outcome);
+        break;
+      case 'answered':
+        await insertSubmission(m, { ...w, caseNo, routes: [] });
+        await markDeadlineClosed(m, w.deadlineId, 'answered');
+        break;
+      case 'deadline-missed':
+        await closeDeadline(m, { ...w, caseNo, status: 'missed' });
+        break;
+    }
+  }
+}
+
+/** Inserts a case event unless its idempotency key was used before; returns whether it was new. */
+export async function insertCaseEvent(m: EntityManager, e: EventRow): Promise<boolean> {
+  const rows = await m.query(
+    `INSERT INTO case_events (case_no, type, stage_from, stage_to, actor_id, actor_role, reason, payload, idempotency_key)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [e.caseNo, e.type, e.from ?? null, e.to ?? null, e.actor?.id ?? null, e.actor?.role ?? null, e.reason ?? null,
+      e.payload ?? {}, e.idempotencyKey],
+  );
+  return rows.length > 0;
+}
+
+export async function recordTransition(m: EntityManager, t: {
+  caseNo: string; from: CaseStage; to: CaseStage; type: string; reason?: string; payload?: object; actor?: Actor; idempotencyKey: string;
+}): Promise<void> {
+  if (!(await insertCaseEvent(m, { ...t, actor: t.actor ?? null }))) return;
+  await m.query(`UPDATE cases SET stage = $2, updated_at = now(), severity = COALESCE($3, severity) WHERE case_no = $1`,
+    [t.caseNo, t.to, (t.payload as { severity?: string } | undefined)?.severity ?? null]);
+}
+
+/** A claim, release, reassignment or completion: the case event and the task row change together, once. */
+export async function changeTask(m: EntityManager, taskId: string, actor: Actor, key: string, type: string, sql: string, outcome?: TaskOutcome, toUserId?: string) {
+  const [task] = await m.query(`SELECT case_no, kind FROM tasks WHERE id = $1 FOR UPDATE`, [taskId]);
+  const fresh = await insertCaseEvent(m, {
+    caseNo: task.case_no, type, actor, reason: outcome?.summary, payload: { taskId, kind: task.kind, ...(toUserId ? { toUserId } : {}), ...(outcome ?? {}) },
+    idempotencyKey: key,
+  });
+  if (fresh) await m.query(sql, outcome ? [taskId, actor.id, outcome] : [taskId, toUserId ?? actor.id]);
+}
+
+export async function insertSubmission(m: EntityManager, a: {
+  caseNo: string; kind: InstitutionDeadlineKind | 'repair'; round: number; deadlineId: string | null; actor: Actor; text: string; fileIds: string[]; routes?: string[]; key: string;
+}): Promise<void> {
+  await m.query(
+    `INSERT INTO case_submissions (case_no, kind, round, deadline_id, text, routes, file_ids, submitted_by, idempotency_key)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING`,
+    [a.caseNo, a.kind, a.round, a.deadlineId, a.text, a.routes ?? [], a.fileIds, a.actor.id, a.key]);
+}
+
+/** Whether this call closed the deadline (false: closed before, by an earlier attempt or a withdrawal). */
+async function markDeadlineClosed(m: EntityManager, deadlineId: string, status: 'answered' | 'missed'): Promise<boolean> {
+  // TypeORM answers an UPDATE with [rows, count]
+  const [, count] = await m.query(
+    `UPDATE institution_deadlines SET status = $2, closed_at = now() WHERE id = $1 AND status = 'open'`, [deadlineId, status]);
+  return count > 0;
+}
+
+/** A missed deadline is a fact on the case: who missed what, and when it was due. */
+export async function closeDeadline(m: EntityManager, a: { caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; status: 'answered' | 'missed'; dueDate: string }) {
+  if ((await markDeadlineClosed(m, a.deadlineId, a.status)) && a.status === 'missed') {
+    await insertCaseEvent(m, {
+      caseNo: a.caseNo, type: 'DEADLINE_MISSED', reason: `机构未在 ${a.dueDate} 前${DEADLINE_LABELS[a.kind]}`,
+      payload: { deadlineId: a.deadlineId, kind: a.kind, dueDate: a.dueDate, party: 'institution' }, idempotencyKey: `${a.deadlineId}:missed`,
+    });
+  }
+}
