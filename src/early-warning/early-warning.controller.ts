@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -21,6 +21,7 @@ export class EarlyWarningController {
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'early-warning' })
   @ApiOperation({ summary: '预警名单及每个机构被预警的原因' })
+  @ApiQuery({ name: 'officeCode', required: false }) @ApiQuery({ name: 'uscc', required: false })
   list(@Query('officeCode') officeCode?: string, @Query('uscc') uscc?: string) {
     return this.warnings.watchlist({ officeCode: officeCode || undefined, uscc: uscc?.toUpperCase() || undefined });
   }

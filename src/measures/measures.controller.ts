@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -42,6 +42,7 @@ export class MeasuresController {
   @Get('industry-bans')
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'industry-ban' })
+  @ApiQuery({ name: 'idNumber', required: false, description: '按被禁入人员身份证号查询' })
   list(@Query('idNumber') idNumber?: string) {
     if (idNumber && !isValidIdNumber(idNumber)) throw new DomainException('ID_NUMBER_INVALID', '身份证号不正确');
     return this.measures.list(idNumber || undefined);

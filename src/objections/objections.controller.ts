@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -26,6 +26,7 @@ export class ObjectionsController {
   @Get('credit-objections')
   @Access(...STAFF, 'institution')
   @Audited({ action: 'list', resource: 'credit-objection' })
+  @ApiQuery({ name: 'status', required: false }) @ApiQuery({ name: 'uscc', required: false })
   list(@Query('status') status: string | undefined, @Query('uscc') uscc: string | undefined, @CurrentUser() user: AuthUser) {
     return this.objections.list({ status: status || undefined, uscc: uscc || undefined }, user);
   }

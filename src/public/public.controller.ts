@@ -42,6 +42,8 @@ export class PublicController {
   @Audited({ action: 'list', resource: 'public-publicity' })
   @ApiOperation({ summary: '双公示查询：公示中的行政许可和行政处罚' })
   @ApiQuery({ name: 'kind', required: false, enum: ['licence', 'penalty'] }) @ApiQuery({ name: 'q', required: false })
+  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1 } })
+  @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
   publicity(@Query('kind') kind?: string, @Query('q') q?: string, @Query('page') page?: string, @Query('pageSize') pageSize?: string) {
     if (kind !== undefined && kind !== 'licence' && kind !== 'penalty') throw new DomainException('VALIDATION_FAILED', 'kind 只能是 licence 或 penalty');
     return this.publicService.publicity({ kind, q, page: pageOf(page, 1, 10000, 'page'), pageSize: pageOf(pageSize, 20, 100, 'pageSize') });
