@@ -26,7 +26,7 @@ interface Item { id: string }
 
 const ORDER = {
   dueDate: { inner: 't.due_date ASC, t.id', outer: 'due_date ASC, id' },
-  '-dueDate': { inner: 't.due_date DESC, t.id', outer: 'due_date DESC, id' },
+  '-dueDate': { inner: 't.due_date DESC, t.id DESC', outer: 'due_date DESC, id DESC' },
   priority: { inner: 't.priority DESC, t.due_date ASC, t.id', outer: 'priority DESC, due_date ASC, id' },
 } as const;
 

@@ -10,10 +10,13 @@ export interface WorklistItem {
   uscc: string; institutionName: string; severity: string; createdAt: string;
 }
 
-/** Each order ends with the id, so a page is well defined and each branch can stop after its first rows. */
+/**
+ * Each order ends with the id, so a page is well defined, and is the order of an index (tasks_unassigned forwards or
+ * backwards, tasks_unassigned_priority), so each branch reads its first rows and stops; -dueDate is the exact reverse.
+ */
 const ORDER = {
   dueDate: { branch: 't.due_date ASC, t.id', page: 'p.due_date ASC, p.id' },
-  '-dueDate': { branch: 't.due_date DESC, t.id', page: 'p.due_date DESC, p.id' },
+  '-dueDate': { branch: 't.due_date DESC, t.id DESC', page: 'p.due_date DESC, p.id DESC' },
   priority: { branch: 't.priority DESC, t.due_date ASC, t.id', page: 'p.priority DESC, p.due_date ASC, p.id' },
 } as const;
 

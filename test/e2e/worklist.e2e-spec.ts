@@ -13,7 +13,7 @@ const SEVERITY_RANK = { minor: 1, general: 2, serious: 3 };
 /** The orders the API promises, each ending with the id so that equal due dates still have one order. */
 const ORDERS = {
   dueDate: (a: Task, b: Task) => a.dueInDays - b.dueInDays || byId(a, b),
-  '-dueDate': (a: Task, b: Task) => b.dueInDays - a.dueInDays || byId(a, b),
+  '-dueDate': (a: Task, b: Task) => b.dueInDays - a.dueInDays || byId(b, a),
   priority: (a: Task, b: Task) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.dueInDays - b.dueInDays || byId(a, b),
 };
 
