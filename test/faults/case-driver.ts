@@ -1,0 +1,162 @@
+import type { Api, Reply } from './http';
+
+/**
+ * Drives cases over HTTP the way people would, each by a persona, so that at any moment some cases are answered
+ * on time, some wait for deadlines to pass, and some reach determination, joint sanction, publicity and repair.
+ * Every write the API acknowledged (2xx) goes into the ledger, which the invariants check against afterwards.
+ */
+export type Persona = 'abandoned' | 'late-staff' | 'silent-institution' | 'repaired' | 'serious';
+export const PERSONAS: Persona[] = ['abandoned', 'late-staff', 'silent-institution', 'repaired', 'serious'];
+
+export interface DrivenCase { caseNo: string; uscc: string; persona: Persona; busy: boolean; repairApplied: boolean }
+export interface Party { uscc: string; token: string }
+interface WorkItem { id: string; caseNo: string; kind: string; overdue: boolean; assigneeId: string | null }
+
+export interface Ledger {
+  opened: string[];
+  completedTasks: Map<string, { caseNo: string; kind: string }>;
+  submissions: { caseNo: string; kind: 'objection' | 'rectification' | 'repair' }[];
+}
+
+export interface DriveCounts { requests: number; acknowledged: number; refused: number; failed: number }
+
+const STAFF_BODIES: Record<string, (c: DrivenCase) => Record<string, unknown>> = {
+  investigate: (c) => ({ summary: '经查属实', severity: c.persona === 'serious' ? 'serious' : 'general', measures: ['责令限期整改'] }),
+  'approve-determination': () => ({ summary: '同意', decision: 'approve' }),
+  'review-objection': () => ({ summary: '证据充分，不予采纳', decision: 'reject' }),
+  'decide-objection': () => ({ summary: '异议不成立', decision: 'rejected' }),
+  'verify-rectification': () => ({ summary: '整改到位', decision: 'pass' }),
+  'schedule-interview': () => ({ summary: '安排约谈', scheduledAt: '2026-03-10T09:30:00+08:00', place: '区教育局 301 会议室', attendees: ['王经办'] }),
+  'record-interview': () => ({ summary: '机构承诺限期整改', minutes: '约谈记录：机构负责人到场，承诺整改。', attendees: ['王经办', '陈明'] }),
+  'confirm-sanction': () => ({ summary: '实施联合惩戒', measures: ['限制新增办学项目'], departments: ['连云港市市场监督管理局'] }),
+  'accept-repair': () => ({ summary: '材料齐全', decision: 'accept' }),
+  'decide-repair': () => ({ summary: '准予修复', decision: 'approve' }),
+};
+
+export class CaseDriver {
+  readonly cases = new Map<string, DrivenCase>();
+  readonly ledger: Ledger = { opened: [], completedTasks: new Map(), submissions: [] };
+  readonly counts: DriveCounts = { requests: 0, acknowledged: 0, refused: 0, failed: 0 };
+  private running = new Set<Promise<void>>();
+  private ticking = false;
+
+  constructor(
+    private readonly api: Api,
+    private readonly staff: { officer: string; approver: string },
+    private readonly parties: Party[],
+    private readonly maxInFlight = 8,
+  ) {}
+
+  private async send<T = any>(method: string, path: string, token: string, body?: unknown): Promise<Reply<T>> {
+    const r = await this.api.call<T>(method, path, token, body);
+    this.counts.requests++;
+    if (r.status >= 200 && r.status < 300) this.counts.acknowledged++;
+    else if (r.status >= 400 && r.status < 500) this.counts.refused++;
+    else this.counts.failed++;
+    return r;
+  }
+
+  /** Opens a case; retried while the system is faulty, since a lead that was refused by a 5xx was never filed. */
+  async open(uscc: string, persona: Persona): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const r = await this.send<{ caseNo: string }>('POST', '/api/cases', this.staff.officer,
+        { uscc, behaviourCode: 'EDU-001', facts: '群众投诉该机构未取得办学许可证开展学科类培训', source: 'complaint' });
+      if (r.status === 201) {
+        this.cases.set(r.body.caseNo, { caseNo: r.body.caseNo, uscc, persona, busy: false, repairApplied: false });
+        this.ledger.opened.push(r.body.caseNo);
+        return;
+      }
+      await new Promise((res) => setTimeout(res, 2000));
+    }
+    throw new Error(`could not open a case for ${uscc}`);
+  }
+
+  /** One look at every worklist and portal; acts on what each persona would act on now, a few at a time. */
+  async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      for (const token of Object.values(this.staff)) {
+        for (const task of await this.worklist(token)) {
+          const c = this.cases.get(task.caseNo);
+          if (c && !c.busy && this.staffActs(c, task)) this.act(c, () => this.doTask(c, token, task));
+        }
+      }
+      for (const party of this.parties) await this.portal(party);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Waits for the actions already started. */
+  async drain(): Promise<void> {
+    while (this.running.size) await Promise.all([...this.running]);
+  }
+
+  private staffActs(c: DrivenCase, task: WorkItem): boolean {
+    if (c.persona === 'abandoned') return false;
+    if (c.persona === 'late-staff') return task.overdue; // only once the deadline has passed and was escalated
+    return true;
+  }
+
+  private institutionAnswers(c: DrivenCase, kind: string): boolean {
+    if (kind === 'objection') return c.persona === 'late-staff' || c.persona === 'repaired';
+    return c.persona !== 'silent-institution' && c.persona !== 'abandoned';
+  }
+
+  private act(c: DrivenCase, work: () => Promise<void>): void {
+    if (this.running.size >= this.maxInFlight) return;
+    c.busy = true;
+    const p = work().catch(() => undefined).finally(() => { c.busy = false; this.running.delete(p); });
+    this.running.add(p);
+  }
+
+  private async worklist(token: string): Promise<WorkItem[]> {
+    const items: WorkItem[] = [];
+    for (let page = 1; page <= 5; page++) {
+      const r = await this.send<{ items: WorkItem[]; total: number }>('GET', `/api/tasks?pageSize=100&page=${page}`, token);
+      if (r.status !== 200) break;
+      items.push(...r.body.items);
+      if (items.length >= r.body.total) break;
+    }
+    return items;
+  }
+
+  private async doTask(c: DrivenCase, token: string, task: WorkItem): Promise<void> {
+    if (!task.assigneeId) {
+      const claimed = await this.send('POST', `/api/tasks/${task.id}/claim`, token);
+      if (claimed.status !== 200) return;
+    }
+    const done = await this.send('POST', `/api/tasks/${task.id}/complete`, token, STAFF_BODIES[task.kind](c));
+    if (done.status === 200) this.ledger.completedTasks.set(task.id, { caseNo: c.caseNo, kind: task.kind });
+  }
+
+  private async portal(party: Party): Promise<void> {
+    const deadlines = await this.send<{ caseNo: string; kind: 'objection' | 'rectification' }[]>('GET', '/api/portal/deadlines', party.token);
+    for (const d of deadlines.status === 200 ? deadlines.body : []) {
+      const c = this.cases.get(d.caseNo);
+      if (!c || c.busy || !this.institutionAnswers(c, d.kind)) continue;
+      const [path, body] = d.kind === 'objection'
+        ? ['objection', { reason: '我机构已取得办学许可证，认定事实有误', fileIds: [] }]
+        : ['rectification-report', { summary: '已停止违规招生并完成整改', fileIds: [] }];
+      this.act(c, () => this.submit(c, party.token, path, d.kind, body));
+    }
+    const repairing = [...this.cases.values()].filter((c) => c.uscc === party.uscc && c.persona === 'repaired' && !c.repairApplied && !c.busy);
+    if (!repairing.length) return;
+    const own = await this.send<{ caseNo: string; stage: string }[]>('GET', '/api/portal/cases', party.token);
+    for (const row of own.status === 200 ? own.body : []) {
+      const c = repairing.find((x) => x.caseNo === row.caseNo);
+      if (c && row.stage === 'PUBLICITY') {
+        this.act(c, () => this.submit(c, party.token, 'repair-application', 'repair',
+          { routes: ['commitment', 'training'], commitment: '本机构承诺今后依法依规办学', fileIds: [] }));
+      }
+    }
+  }
+
+  private async submit(c: DrivenCase, token: string, path: string, kind: 'objection' | 'rectification' | 'repair', body: object): Promise<void> {
+    const r = await this.send('POST', `/api/portal/cases/${c.caseNo}/${path}`, token, body);
+    if (r.status !== 200) return;
+    this.ledger.submissions.push({ caseNo: c.caseNo, kind });
+    if (kind === 'repair') c.repairApplied = true;
+  }
+}

