@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { uuidPipe } from '../credit-file/credit-file.controller';
-import { DecideObjectionDto, RaiseObjectionDto } from './dto/objection.dto';
+import { DecideObjectionDto, ObjectionListQueryDto, RaiseObjectionDto } from './dto/objection.dto';
 import { ObjectionsService } from './objections.service';
 
 @ApiTags('objections (异议与更正)')
@@ -26,9 +26,8 @@ export class ObjectionsController {
   @Get('credit-objections')
   @Access(...STAFF, 'institution')
   @Audited({ action: 'list', resource: 'credit-objection' })
-  @ApiQuery({ name: 'status', required: false }) @ApiQuery({ name: 'uscc', required: false })
-  list(@Query('status') status: string | undefined, @Query('uscc') uscc: string | undefined, @CurrentUser() user: AuthUser) {
-    return this.objections.list({ status: status || undefined, uscc: uscc || undefined }, user);
+  list(@Query() query: ObjectionListQueryDto, @CurrentUser() user: AuthUser) {
+    return this.objections.list(query, user);
   }
 
   @Get('credit-objections/:id')

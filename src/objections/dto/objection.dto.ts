@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { EmptyAsAbsent } from '../../common/validation/query';
+import { IsUscc } from '../../common/validation/uscc';
 
 export class EvidenceDto {
   @ApiProperty() @IsString() @Length(1, 200, { message: '证据名称（name）应为 1–200 个字符' }) name: string;
@@ -16,6 +18,14 @@ export class RaiseObjectionDto {
 
   @ApiPropertyOptional({ type: [EvidenceDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => EvidenceDto) evidence?: EvidenceDto[];
+}
+
+export class ObjectionListQueryDto {
+  @EmptyAsAbsent() @IsOptional() @IsIn(['submitted', 'upheld', 'rejected'], { message: '状态（status）只能是 submitted、upheld 或 rejected' })
+  status?: 'submitted' | 'upheld' | 'rejected';
+
+  @EmptyAsAbsent() @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value)) @IsOptional() @IsUscc()
+  uscc?: string;
 }
 
 export class DecideObjectionDto {
