@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { CasesService } from '../cases/cases.service';
 import { CaseLeadDto } from '../inspections/dto/inspection.dto';
+import { WatchlistQueryDto } from './dto/watchlist.query';
 import { EarlyWarningService } from './early-warning.service';
 
 @ApiTags('early-warnings (失信预警)')
@@ -21,9 +22,8 @@ export class EarlyWarningController {
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'early-warning' })
   @ApiOperation({ summary: '预警名单及每个机构被预警的原因' })
-  @ApiQuery({ name: 'officeCode', required: false }) @ApiQuery({ name: 'uscc', required: false })
-  list(@Query('officeCode') officeCode?: string, @Query('uscc') uscc?: string) {
-    return this.warnings.watchlist({ officeCode: officeCode || undefined, uscc: uscc?.toUpperCase() || undefined });
+  list(@Query() query: WatchlistQueryDto) {
+    return this.warnings.watchlist(query);
   }
 
   @Post(':uscc/cases')
