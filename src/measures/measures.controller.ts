@@ -1,13 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
-import { isValidIdNumber } from '../common/validation/id-number';
-import { DomainException } from '../common/errors/domain.exception';
 import { assertVisibleTo } from '../credit-file/visibility';
-import { CreateBanDto } from './dto/ban.dto';
+import { BanListQueryDto, CreateBanDto } from './dto/ban.dto';
 import { MeasuresService } from './measures.service';
 
 @ApiTags('measures (奖惩措施)')
@@ -42,9 +40,7 @@ export class MeasuresController {
   @Get('industry-bans')
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'industry-ban' })
-  @ApiQuery({ name: 'idNumber', required: false, description: '按被禁入人员身份证号查询' })
-  list(@Query('idNumber') idNumber?: string) {
-    if (idNumber && !isValidIdNumber(idNumber)) throw new DomainException('ID_NUMBER_INVALID', '身份证号不正确');
-    return this.measures.list(idNumber || undefined);
+  list(@Query() query: BanListQueryDto) {
+    return this.measures.list(query.idNumber);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsIdNumber } from '../../common/validation/id-number';
+import { EmptyAsAbsent } from '../../common/validation/query';
 import { IsUscc } from '../../common/validation/uscc';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -13,4 +14,8 @@ export class CreateBanDto {
   @ApiProperty({ example: '2031-04-30' }) @Matches(DATE, { message: '禁入截止日期（untilDate）应为 YYYY-MM-DD' }) untilDate: string;
   @ApiProperty() @IsString() @Length(4, 2000, { message: '理由及依据（reason）应为 4–2000 个字符' }) reason: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^LY-\d{4}-\d{6}$/, { message: '案件编号（caseNo）格式不正确' }) caseNo?: string;
+}
+
+export class BanListQueryDto {
+  @ApiPropertyOptional({ description: '按被禁入人员身份证号查询' }) @EmptyAsAbsent() @IsOptional() @IsIdNumber() idNumber?: string;
 }
