@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -7,7 +7,7 @@ import { AuthUser, STAFF } from '../auth/role';
 import { DomainException } from '../common/errors/domain.exception';
 import { uuidPipe } from '../credit-file/credit-file.controller';
 import { CommitmentsService } from './commitments.service';
-import { BreachCommitmentDto, SignCommitmentDto } from './dto/commitment.dto';
+import { BreachCommitmentDto, CommitmentListQueryDto, SignCommitmentDto } from './dto/commitment.dto';
 
 @ApiTags('commitments (信用承诺)')
 @ApiBearerAuth()
@@ -26,9 +26,8 @@ export class CommitmentsController {
   @Get()
   @Access(...STAFF, 'institution')
   @Audited({ action: 'list', resource: 'commitment' })
-  @ApiQuery({ name: 'uscc', required: false, description: '机构账号可省略（默认本机构），其他角色必填' })
-  list(@Query('uscc') uscc: string | undefined, @CurrentUser() user: AuthUser) {
-    const target = uscc ?? user.uscc;
+  list(@Query() query: CommitmentListQueryDto, @CurrentUser() user: AuthUser) {
+    const target = query.uscc ?? user.uscc;
     if (!target) throw new DomainException('VALIDATION_FAILED', '请指定统一社会信用代码（uscc）');
     return this.commitments.list(target, user);
   }

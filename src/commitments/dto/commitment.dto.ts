@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsIdNumber } from '../../common/validation/id-number';
+import { EmptyAsAbsent } from '../../common/validation/query';
 import { IsUscc } from '../../common/validation/uscc';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,6 +34,11 @@ export class SignCommitmentDto {
 
   @ApiPropertyOptional({ description: '履约期限（年度承诺默认签署当年 12 月 31 日，其余必填）' })
   @IsOptional() @Matches(DATE, { message: '履约期限（dueDate）应为 YYYY-MM-DD' }) dueDate?: string;
+}
+
+export class CommitmentListQueryDto {
+  @ApiPropertyOptional({ description: '机构账号可省略（默认本机构），其他角色必填' }) @EmptyAsAbsent() @IsOptional() @IsUscc()
+  uscc?: string;
 }
 
 export class BreachCommitmentDto {
