@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
+import { AsOfOfficeQueryDto } from './dto/as-of.query';
 import { ReportsService } from './reports.service';
 
 /** Figures the managers' dashboard draws that no other module already reports. */
@@ -15,9 +16,8 @@ export class ReportsController {
   @Access('manager', 'approver', 'auditor', 'admin')
   @Audited({ action: 'list', resource: 'report-overdue-rectifications' })
   @ApiOperation({ summary: '逾期未整改的案件（按科室、逾期工作日）' })
-  @ApiQuery({ name: 'asOf', required: false, example: '2026-06-30' }) @ApiQuery({ name: 'officeCode', required: false })
-  overdueRectifications(@Query('asOf') asOf?: string, @Query('officeCode') officeCode?: string) {
-    return this.reports.overdueRectifications({ asOf: asOf || undefined, officeCode: officeCode || undefined });
+  overdueRectifications(@Query() query: AsOfOfficeQueryDto) {
+    return this.reports.overdueRectifications(query);
   }
 
   @Get('grade-distribution')
