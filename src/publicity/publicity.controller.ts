@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
-import { DomainException } from '../common/errors/domain.exception';
 import { uuidPipe } from '../credit-file/credit-file.controller';
 import { LicenceDecisionDto } from './dto/licence-decision.dto';
+import { PublicityOverdueQueryDto } from './dto/overdue.query';
 import { PenaltyDecisionDto } from './dto/penalty-decision.dto';
 import { PublicityReportService } from './publicity-report.service';
 import { PublicityService } from './publicity.service';
@@ -56,9 +56,7 @@ export class PublicityController {
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'publicity-overdue' })
   @ApiOperation({ summary: '逾期未公示及即将到期的双公示决定（按科室）' })
-  @ApiQuery({ name: 'asOf', required: false }) @ApiQuery({ name: 'officeCode', required: false }) @ApiQuery({ name: 'limit', required: false })
-  overdue(@Query('asOf') asOf?: string, @Query('officeCode') officeCode?: string, @Query('limit') limit?: string) {
-    if (limit !== undefined && !/^\d{1,4}$/.test(limit)) throw new DomainException('VALIDATION_FAILED', 'limit 必须是 1–1000 的整数');
-    return this.reports.overdue({ asOf: asOf || undefined, officeCode: officeCode || undefined, limit: limit ? Number(limit) : undefined });
+  overdue(@Query() query: PublicityOverdueQueryDto) {
+    return this.reports.overdue(query);
   }
 }
