@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { assertVisibleTo } from '../credit-file/visibility';
+import { EvaluationQueryDto } from './dto/evaluation.query';
 import { EvaluationService } from './evaluation.service';
 
 @ApiTags('evaluation')
@@ -17,9 +18,8 @@ export class EvaluationController {
   @Access(...STAFF, 'institution')
   @Audited({ action: 'read', resource: 'evaluation', idParam: 'uscc' })
   @ApiOperation({ summary: '信用评价：任一日期的得分、等级及计分记录' })
-  @ApiQuery({ name: 'asOf', required: false, example: '2026-06-30' })
-  evaluate(@Param('uscc') uscc: string, @Query('asOf') asOf: string | undefined, @CurrentUser() user: AuthUser) {
-    return this.evaluation.evaluate(assertVisibleTo(uscc, user), asOf || undefined);
+  evaluate(@Param('uscc') uscc: string, @Query() query: EvaluationQueryDto, @CurrentUser() user: AuthUser) {
+    return this.evaluation.evaluate(assertVisibleTo(uscc, user), query.asOf);
   }
 
   /** The nightly schedule does this; an administrator may run it after publishing a new policy version. */
