@@ -1,17 +1,11 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Audited } from '../audit/audited.decorator';
 import { Public } from '../auth/access.decorator';
-import { DomainException } from '../common/errors/domain.exception';
 import { PUBLIC_TTL_MS, PublicThrottlerGuard, publicLimit } from './public-throttler.guard';
+import { PublicPublicityQueryDto, PublicSearchQueryDto } from './dto/public-query.dto';
 import { PublicService } from './public.service';
-
-const pageOf = (v: string | undefined, fallback: number, max: number, name: string) => {
-  if (v === undefined || v === '') return fallback;
-  if (!/^\d{1,5}$/.test(v) || Number(v) < 1 || Number(v) > max) throw new DomainException('VALIDATION_FAILED', `${name} 必须是 1–${max} 的整数`);
-  return Number(v);
-};
 
 /** Anyone may read what is in publication; rate-limited per address so the file cannot be scraped wholesale. */
 @ApiTags('public (公众查询)')
@@ -25,10 +19,8 @@ export class PublicController {
   @Get('institutions')
   @Audited({ action: 'list', resource: 'public-institution' })
   @ApiOperation({ summary: '按名称或统一社会信用代码查询机构' })
-  @ApiQuery({ name: 'q', required: true })
-  search(@Query('q') q?: string) {
-    if (!q || q.trim().length < 2) throw new DomainException('VALIDATION_FAILED', '请输入至少 2 个字的机构名称或统一社会信用代码');
-    return this.publicService.searchInstitutions(q);
+  search(@Query() query: PublicSearchQueryDto) {
+    return this.publicService.searchInstitutions(query.q);
   }
 
   @Get('institutions/:uscc')
@@ -41,11 +33,7 @@ export class PublicController {
   @Get('publicity')
   @Audited({ action: 'list', resource: 'public-publicity' })
   @ApiOperation({ summary: '双公示查询：公示中的行政许可和行政处罚' })
-  @ApiQuery({ name: 'kind', required: false, enum: ['licence', 'penalty'] }) @ApiQuery({ name: 'q', required: false })
-  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1 } })
-  @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
-  publicity(@Query('kind') kind?: string, @Query('q') q?: string, @Query('page') page?: string, @Query('pageSize') pageSize?: string) {
-    if (kind !== undefined && kind !== 'licence' && kind !== 'penalty') throw new DomainException('VALIDATION_FAILED', 'kind 只能是 licence 或 penalty');
-    return this.publicService.publicity({ kind, q, page: pageOf(page, 1, 10000, 'page'), pageSize: pageOf(pageSize, 20, 100, 'pageSize') });
+  publicity(@Query() query: PublicPublicityQueryDto) {
+    return this.publicService.publicity(query);
   }
 }
