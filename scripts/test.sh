@@ -46,5 +46,8 @@ npx jest --runInBand "$@"
 # the web console: component tests and a browser run on the real API and worker (SKIP_WEB=1 skips it locally)
 [ -n "${SKIP_WEB:-}" ] || bash scripts/test-web.sh
 
+# the API fuzzer: schemathesis against the live API from its OpenAPI document, a few hundred requests (SKIP_FUZZ=1 skips it)
+[ -n "${SKIP_FUZZ:-}" ] || bash scripts/test-fuzz.sh
+
 # the fault suite: its own PostgreSQL, Redis and Temporal, faults while cases are in flight (SKIP_FAULTS=1 skips it)
 [ -n "${SKIP_FAULTS:-}" ] || bash scripts/test-faults.sh
