@@ -20,7 +20,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: '请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段）',
   401: '未登录或令牌无效（UNAUTHENTICATED）',
   403: '无权执行该操作（FORBIDDEN 等）',
-  404: '资源不存在或不属于本机构（*_NOT_FOUND）',
+  404: '所指的资源不存在或不属于本机构（*_NOT_FOUND）',
   409: '与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等）',
   413: '上传内容过大（PAYLOAD_TOO_LARGE）',
   415: '不支持的文件类型',
@@ -72,7 +72,7 @@ function errorStatuses(path: string, method: string, op: OperationObject, facts:
   const takesInput = !!op.requestBody || (op.parameters?.length ?? 0) > 0;
   if (takesInput) statuses.add(400);
   if (!facts?.isPublic) [401, 403].forEach((s) => statuses.add(s));
-  if (path.includes('{')) statuses.add(404);
+  if (takesInput) statuses.add(404); // a path id, or a USCC or id in the query or body that names nothing
   if (method !== 'get') [409, 422].forEach((s) => statuses.add(s));
   if (facts?.throttled) statuses.add(429);
   const content = (op.requestBody as { content?: object } | undefined)?.content ?? {};
