@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Access, Public } from './access.decorator';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
@@ -16,6 +16,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)
+  @ApiOkResponse({ type: TokenDto })
   @ApiUnauthorizedResponse({ description: '用户名或密码错误（LOGIN_FAILED）' })
   login(@Body() dto: LoginDto): Promise<TokenDto> {
     return this.auth.login(dto.username, dto.password);
