@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { DomainException, forbidden } from '../common/errors/domain.exception';
-import { ACCESS_KEY, AccessRule } from './access.decorator';
+import { DomainException, forbidden, notFound } from '../common/errors/domain.exception';
+import { ACCESS_KEY, AccessRule, OWN_DATA_KEY } from './access.decorator';
 import type { AuthUser } from './role';
 
 /** Global guard: authenticates the bearer token, then checks the route's declared roles. */
@@ -26,6 +26,10 @@ export class AccessGuard implements CanActivate {
     if ('public' in rule) return true;
     req.user = await this.authenticate(req);
     if (!rule.roles.includes(req.user.role)) throw forbidden('当前角色无权执行此操作');
+    const own = this.reflector.get<string | undefined>(OWN_DATA_KEY, ctx.getHandler());
+    if (own === 'uscc' && req.user.role === 'institution' && String(req.params.uscc).trim().toUpperCase() !== req.user.uscc?.toUpperCase()) {
+      throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    }
     return true;
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator';
+import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { STAFF, type AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
@@ -46,6 +46,7 @@ export class CasesController {
 
   @Get(':caseNo')
   @Access(...STAFF, 'institution')
+  @OwnDataOnly('caseNo')
   @Audited({ action: 'read', resource: 'case', idParam: 'caseNo' })
   view(@Param('caseNo') caseNo: string, @CurrentUser() user: AuthUser) {
     return this.cases.view(caseNo, user);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
-import { Access } from '../auth/access.decorator';
+import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { DomainException } from '../common/errors/domain.exception';
@@ -34,6 +34,7 @@ export class CommitmentsController {
 
   @Get(':id')
   @Access(...STAFF, 'institution')
+  @OwnDataOnly('id')
   @Audited({ action: 'read', resource: 'commitment', idParam: 'id' })
   get(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.commitments.get(id, user);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
-import { Access } from '../auth/access.decorator';
+import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { DomainException } from '../common/errors/domain.exception';
@@ -19,6 +19,7 @@ export class CreditFileController {
 
   @Get()
   @Access(...STAFF, 'institution')
+  @OwnDataOnly('uscc')
   @Audited({ action: 'read', resource: 'credit-file', idParam: 'uscc' })
   @ApiOperation({ summary: '机构信用档案（全部记录及其当前状态）；机构账号只能查看本机构' })
   async list(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser) {
@@ -28,6 +29,7 @@ export class CreditFileController {
 
   @Get('verify')
   @Access(...STAFF, 'institution')
+  @OwnDataOnly('uscc')
   @Audited({ action: 'read', resource: 'credit-file-chain', idParam: 'uscc' })
   @ApiOperation({ summary: '重新计算哈希链，指出第一处断裂' })
   async verify(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser) {
@@ -36,6 +38,7 @@ export class CreditFileController {
 
   @Get(':recordId')
   @Access(...STAFF, 'institution')
+  @OwnDataOnly('uscc')
   @Audited({ action: 'read', resource: 'credit-record', idParam: 'recordId' })
   async one(@Param('uscc') uscc: string, @Param('recordId', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     const record = await this.file.recordOf(id);

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
-import { Access } from '../auth/access.decorator';
+import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { assertVisibleTo } from '../credit-file/visibility';
@@ -16,6 +16,7 @@ export class EvaluationController {
 
   @Get('institutions/:uscc/evaluation')
   @Access(...STAFF, 'institution')
+  @OwnDataOnly('uscc')
   @Audited({ action: 'read', resource: 'evaluation', idParam: 'uscc' })
   @ApiOperation({ summary: '信用评价：任一日期的得分、等级及计分记录' })
   evaluate(@Param('uscc') uscc: string, @Query() query: EvaluationQueryDto, @CurrentUser() user: AuthUser) {

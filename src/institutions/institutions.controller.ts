@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UploadedFil
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
-import { Access } from '../auth/access.decorator';
+import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { CreateInstitutionDto } from './dto/create-institution.dto';
@@ -61,6 +61,7 @@ export class InstitutionsController {
 
   @Get(':uscc')
   @Access(...STAFF, 'institution')
+  @OwnDataOnly('uscc')
   @Audited({ action: 'read', resource: 'institution', idParam: 'uscc' })
   @ApiOperation({ summary: '查看机构；机构账号只能查看本机构' })
   @ApiParam({ name: 'uscc', description: '统一社会信用代码' })

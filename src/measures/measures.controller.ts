@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
-import { Access } from '../auth/access.decorator';
+import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { assertVisibleTo } from '../credit-file/visibility';
@@ -23,6 +23,7 @@ export class MeasuresController {
 
   @Get('institutions/:uscc/measures')
   @Access(...STAFF, 'institution')
+  @OwnDataOnly('uscc')
   @Audited({ action: 'read', resource: 'measures', idParam: 'uscc' })
   @ApiOperation({ summary: '机构当前适用的激励和惩戒措施' })
   applicable(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser) {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Access } from '../auth/access.decorator';
+import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ROLES, type AuthUser } from '../auth/role';
 import { notFound } from '../common/errors/domain.exception';
@@ -33,6 +33,7 @@ export class InboxController {
   @Post(':id/read')
   @HttpCode(200)
   @Access(...ROLES)
+  @OwnDataOnly('id')
   read(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<InboxItem> {
     if (!UUID.test(id)) throw notFound('NOTIFICATION_NOT_FOUND', '消息不存在');
     return this.notifications.markRead(user.id, id);

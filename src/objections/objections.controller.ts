@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
-import { Access } from '../auth/access.decorator';
+import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { uuidPipe } from '../credit-file/credit-file.controller';
@@ -16,6 +16,7 @@ export class ObjectionsController {
 
   @Post('institutions/:uscc/credit-file/:recordId/objections')
   @Access('institution', 'officer')
+  @OwnDataOnly('uscc')
   @Audited({ action: 'create', resource: 'credit-objection', idParam: 'recordId' })
   @ApiOperation({ summary: '对信用记录提出异议或申请更正' })
   raise(@Param('uscc') uscc: string, @Param('recordId', uuidPipe) recordId: string, @Body() dto: RaiseObjectionDto,
@@ -32,6 +33,7 @@ export class ObjectionsController {
 
   @Get('credit-objections/:id')
   @Access(...STAFF, 'institution')
+  @OwnDataOnly('id')
   @Audited({ action: 'read', resource: 'credit-objection', idParam: 'id' })
   get(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.objections.get(id, user);

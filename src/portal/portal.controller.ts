@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseIntercep
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { memoryStorage } from 'multer';
-import { Access } from '../auth/access.decorator';
+import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
@@ -49,6 +49,7 @@ export class PortalController {
   @Post('cases/:caseNo/objection')
   @HttpCode(200)
   @Access('institution')
+  @OwnDataOnly('caseNo')
   @Audited({ action: 'create', resource: 'objection', idParam: 'caseNo' })
   objection(@Param('caseNo') caseNo: string, @Body() dto: ObjectionDto, @CurrentUser() user: AuthUser) {
     return this.portal.objection(caseNo, user, dto.reason, dto.fileIds);
@@ -57,6 +58,7 @@ export class PortalController {
   @Post('cases/:caseNo/rectification-report')
   @HttpCode(200)
   @Access('institution')
+  @OwnDataOnly('caseNo')
   @Audited({ action: 'create', resource: 'rectification-report', idParam: 'caseNo' })
   rectification(@Param('caseNo') caseNo: string, @Body() dto: RectificationReportDto, @CurrentUser() user: AuthUser) {
     return this.portal.rectificationReport(caseNo, user, dto.summary, dto.fileIds);
@@ -65,6 +67,7 @@ export class PortalController {
   @Post('cases/:caseNo/repair-application')
   @HttpCode(200)
   @Access('institution')
+  @OwnDataOnly('caseNo')
   @Audited({ action: 'create', resource: 'repair-application', idParam: 'caseNo' })
   repair(@Param('caseNo') caseNo: string, @Body() dto: RepairApplicationDto, @CurrentUser() user: AuthUser) {
     return this.portal.repairApplication(caseNo, user, dto.commitment, dto.fileIds, dto.routes);

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../src/auth/role';
+import type { TestApp } from './app';
+import { makeIdNumber, makeUscc } from './factories';
+import { auth, doTask, TINY_PDF } from './http-case';
+
+/** The real rows one institution owns; every path parameter that names an institution's data comes from here. */
+export interface InstitutionRows {
+  uscc: string;
+  token: string;
+  caseNo: string;
+  recordId: string;
+  commitmentId: string;
+  objectionId: string;
+  uploadId: string;
+  /** A message in the institution account's own inbox. */
+  messageId: string;
+}
+
+/** Rows the staff routes act on, named by the path they appear in (`:id` means a different table per route). */
+export interface AccessFixtures {
+  tokens: Record<Role, string>;
+  own: InstitutionRows;
+  other: InstitutionRows;
+  ids: Record<string, string>;
+  shared: Record<string, string>;
+}
+
+const created = (res: { status: number; body: unknown }, what: string) => {
+  if (res.status >= 300) throw new Error(`fixture ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Record<string, unknown> & { id: string };
+};
+
+async function institutionWithData(t: TestApp, staff: Record<'officer' | 'approver', string>): Promise<InstitutionRows> {
+  const uscc = makeUscc();
+  created(await t.http().post('/api/institutions').set(auth(staff.officer)).send({
+    uscc, name: `权限测试培训学校${uscc.slice(-6)}`, type: 'off_campus_training', officeCode: 'XWPX',
+    legalRepresentative: { name: '陈明远', idNumber: makeIdNumber() },
+  }), 'institution');
+  const { token, user } = await t.loginAs('institution', { uscc, officeCode: null });
+  const opened = created(await t.http().post('/api/cases').set(auth(staff.officer))
+    .send({ uscc, behaviourCode: 'EDU-001', facts: '群众投诉该机构未取得办学许可证开展学科类培训', source: 'complaint' }), 'case');
+  const caseNo = String(opened.caseNo);
+  await doTask(t, staff.officer, caseNo, 'investigate', { summary: '经查属实', severity: 'general', measures: ['责令限期整改'] });
+  await doTask(t, staff.approver, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' }); // opens the objection deadline
+  const record = created(await t.http().post(`/api/institutions/${uscc}/credit-file`).set(auth(staff.officer)).send({
+    kind: 'honour', title: '诚信办学示范单位', decisionDate: '2026-03-01', documentNo: `HZ-JYJ-${randomBytes(4).toString('hex')}`,
+  }), 'credit record');
+  const commitment = created(await t.http().post('/api/commitments').set(auth(token)).send({
+    uscc, purpose: 'annual', reference: `CN-${randomBytes(3).toString('hex')}`, content: '本机构承诺依法依规诚信办学，接受社会监督', signerName: '陈明远',
+  }), 'commitment');
+  const objection = created(await t.http().post(`/api/institutions/${uscc}/credit-file/${record.id}/objections`).set(auth(token))
+    .send({ type: 'correction', reason: '表彰文号登记有误，请予更正' }), 'credit objection');
+  const upload = created(await t.http().post('/api/portal/uploads').set(auth(token)).attach('file', TINY_PDF, '办学许可证.pdf'), 'upload');
+  const message = await firstRow(t, `SELECT id FROM notifications WHERE recipient_user_id = $1 LIMIT 1`, [user.id]);
+  return {
+    uscc, token, caseNo, recordId: record.id, commitmentId: commitment.id, objectionId: objection.id, uploadId: upload.id, messageId: message.id,
+  };
+}
+
+/** The determination's notice to the institution is written by a workflow activity, shortly after the update returns. */
+async function firstRow(t: TestApp, sql: string, params: unknown[]): Promise<{ id: string }> {
+  for (let i = 0; i < 100; i++) {
+    const [row] = await t.ds.query(sql, params);
+    if (row) return row;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`fixture: no row for ${sql}`);
+}
+
+/**
+ * Two institutions with a case in its objection window, a credit record, a commitment, a credit objection and an
+ * upload each, plus one row of every other kind a route names by id, all created the way users create them.
+ */
+export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
+  const login = async (role: Role, officeCode: string | null = 'XWPX') => (await t.loginAs(role, { officeCode })).token;
+  const staff = {
+    officer: await login('officer'), approver: await login('approver'), manager: await login('manager'),
+    auditor: await login('auditor', null), admin: await login('admin', null),
+  };
+  const [own, other] = [await institutionWithData(t, staff), await institutionWithData(t, staff)];
+  const as = (token: string) => auth(token);
+  const [task] = await t.ds.query(`SELECT id FROM tasks WHERE case_no = $1 ORDER BY created_at LIMIT 1`, [own.caseNo]);
+  const penalty = created(await t.http().post('/api/publicity/penalties').set(as(staff.officer)).send(penaltyBody(own.uscc)), 'penalty');
+  const [submission] = await t.ds.query(`SELECT id FROM platform_submissions ORDER BY created_at DESC LIMIT 1`);
+  const plan = created(await t.http().post('/api/inspection-plans').set(as(staff.officer))
+    .send({ title: '权限矩阵测试抽查', officeCode: 'XWPX', inspectorsPerTarget: 1 }), 'inspection plan');
+  const matter = created(await t.http().post('/api/review-matters').set(as(staff.officer))
+    .send({ type: 'licence', uscc: own.uscc, title: '设立审批', persons: [{ name: '李举办', idNumber: makeIdNumber() }] }), 'review matter');
+  const spare = await t.loginAs('officer', { officeCode: 'XWPX' });
+  const active = created(await t.http().get('/api/policies/active').set(as(staff.officer)), 'policy');
+  if (!task || !submission) throw new Error('fixture rows missing: task or platform submission');
+  return {
+    tokens: { ...staff, institution: own.token },
+    own,
+    other,
+    ids: {
+      '/api/tasks/:id': task.id,
+      '/api/platform/submissions/:id': submission.id,
+      '/api/publicity/decisions/:id': String(penalty.id ?? penalty.decisionId),
+      '/api/inspection-plans/:id': plan.id,
+      '/api/review-matters/:id': matter.id,
+      '/api/users/:id': spare.user.id,
+    },
+    shared: { version: String(active.version), code: 'EDU-001', year: String(new Date().getFullYear() + 1), date: '2026-12-30' },
+  };
+}
+
+function penaltyBody(uscc: string) {
+  return {
+    subjectName: '权限测试培训学校', subjectCategory: '法人及非法人组织', uscc, legalRepName: '陈明远',
+    decisionNo: `海教罚〔2026〕${randomBytes(4).toString('hex')}号`, violationType: '超范围培训',
+    facts: '超出办学许可范围开展学科类培训', basis: '《校外培训行政处罚暂行办法》第十八条', penaltyCategory: ['警告'],
+    content: '警告', decisionDate: '2026-09-30', validUntil: '2027-09-30', publicityUntil: '2027-09-30',
+    authorityName: '连云港市海州区教育局', authorityCode: '113207060141860828',
+    sourceUnitName: '连云港市海州区教育局', sourceUnitCode: '113207060141860828',
+  };
+}
