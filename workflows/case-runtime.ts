@@ -3,7 +3,7 @@
  * reminders and escalation, institution deadlines, and "resting" so updates answer with the next stage.
  */
 import {
-  CancellationScope, condition, isCancellation, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes,
+  CancellationScope, condition, isCancellation, patched, proxyActivities, proxyLocalActivities, setHandler, sleep, upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { DeadlineSpan } from '../activities/case.activities';
@@ -14,6 +14,15 @@ import { STAGE_LABELS, TASK_LABELS } from './labels';
 import * as rules from './task-rules';
 
 export const acts = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * Escalation is held to a second after the due instant (issue #4): as a local activity it runs in the workflow task
+ * the timer wakes, without a round trip through the activity task queue. It is one short, idempotent transaction.
+ */
+const onTime = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -49,8 +58,8 @@ export class CaseRuntime {
   /**
    * Cases started since this patch queue their stage changes, task completions and answers, and the next activity
    * writes them in its own transaction (src/cases/case-writes.ts); due dates come with the task or deadline they
-   * belong to, and search attributes go out once per rest. That halves a case's activities and history; cases
-   * started before keep their own path, which replays their histories.
+   * belong to, search attributes go out once per rest, and escalation is a local activity. That halves a case's
+   * activities and history; cases started before keep their own path, which replays their histories.
    */
   readonly foldsWrites = patched('fold-case-writes');
   private queued: CaseWrite[] = [];
@@ -137,7 +146,7 @@ export class CaseRuntime {
     this.deadlines[key] = d.dueDate;
     this.trackDue(key, d.dueAtMs);
     const watch = this.watch(d, () => acts.remindTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }),
-      () => acts.escalateTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }));
+      () => (this.foldsWrites ? onTime : acts).escalateTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }));
     this.rest();
     await condition(() => this.outcomes.has(taskId));
     watch.cancel();
