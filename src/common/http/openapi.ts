@@ -116,8 +116,9 @@ export function completeDocument(doc: OpenAPIObject, facts: Map<string, RouteFac
         const declared = op.responses[status] as ResponseObject | undefined;
         op.responses[status] = { ...declared, description: declared?.description ?? ERROR_DESCRIPTIONS[status], content: errorContent };
       }
+      // every failure goes through AllExceptionsFilter, whatever a library declared (terminus' 503, say)
       for (const [status, response] of Object.entries(op.responses) as [string, ResponseObject][]) {
-        if (Number(status) >= 400 && !response.content) response.content = errorContent;
+        if (Number(status) >= 400) response.content = errorContent;
       }
     }
   }
