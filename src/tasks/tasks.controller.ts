@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
 import { DomainException } from '../common/errors/domain.exception';
 import { BulkReassignDto, CompleteTaskDto, ReassignDto, WorklistQueryDto } from './dto/task.dto';
+import { BulkReassignResultDto, TaskActionResultDto, WorklistPageDto } from './dto/task-response.dto';
 import { TasksService } from './tasks.service';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainException('TASK_ID_INVALID', '任务编号格式不正确') });
@@ -18,6 +19,7 @@ export class TasksController {
 
   @Get()
   @Access('officer', 'approver')
+  @ApiOkResponse({ type: WorklistPageDto })
   worklist(@CurrentUser() user: AuthUser, @Query() q: WorklistQueryDto) {
     return this.tasks.worklist(user, q);
   }
@@ -26,6 +28,7 @@ export class TasksController {
   @HttpCode(200)
   @Access('officer', 'approver')
   @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
+  @ApiOkResponse({ type: TaskActionResultDto })
   claim(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
     return this.tasks.claim(id, user);
   }
@@ -34,6 +37,7 @@ export class TasksController {
   @HttpCode(200)
   @Access('officer', 'approver')
   @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
+  @ApiOkResponse({ type: TaskActionResultDto })
   unclaim(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
     return this.tasks.unclaim(id, user);
   }
@@ -42,6 +46,7 @@ export class TasksController {
   @HttpCode(200)
   @Access('approver')
   @Audited({ action: 'transition', resource: 'task' })
+  @ApiOkResponse({ type: BulkReassignResultDto })
   bulkReassign(@Body() dto: BulkReassignDto, @CurrentUser() user: AuthUser) {
     return this.tasks.bulkReassign(dto.taskIds, user, dto.toUserId);
   }
@@ -50,6 +55,7 @@ export class TasksController {
   @HttpCode(200)
   @Access('approver')
   @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
+  @ApiOkResponse({ type: TaskActionResultDto })
   reassign(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() dto: ReassignDto) {
     return this.tasks.reassign(id, user, dto.toUserId);
   }
@@ -58,6 +64,7 @@ export class TasksController {
   @HttpCode(200)
   @Access('officer', 'approver')
   @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
+  @ApiOkResponse({ type: TaskActionResultDto })
   complete(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() dto: CompleteTaskDto) {
     return this.tasks.complete(id, user, dto);
   }
