@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { STAFF, type AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
 import { CasesService } from './cases.service';
 import { CaseListQueryDto, CorrectCaseDto, WithdrawCaseDto } from './dto/case-actions.dto';
+import { CasePageDto, CaseViewDto } from './dto/case-response.dto';
 import { OpenCaseDto } from './dto/open-case.dto';
 
 @ApiTags('cases')
@@ -17,6 +18,7 @@ export class CasesController {
   @Post()
   @Access('officer', 'approver')
   @Audited({ action: 'create', resource: 'case' })
+  @ApiCreatedResponse({ type: CaseViewDto })
   open(@Body() dto: OpenCaseDto, @CurrentUser() user: AuthUser) {
     return this.cases.open(dto, user);
   }
@@ -24,6 +26,7 @@ export class CasesController {
   @Get()
   @Access(...STAFF, 'institution')
   @Audited({ action: 'list', resource: 'case' })
+  @ApiOkResponse({ type: CasePageDto })
   list(@Query() q: CaseListQueryDto, @CurrentUser() user: AuthUser) {
     return this.cases.list(q, user);
   }
@@ -32,6 +35,7 @@ export class CasesController {
   @HttpCode(200)
   @Access('approver')
   @Audited({ action: 'transition', resource: 'case', idParam: 'caseNo' })
+  @ApiOkResponse({ type: CaseViewDto })
   withdraw(@Param('caseNo') caseNo: string, @Body() dto: WithdrawCaseDto, @CurrentUser() user: AuthUser) {
     return this.cases.withdraw(caseNo, user, dto.reason);
   }
@@ -40,6 +44,7 @@ export class CasesController {
   @HttpCode(200)
   @Access('approver')
   @Audited({ action: 'update', resource: 'case', idParam: 'caseNo' })
+  @ApiOkResponse({ type: CaseViewDto })
   correct(@Param('caseNo') caseNo: string, @Body() dto: CorrectCaseDto, @CurrentUser() user: AuthUser) {
     return this.cases.correct(caseNo, user, dto);
   }
@@ -48,6 +53,7 @@ export class CasesController {
   @Access(...STAFF, 'institution')
   @OwnDataOnly('caseNo')
   @Audited({ action: 'read', resource: 'case', idParam: 'caseNo' })
+  @ApiOkResponse({ type: CaseViewDto })
   view(@Param('caseNo') caseNo: string, @CurrentUser() user: AuthUser) {
     return this.cases.view(caseNo, user);
   }
