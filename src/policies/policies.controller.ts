@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, PipeTransform, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject, IsString, Length } from 'class-validator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -19,7 +19,14 @@ export class PublishPolicyDto {
   note: string;
 }
 
-const versionPipe = new ParseIntPipe({ exceptionFactory: () => new DomainException('VALIDATION_FAILED', '政策版本号必须是整数') });
+/** Versions count from 1 in a PostgreSQL integer; a larger number names no version and must not reach the query. */
+const versionPipe: PipeTransform<string, number> = {
+  transform(value) {
+    const version = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+    if (!(version >= 1 && version <= 2_147_483_647)) throw new DomainException('VALIDATION_FAILED', '政策版本号必须是正整数');
+    return version;
+  },
+};
 
 @ApiTags('policies')
 @ApiBearerAuth()
@@ -43,6 +50,7 @@ export class PoliciesController {
   /** Officers need the rules an older case still runs under. */
   @Get(':version')
   @Access(...STAFF)
+  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } })
   byVersion(@Param('version', versionPipe) version: number): Promise<PolicyVersion> {
     return this.policies.byVersion(version);
   }
