@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { DomainException } from '../common/errors/domain.exception';
 import { CreditFileService } from './credit-file.service';
+import { ChainVerificationDto, CreditFileDto, CreditRecordDto } from './dto/credit-record-response.dto';
 import { ManualRecordDto } from './dto/manual-record.dto';
 import { assertVisibleTo } from './visibility';
 
@@ -22,6 +23,7 @@ export class CreditFileController {
   @OwnDataOnly('uscc')
   @Audited({ action: 'read', resource: 'credit-file', idParam: 'uscc' })
   @ApiOperation({ summary: '机构信用档案（全部记录及其当前状态）；机构账号只能查看本机构' })
+  @ApiOkResponse({ type: CreditFileDto })
   async list(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser) {
     const items = await this.file.fileOf(assertVisibleTo(uscc, user), { includeUnpublished: true });
     return { uscc: uscc.toUpperCase(), items };
@@ -32,6 +34,7 @@ export class CreditFileController {
   @OwnDataOnly('uscc')
   @Audited({ action: 'read', resource: 'credit-file-chain', idParam: 'uscc' })
   @ApiOperation({ summary: '重新计算哈希链，指出第一处断裂' })
+  @ApiOkResponse({ type: ChainVerificationDto })
   async verify(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser) {
     return { uscc: uscc.toUpperCase(), ...(await this.file.verifyChain(assertVisibleTo(uscc, user))) };
   }
@@ -40,6 +43,7 @@ export class CreditFileController {
   @Access(...STAFF, 'institution')
   @OwnDataOnly('uscc')
   @Audited({ action: 'read', resource: 'credit-record', idParam: 'recordId' })
+  @ApiOkResponse({ type: CreditRecordDto })
   async one(@Param('uscc') uscc: string, @Param('recordId', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     const record = await this.file.recordOf(id);
     if (record.uscc !== assertVisibleTo(uscc, user)) throw new DomainException('CREDIT_RECORD_NOT_FOUND', '信用记录不存在', 404);
@@ -50,6 +54,7 @@ export class CreditFileController {
   @Access('officer', 'approver')
   @Audited({ action: 'create', resource: 'credit-record', idParam: 'uscc' })
   @ApiOperation({ summary: '登记表彰/守信记录或外部门报送记录' })
+  @ApiCreatedResponse({ type: CreditRecordDto })
   add(@Param('uscc') uscc: string, @Body() dto: ManualRecordDto, @CurrentUser() user: AuthUser) {
     return this.file.append({
       uscc, kind: dto.kind, title: dto.title, decisionDate: dto.decisionDate, severity: dto.severity ?? null,

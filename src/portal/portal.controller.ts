@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { memoryStorage } from 'multer';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
 import { ObjectionDto, RectificationReportDto, RepairApplicationDto } from './dto/portal.dto';
+import { PortalCaseDto, PortalDeadlineDto, PortalSubmissionResultDto, UploadedEvidenceDto } from './dto/portal-response.dto';
 import { PortalService } from './portal.service';
 import { UploadsService } from './uploads.service';
 
@@ -25,6 +26,7 @@ export class PortalController {
   @Get('deadlines')
   @Access('institution')
   @Audited({ action: 'list', resource: 'deadline' })
+  @ApiOkResponse({ type: [PortalDeadlineDto] })
   deadlines(@CurrentUser() user: AuthUser) {
     return this.portal.deadlines(user);
   }
@@ -32,6 +34,7 @@ export class PortalController {
   @Get('cases')
   @Access('institution')
   @Audited({ action: 'list', resource: 'case' })
+  @ApiOkResponse({ type: [PortalCaseDto] })
   cases(@CurrentUser() user: AuthUser) {
     return this.portal.cases(user);
   }
@@ -40,7 +43,8 @@ export class PortalController {
   @Access('institution')
   @Audited({ action: 'create', resource: 'upload' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: UploadedEvidenceDto })
   @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_UPLOAD, files: 1 } }))
   upload(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: AuthUser) {
     return this.uploads.store(file, user);
@@ -51,6 +55,7 @@ export class PortalController {
   @Access('institution')
   @OwnDataOnly('caseNo')
   @Audited({ action: 'create', resource: 'objection', idParam: 'caseNo' })
+  @ApiOkResponse({ type: PortalSubmissionResultDto })
   objection(@Param('caseNo') caseNo: string, @Body() dto: ObjectionDto, @CurrentUser() user: AuthUser) {
     return this.portal.objection(caseNo, user, dto.reason, dto.fileIds);
   }
@@ -60,6 +65,7 @@ export class PortalController {
   @Access('institution')
   @OwnDataOnly('caseNo')
   @Audited({ action: 'create', resource: 'rectification-report', idParam: 'caseNo' })
+  @ApiOkResponse({ type: PortalSubmissionResultDto })
   rectification(@Param('caseNo') caseNo: string, @Body() dto: RectificationReportDto, @CurrentUser() user: AuthUser) {
     return this.portal.rectificationReport(caseNo, user, dto.summary, dto.fileIds);
   }
@@ -69,6 +75,7 @@ export class PortalController {
   @Access('institution')
   @OwnDataOnly('caseNo')
   @Audited({ action: 'create', resource: 'repair-application', idParam: 'caseNo' })
+  @ApiOkResponse({ type: PortalSubmissionResultDto })
   repair(@Param('caseNo') caseNo: string, @Body() dto: RepairApplicationDto, @CurrentUser() user: AuthUser) {
     return this.portal.repairApplication(caseNo, user, dto.commitment, dto.fileIds, dto.routes);
   }

@@ -30,14 +30,10 @@ const UNTYPED_RESPONSES = new Set<string>([
   'GET /api/auth/me', 'PUT /api/calendar/years/{year}', 'DELETE /api/calendar/overrides/{date}', 'GET /api/policies/active',
   'POST /api/policies', 'GET /api/policies/{version}', 'GET /api/reports/overdue-rectifications', 'GET /api/reports/grade-distribution',
   'GET /api/offices', 'GET /api/users', 'POST /api/users', 'PATCH /api/users/{id}', 'POST /api/integrity-education/activities',
-  'GET /api/integrity-education/activities', 'GET /api/integrity-education/report', 'GET /api/portal/deadlines', 'GET /api/portal/cases',
-  'POST /api/portal/uploads', 'POST /api/portal/cases/{caseNo}/objection', 'POST /api/portal/cases/{caseNo}/rectification-report',
-  'POST /api/portal/cases/{caseNo}/repair-application', 'GET /api/inbox', 'POST /api/inbox/{id}/read', 'GET /api/platform/submissions',
+  'GET /api/integrity-education/activities', 'GET /api/integrity-education/report', 'GET /api/inbox', 'POST /api/inbox/{id}/read', 'GET /api/platform/submissions',
   'GET /api/platform/submissions/{id}', 'PATCH /api/platform/submissions/{id}', 'POST /api/platform/submissions/{id}/resend',
   'GET /api/platform/reconciliation', 'GET /api/platform/cases/{caseNo}/joint-sanction-notices', 'POST /api/platform/inbound/pull',
-  'POST /api/admin/queue-session', 'DELETE /api/admin/queue-session', 'GET /api/institutions/{uscc}/credit-file',
-  'POST /api/institutions/{uscc}/credit-file', 'GET /api/institutions/{uscc}/credit-file/verify',
-  'GET /api/institutions/{uscc}/credit-file/{recordId}', 'GET /api/institutions/{uscc}/evaluation', 'POST /api/evaluations/reevaluate',
+  'POST /api/admin/queue-session', 'DELETE /api/admin/queue-session', 'GET /api/institutions/{uscc}/evaluation', 'POST /api/evaluations/reevaluate',
   'POST /api/publicity/penalties', 'POST /api/publicity/licences', 'POST /api/publicity/decisions/{id}/publish',
   'GET /api/publicity/decisions/{id}', 'GET /api/publicity/overdue', 'GET /api/public/institutions', 'GET /api/public/institutions/{uscc}',
   'GET /api/public/publicity', 'POST /api/commitments', 'GET /api/commitments', 'GET /api/commitments/{id}',
@@ -150,6 +146,7 @@ describe('OpenAPI document', () => {
     });
     const pageSize = operation('GET /api/cases').parameters!.find((p) => p.name === 'pageSize');
     expect(pageSize).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } });
+    expect(operation('POST /api/tasks/{id}/claim').parameters).toEqual([expect.objectContaining({ name: 'id', schema: { type: 'string', format: 'uuid' } })]);
     const complete = doc.components.schemas.CompleteTaskDto;
     expect(complete.required).toEqual(['summary']);
     expect(complete.properties?.measures).toMatchObject({ type: 'array', maxItems: 20 });

@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CASE_STAGES, SEVERITIES } from '../../../workflows/contracts';
+
+/** An open deadline of the institution, with the working days left to answer it. */
+export class PortalDeadlineDto {
+  @ApiProperty({ example: 'LY-2026-000001' }) caseNo: string;
+  @ApiProperty({ enum: ['objection', 'rectification'] }) kind: string;
+  @ApiProperty({ type: 'integer' }) round: number;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty({ enum: ['open'] }) status: string;
+  @ApiProperty({ enum: CASE_STAGES }) stage: string;
+  @ApiProperty({ type: 'integer', description: '剩余工作日' }) workingDaysLeft: number;
+}
+
+export class PortalCaseDto {
+  @ApiProperty() caseNo: string;
+  @ApiProperty() behaviourCode: string;
+  @ApiProperty({ enum: SEVERITIES }) severity: string;
+  @ApiProperty({ enum: CASE_STAGES }) stage: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) decisionDate: string | null;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ type: String, nullable: true }) outcome: string | null;
+}
+
+export class UploadedEvidenceDto {
+  @ApiProperty({ format: 'uuid', description: '提交异议、整改报告或修复申请时引用的文件 ID' }) id: string;
+  @ApiProperty() sha256: string;
+  @ApiProperty({ type: 'integer', description: '字节数' }) size: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'application/pdf' }) mime: string;
+}
+
+/** Where the case stands once the answer has been taken. */
+export class PortalSubmissionResultDto {
+  @ApiProperty() caseNo: string;
+  @ApiProperty({ enum: CASE_STAGES }) stage: string;
+  @ApiProperty({ description: '案件当前在等什么' }) waitingFor: string;
+}
