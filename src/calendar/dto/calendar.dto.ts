@@ -6,7 +6,7 @@ import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MaxLength
 // date yields DATE_INVALID whether it arrives through HTTP or from an activity.
 
 export class AddWorkingDaysQuery {
-  @ApiProperty({ example: '2026-02-13', description: '起算日（YYYY-MM-DD），当日不计入' })
+  @ApiProperty({ example: '2026-02-13', format: 'date', description: '起算日（YYYY-MM-DD），当日不计入' })
   @IsString({ message: '起算日必须是 YYYY-MM-DD 格式的日期' })
   @IsNotEmpty({ message: '起算日不能为空' })
   from: string;
@@ -20,7 +20,7 @@ export class AddWorkingDaysQuery {
 }
 
 export class DateQuery {
-  @ApiProperty({ example: '2026-02-14', description: '日期（YYYY-MM-DD）' })
+  @ApiProperty({ example: '2026-02-14', format: 'date', description: '日期（YYYY-MM-DD）' })
   @IsString({ message: '日期必须是 YYYY-MM-DD 格式' })
   @IsNotEmpty({ message: '日期不能为空' })
   date: string;

@@ -1,8 +1,9 @@
-import { INestApplication } from '@nestjs/common';
-import { GUARDS_METADATA } from '@nestjs/common/constants';
+import { INestApplication, ParseIntPipe, ParseUUIDPipe } from '@nestjs/common';
+import { GUARDS_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OperationObject, ParameterObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ACCESS_KEY, type AccessRule } from '../../auth/access.decorator';
 import { describeValidatedModels } from './openapi-validation';
@@ -14,6 +15,8 @@ const BEARER = 'bearer';
 interface RouteFacts {
   isPublic: boolean;
   throttled: boolean;
+  /** Path parameters whose pipe fixes their shape (ParseUUIDPipe → uuid, ParseIntPipe → integer). */
+  pathShapes: Record<string, SchemaObject>;
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -59,11 +62,22 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
         facts.set(`${controller.name}_${name}`, {
           isPublic: !!rule && 'public' in rule,
           throttled: guards.some((g) => typeof g === 'function' && g.prototype instanceof ThrottlerGuard),
+          pathShapes: pathShapes(Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}),
         });
       }
     }
   }
   return facts;
+}
+
+function pathShapes(args: Record<string, { data?: unknown; pipes?: unknown[] }>): Record<string, SchemaObject> {
+  const shapes: Record<string, SchemaObject> = {};
+  for (const [key, arg] of Object.entries(args)) {
+    if (!key.startsWith(`${RouteParamtypes.PARAM}:`) || typeof arg.data !== 'string') continue;
+    if (arg.pipes?.some((p) => p instanceof ParseUUIDPipe)) shapes[arg.data] = { type: 'string', format: 'uuid' };
+    if (arg.pipes?.some((p) => p instanceof ParseIntPipe)) shapes[arg.data] = { type: 'integer' };
+  }
+  return shapes;
 }
 
 /** The error statuses an operation can answer, from what it takes and who may call it. */
@@ -112,6 +126,10 @@ export function completeDocument(doc: OpenAPIObject, facts: Map<string, RouteFac
       if (typeof op !== 'object' || !op.responses) continue;
       const route = facts.get(op.operationId ?? '');
       op.security = route?.isPublic ? [] : [{ [BEARER]: [] }];
+      for (const p of (op.parameters ?? []) as ParameterObject[]) {
+        const shape = p.in === 'path' ? route?.pathShapes[p.name] : undefined;
+        if (shape) p.schema = { ...p.schema, ...shape };
+      }
       for (const status of errorStatuses(path, method, op, route)) {
         const declared = op.responses[status] as ResponseObject | undefined;
         op.responses[status] = { ...declared, description: declared?.description ?? ERROR_DESCRIPTIONS[status], content: errorContent };
