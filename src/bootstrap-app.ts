@@ -1,17 +1,18 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { setupOpenApi } from './common/http/openapi';
 import { createValidationPipe } from './common/http/validation.pipe';
+import { allowConsoleOrigins, securityHeaders } from './http-security';
 import { serveWebConsole } from './web-console';
 
 /** Everything main.ts does to the app, shared with the end-to-end tests so they test the real thing. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.use(helmet());
+  app.use(securityHeaders());
+  allowConsoleOrigins(app);
   serveWebConsole(app as NestExpressApplication);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -25,7 +25,7 @@ export class AuditInterceptor implements NestInterceptor {
         resource: spec.resource,
         resourceId: (spec.idParam ? String(req.params[spec.idParam]) : undefined) ?? pickId(response),
         uscc: str(req.params.uscc) ?? str(response?.uscc) ?? str(req.body?.uscc) ?? req.user?.uscc ?? undefined,
-        reason: req.header('x-access-reason') ?? undefined,
+        reason: accessReason(req.header('x-access-reason')),
         requestId: req.id ? String(req.id) : undefined,
         ip: req.ip,
         outcome,
@@ -40,6 +40,16 @@ export class AuditInterceptor implements NestInterceptor {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** HTTP headers carry ASCII only, so the console percent-encodes the Chinese purpose; keep what a person typed. */
+export function accessReason(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  try {
+    return decodeURIComponent(header).slice(0, 500);
+  } catch {
+    return header.slice(0, 500);
+  }
+}
 
 function pickId(body?: Record<string, unknown>): string | undefined {
   return body ? str(body.caseNo) ?? str(body.uscc) ?? str(body.id) : undefined;

@@ -26,6 +26,10 @@ export const envSchema = Joi.object({
     .description('comma-separated keyId:base64Key; the first one encrypts, all decrypt (rotation)'),
   LOGIN_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
   LOGIN_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60_000),
+  PUBLIC_THROTTLE_LIMIT: Joi.number().integer().min(1).default(60).description('public lookups per address per PUBLIC_THROTTLE_TTL_MS'),
+  PUBLIC_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60_000),
+  CORS_ORIGINS: Joi.string().allow('').pattern(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/).default('')
+    .description('origins allowed to call the API from a browser, comma-separated; empty = same origin only'),
   UPLOAD_DIR: Joi.string().default('var/uploads').description('evidence files, outside any web root, named by SHA-256'),
   UPLOAD_MAX_BYTES: Joi.number().integer().min(1024).default(10 * 1024 * 1024),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
@@ -74,6 +78,9 @@ export interface AppEnv {
   DATA_ENCRYPTION_KEYS: string;
   LOGIN_THROTTLE_LIMIT: number;
   LOGIN_THROTTLE_TTL_MS: number;
+  PUBLIC_THROTTLE_LIMIT: number;
+  PUBLIC_THROTTLE_TTL_MS: number;
+  CORS_ORIGINS: string;
   UPLOAD_DIR: string;
   UPLOAD_MAX_BYTES: number;
   LOG_LEVEL: string;

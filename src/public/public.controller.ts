@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Audited } from '../audit/audited.decorator';
 import { Public } from '../auth/access.decorator';
-import { PUBLIC_TTL_MS, PublicThrottlerGuard, publicLimit } from './public-throttler.guard';
+import { PublicThrottlerGuard, publicLimit, publicTtlMs } from './public-throttler.guard';
 import { PublicPublicityQueryDto, PublicSearchQueryDto } from './dto/public-query.dto';
 import { PublicService } from './public.service';
 
@@ -12,7 +12,7 @@ import { PublicService } from './public.service';
 @Controller('public')
 @Public()
 @UseGuards(PublicThrottlerGuard)
-@Throttle({ default: { limit: publicLimit, ttl: PUBLIC_TTL_MS } })
+@Throttle({ default: { limit: publicLimit, ttl: publicTtlMs } })
 export class PublicController {
   constructor(private readonly publicService: PublicService) {}
 

@@ -25,3 +25,23 @@ describe('configuration', () => {
     expect(() => validateEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 });
+
+describe('browser-facing limits', () => {
+  it('allows no cross-origin caller unless CORS_ORIGINS names it', () => {
+    expect(validateEnv({}).CORS_ORIGINS).toBe('');
+    expect(validateEnv({ CORS_ORIGINS: 'https://credit.jyj.example.gov.cn,http://127.0.0.1:5173' }).CORS_ORIGINS)
+      .toBe('https://credit.jyj.example.gov.cn,http://127.0.0.1:5173');
+  });
+
+  it('refuses a wildcard or a malformed origin list', () => {
+    for (const bad of ['*', 'credit.example.gov.cn', 'https://a.example/path', 'https://a.example, https://b.example']) {
+      expect(() => validateEnv({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS/);
+    }
+  });
+
+  it('rate-limits public lookups by default and lets operations tune it', () => {
+    expect(validateEnv({})).toMatchObject({ PUBLIC_THROTTLE_LIMIT: 60, PUBLIC_THROTTLE_TTL_MS: 60_000 });
+    expect(validateEnv({ PUBLIC_THROTTLE_LIMIT: '120' }).PUBLIC_THROTTLE_LIMIT).toBe(120);
+    expect(() => validateEnv({ PUBLIC_THROTTLE_LIMIT: '0' })).toThrow(/PUBLIC_THROTTLE_LIMIT/);
+  });
+});

@@ -1,0 +1,49 @@
+import type { INestApplication } from '@nestjs/common';
+import helmet from 'helmet';
+import { validateEnv } from './config/env.schema';
+
+/**
+ * The console is served from the API's own origin (src/web-console.ts), so the policy can be strict: scripts,
+ * fetches, fonts and images from this origin only, no plugins, no framing, no inline script. Styles alone allow
+ * 'unsafe-inline' — Ant Design and ECharts set style attributes and insert <style> elements at run time, and a
+ * style cannot run code. Bull Board sets its own, looser policy on its path only (src/platform/bull-board.ts).
+ */
+export const securityHeaders = () =>
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'worker-src': ["'self'", 'blob:'],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+/**
+ * Cross-origin calls only from the origins in CORS_ORIGINS (none by default: the console needs none). A browser on
+ * any other origin gets no Access-Control-Allow-Origin header and so cannot read an answer.
+ */
+export function allowConsoleOrigins(app: INestApplication): void {
+  const origins = validateEnv(process.env).CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  if (!origins.length) return;
+  app.enableCors({
+    origin: origins,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Access-Reason', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    credentials: false, // bearer tokens, never cookies, cross-origin
+    maxAge: 600,
+  });
+}
