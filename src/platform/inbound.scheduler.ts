@@ -17,6 +17,7 @@ export const FEED_SCHEDULER_ID = 'municipal-feed';
 export class InboundScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(InboundScheduler.name);
   private worker: Worker | null = null;
+  private keeper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly queues: PlatformQueues,
@@ -32,11 +33,24 @@ export class InboundScheduler implements OnApplicationBootstrap, OnModuleDestroy
     });
     this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'inbound worker error'));
     this.worker.on('failed', (_job, err) => this.logger.warn({ err: err.message }, 'feed pull failed; retrying'));
-    await this.queues.inbound.upsertJobScheduler(FEED_SCHEDULER_ID, { every: cfg.feedEveryMs }, { name: 'pull' })
+    await this.schedule();
+    // the schedule lives only in Redis, which keeps nothing on disk: after a Redis restart it is gone until a
+    // worker starts again, so put it back whenever it is missing (test/faults restarts Redis and checks the pull)
+    this.keeper = setInterval(() => void this.scheduleIfMissing(), Math.max(cfg.feedEveryMs, 1000));
+  }
+
+  private async schedule(): Promise<void> {
+    await this.queues.inbound.upsertJobScheduler(FEED_SCHEDULER_ID, { every: this.queues.config.feedEveryMs }, { name: 'pull' })
       .catch((err: Error) => this.logger.error({ err: err.message }, 'cannot schedule the feed pull'));
   }
 
+  private async scheduleIfMissing(): Promise<void> {
+    const existing = await this.queues.inbound.getJobScheduler(FEED_SCHEDULER_ID).catch(() => 'unknown');
+    if (!existing) await this.schedule();
+  }
+
   async onModuleDestroy(): Promise<void> {
+    if (this.keeper) clearInterval(this.keeper);
     await this.worker?.close().catch(() => undefined);
   }
 }
