@@ -10,6 +10,7 @@ import { describeValidatedModels } from './openapi-validation';
 
 export const OPENAPI_PATH = 'api/docs'; // JSON at /api/docs-json
 const BEARER = 'bearer';
+const USCC_PATH_PATTERN = '^[0-9A-HJ-NP-RTUW-Ya-hj-np-rtuw-y]{18}$';
 
 /** What the document needs to know about a handler that @nestjs/swagger does not read by itself. */
 interface RouteFacts {
@@ -129,6 +130,7 @@ export function completeDocument(doc: OpenAPIObject, facts: Map<string, RouteFac
       for (const p of (op.parameters ?? []) as ParameterObject[]) {
         const shape = p.in === 'path' ? route?.pathShapes[p.name] : undefined;
         if (shape) p.schema = { ...p.schema, ...shape };
+        if (p.in === 'path' && p.name === 'uscc') p.schema = { ...p.schema, pattern: USCC_PATH_PATTERN }; // AppValidationPipe
       }
       for (const status of errorStatuses(path, method, op, route)) {
         const declared = op.responses[status] as ResponseObject | undefined;

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainException } from '../errors/domain.exception';
 
 /**
@@ -28,8 +28,48 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/** U+0000 and a lone surrogate (half of an emoji): PostgreSQL refuses both in text and jsonb alike. */
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+
+/** Where in a request value a string holds a character PostgreSQL cannot store. */
+function unstorableAt(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (UNSTORABLE.test(key)) return here;
+    const found = unstorableAt(inner, here, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+const USCC_SHAPE = /^[0-9A-HJ-NP-RTUW-Y]{18}$/i;
+
+/**
+ * class-validator's pipe, plus two checks every route needs and no DTO can express: no character PostgreSQL cannot
+ * store anywhere in the input, and a path parameter named `uscc` shaped like one (routes upper-case it and look it up; the check
+ * character is theirs to judge, by answering 404).
+ */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const field = unstorableAt(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (field !== null) {
+        const message = '请求中含有无法保存的字符（空字符 U+0000 或残缺的 Unicode 代理字符），请删除后重试';
+        throw new DomainException('VALIDATION_FAILED', message, 400, { fields: [{ field, constraint: 'storableText', message }] });
+      }
+    }
+    if (metadata.type === 'param' && metadata.data === 'uscc' && !(typeof value === 'string' && USCC_SHAPE.test(value))) {
+      const message = '统一社会信用代码应为 18 位数字或大写字母';
+      throw new DomainException('USCC_INVALID', message, 400, { fields: [{ field: 'uscc', constraint: 'isUscc', message }] });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
