@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Severity } from '../../../workflows/contracts';
 
 const SEVERITIES: Severity[] = ['minor', 'general', 'serious'];
@@ -10,6 +10,7 @@ export class CatalogueVersionQuery {
   @IsOptional()
   @Type(() => Number)
   @Min(1, { message: '清单版本号必须大于 0' })
+  @Max(2_147_483_647, { message: '清单版本号过大' })
   @IsInt({ message: '清单版本号必须是整数' }) // listed last so it is reported first (decorators apply bottom-up)
   version?: number;
 }
