@@ -17,6 +17,7 @@ export class CaseListQueryDto {
   open?: boolean;
 
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: '页码必须是整数' }) @Min(1, { message: '页码从 1 开始' })
+  @Max(100_000, { message: '页码不能超过 100000' })
   page = 1;
 
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数必须是整数' })
