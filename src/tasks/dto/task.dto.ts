@@ -48,7 +48,7 @@ export class WorklistQueryDto {
   sort: 'dueDate' | '-dueDate' | 'priority' = 'dueDate';
 
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: '页码必须是整数' }) @Min(1, { message: '页码从 1 开始' })
+  @IsOptional() @Type(() => Number) @IsInt({ message: '页码必须是整数' }) @Min(1, { message: '页码从 1 开始' }) @Max(100_000, { message: '页码不能超过 100000' })
   page = 1;
 
   @ApiPropertyOptional({ default: 20 })
