@@ -32,6 +32,7 @@ export class ListInstitutionsQuery {
   @Type(() => Number)
   @IsInt({ message: '页码必须是整数' })
   @Min(1, { message: '页码从 1 开始' })
+  @Max(100_000, { message: '页码不能超过 100000' })
   page: number = 1;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsIdNumber } from '../../common/validation/id-number';
 import { INSTITUTION_TYPE_LABELS, InstitutionType } from '../institution-type';
 import { TYPE_DESCRIPTION, trim, trimUpper } from './create-institution.dto';
@@ -77,5 +77,6 @@ export class UpdateInstitutionDto {
   @IsOptional()
   @IsInt({ message: '版本号必须是整数' })
   @Min(1, { message: '版本号必须大于 0' })
+  @Max(2_147_483_647, { message: '版本号过大' })
   version?: number;
 }
