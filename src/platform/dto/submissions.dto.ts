@@ -12,7 +12,7 @@ export class ListSubmissionsQuery {
   @IsOptional() @IsString() @Length(1, 40) officeCode?: string;
   @IsOptional() @IsString() @Length(1, 200) recordRef?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000, { message: '偏移量（offset）不能超过 10000000' }) offset?: number;
 }
 
 export class FixSubmissionDto {
