@@ -12,6 +12,9 @@ export const PENALTY_CATEGORIES = [
 ] as const;
 
 /** 行政处罚 双公示 field set (brief §5). */
+// runs before @IsArray has judged the field, so it must not trust its shape
+const hasCategory = (o: PenaltyDecisionDto, category: string) => Array.isArray(o.penaltyCategory) && o.penaltyCategory.includes(category);
+
 export class PenaltyDecisionDto {
   @RequiredText('行政相对人名称', 'subjectName', 200) subjectName: string;
   @RequiredChoice('行政相对人类别', 'subjectCategory', SUBJECT_CATEGORIES) subjectCategory: string;
@@ -35,14 +38,14 @@ export class PenaltyDecisionDto {
   @RequiredText('处罚内容', 'content', 2000) content: string;
 
   @ApiPropertyOptional({ description: '罚款金额（万元）；处罚类别含罚款时必填' })
-  @ValidateIf((o: PenaltyDecisionDto) => o.penaltyCategory?.includes('罚款') || o.fineAmount !== undefined)
+  @ValidateIf((o: PenaltyDecisionDto) => hasCategory(o, '罚款') || o.fineAmount !== undefined)
   @IsNotEmpty({ message: '缺少必填字段：罚款金额（万元）（fineAmount）' })
   @IsNumber({ maxDecimalPlaces: 6 }, { message: '罚款金额（万元）（fineAmount）必须是数字' })
   @Min(0, { message: '罚款金额（万元）（fineAmount）不能为负数' })
   fineAmount?: number;
 
   @ApiPropertyOptional({ description: '没收违法所得（万元）；处罚类别含没收违法所得时必填' })
-  @ValidateIf((o: PenaltyDecisionDto) => o.penaltyCategory?.includes('没收违法所得') || o.confiscatedAmount !== undefined)
+  @ValidateIf((o: PenaltyDecisionDto) => hasCategory(o, '没收违法所得') || o.confiscatedAmount !== undefined)
   @IsNotEmpty({ message: '缺少必填字段：没收违法所得（万元）（confiscatedAmount）' })
   @IsNumber({ maxDecimalPlaces: 6 }, { message: '没收违法所得（万元）（confiscatedAmount）必须是数字' })
   @Min(0, { message: '没收违法所得（万元）（confiscatedAmount）不能为负数' })
