@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -16,18 +17,42 @@ import { baselineActivities } from './baseline.activities';
 
 /**
  * The case worker as the benchmarks run it, in a child process of bench/case-throughput.bench.ts or
- * bench/worker-memory.bench.ts (bench/support/worker-child.ts) so its memory is measured alone: createCaseWorker() with the real activities on PostgreSQL and the pre-built bundle named
- * by WORKFLOW_BUNDLE_PATH, plus the baseline's no-op activity. BENCH_WORKER_MODULE=full builds the whole
+ * bench/worker-memory.bench.ts (bench/support/worker-child.ts: production's Node flags) so its memory is measured
+ * alone: createCaseWorker() with the real activities on PostgreSQL and the pre-built bundle named by
+ * WORKFLOW_BUNDLE_PATH, plus the baseline's no-op activity. BENCH_WORKER_MODULE=full builds the whole
  * WorkerModule (queue consumers, supervision worker) as src/worker.ts does; the default builds only what the
  * case activities need. Talks to its parent over IPC:
  *   → {type:'clock', offsetMs}  the calendar runs offsetMs behind real time (activities/case-clock.ts shiftedClock)
- *   → {type:'memory'}           answers {type:'memory', rss, heapUsed, peakRss}
+ *   → {type:'memory'}           answers {type:'memory', rss, heapUsed, peakRss, breakdown}
  * It stops when its parent goes away, on SIGTERM, or after BENCH_WORKER_MAX_MS.
  */
 @Module({
   imports: [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, CalendarModule, PoliciesModule, NotificationsModule, CaseRecordsModule],
 })
 class CaseActivitiesModule {}
+
+/**
+ * RSS and where it goes: the main isolate's heap, the workflow threads' isolates (the SDK keeps them private, so
+ * they are reached through its internals — bench only) and the rest (Rust core, code, malloc arenas).
+ */
+async function memoryReport(worker: Awaited<ReturnType<typeof createCaseWorker>>, peakRss: number) {
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  const threads: { workerThread: { getHeapStatistics(): Promise<HeapInfo> } }[] =
+    (worker as unknown as { workflowCreator?: { workerThreadClients?: [] } }).workflowCreator?.workerThreadClients ?? [];
+  const heaps = await Promise.all(threads.map((t) => t.workerThread.getHeapStatistics()));
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return {
+    type: 'memory', rss, heapUsed, peakRss: Math.max(peakRss, rss),
+    breakdown: {
+      mainHeapUsed: heapUsed, mainHeapTotal: heapTotal, external,
+      workflowHeapUsed: heaps.reduce((a, h) => a + h.used_heap_size, 0), workflowHeapTotal: heaps.reduce((a, h) => a + h.total_heap_size, 0),
+      workflowThreads: heaps.length, rssAnon: field('RssAnon') * 1024, rssFile: field('RssFile') * 1024, threads: field('Threads'),
+    },
+  };
+}
+
+interface HeapInfo { used_heap_size: number; total_heap_size: number }
 
 type ParentMessage = { type: 'clock'; offsetMs: number } | { type: 'memory' };
 
@@ -40,11 +65,7 @@ async function main(): Promise<void> {
   const ctx: INestApplicationContext = await NestFactory.createApplicationContext(module, { logger: false });
   let clock: CaseClock = beijingClock;
   const switchable: CaseClock = { dateOf: (ms) => clock.dateOf(ms), at: (date, hhmm) => clock.at(date, hhmm) };
-  const maxCached = process.env.BENCH_MAX_CACHED_WORKFLOWS;
-  const worker = await createCaseWorker(ctx, {
-    activities: { ...caseActivitiesFrom(ctx, switchable), ...baselineActivities },
-    ...(maxCached ? { maxCachedWorkflows: Number(maxCached) } : {}),
-  });
+  const worker = await createCaseWorker(ctx, { activities: { ...caseActivitiesFrom(ctx, switchable), ...baselineActivities } });
 
   let peakRss = 0;
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 250);
@@ -56,8 +77,7 @@ async function main(): Promise<void> {
       clock = m.offsetMs === 0 ? beijingClock : shiftedClock(m.offsetMs);
       send({ type: 'clock', offsetMs: m.offsetMs });
     } else if (m.type === 'memory') {
-      const { rss, heapUsed } = process.memoryUsage();
-      send({ type: 'memory', rss, heapUsed, peakRss: Math.max(peakRss, rss) });
+      void memoryReport(worker, peakRss).then(send);
     }
   });
   const running = worker.run();

@@ -8,24 +8,29 @@ import { Actor, CaseInput, caseStateQuery } from '../workflows/contracts';
 import type { dishonestyCaseWorkflow } from '../workflows/dishonesty-case.workflow';
 import { BENCH_DB, BENCH_DB_URL, compiledPath, DevServer, freshDatabase, ROOT, startTemporalDevServer } from './support/environment';
 import { exitOnSignals, inPool, loadAverage, numberArg, progress, report, withTimeout } from './support/report';
-import { removeQueueKeys, WorkerChild } from './support/worker-child';
+import { describeMemory, parseCommandLine, removeQueueKeys, WorkerChild } from './support/worker-child';
 
 /**
  * Worker memory with many open cases (issue #4), on a Temporal dev server and a database of its own
  * (educredit_bench, recreated; BENCH_DATABASE to change). --open-cases (default 10,000) cases are started and left
  * resting on their first task, in a fresh worker process (bench/case-worker.ts, compiled, so ts-node's own memory
- * is not counted) configured as src/worker.ts is; its RSS is read in the worker. Then another fresh worker with
- * maxCachedWorkflows = --max-cached (0: skip; optionally --worker-heap-mb for V8's heap limit) answers a query to
- * every case, which replays each into its cache. Beyond the cache size open cases cost the worker no memory (they
- * live in Temporal), so --open-cases only has to exceed the cache to show the plateau.
+ * is not counted) configured as production runs src/worker.ts: the Node flags and environment of package.json's
+ * `start:worker` and the configuration defaults. Its RSS is read in the worker once the cases rest, and again after a
+ * query to every case, which replays each one the sticky cache does not hold (as after a worker restart). Beyond
+ * the cache size open cases cost the worker no memory (they live in Temporal), so --open-cases only has to exceed
+ * the cache to show the plateau. --compare runs other configurations the same way, each in a cold worker.
  * Prints `name | value | target | met/MISSED`; exits 0 when every phase ran, whether or not targets were met.
  *
- *   npx ts-node -T bench/worker-memory.bench.ts [--open-cases 10000] [--max-cached 100] [--worker-heap-mb 0]
- *     [--worker full|cases]
+ *   npx ts-node -T bench/worker-memory.bench.ts [--open-cases 10000] [--worker full|cases]
+ *     [--compare 'WORKER_MAX_CACHED_WORKFLOWS=50 --max-old-space-size=96;…']
  */
 const OPEN = numberArg('open-cases', 10_000);
-const MAX_CACHED = numberArg('max-cached', 100);
-const WORKER_HEAP_MB = numberArg('worker-heap-mb', 0);
+/**
+ * `--compare 'WORKER_MAX_CACHED_WORKFLOWS=100 --max-old-space-size=128;…'`: other configurations, each a cold worker
+ * (env assignments and node flags) that answers a query on every case after the production one.
+ */
+const COMPARE = (process.argv.includes('--compare') ? process.argv[process.argv.indexOf('--compare') + 1] : '')
+  .split(';').filter((v) => v.trim()).map(parseCommandLine);
 const WORKER_MODULE = process.argv.includes('--worker') ? process.argv[process.argv.indexOf('--worker') + 1] : 'full';
 const HARD_LIMIT_MS = Number(process.env.BENCH_MAX_MS ?? 60 * 60_000);
 const RUN = `${process.pid}`;
@@ -66,44 +71,68 @@ function caseInput(s: Seeded, caseNo: string, i: number): CaseInput {
 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
+/** A query to every case, which replays each one the worker does not hold in its cache. */
+async function queryEach(client: Client, ids: string[]): Promise<{ answered: number; perSec: number }> {
+  let answered = 0;
+  const t0 = performance.now();
+  await withTimeout(inPool(ids.length, 32, async (i) => {
+    const st = await client.workflow.getHandle(ids[i]).query(caseStateQuery);
+    if (st.stage === 'INVESTIGATION') answered++;
+  }), 20 * 60_000, 'querying the open cases');
+  return { answered, perSec: ids.length / ((performance.now() - t0) / 1000) };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 5000)); // let the last workflow tasks finish and the cache settle
+
+async function startOpenCases(client: Client, ds: DataSource, s: Seeded, taskQueue: string, ids: string[]) {
+  const t0 = performance.now();
+  await withTimeout(inPool(ids.length, 64, (i) => client.workflow.start<typeof dishonestyCaseWorkflow>('dishonestyCaseWorkflow',
+    { taskQueue, workflowId: ids[i], args: [caseInput(s, ids[i], i)] })), 20 * 60_000, 'starting the open cases');
+  let resting = 0;
+  for (let i = 0; i < 1200 && resting < ids.length; i++) { // bounded: 20 min
+    [{ resting }] = await ds.query(`SELECT count(*)::int AS resting FROM tasks WHERE case_no LIKE $1 AND status = 'open'`, [`RSS-${RUN}-%`]);
+    if (resting < ids.length) await new Promise((r) => setTimeout(r, 1000));
+  }
+  return { resting, seconds: (performance.now() - t0) / 1000 };
+}
+
 async function memory(client: Client, ds: DataSource, s: Seeded, compiledWorker: string, workerEnv: Record<string, string>) {
+  const ids = Array.from({ length: OPEN }, (_, i) => `RSS-${RUN}-${i}`);
   let worker = await WorkerChild.start(compiledWorker, workerEnv);
+  const how = `maxCachedWorkflows ${worker.ready.maxCachedWorkflows}, node ${worker.execArgv.join(' ') || '(no flags)'}, worker ${worker.ready.module}`;
   try {
     const idle = await worker.memory();
-    progress(`open cases: starting ${OPEN} on a fresh worker (sticky cache ${worker.ready.maxCachedWorkflows})`);
-    const ids = Array.from({ length: OPEN }, (_, i) => `RSS-${RUN}-${i}`);
-    const t0 = performance.now();
-    await withTimeout(inPool(OPEN, 64, (i) => client.workflow.start<typeof dishonestyCaseWorkflow>('dishonestyCaseWorkflow',
-      { taskQueue: workerEnv.TEMPORAL_TASK_QUEUE, workflowId: ids[i], args: [caseInput(s, ids[i], i)] })), 20 * 60_000, 'starting the open cases');
-    let resting = 0;
-    for (let i = 0; i < 1200 && resting < OPEN; i++) { // bounded: 20 min
-      [{ resting }] = await ds.query(`SELECT count(*)::int AS resting FROM tasks WHERE case_no LIKE $1 AND status = 'open'`, [`RSS-${RUN}-%`]);
-      if (resting < OPEN) await new Promise((r) => setTimeout(r, 1000));
-    }
-    const startSeconds = (performance.now() - t0) / 1000;
-    await new Promise((r) => setTimeout(r, 5000)); // let the last workflow tasks finish and the cache settle
-    const full = await worker.memory();
-    report(`worker RSS with ${resting} open cases, as src/worker.ts runs it (maxCachedWorkflows ${worker.ready.maxCachedWorkflows}, worker ${worker.ready.module})`,
-      `${mb(full.rss)} (idle ${mb(idle.rss)}, peak ${mb(full.peakRss)}, heap ${mb(full.heapUsed)})`, '≤ 400 MB', full.rss <= RSS_TARGET && resting === OPEN);
-    report('open cases started and resting on their first task', `${resting}/${OPEN} in ${startSeconds.toFixed(0)} s (${(resting / startSeconds).toFixed(0)}/s)`, `= ${OPEN}`, resting === OPEN);
+    progress(`open cases: starting ${OPEN} on a fresh worker as production runs it (${how})`);
+    const { resting, seconds } = await startOpenCases(client, ds, s, workerEnv.TEMPORAL_TASK_QUEUE, ids);
+    await settle();
+    const started = await worker.memory();
+    report(`worker RSS with ${resting} open cases, as production runs it (${how})`,
+      `${mb(started.rss)} (idle ${mb(idle.rss)}, peak ${mb(started.peakRss)})`, '≤ 400 MB', started.rss <= RSS_TARGET && resting === OPEN);
+    report('  where it goes (idle)', describeMemory(idle), '—', null);
+    report('  where it goes (open cases)', describeMemory(started), '—', null);
+    report('open cases started and resting on their first task', `${resting}/${OPEN} in ${seconds.toFixed(0)} s (${(resting / seconds).toFixed(0)}/s)`, `= ${OPEN}`, resting === OPEN);
 
-    if (MAX_CACHED) {
+    progress('open cases: the same worker answers a query on each (replays every case it does not hold)');
+    const replayed = await queryEach(client, ids);
+    await settle();
+    const after = await worker.memory();
+    report(`worker RSS with ${OPEN} open cases after a query to each, as production runs it`,
+      `${mb(after.rss)} (peak ${mb(after.peakRss)})`, '≤ 400 MB', after.rss <= RSS_TARGET && replayed.answered === OPEN);
+    report('  where it goes (after the queries)', describeMemory(after), '—', null);
+    report('queries answered, most by replay', `${replayed.answered}/${OPEN} at ${replayed.perSec.toFixed(0)}/s`, `= ${OPEN}`, replayed.answered === OPEN);
+
+    for (const variant of COMPARE) {
       await worker.stop();
-      worker = await WorkerChild.start(compiledWorker, { ...workerEnv, BENCH_MAX_CACHED_WORKFLOWS: String(MAX_CACHED) },
-        WORKER_HEAP_MB ? [`--max-old-space-size=${WORKER_HEAP_MB}`] : []);
-      progress(`open cases: a worker with maxCachedWorkflows ${MAX_CACHED} answers a query on each (replay into its cache)`);
-      let answered = 0;
-      const q0 = performance.now();
-      await withTimeout(inPool(OPEN, 32, async (i) => {
-        const st = await client.workflow.getHandle(ids[i]).query(caseStateQuery);
-        if (st.stage === 'INVESTIGATION') answered++;
-      }), 20 * 60_000, 'querying the open cases');
-      const querySeconds = (performance.now() - q0) / 1000;
-      await new Promise((r) => setTimeout(r, 5000));
-      const capped = await worker.memory();
-      report(`worker RSS with ${OPEN} open cases, maxCachedWorkflows ${MAX_CACHED}${WORKER_HEAP_MB ? `, --max-old-space-size=${WORKER_HEAP_MB}` : ''}, after a query to each`,
-        `${mb(capped.rss)} (peak ${mb(capped.peakRss)}, heap ${mb(capped.heapUsed)})`, '≤ 400 MB', capped.rss <= RSS_TARGET);
-      report(`queries answered by replay on a cold worker (cache ${MAX_CACHED})`, `${answered}/${OPEN} at ${(OPEN / querySeconds).toFixed(0)}/s`, `= ${OPEN}`, answered === OPEN);
+      worker = await WorkerChild.start(compiledWorker, workerEnv, variant);
+      const label = `maxCachedWorkflows ${worker.ready.maxCachedWorkflows}, node ${variant.execArgv.join(' ') || '(no flags)'}` +
+        `${Object.keys(variant.env).length ? `, ${Object.entries(variant.env).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`;
+      progress(`compare: a cold worker (${label}) answers a query on each case`);
+      const q = await queryEach(client, ids);
+      await settle();
+      const m = await worker.memory();
+      report(`compare: worker RSS with ${OPEN} open cases after a query to each (${label})`,
+        `${mb(m.rss)} (peak ${mb(m.peakRss)}; ${q.answered}/${OPEN} answered at ${q.perSec.toFixed(0)}/s)`, '≤ 400 MB', m.rss <= RSS_TARGET);
+      report('  where it goes', describeMemory(m), '—', null);
     }
   } finally {
     await worker.stop();

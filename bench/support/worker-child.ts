@@ -1,16 +1,66 @@
 import { ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Redis from 'ioredis';
-import { stopChild } from './environment';
+import { ROOT, stopChild } from './environment';
 import { withTimeout } from './report';
 
 export interface WorkerReady { maxCachedWorkflows: number; rss: number; module: string }
 
-/** bench/case-worker.ts (compiled) in a child process of its own, so its memory is measured alone; talks over IPC. */
-export class WorkerChild {
-  private constructor(readonly child: ChildProcess, readonly ready: WorkerReady) {}
+export interface WorkerMemory {
+  rss: number; heapUsed: number; peakRss: number;
+  breakdown: {
+    mainHeapUsed: number; mainHeapTotal: number; external: number; workflowHeapUsed: number; workflowHeapTotal: number;
+    workflowThreads: number; rssAnon: number; rssFile: number; threads: number;
+  };
+}
 
-  static async start(compiledWorker: string, env: Record<string, string>, execArgv: string[] = []): Promise<WorkerChild> {
-    const child = fork(compiledWorker, [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+/** Where a worker's RSS goes; what the V8 heaps do not account for is the Rust core, code and allocator slack. */
+export function describeMemory({ rss, breakdown: b }: WorkerMemory): string {
+  const rest = rss - b.mainHeapTotal - b.workflowHeapTotal - b.external;
+  return `main heap ${mb(b.mainHeapUsed)} used / ${mb(b.mainHeapTotal)}, external ${mb(b.external)}, ` +
+    `workflow heap ${mb(b.workflowHeapUsed)} / ${mb(b.workflowHeapTotal)} (${b.workflowThreads} thread${b.workflowThreads === 1 ? '' : 's'}), ` +
+    `rest ${mb(rest)}; anon ${mb(b.rssAnon)}, file ${mb(b.rssFile)}, ${b.threads} OS threads`;
+}
+
+export interface CommandLine { env: Record<string, string>; execArgv: string[] }
+
+/** `A=1 B=2 node --flag --other=x script.js` or `A=1 --flag`: the environment assignments and the Node flags. */
+export function parseCommandLine(line: string): CommandLine {
+  const env: Record<string, string> = {};
+  const execArgv: string[] = [];
+  for (const word of line.trim().split(/\s+/).filter(Boolean)) {
+    const assignment = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(word);
+    if (assignment) env[assignment[1]] = assignment[2];
+    else if (word.startsWith('--')) execArgv.push(word);
+    else if (word !== 'node') break; // the script: what follows are its own arguments
+  }
+  return { env, execArgv };
+}
+
+/**
+ * How production starts the worker: package.json's `start:worker` (scripts/up.sh and the Dockerfile run the same
+ * flags). BENCH_WORKER_COMMAND (`NAME=value … --flag …`) replaces it, to measure another configuration.
+ */
+export function productionWorkerCommand(): CommandLine {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return parseCommandLine(process.env.BENCH_WORKER_COMMAND ?? pkg.scripts['start:worker']);
+}
+
+/**
+ * bench/case-worker.ts (compiled) in a child process of its own, so its memory is measured alone; talks over IPC.
+ * Unless told otherwise it runs with production's Node flags and environment (productionWorkerCommand).
+ */
+export class WorkerChild {
+  private constructor(readonly child: ChildProcess, readonly ready: WorkerReady, readonly execArgv: string[]) {}
+
+  static async start(compiledWorker: string, env: Record<string, string>, command = productionWorkerCommand()): Promise<WorkerChild> {
+    const { execArgv } = command;
+    const child = fork(compiledWorker, [], {
+      execArgv, env: { ...process.env, ...command.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const kill = () => child.kill('SIGKILL');
     process.once('exit', kill);
     child.once('exit', () => process.removeListener('exit', kill));
@@ -18,7 +68,7 @@ export class WorkerChild {
       child.on('message', (m: { type: string } & WorkerReady) => { if (m.type === 'ready') resolve(m); });
       child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
     }), 180_000, 'worker start');
-    return new WorkerChild(child, ready);
+    return new WorkerChild(child, ready, execArgv);
   }
 
   ask<T>(msg: object, reply: string): Promise<T> {
@@ -34,7 +84,7 @@ export class WorkerChild {
   }
 
   memory() {
-    return this.ask<{ rss: number; heapUsed: number; peakRss: number }>({ type: 'memory' }, 'memory');
+    return this.ask<WorkerMemory>({ type: 'memory' }, 'memory');
   }
 
   stop() {
