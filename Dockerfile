@@ -44,7 +44,9 @@ CMD ["node", "dist/scripts/migrate.js"]
 
 FROM runtime AS worker
 ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
-CMD ["node", "dist/src/worker.js"]
+# V8 heaps bounded (the flags reach the workflow thread too): with the default sticky cache the worker stays under
+# 400 MB however many cases are open (README "Configuration"; the same flags as package.json start:worker)
+CMD ["node", "--max-old-space-size=192", "--max-semi-space-size=4", "dist/src/worker.js"]
 
 FROM runtime AS api
 COPY --from=web /app/web/dist ./web/dist

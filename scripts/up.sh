@@ -53,7 +53,9 @@ if [ -z "${PLATFORM_URL:-}" ]; then
 fi
 
 log "starting the worker and the API"
-WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflow-bundle.js" node dist/src/worker.js >>var/log/worker.log 2>&1 &
+# the worker's V8 heaps (its own and its workflow thread's) bounded as in package.json start:worker (README "Configuration")
+WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflow-bundle.js" node --max-old-space-size=192 --max-semi-space-size=4 dist/src/worker.js \
+  >>var/log/worker.log 2>&1 &
 pids+=($!)
 node dist/src/main.js >>var/log/api.log 2>&1 &
 pids+=($!)

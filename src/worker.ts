@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { getHeapStatistics } from 'node:v8';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createCaseWorker } from './temporal/create-case-worker';
@@ -9,7 +10,10 @@ async function main(): Promise<void> {
   const logger = new Logger('Worker');
   const ctx = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: false });
   const worker = await createCaseWorker(ctx);
-  logger.log(`case worker polling task queue ${worker.options.taskQueue}`);
+  // the two memory bounds (README "Configuration"), so a worker started without the flags shows in its log
+  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+  logger.log(`case worker polling task queue ${worker.options.taskQueue} `
+    + `(sticky cache ${worker.options.maxCachedWorkflows} cases, V8 heap limit ${heapLimitMb} MB)`);
   await worker.run(); // the SDK installs SIGINT/SIGTERM handlers that call worker.shutdown()
   await worker.options.connection?.close();
   await ctx.close();

