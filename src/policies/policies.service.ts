@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { notFound } from '../common/errors/domain.exception';
+import { DomainException, notFound } from '../common/errors/domain.exception';
 import { validatePolicy } from './policy-validation';
 import { PolicyEntity } from './policy.entity';
 import type { PolicyDocument } from './policy.types';
@@ -29,6 +29,12 @@ export class PoliciesService {
   async publish(changes: Partial<PolicyDocument>, note: string, actorId: string): Promise<PolicyVersion> {
     return this.policies.manager.transaction(async (m) => {
       const [current] = await m.query(`SELECT version, document FROM policies WHERE active FOR UPDATE`);
+      // a change may only replace a part the policy has: a mistyped key would otherwise be published unnoticed
+      const unknown = Object.keys(changes).filter((key) => current && !(key in current.document));
+      if (unknown.length) {
+        const fields = unknown.map((field) => ({ field: `changes.${field}`, message: `没有名为“${field}”的政策项` }));
+        throw new DomainException('POLICY_INVALID', fields[0].message, 400, { fields });
+      }
       const document = { ...(current?.document ?? {}), ...changes } as PolicyDocument;
       validatePolicy(document);
       const [{ next }] = await m.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM policies`);
