@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ROLES, type AuthUser } from '../auth/role';
 import { notFound } from '../common/errors/domain.exception';
+import { InboxItemDto, InboxPageDto } from './dto/inbox-response.dto';
 import { InboxItem, NotificationsService } from './notifications.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,6 +27,7 @@ export class InboxController {
 
   @Get()
   @Access(...ROLES)
+  @ApiOkResponse({ type: InboxPageDto })
   list(@CurrentUser() user: AuthUser, @Query() q: InboxQuery): Promise<{ items: InboxItem[]; unread: number }> {
     return this.notifications.inbox(user.id, q);
   }
@@ -34,6 +36,7 @@ export class InboxController {
   @HttpCode(200)
   @Access(...ROLES)
   @OwnDataOnly('id')
+  @ApiOkResponse({ type: InboxItemDto })
   read(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<InboxItem> {
     if (!UUID.test(id)) throw notFound('NOTIFICATION_NOT_FOUND', '消息不存在');
     return this.notifications.markRead(user.id, id);

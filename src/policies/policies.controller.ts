@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, PipeTransform, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject, IsString, Length } from 'class-validator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -19,6 +19,12 @@ export class PublishPolicyDto {
   note: string;
 }
 
+export class PolicyVersionDto {
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: '完整的政策文件（期限、公示期、信用等级、监管参数）' })
+  document: Record<string, unknown>;
+}
+
 /** Versions count from 1 in a PostgreSQL integer; a larger number names no version and must not reach the query. */
 const versionPipe: PipeTransform<string, number> = {
   transform(value) {
@@ -36,6 +42,7 @@ export class PoliciesController {
 
   @Get('active')
   @Access(...STAFF)
+  @ApiOkResponse({ type: PolicyVersionDto })
   active(): Promise<PolicyVersion> {
     return this.policies.active();
   }
@@ -43,6 +50,7 @@ export class PoliciesController {
   @Post()
   @Access('admin')
   @Audited({ action: 'update', resource: 'policy' })
+  @ApiCreatedResponse({ type: PolicyVersionDto })
   publish(@Body() dto: PublishPolicyDto, @CurrentUser() user: AuthUser): Promise<PolicyVersion> {
     return this.policies.publish(dto.changes as Partial<PolicyDocument>, dto.note, user.id);
   }
@@ -51,6 +59,7 @@ export class PoliciesController {
   @Get(':version')
   @Access(...STAFF)
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } })
+  @ApiOkResponse({ type: PolicyVersionDto })
   byVersion(@Param('version', versionPipe) version: number): Promise<PolicyVersion> {
     return this.policies.byVersion(version);
   }
