@@ -26,6 +26,7 @@ export DATABASE_URL="${DATABASE_URL%/*}/$fuzz_db"
 ensure_database "$fuzz_db" fresh
 # case numbers start again in the fresh database: a namespace of its own keeps them apart from jest's workflows
 export TEMPORAL_NAMESPACE="fuzz-$$"
+export QUEUE_PREFIX="${QUEUE_PREFIX:-educredit}-fuzz" # jobs jest left behind belong to the other database
 "$TEMPORAL_BIN" operator namespace create --namespace "$TEMPORAL_NAMESPACE" --address "$TEMPORAL_ADDRESS" >/dev/null
 npx ts-node -T scripts/migrate.ts >/dev/null
 npx ts-node -T scripts/publish-draft-calendar.ts >/dev/null
