@@ -2,8 +2,9 @@
 # Fuzzes the live API from its own OpenAPI document with schemathesis, run by scripts/test.sh after jest (or alone,
 # inside the environment test.sh sets up: `bash scripts/test.sh --exec bash scripts/test-fuzz.sh`).
 #   1. installs schemathesis (pinned, PyPI) into .tools/venv;
-#   2. starts the built API and worker on a free port against a fresh database of its own (<test db>_fuzz: nothing
-#      left by jest, nothing left for later suites), loads the demo data and opens one case;
+#   2. starts the built API and worker on a free port against a database (<test db>_fuzz, made afresh), Temporal
+#      namespace and queue prefix of its own (nothing left by jest, nothing left for later suites), loads the demo
+#      data and opens one case;
 #   3. for each role in FUZZ_ROLES, logs in and runs schemathesis against /api/docs-json with that token; half of the
 #      generated USCCs, behaviour codes and case numbers are the demo's, so requests also reach real records.
 # Fails on any 5xx, any response that breaks its schema, an undocumented status code or content type.
