@@ -1,3 +1,4 @@
+import { penaltyBody } from '../e2e/credit/helpers';
 import type { Api, Reply } from './http';
 
 /**
@@ -16,9 +17,11 @@ export interface Ledger {
   opened: string[];
   completedTasks: Map<string, { caseNo: string; kind: string }>;
   submissions: { caseNo: string; kind: 'objection' | 'rectification' | 'repair' }[];
+  /** 双公示 penalty decisions filed (201), by document number. */
+  penalties: string[];
 }
 
-export interface DriveCounts { requests: number; acknowledged: number; refused: number; failed: number }
+export interface DriveCounts { requests: number; acknowledged: number; refused: number; failed: number; refusals: Map<string, number> }
 
 const STAFF_BODIES: Record<string, (c: DrivenCase) => Record<string, unknown>> = {
   investigate: (c) => ({ summary: '经查属实', severity: c.persona === 'serious' ? 'serious' : 'general', measures: ['责令限期整改'] }),
@@ -35,8 +38,8 @@ const STAFF_BODIES: Record<string, (c: DrivenCase) => Record<string, unknown>> =
 
 export class CaseDriver {
   readonly cases = new Map<string, DrivenCase>();
-  readonly ledger: Ledger = { opened: [], completedTasks: new Map(), submissions: [] };
-  readonly counts: DriveCounts = { requests: 0, acknowledged: 0, refused: 0, failed: 0 };
+  readonly ledger: Ledger = { opened: [], completedTasks: new Map(), submissions: [], penalties: [] };
+  readonly counts: DriveCounts = { requests: 0, acknowledged: 0, refused: 0, failed: 0, refusals: new Map() };
   private running = new Set<Promise<void>>();
   private ticking = false;
 
@@ -53,6 +56,10 @@ export class CaseDriver {
     if (r.status >= 200 && r.status < 300) this.counts.acknowledged++;
     else if (r.status >= 400 && r.status < 500) this.counts.refused++;
     else this.counts.failed++;
+    if (r.status >= 400 || r.status === 0) {
+      const why = `${r.status} ${(r.body as { code?: string } | null)?.code ?? ''}`.trim();
+      this.counts.refusals.set(why, (this.counts.refusals.get(why) ?? 0) + 1);
+    }
     return r;
   }
 
@@ -69,6 +76,13 @@ export class CaseDriver {
       await new Promise((res) => setTimeout(res, 2000));
     }
     throw new Error(`could not open a case for ${uscc}`);
+  }
+
+  /** Files a 双公示 penalty decision: a credit record and a platform submission written together. */
+  async filePenalty(uscc: string): Promise<void> {
+    const body = penaltyBody(uscc);
+    const r = await this.send('POST', '/api/publicity/penalties', this.staff.officer, body);
+    if (r.status === 201) this.ledger.penalties.push(body.decisionNo);
   }
 
   /** One look at every worklist and portal; acts on what each persona would act on now, a few at a time. */

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import ts from 'typescript';
 import { freePort } from '../../bench/support/environment';
 import { inPool } from '../../bench/support/report';
 import { MIGRATIONS } from '../../src/database/migrations';
@@ -12,16 +13,17 @@ import { CaseDriver, PERSONAS } from './case-driver';
 import { type CompressedCalendar, calendarToEnv, compressedClock } from './compressed-clock';
 import { Api } from './http';
 import { checkInvariants } from './invariants';
+import { publishFeedItem, settle } from './settle';
 import { OwnPostgres, ownRedis, ownTemporal, portAnswers, Service, waitUntil } from './services';
 
 /**
  * The fault suite (issue #8, part 3): the real API, worker (with the platform relay) and platform simulator
  * against a PostgreSQL, Redis and Temporal dev server of its own, cases in flight under a short policy on a
  * compressed calendar, and scripted faults in between — kill -9 of the worker (three times), a Temporal
- * restart, a PostgreSQL crash-restart, a Redis restart (its queued jobs are lost: nothing keeps them on disk) and
- * a platform outage. Then it waits for the system to settle and checks the invariants (invariants.ts).
- * Prints the counts; exits 1 on any violation. Run by scripts/test-faults.sh (which builds nothing: it needs
- * dist/ and var/test-workflow-bundle.js from the test command's build step).
+ * restart, a PostgreSQL crash-restart, a platform outage and, during it, a Redis restart (its queued jobs and the
+ * feed schedule are lost: nothing keeps them on disk). Then it lets the system catch up (settle.ts) and checks
+ * the invariants (invariants.ts). Prints the counts; exits 1 on any violation. Run by scripts/test-faults.sh,
+ * which builds nothing: it needs dist/ and var/test-workflow-bundle.js from the test command's build step.
  *
  *   FAULT_CASES (30)  FAULT_DRIVE_S (120)  FAULT_DAY_MS (20000: one calendar day of the compressed clock)
  */
@@ -45,8 +47,7 @@ const say = (msg: string) => process.stderr.write(`[faults +${((Date.now() - t0)
 
 async function main(): Promise<number> {
   const tmp = mkdtempSync('/tmp/educredit-faults-');
-  const logs = join(ROOT, 'var/faults');
-  rmSync(logs, { recursive: true, force: true });
+  const logs = join(ROOT, 'var/faults', new Date().toISOString().replace(/[:.]/g, '-')); // one folder per run: runs may overlap
   mkdirSync(logs, { recursive: true });
   const pg = new OwnPostgres(tmp);
   const redis = await ownRedis(logs);
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
-    say(`own PostgreSQL, Redis and Temporal (history in ${tmp}/temporal); logs in var/faults/`);
+    say(`own PostgreSQL, Redis and Temporal (history in ${tmp}/temporal); logs in ${logs}`);
     await pg.start();
     redis.service.start();
     temporal.service.start();
@@ -76,15 +77,16 @@ async function main(): Promise<number> {
       ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: pg.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'educredit-faults',
       TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'edu-credit-faults', PORT: String(apiPort), PLATFORM_URL: simulatorUrl,
       LOGIN_THROTTLE_LIMIT: '1000', UPLOAD_DIR: join(tmp, 'uploads'), PLATFORM_BACKOFF_MS: '200', PLATFORM_BACKOFF_MAX_MS: '2000',
-      PLATFORM_REQUEUE_MS: '5000', PLATFORM_TIMEOUT_MS: '3000', ...calendarToEnv(calendar),
-      ...(existsSync(join(ROOT, 'var/test-workflow-bundle.js')) ? { WORKFLOW_BUNDLE_PATH: join(ROOT, 'var/test-workflow-bundle.js') } : {}),
+      PLATFORM_REQUEUE_MS: '5000', PLATFORM_TIMEOUT_MS: '3000', PLATFORM_FEED_EVERY_MS: '3000', ...calendarToEnv(calendar),
+      // the bundle the test command just built (WORKFLOW_BUNDLE_PATH to use another); without one the worker bundles at each start
+      ...(process.env.WORKFLOW_BUNDLE_PATH || !existsSync(join(ROOT, 'var/test-workflow-bundle.js')) ? {}
+        : { WORKFLOW_BUNDLE_PATH: join(ROOT, 'var/test-workflow-bundle.js') }),
     };
     const node = process.execPath;
     const simulator = new Service('simulator', logs, () => [node, [join(ROOT, 'dist/src/platform-simulator/main.js')],
       { ...env, SIMULATOR_PORT: String(simPort), SIMULATOR_STATE_FILE: join(tmp, 'simulator.json'), SIMULATOR_SEED_DEMO: '0' }]);
     const api = new Service('api', logs, () => [node, [join(ROOT, 'dist/src/main.js')], env]);
-    const worker = new Service('worker', logs, () => [node, ['-r', 'ts-node/register', join(__dirname, 'fault-worker.ts')],
-      { ...env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_SWC: '1' }]);
+    const worker = new Service('worker', logs, () => [node, [compiledWorker()], env]);
     services.push(simulator, api, worker);
     await simulator.startAndAwait('platform simulator listening', 30_000);
     api.start();
@@ -118,14 +120,25 @@ async function main(): Promise<number> {
     await inPool(CASES, 6, (i) => driver.open(parties[i % INSTITUTIONS].uscc, PERSONAS[i % PERSONAS.length]));
 
     // the faults, at fixed offsets into the drive (as fractions, so a shorter FAULT_DRIVE_S keeps them all)
+    const outage = async (ms: number) => { await fetch(`${simulatorUrl}/admin/faults`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outageForMs: ms }) }); };
+    const pending = async () => (await ds!.query(`SELECT count(*)::int AS n FROM platform_submissions WHERE status = 'pending'`))[0].n as number;
     const faults: [number, string, () => Promise<void>][] = [
       [0.08, 'kill -9 worker', async () => { await worker.kill(); await startWorker(); }],
-      [0.22, 'Redis restart (queued jobs lost)', async () => { await redis.service.kill(); await sleep(1500); redis.service.start(); }],
-      [0.35, 'kill -9 worker', async () => { await worker.kill(); await sleep(3000); await startWorker(); }],
-      [0.48, 'Temporal dev server restart', async () => { await temporal.service.kill('SIGTERM'); await sleep(1500); temporal.service.start(); await waitUntil('Temporal', () => portAnswers(temporal.port), 60_000); }],
-      [0.62, 'PostgreSQL crash-restart', async () => pg.restart(2000)],
-      [0.75, 'platform outage 20 s', async () => { await fetch(`${simulatorUrl}/admin/faults`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outageForMs: 20_000 }) }); }],
-      [0.82, 'kill -9 worker during the outage', async () => { await worker.kill(); await startWorker(); }],
+      [0.20, 'PostgreSQL crash-restart', async () => pg.restart(2000)],
+      [0.32, 'kill -9 worker', async () => { await worker.kill(); await sleep(3000); await startWorker(); }],
+      [0.44, 'Temporal dev server restart', async () => { await temporal.service.kill('SIGTERM'); await sleep(1500); temporal.service.start(); await waitUntil('Temporal', () => portAnswers(temporal.port), 60_000); }],
+      [0.56, 'platform outage 25 s, 双公示 penalties filed during it', async () => {
+        await outage(25_000);
+        await inPool(12, 3, (i) => driver.filePenalty(parties[i % INSTITUTIONS].uscc));
+      }],
+      [0.64, 'kill -9 worker during the outage', async () => { await worker.kill(); await startWorker(); }],
+      // last, so no process start after it rebuilds the queue state: the running ones must
+      [0.72, 'Redis restart during the outage (its jobs and schedules are lost)', async () => {
+        say(`  ${await pending()} submission(s) pending, their jobs in Redis`);
+        await redis.service.kill(); await sleep(1500); redis.service.start();
+        await waitUntil('Redis', () => portAnswers(redis.port), 30_000);
+        await publishFeedItem(simulatorUrl, parties[0].uscc);
+      }],
     ];
     let injected = 0;
     const driveStart = Date.now();
@@ -141,11 +154,10 @@ async function main(): Promise<number> {
     clearInterval(tick);
     await driver.drain();
     say(`drive over: ${driver.counts.requests} requests, ${driver.counts.acknowledged} 2xx, ${driver.counts.refused} 4xx, ${driver.counts.failed} 5xx/timeouts`);
+    say(`  not 2xx: ${[...driver.counts.refusals].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}`);
 
-    say('waiting for the platform outbox to empty');
-    await waitUntil('every submission delivered', async () =>
-      (await ds!.query(`SELECT count(*)::int AS n FROM platform_submissions WHERE status <> 'delivered'`))[0].n === 0, 90_000, 1000)
-      .catch((err) => say(String(err.message)));
+    say('waiting for deliveries, SMS/e-mail copies and the feed pull to catch up');
+    const unsettled = await settle(ds, 90_000);
     const connection = await Connection.connect({ address: temporal.address });
     const report = await checkInvariants({
       ds, temporal: new Client({ connection }), simulatorUrl, ledger: driver.ledger, clock: compressedClock(calendar),
@@ -154,6 +166,7 @@ async function main(): Promise<number> {
     await connection.close();
 
     const starts = [api, worker].map((s) => `${s.name} ${s.starts}`).join(', ');
+    report.violations.push(...unsettled);
     for (const v of report.violations) console.log(`VIOLATION ${v}`);
     const spread = async (sql: string) => (await ds!.query(sql)).map((r: { k: string; n: number }) => `${r.k} ${r.n}`).join(', ');
     console.log(`stages: ${await spread(`SELECT stage AS k, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC`)}`);
@@ -162,11 +175,32 @@ async function main(): Promise<number> {
     console.log(`credit records expected: ${report.recordsChecked} | platform submissions checked: ${report.submissionsChecked} (lost ${report.submissionsLost}, duplicated ${report.submissionsDuplicated}) | acknowledged writes lost: ${report.acknowledgedWritesLost}`);
     console.log(`escalations checked: ${report.escalationsChecked} (missing ${report.escalationsMissing}) | credit chains verified: ${report.chainsChecked} (broken ${report.chainsBroken}) | process starts: ${starts}`);
     console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' / ')} | ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    if (report.violations.length) console.log(`fault suite: ${report.violations.length} violation(s); logs in var/faults/`);
-    return report.violations.length ? 1 : 0;
+    if (!report.violations.length) {
+      rmSync(logs, { recursive: true, force: true }); // kept only when something is wrong
+      return 0;
+    }
+    await temporal.service.kill('SIGTERM');
+    copyFileSync(join(tmp, 'temporal/temporal.db'), join(logs, 'temporal.db')); // `temporal server start-dev --db-filename` shows the histories
+    console.log(`fault suite: ${report.violations.length} violation(s); logs and the Temporal history in ${logs}`);
+    return 1;
   } finally {
     await cleanup();
   }
+}
+
+/**
+ * The worker entry and its clock, transpiled next to the compiled project (dist/test/faults/), so the worker runs
+ * dist/src as production does and restarts in seconds; ts-node took ~30 s per start on a loaded machine.
+ */
+function compiledWorker(): string {
+  const out = join(ROOT, 'dist/test/faults');
+  mkdirSync(out, { recursive: true });
+  for (const name of ['fault-worker', 'compressed-clock']) {
+    const source = readFileSync(join(__dirname, `${name}.ts`), 'utf8');
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2023, esModuleInterop: true } });
+    writeFileSync(join(out, `${name}.js`), js.outputText);
+  }
+  return join(out, 'fault-worker.js');
 }
 
 async function migrated(pg: OwnPostgres): Promise<DataSource> {

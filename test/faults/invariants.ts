@@ -28,8 +28,8 @@ export interface InvariantReport {
 interface HeldRecord { idempotencyKey: string; receiptId: string; type: string }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Record kinds a case writes that go to the platform one submission each (joint sanctions go as notices). */
-const SUBMITTED_KINDS = new Set(['determination', 'interview', 'repair', 'correction', 'publication_end']);
+/** Record kinds that go to the platform one submission each (joint sanctions go as notices, inbound came from it). */
+const SUBMITTED_KINDS = new Set(['determination', 'interview', 'repair', 'correction', 'publication_end', 'penalty']);
 
 export async function checkInvariants(o: {
   ds: DataSource; temporal: Client; simulatorUrl: string; ledger: Ledger; clock: CaseClock; escalationGraceMs: number;
@@ -71,14 +71,24 @@ export async function checkInvariants(o: {
     if (e.have > e.want) { r.recordsDuplicated += e.have - e.want; bad(`${e.case_no}: ${e.have - e.want} ${e.kind} record(s) too many`); }
   }
 
+  // the penalty decisions filed during the platform outage: one record each
+  const penalties: { doc: string; n: number }[] = await ds.query(
+    `SELECT d.doc, (SELECT count(*)::int FROM credit_records cr WHERE cr.kind = 'penalty' AND cr.source_ref = 'publicity:penalty:' || d.doc) AS n
+       FROM unnest($1::text[]) d(doc)`, [ledger.penalties]);
+  for (const p of penalties) {
+    r.recordsChecked++;
+    if (p.n < 1) { r.recordsLost++; bad(`penalty ${p.doc}: filed (201) but no credit record`); }
+    if (p.n > 1) { r.recordsDuplicated += p.n - 1; bad(`penalty ${p.doc}: ${p.n} credit records`); }
+  }
+
   // 3. platform: one submission per record (one notice per department), each delivered and held once with its receipt
-  const records: { id: string; case_no: string; kind: string; n: number }[] = await ds.query(
+  const records: { id: string; case_no: string | null; kind: string; n: number }[] = await ds.query(
     `SELECT cr.id, cr.case_no, cr.kind, (SELECT count(*)::int FROM platform_submissions s WHERE s.record_ref = cr.id::text) AS n
-       FROM credit_records cr WHERE cr.case_no = ANY($1)`, [caseNos]);
+       FROM credit_records cr`);
   for (const rec of records) {
     const want = SUBMITTED_KINDS.has(rec.kind) ? 1 : 0;
-    if (rec.n < want) { r.submissionsLost++; bad(`${rec.case_no}: ${rec.kind} record ${rec.id} has no platform submission`); }
-    if (rec.n > want) { r.submissionsDuplicated += rec.n - want; bad(`${rec.case_no}: ${rec.kind} record ${rec.id} has ${rec.n} submissions`); }
+    if (rec.n < want) { r.submissionsLost++; bad(`${rec.case_no ?? '-'}: ${rec.kind} record ${rec.id} has no platform submission`); }
+    if (rec.n > want) { r.submissionsDuplicated += rec.n - want; bad(`${rec.case_no ?? '-'}: ${rec.kind} record ${rec.id} has ${rec.n} submissions`); }
   }
   const notices: { case_no: string; n: number }[] = await ds.query(
     `SELECT cr.case_no, (SELECT count(*)::int FROM platform_submissions s WHERE s.record_type = 'joint_sanction_notice' AND s.record_ref = cr.case_no) AS n
@@ -154,7 +164,13 @@ async function stageProblem(ds: DataSource, temporal: Client, caseNo: string): P
   if (!['RUNNING', 'COMPLETED'].includes(described.status.name)) return `workflow ${described.status.name}`;
   const stuck = (described.raw.pendingActivities ?? []).filter((a) => (a.attempt ?? 0) >= 5);
   if (stuck.length) return `stuck: ${stuck.map((a) => `${a.activityType?.name} attempt ${a.attempt}: ${a.lastFailure?.message ?? ''}`).join('; ')}`;
-  const state = await handle.query(caseStateQuery);
+  const state = await handle.query(caseStateQuery).catch(async (err: Error) => {
+    // a workflow task that keeps failing cannot answer a query: say why it fails
+    const events = (await handle.fetchHistory()).events ?? [];
+    const failed = events.filter((e) => e.workflowTaskFailedEventAttributes).pop()?.workflowTaskFailedEventAttributes;
+    return `query refused (${err.message}); last workflow task failure: ${failed?.failure?.message ?? 'none'} (${failed?.cause ?? ''})`;
+  });
+  if (typeof state === 'string') return state;
   if (state.stage !== row.stage) return `workflow says ${state.stage}, PostgreSQL says ${row.stage}`;
   return '';
 }
