@@ -55,7 +55,8 @@ export class DirectoryService {
       throw new DomainException('VALIDATION_FAILED', '机构账号与其他角色不能互相转换，请新建账号', 400);
     }
     if (dto.officeCode) await this.assertOffice(dto.officeCode);
-    const [row] = await this.ds.query(
+    // an UPDATE answers [rows, count] through TypeORM's query()
+    const [[row]] = await this.ds.query(
       `UPDATE users SET role = $2, office_code = $3, display_name = $4, active = $5 WHERE id = $1 RETURNING ${USER_COLUMNS}`,
       [id, role, dto.officeCode === undefined ? user.officeCode : dto.officeCode, dto.displayName?.trim() ?? user.displayName, dto.active ?? user.active]);
     return row;
