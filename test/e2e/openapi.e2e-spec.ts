@@ -112,7 +112,7 @@ describe('OpenAPI document', () => {
     for (const { key, op } of operations()) {
       const route = routes.find((r) => r.key === key)!;
       const expected = [
-        ...(op.parameters?.length || op.requestBody ? ['400', '404'] : []),
+        ...(op.parameters?.length || op.requestBody ? ['400', '404', '422'] : []),
         ...(route.isPublic ? [] : ['401', '403']),
         ...(key.startsWith('GET ') ? [] : ['409', '422']),
       ];

@@ -88,7 +88,8 @@ function errorStatuses(path: string, method: string, op: OperationObject, facts:
   if (takesInput) statuses.add(400);
   if (!facts?.isPublic) [401, 403].forEach((s) => statuses.add(s));
   if (takesInput) statuses.add(404); // a path id, or a USCC or id in the query or body that names nothing
-  if (method !== 'get') [409, 422].forEach((s) => statuses.add(s));
+  if (method !== 'get') statuses.add(409);
+  if (method !== 'get' || takesInput) statuses.add(422); // a read can be refused too (CALENDAR_YEAR_UNKNOWN for a date)
   if (facts?.throttled) statuses.add(429);
   const content = (op.requestBody as { content?: object } | undefined)?.content ?? {};
   if ('multipart/form-data' in content) [413, 415].forEach((s) => statuses.add(s));
