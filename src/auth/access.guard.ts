@@ -1,7 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
+import { AUDIT_KEY, AuditSpec } from '../audit/audited.decorator';
+import { auditEntry, AuditedRequest } from '../audit/audit.interceptor';
+import { AuditService } from '../audit/audit.service';
 import { DomainException, forbidden, notFound } from '../common/errors/domain.exception';
 import { ACCESS_KEY, AccessRule, OWN_DATA_KEY } from './access.decorator';
 import type { AuthUser } from './role';
@@ -14,6 +17,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    @Optional() private readonly audit?: AuditService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -25,12 +29,21 @@ export class AccessGuard implements CanActivate {
     }
     if ('public' in rule) return true;
     req.user = await this.authenticate(req);
-    if (!rule.roles.includes(req.user.role)) throw forbidden('当前角色无权执行此操作');
+    const refusal = this.refusal(ctx, rule.roles, req.user, req);
+    if (!refusal) return true;
+    // a signed-in user reaching for credit information they may not see is on record, like a refusal further in
+    const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_KEY, ctx.getHandler());
+    if (spec && this.audit) await this.audit.record(auditEntry(spec, req as AuditedRequest, `refused:${refusal.code}`));
+    throw refusal;
+  }
+
+  private refusal(ctx: ExecutionContext, roles: string[], user: AuthUser, req: Request): DomainException | null {
+    if (!roles.includes(user.role)) return forbidden('当前角色无权执行此操作');
     const own = this.reflector.get<string | undefined>(OWN_DATA_KEY, ctx.getHandler());
-    if (own === 'uscc' && req.user.role === 'institution' && String(req.params.uscc).trim().toUpperCase() !== req.user.uscc?.toUpperCase()) {
-      throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (own === 'uscc' && user.role === 'institution' && String(req.params.uscc).trim().toUpperCase() !== user.uscc?.toUpperCase()) {
+      return notFound('INSTITUTION_NOT_FOUND', '机构不存在');
     }
-    return true;
+    return null;
   }
 
   private async authenticate(req: Request): Promise<AuthUser> {

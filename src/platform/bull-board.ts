@@ -8,6 +8,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import type { AuthUser } from '../auth/role';
+import { accessReason } from '../audit/audit.interceptor';
 import { AuditService } from '../audit/audit.service';
 import { NotificationQueue } from '../notifications/notification-queue';
 import { PlatformQueues } from './platform-queues';
@@ -73,7 +74,7 @@ export class BullBoardMount implements OnModuleInit {
     if (req.method !== 'GET') {
       // retrying, removing or cleaning jobs changes what reaches the platform: who did it is on record
       void this.audit.record({ actor: user, action: `admin_queues.${req.method.toLowerCase()}`, resource: 'admin_queues',
-        resourceId: req.path, reason: req.header('x-access-reason') ?? undefined, ip: req.ip, outcome: 'ok' });
+        resourceId: req.path, reason: accessReason(req.header('x-access-reason')), ip: req.ip, outcome: 'ok' });
     }
     res.setHeader('Content-Security-Policy', BOARD_CSP);
     next();

@@ -11,7 +11,7 @@ const CONSOLE = 'https://credit.jyj.example.gov.cn';
 describe('security hygiene', () => {
   let t: TestApp;
   let officer: { token: string; id: string };
-  let institution: { token: string; uscc: string };
+  let institution: { token: string; uscc: string; id: string };
 
   beforeAll(async () => {
     process.env.CORS_ORIGINS = CONSOLE;
@@ -19,7 +19,8 @@ describe('security hygiene', () => {
     const o = await t.loginAs('officer', { officeCode: 'XWPX' });
     officer = { token: o.token, id: o.user.id };
     const { uscc } = await registerInstitution(t, officer.token);
-    institution = { token: (await t.loginAs('institution', { uscc, officeCode: null })).token, uscc };
+    const account = await t.loginAs('institution', { uscc, officeCode: null });
+    institution = { token: account.token, uscc, id: account.user.id };
   });
   afterAll(async () => {
     delete process.env.CORS_ORIGINS;
@@ -123,17 +124,32 @@ describe('security hygiene', () => {
       expect(relative(webRoot, stored).startsWith('..')).toBe(true);
       expect(existsSync(join(webRoot, sha))).toBe(false);
       for (const path of [`/${relative(process.cwd(), stored)}`, `/uploads/${sha.slice(0, 2)}/${sha}`, `/api/uploads/${res.body.id}`]) {
-        expect((await t.http().get(path).set(auth(institution.token))).status).toBe(404);
+        // a built console answers unknown paths with its index.html; what matters is that the file never comes back
+        const got = await t.http().get(path).set(auth(institution.token)).buffer(true).parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done(null, Buffer.concat(chunks)));
+        });
+        expect({ path, served: (got.body as Buffer).includes(TINY_PDF) }).toEqual({ path, served: false });
       }
     });
   });
 
   describe('audit log', () => {
+    /** The interceptor writes its row once the answer has gone out, so give it a moment under load. */
+    async function auditRow(sql: string, params: unknown[]) {
+      for (let i = 0; i < 50; i++) {
+        const [row] = await t.ds.query(sql, params);
+        if (row) return row;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return undefined;
+    }
+
     it('records who read a credit file and why', async () => {
       const reason = '信用审查：办学许可延续（海教许〔2026〕12号）';
       await t.http().get(`/api/institutions/${institution.uscc}/credit-file`).set(auth(officer.token))
         .set('X-Access-Reason', encodeURIComponent(reason)).expect(200);
-      const [row] = await t.ds.query(
+      const row = await auditRow(
         `SELECT actor_id, actor_role, action, resource_id, uscc, reason, outcome, request_id FROM audit_log
           WHERE action = 'credit-file.read' AND resource_id = $1 ORDER BY id DESC LIMIT 1`, [institution.uscc]);
       expect(row).toMatchObject({ actor_id: officer.id, actor_role: 'officer', uscc: institution.uscc, reason, outcome: 'ok' });
@@ -145,11 +161,24 @@ describe('security hygiene', () => {
         .set('X-Access-Reason', encodeURIComponent('录入表彰决定')).send({
           kind: 'honour', title: '诚信办学示范单位', decisionDate: '2026-03-01', documentNo: `HZ-JYJ-${Date.now()}`,
         }).expect(201);
-      const [row] = await t.ds.query(
+      const row = await auditRow(
         `SELECT actor_id, reason, outcome FROM audit_log WHERE action = 'credit-record.create' AND uscc = $1 ORDER BY id DESC LIMIT 1`,
         [institution.uscc]);
       expect(res.body.id).toBeTruthy();
       expect(row).toEqual({ actor_id: officer.id, reason: '录入表彰决定', outcome: 'ok' });
+    });
+
+    it('records who reached for credit information the access rules refused them', async () => {
+      const other = await registerInstitution(t, officer.token);
+      await t.http().get(`/api/institutions/${other.uscc}/credit-file`).set(auth(institution.token)).expect(404);
+      const auditor = await t.loginAs('auditor', { officeCode: null });
+      await t.http().post(`/api/institutions/${other.uscc}/credit-file`).set(auth(auditor.token)).send({}).expect(403);
+      const rows = await t.ds.query(
+        `SELECT actor_id, action, outcome FROM audit_log WHERE uscc = $1 AND actor_id <> $2 ORDER BY id`, [other.uscc, officer.id]);
+      expect(rows).toEqual([
+        { actor_id: institution.id, action: 'credit-file.read', outcome: 'refused:INSTITUTION_NOT_FOUND' },
+        { actor_id: auditor.user.id, action: 'credit-record.create', outcome: 'refused:FORBIDDEN' },
+      ]);
     });
 
     it('cannot be changed or deleted, not even by the database user the API runs as', async () => {
