@@ -1,0 +1,197 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { hash } from '@node-rs/argon2';
+import Redis from 'ioredis';
+import { BENCH_DB, BENCH_DB_URL, compiledPath, freePort, freshDatabase, ROOT, startTemporalDevServer, stopChild } from './support/environment';
+import { LOAD_OFFICES, loadSeedSql, OFFICERS_PER_OFFICE, portalUscc } from './support/load-seed';
+import { institution, officer, pdfUpload, type SimUser } from './support/load-users';
+import { exitOnSignals, inPool, loadAverage, numberArg, percentile, progress, report } from './support/report';
+
+// autocannon ships no types; this is the part of its API the bench uses
+type Instance = { on(e: 'response', f: (c: unknown, status: number, bytes: number, ms: number) => void): void; on(e: 'reqError', f: () => void): void };
+type Result = { errors: number; timeouts: number; requests: { total: number }; duration: number };
+const autocannon: (o: object, done: (err: Error | null, r: Result) => void) => Instance = require('autocannon');
+
+/**
+ * Load (issue #8, part 5): 50 officers working their lists and 20 institutions answering deadlines at once,
+ * over loopback, against an API and a worker of the bench's own (compiled, as production runs them) on its own
+ * database (BENCH_DATABASE, default educredit_bench) and Temporal dev server; Redis is the machine's, under a
+ * queue prefix of its own that is removed afterwards.
+ *   - seed: 10,000 cases / ~4,000 open tasks over five offices in SQL (bench/support/load-seed.ts), plus real
+ *     cases opened through the API — `--real-cases` waiting in investigation for the officers to claim and
+ *     complete (shared out, so no two officers race for one), and two per institution in the objection window;
+ *   - officers (one autocannon connection each): worklist pages, overdue and other filters, a case page, and
+ *     claim → complete of their own real tasks; institutions: deadlines, own cases, upload a PDF and object;
+ *   - prints per group p95 latency (target ≤ 200 ms), errors (non-2xx or timeouts, target 0), requests/s,
+ *     and the writes' p95 alone; exits 0 whether or not a target was met.
+ *
+ *   npx ts-node -T bench/load.bench.ts [--seconds 40] [--officers 50] [--institutions 20] [--real-cases 100]
+ */
+const SECONDS = numberArg('seconds', 40);
+const OFFICERS = Math.min(numberArg('officers', 50), LOAD_OFFICES.length * OFFICERS_PER_OFFICE);
+const INSTITUTIONS = numberArg('institutions', 20);
+const REAL_CASES = numberArg('real-cases', 100);
+const PASSWORD = 'Load#Bench2026';
+const RUN = `${process.pid}`;
+const QUEUE_PREFIX = `educredit-load-${RUN}`;
+
+interface Group {
+  name: string; users: SimUser[]; latencies: { read: number[]; write: number[] }; byRequest: Map<string, number[]>;
+  errors: number; errorsBy: Map<string, number>; requests: number; seconds: number;
+}
+const group = (name: string, users: SimUser[]): Group =>
+  ({ name, users, latencies: { read: [], write: [] }, byRequest: new Map(), errors: 0, errorsBy: new Map(), requests: 0, seconds: 0 });
+
+async function main(): Promise<void> {
+  exitOnSignals();
+  progress(`load bench: ${OFFICERS} officers + ${INSTITUTIONS} institutions for ${SECONDS} s, database ${BENCH_DB}, load ${loadAverage()}`);
+  const compiledRoot = dirname(dirname(compiledPath('load.bench.ts')));
+  const ds = await freshDatabase();
+  const temporal = await startTemporalDevServer();
+  const uploads = mkdtempSync(join(tmpdir(), 'educredit-load-'));
+  const children: ChildProcess[] = [];
+  process.once('exit', () => { for (const c of children) c.kill('SIGKILL'); });
+  try {
+    progress('seeding 10,000 cases and their tasks');
+    const passwordHash = await hash(PASSWORD);
+    for (const sql of loadSeedSql()) await ds.query(sql, sql.includes('$1') ? [passwordHash] : []);
+    const portal = Array.from({ length: INSTITUTIONS }, (_, i) => ({ uscc: portalUscc(i), office: LOAD_OFFICES[i % LOAD_OFFICES.length] }));
+    for (const [i, p] of portal.entries()) {
+      await ds.query(
+        `INSERT INTO institutions (uscc, name, type, legal_rep_name, legal_rep_id_enc, legal_rep_id_hmac, office_code)
+         VALUES ($1, $2, 'off_campus_training', '测试', 'x', md5($4), $3)`, [p.uscc, `压测门户机构${i + 1}`, p.office, p.uscc]);
+      await ds.query(`INSERT INTO users (username, password_hash, role, display_name, uscc) VALUES ($1, $2, 'institution', $3, $4)`,
+        [`load-inst-${i}`, passwordHash, `压测机构账号${i + 1}`, p.uscc]);
+    }
+
+    const port = await freePort();
+    const env = {
+      ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: String(port), DATABASE_URL: BENCH_DB_URL,
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0', QUEUE_PREFIX, TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: `edu-credit-load-${RUN}`, LOGIN_THROTTLE_LIMIT: '100000', PUBLIC_THROTTLE_LIMIT: '100000',
+      UPLOAD_DIR: uploads, SUPERVISION_WORKER: 'off',
+    };
+    delete (env as NodeJS.ProcessEnv).PLATFORM_URL; // no platform: submissions wait in the outbox
+    const start = (file: string, stderr: 'inherit' | 'ignore') => { // the worker's stderr is the SDK's info log
+      const child = spawn(process.execPath, [join(compiledRoot, file)], { cwd: ROOT, env, stdio: ['ignore', 'ignore', stderr] });
+      children.push(child);
+      return child;
+    };
+    progress('starting the API and the worker (the worker bundles the workflows)');
+    start('src/main.js', 'inherit');
+    start('src/worker.js', 'ignore');
+    const base = `http://127.0.0.1:${port}`;
+    await until('the API', async () => (await fetch(`${base}/api/health`)).status === 200, 120_000);
+    const call = async (token: string | null, method: string, path: string, body?: object) => {
+      const res = await fetch(`${base}${path}`, {
+        method, body: body && JSON.stringify(body),
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+      return text ? JSON.parse(text) : null;
+    };
+    const login = async (username: string) => (await call(null, 'POST', '/api/auth/login', { username, password: PASSWORD })).accessToken as string;
+
+    progress('logging in every user through the API');
+    const officerNames = LOAD_OFFICES.flatMap((o) => Array.from({ length: OFFICERS_PER_OFFICE }, (_, g) => ({ office: o, username: `load-officer-${o}-${g + 1}` })))
+      .filter((_, i) => i % (LOAD_OFFICES.length * OFFICERS_PER_OFFICE / OFFICERS) === 0 || OFFICERS === LOAD_OFFICES.length * OFFICERS_PER_OFFICE).slice(0, OFFICERS);
+    const officerTokens = await inPool(officerNames.length, 4, (i) => login(officerNames[i].username));
+    const approverTokens = new Map(await Promise.all(LOAD_OFFICES.map(async (o) => [o, await login(`load-approver-${o}`)] as const)));
+    const portalTokens = await inPool(portal.length, 4, (i) => login(`load-inst-${i}`));
+    const firstOfficer = (office: string) => officerTokens[officerNames.findIndex((o) => o.office === office)];
+
+    progress(`opening ${REAL_CASES} real cases for the officers and ${portal.length * 2} in the objection window for the institutions`);
+    const open = async (p: { uscc: string; office: string }) =>
+      (await call(firstOfficer(p.office), 'POST', '/api/cases', { uscc: p.uscc, behaviourCode: 'EDU-001', facts: '压测：群众投诉未取得办学许可证开展培训', source: 'complaint' })).caseNo as string;
+    await inPool(REAL_CASES, 8, (i) => open(portal[i % portal.length]));
+    await inPool(portal.length * 2, 6, async (i) => {
+      const p = portal[i % portal.length];
+      const caseNo = await open(p);
+      for (const [kind, token, body] of [
+        ['investigate', firstOfficer(p.office), { summary: '经查属实', severity: 'general' }],
+        ['approve-determination', approverTokens.get(p.office)!, { summary: '同意', decision: 'approve' }],
+      ] as const) {
+        const [task] = await ds.query(`SELECT id FROM tasks WHERE case_no = $1 AND kind = $2 AND status IN ('open','claimed')`, [caseNo, kind]);
+        await call(token, 'POST', `/api/tasks/${task.id}/claim`);
+        await call(token, 'POST', `/api/tasks/${task.id}/complete`, body);
+      }
+    });
+    // each officer gets the real investigation tasks of its office in turn, so no two race for one task
+    const open_: { id: string; office: string }[] = await ds.query(
+      `SELECT id, candidate_office AS office FROM tasks WHERE kind = 'investigate' AND status = 'open' AND case_no NOT LIKE 'LD-%' ORDER BY created_at`);
+    const queues = officerNames.map(() => [] as string[]);
+    for (const o of LOAD_OFFICES) {
+      const mine = officerNames.map((n, i) => (n.office === o ? i : -1)).filter((i) => i >= 0);
+      open_.filter((t) => t.office === o).forEach((t, k) => queues[mine[k % mine.length]].push(t.id));
+    }
+
+    const dueBefore = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const groups: Group[] = [
+      group('officers', officerTokens.map((t, i) => officer(t, queues[i], dueBefore))),
+      group('institutions', portalTokens.map((t) => institution(t, pdfUpload()))),
+    ];
+    progress(`running ${officerTokens.length} officers and ${portalTokens.length} institutions for ${SECONDS} s (load ${loadAverage()})`);
+    await Promise.all(groups.flatMap((g) => g.users.map((u) => new Promise<void>((resolve, reject) => {
+      const instance = autocannon({ url: base, connections: 1, duration: SECONDS, timeout: 10, requests: u.steps }, (err, r) => {
+        if (err) return reject(err);
+        g.errors += r.errors; // includes timeouts
+        if (r.errors) g.errorsBy.set('timeout/socket', (g.errorsBy.get('timeout/socket') ?? 0) + r.errors);
+        g.requests += r.requests.total;
+        g.seconds = Math.max(g.seconds, r.duration);
+        resolve();
+      });
+      instance.on('response', (_c, status, _b, ms) => {
+        g.latencies[u.lastKind].push(ms);
+        g.byRequest.set(u.last, [...(g.byRequest.get(u.last) ?? []), ms]);
+        if (status >= 200 && status < 300) return;
+        g.errors++;
+        g.errorsBy.set(`${u.last} ${status}`, (g.errorsBy.get(`${u.last} ${status}`) ?? 0) + 1);
+      });
+    }))));
+
+    const loadNow = loadAverage();
+    for (const g of groups) {
+      const all = [...g.latencies.read, ...g.latencies.write];
+      const p95 = percentile(all, 0.95);
+      report(`load ${g.name} p95 (${g.users.length} users, ${SECONDS} s)`, `${p95.toFixed(0)} ms`, '≤ 200 ms', p95 <= 200);
+      const why = [...g.errorsBy].map(([k, n]) => `${k}: ${n}`).join(', ');
+      report(`load ${g.name} errors (non-2xx or timeout)`, `${g.errors} of ${g.requests}${why ? ` (${why})` : ''}`, '0', g.errors === 0);
+      report(`load ${g.name} requests/s`, (g.requests / (g.seconds || SECONDS)).toFixed(0), '—', null);
+      report(`load ${g.name} writes p95 (${g.latencies.write.length} writes, ${g.users.reduce((n, u) => n + u.done, 0)} completed)`,
+        `${percentile(g.latencies.write, 0.95).toFixed(0)} ms`, '—', null);
+      const each = [...g.byRequest].map(([k, xs]) => `${k} ${percentile(xs, 0.95).toFixed(0)}`).join(', ');
+      report(`load ${g.name} p95 by request (ms)`, each, '—', null);
+    }
+    report('load average during the load run (1/5/15 min)', loadNow, '—', null);
+  } finally {
+    await Promise.all(children.map((c) => stopChild(c)));
+    await temporal.stop();
+    await ds.destroy();
+    await removeQueueKeys();
+    rmSync(uploads, { recursive: true, force: true });
+  }
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > end) throw new Error(`${what} did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function removeQueueKeys(): Promise<void> {
+  const redis = new Redis(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0', { lazyConnect: true });
+  await redis.connect();
+  for await (const keys of redis.scanStream({ match: `${QUEUE_PREFIX}:*`, count: 500 })) if ((keys as string[]).length) await redis.del(...(keys as string[]));
+  await redis.quit();
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});
