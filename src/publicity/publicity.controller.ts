@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -7,6 +7,7 @@ import { AuthUser, STAFF } from '../auth/role';
 import { uuidPipe } from '../credit-file/credit-file.controller';
 import { LicenceDecisionDto } from './dto/licence-decision.dto';
 import { PublicityOverdueQueryDto } from './dto/overdue.query';
+import { PublicityDecisionDto, PublicityOverdueReportDto } from './dto/publicity-response.dto';
 import { PenaltyDecisionDto } from './dto/penalty-decision.dto';
 import { PublicityReportService } from './publicity-report.service';
 import { PublicityService } from './publicity.service';
@@ -24,6 +25,7 @@ export class PublicityController {
   @Access('officer', 'approver')
   @Audited({ action: 'create', resource: 'publicity-penalty' })
   @ApiOperation({ summary: '登记行政处罚决定（双公示字段齐全），默认立即公示' })
+  @ApiCreatedResponse({ type: PublicityDecisionDto })
   penalty(@Body() dto: PenaltyDecisionDto, @CurrentUser() user: AuthUser) {
     return this.publicity.registerPenalty(dto, user);
   }
@@ -32,6 +34,7 @@ export class PublicityController {
   @Access('officer', 'approver')
   @Audited({ action: 'create', resource: 'publicity-licence' })
   @ApiOperation({ summary: '登记行政许可决定（双公示字段齐全），默认立即公示' })
+  @ApiCreatedResponse({ type: PublicityDecisionDto })
   licence(@Body() dto: LicenceDecisionDto, @CurrentUser() user: AuthUser) {
     return this.publicity.registerLicence(dto, user);
   }
@@ -41,6 +44,7 @@ export class PublicityController {
   @Access('officer', 'approver')
   @Audited({ action: 'transition', resource: 'publicity-decision', idParam: 'id' })
   @ApiOperation({ summary: '公示一项待公示的决定（公示日期为今天，不可倒签）' })
+  @ApiOkResponse({ type: PublicityDecisionDto })
   publish(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.publicity.publish(id, user);
   }
@@ -48,6 +52,7 @@ export class PublicityController {
   @Get('decisions/:id')
   @Access(...STAFF)
   @Audited({ action: 'read', resource: 'publicity-decision', idParam: 'id' })
+  @ApiOkResponse({ type: PublicityDecisionDto })
   byId(@Param('id', uuidPipe) id: string) {
     return this.publicity.byId(id);
   }
@@ -56,6 +61,7 @@ export class PublicityController {
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'publicity-overdue' })
   @ApiOperation({ summary: '逾期未公示及即将到期的双公示决定（按科室）' })
+  @ApiOkResponse({ type: PublicityOverdueReportDto })
   overdue(@Query() query: PublicityOverdueQueryDto) {
     return this.reports.overdue(query);
   }

@@ -33,8 +33,8 @@ const UNTYPED_RESPONSES = new Set<string>([
   'GET /api/platform/submissions/{id}', 'PATCH /api/platform/submissions/{id}', 'POST /api/platform/submissions/{id}/resend',
   'GET /api/platform/reconciliation', 'GET /api/platform/cases/{caseNo}/joint-sanction-notices', 'POST /api/platform/inbound/pull',
   'POST /api/admin/queue-session', 'DELETE /api/admin/queue-session', 
-  'POST /api/publicity/penalties', 'POST /api/publicity/licences', 'POST /api/publicity/decisions/{id}/publish',
-  'GET /api/publicity/decisions/{id}', 'GET /api/publicity/overdue', 'GET /api/public/institutions', 'GET /api/public/institutions/{uscc}',
+  
+  'GET /api/public/institutions', 'GET /api/public/institutions/{uscc}',
   'GET /api/public/publicity', 'POST /api/commitments', 'GET /api/commitments', 'GET /api/commitments/{id}',
   'POST /api/commitments/{id}/breach', 'POST /api/inspection-plans', 'GET /api/inspection-plans', 'GET /api/inspection-plans/{id}',
   'GET /api/inspection-plans/{id}/verify', 'PUT /api/inspection-plans/{id}/targets/{uscc}/result', 'GET /api/credit-review',
