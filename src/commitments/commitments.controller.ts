@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -7,6 +7,7 @@ import { AuthUser, STAFF } from '../auth/role';
 import { DomainException } from '../common/errors/domain.exception';
 import { uuidPipe } from '../credit-file/credit-file.controller';
 import { CommitmentsService } from './commitments.service';
+import { CommitmentDto, CommitmentListDto } from './dto/commitment-response.dto';
 import { BreachCommitmentDto, CommitmentListQueryDto, SignCommitmentDto } from './dto/commitment.dto';
 
 @ApiTags('commitments (信用承诺)')
@@ -19,6 +20,7 @@ export class CommitmentsController {
   @Access('institution', 'officer')
   @Audited({ action: 'create', resource: 'commitment' })
   @ApiOperation({ summary: '签署信用承诺（机构为本机构签署，经办人可代为登记）' })
+  @ApiCreatedResponse({ type: CommitmentDto })
   sign(@Body() dto: SignCommitmentDto, @CurrentUser() user: AuthUser) {
     return this.commitments.sign(dto, user);
   }
@@ -26,6 +28,7 @@ export class CommitmentsController {
   @Get()
   @Access(...STAFF, 'institution')
   @Audited({ action: 'list', resource: 'commitment' })
+  @ApiOkResponse({ type: CommitmentListDto })
   list(@Query() query: CommitmentListQueryDto, @CurrentUser() user: AuthUser) {
     const target = query.uscc ?? user.uscc;
     if (!target) throw new DomainException('VALIDATION_FAILED', '请指定统一社会信用代码（uscc）');
@@ -36,6 +39,7 @@ export class CommitmentsController {
   @Access(...STAFF, 'institution')
   @OwnDataOnly('id')
   @Audited({ action: 'read', resource: 'commitment', idParam: 'id' })
+  @ApiOkResponse({ type: CommitmentDto })
   get(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.commitments.get(id, user);
   }
@@ -45,6 +49,7 @@ export class CommitmentsController {
   @Access('officer', 'approver')
   @Audited({ action: 'transition', resource: 'commitment', idParam: 'id' })
   @ApiOperation({ summary: '认定违背承诺，并以“违背信用承诺”（EDU-011）立案' })
+  @ApiOkResponse({ type: CommitmentDto })
   breach(@Param('id', uuidPipe) id: string, @Body() dto: BreachCommitmentDto, @CurrentUser() user: AuthUser) {
     return this.commitments.breach(id, dto, user);
   }

@@ -35,8 +35,8 @@ const UNTYPED_RESPONSES = new Set<string>([
   'POST /api/admin/queue-session', 'DELETE /api/admin/queue-session', 
   
   'GET /api/public/institutions', 'GET /api/public/institutions/{uscc}',
-  'GET /api/public/publicity', 'POST /api/commitments', 'GET /api/commitments', 'GET /api/commitments/{id}',
-  'POST /api/commitments/{id}/breach', 'POST /api/inspection-plans', 'GET /api/inspection-plans', 'GET /api/inspection-plans/{id}',
+  'GET /api/public/publicity', 
+  'POST /api/inspection-plans', 'GET /api/inspection-plans', 'GET /api/inspection-plans/{id}',
   'GET /api/inspection-plans/{id}/verify', 'PUT /api/inspection-plans/{id}/targets/{uscc}/result', 'GET /api/credit-review',
   'GET /api/credit-review/coverage', 'POST /api/review-matters', 'GET /api/review-matters/{id}', 'POST /api/review-matters/{id}/decision',
   'GET /api/measures', 'GET /api/institutions/{uscc}/measures', 'POST /api/industry-bans', 'GET /api/industry-bans', 'GET /api/early-warnings',
