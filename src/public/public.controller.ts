@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Audited } from '../audit/audited.decorator';
 import { Public } from '../auth/access.decorator';
 import { PublicThrottlerGuard, publicLimit, publicTtlMs } from './public-throttler.guard';
 import { PublicPublicityQueryDto, PublicSearchQueryDto } from './dto/public-query.dto';
+import { PublicInstitutionDto, PublicInstitutionHitsDto, PublicRecordPageDto } from './dto/public-response.dto';
 import { PublicService } from './public.service';
 
 /** Anyone may read what is in publication; rate-limited per address so the file cannot be scraped wholesale. */
@@ -19,6 +20,7 @@ export class PublicController {
   @Get('institutions')
   @Audited({ action: 'list', resource: 'public-institution' })
   @ApiOperation({ summary: '按名称或统一社会信用代码查询机构' })
+  @ApiOkResponse({ type: PublicInstitutionHitsDto })
   search(@Query() query: PublicSearchQueryDto) {
     return this.publicService.searchInstitutions(query.q);
   }
@@ -26,6 +28,7 @@ export class PublicController {
   @Get('institutions/:uscc')
   @Audited({ action: 'read', resource: 'public-institution', idParam: 'uscc' })
   @ApiOperation({ summary: '机构公开信用信息（仅公示中的记录，个人信息已脱敏）' })
+  @ApiOkResponse({ type: PublicInstitutionDto })
   institution(@Param('uscc') uscc: string) {
     return this.publicService.institution(uscc);
   }
@@ -33,6 +36,7 @@ export class PublicController {
   @Get('publicity')
   @Audited({ action: 'list', resource: 'public-publicity' })
   @ApiOperation({ summary: '双公示查询：公示中的行政许可和行政处罚' })
+  @ApiOkResponse({ type: PublicRecordPageDto })
   publicity(@Query() query: PublicPublicityQueryDto) {
     return this.publicService.publicity(query);
   }

@@ -34,8 +34,8 @@ const UNTYPED_RESPONSES = new Set<string>([
   'GET /api/platform/reconciliation', 'GET /api/platform/cases/{caseNo}/joint-sanction-notices', 'POST /api/platform/inbound/pull',
   'POST /api/admin/queue-session', 'DELETE /api/admin/queue-session', 
   
-  'GET /api/public/institutions', 'GET /api/public/institutions/{uscc}',
-  'GET /api/public/publicity', 
+  
+  
   'POST /api/inspection-plans', 'GET /api/inspection-plans', 'GET /api/inspection-plans/{id}',
   'GET /api/inspection-plans/{id}/verify', 'PUT /api/inspection-plans/{id}/targets/{uscc}/result', 'GET /api/credit-review',
   'GET /api/credit-review/coverage', 'POST /api/review-matters', 'GET /api/review-matters/{id}', 'POST /api/review-matters/{id}/decision',
