@@ -28,20 +28,17 @@ interface Route {
  */
 const UNTYPED_RESPONSES = new Set<string>([
   'GET /api/auth/me', 'GET /api/reports/overdue-rectifications', 'GET /api/reports/grade-distribution',
-  'POST /api/integrity-education/activities',
-  'GET /api/integrity-education/activities', 'GET /api/integrity-education/report', 'GET /api/platform/submissions',
-  'GET /api/platform/submissions/{id}', 'PATCH /api/platform/submissions/{id}', 'POST /api/platform/submissions/{id}/resend',
-  'GET /api/platform/reconciliation', 'GET /api/platform/cases/{caseNo}/joint-sanction-notices', 'POST /api/platform/inbound/pull',
-  'POST /api/admin/queue-session', 'DELETE /api/admin/queue-session', 
-  
-  
-  
+  'POST /api/integrity-education/activities', 'GET /api/integrity-education/activities',
+  'GET /api/integrity-education/report', 'GET /api/platform/submissions', 'GET /api/platform/submissions/{id}',
+  'PATCH /api/platform/submissions/{id}', 'POST /api/platform/submissions/{id}/resend',
+  'GET /api/platform/reconciliation', 'GET /api/platform/cases/{caseNo}/joint-sanction-notices',
+  'POST /api/platform/inbound/pull', 'POST /api/admin/queue-session', 'DELETE /api/admin/queue-session',
   'POST /api/inspection-plans', 'GET /api/inspection-plans', 'GET /api/inspection-plans/{id}',
-  'GET /api/inspection-plans/{id}/verify', 'PUT /api/inspection-plans/{id}/targets/{uscc}/result', 'GET /api/credit-review',
-  'GET /api/credit-review/coverage', 'POST /api/review-matters', 'GET /api/review-matters/{id}', 'POST /api/review-matters/{id}/decision',
-  'GET /api/measures', 'GET /api/institutions/{uscc}/measures', 'POST /api/industry-bans', 'GET /api/industry-bans', 'GET /api/early-warnings',
-  'POST /api/early-warnings/{uscc}/cases', 'GET /api/accountability', 'POST /api/institutions/{uscc}/credit-file/{recordId}/objections',
-  'GET /api/credit-objections', 'GET /api/credit-objections/{id}', 'POST /api/credit-objections/{id}/decision',
+  'GET /api/inspection-plans/{id}/verify', 'PUT /api/inspection-plans/{id}/targets/{uscc}/result',
+  'GET /api/credit-review', 'GET /api/credit-review/coverage', 'POST /api/review-matters',
+  'GET /api/review-matters/{id}', 'POST /api/review-matters/{id}/decision', 'GET /api/measures',
+  'GET /api/institutions/{uscc}/measures', 'POST /api/industry-bans', 'GET /api/industry-bans',
+  'GET /api/early-warnings', 'POST /api/early-warnings/{uscc}/cases', 'GET /api/accountability',
 ]);
 
 const ERROR_BODY = '#/components/schemas/ErrorBody';
