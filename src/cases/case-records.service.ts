@@ -70,17 +70,18 @@ export class CaseRecordsService {
 
   async claimTask(taskId: string, actor: Actor, idempotencyKey: string): Promise<void> {
     await this.taskChange(taskId, actor, idempotencyKey, 'TASK_CLAIMED',
-      `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1`);
+      // a claim whose activity ran late (a worker killed under it) must not reopen a task completed meanwhile
+      `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1 AND status IN ('open','claimed')`);
   }
 
   async unclaimTask(taskId: string, actor: Actor, idempotencyKey: string): Promise<void> {
     await this.taskChange(taskId, actor, idempotencyKey, 'TASK_UNCLAIMED',
-      `UPDATE tasks SET status = 'open', assignee_id = NULL, claimed_at = NULL WHERE id = $1 AND $2::uuid IS NOT NULL`);
+      `UPDATE tasks SET status = 'open', assignee_id = NULL, claimed_at = NULL WHERE id = $1 AND $2::uuid IS NOT NULL AND status = 'claimed'`);
   }
 
   async reassignTask(taskId: string, actor: Actor, to: Actor, idempotencyKey: string): Promise<void> {
     await this.taskChange(taskId, actor, idempotencyKey, 'TASK_REASSIGNED',
-      `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1`, undefined, to.id);
+      `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1 AND status IN ('open','claimed')`, undefined, to.id);
   }
 
   async completeTask(taskId: string, actor: Actor, outcome: TaskOutcome, idempotencyKey: string): Promise<void> {
