@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { assertVisibleTo } from '../credit-file/visibility';
 import { BanListQueryDto, CreateBanDto } from './dto/ban.dto';
+import { ApplicableMeasuresDto, IndustryBanDto, IndustryBanListDto, MeasureCatalogueDto } from './dto/measures-response.dto';
 import { MeasuresService } from './measures.service';
 
 @ApiTags('measures (奖惩措施)')
@@ -17,6 +18,7 @@ export class MeasuresController {
   @Get('measures')
   @Access(...STAFF, 'institution')
   @ApiOperation({ summary: '奖惩措施清单（按事项类型）' })
+  @ApiOkResponse({ type: MeasureCatalogueDto })
   catalogue() {
     return this.measures.catalogue();
   }
@@ -26,6 +28,7 @@ export class MeasuresController {
   @OwnDataOnly('uscc')
   @Audited({ action: 'read', resource: 'measures', idParam: 'uscc' })
   @ApiOperation({ summary: '机构当前适用的激励和惩戒措施' })
+  @ApiOkResponse({ type: ApplicableMeasuresDto })
   applicable(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser) {
     return this.measures.applicable(assertVisibleTo(uscc, user));
   }
@@ -34,6 +37,7 @@ export class MeasuresController {
   @Access('approver')
   @Audited({ action: 'create', resource: 'industry-ban' })
   @ApiOperation({ summary: '对指定人员实施行业禁入' })
+  @ApiCreatedResponse({ type: IndustryBanDto })
   ban(@Body() dto: CreateBanDto, @CurrentUser() user: AuthUser) {
     return this.measures.ban(dto, user);
   }
@@ -41,6 +45,7 @@ export class MeasuresController {
   @Get('industry-bans')
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'industry-ban' })
+  @ApiOkResponse({ type: IndustryBanListDto })
   list(@Query() query: BanListQueryDto) {
     return this.measures.list(query.idNumber);
   }

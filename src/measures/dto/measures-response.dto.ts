@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** A supervision measure of the active policy (激励或约束措施) and what triggers it. */
+export class MeasureDto {
+  @ApiProperty({ example: 'MORE-INSPECTIONS' }) code: string;
+  @ApiProperty({ example: 'inspection' }) matterType: string;
+  @ApiProperty({ description: '事项类别中文名' }) matterLabel: string;
+  @ApiProperty({ enum: ['incentive', 'constraint'] }) kind: string;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ type: [String], description: '适用的信用等级' }) grades?: string[];
+  @ApiPropertyOptional({ type: [String], description: '公示中即适用的记录类型' }) recordKinds?: string[];
+}
+
+export class MeasureCatalogueDto {
+  @ApiProperty({ type: 'integer' }) policyVersion: number;
+  @ApiProperty({ type: [MeasureDto] }) items: MeasureDto[];
+}
+
+export class ApplicableMeasureDto extends MeasureDto {
+  @ApiProperty({ description: '适用原因' }) because: string;
+}
+
+export class IndustryBanSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '陈*' }) personName: string;
+  @ApiProperty({ format: 'date' }) fromDate: string;
+  @ApiProperty({ format: 'date' }) untilDate: string;
+  @ApiProperty() reason: string;
+}
+
+export class ApplicableMeasuresDto {
+  @ApiProperty() uscc: string;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D', 'E'] }) grade: string;
+  @ApiProperty() score: number;
+  @ApiProperty({ type: [ApplicableMeasureDto] }) measures: ApplicableMeasureDto[];
+  @ApiProperty({ type: [IndustryBanSummaryDto] }) industryBans: IndustryBanSummaryDto[];
+}
+
+/** An industry ban; the person's name is masked and the ID number never leaves the database. */
+export class IndustryBanDto extends IndustryBanSummaryDto {
+  @ApiProperty({ type: String, nullable: true }) uscc: string | null;
+  @ApiProperty({ type: String, nullable: true }) caseNo: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) recordId: string | null;
+  @ApiProperty({ description: '今日在禁入期内' }) active: boolean;
+}
+
+export class IndustryBanListDto {
+  @ApiProperty({ type: [IndustryBanDto] }) items: IndustryBanDto[];
+}
