@@ -243,6 +243,15 @@ export class CaseRuntime {
     return STAGE_LABELS[this.stage];
   }
 
+  /**
+   * Notes who holds a task once the claim's activity is done. A completion accepted meanwhile has removed the task:
+   * nothing to note then (a missing task here used to fail the workflow task and stall the case).
+   */
+  private assign(taskId: string, assigneeId: string | null) {
+    const task = this.tasks.get(taskId);
+    if (task) task.assigneeId = assigneeId;
+  }
+
   private registerHandlers() {
     const caseNo = this.input.caseNo;
     const settle = async <T>(work: () => Promise<T>) => {
@@ -258,17 +267,17 @@ export class CaseRuntime {
     });
     setHandler(C.claimTaskUpdate, async ({ taskId, actor }) => {
       await acts.claimTask({ caseNo, taskId, actor });
-      this.tasks.get(taskId)!.assigneeId = actor.id;
+      this.assign(taskId, actor.id);
       return this.snapshot();
     }, { validator: ({ taskId, actor }) => rules.assertClaimable(rules.findTask(this.tasks, taskId), actor) });
     setHandler(C.unclaimTaskUpdate, async ({ taskId, actor }) => {
       await acts.unclaimTask({ caseNo, taskId, actor });
-      this.tasks.get(taskId)!.assigneeId = null;
+      this.assign(taskId, null);
       return this.snapshot();
     }, { validator: ({ taskId, actor }) => rules.assertAssignee(rules.findTask(this.tasks, taskId), actor) });
     setHandler(C.reassignTaskUpdate, async ({ taskId, actor, to }) => {
       await acts.reassignTask({ caseNo, taskId, actor, to });
-      this.tasks.get(taskId)!.assigneeId = to.id;
+      this.assign(taskId, to.id);
       return this.snapshot();
     }, { validator: ({ taskId, actor, to }) => rules.assertReassignable(rules.findTask(this.tasks, taskId), actor, to) });
     setHandler(C.completeTaskUpdate, ({ taskId, actor, outcome }) => settle(async () => {

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { CaseClock, shiftedClock } from '../../activities/case-clock';
 import { PoliciesService } from '../../src/policies/policies.service';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
-import type { Actor, Severity } from '../../workflows/contracts';
+import { claimTaskUpdate, completeTaskUpdate, type Actor, type Severity } from '../../workflows/contracts';
 import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import { CaseDriver } from '../support/case-driver';
 import { createUser } from '../support/factories';
@@ -231,6 +231,20 @@ describe(dishonestyCaseWorkflow.name, () => {
         .rejects.toMatchObject({ cause: { type: 'WRONG_PARTY' } });
       await c.passDay('2026-02-24');
       await expect(c.object()).rejects.toMatchObject({ cause: { type: 'WRONG_STAGE' } });
+    }));
+
+  it('goes on when the officer completes a task while a second claim of it is still being written', () =>
+    withCase(async (c) => {
+      const { taskId } = await c.task('investigate');
+      await c.handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor: officer }] });
+      // a double click: the claim again, and the completion before the claim's write is done
+      const [, done] = await Promise.all([
+        c.handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor: officer }] }),
+        c.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor: officer, outcome: { summary: '经查属实', severity: 'general' } }] }),
+      ]);
+      expect(done.stage).toBe('APPROVAL');
+      const s = await c.complete('approve-determination', approver, { summary: '同意', decision: 'approve' });
+      expect(s.stage).toBe('OBJECTION_WINDOW');
     }));
 
   it('withdraws a case mid-rectification with a correction record and no open work left', () =>
