@@ -60,7 +60,8 @@ async function main(): Promise<number> {
     await ds?.destroy().catch(() => undefined);
     rmSync(tmp, { recursive: true, force: true });
   };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().then(() => process.exit(130)));
+  process.once('exit', () => { for (const s of services) s.killNow(); pg.stop(); }); // a crash of the suite leaves nothing running
   try {
     say(`own PostgreSQL, Redis and Temporal (history in ${tmp}/temporal); logs in ${logs}`);
     await pg.start();

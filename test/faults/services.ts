@@ -51,6 +51,11 @@ export class Service {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** For exit hooks, where nothing can be awaited. */
+  killNow(): void {
+    if (this.alive) this.child!.kill('SIGKILL');
+  }
+
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
