@@ -20,18 +20,9 @@ log "running the web console's component tests (vitest)"
 (cd web && npx vitest run)
 
 WEB_PORT=$(free_port)
-mkdir -p var/log test-output/screenshots
+mkdir -p test-output/screenshots
 npx ts-node -T scripts/seed-demo.ts >/dev/null
-bundle="${WEB_TEST_WORKFLOW_BUNDLE:-$ROOT/var/test-workflow-bundle.js}"
-[ -f "$bundle" ] && export WORKFLOW_BUNDLE_PATH="$bundle"
-web_pids=()
-stop_web() { for p in "${web_pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${web_pids[@]}" 2>/dev/null || true; }
-trap stop_web EXIT
-LOG_LEVEL=warn node dist/src/worker.js >var/log/test-web-worker.log 2>&1 &
-web_pids+=($!)
-LOG_LEVEL=warn PORT=$WEB_PORT WEB_DIST_DIR="$ROOT/web/dist" node dist/src/main.js >var/log/test-web-api.log 2>&1 &
-web_pids+=($!)
-wait_for_port "$WEB_PORT" 60
+WEB_DIST_DIR="$ROOT/web/dist" start_app "$WEB_PORT" test-web
 
 log "driving Chromium through the web console (playwright-core)"
 BASE_URL="http://127.0.0.1:$WEB_PORT" SCREENSHOT_DIR="$ROOT/test-output/screenshots" node --test --test-reporter=spec --test-concurrency=1 web/e2e/console.e2e.mjs
