@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { AsOfOfficeQueryDto } from './dto/as-of.query';
+import { GradeDistributionDto, OverdueRectificationsDto } from './dto/reports-response.dto';
 import { ReportsService } from './reports.service';
 
 /** Figures the managers' dashboard draws that no other module already reports. */
@@ -16,6 +17,7 @@ export class ReportsController {
   @Access('manager', 'approver', 'auditor', 'admin')
   @Audited({ action: 'list', resource: 'report-overdue-rectifications' })
   @ApiOperation({ summary: '逾期未整改的案件（按科室、逾期工作日）' })
+  @ApiOkResponse({ type: OverdueRectificationsDto })
   overdueRectifications(@Query() query: AsOfOfficeQueryDto) {
     return this.reports.overdueRectifications(query);
   }
@@ -24,6 +26,7 @@ export class ReportsController {
   @Access('manager', 'approver', 'auditor', 'admin')
   @Audited({ action: 'list', resource: 'report-grade-distribution' })
   @ApiOperation({ summary: '信用等级分布（按最近一次评价）' })
+  @ApiOkResponse({ type: GradeDistributionDto })
   gradeDistribution() {
     return this.reports.gradeDistribution();
   }

@@ -27,8 +27,7 @@ interface Route {
  * shrink: a new route must come with its response type, and a route that gains one must leave the list.
  */
 const UNTYPED_RESPONSES = new Set<string>([
-  'GET /api/auth/me', 'GET /api/reports/overdue-rectifications', 'GET /api/reports/grade-distribution',
-  'POST /api/integrity-education/activities', 'GET /api/integrity-education/activities',
+  'GET /api/auth/me', 'POST /api/integrity-education/activities', 'GET /api/integrity-education/activities',
   'GET /api/integrity-education/report', 'GET /api/platform/submissions', 'GET /api/platform/submissions/{id}',
   'PATCH /api/platform/submissions/{id}', 'POST /api/platform/submissions/{id}/resend',
   'GET /api/platform/reconciliation', 'GET /api/platform/cases/{caseNo}/joint-sanction-notices',
@@ -36,7 +35,7 @@ const UNTYPED_RESPONSES = new Set<string>([
   'POST /api/inspection-plans', 'GET /api/inspection-plans', 'GET /api/inspection-plans/{id}',
   'GET /api/inspection-plans/{id}/verify', 'PUT /api/inspection-plans/{id}/targets/{uscc}/result',
   'GET /api/credit-review', 'GET /api/credit-review/coverage', 'POST /api/review-matters',
-  'GET /api/review-matters/{id}', 'POST /api/review-matters/{id}/decision', 'GET /api/early-warnings', 'POST /api/early-warnings/{uscc}/cases', 'GET /api/accountability',
+  'GET /api/review-matters/{id}', 'POST /api/review-matters/{id}/decision', 'GET /api/accountability',
 ]);
 
 const ERROR_BODY = '#/components/schemas/ErrorBody';
