@@ -7,13 +7,15 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
-import type { AuthUser } from '../auth/role';
+import type { AuthUser, Role } from '../auth/role';
 import { accessReason } from '../audit/audit.interceptor';
 import { AuditService } from '../audit/audit.service';
 import { NotificationQueue } from '../notifications/notification-queue';
 import { PlatformQueues } from './platform-queues';
 
 export const BOARD_PATH = '/api/admin/queues';
+/** Who may open the board, declared like a route's `@Access` (the access matrix test reads it). */
+export const BOARD_ROLES: Role[] = ['admin'];
 const COOKIE = 'edu_queues';
 
 // Bull Board's page pulls its fonts from Google and styles inline; everything else stays as strict as helmet's default.
@@ -67,7 +69,7 @@ export class BullBoardMount implements OnModuleInit {
       res.status(401).json({ code: 'TOKEN_INVALID', message: '登录已失效，请重新登录' });
       return;
     }
-    if (user.role !== 'admin') {
+    if (!BOARD_ROLES.includes(user.role)) {
       res.status(403).json({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
       return;
     }

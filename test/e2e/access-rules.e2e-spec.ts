@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Worker } from '@temporalio/worker';
 import type { Response } from 'supertest';
 import { ROLES, type Role } from '../../src/auth/role';
+import { BOARD_PATH, BOARD_ROLES } from '../../src/platform/bull-board';
 import { createCaseWorker } from '../../src/temporal/create-case-worker';
 import { AccessFixtures, buildAccessFixtures, InstitutionRows } from '../support/access-fixtures';
 import { createTestApp, TestApp } from '../support/app';
@@ -60,7 +61,8 @@ describe('access matrix', () => {
     [t, ctx] = await Promise.all([createTestApp(), workerContext()]);
     worker = await createCaseWorker(ctx);
     running = worker.run();
-    routes = routesOf(t.app);
+    // Bull Board is plain Express mounted beside Nest's routes, with its rule declared at the mount
+    routes = [...routesOf(t.app), { method: 'GET', path: `${BOARD_PATH}/api/queues`, handler: 'BullBoardMount', rule: { roles: BOARD_ROLES }, ownData: undefined }];
     f = await buildAccessFixtures(t);
   }, 120_000);
 
