@@ -59,7 +59,8 @@ export class WorkerChild {
   static async start(compiledWorker: string, env: Record<string, string>, command = productionWorkerCommand()): Promise<WorkerChild> {
     const { execArgv } = command;
     const child = fork(compiledWorker, [], {
-      execArgv, env: { ...process.env, ...command.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // the worker's own output (the SDK's warnings) to stderr, so stdout stays the bench's table
+      execArgv, env: { ...process.env, ...command.env, ...env }, stdio: ['ignore', 2, 2, 'ipc'],
     });
     const kill = () => child.kill('SIGKILL');
     process.once('exit', kill);
