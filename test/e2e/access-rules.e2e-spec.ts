@@ -73,7 +73,7 @@ describe('access matrix', () => {
     await ctx?.close();
   });
 
-  /** A real path for the route with the rows of `rows`' institution, or the name of the parameter nobody provided. */
+  /** A real path for the route with the rows of `rows`' institution; a parameter no fixture provides fails the test by name. */
   function pathFor(route: AppRoute, rows: InstitutionRows): string {
     return route.path.replace(/:(\w+)/g, (_, p: string) => {
       const at = route.path.slice(0, route.path.indexOf(`:${p}`) + p.length + 1);
@@ -105,7 +105,7 @@ describe('access matrix', () => {
     return status === want ? null : `expected ${want}, got ${status}`;
   }
 
-  /** Any identifier of the other institution in a response is a leak, whatever the status. */
+  /** Any identifier of the other institution in an institution's answer is a leak. */
   const leaks = (res: Response) => {
     const text = JSON.stringify(res.body ?? '') + (res.text ?? '');
     const { token: _secret, ...ids } = f.other;
@@ -172,10 +172,10 @@ describe('access matrix', () => {
       .send({ theme: '诚信主题班会', date: '2026-11-20', participants: 30, evidenceFileIds: [f.other.uploadId] });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('UPLOAD_NOT_FOUND');
-    const objection = await t.http().post(`/api/portal/cases/${own.caseNo}/rectification-report`).set(auth(own.token))
+    const report = await t.http().post(`/api/portal/cases/${own.caseNo}/rectification-report`).set(auth(own.token))
       .send({ summary: '整改材料见附件', fileIds: [f.other.uploadId] });
-    expect(objection.status).toBe(400);
-    expect(objection.body.code).toBe('UPLOAD_NOT_FOUND');
+    expect(report.status).toBe(400);
+    expect(report.body.code).toBe('UPLOAD_NOT_FOUND');
     // uploads are stored by content hash outside any web root: no path under the API's origin returns the file
     // (a built console answers unknown paths with its index.html, so look at what comes back, not at the status)
     const [{ sha256 }] = await t.ds.query(`SELECT sha256 FROM uploads WHERE id = $1`, [f.other.uploadId]);
