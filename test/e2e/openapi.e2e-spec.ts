@@ -34,7 +34,7 @@ const UNTYPED_RESPONSES = new Set<string>([
   'POST /api/inspection-plans', 'GET /api/inspection-plans', 'GET /api/inspection-plans/{id}',
   'GET /api/inspection-plans/{id}/verify', 'PUT /api/inspection-plans/{id}/targets/{uscc}/result',
   'GET /api/credit-review', 'GET /api/credit-review/coverage', 'POST /api/review-matters',
-  'GET /api/review-matters/{id}', 'POST /api/review-matters/{id}/decision', 'GET /api/accountability',
+  'GET /api/review-matters/{id}', 'POST /api/review-matters/{id}/decision',
 ]);
 
 const ERROR_BODY = '#/components/schemas/ErrorBody';
