@@ -70,6 +70,9 @@ async function main(): Promise<number> {
     await waitUntil('Redis', () => portAnswers(redis.port), 30_000);
     await waitUntil('Temporal', () => portAnswers(temporal.port), 60_000);
     ds = await migrated(pg);
+    // the rectification period comes from the catalogue (15–30 days), which no API edits: shorten it in this throwaway
+    // database so that silent institutions miss it and reach the reminder interview within the run
+    await ds.query(`UPDATE catalogue_items SET rectification_days = 2 WHERE code = 'EDU-001'`);
 
     const [apiPort, simPort] = [await freePort(), await freePort()];
     const simulatorUrl = `http://127.0.0.1:${simPort}`;
