@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain.exception';
+import { unavailableDependency } from './unavailable';
 
 interface ErrorBody {
   code: string;
@@ -24,6 +25,12 @@ const GENERIC: Record<number, ErrorBody> = {
   429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' },
 };
 
+/** Seconds a client should wait before retrying after an outage of a service we depend on. */
+const RETRY_AFTER_S = 5;
+/** An update that timed out may still take effect: the user must look before trying again. */
+const CASE_BUSY: ErrorBody = { code: 'CASE_BUSY', message: '案件处理暂未完成，操作可能已经生效，请稍后刷新页面确认结果后再操作' };
+const UNAVAILABLE: ErrorBody = { code: 'SERVICE_UNAVAILABLE', message: '系统暂时无法处理请求，请稍后重试；如已提交，请先刷新确认结果' };
+
 /** The workflow's refusals (workflows/contracts.ts RejectCode) as HTTP statuses; the rest are conflicts with the case's state. */
 const FAILURE_STATUS: Record<string, number> = {
   FORBIDDEN: 403, WRONG_PARTY: 403, TASK_NOT_CANDIDATE: 403, OUTCOME_INVALID: 400,
@@ -38,7 +45,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request>();
     const [status, body] = this.map(exception);
-    if (status >= 500) this.logger.error({ err: exception, path: req.url }, 'unhandled error');
+    if (status === 503) {
+      this.logger.warn({ err: exception, path: req.url, unavailable: body.details }, 'dependency unavailable');
+      res.setHeader('Retry-After', String(RETRY_AFTER_S));
+    } else if (status >= 500) {
+      this.logger.error({ err: exception, path: req.url }, 'unhandled error');
+    }
     res.status(status).json(body);
   }
 
@@ -47,6 +59,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (e instanceof WorkflowUpdateFailedError) return this.fromFailure(e.cause);
     if (e instanceof WorkflowNotFoundError) return [404, { code: 'CASE_NOT_FOUND', message: '案件流程不存在' }];
     if (e instanceof ThrottlerException) return [429, GENERIC[429]];
+    const unavailable = unavailableDependency(e);
+    if (unavailable === 'case-busy') return [503, CASE_BUSY];
+    if (unavailable) return [503, { ...UNAVAILABLE, details: { service: unavailable } }];
     if (e instanceof HttpException) return this.fromHttp(e);
     if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505') {
       return [409, { code: 'DUPLICATE', message: '记录已存在' }];

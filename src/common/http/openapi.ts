@@ -30,6 +30,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: '不支持的文件类型',
   422: '业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等）',
   429: '请求过于频繁（TOO_MANY_REQUESTS）',
+  503: '依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认',
 };
 
 /** Serves the OpenAPI document at /api/docs (UI) and /api/docs-json, complete with error responses and security. */
@@ -93,6 +94,7 @@ function errorStatuses(path: string, method: string, op: OperationObject, facts:
   if (facts?.throttled) statuses.add(429);
   const content = (op.requestBody as { content?: object } | undefined)?.content ?? {};
   if ('multipart/form-data' in content) [413, 415].forEach((s) => statuses.add(s));
+  statuses.add(503); // every route reaches PostgreSQL, Redis or Temporal
   return [...statuses];
 }
 
