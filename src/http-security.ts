@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { validateEnv } from './config/env.schema';
 
@@ -8,28 +9,36 @@ import { validateEnv } from './config/env.schema';
  * 'unsafe-inline' — Ant Design and ECharts set style attributes and insert <style> elements at run time, and a
  * style cannot run code. Bull Board sets its own, looser policy on its path only (src/platform/bull-board.ts).
  */
-export const securityHeaders = () =>
-  helmet({
-    contentSecurityPolicy: {
-      useDefaults: true,
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'script-src-attr': ["'none'"],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'font-src': ["'self'", 'data:'],
-        'connect-src': ["'self'"],
-        'worker-src': ["'self'", 'blob:'],
-        'object-src': ["'none'"],
-        'base-uri': ["'self'"],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-      },
+export function securityHeaders(): RequestHandler {
+  const overTls = helmet(options(true));
+  const plain = helmet(options(false));
+  // asking browsers to upgrade every request would leave a console reached over plain HTTP (an intranet address,
+  // docker-compose's port 3000) without its scripts; only a request that came over TLS gets that directive
+  return (req, res, next) => (req.secure ? overTls : plain)(req, res, next);
+}
+
+const options = (tls: boolean): Parameters<typeof helmet>[0] => ({
+  contentSecurityPolicy: {
+    useDefaults: true,
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'script-src-attr': ["'none'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'font-src': ["'self'", 'data:'],
+      'connect-src': ["'self'"],
+      'worker-src': ["'self'", 'blob:'],
+      'object-src': ["'none'"],
+      'base-uri': ["'self'"],
+      'form-action': ["'self'"],
+      'frame-ancestors': ["'none'"],
+      'upgrade-insecure-requests': tls ? [] : null,
     },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+  },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+});
 
 /**
  * Cross-origin calls only from the origins in CORS_ORIGINS (none by default: the console needs none). A browser on

@@ -46,6 +46,14 @@ describe('security hygiene', () => {
       });
       expect(res.headers['x-powered-by']).toBeUndefined();
     });
+
+    it('asks browsers to upgrade requests only when the console was reached over HTTPS', async () => {
+      // over plain HTTP (an intranet address, docker-compose's port) upgrading would cut the console off its scripts
+      const plain = await t.http().get('/api/health');
+      expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+      const tls = await t.http().get('/api/health').set('X-Forwarded-Proto', 'https'); // from the loopback proxy
+      expect(tls.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    });
   });
 
   describe('CORS', () => {
