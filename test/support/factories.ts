@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
+import type { ConfigService } from '@nestjs/config';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../src/auth/role';
+import { FieldCryptoService } from '../../src/common/crypto/field-crypto.service';
+import { AppEnv, validateEnv } from '../../src/config/env.schema';
 
 /** Computes a valid GB 32100-2015 check character, so tests can make as many distinct USCCs as they need. */
 export function makeUscc(body17?: string): string {
@@ -49,13 +52,22 @@ export interface TestInstitution {
   uscc: string;
 }
 
+let crypto: FieldCryptoService | undefined;
+/** The app's own field encryption with the test environment's keys, so rows made here read back like real ones. */
+function fieldCrypto(): FieldCryptoService {
+  const env = validateEnv(process.env);
+  crypto ??= new FieldCryptoService({ get: (k: keyof AppEnv) => env[k] } as ConfigService<AppEnv, true>);
+  return crypto;
+}
+
 /** Inserts an institution row directly (the HTTP route is tested on its own in institutions.e2e-spec). */
 export async function createInstitution(ds: DataSource, officeCode = 'XWPX'): Promise<TestInstitution> {
   const uscc = makeUscc();
+  const idNumber = makeIdNumber();
   const [row] = await ds.query(
     `INSERT INTO institutions (uscc, name, type, legal_rep_name, legal_rep_id_enc, legal_rep_id_hmac, office_code)
-     VALUES ($1, $2, 'off_campus_training', '测试', 'k1:test:test:test', $3, $4) RETURNING id`,
-    [uscc, `测试培训学校-${uscc.slice(-6)}`, randomUUID(), officeCode],
+     VALUES ($1, $2, 'off_campus_training', '测试', $3, $4, $5) RETURNING id`,
+    [uscc, `测试培训学校-${uscc.slice(-6)}`, fieldCrypto().encrypt(idNumber), fieldCrypto().blindIndex(idNumber), officeCode],
   );
   return { id: row.id, uscc };
 }

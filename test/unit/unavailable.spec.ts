@@ -1,7 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import Redis from 'ioredis';
-import { Client as PgClient } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from '../../src/common/errors/all-exceptions.filter';
 import { unavailableDependency } from '../../src/common/errors/unavailable';
@@ -26,7 +25,7 @@ function answer(error: unknown) {
 
 describe('an outage of PostgreSQL, Temporal or Redis', () => {
   it('answers 503 with Retry-After and a Chinese "try again" when PostgreSQL refuses connections', async () => {
-    const err = await caught(new PgClient({ host: '127.0.0.1', port: 1, user: 'postgres' }).connect());
+    const err = await caught(new DataSource({ type: 'postgres', url: `postgres://postgres@${CLOSED}/educredit`, entities: [] }).initialize());
     expect(unavailableDependency(err)).toBe('network');
     const sent = answer(err);
     expect(sent.status).toBe(503);
@@ -63,16 +62,18 @@ describe('an outage of PostgreSQL, Temporal or Redis', () => {
     expect(unavailableDependency(err)).toBe('redis');
   });
 
-  it('still answers 500 for a fault of our own, and takes no constraint violation for an outage', async () => {
+  it('still answers 500 for a fault of our own and 409 for a duplicate', async () => {
     expect(answer(new TypeError("Cannot read properties of undefined (reading 'id')")).status).toBe(500);
-    const pg = new PgClient({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
-    await pg.connect();
+    const ds = await new DataSource({ ...dataSourceOptions(), entities: [] }).initialize();
     try {
-      await pg.query('CREATE TEMP TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1)');
-      const dup = await caught(pg.query('INSERT INTO t VALUES (1)'));
+      const dup = await caught(ds.transaction(async (m) => {
+        await m.query('CREATE TEMP TABLE t (id int PRIMARY KEY) ON COMMIT DROP');
+        await m.query('INSERT INTO t VALUES (1), (1)');
+      }));
       expect(unavailableDependency(dup)).toBeNull();
+      expect(answer(dup)).toMatchObject({ status: 409, body: { code: 'DUPLICATE' } });
     } finally {
-      await pg.end();
+      await ds.destroy();
     }
   });
 });
