@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
+import { connectRedis } from '../redis/redis.module';
 import { validateEnv } from '../config/env.schema';
 
 export const NOTIFICATION_QUEUE = 'notifications';
@@ -9,7 +9,7 @@ export const NOTIFICATION_QUEUE = 'notifications';
 @Injectable()
 export class NotificationQueue implements OnApplicationShutdown {
   private readonly env = validateEnv(process.env);
-  readonly connection = new Redis(this.env.REDIS_URL, { maxRetriesPerRequest: null });
+  readonly connection = connectRedis(this.env.REDIS_URL, 'notification-queue');
   readonly queue = new Queue(NOTIFICATION_QUEUE, {
     connection: this.connection,
     prefix: this.env.QUEUE_PREFIX,

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
+import { connectRedis } from '../redis/redis.module';
 import type { SubmissionType } from './outbox.service';
 import { PlatformConfig, platformConfig, SUBMISSION_TYPES } from './platform.config';
 
@@ -19,7 +19,7 @@ export interface DeliveryRef {
 export class PlatformQueues implements OnApplicationShutdown {
   private readonly logger = new Logger(PlatformQueues.name);
   readonly config: PlatformConfig = platformConfig();
-  readonly connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
+  readonly connection = connectRedis(this.config.redisUrl, 'platform-queues');
   readonly delivery = new Map<SubmissionType, Queue>(
     SUBMISSION_TYPES.map((t) => [t, this.queue(deliveryQueueName(t), {
       attempts: this.config.maxAttempts,
