@@ -16,8 +16,8 @@ export const envSchema = Joi.object({
   TEMPORAL_TASK_QUEUE: Joi.string().default('edu-credit-cases'),
   TEMPORAL_UI_URL: Joi.string().uri().default('http://127.0.0.1:8233'),
   WORKFLOW_BUNDLE_PATH: Joi.string().optional(),
-  // ~1 MB of worker memory per cached case (bench/worker-memory.bench.ts); cases beyond it rest in Temporal and are
-  // replayed when they next move, which at the pace of supervision (days between steps) costs nothing noticeable
+  // a cached case costs the worker well under 1 MB (bench/worker-memory.bench.ts); cases beyond the cache rest in
+  // Temporal and are replayed when they next move, which at the pace of supervision (days between steps) is unnoticed
   WORKER_MAX_CACHED_WORKFLOWS: Joi.number().integer().min(10).default(100)
     .description('sticky cache of the case worker: bounds its memory whatever the number of open cases'),
   JWT_SECRET: Joi.string().min(16).default(DEV_JWT_SECRET),
