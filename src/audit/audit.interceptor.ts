@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { Observable, tap } from 'rxjs';
+import { concatMap, from, map, Observable, tap } from 'rxjs';
 import type { AuthUser } from '../auth/role';
 import { AUDIT_KEY, AuditSpec } from './audited.decorator';
 import { AuditEntry, AuditService } from './audit.service';
@@ -18,13 +18,15 @@ export class AuditInterceptor implements NestInterceptor {
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_KEY, ctx.getHandler());
     if (!spec) return next.handle();
     const req = ctx.switchToHttp().getRequest<AuditedRequest>();
-    const write = (outcome: string, response?: Record<string, unknown>) => this.audit.record(auditEntry(spec, req, outcome, response));
-    return next.handle().pipe(
-      tap({
-        next: (body) => void write('ok', body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined),
-        error: (err: { code?: string; name?: string }) => void write(`refused:${err?.code ?? err?.name ?? 'error'}`),
-      }),
-    );
+    const entry = (outcome: string, body?: unknown) =>
+      auditEntry(spec, req, outcome, body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined);
+    const refused = tap({ error: (err: { code?: string; name?: string }) => void this.audit.record(entry(`refused:${err?.code ?? err?.name ?? 'error'}`)) });
+    // A read answers only once it is on record (an audit failure fails the read); a write is already made, so its
+    // row is best effort and a failure is logged for reconciliation.
+    if (req.method === 'GET') {
+      return next.handle().pipe(refused, concatMap((body) => from(this.audit.recordOrFail(entry('ok', body))).pipe(map(() => body))));
+    }
+    return next.handle().pipe(refused, tap((body) => void this.audit.record(entry('ok', body))));
   }
 }
 

@@ -22,23 +22,29 @@ export class AuditService {
 
   constructor(@InjectRepository(AuditLogEntity) private readonly log: Repository<AuditLogEntity>) {}
 
+  /** Best effort: the change it records is already made, so a failure is logged for reconciliation, not thrown. */
   async record(e: AuditEntry): Promise<void> {
     try {
-      await this.log.insert({
-        actorId: e.actor?.id ?? null,
-        actorRole: e.actor?.role ?? null,
-        action: e.action,
-        resource: e.resource,
-        resourceId: e.resourceId ?? null,
-        uscc: e.uscc ?? null,
-        reason: e.reason ?? null,
-        requestId: e.requestId ?? null,
-        ip: e.ip ?? null,
-        outcome: e.outcome,
-      });
+      await this.recordOrFail(e);
     } catch (err) {
       // An audit row must never be silently lost: log loudly so operations can reconcile from the log stream.
       this.logger.error({ err, entry: e }, 'audit write failed');
     }
+  }
+
+  /** For reads: credit information is not released unless the read is on record, so this throws. */
+  async recordOrFail(e: AuditEntry): Promise<void> {
+    await this.log.insert({
+      actorId: e.actor?.id ?? null,
+      actorRole: e.actor?.role ?? null,
+      action: e.action,
+      resource: e.resource,
+      resourceId: e.resourceId ?? null,
+      uscc: e.uscc ?? null,
+      reason: e.reason ?? null,
+      requestId: e.requestId ?? null,
+      ip: e.ip ?? null,
+      outcome: e.outcome,
+    });
   }
 }
