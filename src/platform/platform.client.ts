@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainException } from '../common/errors/domain.exception';
 import { PlatformQueues } from './platform-queues';
 
 export interface FieldMessage {
@@ -129,10 +130,18 @@ export class PlatformClient {
     return this.get(`/v1/feed?after=${after}&limit=${limit}`);
   }
 
+  /** The platform down or failing is not our fault nor the user's: 503, to try again later (a queued pull retries). */
   private async get<T>(path: string): Promise<T> {
     if (!this.enabled) throw new Error('PLATFORM_URL is not configured');
-    const res = await fetch(`${this.cfg.url}${path}`, { signal: AbortSignal.timeout(this.cfg.timeoutMs) });
-    if (!res.ok) throw new Error(`platform answered HTTP ${res.status} to GET ${path}`);
+    const unavailable = (why: string) =>
+      new DomainException('PLATFORM_UNAVAILABLE', `市级信用平台暂时无法访问（${why}），请稍后重试`, 503, { path });
+    let res: Response;
+    try {
+      res = await fetch(`${this.cfg.url}${path}`, { signal: AbortSignal.timeout(this.cfg.timeoutMs) });
+    } catch (err) {
+      throw unavailable(describe(err));
+    }
+    if (!res.ok) throw unavailable(`HTTP ${res.status}`);
     return (await res.json()) as T;
   }
 }

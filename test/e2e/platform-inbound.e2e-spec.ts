@@ -39,6 +39,19 @@ describe('platform inbound feed', () => {
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const pull = async () => (await t.http().post('/api/platform/inbound/pull').set(auth(admin)).expect(200)).body;
 
+  it('answers a pull during a platform outage with 503 and a Chinese "try again", and reads on from the same place after', async () => {
+    await pull();
+    const [before] = await t.ds.query(`SELECT after_seq FROM platform_feed_cursor`);
+    expect(before).toBeDefined();
+    sim.admin.setFaults({ outageForMs: 60_000 });
+    const refused = await t.http().post('/api/platform/inbound/pull').set(auth(admin)).expect(503);
+    sim.admin.setFaults({ outageUntil: null });
+    expect(refused.body).toMatchObject({ code: 'PLATFORM_UNAVAILABLE', message: expect.stringContaining('请稍后重试') });
+    const [after] = await t.ds.query(`SELECT after_seq FROM platform_feed_cursor`);
+    expect(after).toEqual(before);
+    await pull();
+  });
+
   it('creates each inbound record once although the feed delivers it twice and the cursor is lost', async () => {
     sim.admin.publish([
       { id: `SJ-${run}-1`, kind: 'record', department: '连云港市市场监督管理局', uscc: ours.uscc, title: '虚假宣传行政处罚',
