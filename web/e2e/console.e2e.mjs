@@ -95,6 +95,13 @@ describe('web console', () => {
     await expectStage(page, '审核拟认定');
     await page.getByTestId('waiting-for').waitFor();
     await shot(page, '03-case-officer');
+
+    // the console states why it read the case: the audit log keeps the screen and the case as the purpose
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    const { rows } = await db.query(`SELECT DISTINCT reason FROM audit_log WHERE action = 'case.read' AND resource_id = $1`, [caseNo]);
+    await db.end();
+    assert.deepEqual(rows.map((r) => r.reason), [`案件办理：查看案件 ${caseNo}`]);
   });
 
   it('lets the approver approve the determination from the worklist', async () => {

@@ -1,3 +1,5 @@
+import { accessReasonFor } from './access-reason';
+
 /** The only way the app talks to the server: same-origin /api, bearer token, errors as ApiError. */
 export interface ApiErrorBody {
   code: string;
@@ -59,7 +61,8 @@ export async function api<T>(path: string, opts: Options = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = tokenStore.get();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (opts.reason) headers['X-Access-Reason'] = encodeURIComponent(opts.reason);
+  const reason = opts.reason ?? accessReasonFor(window.location.pathname);
+  if (reason) headers['X-Access-Reason'] = encodeURIComponent(reason);
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;
   else if (opts.body !== undefined) {
