@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '
 import { Access, Public } from './access.decorator';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
+import { CurrentUserDto } from './dto/current-user.dto';
 import { LoginDto, TokenDto } from './dto/login.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { ROLES, type AuthUser } from './role';
@@ -25,6 +26,7 @@ export class AuthController {
   @Get('me')
   @Access(...ROLES)
   @ApiBearerAuth()
+  @ApiOkResponse({ type: CurrentUserDto })
   me(@CurrentUser() user: AuthUser): AuthUser {
     return user;
   }
