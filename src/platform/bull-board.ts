@@ -1,7 +1,7 @@
 import { Controller, Delete, HttpCode, Injectable, OnModuleInit, Post, Req, Res } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -11,6 +11,7 @@ import type { AuthUser, Role } from '../auth/role';
 import { accessReason } from '../audit/audit.interceptor';
 import { AuditService } from '../audit/audit.service';
 import { NotificationQueue } from '../notifications/notification-queue';
+import { QueueSessionClosedDto, QueueSessionDto } from './dto/platform-response.dto';
 import { PlatformQueues } from './platform-queues';
 
 export const BOARD_PATH = '/api/admin/queues';
@@ -99,6 +100,7 @@ export class QueueSessionController {
   @Post()
   @HttpCode(200)
   @Access('admin')
+  @ApiOkResponse({ type: QueueSessionDto })
   open(@Req() req: Request, @Res({ passthrough: true }) res: Response): { url: string } {
     const token = (req.headers.authorization ?? '').split(' ')[1];
     res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: BOARD_PATH, maxAge: 8 * 3600_000 });
@@ -108,6 +110,7 @@ export class QueueSessionController {
   @Delete()
   @HttpCode(200)
   @Access('admin')
+  @ApiOkResponse({ type: QueueSessionClosedDto })
   close(@Res({ passthrough: true }) res: Response): { ok: true } {
     res.clearCookie(COOKIE, { path: BOARD_PATH });
     return { ok: true };

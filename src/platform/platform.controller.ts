@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { STAFF, type AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
+import {
+  JointSanctionNoticeDto, PullResultDto, ReconciliationReportDto, SubmissionDetailDto, SubmissionPageDto,
+} from './dto/platform-response.dto';
 import { FixSubmissionDto, ListSubmissionsQuery } from './dto/submissions.dto';
 import { InboundService, PullResult } from './inbound.service';
 import { JointSanctionService, NoticeState } from './joint-sanction.service';
@@ -25,6 +28,7 @@ export class PlatformController {
   @Get('submissions')
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'platform_submission' })
+  @ApiOkResponse({ type: SubmissionPageDto })
   list(@Query() q: ListSubmissionsQuery): Promise<{ items: SubmissionView[]; total: number }> {
     return this.submissions.list(q);
   }
@@ -32,6 +36,7 @@ export class PlatformController {
   @Get('submissions/:id')
   @Access(...STAFF)
   @Audited({ action: 'read', resource: 'platform_submission', idParam: 'id' })
+  @ApiOkResponse({ type: SubmissionDetailDto })
   get(@Param('id') id: string): Promise<SubmissionView> {
     return this.submissions.get(id);
   }
@@ -39,6 +44,7 @@ export class PlatformController {
   @Patch('submissions/:id')
   @Access('officer', 'admin')
   @Audited({ action: 'update', resource: 'platform_submission', idParam: 'id' })
+  @ApiOkResponse({ type: SubmissionDetailDto })
   fix(@Param('id') id: string, @Body() dto: FixSubmissionDto, @CurrentUser() user: AuthUser): Promise<SubmissionView> {
     return this.submissions.fix(id, dto, user);
   }
@@ -47,6 +53,7 @@ export class PlatformController {
   @HttpCode(200)
   @Access('officer', 'admin')
   @Audited({ action: 'transition', resource: 'platform_submission', idParam: 'id' })
+  @ApiOkResponse({ type: SubmissionDetailDto })
   resend(@Param('id') id: string): Promise<SubmissionView> {
     return this.submissions.resend(id);
   }
@@ -55,6 +62,7 @@ export class PlatformController {
   @Get('reconciliation')
   @Access(...STAFF)
   @Audited({ action: 'read', resource: 'platform_reconciliation' })
+  @ApiOkResponse({ type: ReconciliationReportDto })
   reconcile(): Promise<ReconciliationReport> {
     return this.reconciliation.report();
   }
@@ -62,6 +70,7 @@ export class PlatformController {
   @Get('cases/:caseNo/joint-sanction-notices')
   @Access(...STAFF)
   @Audited({ action: 'read', resource: 'case', idParam: 'caseNo' })
+  @ApiOkResponse({ type: [JointSanctionNoticeDto] })
   notices(@Param('caseNo') caseNo: string): Promise<NoticeState[]> {
     return this.jointSanctions.notices(caseNo);
   }
@@ -71,6 +80,7 @@ export class PlatformController {
   @HttpCode(200)
   @Access('admin')
   @Audited({ action: 'import', resource: 'platform_inbound' })
+  @ApiOkResponse({ type: PullResultDto })
   pull(): Promise<PullResult> {
     return this.inbound.pull();
   }
