@@ -27,8 +27,6 @@ interface Route {
  * shrink: a new route must come with its response type, and a route that gains one must leave the list.
  */
 const UNTYPED_RESPONSES = new Set<string>([
-  'POST /api/inspection-plans', 'GET /api/inspection-plans', 'GET /api/inspection-plans/{id}',
-  'GET /api/inspection-plans/{id}/verify', 'PUT /api/inspection-plans/{id}/targets/{uscc}/result',
   'GET /api/credit-review', 'GET /api/credit-review/coverage', 'POST /api/review-matters',
   'GET /api/review-matters/{id}', 'POST /api/review-matters/{id}/decision',
 ]);
