@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { uuidPipe } from '../credit-file/credit-file.controller';
 import { CreditReviewService } from './credit-review.service';
+import { CreditReviewDto, ReviewCoverageDto, ReviewMatterDto } from './dto/review-response.dto';
 import { DecideMatterDto, PeriodQuery, RegisterMatterDto, ReviewQuery } from './dto/review.dto';
 import { ReviewMattersService } from './review-matters.service';
 
@@ -23,6 +24,7 @@ export class CreditReviewController {
   @Access('officer', 'approver')
   @Audited({ action: 'read', resource: 'credit-review' })
   @ApiOperation({ summary: '信用审查：返回 pass / warn / block 及理由，并存档' })
+  @ApiOkResponse({ type: CreditReviewDto })
   review(@Query() q: ReviewQuery, @CurrentUser() user: AuthUser) {
     return this.reviews.review(q, user);
   }
@@ -31,6 +33,7 @@ export class CreditReviewController {
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'credit-review-coverage' })
   @ApiOperation({ summary: '信用审查覆盖率（按科室、事项类型、期间）' })
+  @ApiOkResponse({ type: ReviewCoverageDto })
   coverage(@Query() q: PeriodQuery) {
     return this.matters.coverage(q.from, q.to);
   }
@@ -39,6 +42,7 @@ export class CreditReviewController {
   @Access('officer', 'approver')
   @Audited({ action: 'create', resource: 'review-matter' })
   @ApiOperation({ summary: '登记校外培训机构办学许可申请或评先评优推荐' })
+  @ApiCreatedResponse({ type: ReviewMatterDto })
   register(@Body() dto: RegisterMatterDto, @CurrentUser() user: AuthUser) {
     return this.matters.register(dto, user);
   }
@@ -46,6 +50,7 @@ export class CreditReviewController {
   @Get('review-matters/:id')
   @Access(...STAFF)
   @Audited({ action: 'read', resource: 'review-matter', idParam: 'id' })
+  @ApiOkResponse({ type: ReviewMatterDto })
   get(@Param('id', uuidPipe) id: string) {
     return this.matters.get(id);
   }
@@ -55,6 +60,7 @@ export class CreditReviewController {
   @Access('approver', 'officer')
   @Audited({ action: 'transition', resource: 'review-matter', idParam: 'id' })
   @ApiOperation({ summary: '作出审批或评选决定；无信用审查记录时 409 REVIEW_REQUIRED' })
+  @ApiOkResponse({ type: ReviewMatterDto })
   decide(@Param('id', uuidPipe) id: string, @Body() dto: DecideMatterDto, @CurrentUser() user: AuthUser) {
     return this.matters.decide(id, dto, user);
   }
