@@ -108,7 +108,7 @@ export class ReconciliationReportDto {
 
 /** One member department's joint-sanction notice. */
 export class JointSanctionNoticeDto {
-  @ApiProperty({ description: '联合惩戒成员单位' }) department: string;
+  @ApiProperty({ ...nullableString(), description: '联合惩戒成员单位（取自报送数据，修改时删去则为 null）' }) department: string | null;
   @ApiProperty({ format: 'uuid' }) submissionId: string;
   @ApiProperty({ enum: STATUSES }) status: string;
   @ApiProperty(nullableString()) receiptId: string | null;
