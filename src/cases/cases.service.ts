@@ -71,6 +71,23 @@ export class CasesService {
     );
     // An institution must not learn that another institution's case exists.
     if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    // The workflow's live state is a query the worker answers, replaying the case if it is not cached: ask it while
+    // the database is read, not after.
+    const [{ tasks, history, institutionDeadlines, interviews }, live] = await Promise.all([
+      this.records(caseNo),
+      this.temporal.workflow.getHandle(caseNo).query(caseStateQuery).catch(() => null),
+    ]);
+    const dueDates = tasks.filter((t: { status: string }) => t.status === 'open' || t.status === 'claimed')
+      .map((t: { kind: string; dueDate: string }) => ({ kind: t.kind, dueDate: t.dueDate }));
+    return {
+      ...row, stageLabel: STAGE_LABELS[row.stage as keyof typeof STAGE_LABELS], waitingFor: live?.waitingFor ?? null,
+      repairableFrom: live?.repairableFrom ?? null, publicityUntil: live?.publicityUntil ?? null,
+      dueDates, tasks, institutionDeadlines, interviews, history,
+    };
+  }
+
+  /** What the database holds about a case besides its row, read one statement after another on one connection. */
+  private async records(caseNo: string) {
     const tasks = await this.ds.query(
       `SELECT id, kind, stage, status, candidate_role AS "candidateRole", candidate_office AS "candidateOffice",
               assignee_id AS "assigneeId", to_char(due_date, 'YYYY-MM-DD') AS "dueDate", overdue,
@@ -91,14 +108,7 @@ export class CasesService {
     const interviews = await this.ds.query(
       `SELECT id, kind, round, scheduled_at AS "scheduledAt", place, planned_attendees AS "plannedAttendees", attendees,
               minutes, outcome, held_at AS "heldAt", status FROM interviews WHERE case_no = $1 ORDER BY round`, [caseNo]);
-    const live = await this.temporal.workflow.getHandle(caseNo).query(caseStateQuery).catch(() => null);
-    const dueDates = tasks.filter((t: { status: string }) => t.status === 'open' || t.status === 'claimed')
-      .map((t: { kind: string; dueDate: string }) => ({ kind: t.kind, dueDate: t.dueDate }));
-    return {
-      ...row, stageLabel: STAGE_LABELS[row.stage as keyof typeof STAGE_LABELS], waitingFor: live?.waitingFor ?? null,
-      repairableFrom: live?.repairableFrom ?? null, publicityUntil: live?.publicityUntil ?? null,
-      dueDates, tasks, institutionDeadlines, interviews, history,
-    };
+    return { tasks, history, institutionDeadlines, interviews };
   }
 
   async list(q: CaseListQueryDto, actor: AuthUser) {
