@@ -154,10 +154,12 @@ describe(CalendarService.name, () => {
   });
 
   it('warns from October while next year is missing, and never while both years are known', async () => {
-    const last = Math.max(...(await calendar.knownYears()));
-    expect(await calendar.missingYearWarning(`${last}-09-30`)).toBeNull();
-    expect(await calendar.missingYearWarning(`${last}-10-01`)).toContain(`${last + 1} 年`);
-    expect(await calendar.missingYearWarning(`${last - 1}-12-31`)).toBeNull();
+    publishedYears.push(2097, 2098);
+    for (const year of [2097, 2098]) await calendar.publishYear(year, { holidays: statutoryHolidays(year), workdays: [], basis: '单元测试' }, null);
+    expect(await calendar.missingYearWarning('2098-09-30')).toBeNull();
+    expect(await calendar.missingYearWarning('2098-10-01')).toContain('2099 年');
+    expect(await calendar.missingYearWarning('2097-12-31')).toBeNull();
+    expect(await calendar.missingYearWarning('2099-03-01')).toContain('本年度（2099 年）');
   });
 
   // 《全国年节及纪念日放假办法》 as amended for 2025: its 13 statutory days must all be days off in the official data.
