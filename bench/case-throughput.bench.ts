@@ -1,14 +1,11 @@
 import 'reflect-metadata';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { BENCH_DB, BENCH_DB_URL, compiledPath, DevServer, freshDatabase, ROOT, startTemporalDevServer } from './support/environment';
+import { Client } from '@temporalio/client';
+import { openCaseBench } from './support/case-bench-env';
 import { seedCaseBench } from './support/case-bench-seed';
 import { escalation } from './support/escalation-phase';
-import { exitOnSignals, loadAverage, numberArg, progress, report } from './support/report';
+import { loadAverage, numberArg, report } from './support/report';
 import { throughput } from './support/throughput-phase';
-import { removeQueueKeys, WorkerChild } from './support/worker-child';
+import { WorkerChild } from './support/worker-child';
 
 /**
  * Case workflow throughput and deadline escalation delay (issue #4; the worker's memory is measured by
@@ -36,51 +33,24 @@ const WAVES = numberArg('deadline-waves', 5);
 const BURST = numberArg('burst', 0);
 const WARMUP = Math.min(20, N);
 const WORKER_MODULE = process.argv.includes('--worker') ? process.argv[process.argv.indexOf('--worker') + 1] : 'full';
-const HARD_LIMIT_MS = Number(process.env.BENCH_MAX_MS ?? 60 * 60_000);
 const RUN = `${process.pid}`;
-const QUEUE_PREFIX = `educredit-bench-${RUN}`;
 
 async function main(): Promise<void> {
-  const hardLimit = setTimeout(() => {
-    console.error(`case-throughput bench: stopped after ${HARD_LIMIT_MS / 60_000} min`);
-    process.exit(3);
-  }, HARD_LIMIT_MS);
-  hardLimit.unref();
-  exitOnSignals();
-  progress(`load average at start: ${loadAverage()}; database ${BENCH_DB}`);
-  const compiledWorker = compiledPath('case-worker.ts');
-  const bundlePath = join(ROOT, `var/bench-workflow-bundle-${RUN}.js`);
-  const [ds, temporal, bundle] = await Promise.all([
-    freshDatabase(),
-    startTemporalDevServer(),
-    bundleWorkflowCode({ workflowsPath: require.resolve('./bench-workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never }),
-  ]);
-  writeFileSync(bundlePath, bundle.code);
-  let server: DevServer | undefined = temporal;
+  const env = await openCaseBench('case-throughput', RUN);
   let worker: WorkerChild | undefined;
-  const connection = await Connection.connect({ address: temporal.address });
   try {
-    const seeded = await seedCaseBench(ds, WARMUP + N + WAVE * WAVES + BURST);
+    const seeded = await seedCaseBench(env.ds, WARMUP + N + WAVE * WAVES + BURST);
     const taskQueue = `bench-cases-${RUN}`;
-    const workerEnv = {
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: BENCH_DB_URL, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath, QUEUE_PREFIX, BENCH_WORKER_MODULE: WORKER_MODULE,
-    };
-    worker = await WorkerChild.start(compiledWorker, workerEnv);
-    const client = new Client({ connection });
+    worker = await WorkerChild.start(env.compiledWorker, env.workerEnv(taskQueue, WORKER_MODULE));
+    const client = new Client({ connection: env.connection });
     if (N) await throughput(client, taskQueue, seeded, { n: N, concurrency: CONCURRENCY, warmup: WARMUP, run: RUN });
-    if (WAVES || BURST) await escalation(client, taskQueue, seeded, ds, worker, { wave: WAVE, waves: WAVES, burst: BURST, concurrency: CONCURRENCY, run: RUN });
+    if (WAVES || BURST) await escalation(client, taskQueue, seeded, env.ds, worker, { wave: WAVE, waves: WAVES, burst: BURST, concurrency: CONCURRENCY, run: RUN });
     await worker.stop();
     worker = undefined;
     report('load average at the end (1/5/15 min)', loadAverage(), '—', null);
   } finally {
     await worker?.stop();
-    await connection.close();
-    await server?.stop();
-    server = undefined;
-    await ds.destroy();
-    rmSync(bundlePath, { force: true });
-    await removeQueueKeys(QUEUE_PREFIX);
+    await env.close();
   }
 }
 

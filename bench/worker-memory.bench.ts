@@ -1,14 +1,11 @@
 import 'reflect-metadata';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { Actor, CaseInput, caseStateQuery } from '../workflows/contracts';
 import type { dishonestyCaseWorkflow } from '../workflows/dishonesty-case.workflow';
-import { BENCH_DB, BENCH_DB_URL, compiledPath, DevServer, freshDatabase, ROOT, startTemporalDevServer } from './support/environment';
-import { exitOnSignals, inPool, loadAverage, numberArg, progress, report, withTimeout } from './support/report';
-import { describeMemory, parseCommandLine, removeQueueKeys, WorkerChild } from './support/worker-child';
+import { openCaseBench } from './support/case-bench-env';
+import { inPool, loadAverage, numberArg, progress, report, withTimeout } from './support/report';
+import { describeMemory, parseCommandLine, WorkerChild } from './support/worker-child';
 
 /**
  * Worker memory with many open cases (issue #4), on a Temporal dev server and a database of its own
@@ -32,9 +29,7 @@ const OPEN = numberArg('open-cases', 10_000);
 const COMPARE = (process.argv.includes('--compare') ? process.argv[process.argv.indexOf('--compare') + 1] : '')
   .split(';').filter((v) => v.trim()).map(parseCommandLine);
 const WORKER_MODULE = process.argv.includes('--worker') ? process.argv[process.argv.indexOf('--worker') + 1] : 'full';
-const HARD_LIMIT_MS = Number(process.env.BENCH_MAX_MS ?? 60 * 60_000);
 const RUN = `${process.pid}`;
-const QUEUE_PREFIX = `educredit-bench-${RUN}`;
 const RSS_TARGET = 400 * 1024 * 1024;
 
 interface Seeded { officer: Actor; parties: { institutionId: string; uscc: string }[]; policyVersion: number }
@@ -140,38 +135,13 @@ async function memory(client: Client, ds: DataSource, s: Seeded, compiledWorker:
 }
 
 async function main(): Promise<void> {
-  const hardLimit = setTimeout(() => {
-    console.error(`worker-memory bench: stopped after ${HARD_LIMIT_MS / 60_000} min`);
-    process.exit(3);
-  }, HARD_LIMIT_MS);
-  hardLimit.unref();
-  exitOnSignals();
-  progress(`load average at start: ${loadAverage()}; database ${BENCH_DB}`);
-  const compiledWorker = compiledPath('case-worker.ts');
-  const bundlePath = join(ROOT, `var/bench-workflow-bundle-${RUN}.js`);
-  const [ds, temporal, bundle] = await Promise.all([
-    freshDatabase(),
-    startTemporalDevServer(),
-    bundleWorkflowCode({ workflowsPath: require.resolve('./bench-workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never }),
-  ]);
-  writeFileSync(bundlePath, bundle.code);
-  let server: DevServer | undefined = temporal;
-  const connection = await Connection.connect({ address: temporal.address });
+  const env = await openCaseBench('worker-memory', RUN);
   try {
-    const seeded = await seed(ds, OPEN);
-    const workerEnv = {
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: BENCH_DB_URL, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: `bench-rss-${RUN}`, WORKFLOW_BUNDLE_PATH: bundlePath, QUEUE_PREFIX, BENCH_WORKER_MODULE: WORKER_MODULE,
-    };
-    if (OPEN) await memory(new Client({ connection }), ds, seeded, compiledWorker, workerEnv);
+    const seeded = await seed(env.ds, OPEN);
+    if (OPEN) await memory(new Client({ connection: env.connection }), env.ds, seeded, env.compiledWorker, env.workerEnv(`bench-rss-${RUN}`, WORKER_MODULE));
     report('load average at the end (1/5/15 min)', loadAverage(), '—', null);
   } finally {
-    await connection.close();
-    await server?.stop();
-    server = undefined;
-    await ds.destroy();
-    rmSync(bundlePath, { force: true });
-    await removeQueueKeys(QUEUE_PREFIX);
+    await env.close();
   }
 }
 
