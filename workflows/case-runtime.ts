@@ -10,7 +10,7 @@ import type { DeadlineSpan } from '../activities/case.activities';
 import type { CaseWrite } from '../src/cases/case-writes';
 import type { PolicyDocument } from '../src/policies/policy.types';
 import * as C from './contracts';
-import { STAGE_LABELS, TASK_LABELS } from './labels';
+import { waitingForText } from './labels';
 import * as rules from './task-rules';
 
 export const acts = proxyActivities<CaseActivities>({
@@ -237,10 +237,10 @@ export class CaseRuntime {
   }
 
   private waitingFor(): string {
-    if (this.tasks.size) return `待办：${[...this.tasks.values()].map((t) => TASK_LABELS[t.kind]).join('、')}`;
-    if (this.institutionDeadline) return `等待机构${this.institutionDeadline.kind === 'objection' ? '提出异议' : '提交整改报告'}（截止 ${this.institutionDeadline.dueDate}）`;
-    if (this.stage === 'PUBLICITY') return `公示中，${this.repairableFrom ?? ''} 起可申请信用修复，${this.publicityUntil ?? ''} 公示期满`;
-    return STAGE_LABELS[this.stage];
+    return waitingForText({
+      stage: this.stage, openTaskKinds: [...this.tasks.values()].map((t) => t.kind), institutionDeadline: this.institutionDeadline,
+      repairableFrom: this.repairableFrom, publicityUntil: this.publicityUntil,
+    });
   }
 
   /**

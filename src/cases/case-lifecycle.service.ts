@@ -43,8 +43,10 @@ export class CaseLifecycleService {
         payload: { behaviourCode: c.behaviour_code, catalogueVersion: c.catalogue_version, facts: c.facts, severity: a.severity },
         sourceRef: `${a.caseNo}:determination`, caseNo: a.caseNo, officeCode: c.office_code,
       }, m);
-      await m.query(`UPDATE cases SET decision_date = $2, severity = $3, determination_record_id = $4, updated_at = now() WHERE case_no = $1`,
-        [a.caseNo, a.decisionDate, a.severity, record.id]);
+      await m.query(
+        `UPDATE cases SET decision_date = $2, severity = $3, determination_record_id = $4, repairable_from = $5, publicity_until = $6,
+                          updated_at = now() WHERE case_no = $1`,
+        [a.caseNo, a.decisionDate, a.severity, record.id, repairableFrom, publicityUntil]);
       await this.tellInstitution(m, c, `${a.caseNo}:determined`, '认定为失信行为，请按期限整改');
     });
     return { decisionDate: a.decisionDate, repairableFrom, publicityUntil };

@@ -12,12 +12,13 @@ import { PoliciesService } from '../policies/policies.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { DeadlineClockService } from './deadline-clock.service';
 import {
-  Actor, awaitRegistrationUpdate, CaseInput, caseStateQuery, correctCaseUpdate, Severity, withdrawCaseUpdate,
+  Actor, awaitRegistrationUpdate, CaseInput, correctCaseUpdate, Severity, withdrawCaseUpdate,
 } from '../../workflows/contracts';
-import { STAGE_LABELS } from '../../workflows/labels';
+import { STAGE_LABELS, waitingForText } from '../../workflows/labels';
 import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import type { CaseListQueryDto, CorrectCaseDto } from './dto/case-actions.dto';
 import type { OpenCaseDto } from './dto/open-case.dto';
+import { CASE_VIEW_SQL, CaseViewRow, isoTime } from './case-view.sql';
 
 @Injectable()
 export class CasesService {
@@ -60,55 +61,28 @@ export class CasesService {
     return this.view(caseNo, actor);
   }
 
-  /** The case as the database records it: stage, due dates, tasks and every event. */
+  /**
+   * The case as the database records it: stage, due dates, what it waits for, tasks, deadlines, interviews and every
+   * event, in one statement. The activities write each of these in the transaction that makes the change, so no
+   * workflow query is needed (a query replays a case the worker has not cached: the slowest read under load).
+   */
   async view(caseNo: string, actor: AuthUser) {
-    const [row] = await this.ds.query(
-      `SELECT c.case_no AS "caseNo", c.uscc, i.name AS "institutionName", c.behaviour_code AS "behaviourCode",
-              c.severity, c.stage, c.facts, c.source, c.office_code AS "officeCode", c.policy_version AS "policyVersion",
-              c.registered_at AS "registeredAt", to_char(c.decision_date, 'YYYY-MM-DD') AS "decisionDate", c.closed_at AS "closedAt"
-         FROM cases c JOIN institutions i ON i.id = c.institution_id WHERE c.case_no = $1`,
-      [caseNo],
-    );
+    const [row] = await this.ds.query(CASE_VIEW_SQL, [caseNo]);
     // An institution must not learn that another institution's case exists.
     if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw notFound('CASE_NOT_FOUND', '案件不存在');
-    // The workflow's live state is a query the worker answers, replaying the case if it is not cached: ask it while
-    // the database is read, not after.
-    const [{ tasks, history, institutionDeadlines, interviews }, live] = await Promise.all([
-      this.records(caseNo),
-      this.temporal.workflow.getHandle(caseNo).query(caseStateQuery).catch(() => null),
-    ]);
-    const dueDates = tasks.filter((t: { status: string }) => t.status === 'open' || t.status === 'claimed')
-      .map((t: { kind: string; dueDate: string }) => ({ kind: t.kind, dueDate: t.dueDate }));
-    return {
-      ...row, stageLabel: STAGE_LABELS[row.stage as keyof typeof STAGE_LABELS], waitingFor: live?.waitingFor ?? null,
-      repairableFrom: live?.repairableFrom ?? null, publicityUntil: live?.publicityUntil ?? null,
-      dueDates, tasks, institutionDeadlines, interviews, history,
-    };
-  }
-
-  /** What the database holds about a case besides its row, read one statement after another on one connection. */
-  private async records(caseNo: string) {
-    const tasks = await this.ds.query(
-      `SELECT id, kind, stage, status, candidate_role AS "candidateRole", candidate_office AS "candidateOffice",
-              assignee_id AS "assigneeId", to_char(due_date, 'YYYY-MM-DD') AS "dueDate", overdue,
-              created_at AS "createdAt", completed_at AS "completedAt"
-         FROM tasks WHERE case_no = $1 ORDER BY created_at`,
-      [caseNo],
-    );
-    const history = await this.ds.query(
-      `SELECT type, stage_from AS "from", stage_to AS "to", actor_id AS "actorId", actor_role AS "actorRole",
-              reason, payload, occurred_at AS "occurredAt"
-         FROM case_events WHERE case_no = $1 ORDER BY id`,
-      [caseNo],
-    );
-    const institutionDeadlines = await this.ds.query(
-      `SELECT d.id, d.kind, d.round, d.due_date::text AS "dueDate", d.status, d.closed_at AS "closedAt"
-         FROM institution_deadlines d WHERE d.case_no = $1 ORDER BY d.opened_at`, [caseNo]);
+    const { tasks, history, institutionDeadlines, interviews, ...c } = row as CaseViewRow;
     for (const d of institutionDeadlines) d.workingDaysLeft = d.status === 'open' ? await this.deadlines.workingDaysLeft(d.dueDate) : null;
-    const interviews = await this.ds.query(
-      `SELECT id, kind, round, scheduled_at AS "scheduledAt", place, planned_attendees AS "plannedAttendees", attendees,
-              minutes, outcome, held_at AS "heldAt", status FROM interviews WHERE case_no = $1 ORDER BY round`, [caseNo]);
-    return { tasks, history, institutionDeadlines, interviews };
+    const open = tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+    const deadline = institutionDeadlines.filter((d) => d.status === 'open').at(-1) ?? null;
+    return {
+      ...c, stageLabel: STAGE_LABELS[c.stage],
+      waitingFor: waitingForText({ stage: c.stage, openTaskKinds: open.map((t) => t.kind), institutionDeadline: deadline, repairableFrom: c.repairableFrom, publicityUntil: c.publicityUntil }),
+      dueDates: open.map((t) => ({ kind: t.kind, dueDate: t.dueDate })),
+      tasks: tasks.map((t) => ({ ...t, createdAt: isoTime(t.createdAt), completedAt: isoTime(t.completedAt) })),
+      institutionDeadlines: institutionDeadlines.map(({ openedAt: _, ...d }) => ({ ...d, closedAt: isoTime(d.closedAt) })),
+      interviews: interviews.map((i) => ({ ...i, scheduledAt: isoTime(i.scheduledAt), heldAt: isoTime(i.heldAt) })),
+      history: history.map(({ id: _, ...e }) => ({ ...e, occurredAt: isoTime(e.occurredAt) })),
+    };
   }
 
   async list(q: CaseListQueryDto, actor: AuthUser) {

@@ -1,5 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
+import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.module';
+import { caseStateQuery } from '../../workflows/contracts';
 import { createCaseWorker } from '../../src/temporal/create-case-worker';
 import { createTestApp, TestApp } from '../support/app';
 import { makeIdNumber, makeUscc } from '../support/factories';
@@ -33,6 +36,15 @@ describe('a whole case over HTTP', () => {
     await t.http().post('/api/policies').set(auth(tokens.admin)).send({ changes: shortPolicy, note: '端到端测试：一般失信可立即申请修复' }).expect(201);
   });
 
+  /** The case page (PostgreSQL only) says what the workflow itself says about a resting case. */
+  async function pageAgreesWithWorkflow(caseNo: string) {
+    const page = (await t.http().get(`/api/cases/${caseNo}`).set(auth(tokens.officer)).expect(200)).body;
+    const live = await t.app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(caseNo).query(caseStateQuery);
+    const fields = ['stage', 'waitingFor', 'decisionDate', 'repairableFrom', 'publicityUntil'] as const;
+    expect(Object.fromEntries(fields.map((f) => [f, page[f]]))).toEqual(Object.fromEntries(fields.map((f) => [f, live[f]])));
+    return page as Record<(typeof fields)[number], string>;
+  }
+
   afterAll(async () => {
     await t?.http().post('/api/policies').set(auth(tokens.admin)).send({ changes: { publicity: previousPublicity }, note: '恢复测试前的政策' });
     worker?.shutdown();
@@ -54,6 +66,7 @@ describe('a whole case over HTTP', () => {
     await doTask(t, tokens.officer, caseNo, 'investigate', { summary: '经查属实', severity: 'general', measures: ['责令限期整改'] });
     const served = await doTask(t, tokens.approver, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' });
     expect(served.case.stage).toBe('OBJECTION_WINDOW');
+    expect((await pageAgreesWithWorkflow(caseNo)).waitingFor).toMatch(/^等待机构提出异议（截止 \d{4}-\d{2}-\d{2}）$/);
 
     // the institution sees its deadline with working days left, uploads evidence and objects
     const deadlines = await t.http().get('/api/portal/deadlines').set(auth(institution)).expect(200);
@@ -71,6 +84,10 @@ describe('a whole case over HTTP', () => {
     await t.http().post(`/api/portal/cases/${caseNo}/rectification-report`).set(auth(institution))
       .send({ summary: '已停止招生并办理许可证续期', fileIds: [] }).expect(200);
     await doTask(t, tokens.officer, caseNo, 'verify-rectification', { summary: '整改到位', decision: 'pass' });
+    // resting in publicity: the page shows the window the determination fixed, read from PostgreSQL alone
+    const publicity = await pageAgreesWithWorkflow(caseNo);
+    expect(publicity).toMatchObject({ stage: 'PUBLICITY', repairableFrom: publicity.decisionDate });
+    expect(publicity.waitingFor).toBe(`公示中，${publicity.decisionDate} 起可申请信用修复，${publicity.publicityUntil} 公示期满`);
     await t.http().post(`/api/portal/cases/${caseNo}/repair-application`).set(auth(institution))
       .send({ routes: ['commitment', 'training'], commitment: '本机构承诺今后依法依规办学', fileIds: [] }).expect(200);
     await doTask(t, tokens.officer, caseNo, 'accept-repair', { summary: '材料齐全', decision: 'accept' });
@@ -97,6 +114,7 @@ describe('a whole case over HTTP', () => {
     expect(updates).toHaveLength(tasks.length);
     expect((history.events ?? []).some((e) => (e as { workflowExecutionCompletedEventAttributes?: unknown }).workflowExecutionCompletedEventAttributes)).toBe(true);
     const view = await t.http().get(`/api/cases/${caseNo}`).set(auth(tokens.officer)).expect(200);
+    expect(view.body).toMatchObject({ waitingFor: '已办结', dueDates: [] });
     expect(view.body.history.filter((e: { type: string }) => e.type === 'TASK_COMPLETED')).toHaveLength(tasks.length);
   });
 });
