@@ -29,7 +29,11 @@ const autocannon: (o: object, done: (err: Error | null, r: Result) => void) => I
  *     and the writes' p95 alone; exits 0 whether or not a target was met.
  *
  *   npx ts-node -T bench/load.bench.ts [--seconds 40] [--officers 50] [--institutions 20] [--real-cases 100]
+ *
+ * LOAD_PROFILE=<dir> also writes a V8 tick profile of the API to <dir>/api-v8.log (`node --prof-process` reads it):
+ * how the JWT key and the one-statement case page were found.
  */
+const PROFILE_DIR = process.env.LOAD_PROFILE;
 const SECONDS = numberArg('seconds', 40);
 const OFFICERS = Math.min(numberArg('officers', 50), LOAD_OFFICES.length * OFFICERS_PER_OFFICE);
 const INSTITUTIONS = numberArg('institutions', 20);
@@ -76,7 +80,8 @@ async function main(): Promise<void> {
     };
     delete (env as NodeJS.ProcessEnv).PLATFORM_URL; // no platform: submissions wait in the outbox
     const start = (file: string, stderr: 'inherit' | 'ignore') => { // the worker's stderr is the SDK's info log
-      const child = spawn(process.execPath, [join(compiledRoot, file)], { cwd: ROOT, env, stdio: ['ignore', 'ignore', stderr] });
+      const prof = PROFILE_DIR && file === 'src/main.js' ? ['--prof', `--logfile=${join(PROFILE_DIR, 'api-v8.log')}`, '--no-logfile-per-isolate'] : [];
+      const child = spawn(process.execPath, [...prof, join(compiledRoot, file)], { cwd: ROOT, env, stdio: ['ignore', 'ignore', stderr] });
       children.push(child);
       return child;
     };
