@@ -35,7 +35,7 @@ export class CaseRecordsService {
   }
 
   async transition(t: { caseNo: string; from: CaseStage; to: CaseStage; type: string; reason?: string; payload?: object; actor?: Actor; idempotencyKey: string }) {
-    await this.ds.transaction((m) => recordTransition(m, t));
+    await recordTransition(this.ds.manager, t); // one statement: atomic on its own
   }
 
   /** Writes the workflow queued and nothing else carried before the case rests. */
@@ -89,6 +89,6 @@ export class CaseRecordsService {
   }
 
   private async taskChange(taskId: string, actor: Actor, key: string, type: string, sql: string, outcome?: TaskOutcome, toUserId?: string) {
-    await this.ds.transaction((m) => changeTask(m, taskId, actor, key, type, sql, outcome, toUserId));
+    await changeTask(this.ds.manager, taskId, actor, key, type, sql, outcome, toUserId); // one statement: atomic on its own
   }
 }

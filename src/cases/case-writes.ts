@@ -27,7 +27,7 @@ export type CaseWrite =
   | { write: 'answered'; key: string; kind: InstitutionDeadlineKind; round: number; deadlineId: string; actor: Actor; text: string; fileIds: string[] }
   | { write: 'deadline-missed'; deadlineId: string; kind: InstitutionDeadlineKind; dueDate: string };
 
-export const COMPLETE_TASK_SQL = `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3 WHERE id = $1`;
+export const COMPLETE_TASK_SQL = `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3::jsonb WHERE id = $1`;
 
 /** Applies queued writes of one case inside the caller's transaction. */
 export async function applyCaseWrites(m: EntityManager, caseNo: string, writes: CaseWrite[] = []): Promise<void> {
@@ -61,22 +61,41 @@ export async function insertCaseEvent(m: EntityManager, e: EventRow): Promise<bo
   return rows.length > 0;
 }
 
+/**
+ * The event and the stage change in one statement (one round trip; the workflow makes about ten a case): the case
+ * row changes only if the event is new, so a retried activity changes nothing.
+ */
 export async function recordTransition(m: EntityManager, t: {
   caseNo: string; from: CaseStage; to: CaseStage; type: string; reason?: string; payload?: object; actor?: Actor; idempotencyKey: string;
 }): Promise<void> {
-  if (!(await insertCaseEvent(m, { ...t, actor: t.actor ?? null }))) return;
-  await m.query(`UPDATE cases SET stage = $2, updated_at = now(), severity = COALESCE($3, severity) WHERE case_no = $1`,
-    [t.caseNo, t.to, (t.payload as { severity?: string } | undefined)?.severity ?? null]);
+  await m.query(
+    `WITH e AS (
+       INSERT INTO case_events (case_no, type, stage_from, stage_to, actor_id, actor_role, reason, payload, idempotency_key)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id)
+     UPDATE cases SET stage = $4, updated_at = now(), severity = COALESCE($10, severity)
+      WHERE case_no = $1 AND EXISTS (SELECT 1 FROM e)`,
+    [t.caseNo, t.type, t.from, t.to, t.actor?.id ?? null, t.actor?.role ?? null, t.reason ?? null, t.payload ?? {}, t.idempotencyKey,
+      (t.payload as { severity?: string } | undefined)?.severity ?? null],
+  );
 }
 
-/** A claim, release, reassignment or completion: the case event and the task row change together, once. */
+/**
+ * A claim, release, reassignment or completion: the task row and its case event change together, once, in one
+ * statement. `sql` is the task's UPDATE ($1 task id, $2 the user it names, $3 the event's details, which for a
+ * completion are the outcome stored on the task). It applies only if the event's key is new (a retried activity
+ * changes nothing), and the event is written only if the task changed: a claim that arrives after the completion
+ * (its activity ran late) leaves neither a reopened task nor a claim on record.
+ */
 export async function changeTask(m: EntityManager, taskId: string, actor: Actor, key: string, type: string, sql: string, outcome?: TaskOutcome, toUserId?: string) {
-  const [task] = await m.query(`SELECT case_no, kind FROM tasks WHERE id = $1 FOR UPDATE`, [taskId]);
-  const fresh = await insertCaseEvent(m, {
-    caseNo: task.case_no, type, actor, reason: outcome?.summary, payload: { taskId, kind: task.kind, ...(toUserId ? { toUserId } : {}), ...(outcome ?? {}) },
-    idempotencyKey: key,
-  });
-  if (fresh) await m.query(sql, outcome ? [taskId, actor.id, outcome] : [taskId, toUserId ?? actor.id]);
+  const details = { ...(toUserId ? { toUserId } : {}), ...(outcome ?? {}) };
+  await m.query(
+    `WITH changed AS (
+       ${sql} AND NOT EXISTS (SELECT 1 FROM case_events WHERE idempotency_key = $8) RETURNING id, case_no, kind)
+     INSERT INTO case_events (case_no, type, actor_id, actor_role, reason, payload, idempotency_key)
+     SELECT case_no, $4, $5, $6, $7, jsonb_build_object('taskId', id, 'kind', kind) || $3::jsonb, $8 FROM changed
+     ON CONFLICT (idempotency_key) DO NOTHING`,
+    [taskId, toUserId ?? actor.id, details, type, actor.id, actor.role, outcome?.summary ?? null, key],
+  );
 }
 
 export async function insertSubmission(m: EntityManager, a: {

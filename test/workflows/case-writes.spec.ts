@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CaseRecordsService } from '../../src/cases/case-records.service';
 import { PoliciesService } from '../../src/policies/policies.service';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import type { CaseWrite } from '../../src/cases/case-writes';
@@ -73,6 +74,34 @@ describe('queued case writes carried by the next activity', () => {
     ]);
     const [row] = await ds.query(`SELECT stage, severity FROM cases WHERE case_no = $1`, [c.caseNo]);
     expect(row).toEqual({ stage: 'APPROVAL', severity: 'serious' });
+  });
+
+  it('claims, reassigns and releases a task once each however often retried, and a late claim never reopens it', async () => {
+    const c = await registered();
+    const other: Actor = { id: (await createUser(ds, 'officer')).id, role: 'officer', officeCode: 'XWPX' };
+    const { taskId } = await acts.openTaskDueIn({
+      caseNo: c.caseNo, key: 'investigate-1', kind: 'investigate', stage: 'INVESTIGATION', candidateRole: 'officer', candidateOffice: 'XWPX',
+      priority: 50, span: { fromMs: from, workingDays: 10, remindBeforeWorkingDays: 1 }, writes: [],
+    });
+    const task = async () => (await ds.query(`SELECT status, assignee_id AS "assigneeId", outcome FROM tasks WHERE id = $1`, [taskId]))[0];
+    const records = ctx.get(CaseRecordsService);
+    for (let attempt = 0; attempt < 2; attempt++) await records.claimTask(taskId, officer, `${c.caseNo}:claim:1`);
+    expect(await task()).toMatchObject({ status: 'claimed', assigneeId: officer.id });
+    for (let attempt = 0; attempt < 2; attempt++) await records.reassignTask(taskId, officer, other, `${c.caseNo}:reassign:1`);
+    expect(await task()).toMatchObject({ status: 'claimed', assigneeId: other.id });
+    for (let attempt = 0; attempt < 2; attempt++) await records.unclaimTask(taskId, other, `${c.caseNo}:unclaim:1`);
+    expect(await task()).toMatchObject({ status: 'open', assigneeId: null });
+    await records.completeTask(taskId, officer, { summary: '经查属实', severity: 'general' }, `${c.caseNo}:complete:1`);
+    await records.claimTask(taskId, other, `${c.caseNo}:claim:late`); // a claim whose activity ran after the completion
+    expect(await task()).toMatchObject({ status: 'completed', outcome: { summary: '经查属实', severity: 'general' } });
+
+    const log = await ds.query(`SELECT type, actor_id AS "actorId", payload FROM case_events WHERE case_no = $1 AND type LIKE 'TASK_%' ORDER BY id`, [c.caseNo]);
+    expect(log).toEqual([
+      { type: 'TASK_CLAIMED', actorId: officer.id, payload: { taskId, kind: 'investigate' } },
+      { type: 'TASK_REASSIGNED', actorId: officer.id, payload: { taskId, kind: 'investigate', toUserId: other.id } },
+      { type: 'TASK_UNCLAIMED', actorId: other.id, payload: { taskId, kind: 'investigate' } },
+      { type: 'TASK_COMPLETED', actorId: officer.id, payload: { taskId, kind: 'investigate', summary: '经查属实', severity: 'general' } },
+    ]); // the late claim changed nothing, so nothing about it is on record
   });
 
   it('files an answer and closes its deadline once; a missed deadline is recorded once', async () => {
