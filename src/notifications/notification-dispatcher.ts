@@ -9,11 +9,13 @@ import { NOTIFICATION_CHANNELS, NotificationChannel } from './notification-chann
 import { NOTIFICATION_QUEUE, NotificationQueue } from './notification-queue';
 
 const BATCH = 500;
+/** Messages per queue job: a job and two statements per batch instead of per message (each task tells its whole office). */
+const SEND_BATCH = 25;
 const REQUEUE_MS = 60_000;
 
 /**
  * Worker side: inbox rows whose SMS/e-mail copy is pending go onto the notifications queue (woken by the
- * INSERT trigger's NOTIFY after commit, and every second anyway); a queue worker sends them on every channel.
+ * INSERT trigger's NOTIFY after commit, and every second anyway), in batches; a queue worker sends them on every channel.
  */
 @Injectable()
 export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -44,29 +46,50 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
       [REQUEUE_MS, BATCH],
     );
     if (!rows.length) return 0;
-    await this.queue.queue.addBulk(rows.map((r) => ({ name: 'send', data: { id: r.id }, opts: { jobId: r.id } })));
-    await this.ds.query(`UPDATE notifications SET queued_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+    const ids = rows.map((r) => r.id);
+    const jobs = [];
+    for (let i = 0; i < ids.length; i += SEND_BATCH) {
+      const batch = ids.slice(i, i + SEND_BATCH);
+      jobs.push({ name: 'send', data: { ids: batch }, opts: { jobId: `${batch[0]}+${batch.length}` } });
+    }
+    await this.queue.queue.addBulk(jobs);
+    await this.ds.query(`UPDATE notifications SET queued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
     return rows.length;
   }
 
-  async send(job: Job<{ id: string }>): Promise<string> {
-    const [row] = await this.ds.query(
-      `SELECT n.id, n.title, n.body, n.dispatch_status, u.id AS user_id, u.username, u.display_name
-         FROM notifications n JOIN users u ON u.id = n.recipient_user_id WHERE n.id = $1`,
-      [job.data.id],
+  /**
+   * Sends a batch: one read for the batch, every channel for each message, one write marking what went out. A send
+   * that fails marks the ones before it and fails the job, which is retried; a crash between a send and the mark
+   * sends that message again, which the gateways tolerate (notification-channels.ts).
+   */
+  async send(job: Job<{ ids?: string[]; id?: string }>): Promise<string> {
+    const ids = job.data.ids ?? (job.data.id ? [job.data.id] : []); // `id`: a job queued before batches
+    const rows: { id: string; title: string; body: string; user_id: string; username: string; display_name: string }[] = await this.ds.query(
+      `SELECT n.id, n.title, n.body, u.id AS user_id, u.username, u.display_name
+         FROM notifications n JOIN users u ON u.id = n.recipient_user_id
+        WHERE n.id = ANY($1::uuid[]) AND n.dispatch_status = 'pending' ORDER BY n.created_at, n.id`,
+      [ids],
     );
-    if (!row || row.dispatch_status !== 'pending') return 'skipped';
-    for (const channel of this.channels) {
-      await channel.send({
-        notificationId: row.id, userId: row.user_id, username: row.username, displayName: row.display_name,
-        title: row.title, body: row.body,
-      });
+    const sent: string[] = [];
+    try {
+      for (const row of rows) {
+        for (const channel of this.channels) {
+          await channel.send({
+            notificationId: row.id, userId: row.user_id, username: row.username, displayName: row.display_name,
+            title: row.title, body: row.body,
+          });
+        }
+        sent.push(row.id);
+      }
+    } finally {
+      if (sent.length) {
+        await this.ds.query(
+          `UPDATE notifications SET dispatch_status = 'sent', dispatched_at = now() WHERE id = ANY($1::uuid[]) AND dispatch_status = 'pending'`,
+          [sent],
+        );
+      }
     }
-    await this.ds.query(
-      `UPDATE notifications SET dispatch_status = 'sent', dispatched_at = now() WHERE id = $1 AND dispatch_status = 'pending'`,
-      [row.id],
-    );
-    return 'sent';
+    return `sent ${sent.length} of ${ids.length}`;
   }
 
   async onModuleDestroy(): Promise<void> {

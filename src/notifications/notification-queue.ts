@@ -5,7 +5,7 @@ import { validateEnv } from '../config/env.schema';
 
 export const NOTIFICATION_QUEUE = 'notifications';
 
-/** The queue that carries SMS/e-mail copies; its job id is the inbox row id, so a row is sent by one job. */
+/** The queue that carries SMS/e-mail copies, a batch of inbox rows per job; a row sent is marked, so another job skips it. */
 @Injectable()
 export class NotificationQueue implements OnApplicationShutdown {
   private readonly env = validateEnv(process.env);

@@ -1,6 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { Job } from 'bullmq';
 import { LoggingChannel, NOTIFICATION_CHANNELS } from '../../src/notifications/notification-channels';
+import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { TemplateError } from '../../src/notifications/templates';
 import { createTestApp, TestApp } from '../support/app';
@@ -93,6 +95,36 @@ describe('notifications and the queue dashboard', () => {
     });
     await expect(notifications.notify(null, { uscc, template: 'case_outcome', data: { caseNo: 'LY-2026-1' }, idempotencyKey: 'k' }))
       .rejects.toBeInstanceOf(TemplateError);
+  });
+
+  it('sends a batch message by message: a gateway failure marks what went out, and the retry sends only the rest', async () => {
+    const officer = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const keys = [1, 2, 3].map((n) => `batch:${n}:${randomUUID()}`);
+    // queued an hour ahead, so the running dispatcher leaves these rows to this test
+    await t.ds.transaction(async (m) => {
+      for (const [n, key] of keys.entries()) {
+        await notifications.notify(m, { recipientUserId: officer.user.id, template: 'task_assigned', idempotencyKey: key,
+          data: { taskTitle: `核查整改情况 ${n + 1}`, caseNo: 'LY-2026-000125', dueDate: '2026-05-08' } });
+      }
+      await m.query(`UPDATE notifications SET queued_at = now() + interval '1 hour' WHERE idempotency_key = ANY($1)`, [keys]);
+    });
+    const rows: { id: string }[] = await t.ds.query(`SELECT id FROM notifications WHERE idempotency_key = ANY($1) ORDER BY created_at, id`, [keys]);
+    const gateway = new LoggingChannel('sms');
+    let calls = 0;
+    const flaky = { name: 'sms' as const, send: async (msg: Parameters<LoggingChannel['send']>[0]) => {
+      if (++calls === 2) throw new Error('短信网关暂时不可用');
+      await gateway.send(msg);
+    } };
+    const dispatcher = new NotificationDispatcher(t.ds, null as never, [flaky]);
+    const job = { data: { ids: rows.map((r) => r.id) } } as Job<{ ids: string[] }>;
+    const status = async () => (await t.ds.query(
+      `SELECT dispatch_status AS s FROM notifications WHERE idempotency_key = ANY($1) ORDER BY created_at, id`, [keys])).map((r: { s: string }) => r.s);
+
+    await expect(dispatcher.send(job)).rejects.toThrow('短信网关暂时不可用');
+    expect(await status()).toEqual(['sent', 'pending', 'pending']);
+    expect(await dispatcher.send(job)).toBe('sent 2 of 3'); // the queue's retry of the same job
+    expect(await status()).toEqual(['sent', 'sent', 'sent']);
+    expect(gateway.sent.map((m) => m.notificationId)).toEqual(rows.map((r) => r.id)); // each once, in order
   });
 
   it('serves Bull Board to admins only, with the same JWT as the API', async () => {
