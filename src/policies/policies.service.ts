@@ -13,6 +13,9 @@ export interface PolicyVersion {
 
 @Injectable()
 export class PoliciesService {
+  /** A published version is never edited (a change is a new version), so a version once read is kept. */
+  private readonly versions = new Map<number, PolicyVersion>();
+
   constructor(@InjectRepository(PolicyEntity) private readonly policies: Repository<PolicyEntity>) {}
 
   /** The policy new cases start under. */
@@ -47,8 +50,11 @@ export class PoliciesService {
 
   /** The policy a running case started under, however many versions came after it. */
   async byVersion(version: number): Promise<PolicyVersion> {
+    const known = this.versions.get(version);
+    if (known) return { version, document: structuredClone(known.document) };
     const row = await this.policies.findOneBy({ version });
     if (!row) throw notFound('POLICY_NOT_FOUND', `监管政策第 ${version} 版不存在`);
+    this.versions.set(version, { version: row.version, document: structuredClone(row.document) });
     return { version: row.version, document: row.document };
   }
 }
