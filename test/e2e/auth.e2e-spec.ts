@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { DEV_JWT_SECRET } from '../../src/config/env.schema';
 import { createTestApp, TestApp } from '../support/app';
 import { createUser } from '../support/factories';
 
@@ -39,6 +41,25 @@ describe('authentication', () => {
   it('rejects a forged or expired token with 401', async () => {
     const res = await t.http().get('/api/auth/me').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x').expect(401);
     expect(res.body.code).toBe('TOKEN_INVALID');
+  });
+
+  it('accepts only HS256 tokens signed with the secret: the same claims under another algorithm or none are refused', async () => {
+    const user = await createUser(t.ds, 'officer');
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: user.id, username: user.username, role: 'officer', officeCode: 'XWPX', iss: 'edu-credit', iat: now, exp: now + 300 };
+    const secret = process.env.JWT_SECRET ?? DEV_JWT_SECRET;
+    const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const token = (alg: 'HS256' | 'HS512' | 'none') => {
+      const unsigned = `${b64({ alg, typ: 'JWT' })}.${b64(claims)}`;
+      const mac = alg === 'none' ? '' : createHmac(alg === 'HS256' ? 'sha256' : 'sha512', secret).update(unsigned).digest('base64url');
+      return `${unsigned}.${mac}`;
+    };
+    const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token('HS256')}`).expect(200);
+    expect(me.body).toMatchObject({ id: user.id, role: 'officer' });
+    for (const alg of ['HS512', 'none'] as const) {
+      const res = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token(alg)}`).expect(401);
+      expect(res.body.code).toBe('TOKEN_INVALID');
+    }
   });
 
   it('answers a malformed body with a Chinese message naming the field, not a 500', async () => {
