@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { SingleFileUpload } from '../common/http/single-file-upload';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
@@ -40,7 +40,7 @@ export class InstitutionsController {
   @HttpCode(200)
   @Access('officer', 'admin')
   @Audited({ action: 'import', resource: 'institution' })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @UseInterceptors(SingleFileUpload('file', MAX_IMPORT_BYTES))
   @ApiOperation({ summary: `批量导入机构（.xlsx 或 UTF-8 .csv，≤5MB；表头：${Object.values(IMPORT_HEADERS).join('、')}）` })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })

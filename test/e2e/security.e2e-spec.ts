@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
+import { formatBytes } from '../../src/common/http/single-file-upload';
 import { createTestApp, TestApp } from '../support/app';
 import { auth, TINY_PDF } from '../support/http-case';
 import { registerInstitution } from './credit/helpers';
@@ -113,12 +114,15 @@ describe('security hygiene', () => {
       }
     });
 
-    it('refuses a file over the size limit with 413 and a Chinese message', async () => {
+    it('refuses a file over the size limit with 413 and a Chinese message that states the limit', async () => {
       const limit = Number(process.env.UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024);
       const big = Buffer.concat([TINY_PDF, Buffer.alloc(limit)]);
       const res = await upload(big, '超大材料.pdf');
       expect(res.status).toBe(413);
-      expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+      expect(res.body).toEqual({
+        code: 'PAYLOAD_TOO_LARGE', message: `文件超过 ${formatBytes(limit)} 的上限，请压缩或拆分后重新上传`, details: { maxBytes: limit },
+      });
+      expect(formatBytes(10 * 1024 * 1024)).toBe('10 MB'); // the default limit, as a person reads it
     });
 
     it('stores an accepted file by its hash outside the web root, where no URL reaches it', async () => {
