@@ -49,6 +49,7 @@ export const envSchema = Joi.object({
   PLATFORM_CONCURRENCY_BY_TYPE: Joi.string().allow('').pattern(/^([a-z_]+=\d+)(,[a-z_]+=\d+)*$/).default(''),
   PLATFORM_POLL_MS: Joi.number().integer().min(50).default(1_000),
   PLATFORM_REQUEUE_MS: Joi.number().integer().min(100).default(60_000),
+  NOTIFICATION_REQUEUE_MS: Joi.number().integer().min(100).default(60_000),
   PLATFORM_JOB_LOCK_MS: Joi.number().integer().min(1_000).default(30_000),
   PLATFORM_FEED_EVERY_MS: Joi.number().integer().min(100).default(60_000),
   NOTIFICATION_CHANNELS: Joi.string().allow('').pattern(/^(sms|email)(,(sms|email))*$/).default('sms,email'),
@@ -97,6 +98,7 @@ export interface AppEnv {
   PLATFORM_CONCURRENCY_BY_TYPE: string;
   PLATFORM_POLL_MS: number;
   PLATFORM_REQUEUE_MS: number;
+  NOTIFICATION_REQUEUE_MS: number;
   PLATFORM_JOB_LOCK_MS: number;
   PLATFORM_FEED_EVERY_MS: number;
   NOTIFICATION_CHANNELS: string;

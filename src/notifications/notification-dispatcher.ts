@@ -11,7 +11,6 @@ import { NOTIFICATION_QUEUE, NotificationQueue } from './notification-queue';
 const BATCH = 500;
 /** Messages per queue job: a job and two statements per batch instead of per message (each task tells its whole office). */
 const SEND_BATCH = 25;
-const REQUEUE_MS = 60_000;
 
 /**
  * Worker side: inbox rows whose SMS/e-mail copy is pending go onto the notifications queue (woken by the
@@ -22,6 +21,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
   private readonly logger = new Logger(NotificationDispatcher.name);
   private readonly loop = new DrainLoop('notifications', () => this.handOver(), BATCH);
   private worker: Worker | null = null;
+  /** Rows handed over this long ago and still pending (a Redis that lost its jobs) are handed over again. */
+  private readonly requeueMs = validateEnv(process.env).NOTIFICATION_REQUEUE_MS;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -43,7 +44,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
       `SELECT id FROM notifications WHERE dispatch_status = 'pending'
           AND (queued_at IS NULL OR queued_at < now() - make_interval(secs => $1::float8 / 1000))
         ORDER BY created_at LIMIT $2`,
-      [REQUEUE_MS, BATCH],
+      [this.requeueMs, BATCH],
     );
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.id);
