@@ -125,6 +125,9 @@ export class CaseLifecycleService {
   /** Compensates a withdrawn case: open work is cancelled and a determination already filed is corrected. */
   async withdraw(a: { caseNo: string; actor: Actor; reason: string; decisionDate: string }, writes: CaseWrite[] = []) {
     await this.ds.transaction(async (m) => {
+      // the case row first, then its tasks: the order a severity correction takes (its trigger passes the severity
+      // on to the tasks), so the two cannot deadlock when an approver withdraws while a correction is being written
+      await m.query(`SELECT 1 FROM cases WHERE case_no = $1 FOR UPDATE`, [a.caseNo]);
       await applyCaseWrites(m, a.caseNo, writes);
       const c = await this.caseRow(m, a.caseNo);
       await m.query(`UPDATE tasks SET status = 'cancelled' WHERE case_no = $1 AND status IN ('open','claimed')`, [a.caseNo]);
