@@ -19,10 +19,11 @@ export const acts = proxyActivities<CaseActivities>({
 });
 
 /**
- * Escalation is held to a second after the due instant (issue #4): as a local activity it runs in the workflow task
- * the timer wakes, without a round trip through the activity task queue. It is one short, idempotent transaction.
+ * Short, idempotent writes that must not wait for the activity task queue, run as local activities in the workflow
+ * task that needs them: an escalation, held to a second after the due instant (issue #4), in the task its timer
+ * wakes; a claim, release or reassignment in the task that took the officer's update.
  */
-const onTime = proxyLocalActivities<CaseActivities>({
+const local = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -62,6 +63,12 @@ export class CaseRuntime {
    * activities and history; cases started before keep their own path, which replays their histories.
    */
   readonly foldsWrites = patched('fold-case-writes');
+  /**
+   * Cases started since this patch write a claim, release or reassignment with a local activity (one idempotent
+   * statement, run in the workflow task that took the update), so an officer's click answers without a round trip
+   * through the activity task queue. Cases started before keep the activity, which replays their histories.
+   */
+  readonly changesTasksLocally = patched('local-task-changes');
   private queued: CaseWrite[] = [];
   private stageChanges = 0;
   private published = '';
@@ -146,7 +153,7 @@ export class CaseRuntime {
     this.deadlines[key] = d.dueDate;
     this.trackDue(key, d.dueAtMs);
     const watch = this.watch(d, () => acts.remindTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }),
-      () => (this.foldsWrites ? onTime : acts).escalateTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }));
+      () => (this.foldsWrites ? local : acts).escalateTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }));
     this.rest();
     await condition(() => this.outcomes.has(taskId));
     watch.cancel();
@@ -252,6 +259,10 @@ export class CaseRuntime {
     if (task) task.assigneeId = assigneeId;
   }
 
+  private taskChanges() {
+    return this.changesTasksLocally ? local : acts;
+  }
+
   private registerHandlers() {
     const caseNo = this.input.caseNo;
     const settle = async <T>(work: () => Promise<T>) => {
@@ -266,17 +277,17 @@ export class CaseRuntime {
       return this.snapshot();
     });
     setHandler(C.claimTaskUpdate, async ({ taskId, actor }) => {
-      await acts.claimTask({ caseNo, taskId, actor });
+      await this.taskChanges().claimTask({ caseNo, taskId, actor });
       this.assign(taskId, actor.id);
       return this.snapshot();
     }, { validator: ({ taskId, actor }) => rules.assertClaimable(rules.findTask(this.tasks, taskId), actor) });
     setHandler(C.unclaimTaskUpdate, async ({ taskId, actor }) => {
-      await acts.unclaimTask({ caseNo, taskId, actor });
+      await this.taskChanges().unclaimTask({ caseNo, taskId, actor });
       this.assign(taskId, null);
       return this.snapshot();
     }, { validator: ({ taskId, actor }) => rules.assertAssignee(rules.findTask(this.tasks, taskId), actor) });
     setHandler(C.reassignTaskUpdate, async ({ taskId, actor, to }) => {
-      await acts.reassignTask({ caseNo, taskId, actor, to });
+      await this.taskChanges().reassignTask({ caseNo, taskId, actor, to });
       this.assign(taskId, to.id);
       return this.snapshot();
     }, { validator: ({ taskId, actor, to }) => rules.assertReassignable(rules.findTask(this.tasks, taskId), actor, to) });
