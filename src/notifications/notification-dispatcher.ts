@@ -21,8 +21,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
   private readonly logger = new Logger(NotificationDispatcher.name);
   private readonly loop = new DrainLoop('notifications', () => this.handOver(), BATCH);
   private worker: Worker | null = null;
-  /** Rows handed over this long ago and still pending (a Redis that lost its jobs) are handed over again. */
-  private readonly requeueMs = validateEnv(process.env).NOTIFICATION_REQUEUE_MS;
+  private readonly env = validateEnv(process.env);
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -31,9 +30,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
   ) {}
 
   onApplicationBootstrap(): void {
-    const env = validateEnv(process.env);
     this.worker = new Worker(NOTIFICATION_QUEUE, (job) => this.send(job), {
-      connection: redisOptions(env.REDIS_URL), prefix: env.QUEUE_PREFIX, concurrency: 8,
+      connection: redisOptions(this.env.REDIS_URL), prefix: this.env.QUEUE_PREFIX, concurrency: 8,
     });
     this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'notification worker error'));
     this.loop.start(this.ds, 'notification_outbox', 1000);
@@ -44,7 +42,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
       `SELECT id FROM notifications WHERE dispatch_status = 'pending'
           AND (queued_at IS NULL OR queued_at < now() - make_interval(secs => $1::float8 / 1000))
         ORDER BY created_at LIMIT $2`,
-      [this.requeueMs, BATCH],
+      // rows handed over this long ago and still pending (a Redis that lost its jobs) are handed over again
+      [this.env.NOTIFICATION_REQUEUE_MS, BATCH],
     );
     if (!rows.length) return 0;
     const ids = rows.map((r) => r.id);
