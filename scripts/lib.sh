@@ -50,14 +50,19 @@ install_deps() {
   fi
 }
 
-# the web console is its own npm package (web/package-lock.json); builds web/dist, which the API serves
-build_web() {
+# the web console is its own npm package (web/package-lock.json); the lint reads its types too
+install_web_deps() {
   local stamp="$ROOT/web/node_modules/.lock-stamp"
   if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/web/package-lock.json" "$stamp"; then
     log "installing the web console's npm dependencies (npm ci --prefix web)"
     npm ci --prefix "$ROOT/web" --no-audit --no-fund --loglevel=error
     cp "$ROOT/web/package-lock.json" "$stamp"
   fi
+}
+
+# builds web/dist, which the API serves
+build_web() {
+  install_web_deps
   log "building the web console (web/dist)"
   npm --prefix "$ROOT/web" run --silent build >/dev/null
 }
