@@ -3,5 +3,6 @@
 # target is missed: the table is the result. Extra arguments go to bench/run-all.ts (e.g. --only worklist).
 source "$(dirname "$0")/lib.sh"
 bootstrap
+install_web_deps # web-first-load builds the console
 cd "$ROOT"
 npx ts-node -T bench/run-all.ts "$@"
