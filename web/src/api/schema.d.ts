@@ -2250,15 +2250,15 @@ export interface components {
             total: number;
         };
         InstitutionResponseDto: {
-            address?: string | null;
+            address: string | null;
             /** Format: date-time */
             createdAt: string;
             id: string;
             legalRepresentative: components["schemas"]["LegalRepresentativeView"];
-            licenceNo?: string | null;
-            licenceScope?: string | null;
+            licenceNo: string | null;
+            licenceScope: string | null;
             name: string;
-            officeCode?: string | null;
+            officeCode: string | null;
             /** @example active */
             status: string;
             /** @enum {string} */
