@@ -67,6 +67,15 @@ build_web() {
   npm --prefix "$ROOT/web" run --silent build >/dev/null
 }
 
+# Debian's Chromium and CJK fonts for the browser tests and the first-load bench — never a downloaded browser
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'cjk'; then
+    log "installing Debian's Chromium and CJK fonts (apt-get)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+      || { log "could not install chromium"; exit 1; }
+  fi
+}
+
 ensure_postgres() {
   if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
     log "starting PostgreSQL"
