@@ -15,12 +15,14 @@ COPY . .
 RUN npm run build \
  && node dist/scripts/bundle-workflows.js dist/workflow-bundle.js
 
-# --- the web console, served by the API from its own origin (web/dist)
-FROM ${NODE_IMAGE} AS web
+# --- the web console, served by the API from its own origin (web/dist). It imports the server's stage and task
+# labels (workflows/labels.ts, via the '@server/labels' alias), whose type-only imports resolve in /app/node_modules.
+FROM deps AS web
 WORKDIR /app/web
 COPY web/package.json web/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY web/ ./
+COPY workflows/ ../workflows/
 RUN npm run build
 
 # --- production dependencies only: the dev tools (TypeScript, Jest, swc) stay out of the images

@@ -3,5 +3,7 @@
 # target is missed: the table is the result. Extra arguments go to bench/run-all.ts (e.g. --only worklist).
 source "$(dirname "$0")/lib.sh"
 bootstrap
+install_web_deps # web-first-load builds the console and loads it in Chromium
+ensure_chromium
 cd "$ROOT"
 npx ts-node -T bench/run-all.ts "$@"

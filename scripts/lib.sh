@@ -50,16 +50,30 @@ install_deps() {
   fi
 }
 
-# the web console is its own npm package (web/package-lock.json); builds web/dist, which the API serves
-build_web() {
+# the web console is its own npm package (web/package-lock.json); the lint reads its types too
+install_web_deps() {
   local stamp="$ROOT/web/node_modules/.lock-stamp"
   if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/web/package-lock.json" "$stamp"; then
     log "installing the web console's npm dependencies (npm ci --prefix web)"
     npm ci --prefix "$ROOT/web" --no-audit --no-fund --loglevel=error
     cp "$ROOT/web/package-lock.json" "$stamp"
   fi
+}
+
+# builds web/dist, which the API serves
+build_web() {
+  install_web_deps
   log "building the web console (web/dist)"
   npm --prefix "$ROOT/web" run --silent build >/dev/null
+}
+
+# Debian's Chromium and CJK fonts for the browser tests and the first-load bench — never a downloaded browser
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'cjk'; then
+    log "installing Debian's Chromium and CJK fonts (apt-get)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+      || { log "could not install chromium"; exit 1; }
+  fi
 }
 
 ensure_postgres() {

@@ -9,11 +9,7 @@ source "$(dirname "$0")/lib.sh"
 install_node # Node 24 (vitest and jsdom need it); a no-op when scripts/test.sh already did it
 cd "$ROOT"
 
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'cjk'; then
-  log "installing Debian's Chromium and CJK fonts (apt-get)"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
-    || { log "could not install chromium"; exit 1; }
-fi
+ensure_chromium
 
 build_web
 log "running the web console's component tests (vitest)"

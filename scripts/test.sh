@@ -16,7 +16,11 @@ if [ -z "${SKIP_BUILD:-}" ]; then # SKIP_BUILD=1 is for quick local iterations o
   log "type-checking and building"
   npx tsc -p tsconfig.json --noEmit
   npx tsc -p tsconfig.build.json
-  npx eslint "workflows/**/*.ts"
+  install_web_deps # the lint type-checks the console's files with web/tsconfig.json
+  log "linting the whole tree (type-aware, eslint.config.mjs)"
+  LINT_START=$SECONDS
+  npm run --silent lint
+  log "lint clean in $((SECONDS - LINT_START)) s"
   node dist/scripts/bundle-workflows.js "$ROOT/var/test-workflow-bundle.js"
 fi
 

@@ -6,7 +6,9 @@ import { shanghaiToday } from '../credit-file/credit-status';
 import { supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 
-type Flag = { code: string; detail: Record<string, unknown> };
+/** A flag's facts, as jsonb_build_object made them: scores, counts, dates and titles. */
+type FlagDetail = Record<string, string | number>;
+type Flag = { code: string; detail: FlagDetail };
 
 /**
  * Every reason to watch an institution, one row each, as of $1. $2 grade bands · $3 score margin · $4 minor count ·
@@ -47,7 +49,7 @@ const FLAGS_SQL = `
    ORDER BY count(*) DESC, e.score NULLS LAST, i.uscc
    LIMIT 500`;
 
-const MESSAGES: Record<string, (d: Record<string, unknown>) => string> = {
+const MESSAGES: Record<string, (d: FlagDetail) => string> = {
   NEAR_DOWNGRADE: (d) => `得分 ${d.score}，距 ${d.grade} 级下限 ${d.floor} 分不足预警幅度`,
   REPEATED_MINOR: (d) => `近 ${d.months} 个月有 ${d.count} 条轻微失信或处罚记录`,
   COMMITMENT_DUE: (d) => `信用承诺将于 ${d.dueDate} 到期，尚未确认履约`,

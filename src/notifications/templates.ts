@@ -48,7 +48,9 @@ export function render(template: string, data: Record<string, unknown>): { title
     s.replace(/\{(\w+)\}/g, (_, k: string) => {
       const v = data[k];
       if (v === undefined || v === null || v === '') throw new TemplateError(`template ${template} needs data.${k}`);
-      return String(v);
+      // an object would reach the recipient as "[object Object]"
+      if (typeof v === 'object') throw new TemplateError(`template ${template}: data.${k} must be text or a number`);
+      return String(v as string | number | boolean);
     });
   return { title: fill(t.title), body: fill(t.body) };
 }

@@ -64,7 +64,7 @@ export function validateRecord(body: unknown, faults: Faults): { record?: Incomi
   }
   for (const rule of faults.rejectFields) {
     const value = at(body, rule.field);
-    const hit = rule.pattern ? value !== undefined && new RegExp(rule.pattern).test(String(value)) : value !== undefined;
+    const hit = rule.pattern ? value !== undefined && new RegExp(rule.pattern).test(typeof value === 'string' ? value : JSON.stringify(value)) : value !== undefined;
     if (hit) errors.push({ field: rule.field, message: rule.message });
   }
   if (errors.length) return { errors };

@@ -126,7 +126,7 @@ describe('access matrix', () => {
       const cells: string[] = [];
       for (const caller of CALLERS) {
         const res = await send(route, caller, f.own);
-        const wrong = verdict(route, caller, res.status) ?? (caller === 'institution' && leaks(res).length ? `leaks ${leaks(res)}` : null);
+        const wrong = verdict(route, caller, res.status) ?? (caller === 'institution' && leaks(res).length ? `leaks ${leaks(res).join(', ')}` : null);
         if (wrong) unexpected.push(`${key(route)} as ${caller}: ${wrong} ${JSON.stringify(res.body).slice(0, 160)}`);
         cells.push(`${res.status}${wrong ? '!' : ''}`);
       }

@@ -93,7 +93,7 @@ export async function checkInvariants(o: {
   const notices: { case_no: string; n: number }[] = await ds.query(
     `SELECT cr.case_no, (SELECT count(*)::int FROM platform_submissions s WHERE s.record_type = 'joint_sanction_notice' AND s.record_ref = cr.case_no) AS n
        FROM credit_records cr WHERE cr.kind = 'joint_sanction' AND cr.case_no = ANY($1)`, [caseNos]);
-  for (const n of notices) if (n.n !== 1) { (n.n ? r.submissionsDuplicated++ : r.submissionsLost++); bad(`${n.case_no}: ${n.n} joint-sanction notices for one department`); }
+  for (const n of notices) if (n.n !== 1) { if (n.n) r.submissionsDuplicated++; else r.submissionsLost++; bad(`${n.case_no}: ${n.n} joint-sanction notices for one department`); }
   const submissions: { idempotency_key: string; status: string; receipt_id: string | null }[] = await ds.query(
     `SELECT idempotency_key, status, receipt_id FROM platform_submissions`);
   const held = await heldByPlatform(o.simulatorUrl);

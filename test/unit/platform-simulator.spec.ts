@@ -13,7 +13,7 @@ describe('municipal platform simulator', () => {
   });
   afterEach(() => sim.close());
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field below
+  // response bodies are asserted field by field below
   const json = (res: Response): Promise<any> => res.json();
   const post = (path: string, body: unknown) =>
     fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -44,7 +44,8 @@ describe('web console', () => {
   }
 
   async function expectStage(page, label) {
-    await page.getByTestId('case-stage').filter({ hasText: label }).waitFor({ timeout: 90_000 });
+    // the whole label: 调查 is also part of other stages' names
+    await page.getByTestId('case-stage').filter({ hasText: new RegExp(`^${label}$`) }).waitFor({ timeout: 90_000 });
   }
 
   /** Claims the open task of the case and returns its form. */
@@ -83,7 +84,7 @@ describe('web console', () => {
     await page.getByRole('button', { name: '登记并开始调查' }).click();
     await page.waitForURL(/\/cases\/LY-\d{4}-\d{6}$/);
     caseNo = page.url().split('/').pop();
-    await expectStage(page, '调查与拟认定');
+    await expectStage(page, '调查');
 
     const form = await claim(page, 'investigate');
     await form.getByRole('button', { name: '提交' }).click();
@@ -92,7 +93,7 @@ describe('web console', () => {
     await form.getByText('一般', { exact: true }).click();
     await form.getByLabel('调查情况及拟认定意见').fill('经查属实，拟认定为一般失信行为，责令限期整改。');
     await form.getByRole('button', { name: '提交' }).click();
-    await expectStage(page, '审核拟认定');
+    await expectStage(page, '审核');
     await page.getByTestId('waiting-for').waitFor();
     await shot(page, '03-case-officer');
 
@@ -116,7 +117,7 @@ describe('web console', () => {
     await form.getByText('同意认定').click();
     await form.getByLabel('审核意见').fill('同意经办人意见。');
     await form.getByRole('button', { name: '提交' }).click();
-    await expectStage(page, '告知与异议期');
+    await expectStage(page, '告知及异议期');
   });
 
   it('lets the institution object within its window, and the bureau reject the objection', async () => {

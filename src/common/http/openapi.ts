@@ -35,6 +35,14 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 
 /** Serves the OpenAPI document at /api/docs (UI) and /api/docs-json, complete with error responses and security. */
 export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup(OPENAPI_PATH, app, () => createOpenApiDocument(app));
+}
+
+/**
+ * The whole document. It reads only metadata, so an app created with `{ preview: true }` (nothing instantiated, no
+ * database) gives the same document as the running API: scripts/generate-api-types.ts relies on that.
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   describeValidatedModels();
   const config = new DocumentBuilder()
     .setTitle('edu-credit API')
@@ -42,7 +50,7 @@ export function setupOpenApi(app: INestApplication): void {
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER)
     .build();
-  SwaggerModule.setup(OPENAPI_PATH, app, () => completeDocument(SwaggerModule.createDocument(app, config), routeFacts(app)));
+  return completeDocument(SwaggerModule.createDocument(app, config), routeFacts(app));
 }
 
 /** operationId (`Controller_method`, @nestjs/swagger's default) → the handler's access rule and guards. */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { InstitutionType } from '../institution-type';
 
 export class LegalRepresentativeView {
@@ -14,10 +14,11 @@ export class InstitutionResponseDto {
   @ApiProperty({ enum: InstitutionType }) type: InstitutionType;
   @ApiProperty({ description: '机构类型中文名称', example: '校外培训机构' }) typeLabel: string;
   @ApiProperty({ type: LegalRepresentativeView }) legalRepresentative: LegalRepresentativeView;
-  @ApiPropertyOptional({ nullable: true, type: String }) address: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) officeCode: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) licenceNo: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) licenceScope: string | null;
+  // always sent, null when not recorded: a client may rely on the key
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ nullable: true, type: String }) officeCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) licenceNo: string | null;
+  @ApiProperty({ nullable: true, type: String }) licenceScope: string | null;
   @ApiProperty({ example: 'active' }) status: string;
   @ApiProperty({ description: '乐观锁版本号，修改时回传' }) version: number;
   @ApiProperty() createdAt: Date;

@@ -1,152 +1,66 @@
-export const ROLES = ['officer', 'approver', 'manager', 'institution', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-export type Severity = 'minor' | 'general' | 'serious';
+/**
+ * The console's names for the API's answers. Every type here is an alias of the generated schema.d.ts
+ * (`npm run api-types` writes it from the server's OpenAPI document), so a field the server renames, drops or makes
+ * nullable fails the console's type check instead of showing an empty cell.
+ */
+import type { components } from './schema';
 
-export interface Me {
-  id: string;
-  username: string;
-  role: Role;
-  officeCode: string | null;
-  uscc: string | null;
-}
+type Schemas = components['schemas'];
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type Me = Schemas['CurrentUserDto'];
+export type Role = Me['role'];
+export const ROLES = ['officer', 'approver', 'manager', 'institution', 'auditor', 'admin'] as const satisfies readonly Role[];
+export type Severity = Schemas['CaseViewDto']['severity'];
+export type Stage = Schemas['CaseViewDto']['stage'];
+export type TaskKind = Schemas['CaseTaskDto']['kind'];
 
-export interface Task {
-  id: string;
-  caseNo: string;
-  kind: string;
-  stage: string;
-  status: 'open' | 'claimed' | 'completed' | 'cancelled';
-  candidateRole: string;
-  candidateOffice: string | null;
-  assigneeId: string | null;
-  dueDate: string;
-  overdue: boolean;
-  followUpDate?: string | null;
-  priority?: number;
-  uscc?: string;
-  institutionName?: string;
-  severity?: Severity;
-  createdAt?: string;
-}
+export type CaseView = Schemas['CaseViewDto'];
+export type CaseSummary = Schemas['CaseSummaryDto'];
+export type CasePage = Schemas['CasePageDto'];
+export type CaseEvent = Schemas['CaseEventDto'];
+export type CaseTask = Schemas['CaseTaskDto'];
+export type CaseInterview = Schemas['CaseInterviewDto'];
+export type WorklistItem = Schemas['WorklistItemDto'];
+export type WorklistPage = Schemas['WorklistPageDto'];
+export type BulkReassignResult = Schemas['BulkReassignResultDto'];
+export type CatalogueItem = Schemas['CatalogueItemDto'];
+export type Catalogue = Schemas['CatalogueDto'];
 
-export interface CaseEvent {
-  type: string;
-  from: string | null;
-  to: string | null;
-  actorId?: string | null;
-  actorRole: string | null;
-  reason: string | null;
-  payload: Record<string, unknown> | null;
-  occurredAt: string;
-}
+export type Institution = Schemas['InstitutionResponseDto'];
+export type InstitutionPage = Schemas['InstitutionPageDto'];
+export type ImportReport = Schemas['ImportReportDto'];
+export type CreditRecord = Schemas['CreditRecordDto'];
+export type CreditFile = Schemas['CreditFileDto'];
+export type Evaluation = Schemas['EvaluationDto'];
 
-export interface InstitutionDeadline {
-  kind: string;
-  dueDate: string;
-  status: string;
-  workingDaysLeft?: number | null;
-}
+export type PortalDeadline = Schemas['PortalDeadlineDto'];
+export type PortalCase = Schemas['PortalCaseDto'];
+export type UploadedFile = Schemas['UploadedEvidenceDto'];
+export type InboxItem = Schemas['InboxItemDto'];
+export type InboxPage = Schemas['InboxPageDto'];
+export type Commitment = Schemas['CommitmentDto'];
+export type CommitmentList = Schemas['CommitmentListDto'];
 
-export interface Interview {
-  id?: string;
-  kind?: 'reminder' | 'warning' | string;
-  round?: number;
-  scheduledAt?: string;
-  place?: string;
-  plannedAttendees?: string[];
-  attendees?: string[] | null;
-  minutes?: string | null;
-  heldAt?: string | null;
-  status?: string;
-}
+export type PublicInstitution = Schemas['PublicInstitutionDto'];
+export type PublicInstitutionHits = Schemas['PublicInstitutionHitsDto'];
+export type PublicityDecision = Schemas['PublicityDecisionDto'];
 
-export interface CaseView {
-  caseNo: string;
-  uscc: string;
-  institutionName: string;
-  behaviourCode?: string;
-  stage: string;
-  severity: Severity;
-  facts: string;
-  source?: string;
-  officeCode?: string | null;
-  registeredAt?: string;
-  decisionDate?: string | null;
-  dueDates: { kind: string; dueDate: string }[];
-  tasks: Task[];
-  history: CaseEvent[];
-  waitingFor?: string | null;
-  stageLabel?: string;
-  repairableFrom?: string | null;
-  publicityUntil?: string | null;
-  institutionDeadlines?: InstitutionDeadline[];
-  interviews?: Interview[];
-}
+export type User = Schemas['UserDto'];
+export type UserList = Schemas['UserListDto'];
+export type Office = Schemas['OfficeDto'];
+export type PolicyVersion = Schemas['PolicyVersionDto'];
+export type CalendarOverride = Schemas['CalendarOverrideDto'];
+export type WorkingDayCheck = Schemas['WorkingDayCheckDto'];
+export type QueueSession = Schemas['QueueSessionDto'];
 
-export interface CatalogueItem {
-  code: string;
-  description: string;
-  severity: Severity;
-  [k: string]: unknown;
-}
+export type IntegrityActivity = Schemas['ActivityDto'];
+export type IntegrityActivityList = Schemas['ActivityListDto'];
+export type TermReport = Schemas['TermReportDto'];
 
-export interface PortalDeadline {
-  caseNo: string;
-  kind: 'objection' | 'rectification' | string;
-  dueDate: string;
-  workingDaysLeft?: number;
-  status: string;
-}
-
-export interface CreditRecord {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  decisionDate: string;
-  severity: Severity | null;
-  publicityFrom: string | null;
-  publicityUntil: string | null;
-  status?: string;
-  statusLabel?: string;
-  payload?: Record<string, unknown>;
-  content?: Record<string, unknown>;
-  caseNo?: string | null;
-  institutionName?: string;
-  uscc?: string;
-}
-
-export interface Evaluation {
-  uscc: string;
-  asOf: string;
-  score: number;
-  grade: string;
-  base: number;
-  deductions: number;
-  bonuses: number;
-  contributions: { recordId: string; kind: string; title: string; decisionDate: string; severity: string | null; points: number }[];
-}
-
-export interface InboxItem {
-  id: string;
-  title: string;
-  body?: string;
-  createdAt: string;
-  readAt?: string | null;
-  caseNo?: string | null;
-  [k: string]: unknown;
-}
-
-export interface UploadedFile {
-  id: string;
-  sha256: string;
-  size: number;
-  name: string;
-}
+export type AccountabilityReport = Schemas['AccountabilityReportDto'];
+export type OfficeAccountability = Schemas['OfficeAccountabilityDto'];
+export type ReviewCoverage = Schemas['ReviewCoverageDto'];
+export type PublicityOverdueReport = Schemas['PublicityOverdueReportDto'];
+export type OverdueRectifications = Schemas['OverdueRectificationsDto'];
+export type GradeDistribution = Schemas['GradeDistributionDto'];
+export type Token = Schemas['TokenDto'];

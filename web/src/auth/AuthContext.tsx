@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { get, post, setUnauthenticatedHandler, tokenStore } from '../api/client';
-import type { Me } from '../api/types';
+import type { Me, Token } from '../api/types';
 
 interface AuthState {
   me: Me | null;
@@ -34,7 +34,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [logout]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const { accessToken } = await post<{ accessToken: string }>('/auth/login', { username, password });
+    const { accessToken } = await post<Token>('/auth/login', { username, password });
     tokenStore.set(accessToken);
     const who = await get<Me>('/auth/me');
     setNotice(null);

@@ -1,7 +1,7 @@
 import { Timeline, Typography } from 'antd';
 import type { CaseEvent } from '../api/types';
 import { formatDateTime } from '../lib/dates';
-import { DEADLINE_KIND_LABELS, eventLabel, ROLE_LABELS, severityLabel, stageLabel, TASK_KIND_LABELS } from '../lib/labels';
+import { DEADLINE_KIND_LABELS, ROLE_LABELS, severityLabel, stageLabel, taskKindLabel } from '../lib/labels';
 
 const PAYLOAD_LABELS: Record<string, string> = {
   severity: '失信程度', measures: '措施', objectionDue: '异议截止', dueDate: '期限', decision: '结论', scheduledAt: '约谈时间',
@@ -10,8 +10,17 @@ const PAYLOAD_LABELS: Record<string, string> = {
 
 function show(k: string, v: unknown): string {
   if (k === 'severity') return severityLabel(String(v));
-  if (k === 'kind') return TASK_KIND_LABELS[String(v)] ?? DEADLINE_KIND_LABELS[String(v)] ?? (v === 'reminder' ? '提示性约谈' : v === 'warning' ? '警示性约谈' : String(v));
+  if (k === 'kind') return DEADLINE_KIND_LABELS[String(v)] ?? (v === 'reminder' ? '提示性约谈' : v === 'warning' ? '警示性约谈' : taskKindLabel(String(v)));
   return Array.isArray(v) ? v.join('、') : String(v);
+}
+
+/**
+ * The server names every event it emits (`typeLabel` on the case view's history, from workflows/labels.ts); until an
+ * API without it is gone, an unnamed event reads 事件 — never its raw code.
+ */
+function eventTitle(e: CaseEvent): string {
+  const { typeLabel } = e as CaseEvent & { typeLabel?: string | null };
+  return typeLabel || '事件';
 }
 
 function payloadText(p: Record<string, unknown> | null): string {
@@ -30,7 +39,7 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
         color: e.type.includes('RETURN') || e.type.includes('FAIL') || e.type.includes('OVERDUE') ? 'red' : e.to ? 'blue' : 'gray',
         children: (
           <div data-testid="timeline-event">
-            <Typography.Text strong>{eventLabel(e.type)}</Typography.Text>
+            <Typography.Text strong>{eventTitle(e)}</Typography.Text>
             {e.to && e.from !== e.to && <Typography.Text type="secondary">（{stageLabel(e.from) || '—'} → {stageLabel(e.to)}）</Typography.Text>}
             <div style={{ fontSize: 12, color: '#8c8c8c' }}>
               {formatDateTime(e.occurredAt)}

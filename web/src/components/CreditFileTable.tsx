@@ -1,5 +1,5 @@
 import { Table, Tag } from 'antd';
-import type { CreditRecord } from '../api/types';
+import type { CreditRecord, Severity } from '../api/types';
 import { formatDate } from '../lib/dates';
 import { SEVERITY_COLORS, severityLabel } from '../lib/labels';
 
@@ -17,10 +17,10 @@ export function CreditFileTable({ records, loading }: { records: CreditRecord[];
       columns={[
         { title: '类别', dataIndex: 'kindLabel', width: 100 },
         { title: '事项', dataIndex: 'title', ellipsis: true },
-        { title: '程度', dataIndex: 'severity', width: 70, render: (s: CreditRecord['severity']) => (s ? <Tag color={SEVERITY_COLORS[s]}>{severityLabel(s)}</Tag> : '—') },
+        { title: '程度', dataIndex: 'severity', width: 70, render: (s: CreditRecord['severity']) => (s ? <Tag color={SEVERITY_COLORS[s as Severity]}>{severityLabel(s)}</Tag> : '—') },
         { title: '决定日期', dataIndex: 'decisionDate', width: 130, render: formatDate },
         { title: '公示期至', dataIndex: 'publicityUntil', width: 130, render: (d: string | null) => (d ? formatDate(d) : '—') },
-        { title: '状态', dataIndex: 'statusLabel', width: 90, render: (l: string, r) => (l ? <Tag color={STATUS_COLORS[r.status ?? '']}>{l}</Tag> : '—') },
+        { title: '状态', dataIndex: 'statusLabel', width: 90, render: (l: string, r) => <Tag color={STATUS_COLORS[r.status]}>{l}</Tag> },
       ]}
     />
   );

@@ -1,24 +1,20 @@
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { get } from '../api/client';
-
-interface InstitutionLite {
-  uscc: string;
-  name: string;
-}
+import type { Institution, InstitutionPage } from '../api/types';
 
 /** Search institutions by name or USCC prefix (GET /api/institutions?q=); the value is the USCC. */
 export function InstitutionSelect({ id, value, onChange, placeholder = '输入机构名称或统一社会信用代码搜索' }: {
   id?: string; value?: string; onChange?: (uscc: string) => void; placeholder?: string;
 }) {
   const [q, setQ] = useState('');
-  const [options, setOptions] = useState<InstitutionLite[]>([]);
+  const [options, setOptions] = useState<Institution[]>([]);
   const [loading, setLoading] = useState(false);
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
       setLoading(true);
-      get<{ items: InstitutionLite[] }>('/institutions', { q: q.trim() || undefined, pageSize: 20 })
+      get<InstitutionPage>('/institutions', { q: q.trim() || undefined, pageSize: 20 })
         .then((r) => live && setOptions(r.items))
         .catch(() => live && setOptions([]))
         .finally(() => live && setLoading(false));

@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Typography, Upload, type UploadFile } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { upload } from '../api/client';
 import { describeError } from '../api/errors';
 import type { UploadedFile } from '../api/types';
@@ -18,7 +18,9 @@ export function UploadField({ id, value = [], onChange, endpoint = '/portal/uplo
   const [files, setFiles] = useState<UploadFile[]>([]);
   // several uploads finish in any order: each adds to the latest list, not the one it started with
   const latest = useRef(value);
-  latest.current = value;
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
   return (
     <>
     <Upload

@@ -1,23 +1,13 @@
 import { Input, Select } from 'antd';
 import { get } from '../api/client';
+import type { UserList } from '../api/types';
 import { useAsync } from '../lib/useAsync';
-
-export interface UserSummary {
-  id: string;
-  username: string;
-  displayName?: string;
-  role: string;
-  officeCode?: string | null;
-}
 
 /** Picks a colleague from GET /api/users; where that list is not available, the user id is typed in. */
 export function UserPicker({ id, value, onChange, role, officeCode }: {
   id?: string; value?: string; onChange?: (v: string) => void; role?: string; officeCode?: string | null;
 }) {
-  const users = useAsync(async () => {
-    const r = await get<UserSummary[] | { items: UserSummary[] }>('/users', { role, officeCode });
-    return Array.isArray(r) ? r : r.items;
-  }, [role, officeCode]);
+  const users = useAsync(async () => (await get<UserList>('/users', { role, officeCode })).items, [role, officeCode]);
   if (users.error) {
     return <Input id={id} value={value} onChange={(e) => onChange?.(e.target.value.trim())} placeholder="接收人的用户编号" />;
   }
@@ -30,7 +20,7 @@ export function UserPicker({ id, value, onChange, role, officeCode }: {
       loading={users.loading}
       placeholder="选择接收人"
       optionFilterProp="label"
-      options={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName ?? u.username}（${u.username}${u.officeCode ? ` · ${u.officeCode}` : ''}）` }))}
+      options={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName || u.username}（${u.username}${u.officeCode ? ` · ${u.officeCode}` : ''}）` }))}
     />
   );
 }

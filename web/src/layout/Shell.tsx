@@ -39,7 +39,7 @@ export function Shell() {
               <span data-testid="current-user">{me.username}</span>
               <Tag color="blue">{ROLE_LABELS[me.role]}</Tag>
               {me.officeCode && <Tag>{me.officeCode}</Tag>}
-              <Button size="small" icon={<LogoutOutlined />} onClick={() => { logout(); navigate('/login'); }}>
+              <Button size="small" icon={<LogoutOutlined />} onClick={() => { logout(); void navigate('/login'); }}>
                 退出
               </Button>
             </Space>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { get } from '../api/client';
+import type { WorkingDayCheck } from '../api/types';
 import { beijingToday } from './dates';
 import { datesBetween, weekendRule, workingDaysLeft, type IsWorkingDay } from './workdays';
 
@@ -15,7 +16,7 @@ async function load(date: string): Promise<void> {
   if (!pending.has(date)) {
     pending.set(
       date,
-      get<{ workingDay: boolean }>('/calendar/working-days/check', { date })
+      get<WorkingDayCheck>('/calendar/working-days/check', { date })
         .then((r) => void known.set(date, r.workingDay))
         .catch(() => undefined)
         .finally(() => pending.delete(date)),

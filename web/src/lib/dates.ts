@@ -3,15 +3,28 @@ import 'dayjs/locale/zh-cn';
 
 dayjs.locale('zh-cn');
 
-/** Today in Beijing time as YYYY-MM-DD: deadlines are Chinese calendar days wherever the browser is. */
-export function beijingToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+// The one place in the console that turns an instant into a Beijing calendar day. Deadlines, decision dates and
+// "today" are Chinese calendar days wherever the browser is. The server gets the same helper as a pure module (no
+// Node API); once it lands, beijingDate can be re-exported from it through a Vite alias like '@server/labels'.
+const BEIJING_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The calendar day (YYYY-MM-DD) in Beijing at an instant. */
+export function beijingDate(at: Date): string {
+  return BEIJING_DAY.format(at);
 }
 
-/** 2026年3月2日 */
+/** Today in Beijing as YYYY-MM-DD. */
+export function beijingToday(now = new Date()): string {
+  return beijingDate(now);
+}
+
+/** 2026年3月2日: a plain date as it is, an instant (a timestamp) as its day in Beijing. */
 export function formatDate(d: string | Date | null | undefined): string {
   if (!d) return '';
-  return dayjs(d).format('YYYY年M月D日');
+  const day = typeof d === 'string' && PLAIN_DATE.test(d) ? d : beijingDate(new Date(d));
+  const [y, m, dd] = day.split('-').map(Number);
+  return `${y}年${m}月${dd}日`;
 }
 
 /** 2026年3月2日 14:05 (Beijing time) */

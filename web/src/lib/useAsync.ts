@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 export interface Async<T> {
   data: T | undefined;
@@ -7,20 +7,27 @@ export interface Async<T> {
   reload(): void;
 }
 
-/** Loads on mount and whenever `deps` change; the last request wins. */
+const sameKey = (a: readonly unknown[] | null, b: readonly unknown[]) => !!a && a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
+/**
+ * Loads on mount and whenever `deps` change; the last request wins. Loading is derived, not stored: the state
+ * remembers which deps its answer belongs to, so a change of deps shows the spinner in the same render.
+ */
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Async<T> {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
-  const seq = useRef(0);
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((t) => t + 1), []);
+  const key = [...deps, tick];
+  const [state, setState] = useState<{ key: unknown[] | null; data?: T; error?: unknown }>({ key: null });
   useEffect(() => {
-    const mine = ++seq.current;
-    setState((s) => ({ ...s, loading: true }));
+    let current = true;
     load().then(
-      (data) => mine === seq.current && setState({ data, loading: false }),
-      (error) => mine === seq.current && setState({ error, loading: false }),
+      (data) => current && setState({ key, data }),
+      (error: unknown) => current && setState({ key, error }),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick]);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps (and reload's tick) are the dependencies, as with useMemo
+  }, key);
+  return { data: state.data, error: state.error, loading: !sameKey(state.key, key), reload };
 }

@@ -1,6 +1,7 @@
 import { App, Button, Space, Tabs, Typography } from 'antd';
 import { post } from '../../api/client';
 import { describeError } from '../../api/errors';
+import type { QueueSession } from '../../api/types';
 import { HolidayOverrides } from './HolidayOverrides';
 import { PolicyView } from './PolicyView';
 import { OfficesTable, UsersTable } from './UsersAndOffices';
@@ -13,7 +14,7 @@ function Links() {
   // the queue board authenticates with a cookie the API sets for the admin's token
   const openBoard = async () => {
     try {
-      const { url } = await post<{ url: string }>('/admin/queue-session');
+      const { url } = await post<QueueSession>('/admin/queue-session');
       window.open(url, '_blank', 'noopener');
     } catch (e) {
       message.error(describeError(e));

@@ -3,11 +3,10 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { del, get, put } from '../../api/client';
 import { describeError } from '../../api/errors';
+import type { CalendarOverride } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { beijingToday, formatDate } from '../../lib/dates';
 import { useAsync } from '../../lib/useAsync';
-
-interface Override { date: string; workingDay: boolean; reason: string; createdAt: string }
 
 /** Admin overrides of the official calendar; every deadline computed afterwards follows them. */
 export function HolidayOverrides() {
@@ -15,7 +14,7 @@ export function HolidayOverrides() {
   const [year, setYear] = useState(Number(beijingToday().slice(0, 4)));
   const [form] = Form.useForm<{ date: Dayjs; workingDay: boolean; reason: string }>();
   const [error, setError] = useState<string | null>(null);
-  const list = useAsync(() => get<Override[]>('/calendar/overrides', { year }), [year]);
+  const list = useAsync(() => get<CalendarOverride[]>('/calendar/overrides', { year }), [year]);
   const save = async (v: { date: Dayjs; workingDay: boolean; reason: string }) => {
     setError(null);
     try {
@@ -46,7 +45,7 @@ export function HolidayOverrides() {
       </Form>
       <Space style={{ marginBottom: 8 }}>年份 <InputNumber value={year} min={2020} max={2100} onChange={(v) => v && setYear(v)} /></Space>
       <ErrorAlert error={list.error} />
-      <Table<Override> size="small" rowKey="date" loading={list.loading} dataSource={list.data ?? []} pagination={false}
+      <Table<CalendarOverride> size="small" rowKey="date" loading={list.loading} dataSource={list.data ?? []} pagination={false}
         locale={{ emptyText: '本年没有人工调整，按国务院公布的节假日安排计算' }}
         columns={[
           { title: '日期', dataIndex: 'date', render: formatDate },

@@ -2,6 +2,7 @@ import { Alert, App, Button, Col, Form, Input, InputNumber, Row } from 'antd';
 import { useState } from 'react';
 import { post } from '../../api/client';
 import { describeError } from '../../api/errors';
+import type { PolicyVersion } from '../../api/types';
 import { applyApiErrors } from '../../lib/formErrors';
 
 /**
@@ -22,7 +23,7 @@ export function PolicyEditor({ figures, document, onPublished }: {
     setBusy(true);
     setError(null);
     try {
-      const r = await post<{ version: number }>('/policies', { changes, note });
+      const r = await post<PolicyVersion>('/policies', { changes, note });
       message.success(`已发布政策版本 ${r.version}，新登记的案件按新参数办理`);
       onPublished();
     } catch (e) {

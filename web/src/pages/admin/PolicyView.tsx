@@ -1,7 +1,7 @@
 import { Descriptions, Table } from 'antd';
 import { get } from '../../api/client';
+import type { PolicyVersion } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime } from '../../lib/dates';
 import { useAsync } from '../../lib/useAsync';
 import { PolicyEditor } from './PolicyEditor';
 
@@ -13,17 +13,15 @@ const FIGURES: Record<string, string> = {
 };
 const SEV: Record<string, string> = { minor: '轻微', general: '一般', serious: '严重' };
 
-interface Policy { version: number; document: Record<string, unknown>; createdAt?: string; effectiveFrom?: string }
-
 /** The active policy version: every deadline figure and the publicity tiers, read-only here. */
 export function PolicyView() {
-  const p = useAsync(() => get<Policy>('/policies/active'), []);
+  const p = useAsync(() => get<PolicyVersion>('/policies/active'), []);
   if (!p.data) return <ErrorAlert error={p.error} />;
   const d = p.data.document;
   const publicity = (d.publicity ?? {}) as Record<string, { minMonths: number; maxMonths: number }>;
   return (
     <>
-      <Descriptions size="small" bordered column={2} title={`当前政策版本 ${p.data.version}${p.data.createdAt ? `（${formatDateTime(p.data.createdAt)} 发布）` : ''}`}>
+      <Descriptions size="small" bordered column={2} title={`当前政策版本 ${p.data.version}`}>
         {Object.entries(FIGURES).filter(([k]) => d[k] !== undefined).map(([k, label]) => <Descriptions.Item key={k} label={label}>{String(d[k])}</Descriptions.Item>)}
       </Descriptions>
       <Table size="small" style={{ marginTop: 12 }} pagination={false} rowKey="sev"

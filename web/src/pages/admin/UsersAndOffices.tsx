@@ -2,24 +2,20 @@ import { App, Button, Select, Space, Switch, Table } from 'antd';
 import { useState } from 'react';
 import { get, patch } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { ROLES, type Role } from '../../api/types';
+import { ROLES, type Office, type Role, type User, type UserList } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { ErrorAlert, isMissingEndpoint, PendingFeature } from '../../components/ErrorAlert';
 import { ROLE_LABELS } from '../../lib/labels';
 import { useAsync } from '../../lib/useAsync';
 import { UserForm } from './UserForm';
 
-interface User { id: string; username: string; displayName?: string; role: Role; officeCode: string | null; uscc: string | null; active: boolean }
-interface Office { code: string; name: string }
-
-const items = <T,>(r: T[] | { items: T[] }) => (Array.isArray(r) ? r : r.items);
-const useOffices = () => useAsync(async () => items(await get<Office[] | { items: Office[] }>('/offices')), []);
+const useOffices = () => useAsync(() => get<Office[]>('/offices'), []);
 
 export function UsersTable() {
   const me = useMe();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
-  const users = useAsync(async () => items(await get<User[] | { items: User[] }>('/users')), []);
+  const users = useAsync(async () => (await get<UserList>('/users')).items, []);
   const offices = useOffices();
   const change = async (u: User, body: Partial<Pick<User, 'role' | 'officeCode' | 'active'>>) => {
     try {

@@ -2,12 +2,12 @@ import { App, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { post } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { CaseView, Me, Task } from '../../api/types';
+import type { CaseTask, CaseView, Me } from '../../api/types';
 import { DeadlineCountdown } from '../../components/DeadlineCountdown';
 import { taskKindLabel } from '../../lib/labels';
 import { TaskForm } from './task-forms/TaskForm';
 
-function canClaim(t: Task, me: Me) {
+function canClaim(t: CaseTask, me: Me) {
   return !t.assigneeId && t.candidateRole === me.role && (!t.candidateOffice || t.candidateOffice === me.officeCode);
 }
 
@@ -16,7 +16,7 @@ export function CaseTasksPanel({ view, me, onChanged }: { view: CaseView; me: Me
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const open = view.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
-  const act = async (t: Task, action: 'claim' | 'unclaim') => {
+  const act = async (t: CaseTask, action: 'claim' | 'unclaim') => {
     setBusy(t.id);
     try {
       await post(`/tasks/${t.id}/${action}`);

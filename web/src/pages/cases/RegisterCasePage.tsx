@@ -3,18 +3,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { get, post } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { CaseView } from '../../api/types';
+import type { Catalogue, CaseView } from '../../api/types';
 import { InstitutionSelect } from '../../components/InstitutionSelect';
 import { applyApiErrors } from '../../lib/formErrors';
 import { CASE_SOURCES, severityLabel } from '../../lib/labels';
 import { useAsync } from '../../lib/useAsync';
-
-interface CatalogueItem {
-  code: string;
-  title: string;
-  severity: string;
-  rectificationDays: number;
-}
 
 export interface LeadValues {
   uscc: string;
@@ -41,7 +34,7 @@ export default function RegisterCasePage() {
   const [form] = Form.useForm<LeadValues>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const catalogue = useAsync(() => get<{ items: CatalogueItem[]; title: string }>('/catalogue'), []);
+  const catalogue = useAsync(() => get<Catalogue>('/catalogue'), []);
 
   const submit = async (v: LeadValues) => {
     setBusy(true);
@@ -49,7 +42,7 @@ export default function RegisterCasePage() {
     try {
       const c = await post<CaseView>('/cases', { ...v, facts: v.facts.trim() });
       message.success(`已登记，案件编号 ${c.caseNo}`);
-      navigate(`/cases/${c.caseNo}`);
+      void navigate(`/cases/${c.caseNo}`);
     } catch (e) {
       applyApiErrors(form, e);
       setError(describeError(e));

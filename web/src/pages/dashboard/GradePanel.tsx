@@ -3,10 +3,10 @@ import { Chart } from '../../components/Chart';
 import { ExportButton } from '../../components/ExportButton';
 import { useAsync } from '../../lib/useAsync';
 import { Panel } from './Panel';
-import { reports } from './reports';
+import { reports, type GradeDistribution } from './reports';
 
 const COLORS: Record<string, string> = { A: '#389e0d', B: '#13c2c2', C: '#fadb14', D: '#fa8c16', E: '#cf1322' };
-type Row = { grade: string; count: number };
+type Row = GradeDistribution['grades'][number];
 
 export function GradePanel() {
   const data = useAsync(reports.grades, []);

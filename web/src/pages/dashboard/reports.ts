@@ -1,44 +1,12 @@
 import { get } from '../../api/client';
+import type {
+  AccountabilityReport, GradeDistribution, OfficeAccountability, OverdueRectifications, PublicityOverdueReport, ReviewCoverage,
+} from '../../api/types';
 
-export interface LeagueRow {
-  rank: number;
-  officeCode: string;
-  officeName: string;
-  latePublications: number;
-  notShared: number;
-  decidedWithoutReview: number;
-  overdueTasks: number;
-  lateObjections: number;
-  total: number;
-}
-
-export interface CoverageRow {
-  officeCode: string;
-  type: string;
-  decided: number;
-  withReview: number;
-  approved: number;
-  blocked: number;
-  coverage: number;
-}
-
-export interface PublicityOverdue {
-  asOf: string;
-  dueSoonUntil: string;
-  byOffice: { officeCode: string | null; late: number; dueSoon: number }[];
-  items: { id: string; kind: string; institutionName: string; officeCode: string | null; documentNo: string; decisionDate: string; dueDate: string; state: 'late' | 'due_soon' }[];
-}
-
-/** Overdue rectifications by office and by how many working days they are overdue. */
-export interface OverdueRectifications {
-  asOf: string;
-  items: { caseNo: string; uscc: string; institutionName: string; officeCode: string | null; dueDate: string; overdueWorkingDays: number; round?: number }[];
-}
-
-export interface GradeDistribution {
-  asOf?: string;
-  grades: { grade: string; count: number }[];
-}
+export type { GradeDistribution, OverdueRectifications };
+export type LeagueRow = OfficeAccountability;
+export type CoverageRow = ReviewCoverage['rows'][number];
+export type PublicityOverdue = PublicityOverdueReport;
 
 export interface Period {
   from: string;
@@ -46,9 +14,9 @@ export interface Period {
 }
 
 export const reports = {
-  league: (p: Period) => get<{ offices: LeagueRow[]; from: string; to: string; generatedOn: string }>('/accountability', { ...p }),
-  coverage: (p: Period) => get<{ rows: CoverageRow[] }>('/credit-review/coverage', { ...p }),
-  publicity: () => get<PublicityOverdue>('/publicity/overdue'),
+  league: (p: Period) => get<AccountabilityReport>('/accountability', { ...p }),
+  coverage: (p: Period) => get<ReviewCoverage>('/credit-review/coverage', { ...p }),
+  publicity: () => get<PublicityOverdueReport>('/publicity/overdue'),
   rectifications: () => get<OverdueRectifications>('/reports/overdue-rectifications'),
   grades: () => get<GradeDistribution>('/reports/grade-distribution'),
 };

@@ -1,6 +1,7 @@
 import { Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { get } from '../../api/client';
+import type { IntegrityActivity, IntegrityActivityList, TermReport } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { ErrorAlert, isMissingEndpoint, PendingFeature } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -9,8 +10,7 @@ import { useAsync } from '../../lib/useAsync';
 import { ActivityForm } from './ActivityForm';
 import { recentTerms, termLabel } from './terms';
 
-interface Activity { id: string; uscc: string; institutionName?: string; theme: string; date: string; participants: number }
-interface ReportRow { uscc: string; institutionName: string; activities: number; participants: number; themes?: string[] }
+type ReportRow = TermReport['rows'][number];
 
 const Failure = ({ error }: { error: unknown }) => (isMissingEndpoint(error) ? <PendingFeature what="诚信教育" /> : <ErrorAlert error={error} />);
 
@@ -21,8 +21,8 @@ export default function EducationPage() {
   const [term, setTerm] = useState(terms[0]);
   const own = me.role === 'institution' ? me.uscc : null;
   const canRecord = me.role === 'institution' || me.role === 'officer' || me.role === 'approver';
-  const activities = useAsync(() => get<{ items: Activity[] }>('/integrity-education/activities', { term, uscc: own }), [term, own]);
-  const report = useAsync(() => get<{ rows: ReportRow[] }>('/integrity-education/report', { term, uscc: own }), [term, own]);
+  const activities = useAsync(() => get<IntegrityActivityList>('/integrity-education/activities', { term, uscc: own }), [term, own]);
+  const report = useAsync(() => get<TermReport>('/integrity-education/report', { term, uscc: own }), [term, own]);
   const rows = report.data?.rows ?? [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -41,7 +41,7 @@ export default function EducationPage() {
       </Card>
       <Card size="small" title="活动记录">
         <Failure error={activities.error} />
-        <Table<Activity> size="small" rowKey="id" loading={activities.loading} dataSource={activities.data?.items ?? []}
+        <Table<IntegrityActivity> size="small" rowKey="id" loading={activities.loading} dataSource={activities.data?.items ?? []}
           columns={[
             { title: '日期', dataIndex: 'date', render: formatDate }, { title: '学校', dataIndex: 'institutionName' },
             { title: '主题', dataIndex: 'theme' }, { title: '参加人数', dataIndex: 'participants' },

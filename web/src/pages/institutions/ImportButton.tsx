@@ -3,8 +3,7 @@ import { Alert, Button, Modal, Progress, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { upload } from '../../api/client';
 import { describeError } from '../../api/errors';
-
-interface ImportReport { total: number; created: number; failed: number; rows: { row: number; uscc: string; status: string; message?: string }[] }
+import type { ImportReport } from '../../api/types';
 
 /** Bulk import (.xlsx/.csv ≤5MB) with upload progress, then the per-row report. */
 export function ImportButton({ onDone }: { onDone: () => void }) {

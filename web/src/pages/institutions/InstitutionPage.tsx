@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { get } from '../../api/client';
-import type { CreditRecord, Evaluation } from '../../api/types';
+import type { CreditFile, Evaluation, Institution } from '../../api/types';
 import { CreditFileTable } from '../../components/CreditFileTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { GradeCard } from '../../components/GradeCard';
@@ -10,9 +10,9 @@ import { useAsync } from '../../lib/useAsync';
 /** Staff view of one institution: registration data, grade with reasons, the whole credit file. */
 export default function InstitutionPage() {
   const { uscc = '' } = useParams();
-  const inst = useAsync(() => get<Record<string, unknown> & { name: string; legalRepresentative: { name: string; idNumberMasked: string } }>(`/institutions/${uscc}`), [uscc]);
+  const inst = useAsync(() => get<Institution>(`/institutions/${uscc}`), [uscc]);
   const evaluation = useAsync(() => get<Evaluation>(`/institutions/${uscc}/evaluation`), [uscc]);
-  const file = useAsync(() => get<{ items: CreditRecord[] }>(`/institutions/${uscc}/credit-file`), [uscc]);
+  const file = useAsync(() => get<CreditFile>(`/institutions/${uscc}/credit-file`), [uscc]);
   const i = inst.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -22,11 +22,11 @@ export default function InstitutionPage() {
         <Card size="small">
           <Descriptions size="small" column={3}>
             <Descriptions.Item label="统一社会信用代码">{uscc}</Descriptions.Item>
-            <Descriptions.Item label="类型">{String(i.typeLabel ?? '')}</Descriptions.Item>
-            <Descriptions.Item label="主管科室">{String(i.officeCode ?? '—')}</Descriptions.Item>
+            <Descriptions.Item label="类型">{i.typeLabel}</Descriptions.Item>
+            <Descriptions.Item label="主管科室">{i.officeCode ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="法定代表人">{i.legalRepresentative.name}（{i.legalRepresentative.idNumberMasked}）</Descriptions.Item>
-            <Descriptions.Item label="办学许可证">{String(i.licenceNo ?? '—')}</Descriptions.Item>
-            <Descriptions.Item label="地址">{String(i.address ?? '—')}</Descriptions.Item>
+            <Descriptions.Item label="办学许可证">{i.licenceNo ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="地址">{i.address ?? '—'}</Descriptions.Item>
           </Descriptions>
         </Card>
       )}

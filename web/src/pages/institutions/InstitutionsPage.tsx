@@ -2,18 +2,16 @@ import { Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../../api/client';
-import type { Page } from '../../api/types';
+import type { Institution, InstitutionPage } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsync } from '../../lib/useAsync';
 import { ImportButton } from './ImportButton';
 
-interface Institution { uscc: string; name: string; typeLabel: string; officeCode: string | null; legalRepresentative: { name: string; idNumberMasked: string }; status: string }
-
 export default function InstitutionsPage() {
   const me = useMe();
   const [q, setQ] = useState({ q: '', page: 1, pageSize: 20 });
-  const list = useAsync(() => get<Page<Institution>>('/institutions', q), [q.q, q.page, q.pageSize]);
+  const list = useAsync(() => get<InstitutionPage>('/institutions', q), [q.q, q.page, q.pageSize]);
   return (
     <>
       <Typography.Title level={2} className="page-title">机构名录</Typography.Title>

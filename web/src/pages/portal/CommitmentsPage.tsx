@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../api/client';
 import { describeError } from '../../api/errors';
+import type { Commitment, CommitmentList } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../lib/dates';
@@ -15,18 +16,6 @@ const PURPOSES = [
   { value: 'repair', label: '信用修复承诺' },
   { value: 'other', label: '其他' },
 ];
-
-interface Commitment {
-  id: string;
-  purpose: string;
-  purposeLabel?: string;
-  content: string;
-  signerName: string;
-  signedOn: string;
-  dueDate: string | null;
-  status?: string;
-  statusLabel?: string;
-}
 
 interface Values {
   purpose: string;
@@ -43,10 +32,7 @@ export default function CommitmentsPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const list = useAsync(async () => {
-    const r = await get<Commitment[] | { items: Commitment[] }>('/commitments', { uscc: me.uscc });
-    return Array.isArray(r) ? r : r.items;
-  }, [me.uscc]);
+  const list = useAsync(async () => (await get<CommitmentList>('/commitments', { uscc: me.uscc })).items, [me.uscc]);
   const submit = async (v: Values) => {
     setBusy(true);
     setError(null);
@@ -80,12 +66,12 @@ export default function CommitmentsPage() {
       <Table<Commitment>
         rowKey="id" size="small" loading={list.loading} dataSource={list.data ?? []}
         columns={[
-          { title: '事项', dataIndex: 'purpose', width: 140, render: (p: string, c) => c.purposeLabel ?? PURPOSES.find((x) => x.value === p)?.label ?? p },
+          { title: '事项', dataIndex: 'purposeLabel', width: 140 },
           { title: '承诺内容', dataIndex: 'content', ellipsis: true },
           { title: '签署人', dataIndex: 'signerName' },
           { title: '签署日期', dataIndex: 'signedOn', render: formatDate },
-          { title: '履约期限', dataIndex: 'dueDate', render: (d: string | null) => (d ? formatDate(d) : '—') },
-          { title: '状态', dataIndex: 'statusLabel', render: (l?: string, c?: Commitment) => l ?? c?.status ?? '—' },
+          { title: '履约期限', dataIndex: 'dueDate', render: formatDate },
+          { title: '状态', dataIndex: 'statusLabel' },
         ]}
       />
     </>

@@ -2,20 +2,18 @@ import { App, Badge, Button, List, Typography } from 'antd';
 import { Link } from 'react-router';
 import { get, post } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { InboxItem } from '../../api/types';
+import type { InboxItem, InboxPage as Inbox } from '../../api/types';
 import { ErrorAlert, isMissingEndpoint, PendingFeature } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/dates';
 import { useAsync } from '../../lib/useAsync';
 
-const caseOf = (m: InboxItem) => (m.caseNo ?? (m.data as { caseNo?: string } | undefined)?.caseNo) || null;
+// a message about a case carries its number in the template data (notifications/templates.ts)
+const caseOf = (m: InboxItem) => (typeof m.data.caseNo === 'string' && m.data.caseNo) || null;
 
 /** Notices sent to the institution (interview notices, deadlines, decisions); opening one marks it read. */
 export default function InboxPage() {
   const { message } = App.useApp();
-  const inbox = useAsync(async () => {
-    const r = await get<InboxItem[] | { items: InboxItem[] }>('/inbox');
-    return Array.isArray(r) ? r : r.items;
-  }, []);
+  const inbox = useAsync(async () => (await get<Inbox>('/inbox')).items, []);
   const markRead = async (m: InboxItem) => {
     try {
       await post(`/inbox/${m.id}/read`);

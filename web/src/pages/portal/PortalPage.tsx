@@ -1,13 +1,12 @@
 import { Card, Col, Row, Space, Typography } from 'antd';
 import { get } from '../../api/client';
-import type { CreditRecord, Evaluation, PortalDeadline } from '../../api/types';
+import type { CreditFile, Evaluation, Institution, PortalCase, PortalDeadline } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { CreditFileTable } from '../../components/CreditFileTable';
 import { ErrorAlert, isMissingEndpoint, PendingFeature } from '../../components/ErrorAlert';
 import { GradeCard } from '../../components/GradeCard';
 import { useAsync } from '../../lib/useAsync';
 import { PortalCases } from './PortalCases';
-
 import { PortalDeadlines } from './PortalDeadlines';
 
 function Failure({ error, what }: { error: unknown; what: string }) {
@@ -18,14 +17,11 @@ function Failure({ error, what }: { error: unknown; what: string }) {
 export default function PortalPage() {
   const me = useMe();
   const uscc = me.uscc ?? '';
-  const inst = useAsync(() => get<{ name: string; uscc: string; typeLabel: string }>(`/institutions/${uscc}`), [uscc]);
+  const inst = useAsync(() => get<Institution>(`/institutions/${uscc}`), [uscc]);
   const evaluation = useAsync(() => get<Evaluation>(`/institutions/${uscc}/evaluation`), [uscc]);
-  const file = useAsync(() => get<{ items: CreditRecord[] }>(`/institutions/${uscc}/credit-file`), [uscc]);
+  const file = useAsync(() => get<CreditFile>(`/institutions/${uscc}/credit-file`), [uscc]);
   const deadlines = useAsync(() => get<PortalDeadline[]>('/portal/deadlines'), []);
-  const cases = useAsync(async () => {
-    const r = await get<unknown[] | { items: unknown[] }>('/portal/cases');
-    return (Array.isArray(r) ? r : r.items) as never[];
-  }, []);
+  const cases = useAsync(() => get<PortalCase[]>('/portal/cases'), []);
   const refresh = () => { deadlines.reload(); cases.reload(); file.reload(); };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { CreditRecord } from '../../api/types';
+import type { PublicInstitution, PublicInstitutionHits } from '../../api/types';
 import { formatDate } from '../../lib/dates';
 import { severityLabel } from '../../lib/labels';
 
-interface Hit { uscc: string; name: string; typeLabel: string; recordsInPublication: number }
-interface PublicInstitution { uscc: string; name: string; typeLabel: string; creditStatus: string; records: CreditRecord[] }
+type Hit = PublicInstitutionHits['items'][number];
+type PublicRecord = PublicInstitution['records'][number];
 
 const LABELS: Record<string, string> = {
   decisionNo: '决定书文号', documentNo: '文书号', violationType: '违法行为类型', penaltyCategory: '处罚类别', content: '内容',
@@ -16,8 +16,7 @@ const LABELS: Record<string, string> = {
   fineAmount: '罚款金额（万元）', basis: '依据', facts: '事实',
 };
 
-function content(c?: Record<string, unknown>) {
-  if (!c) return null;
+function content(c: Record<string, unknown>) {
   const entries = Object.entries(c).filter(([k, v]) => LABELS[k] && v !== null && v !== '');
   return (
     <Descriptions size="small" column={1}>
@@ -40,7 +39,7 @@ export default function PublicPage() {
   const search = (q: string) => {
     if (q.trim().length < 2) return setError('请输入至少 2 个字的机构名称或统一社会信用代码');
     setDetail(null);
-    void run(() => get<{ items: Hit[] }>('/public/institutions', { q: q.trim() }), (r) => setHits(r.items));
+    void run(() => get<PublicInstitutionHits>('/public/institutions', { q: q.trim() }), (r) => setHits(r.items));
   };
   const open = (uscc: string) => run(() => get<PublicInstitution>(`/public/institutions/${uscc}`), setDetail);
   return (
@@ -65,9 +64,9 @@ export default function PublicPage() {
             <Descriptions.Item label="机构类型">{detail.typeLabel}</Descriptions.Item>
             <Descriptions.Item label="公示状态" span={2}><span data-testid="public-status">{detail.creditStatus}</span></Descriptions.Item>
           </Descriptions>
-          <Table<CreditRecord> rowKey="id" size="small" dataSource={detail.records} pagination={false} style={{ marginTop: 12 }}
+          <Table<PublicRecord> rowKey="id" size="small" dataSource={detail.records} pagination={false} style={{ marginTop: 12 }}
             locale={{ emptyText: '没有公示中的记录' }}
-            expandable={{ expandedRowRender: (r) => content(r.content), rowExpandable: (r) => !!r.content }}
+            expandable={{ expandedRowRender: (r) => content(r.content), rowExpandable: (r) => Object.keys(r.content).length > 0 }}
             columns={[
               { title: '类别', dataIndex: 'kindLabel' }, { title: '事项', dataIndex: 'title' },
               { title: '程度', dataIndex: 'severity', render: (s: string | null) => severityLabel(s) || '—' },

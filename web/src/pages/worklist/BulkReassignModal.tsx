@@ -2,14 +2,10 @@ import { Alert, Form, List, Modal, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { post } from '../../api/client';
 import { describeError } from '../../api/errors';
+import type { BulkReassignResult } from '../../api/types';
 import { UserPicker } from '../../components/UserPicker';
 
-interface Result {
-  taskId: string;
-  ok: boolean;
-  code?: string;
-  message?: string;
-}
+type Result = BulkReassignResult['results'][number];
 
 /** An approver hands several tasks to one colleague; each task answers on its own. */
 export function BulkReassignModal({ taskIds, open, onClose, officeCode }: {
@@ -24,7 +20,7 @@ export function BulkReassignModal({ taskIds, open, onClose, officeCode }: {
     setBusy(true);
     setError(null);
     try {
-      const r = await post<{ results: Result[] }>('/tasks/bulk-reassign', { taskIds, toUserId });
+      const r = await post<BulkReassignResult>('/tasks/bulk-reassign', { taskIds, toUserId });
       setResults(r.results);
     } catch (e) {
       setError(describeError(e));

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { get, post } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { Page, Task } from '../../api/types';
+import type { WorklistItem, WorklistPage as Worklist } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { DeadlineCountdown } from '../../components/DeadlineCountdown';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,16 +23,16 @@ export default function WorklistPage() {
   const [reassigning, setReassigning] = useState(false);
   const [busyTask, setBusyTask] = useState<string | null>(null);
   const list = useAsync(
-    () => get<Page<Task>>('/tasks', { ...filter, ...page, sort: 'dueDate' }),
+    () => get<Worklist>('/tasks', { ...filter, ...page, sort: 'dueDate' }),
     [JSON.stringify(filter), page.page, page.pageSize],
   );
 
-  const claim = async (t: Task) => {
+  const claim = async (t: WorklistItem) => {
     setBusyTask(t.id);
     try {
       await post(`/tasks/${t.id}/claim`);
       message.success('已领取，请办理');
-      navigate(`/cases/${t.caseNo}`);
+      void navigate(`/cases/${t.caseNo}`);
     } catch (e) {
       message.error(describeError(e));
       list.reload();
@@ -41,14 +41,14 @@ export default function WorklistPage() {
     }
   };
 
-  const columns: ColumnsType<Task> = [
+  const columns: ColumnsType<WorklistItem> = [
     { title: '案件编号', dataIndex: 'caseNo', width: 140, render: (v: string) => <Link to={`/cases/${v}`}>{v}</Link> },
-    { title: '机构', dataIndex: 'institutionName', ellipsis: true, render: (v: string | undefined, t) => v ?? t.uscc ?? '—' },
+    { title: '机构', dataIndex: 'institutionName', ellipsis: true, },
     { title: '待办事项', dataIndex: 'kind', width: 160, render: taskKindLabel },
     { title: '阶段', dataIndex: 'stage', width: 110, render: stageLabel },
     {
       title: '程度', dataIndex: 'severity', width: 64,
-      render: (v?: string) => (v ? <Tag color={SEVERITY_COLORS[v as 'minor']}>{severityLabel(v)}</Tag> : '—'),
+      render: (v: WorklistItem['severity']) => <Tag color={SEVERITY_COLORS[v]}>{severityLabel(v)}</Tag>,
     },
     {
       title: '办理期限', dataIndex: 'dueDate', width: 230, defaultSortOrder: 'ascend', sorter: (a, b) => a.dueDate.localeCompare(b.dueDate),
@@ -80,7 +80,7 @@ export default function WorklistPage() {
           <Button disabled={!selected.length} onClick={() => setReassigning(true)}>批量改派{selected.length ? `（${selected.length}）` : ''}</Button>
         </Space>
       )}
-      <Table<Task>
+      <Table<WorklistItem>
         rowKey="id"
         size="middle"
         columns={columns}

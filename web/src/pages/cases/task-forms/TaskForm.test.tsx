@@ -2,9 +2,10 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderUi } from '../../../test/render';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../api/client';
+import type { TaskKind } from '../../../api/types';
 import { TaskForm, toOutcome } from './TaskForm';
 
-const renderForm = (kind: string, submit = vi.fn(async () => ({}))) => {
+const renderForm = (kind: TaskKind, submit = vi.fn(async () => ({}))) => {
   renderUi(<TaskForm task={{ id: 't1', kind }} submit={submit} />);
   return submit;
 };

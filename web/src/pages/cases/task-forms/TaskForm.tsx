@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { post } from '../../../api/client';
 import { describeError } from '../../../api/errors';
-import type { Task } from '../../../api/types';
+import type { CaseTask } from '../../../api/types';
 import { SEVERITY_LABELS } from '../../../lib/labels';
 import { applyApiErrors } from '../../../lib/formErrors';
 import { DecisionField } from './DecisionField';
@@ -74,7 +74,7 @@ function KindFields({ kind }: { kind: string }) {
 
 /** One form per task kind; client rules catch the obvious, the API's messages land under their fields. */
 export function TaskForm({ task, onDone, submit = (body) => post(`/tasks/${task.id}/complete`, body) }: {
-  task: Pick<Task, 'id' | 'kind'>;
+  task: Pick<CaseTask, 'id' | 'kind'>;
   onDone?: () => void;
   submit?: (body: Record<string, unknown>) => Promise<unknown>;
 }) {
