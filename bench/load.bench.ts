@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     const env = {
       ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: String(port), DATABASE_URL: BENCH_DB_URL,
       REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0', QUEUE_PREFIX, TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_TASK_QUEUE: `edu-credit-load-${RUN}`, LOGIN_THROTTLE_LIMIT: '100000', PUBLIC_THROTTLE_LIMIT: '100000',
+      TEMPORAL_TASK_QUEUE: `edu-credit-load-${RUN}`, LOGIN_ADDRESS_LIMIT: '100000', PUBLIC_THROTTLE_LIMIT: '100000',
       UPLOAD_DIR: uploads, SUPERVISION_WORKER: 'off',
     };
     delete (env as NodeJS.ProcessEnv).PLATFORM_URL; // no platform: submissions wait in the outbox

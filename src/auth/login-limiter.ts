@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import Redis from 'ioredis';
 import { DomainException } from '../common/errors/domain.exception';
-import type { AppEnv } from '../config/env.schema';
+import { validateEnv } from '../config/env.schema';
 import { REDIS } from '../redis/redis.module';
 
 // one round trip each, atomic: a count and its expiry cannot drift apart when two API processes count at once
@@ -29,12 +28,14 @@ export class LoginLimiter {
   private readonly addressLimit: number;
   private readonly windowMs: number;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis, config: ConfigService<AppEnv, true>) {
-    this.prefix = `${config.get('QUEUE_PREFIX', { infer: true })}:login`;
-    this.threshold = config.get('LOGIN_LOCKOUT_THRESHOLD', { infer: true });
-    this.lockMs = config.get('LOGIN_LOCKOUT_MINUTES', { infer: true }) * 60_000;
-    this.addressLimit = config.get('LOGIN_ADDRESS_LIMIT', { infer: true });
-    this.windowMs = config.get('LOGIN_ADDRESS_WINDOW_MINUTES', { infer: true }) * 60_000;
+  // the environment as this process started, read once (like the platform and notification settings)
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    const env = validateEnv(process.env);
+    this.prefix = `${env.QUEUE_PREFIX}:login`;
+    this.threshold = env.LOGIN_LOCKOUT_THRESHOLD;
+    this.lockMs = env.LOGIN_LOCKOUT_MINUTES * 60_000;
+    this.addressLimit = env.LOGIN_ADDRESS_LIMIT;
+    this.windowMs = env.LOGIN_ADDRESS_WINDOW_MINUTES * 60_000;
   }
 
   /** Refuses before the password is even checked: a locked username, or an address over its limit. */

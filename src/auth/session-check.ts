@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
-import type { AppEnv } from '../config/env.schema';
+import { validateEnv } from '../config/env.schema';
 import type { AuthUser, Role } from './role';
 
 export type SessionScope = 'full' | 'setup';
@@ -56,9 +55,8 @@ export class SessionCheck {
   constructor(
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly ds: DataSource,
-    config: ConfigService<AppEnv, true>,
   ) {
-    this.ttlMs = config.get('SESSION_CACHE_TTL_MS', { infer: true });
+    this.ttlMs = validateEnv(process.env).SESSION_CACHE_TTL_MS;
   }
 
   async authenticate(token: string): Promise<Authenticated> {

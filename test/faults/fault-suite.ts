@@ -80,7 +80,7 @@ async function main(): Promise<number> {
     const env: NodeJS.ProcessEnv = {
       ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: pg.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'educredit-faults',
       TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'edu-credit-faults', PORT: String(apiPort), PLATFORM_URL: simulatorUrl,
-      LOGIN_THROTTLE_LIMIT: '1000', UPLOAD_DIR: join(tmp, 'uploads'), PLATFORM_BACKOFF_MS: '200', PLATFORM_BACKOFF_MAX_MS: '2000',
+      LOGIN_ADDRESS_LIMIT: '1000', UPLOAD_DIR: join(tmp, 'uploads'), PLATFORM_BACKOFF_MS: '200', PLATFORM_BACKOFF_MAX_MS: '2000',
       PLATFORM_REQUEUE_MS: '5000', NOTIFICATION_REQUEUE_MS: '5000', PLATFORM_TIMEOUT_MS: '3000', PLATFORM_FEED_EVERY_MS: '3000', ...calendarToEnv(calendar),
       // the bundle the test command just built (WORKFLOW_BUNDLE_PATH to use another); without one the worker bundles at each start
       ...(process.env.WORKFLOW_BUNDLE_PATH || !existsSync(join(ROOT, 'var/test-workflow-bundle.js')) ? {}

@@ -48,10 +48,11 @@ export async function createUser(
   const username = `${role}-${randomUUID().slice(0, 8)}`;
   const officeCode = opts.officeCode === undefined ? (role === 'institution' ? null : 'XWPX') : opts.officeCode;
   const totpSecret = opts.totp ?? role !== 'institution' ? newTotpSecret() : null;
+  const uscc = opts.uscc ?? (role === 'institution' ? makeUscc() : null); // an institution account always names its institution
   const [row] = await ds.query(
     `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc, totp_secret_enc, totp_enabled_at, must_change_password)
      VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END, $8) RETURNING id`,
-    [username, await (passwordHash ??= hash(PASSWORD)), role, `测试${role}`, officeCode, opts.uscc ?? null,
+    [username, await (passwordHash ??= hash(PASSWORD)), role, `测试${role}`, officeCode, uscc,
       totpSecret && fieldCrypto().encrypt(totpSecret), opts.mustChangePassword ?? false],
   );
   return { id: row.id, username, password: PASSWORD, role, totpSecret };
