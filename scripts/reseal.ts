@@ -52,11 +52,12 @@ export async function resealTargets(ds: DataSource): Promise<Target[]> {
   for (const h of hmacColumns) names.add(`${h.table}.${h.column}`);
   const targets: Target[] = [];
   for (const c of columns) {
-    const [pk] = await ds.query(
+    const keys = await ds.query(
       `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_index i
          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
         WHERE i.indrelid = to_regclass($1) AND i.indisprimary`, [c.table]);
-    if (!pk) throw new Error(`${c.table} has no primary key: reseal cannot page through it`);
+    if (keys.length !== 1) throw new Error(`${c.table} has no single-column primary key: reseal cannot page through it`);
+    const [pk] = keys;
     const hmac = c.column.replace(/_enc$/, '_hmac');
     targets.push({ table: c.table, pk: pk.name, pkType: pk.type, column: c.column, kind: c.type === 'jsonb' ? 'document' : 'plain',
       hmac: c.type !== 'jsonb' && names.has(`${c.table}.${hmac}`) ? hmac : undefined });
