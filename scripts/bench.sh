@@ -4,4 +4,5 @@
 source "$(dirname "$0")/lib.sh"
 bootstrap
 cd "$ROOT"
+throwaway_secrets # the benches' API and worker processes inherit them
 npx ts-node -T bench/run-all.ts "$@"

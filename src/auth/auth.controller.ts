@@ -79,6 +79,8 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: '修改本人密码；其他会话随之结束，本会话换发新令牌' })
   @ApiOkResponse({ type: TokenDto })
+  @ApiResponse({ status: 423, description: '当前密码连续输错，账号暂时锁定（ACCOUNT_LOCKED）' })
+  @ApiResponse({ status: 429, description: '同一地址失败次数过多（TOO_MANY_REQUESTS）' })
   changePassword(@Body() dto: ChangePasswordDto, @CurrentUser() user: AuthUser, @CurrentSession() session: Authenticated['session'],
     @Req() req: AuditedRequest): Promise<TokenDto> {
     return this.account.changePassword(user.id, session.id, dto.currentPassword, dto.newPassword, requestMeta(req));

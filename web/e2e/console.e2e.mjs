@@ -3,15 +3,16 @@
 // institution reports its rectification → officer passes it → the manager's dashboard does not count it overdue;
 // the public page finds the institution and shows no ID number.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { after, before, describe, it } from 'node:test';
 import { BASE_URL, launch, login, shot } from './browser.mjs';
 
 const INSTITUTION = { uscc: '52320700MJ58463813', name: '连云港市海州区启明星培训学校', idNumber: '320706198503124417' };
-const USERS = {
-  officer: ['officer1', 'Officer#2026'], approver: ['approver1', 'Approver#2026'], manager: ['manager1', 'Manager#2026'],
-  institution: ['inst1', 'Institution#2026'], admin: ['admin', 'Admin#2026'],
-};
+// the demo accounts (scripts/demo-data.ts, built into dist/): username, password and, for staff, the TOTP secret
+const { DEMO_USERS } = createRequire(import.meta.url)('../../dist/scripts/demo-data.js');
+const USERS = Object.fromEntries(['officer', 'approver', 'manager', 'institution', 'admin']
+  .map((role) => DEMO_USERS.find((u) => u.role === role)).map((u) => [u.role, [u.username, u.password, u.totpSecret]]));
 
 describe('web console', () => {
   let b;
@@ -59,7 +60,7 @@ describe('web console', () => {
     const page = await b.page();
     await page.goto(`${BASE_URL}/login`);
     await page.getByLabel('用户名').fill('officer1');
-    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByLabel('密码', { exact: true }).fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('alert').waitFor();
     assert.match(await page.getByRole('alert').innerText(), /[\u4e00-\u9fa5]/);

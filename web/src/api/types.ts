@@ -8,6 +8,9 @@ export interface Me {
   role: Role;
   officeCode: string | null;
   uscc: string | null;
+  /** What the account must do before anything else: a new password, a second factor. */
+  requirements: ('password_change' | 'totp_enrolment')[];
+  totpEnrolled: boolean;
 }
 
 export interface Page<T> {
