@@ -6,15 +6,15 @@ const authOf = (init?: RequestInit) => (init?.headers as Record<string, string> 
 
 /** Access tokens live 15 minutes; the console renews them without the clerk noticing, and gives up only when the session is over. */
 describe('silent token refresh', () => {
-  let fetchMock: ReturnType<typeof vi.fn>;
-  let signedOut: ReturnType<typeof vi.fn>;
+  let fetchMock: ReturnType<typeof vi.fn<(url: string, init?: RequestInit) => Promise<Response>>>;
+  let signedOut: ReturnType<typeof vi.fn<() => void>>;
 
   beforeEach(() => {
     sessionStorage.clear();
     tokenStore.set({ accessToken: 'old-access', refreshToken: 'refresh-1' });
-    fetchMock = vi.fn();
+    fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>();
     vi.stubGlobal('fetch', fetchMock);
-    signedOut = vi.fn();
+    signedOut = vi.fn<() => void>();
     setUnauthenticatedHandler(signedOut);
   });
   afterEach(() => vi.unstubAllGlobals());
