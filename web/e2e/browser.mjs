@@ -50,7 +50,7 @@ export async function launch() {
 }
 
 // the API's own RFC 6238 implementation, built into dist/ by the test command
-const { totpCode } = createRequire(import.meta.url)('../../dist/src/auth/totp.js');
+export const { totpCode } = createRequire(import.meta.url)('../../dist/src/auth/totp.js');
 
 /** Signs in as a person would, typing the authenticator's current code when the account has a second factor. */
 export async function login(page, username, password, totpSecret) {

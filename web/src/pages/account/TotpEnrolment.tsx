@@ -52,7 +52,7 @@ export function TotpEnrolment({ onDone }: { onDone: () => void }) {
     <Space direction="vertical" data-testid="totp-enrolment">
       <Typography.Paragraph>用手机上的身份验证器（如微信小程序“腾讯身份验证器”、Google Authenticator、Microsoft Authenticator）扫描二维码，或手动输入密钥：</Typography.Paragraph>
       <QRCode value={enrolment.otpauthUri} size={180} />
-      <Typography.Text code copyable data-testid="totp-secret">{enrolment.secret}</Typography.Text>
+      <span data-testid="totp-secret"><Typography.Text code copyable>{enrolment.secret}</Typography.Text></span>
       <Space>
         <Input aria-label="验证器上的 6 位口令" placeholder="6 位数字" value={code} maxLength={6} inputMode="numeric" style={{ width: 140 }}
           onChange={(e) => setCode(e.target.value)} onPressEnter={confirm} />
