@@ -79,7 +79,7 @@ export const envSchema = Joi.object({
     if (env.JWT_SECRET === REPOSITORY_JWT_SECRET) {
       return helpers.message({ custom: 'JWT_SECRET is the value once published in the repository: generate your own' });
     }
-    if (String(env.DATA_ENCRYPTION_KEYS ?? '').includes(REPOSITORY_DATA_KEY)) {
+    if (typeof env.DATA_ENCRYPTION_KEYS === 'string' && env.DATA_ENCRYPTION_KEYS.includes(REPOSITORY_DATA_KEY)) {
       return helpers.message({ custom: 'DATA_ENCRYPTION_KEYS holds the key once published in the repository: run scripts/reseal.ts --from-repository-key' });
     }
     return env;

@@ -24,8 +24,8 @@ export function LoginPage() {
     try {
       const who = await login(v.username.trim(), v.password, v.totp);
       const from = (location.state as { from?: string } | null)?.from;
-      if (who.requirements.length) navigate('/account', { replace: true });
-      else navigate(from && from !== '/login' ? from : HOME[who.role], { replace: true });
+      if (who.requirements.length) void navigate('/account', { replace: true });
+      else void navigate(from && from !== '/login' ? from : HOME[who.role], { replace: true });
     } catch (e) {
       setError(describeError(e));
       if (e instanceof ApiError && e.code.startsWith('TOTP_')) totpInput.current?.focus();
