@@ -5,7 +5,7 @@ import { REPOSITORY_DATA_KEY, validateEnv } from '../src/config/env.schema';
 import { dataSourceOptions } from '../src/database/data-source';
 
 /**
- * Re-seals personal data under the first key of DATA_ENCRYPTION_KEYS after a rotation (README "Security"):
+ * Re-seals personal data under the first key of DATA_ENCRYPTION_KEYS after a rotation (docs/identity.md):
  * every `*_enc` column and every sealed value inside a jsonb document (`idEnc`, `…IdEnc`, `idNumberSealed`) is
  * decrypted with whichever configured key sealed it and encrypted again with the current one, and the blind index
  * beside it (`*_hmac`, `…IdHmac`, `idNumberIndex`, review_matters.person_hmacs) is recomputed under that key.

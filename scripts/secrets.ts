@@ -38,7 +38,7 @@ const keyIds = (list: string) => list.split(',').map((pair) => pair.split(':')[0
 function render(s: Secrets): string {
   return [
     '# edu-credit: the secrets of this installation (scripts/secrets.ts). Private: mode 0600, never committed or copied',
-    '# into a ticket. Rotation and re-sealing: README "Security" (docs/security.md).',
+    '# into a ticket. Rotation and re-sealing: docs/identity.md.',
     ...Object.entries(s).map(([k, v]) => `${k}=${v}`),
     '',
   ].join('\n');

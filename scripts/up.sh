@@ -28,7 +28,7 @@ node dist/scripts/bundle-workflows.js dist/workflow-bundle.js
 build_web
 
 # this installation's own secrets: made on the first run (var/secrets.env, mode 0600, git-ignored), reused afterwards;
-# variables already set in the environment win (README "Security")
+# variables already set in the environment win (docs/identity.md)
 SECRETS_FILE=${SECRETS_FILE:-var/secrets.env}
 secrets_state=$(node dist/scripts/secrets.js ensure "$SECRETS_FILE")
 [ "$secrets_state" = created ] && log "generated this installation's secrets into $SECRETS_FILE (keep it private; back it up with the database)"

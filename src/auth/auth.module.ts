@@ -29,7 +29,7 @@ import { UserSecurityService } from './user-security/user-security.service';
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppEnv, true>) => {
         const secret = config.get('JWT_SECRET', { infer: true });
-        if (!secret) throw new Error('JWT_SECRET is not set: `npm run up` generates var/secrets.env; a deployment sets its own (README "Security")');
+        if (!secret) throw new Error('JWT_SECRET is not set: `npm run up` generates var/secrets.env; a deployment sets its own (docs/identity.md)');
         return {
           // A key object, not the string: jsonwebtoken otherwise first tries the string as a PEM public key on every
           // verification and builds a thrown error each time (a tenth of the API's CPU under load).

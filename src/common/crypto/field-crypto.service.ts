@@ -18,7 +18,7 @@ export class FieldCryptoService {
   constructor(config: ConfigService<AppEnv, true>) {
     const list = config.get('DATA_ENCRYPTION_KEYS', { infer: true });
     if (!list) {
-      throw new Error('DATA_ENCRYPTION_KEYS is not set: `npm run up` generates var/secrets.env; a deployment sets its own (README "Security")');
+      throw new Error('DATA_ENCRYPTION_KEYS is not set: `npm run up` generates var/secrets.env; a deployment sets its own (docs/identity.md)');
     }
     const entries = parseKeyList(list);
     this.keys = new Map(entries);
