@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import Redis from 'ioredis';
+import { newTotpSecret, totpCode } from '../src/auth/totp';
+import { FieldCryptoService } from '../src/common/crypto/field-crypto.service';
 import { BENCH_DB, BENCH_DB_URL, compiledPath, freePort, freshDatabase, ROOT, startTemporalDevServer, stopChild } from './support/environment';
 import { LOAD_OFFICES, loadSeedSql, OFFICERS_PER_OFFICE, portalUscc } from './support/load-seed';
 import { institution, officer, pdfUpload, type SimUser } from './support/load-users';
@@ -39,6 +41,7 @@ const OFFICERS = Math.min(numberArg('officers', 50), LOAD_OFFICES.length * OFFIC
 const INSTITUTIONS = numberArg('institutions', 20);
 const REAL_CASES = numberArg('real-cases', 100);
 const PASSWORD = 'Load#Bench2026';
+const TOTP_SECRET = newTotpSecret(); // the staff accounts' second factor, for this run only
 const RUN = `${process.pid}`;
 const QUEUE_PREFIX = `educredit-load-${RUN}`;
 
@@ -61,7 +64,8 @@ async function main(): Promise<void> {
   try {
     progress('seeding 10,000 cases and their tasks');
     const passwordHash = await hash(PASSWORD);
-    for (const sql of loadSeedSql()) await ds.query(sql, sql.includes('$1') ? [passwordHash] : []);
+    const sealedTotp = FieldCryptoService.fromKeyList(process.env.DATA_ENCRYPTION_KEYS!).encrypt(TOTP_SECRET);
+    for (const sql of loadSeedSql()) await ds.query(sql, sql.includes('$2') ? [passwordHash, sealedTotp] : sql.includes('$1') ? [passwordHash] : []);
     const portal = Array.from({ length: INSTITUTIONS }, (_, i) => ({ uscc: portalUscc(i), office: LOAD_OFFICES[i % LOAD_OFFICES.length] }));
     for (const [i, p] of portal.entries()) {
       await ds.query(
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
     const env = {
       ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: String(port), DATABASE_URL: BENCH_DB_URL,
       REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0', QUEUE_PREFIX, TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_TASK_QUEUE: `edu-credit-load-${RUN}`, LOGIN_THROTTLE_LIMIT: '100000', PUBLIC_THROTTLE_LIMIT: '100000',
+      TEMPORAL_TASK_QUEUE: `edu-credit-load-${RUN}`, LOGIN_ADDRESS_LIMIT: '100000', PUBLIC_THROTTLE_LIMIT: '100000',
       UPLOAD_DIR: uploads, SUPERVISION_WORKER: 'off',
     };
     delete (env as NodeJS.ProcessEnv).PLATFORM_URL; // no platform: submissions wait in the outbox
@@ -99,7 +103,8 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
       return text ? JSON.parse(text) : null;
     };
-    const login = async (username: string) => (await call(null, 'POST', '/api/auth/login', { username, password: PASSWORD })).accessToken as string;
+    const login = async (username: string) => (await call(null, 'POST', '/api/auth/login',
+      { username, password: PASSWORD, totp: username.startsWith('load-inst-') ? undefined : totpCode(TOTP_SECRET) })).accessToken as string;
 
     progress('logging in every user through the API');
     const officerNames = LOAD_OFFICES.flatMap((o) => Array.from({ length: OFFICERS_PER_OFFICE }, (_, g) => ({ office: o, username: `load-officer-${o}-${g + 1}` })))

@@ -6,4 +6,5 @@ bootstrap
 install_web_deps # web-first-load builds the console and loads it in Chromium
 ensure_chromium
 cd "$ROOT"
+throwaway_secrets # the benches' API and worker processes inherit them
 npx ts-node -T bench/run-all.ts "$@"

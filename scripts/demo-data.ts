@@ -1,11 +1,17 @@
-/** Demo accounts and institutions for development; production has none (seed-demo refuses to run there). */
+/**
+ * Demo accounts and institutions for development; production has none (seed-demo refuses to run there).
+ * Passwords follow the password rules (src/auth/password-policy.ts). Staff accounts are enrolled with a fixed TOTP
+ * secret (base32) so the demo and scripted checks can sign in: add it to an authenticator app, or print the current
+ * code with `node dist/scripts/totp-code.js <secret>`. These secrets are public: development data only.
+ */
 export const DEMO_USERS = [
-  { username: 'officer1', password: 'Officer#2026', role: 'officer', displayName: '王经办（校外培训监管科）', officeCode: 'XWPX', uscc: null },
-  { username: 'approver1', password: 'Approver#2026', role: 'approver', displayName: '李科长（校外培训监管科）', officeCode: 'XWPX', uscc: null },
-  { username: 'manager1', password: 'Manager#2026', role: 'manager', displayName: '赵局长', officeCode: null, uscc: null },
-  { username: 'auditor1', password: 'Auditor#2026', role: 'auditor', displayName: '孙审计', officeCode: null, uscc: null },
-  { username: 'admin', password: 'Admin#2026', role: 'admin', displayName: '系统管理员', officeCode: null, uscc: null },
-  { username: 'inst1', password: 'Institution#2026', role: 'institution', displayName: '启明星培训学校', officeCode: null, uscc: '52320700MJ58463813' },
+  { username: 'officer1', password: 'Jingban@Haizhou26', totpSecret: '3DKNHN7VX7I6AWLTUD7JFOJFBED2WREY', role: 'officer', displayName: '王经办（校外培训监管科）', officeCode: 'XWPX', uscc: null },
+  { username: 'approver1', password: 'Shenhe@Haizhou26', totpSecret: 'HL5ZC347HENVTGLY3ZNDTFIXGXKZVT7C', role: 'approver', displayName: '李科长（校外培训监管科）', officeCode: 'XWPX', uscc: null },
+  { username: 'manager1', password: 'Fenguan@Haizhou26', totpSecret: 'AVYXXEUQYIM2JT67C56K6F67LUR3I6Q2', role: 'manager', displayName: '赵局长', officeCode: null, uscc: null },
+  { username: 'auditor1', password: 'Shenji@Haizhou26', totpSecret: 'YJ2RXMOAHRZLICE55XKCIEXVQHTF5ARA', role: 'auditor', displayName: '孙审计', officeCode: null, uscc: null },
+  { username: 'admin', password: 'Guanli@Haizhou26', totpSecret: '6AL4ZXMS72AH5DOCTWOVGXIHYTDQ7ZSM', role: 'admin', displayName: '系统管理员', officeCode: null, uscc: null },
+  // an institution's second factor is its own choice: the demo account has none
+  { username: 'inst1', password: 'Qimingxing@2026', totpSecret: null, role: 'institution', displayName: '启明星培训学校', officeCode: null, uscc: '52320700MJ58463813' },
 ] as const;
 
 export const DEMO_INSTITUTIONS = [

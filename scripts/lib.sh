@@ -102,6 +102,22 @@ ensure_database() {
     || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE \"$1\"" postgres
 }
 
+# Secrets for a test or bench run: fresh each time, never written anywhere, never the repository's (issue #14)
+throwaway_secrets() {
+  export JWT_SECRET DATA_ENCRYPTION_KEYS
+  JWT_SECRET=$(node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))')
+  DATA_ENCRYPTION_KEYS="ktest:$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')"
+}
+
+# Exports each KEY=value of a secrets file (scripts/secrets.ts) that the environment does not set already
+load_secrets() {
+  local line
+  while IFS= read -r line; do
+    [[ $line =~ ^([A-Z][A-Z0-9_]*)=(.*)$ ]] || continue
+    [ -n "${!BASH_REMATCH[1]:-}" ] || export "${BASH_REMATCH[1]}=${BASH_REMATCH[2]}"
+  done <"$1"
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 wait_for_port() { # $1 port, $2 seconds

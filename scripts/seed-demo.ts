@@ -13,8 +13,8 @@ import { DEMO_INSTITUTIONS, DEMO_USERS } from './demo-data';
 class SeedModule {}
 
 function printLogins(): void {
-  console.log('    | role | username | password |\n    |---|---|---|');
-  for (const u of DEMO_USERS) console.log(`    | ${u.role} | ${u.username} | ${u.password} |`);
+  console.log('    | role | username | password | totp secret |\n    |---|---|---|---|');
+  for (const u of DEMO_USERS) console.log(`    | ${u.role} | ${u.username} | ${u.password} | ${u.totpSecret ?? '（未绑定，可选）'} |`);
 }
 
 /** Loads demo accounts and institutions; running it again changes nothing. */
@@ -30,11 +30,16 @@ async function seed(): Promise<void> {
       [i.uscc, i.name, i.type, i.rep, crypto.encrypt(i.id), crypto.blindIndex(i.id), i.office],
     );
   }
+  // the demo accounts are put back to the documented password and second factor at every run, so the table that
+  // `npm run up` prints always works (an older database's accounts get the new rules' passwords this way too)
   for (const u of DEMO_USERS) {
     await ds.query(
-      `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc)
-       VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (username) DO NOTHING`,
-      [u.username, await hash(u.password), u.role, u.displayName, u.officeCode, u.uscc],
+      `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc, totp_secret_enc, totp_enabled_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END)
+       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, must_change_password = false,
+         password_changed_at = now(), totp_secret_enc = EXCLUDED.totp_secret_enc, totp_enabled_at = EXCLUDED.totp_enabled_at,
+         totp_pending_enc = NULL, totp_last_step = NULL, active = true`,
+      [u.username, await hash(u.password), u.role, u.displayName, u.officeCode, u.uscc, u.totpSecret && crypto.encrypt(u.totpSecret)],
     );
   }
   console.log(`demo data: ${DEMO_INSTITUTIONS.length} institutions, ${DEMO_USERS.length} accounts present`);

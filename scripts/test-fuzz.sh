@@ -36,15 +36,20 @@ PORT=$(free_port)
 start_app "$PORT" test-fuzz
 base="http://127.0.0.1:$PORT"
 
-# node helpers on the demo accounts (scripts/demo-data.ts): a role's bearer token; a case opened by officer1
+# node helpers on the demo accounts (scripts/demo-data.ts): a role's bearer token; a case opened by officer1.
+# A TOTP code is accepted once per account: a second sign-in within the same 30 s uses the next step's code.
 api() {
   node -e '
     const { DEMO_USERS, DEMO_INSTITUTIONS } = require(process.argv[3] + "/dist/scripts/demo-data.js");
+    const { totpCode } = require(process.argv[3] + "/dist/src/auth/totp.js");
     const [what, base, role] = [process.argv[1], process.argv[2], process.argv[4]];
     const post = (path, body, token) => fetch(base + path, { method: "POST", body: JSON.stringify(body),
       headers: { "content-type": "application/json", ...(token ? { authorization: "Bearer " + token } : {}) } })
       .then(async (r) => { const b = await r.json(); if (!r.ok) throw new Error(path + " " + r.status + " " + JSON.stringify(b)); return b; });
-    const login = (role) => { const u = DEMO_USERS.find((x) => x.role === role); return post("/api/auth/login", { username: u.username, password: u.password }).then((b) => b.accessToken); };
+    const signIn = (u, ahead) => post("/api/auth/login", { username: u.username, password: u.password,
+      totp: u.totpSecret ? totpCode(u.totpSecret, Date.now() + ahead * 30000) : undefined });
+    const login = (role) => { const u = DEMO_USERS.find((x) => x.role === role);
+      return signIn(u, 0).catch(() => signIn(u, 1)).then((b) => b.accessToken); };
     (what === "token" ? login(role) : login("officer").then((t) => post("/api/cases", { uscc: DEMO_INSTITUTIONS[0].uscc,
       behaviourCode: "EDU-001", facts: "群众投诉该机构未取得办学许可证开展学科类培训", source: "complaint" }, t)).then((c) => c.caseNo))
       .then(console.log, (e) => { console.error(e.message); process.exit(1); });

@@ -27,6 +27,13 @@ npx tsc -p tsconfig.build.json
 node dist/scripts/bundle-workflows.js dist/workflow-bundle.js
 build_web
 
+# this installation's own secrets: made on the first run (var/secrets.env, mode 0600, git-ignored), reused afterwards;
+# variables already set in the environment win (docs/identity.md)
+SECRETS_FILE=${SECRETS_FILE:-var/secrets.env}
+secrets_state=$(node dist/scripts/secrets.js ensure "$SECRETS_FILE")
+[ "$secrets_state" = created ] && log "generated this installation's secrets into $SECRETS_FILE (keep it private; back it up with the database)"
+load_secrets "$SECRETS_FILE"
+
 if ! (exec 3<>"/dev/tcp/127.0.0.1/${TEMPORAL_ADDRESS##*:}") 2>/dev/null; then
   log "starting the Temporal dev server (history in var/temporal.db, Web UI on :$TEMPORAL_UI_PORT)"
   "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "${TEMPORAL_ADDRESS##*:}" \
@@ -36,6 +43,10 @@ if ! (exec 3<>"/dev/tcp/127.0.0.1/${TEMPORAL_ADDRESS##*:}") 2>/dev/null; then
 fi
 ensure_database educredit
 node dist/scripts/migrate.js
+if [ "$secrets_state" = created ]; then
+  # data an older `npm run up` sealed with the key once published in the repository moves to this installation's key
+  node dist/scripts/reseal.js --from-repository-key
+fi
 node dist/scripts/seed-demo.js
 node dist/scripts/publish-draft-calendar.js # demo only: next year's statutory holidays until the real notice is entered
 

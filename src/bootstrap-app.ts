@@ -4,7 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { setupOpenApi } from './common/http/openapi';
 import { createValidationPipe } from './common/http/validation.pipe';
-import { allowConsoleOrigins, securityHeaders } from './http-security';
+import { allowConsoleOrigins, securityHeaders, trustedProxies } from './http-security';
 import { serveWebConsole } from './web-console';
 
 /** Everything main.ts does to the app, shared with the end-to-end tests so they test the real thing. */
@@ -17,7 +17,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  (app.getHttpAdapter().getInstance() as { set: (k: string, v: unknown) => void }).set('trust proxy', 'loopback');
+  (app.getHttpAdapter().getInstance() as { set: (k: string, v: unknown) => void }).set('trust proxy', trustedProxies());
   setupOpenApi(app);
   return app;
 }

@@ -56,3 +56,13 @@ export function allowConsoleOrigins(app: INestApplication): void {
     maxAge: 600,
   });
 }
+
+/**
+ * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto Express believes (TRUST_PROXY; none by default).
+ * Trusting loopback by default let any local process name its own address, slipping past the login and public
+ * limits and writing a chosen IP into audit_log (issue #14 point 7).
+ */
+export function trustedProxies(): string | false {
+  const setting = validateEnv(process.env).TRUST_PROXY.trim();
+  return setting === '' || setting === 'none' ? false : setting;
+}

@@ -1,10 +1,18 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join, sep } from 'node:path';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { progress } from './report';
+
+/**
+ * Every bench runs with secrets of its own, made here unless the caller set them (scripts/bench.sh does): the
+ * API and worker children inherit them; nothing uses a value from the repository (issue #14).
+ */
+process.env.JWT_SECRET ??= randomBytes(48).toString('base64url');
+process.env.DATA_ENCRYPTION_KEYS ??= `kbench:${randomBytes(32).toString('base64')}`;
 
 /** Whether this bench runs compiled (`node dist/bench/…`) rather than through ts-node. */
 export const FROM_JS = __filename.endsWith('.js');

@@ -14,13 +14,16 @@ const OPEN_KINDS = `(VALUES (0,'investigate','INVESTIGATION','officer'), (1,'app
   (2,'review-objection','OBJECTION_REVIEW','officer'), (3,'verify-rectification','RECTIFICATION_REVIEW','officer'),
   (4,'schedule-interview','REMINDER_INTERVIEW','officer')) AS k(n, kind, stage, role)`;
 
-/** `$1` is one password hash for every seeded account (hashing 75 passwords one by one would dominate the set-up). */
+/**
+ * `$1` is one password hash for every seeded account (hashing 75 passwords one by one would dominate the set-up),
+ * `$2` one sealed TOTP secret for every staff account: each signs in once, and a code is spent per account.
+ */
 export const loadSeedSql = (): string[] => [
-  `INSERT INTO users (username, password_hash, role, display_name, office_code)
-   SELECT 'load-officer-' || o.code || '-' || g, $1, 'officer', '压测经办' || g, o.code
+  `INSERT INTO users (username, password_hash, role, display_name, office_code, totp_secret_enc, totp_enabled_at)
+   SELECT 'load-officer-' || o.code || '-' || g, $1, 'officer', '压测经办' || g, o.code, $2, now()
      FROM unnest(${OFFICES}) o(code) CROSS JOIN generate_series(1, ${OFFICERS_PER_OFFICE}) g
    UNION ALL
-   SELECT 'load-approver-' || o.code, $1, 'approver', '压测审核', o.code FROM unnest(${OFFICES}) o(code)`,
+   SELECT 'load-approver-' || o.code, $1, 'approver', '压测审核', o.code, $2, now() FROM unnest(${OFFICES}) o(code)`,
   `INSERT INTO institutions (id, uscc, name, type, legal_rep_name, legal_rep_id_enc, legal_rep_id_hmac, office_code)
    SELECT md5('ld-inst' || g)::uuid, 'LD' || lpad(g::text, 16, '0'), '压测培训学校' || g, 'off_campus_training', '测试', 'x',
           md5('ld' || g), ${OFFICES}[1 + g % 5]

@@ -12,6 +12,7 @@ export class AuditLogEntity {
   @Column({ type: 'varchar', length: 18, nullable: true }) uscc: string | null;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @Column({ name: 'request_id', type: 'text', nullable: true }) requestId: string | null;
+  @Column({ name: 'client_request_id', type: 'text', nullable: true }) clientRequestId: string | null;
   @Column({ type: 'text', nullable: true }) ip: string | null;
   @Column() outcome: string;
 }

@@ -30,7 +30,8 @@ export class AuditInterceptor implements NestInterceptor {
   }
 }
 
-export type AuditedRequest = Request & { user?: AuthUser; id?: string };
+/** `id` is ours (src/common/logging/logging.module.ts); `clientRequestId` what the caller sent as X-Request-Id. */
+export type AuditedRequest = Request & { user?: AuthUser; id?: string; clientRequestId?: string };
 
 /** One audit row for a call of an `@Audited` route: who, what, about which institution, why, and how it ended. */
 export function auditEntry(spec: AuditSpec, req: AuditedRequest, outcome: string, response?: Record<string, unknown>): AuditEntry {
@@ -42,10 +43,14 @@ export function auditEntry(spec: AuditSpec, req: AuditedRequest, outcome: string
     uscc: str(req.params.uscc) ?? str(response?.uscc) ?? str(req.body?.uscc) ?? req.user?.uscc ?? undefined,
     reason: accessReason(req.header('x-access-reason')),
     requestId: req.id ? String(req.id) : undefined,
+    clientRequestId: req.clientRequestId,
     ip: req.ip,
     outcome,
   };
 }
+
+/** Where a request came from, for audit rows written outside the interceptor (sign-in, account security). */
+export const requestMeta = (req: AuditedRequest) => ({ ip: req.ip, requestId: req.id ? String(req.id) : undefined, clientRequestId: req.clientRequestId });
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 

@@ -11,7 +11,10 @@ export interface AuditEntry {
   resourceId?: string;
   uscc?: string;
   reason?: string;
+  /** Our own id of the request (X-Request-Id of the response). */
   requestId?: string;
+  /** The X-Request-Id the client sent, kept beside ours, never instead of it. */
+  clientRequestId?: string;
   ip?: string;
   outcome: string;
 }
@@ -38,10 +41,10 @@ export class AuditService {
    */
   async recordOrFail(e: AuditEntry): Promise<void> {
     await this.log.query(
-      `INSERT INTO audit_log (actor_id, actor_role, action, resource, resource_id, uscc, reason, request_id, ip, outcome)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO audit_log (actor_id, actor_role, action, resource, resource_id, uscc, reason, request_id, ip, outcome, client_request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [e.actor?.id ?? null, e.actor?.role ?? null, e.action, e.resource, e.resourceId ?? null, e.uscc ?? null,
-        e.reason ?? null, e.requestId ?? null, e.ip ?? null, e.outcome],
+        e.reason ?? null, e.requestId ?? null, e.ip ?? null, e.outcome, e.clientRequestId ?? null],
     );
   }
 }

@@ -3,6 +3,7 @@ import type { Role } from './role';
 
 export const ACCESS_KEY = 'access';
 export const OWN_DATA_KEY = 'access:own-data';
+export const DURING_SETUP_KEY = 'access:during-setup';
 
 /** Every route must say who may call it; a route without `@Access` is refused (deny by default). */
 export type AccessRule = { public: true } | { roles: Role[] };
@@ -17,3 +18,9 @@ export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies A
  * (test/e2e/access-rules.e2e-spec.ts) calls every such route with another institution's real rows.
  */
 export const OwnDataOnly = (param: string) => SetMetadata(OWN_DATA_KEY, param);
+
+/**
+ * Routes a session may use before it has met its requirements (a forced password change, a staff account's second
+ * factor): the ones that meet them, and who-am-I. Every other route answers 403 SETUP_REQUIRED to such a session.
+ */
+export const DuringSetup = () => SetMetadata(DURING_SETUP_KEY, true);

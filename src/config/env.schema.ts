@@ -1,8 +1,17 @@
 import * as Joi from 'joi';
 
-/** Values that ship in the repository for development; production must replace them. */
-export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me';
-export const DEV_DATA_KEY = 'ZGV2LW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE='; // base64 of 32 bytes
+/**
+ * Secrets that once shipped in the repository as development defaults (issue #14 point 1): public knowledge, so they
+ * are refused in every environment. The data key stays named here so scripts/reseal.ts can move rows sealed with it
+ * to an installation's own key (`--from-repository-key`, development only).
+ */
+export const REPOSITORY_JWT_SECRET = 'dev-only-jwt-secret-change-me';
+export const REPOSITORY_DATA_KEY = 'ZGV2LW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE=';
+
+const KEY_LIST = /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/;
+// proxy-addr's names, addresses and CIDR ranges; never `true` or a hop count, which would trust any sender
+const PROXY = String.raw`(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F]*:[0-9a-fA-F:.]*(\/\d{1,3})?)`;
+const PROXY_LIST = new RegExp(String.raw`^${PROXY}(\s*,\s*${PROXY})*$`);
 
 export const envSchema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'test', 'production').default('development'),
@@ -20,14 +29,26 @@ export const envSchema = Joi.object({
   // Temporal and are replayed when they next move, which at the pace of supervision (days between steps) is unnoticed
   WORKER_MAX_CACHED_WORKFLOWS: Joi.number().integer().min(10).default(100)
     .description('sticky cache of the case worker: bounds its memory whatever the number of open cases'),
-  JWT_SECRET: Joi.string().min(16).default(DEV_JWT_SECRET),
-  JWT_EXPIRES_IN: Joi.string().default('8h'),
-  DATA_ENCRYPTION_KEYS: Joi.string()
-    .pattern(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/)
-    .default(`k1:${DEV_DATA_KEY}`)
-    .description('comma-separated keyId:base64Key; the first one encrypts, all decrypt (rotation)'),
-  LOGIN_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
-  LOGIN_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60_000),
+  // no defaults: `npm run up` generates both into var/secrets.env, the test command makes throwaway ones per run, a
+  // deployment sets its own; the API and worker refuse to start without them (AuthModule, FieldCryptoService)
+  JWT_SECRET: Joi.string().min(32).description('HS256 key of access tokens, at least 32 characters'),
+  JWT_EXPIRES_IN: Joi.string().pattern(/^\d+[smh]$/).default('15m').description('access token lifetime; refresh tokens renew it'),
+  DATA_ENCRYPTION_KEYS: Joi.string().pattern(KEY_LIST)
+    .description('comma-separated keyId:base64Key; the first one encrypts and keys the blind indexes, all decrypt (rotation)'),
+  SESSION_IDLE_MINUTES: Joi.number().integer().min(5).max(24 * 60).default(30)
+    .description('a session not refreshed for this long ends (GB/T 22239-2019 8.1.4.1 b: 登录连接超时自动退出)'),
+  SESSION_MAX_HOURS: Joi.number().integer().min(1).max(24 * 30).default(12),
+  SESSION_CACHE_TTL_MS: Joi.number().integer().min(0).max(60_000).default(30_000)
+    .description('how long an API process trusts what it last read of a session; a change reaches every process within it'),
+  LOGIN_LOCKOUT_THRESHOLD: Joi.number().integer().min(3).max(20).default(5).description('failed logins in a row that lock a username'),
+  LOGIN_LOCKOUT_MINUTES: Joi.number().integer().min(1).max(24 * 60).default(15),
+  LOGIN_ADDRESS_LIMIT: Joi.number().integer().min(1).default(30).description('failed logins per client address per window'),
+  LOGIN_ADDRESS_WINDOW_MINUTES: Joi.number().integer().min(1).max(24 * 60).default(15),
+  PASSWORD_MAX_AGE_DAYS: Joi.number().integer().min(1).max(3650).default(90)
+    .description('a password older than this must be changed at the next login'),
+  TOTP_ISSUER: Joi.string().max(40).default('海州教育信用').description('the issuer an authenticator app shows'),
+  TRUST_PROXY: Joi.string().allow('', 'none').pattern(PROXY_LIST).default('')
+    .description('reverse proxies whose X-Forwarded-For/-Proto count (express "trust proxy"); empty = none'),
   PUBLIC_THROTTLE_LIMIT: Joi.number().integer().min(1).default(60).description('public lookups per address per PUBLIC_THROTTLE_TTL_MS'),
   PUBLIC_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60_000),
   CORS_ORIGINS: Joi.string().allow('').pattern(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/).default('')
@@ -55,10 +76,11 @@ export const envSchema = Joi.object({
   NOTIFICATION_CHANNELS: Joi.string().allow('').pattern(/^(sms|email)(,(sms|email))*$/).default('sms,email'),
 })
   .custom((env: Record<string, unknown>, helpers) => {
-    if (env.NODE_ENV !== 'production') return env;
-    if (env.JWT_SECRET === DEV_JWT_SECRET) return helpers.message({ custom: 'JWT_SECRET must be set in production' });
-    if (String(env.DATA_ENCRYPTION_KEYS).includes(DEV_DATA_KEY)) {
-      return helpers.message({ custom: 'DATA_ENCRYPTION_KEYS must be set in production' });
+    if (env.JWT_SECRET === REPOSITORY_JWT_SECRET) {
+      return helpers.message({ custom: 'JWT_SECRET is the value once published in the repository: generate your own' });
+    }
+    if (typeof env.DATA_ENCRYPTION_KEYS === 'string' && env.DATA_ENCRYPTION_KEYS.includes(REPOSITORY_DATA_KEY)) {
+      return helpers.message({ custom: 'DATA_ENCRYPTION_KEYS holds the key once published in the repository: run scripts/reseal.ts --from-repository-key' });
     }
     return env;
   });
@@ -76,11 +98,19 @@ export interface AppEnv {
   TEMPORAL_UI_URL: string;
   WORKFLOW_BUNDLE_PATH?: string;
   WORKER_MAX_CACHED_WORKFLOWS: number;
-  JWT_SECRET: string;
+  JWT_SECRET?: string;
   JWT_EXPIRES_IN: string;
-  DATA_ENCRYPTION_KEYS: string;
-  LOGIN_THROTTLE_LIMIT: number;
-  LOGIN_THROTTLE_TTL_MS: number;
+  DATA_ENCRYPTION_KEYS?: string;
+  SESSION_IDLE_MINUTES: number;
+  SESSION_MAX_HOURS: number;
+  SESSION_CACHE_TTL_MS: number;
+  LOGIN_LOCKOUT_THRESHOLD: number;
+  LOGIN_LOCKOUT_MINUTES: number;
+  LOGIN_ADDRESS_LIMIT: number;
+  LOGIN_ADDRESS_WINDOW_MINUTES: number;
+  PASSWORD_MAX_AGE_DAYS: number;
+  TOTP_ISSUER: string;
+  TRUST_PROXY: string;
   PUBLIC_THROTTLE_LIMIT: number;
   PUBLIC_THROTTLE_TTL_MS: number;
   CORS_ORIGINS: string;

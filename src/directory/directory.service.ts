@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { assertPasswordAcceptable } from '../auth/account.service';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/role';
+import { SessionService } from '../auth/session.service';
 import { DomainException, notFound } from '../common/errors/domain.exception';
 import type { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
 
-const USER_COLUMNS = `id, username, role, display_name AS "displayName", office_code AS "officeCode", uscc, active, created_at AS "createdAt"`;
+const USER_COLUMNS = `id, username, role, display_name AS "displayName", office_code AS "officeCode", uscc, active, created_at AS "createdAt",
+  totp_enabled_at IS NOT NULL AS "totpEnrolled", must_change_password AS "mustChangePassword"`;
 
 /** Accounts and offices: the admin manages them; an approver may list colleagues to hand tasks to. */
 @Injectable()
 export class DirectoryService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly sessions: SessionService,
+  ) {}
 
   offices() {
     return this.ds.query(`SELECT code, name FROM offices ORDER BY code`);
@@ -38,8 +44,11 @@ export class DirectoryService {
     }
     const [taken] = await this.ds.query(`SELECT 1 FROM users WHERE username = $1`, [dto.username]);
     if (taken) throw new DomainException('USERNAME_TAKEN', '用户名已被使用', 409);
+    assertPasswordAcceptable(dto.password, dto.username);
+    // an initial password is known to whoever set it: its owner changes it at the first sign-in
     const [row] = await this.ds.query(
-      `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc) VALUES ($1,$2,$3,$4,$5,$6) RETURNING ${USER_COLUMNS}`,
+      `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc, must_change_password)
+       VALUES ($1,$2,$3,$4,$5,$6,true) RETURNING ${USER_COLUMNS}`,
       [dto.username, await AuthService.hashPassword(dto.password), dto.role, dto.displayName.trim(), dto.officeCode ?? null, dto.uscc?.toUpperCase() ?? null]);
     return row;
   }
@@ -55,10 +64,21 @@ export class DirectoryService {
       throw new DomainException('VALIDATION_FAILED', '机构账号与其他角色不能互相转换，请新建账号', 400);
     }
     if (dto.officeCode) await this.assertOffice(dto.officeCode);
-    // an UPDATE answers [rows, count] through TypeORM's query()
-    const [[row]] = await this.ds.query(
-      `UPDATE users SET role = $2, office_code = $3, display_name = $4, active = $5 WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-      [id, role, dto.officeCode === undefined ? user.officeCode : dto.officeCode, dto.displayName?.trim() ?? user.displayName, dto.active ?? user.active]);
+    const officeCode = dto.officeCode === undefined ? user.officeCode : dto.officeCode;
+    const active = dto.active ?? user.active;
+    // what a token may do changed: its version moves on, and every API process refuses the old tokens within
+    // SESSION_CACHE_TTL_MS (issue #14 point 4); a disabled account's sessions end outright
+    const rights = role !== user.role || officeCode !== user.officeCode || active !== user.active;
+    const row = await this.ds.transaction(async (m) => {
+      // an UPDATE answers [rows, count] through TypeORM's query()
+      const [[updated]] = await m.query(
+        `UPDATE users SET role = $2, office_code = $3, display_name = $4, active = $5, token_version = token_version + $6::int
+          WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+        [id, role, officeCode, dto.displayName?.trim() ?? user.displayName, active, rights ? 1 : 0]);
+      if (!active && user.active) await this.sessions.revokeAll(id, 'account disabled', m);
+      return updated;
+    });
+    if (rights) this.sessions.forgetCached();
     return row;
   }
 

@@ -1,6 +1,5 @@
 import { Controller, Delete, HttpCode, Injectable, OnModuleInit, Post, Req, Res } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
@@ -8,6 +7,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import type { AuthUser, Role } from '../auth/role';
+import { SessionCheck } from '../auth/session-check';
 import { accessReason } from '../audit/audit.interceptor';
 import { AuditService } from '../audit/audit.service';
 import { NotificationQueue } from '../notifications/notification-queue';
@@ -27,7 +27,7 @@ const BOARD_CSP = [
 
 /**
  * Mounts Bull Board on the API's express instance. Its router is plain express, so Nest's guards never see its
- * requests: this mount authenticates first, with the same JWT and the same claims as AccessGuard, and lets admins
+ * requests: this mount authenticates first, against the live session as AccessGuard does, and lets admins
  * only. A browser cannot send a bearer header when it navigates, so POST /api/admin/queue-session turns the
  * admin's token into an HttpOnly, SameSite=Strict cookie scoped to the board's path.
  */
@@ -35,7 +35,7 @@ const BOARD_CSP = [
 export class BullBoardMount implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly jwt: JwtService,
+    private readonly sessions: SessionCheck,
     private readonly audit: AuditService,
     private readonly platform: PlatformQueues,
     private readonly notifications: NotificationQueue,
@@ -64,8 +64,9 @@ export class BullBoardMount implements OnModuleInit {
     }
     let user: AuthUser;
     try {
-      const c = await this.jwt.verifyAsync<AuthUser & { sub: string }>(token);
-      user = { id: c.sub, username: c.username, role: c.role, officeCode: c.officeCode, uscc: c.uscc };
+      const signedIn = await this.sessions.authenticate(token);
+      if (signedIn.session.scope !== 'full') throw new Error('session still in setup');
+      user = signedIn.user;
     } catch {
       res.status(401).json({ code: 'TOKEN_INVALID', message: '登录已失效，请重新登录' });
       return;

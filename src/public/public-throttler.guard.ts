@@ -3,8 +3,9 @@ import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import { DomainException } from '../common/errors/domain.exception';
 
 /**
- * Counts anonymous requests per client address (behind the loopback proxy, the real client's), across all public
- * routes together: a scraper does not get a fresh allowance for each lookup it alternates between.
+ * Counts anonymous requests per client address (behind a proxy TRUST_PROXY names, the real client's), across all
+ * public routes together: a scraper does not get a fresh allowance for each lookup it alternates between. The
+ * counters are in Redis (src/redis/redis-throttler.storage.ts), shared by every API process.
  */
 @Injectable()
 export class PublicThrottlerGuard extends ThrottlerGuard {

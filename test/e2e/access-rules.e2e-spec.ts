@@ -38,6 +38,10 @@ const INSTITUTION_BODIES: Record<string, (r: InstitutionRows) => object> = {
   'POST /api/portal/cases/:caseNo/repair-application': (r) => ({ routes: ['commitment'], commitment: '本机构承诺今后依法依规办学', fileIds: [r.uploadId] }),
   'POST /api/portal/uploads': () => ({}), // multipart: see send()
   'POST /api/inbox/:id/read': () => ({}),
+  // the account's own security: no other institution's row can be named
+  'POST /api/auth/password': () => ({ currentPassword: 'not-the-password', newPassword: 'Quanxian#Juzhen-2026' }),
+  'POST /api/auth/totp/enroll': () => ({}),
+  'POST /api/auth/totp/confirm': () => ({ code: '000000' }),
 };
 
 const key = (r: AppRoute) => `${r.method} ${r.path}`;

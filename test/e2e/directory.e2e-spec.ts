@@ -16,15 +16,17 @@ describe('users and offices over HTTP', () => {
   it('lets the admin create an officer who can then sign in, and stop the account again', async () => {
     const username = `off-${randomUUID().slice(0, 8)}`;
     const created = await t.http().post('/api/users').set(auth(admin.token))
-      .send({ username, password: 'Officer#20261', role: 'officer', displayName: '新经办', officeCode: 'XWPX' }).expect(201);
-    expect(created.body).toMatchObject({ username, role: 'officer', officeCode: 'XWPX', active: true });
+      .send({ username, password: 'Xinjingban#20261', role: 'officer', displayName: '新经办', officeCode: 'XWPX' }).expect(201);
+    expect(created.body).toMatchObject({ username, role: 'officer', officeCode: 'XWPX', active: true, mustChangePassword: true, totpEnrolled: false });
     expect(created.body.passwordHash).toBeUndefined();
-    await t.http().post('/api/auth/login').send({ username, password: 'Officer#20261' }).expect(200);
+    // signed in, with the two things a new account does first (auth-passwords.e2e-spec.ts follows them)
+    const first = await t.http().post('/api/auth/login').send({ username, password: 'Xinjingban#20261' }).expect(200);
+    expect(first.body.requirements).toEqual(['password_change', 'totp_enrolment']);
 
     // the answer is the account, not a list holding it (the API fuzzer's schema check found the array)
     const stopped = await t.http().patch(`/api/users/${created.body.id}`).set(auth(admin.token)).send({ active: false }).expect(200);
     expect(stopped.body).toMatchObject({ id: created.body.id, username, active: false });
-    const refused = await t.http().post('/api/auth/login').send({ username, password: 'Officer#20261' }).expect(401);
+    const refused = await t.http().post('/api/auth/login').send({ username, password: 'Xinjingban#20261' }).expect(401);
     expect(refused.body.code).toBe('LOGIN_FAILED');
   });
 
@@ -34,7 +36,7 @@ describe('users and offices over HTTP', () => {
     const fields = res.body.details.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['username', 'password', 'officeCode']));
     const unknownOffice = await t.http().post('/api/users').set(auth(admin.token))
-      .send({ username: `u-${randomUUID().slice(0, 6)}`, password: 'Abcdef12345', role: 'officer', displayName: '某人', officeCode: 'NOPE' }).expect(400);
+      .send({ username: `u-${randomUUID().slice(0, 6)}`, password: 'Moushi-Abcd-12345', role: 'officer', displayName: '某人', officeCode: 'NOPE' }).expect(400);
     expect(unknownOffice.body.code).toBe('OFFICE_UNKNOWN');
   });
 

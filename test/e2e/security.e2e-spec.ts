@@ -16,6 +16,7 @@ describe('security hygiene', () => {
 
   beforeAll(async () => {
     process.env.CORS_ORIGINS = CONSOLE;
+    process.env.TRUST_PROXY = 'loopback'; // as behind the TLS-terminating proxy of a deployment
     t = await createTestApp();
     const o = await t.loginAs('officer', { officeCode: 'XWPX' });
     officer = { token: o.token, id: o.user.id };
@@ -25,6 +26,7 @@ describe('security hygiene', () => {
   });
   afterAll(async () => {
     delete process.env.CORS_ORIGINS;
+    delete process.env.TRUST_PROXY;
     await t?.close();
   });
 
@@ -52,7 +54,7 @@ describe('security hygiene', () => {
       // over plain HTTP (an intranet address, docker-compose's port) upgrading would cut the console off its scripts
       const plain = await t.http().get('/api/health');
       expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
-      const tls = await t.http().get('/api/health').set('X-Forwarded-Proto', 'https'); // from the loopback proxy
+      const tls = await t.http().get('/api/health').set('X-Forwarded-Proto', 'https'); // from the proxy TRUST_PROXY names
       expect(tls.headers['content-security-policy']).toContain('upgrade-insecure-requests');
     });
   });
@@ -94,11 +96,12 @@ describe('security hygiene', () => {
       }
     });
 
-    it('answers a password guesser with 429 and a Chinese message (test limit: 5 a minute)', async () => {
+    it('answers a password guesser with a lock-out, a Chinese message and Retry-After (LOGIN_LOCKOUT_THRESHOLD: 5)', async () => {
       let res = await t.http().post('/api/auth/login').send({ username: 'admin-guess', password: 'x' });
       for (let i = 0; i < 5; i++) res = await t.http().post('/api/auth/login').send({ username: 'admin-guess', password: `x${i}` });
-      expect(res.status).toBe(429);
-      expect(res.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^登录尝试过于频繁，请 \d+ 秒后再试$/) });
+      expect(res.status).toBe(423);
+      expect(res.body).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/^连续登录失败次数过多，账号已锁定，请 \d+ 分钟后再试$/) });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     });
   });
 

@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { freePort } from '../../bench/support/environment';
 import { inPool } from '../../bench/support/report';
 import { MIGRATIONS } from '../../src/database/migrations';
-import { createUser, makeIdNumber, makeUscc } from '../support/factories';
+import { createUser, makeIdNumber, makeUscc, totpOf } from '../support/factories';
 import { CaseDriver, PERSONAS } from './case-driver';
 import { type CompressedCalendar, calendarToEnv, compressedClock } from './compressed-clock';
 import { Api } from './http';
@@ -80,7 +80,8 @@ async function main(): Promise<number> {
     const env: NodeJS.ProcessEnv = {
       ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: pg.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'educredit-faults',
       TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'edu-credit-faults', PORT: String(apiPort), PLATFORM_URL: simulatorUrl,
-      LOGIN_THROTTLE_LIMIT: '1000', UPLOAD_DIR: join(tmp, 'uploads'), PLATFORM_BACKOFF_MS: '200', PLATFORM_BACKOFF_MAX_MS: '2000',
+      LOGIN_ADDRESS_LIMIT: '1000', JWT_EXPIRES_IN: '2h', // signs in once and never refreshes, however long FAULT_DRIVE_S is
+      UPLOAD_DIR: join(tmp, 'uploads'), PLATFORM_BACKOFF_MS: '200', PLATFORM_BACKOFF_MAX_MS: '2000',
       PLATFORM_REQUEUE_MS: '5000', NOTIFICATION_REQUEUE_MS: '5000', PLATFORM_TIMEOUT_MS: '3000', PLATFORM_FEED_EVERY_MS: '3000', ...calendarToEnv(calendar),
       // the bundle the test command just built (WORKFLOW_BUNDLE_PATH to use another); without one the worker bundles at each start
       ...(process.env.WORKFLOW_BUNDLE_PATH || !existsSync(join(ROOT, 'var/test-workflow-bundle.js')) ? {}
@@ -102,7 +103,7 @@ async function main(): Promise<number> {
     // people: one officer and one approver of the office, an admin, six institutions with an account each
     const login = async (role: 'officer' | 'approver' | 'admin', officeCode: string | null) => {
       const u = await createUser(ds!, role, { officeCode });
-      return http.login(u.username, u.password);
+      return http.login(u.username, u.password, totpOf(u));
     };
     const staff = { officer: await login('officer', 'XWPX'), approver: await login('approver', 'XWPX') };
     const admin = await login('admin', null);

@@ -21,8 +21,9 @@ export class Api {
     }
   }
 
-  async login(username: string, password: string): Promise<string> {
-    const r = await this.call<{ accessToken: string }>('POST', '/api/auth/login', null, { username, password });
+  /** `totp`: the account's current code when it has a second factor (every staff account). */
+  async login(username: string, password: string, totp?: string): Promise<string> {
+    const r = await this.call<{ accessToken: string }>('POST', '/api/auth/login', null, { username, password, totp });
     if (r.status !== 200) throw new Error(`login of ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.accessToken;
   }

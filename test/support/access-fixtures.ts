@@ -88,6 +88,10 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const matter = created(await t.http().post('/api/review-matters').set(as(staff.officer))
     .send({ type: 'licence', uscc: own.uscc, title: '设立审批', persons: [{ name: '李举办', idNumber: makeIdNumber() }] }), 'review matter');
   const spare = await t.loginAs('officer', { officeCode: 'XWPX' });
+  // proposed by another admin than the matrix's, who may then decide it (four eyes)
+  const proposer = await t.loginAs('admin', { officeCode: null });
+  const reset = created(await t.http().post(`/api/users/${spare.user.id}/totp-reset`).set(as(proposer.token))
+    .send({ reason: '权限矩阵测试：手机遗失' }), 'second-factor reset request');
   const active = created(await t.http().get('/api/policies/active').set(as(staff.officer)), 'policy');
   if (!task || !submission) throw new Error('fixture rows missing: task or platform submission');
   return {
@@ -101,6 +105,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
       '/api/inspection-plans/:id': plan.id,
       '/api/review-matters/:id': matter.id,
       '/api/users/:id': spare.user.id,
+      '/api/user-security-requests/:id': reset.id,
     },
     shared: { version: String(active.version), code: 'EDU-001', year: String(new Date().getFullYear() + 1), date: '2026-12-30' },
   };

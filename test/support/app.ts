@@ -6,14 +6,16 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/bootstrap-app';
 import type { Role } from '../../src/auth/role';
-import { createUser, TestUser } from './factories';
+import { createUser, TestUser, totpOf } from './factories';
 
 export interface TestApp {
   app: INestApplication;
   http: () => ReturnType<typeof request>;
   ds: DataSource;
-  /** Creates a user with that role and returns a bearer token for it. */
-  loginAs(role: Role, opts?: { officeCode?: string | null; uscc?: string }): Promise<{ user: TestUser; token: string }>;
+  /** Creates a user with that role (staff with a second factor) and returns a bearer token for it. */
+  loginAs(role: Role, opts?: { officeCode?: string | null; uscc?: string }): Promise<{ user: TestUser; token: string; refreshToken: string }>;
+  /** Signs an existing test user in, with the current code of its authenticator when it has one. */
+  login(user: TestUser, stepsAhead?: number): Promise<{ token: string; refreshToken: string }>;
   close(): Promise<void>;
 }
 
@@ -24,14 +26,19 @@ export async function createTestApp(): Promise<TestApp> {
   await app.init();
   const ds = app.get(DataSource);
   const http = () => request(app.getHttpServer());
+  const login: TestApp['login'] = async (user, stepsAhead = 0) => {
+    const res = await http().post('/api/auth/login').send({ username: user.username, password: user.password, totp: totpOf(user, stepsAhead) });
+    if (res.status !== 200) throw new Error(`login of ${user.username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return { token: res.body.accessToken as string, refreshToken: res.body.refreshToken as string };
+  };
   return {
     app,
     http,
     ds,
+    login,
     async loginAs(role, opts) {
       const user = await createUser(ds, role, opts);
-      const res = await http().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200);
-      return { user, token: res.body.accessToken as string };
+      return { user, ...(await login(user)) };
     },
     close: () => app.close(),
   };

@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2';
 import type { ConfigService } from '@nestjs/config';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../src/auth/role';
+import { newTotpSecret, TOTP_PERIOD_S, totpCode } from '../../src/auth/totp';
 import { FieldCryptoService } from '../../src/common/crypto/field-crypto.service';
 import { AppEnv, validateEnv } from '../../src/config/env.schema';
 
@@ -23,29 +24,43 @@ export function makeIdNumber(birth = '19800101', area = '320703'): string {
   return body + '10X98765432'[sum % 11];
 }
 
-const PASSWORD = 'Test#Passw0rd';
+const PASSWORD = 'Test#Passw0rd-Qz';
+let passwordHash: Promise<string> | undefined; // argon2 on purpose slow: hashed once for every test account
 
 export interface TestUser {
   id: string;
   username: string;
   password: string;
   role: Role;
+  /** Base32 TOTP secret when the account has a second factor (every staff account, as the rules require). */
+  totpSecret: string | null;
 }
 
+/**
+ * An account as it is after its first sign-in: its own password, and for staff a second factor already enrolled
+ * (`totp: false` leaves it out, `mustChangePassword` asks for the change a new account has to make).
+ */
 export async function createUser(
   ds: DataSource,
   role: Role,
-  opts: { officeCode?: string | null; uscc?: string } = {},
+  opts: { officeCode?: string | null; uscc?: string; totp?: boolean; mustChangePassword?: boolean } = {},
 ): Promise<TestUser> {
   const username = `${role}-${randomUUID().slice(0, 8)}`;
   const officeCode = opts.officeCode === undefined ? (role === 'institution' ? null : 'XWPX') : opts.officeCode;
+  const totpSecret = opts.totp ?? role !== 'institution' ? newTotpSecret() : null;
+  const uscc = opts.uscc ?? (role === 'institution' ? makeUscc() : null); // an institution account always names its institution
   const [row] = await ds.query(
-    `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [username, await hash(PASSWORD), role, `测试${role}`, officeCode, opts.uscc ?? null],
+    `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc, totp_secret_enc, totp_enabled_at, must_change_password)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END, $8) RETURNING id`,
+    [username, await (passwordHash ??= hash(PASSWORD)), role, `测试${role}`, officeCode, uscc,
+      totpSecret && fieldCrypto().encrypt(totpSecret), opts.mustChangePassword ?? false],
   );
-  return { id: row.id, username, password: PASSWORD, role };
+  return { id: row.id, username, password: PASSWORD, role, totpSecret };
 }
+
+/** What the account's authenticator shows now (or `stepsAhead` steps of 30 s later: a step is accepted only once). */
+export const totpOf = (user: Pick<TestUser, 'totpSecret'>, stepsAhead = 0): string | undefined =>
+  user.totpSecret ? totpCode(user.totpSecret, Date.now() + stepsAhead * TOTP_PERIOD_S * 1000) : undefined;
 
 export interface TestInstitution {
   id: string;
@@ -54,7 +69,7 @@ export interface TestInstitution {
 
 let crypto: FieldCryptoService | undefined;
 /** The app's own field encryption with the test environment's keys, so rows made here read back like real ones. */
-function fieldCrypto(): FieldCryptoService {
+export function fieldCrypto(): FieldCryptoService {
   const env = validateEnv(process.env);
   crypto ??= new FieldCryptoService({ get: (k: keyof AppEnv) => env[k] } as ConfigService<AppEnv, true>);
   return crypto;

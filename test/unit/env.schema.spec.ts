@@ -1,24 +1,40 @@
-import { DEV_DATA_KEY, DEV_JWT_SECRET, validateEnv } from '../../src/config/env.schema';
+import { REPOSITORY_DATA_KEY, REPOSITORY_JWT_SECRET, validateEnv } from '../../src/config/env.schema';
 
 describe('configuration', () => {
   const realKey = Buffer.alloc(32, 7).toString('base64');
+  const realSecret = 'a-real-secret-of-at-least-32-characters!';
 
-  it('refuses to start in production with the development JWT secret', () => {
-    expect(() => validateEnv({ NODE_ENV: 'production', DATA_ENCRYPTION_KEYS: `k1:${realKey}` })).toThrow(/JWT_SECRET/);
-    expect(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET, DATA_ENCRYPTION_KEYS: `k1:${realKey}` }))
-      .toThrow(/JWT_SECRET/);
+  it('has no default secret: without JWT_SECRET and DATA_ENCRYPTION_KEYS neither is invented', () => {
+    const env = validateEnv({});
+    expect(env.JWT_SECRET).toBeUndefined();
+    expect(env.DATA_ENCRYPTION_KEYS).toBeUndefined();
   });
 
-  it('refuses to start in production with the development data key', () => {
-    expect(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-32-characters!!' }))
-      .toThrow(/DATA_ENCRYPTION_KEYS/);
-    expect(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-32-characters!!', DATA_ENCRYPTION_KEYS: `k2:${realKey},k1:${DEV_DATA_KEY}` }))
-      .toThrow(/DATA_ENCRYPTION_KEYS/);
+  it('refuses the JWT secret once published in the repository, in development as in production', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      expect(() => validateEnv({ NODE_ENV, JWT_SECRET: REPOSITORY_JWT_SECRET, DATA_ENCRYPTION_KEYS: `k1:${realKey}` })).toThrow(/JWT_SECRET/);
+    }
   });
 
-  it('starts in production when both secrets are provided', () => {
-    const env = validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-32-characters!!', DATA_ENCRYPTION_KEYS: `k1:${realKey}` });
-    expect(env.TEMPORAL_TASK_QUEUE).toBe('edu-credit-cases');
+  it('refuses the data key once published in the repository, even as an older key of a rotation', () => {
+    for (const NODE_ENV of ['development', 'production']) {
+      expect(() => validateEnv({ NODE_ENV, JWT_SECRET: realSecret, DATA_ENCRYPTION_KEYS: `k1:${REPOSITORY_DATA_KEY}` })).toThrow(/DATA_ENCRYPTION_KEYS/);
+      expect(() => validateEnv({ NODE_ENV, JWT_SECRET: realSecret, DATA_ENCRYPTION_KEYS: `k2:${realKey},k1:${REPOSITORY_DATA_KEY}` }))
+        .toThrow(/DATA_ENCRYPTION_KEYS/);
+    }
+  });
+
+  it('refuses a JWT secret shorter than 32 characters', () => {
+    expect(() => validateEnv({ JWT_SECRET: 'sixteen-chars-ok' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('starts in production when both secrets are provided, with 15-minute access tokens', () => {
+    const env = validateEnv({ NODE_ENV: 'production', JWT_SECRET: realSecret, DATA_ENCRYPTION_KEYS: `k1:${realKey}` });
+    expect(env).toMatchObject({ TEMPORAL_TASK_QUEUE: 'edu-credit-cases', JWT_EXPIRES_IN: '15m', SESSION_CACHE_TTL_MS: 30_000 });
+  });
+
+  it('never lets a session check be cached for more than 60 seconds', () => {
+    expect(() => validateEnv({ SESSION_CACHE_TTL_MS: '61000' })).toThrow(/SESSION_CACHE_TTL_MS/);
   });
 
   it('names the variable that is malformed', () => {
@@ -43,6 +59,13 @@ describe('browser-facing limits', () => {
     expect(validateEnv({})).toMatchObject({ PUBLIC_THROTTLE_LIMIT: 60, PUBLIC_THROTTLE_TTL_MS: 60_000 });
     expect(validateEnv({ PUBLIC_THROTTLE_LIMIT: '120' }).PUBLIC_THROTTLE_LIMIT).toBe(120);
     expect(() => validateEnv({ PUBLIC_THROTTLE_LIMIT: '0' })).toThrow(/PUBLIC_THROTTLE_LIMIT/);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names one, and never every sender', () => {
+    expect(validateEnv({}).TRUST_PROXY).toBe('');
+    expect(validateEnv({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
+    expect(validateEnv({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12' }).TRUST_PROXY).toBe('10.0.0.5, 172.16.0.0/12');
+    for (const bad of ['true', '1', '*', 'proxy.example.com']) expect(() => validateEnv({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
   });
 });
 

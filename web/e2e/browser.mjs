@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core: never a downloaded browser, a fresh profile every run.
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -48,10 +49,15 @@ export async function launch() {
   };
 }
 
-export async function login(page, username, password) {
+// the API's own RFC 6238 implementation, built into dist/ by the test command
+export const { totpCode } = createRequire(import.meta.url)('../../dist/src/auth/totp.js');
+
+/** Signs in as a person would, typing the authenticator's current code when the account has a second factor. */
+export async function login(page, username, password, totpSecret) {
   await page.goto(`${BASE_URL}/login`);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  if (totpSecret) await page.getByLabel('动态口令').fill(totpCode(totpSecret));
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByTestId('current-user').waitFor();
 }

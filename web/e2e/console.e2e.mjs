@@ -3,15 +3,16 @@
 // institution reports its rectification → officer passes it → the manager's dashboard does not count it overdue;
 // the public page finds the institution and shows no ID number.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { after, before, describe, it } from 'node:test';
-import { BASE_URL, launch, login, shot } from './browser.mjs';
+import { BASE_URL, launch, login, shot, totpCode } from './browser.mjs';
 
 const INSTITUTION = { uscc: '52320700MJ58463813', name: '连云港市海州区启明星培训学校', idNumber: '320706198503124417' };
-const USERS = {
-  officer: ['officer1', 'Officer#2026'], approver: ['approver1', 'Approver#2026'], manager: ['manager1', 'Manager#2026'],
-  institution: ['inst1', 'Institution#2026'], admin: ['admin', 'Admin#2026'],
-};
+// the demo accounts (scripts/demo-data.ts, built into dist/): username, password and, for staff, the TOTP secret
+const { DEMO_USERS } = createRequire(import.meta.url)('../../dist/scripts/demo-data.js');
+const USERS = Object.fromEntries(['officer', 'approver', 'manager', 'institution', 'admin']
+  .map((role) => DEMO_USERS.find((u) => u.role === role)).map((u) => [u.role, [u.username, u.password, u.totpSecret]]));
 
 describe('web console', () => {
   let b;
@@ -60,7 +61,7 @@ describe('web console', () => {
     const page = await b.page();
     await page.goto(`${BASE_URL}/login`);
     await page.getByLabel('用户名').fill('officer1');
-    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByLabel('密码', { exact: true }).fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('alert').waitFor();
     assert.match(await page.getByRole('alert').innerText(), /[\u4e00-\u9fa5]/);
@@ -259,6 +260,39 @@ describe('web console', () => {
     await page.getByRole('tab', { name: '节假日调整' }).click();
     await page.getByRole('button', { name: '保存调整' }).waitFor();
     await shot(page, '11-admin');
+  });
+
+  it('lets a new officer set its own password and bind an authenticator at the first sign-in', async () => {
+    const admin = await as('admin');
+    const username = `e2e-${Date.now().toString(36)}`;
+    await admin.getByRole('tab', { name: '用户与角色' }).click();
+    await admin.getByRole('button', { name: '新建账号' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill(username);
+    await dialog.getByLabel('姓名').fill('新来的经办');
+    await dialog.getByLabel('科室').click();
+    await admin.getByTitle('校外培训监管科（XWPX）').click();
+    await dialog.getByLabel('初始密码').fill('Chushi#Mima-2026');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await admin.getByText('账号已创建').waitFor();
+
+    const page = await b.page();
+    await login(page, username, 'Chushi#Mima-2026'); // no code yet: the account has no authenticator
+    await page.getByRole('heading', { name: '账号安全' }).waitFor();
+    await page.getByLabel('当前密码').fill('Chushi#Mima-2026');
+    await page.getByLabel('新密码', { exact: true }).fill('Ziji-de#Mima-2027');
+    await page.getByLabel('再次输入新密码').fill('Ziji-de#Mima-2027');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByRole('button', { name: '开始绑定动态口令' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent()).match(/[A-Z2-7]{32}/)[0];
+    await page.getByLabel('验证器上的 6 位口令').fill(totpCode(secret));
+    await page.getByRole('button', { name: '确认绑定' }).click();
+    await page.getByTestId('recovery-codes').waitFor();
+    assert.equal(await page.getByTestId('recovery-codes').locator('code').count(), 10, 'ten recovery codes, shown once');
+    await shot(page, '12-recovery-codes');
+    await page.getByRole('button', { name: '我已保存恢复码，继续' }).click();
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    await page.close();
   });
 
   it('ran every screen under the API\'s Content Security Policy without errors', () => {

@@ -22,6 +22,7 @@ const CommitmentsPage = lazy(() => import('./pages/portal/CommitmentsPage'));
 const EducationPage = lazy(() => import('./pages/education/EducationPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const PublicPage = lazy(() => import('./pages/public/PublicPage'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 
 const loading = <Spin style={{ display: 'block', margin: '80px auto' }} tip="加载中…"><div /></Spin>;
 
@@ -30,6 +31,8 @@ function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }
   const location = useLocation();
   if (authLoading) return loading;
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // a new password or a second factor first: the API refuses everything else to such a session anyway
+  if (me.requirements.length && location.pathname !== '/account') return <Navigate to="/account" replace />;
   if (!roles.includes(me.role)) return <Result status="403" title="无权访问" subTitle="您的账号不能使用此功能。" />;
   return <>{children}</>;
 }
@@ -41,7 +44,7 @@ const page = (path: string, element: ReactNode, roles: Role[] = rolesFor(path)) 
 function Home() {
   const { me, loading: authLoading } = useAuth();
   if (authLoading) return loading;
-  return <Navigate to={me ? HOME[me.role] : '/login'} replace />;
+  return <Navigate to={!me ? '/login' : me.requirements.length ? '/account' : HOME[me.role]} replace />;
 }
 
 export function AppRoutes() {
@@ -64,6 +67,7 @@ export function AppRoutes() {
         {page('/portal/commitments', <CommitmentsPage />)}
         {page('/education', <EducationPage />)}
         {page('/admin', <AdminPage />)}
+        {page('/account', <AccountPage />)}
         <Route path="/" element={<Home />} />
         <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入。" />} />
       </Route>

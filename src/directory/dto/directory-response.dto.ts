@@ -16,6 +16,8 @@ export class UserDto {
   @ApiProperty({ type: String, nullable: true, description: '机构账号所属机构' }) uscc: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: '已绑定动态口令' }) totpEnrolled: boolean;
+  @ApiProperty({ description: '下次登录须修改密码' }) mustChangePassword: boolean;
 }
 
 export class UserListDto {

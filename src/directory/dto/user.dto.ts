@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy';
 import { ROLES, type Role } from '../../auth/role';
 import { IsUscc } from '../../common/validation/uscc';
 
@@ -18,9 +19,9 @@ export class CreateUserDto {
   @Matches(/^[a-zA-Z0-9_.-]{3,40}$/, { message: '用户名（username）应为 3–40 位字母、数字、点、下划线或连字符' })
   username: string;
 
-  @ApiProperty({ description: '初始密码（至少 10 位，含字母和数字）' })
-  @IsString({ message: '密码（password）必须是文本' }) @Length(10, 100, { message: '密码（password）应为 10–100 个字符' })
-  @Matches(/(?=.*[A-Za-z])(?=.*\d)/, { message: '密码（password）须同时包含字母和数字' })
+  @ApiProperty({ description: '初始密码：至少 12 位，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不是常见密码；本人首次登录须修改' })
+  @IsString({ message: '密码（password）必须是文本' })
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, { message: `密码（password）应为 ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} 个字符` })
   password: string;
 
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES, { message: ROLE_MESSAGE }) role: Role;

@@ -1,9 +1,8 @@
-import { ConfigService } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
 import { FieldCryptoService } from '../../../src/common/crypto/field-crypto.service';
-import { DEV_DATA_KEY } from '../../../src/config/env.schema';
 import { maskPersonalData, publicPayload, sealPersonalData } from '../../../src/credit-file/personal-data';
 
-const crypto = new FieldCryptoService({ get: () => `k1:${DEV_DATA_KEY}` } as unknown as ConfigService<never, true>);
+const crypto = FieldCryptoService.fromKeyList(`k1:${randomBytes(32).toString('base64')}`);
 const ID = '320703198001011234';
 
 describe('personal data in credit records', () => {

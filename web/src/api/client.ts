@@ -26,17 +26,66 @@ export class ApiError extends Error {
   }
 }
 
+/** What sign-in, refresh, a password change and enrolment answer (the API's TokenDto). */
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  requirements: string[];
+}
+
+// per tab (sessionStorage): each tab signs in on its own and closing it forgets both tokens
 const TOKEN_KEY = 'edu-credit.token';
+const REFRESH_KEY = 'edu-credit.refresh';
 export const tokenStore = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
-  set: (t: string) => sessionStorage.setItem(TOKEN_KEY, t),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  refreshToken: () => sessionStorage.getItem(REFRESH_KEY),
+  set: (t: Pick<Tokens, 'accessToken' | 'refreshToken'>) => {
+    sessionStorage.setItem(TOKEN_KEY, t.accessToken);
+    sessionStorage.setItem(REFRESH_KEY, t.refreshToken);
+  },
+  clear: () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(REFRESH_KEY);
+  },
 };
 
 let onUnauthenticated: () => void = () => undefined;
 export const setUnauthenticatedHandler = (fn: () => void) => {
   onUnauthenticated = fn;
 };
+
+let refreshing: Promise<boolean> | null = null;
+/**
+ * Trades the refresh token for new tokens, silently, when the access token (15 minutes) has run out. One at a time:
+ * the server ends a session whose already-used refresh token comes back, so two calls racing must share one refresh.
+ */
+export function refreshTokens(): Promise<boolean> {
+  const refreshToken = tokenStore.refreshToken();
+  if (!refreshToken) return Promise.resolve(false);
+  refreshing ??= fetch('/api/auth/refresh', {
+    method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken }),
+  })
+    .then(async (res) => {
+      if (!res.ok) return false;
+      tokenStore.set((await res.json()) as Tokens);
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** Ends the session on the server too (the refresh token names it); the tab forgets its tokens either way. */
+export function endSession(): void {
+  const refreshToken = tokenStore.refreshToken();
+  tokenStore.clear();
+  if (refreshToken) {
+    void fetch('/api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
+  }
+}
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
@@ -55,6 +104,8 @@ interface Options {
   form?: FormData;
   /** Recorded by the API's audit log as the reason for reading credit information. */
   reason?: string;
+  /** Set on the one retry after a silent refresh. */
+  retried?: boolean;
 }
 
 export async function api<T>(path: string, opts: Options = {}): Promise<T> {
@@ -85,7 +136,10 @@ export async function api<T>(path: string, opts: Options = {}): Promise<T> {
   }
   if (!res.ok) {
     const e = (json ?? {}) as Partial<ApiErrorBody>;
-    if (res.status === 401 && token) onUnauthenticated();
+    if (res.status === 401 && token && path !== '/auth/login') {
+      if (!opts.retried && (await refreshTokens())) return api<T>(path, { ...opts, retried: true });
+      onUnauthenticated();
+    }
     throw new ApiError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? '', e.details);
   }
   return json as T;
@@ -97,8 +151,17 @@ export const put = <T>(path: string, body?: unknown) => api<T>(path, { method: '
 export const patch = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PATCH', body: body ?? {} });
 export const del = <T>(path: string) => api<T>(path, { method: 'DELETE' });
 
-/** Multipart upload with progress (fetch has no upload progress, XHR does). */
-export function upload<T>(path: string, file: File, onProgress?: (percent: number) => void, field = 'file'): Promise<T> {
+/** Multipart upload with progress (fetch has no upload progress, XHR does); refreshed and sent again once on a 401. */
+export async function upload<T>(path: string, file: File, onProgress?: (percent: number) => void, field = 'file'): Promise<T> {
+  try {
+    return await uploadOnce<T>(path, file, onProgress, field);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 401 || !(await refreshTokens())) throw e;
+    return uploadOnce<T>(path, file, onProgress, field);
+  }
+}
+
+function uploadOnce<T>(path: string, file: File, onProgress?: (percent: number) => void, field = 'file'): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api${path}`);

@@ -1,11 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { get, post, setUnauthenticatedHandler, tokenStore } from '../api/client';
-import type { Me, Token } from '../api/types';
+import { endSession, get, post, setUnauthenticatedHandler, tokenStore, type Tokens } from '../api/client';
+import type { Me } from '../api/types';
 
 interface AuthState {
   me: Me | null;
   loading: boolean;
-  login(username: string, password: string): Promise<Me>;
+  /** `totp`: the authenticator's current code, or a recovery code; empty for an account without a second factor. */
+  login(username: string, password: string, totp?: string): Promise<Me>;
+  /** New tokens from a password change or an enrolment, then who the account is now. */
+  adopt(tokens: Tokens): Promise<Me>;
   logout(reason?: string): void;
   /** Why the user was sent back to the login page, shown there once. */
   notice: string | null;
@@ -19,7 +22,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<string | null>(null);
 
   const logout = useCallback((reason?: string) => {
-    tokenStore.clear();
+    endSession();
     setMe(null);
     setNotice(reason ?? null);
   }, []);
@@ -33,16 +36,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .finally(() => setLoading(false));
   }, [logout]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const { accessToken } = await post<Token>('/auth/login', { username, password });
-    tokenStore.set(accessToken);
+  const adopt = useCallback(async (tokens: Tokens) => {
+    tokenStore.set(tokens);
     const who = await get<Me>('/auth/me');
     setNotice(null);
     setMe(who);
     return who;
   }, []);
 
-  const value = useMemo(() => ({ me, loading, login, logout, notice }), [me, loading, login, logout, notice]);
+  const login = useCallback(async (username: string, password: string, totp?: string) => {
+    return adopt(await post<Tokens>('/auth/login', { username, password, totp: totp?.trim() || undefined }));
+  }, [adopt]);
+
+  const value = useMemo(() => ({ me, loading, login, adopt, logout, notice }), [me, loading, login, adopt, logout, notice]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -20,6 +20,7 @@ export const NAV: NavItem[] = [
   { path: '/education', label: '诚信教育', roles: ['institution', 'officer', 'approver', 'manager', 'auditor'] },
   { path: '/inbox', label: '消息通知', roles: ['officer', 'approver', 'manager', 'institution', 'auditor', 'admin'] },
   { path: '/admin', label: '系统管理', roles: ['admin'] },
+  { path: '/account', label: '账号安全', roles: ['officer', 'approver', 'manager', 'institution', 'auditor', 'admin'] },
 ];
 
 export const HOME: Record<Role, string> = {

@@ -1,10 +1,13 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography, type InputRef } from 'antd';
+import { useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../api/client';
 import { describeError } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 import { HOME } from '../auth/navigation';
+
+interface Values { username: string; password: string; totp?: string }
 
 export function LoginPage() {
   const { me, login, notice } = useAuth();
@@ -12,17 +15,20 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (me) return <Navigate to={HOME[me.role]} replace />;
+  const totpInput = useRef<InputRef>(null);
+  if (me) return <Navigate to={me.requirements.length ? '/account' : HOME[me.role]} replace />;
 
-  const submit = async (v: { username: string; password: string }) => {
+  const submit = async (v: Values) => {
     setBusy(true);
     setError(null);
     try {
-      const who = await login(v.username.trim(), v.password);
+      const who = await login(v.username.trim(), v.password, v.totp);
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/login' ? from : HOME[who.role], { replace: true });
+      if (who.requirements.length) void navigate('/account', { replace: true });
+      else void navigate(from && from !== '/login' ? from : HOME[who.role], { replace: true });
     } catch (e) {
       setError(describeError(e));
+      if (e instanceof ApiError && e.code.startsWith('TOTP_')) totpInput.current?.focus();
     } finally {
       setBusy(false);
     }
@@ -40,6 +46,10 @@ export function LoginPage() {
           </Form.Item>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item name="totp" label="动态口令" extra="身份验证器上的 6 位数字，或一个恢复码；尚未绑定的账号不填"
+            rules={[{ pattern: /^(\d{6}|[A-Za-z2-9]{5}[\s-]?[A-Za-z2-9]{5})$/, message: '应为 6 位数字或 xxxxx-xxxxx 形式的恢复码' }]}>
+            <Input ref={totpInput} prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="numeric" maxLength={11} />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
         </Form>

@@ -11,7 +11,7 @@ interface Values { username: string; password: string; role: Role; displayName: 
 
 export const userRules = {
   username: [{ required: true, message: '请填写用户名' }, { pattern: /^[a-zA-Z0-9_.-]{3,40}$/, message: '用户名应为 3–40 位字母、数字、点、下划线或连字符' }],
-  password: [{ required: true, message: '请填写初始密码' }, { min: 10, message: '密码至少 10 位' }, { pattern: /(?=.*[A-Za-z])(?=.*\d)/, message: '密码须同时包含字母和数字' }],
+  password: [{ required: true, message: '请填写初始密码' }, { min: 12, message: '密码至少 12 位' }],
 };
 
 /** New account: staff need an office, institution accounts a USCC. */
@@ -50,7 +50,7 @@ export function UserForm({ open, offices, onClose }: { open: boolean; offices: {
             <Select allowClear options={offices.map((o) => ({ value: o.code, label: `${o.name}（${o.code}）` }))} />
           </Form.Item>
         )}
-        <Form.Item name="password" label="初始密码" rules={userRules.password} extra="请通过安全渠道告知本人，首次登录后修改"><Input.Password autoComplete="new-password" /></Form.Item>
+        <Form.Item name="password" label="初始密码" rules={userRules.password} extra="至少 12 位，含大写字母、小写字母、数字、符号中的至少三类；请通过安全渠道告知本人，本人首次登录时须修改并绑定动态口令"><Input.Password autoComplete="new-password" /></Form.Item>
       </Form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { App, Button, Select, Space, Switch, Table } from 'antd';
+import { App, Button, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { get, patch } from '../../api/client';
 import { describeError } from '../../api/errors';
@@ -8,6 +8,7 @@ import { ErrorAlert, isMissingEndpoint, PendingFeature } from '../../components/
 import { ROLE_LABELS } from '../../lib/labels';
 import { useAsync } from '../../lib/useAsync';
 import { UserForm } from './UserForm';
+import { UserSecurityActions } from './UserSecurity';
 
 const useOffices = () => useAsync(() => get<Office[]>('/offices'), []);
 
@@ -52,6 +53,8 @@ export function UsersTable() {
           },
           { title: '所属机构', dataIndex: 'uscc' },
           { title: '启用', dataIndex: 'active', render: (a: boolean, u) => <Switch size="small" checked={a} disabled={u.id === me.id} onChange={(active) => change(u, { active })} /> },
+          { title: '动态口令', dataIndex: 'totpEnrolled', render: (t: boolean) => (t ? <Tag color="green">已绑定</Tag> : <Tag>未绑定</Tag>) },
+          { title: '账号安全', render: (_, u) => (u.id === me.id ? '—' : <UserSecurityActions user={u} onChanged={users.reload} />) },
         ]} />
       <UserForm open={creating} offices={offices.data ?? []} onClose={(created) => { setCreating(false); if (created) { message.success('账号已创建'); users.reload(); } }} />
     </Space>
