@@ -120,6 +120,11 @@ export class DocumentsRepository {
     return row;
   }
 
+  async correctionOf(m: EntityManager, id: string): Promise<string | undefined> {
+    const [row] = await m.query(`SELECT doc_no FROM documents WHERE replaces = $1 AND status <> 'void'`, [id]);
+    return row?.doc_no;
+  }
+
   async pdf(id: string): Promise<Buffer | null> {
     const [row] = await this.ds.query(`SELECT pdf FROM documents WHERE id = $1`, [id]);
     return row?.pdf ?? null;

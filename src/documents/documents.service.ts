@@ -167,6 +167,8 @@ export class DocumentsService {
       if (old.kind !== input.kind || old.uscc !== subject.uscc) {
         throw unprocessable('CORRECTION_MISMATCH', '更正文书须与原文书种类相同、当事人相同');
       }
+      const newer = await this.repo.correctionOf(tx, old.id);
+      if (newer) throw conflict('DOCUMENT_ALREADY_CORRECTED', `文书 ${old.docNo} 已由 ${newer} 更正，请更正最新的文书`, { docNo: newer });
       replaces = { id: old.id, docNo: old.docNo, reason: input.replaces.reason };
     }
     const { officeCode, ...subjectFacts } = subject;
@@ -192,7 +194,9 @@ export class DocumentsService {
     });
   }
 
+  /** Two calls with one key queue on it (a transaction-scoped lock), so the second finds what the first issued. */
   private async existing(tx: EntityManager, input: IssueInput): Promise<DocumentRow | undefined> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 15))`, [input.idempotencyKey]);
     const row = await this.repo.byKey(tx, input.idempotencyKey);
     if (row && (row.kind !== input.kind || (input.caseNo && row.caseNo !== input.caseNo))) {
       throw conflict('IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一份文书', { id: row.id, docNo: row.docNo });

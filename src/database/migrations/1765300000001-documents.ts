@@ -60,7 +60,7 @@ export class Documents1765300000001 implements MigrationInterface {
         issuer_code varchar(18) NOT NULL,
         year integer NOT NULL,
         seq integer NOT NULL CHECK (seq > 0),
-        doc_no text NOT NULL UNIQUE,
+        doc_no text NOT NULL,
         case_no text REFERENCES cases(case_no),
         office_code text REFERENCES offices(code),
         institution_id uuid REFERENCES institutions(id),
@@ -75,7 +75,7 @@ export class Documents1765300000001 implements MigrationInterface {
         signature text,
         signer_key_id text REFERENCES document_signing_keys(key_id),
         verification_code_hash char(64) UNIQUE,
-        replaces uuid UNIQUE REFERENCES documents(id),
+        replaces uuid REFERENCES documents(id),
         drafted_by uuid REFERENCES users(id),
         drafted_at timestamptz NOT NULL DEFAULT now(),
         issued_on date,
@@ -86,10 +86,13 @@ export class Documents1765300000001 implements MigrationInterface {
         voided_at timestamptz,
         idempotency_key text NOT NULL UNIQUE,
         UNIQUE (issuer_code, kind, year, seq),
+        UNIQUE (issuer_code, doc_no),
         CHECK ((status = 'issued') = (pdf IS NOT NULL AND sha256 IS NOT NULL AND signature IS NOT NULL AND issued_at IS NOT NULL)),
         CHECK ((status = 'void') = (void_reason IS NOT NULL AND voided_at IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX documents_case ON documents (case_no, drafted_at) WHERE case_no IS NOT NULL`);
+    // a document is replaced by one correction at most (a voided correction draft does not count)
+    await q.query(`CREATE UNIQUE INDEX documents_one_correction ON documents (replaces) WHERE replaces IS NOT NULL AND status <> 'void'`);
     await q.query(`CREATE INDEX documents_subject ON documents (uscc, issued_at) WHERE status = 'issued' AND to_subject`);
     // Like audit_log and credit_records, the database itself keeps issued content: a draft may be issued or voided
     // once, a number never changes, nothing is deleted. A correction is a new document that names the old one.

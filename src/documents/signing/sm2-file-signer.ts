@@ -95,14 +95,14 @@ export class Sm2FileSigner implements DocumentSigner {
 
 /** The raw scalar and point of an SM2 key, as sm-crypto-v2 takes them, and its id: `sm2-` + 16 hex of SM3(public key). */
 export function keyFromPem(privateKey: KeyObject): Sm2Key {
-  const sec1 = privateKey.export({ type: 'sec1', format: 'der' });
-  const at = sec1.indexOf(Buffer.from([0x02, 0x01, 0x01, 0x04, 0x20])); // ECPrivateKey: version 1, privateKey OCTET STRING(32)
+  const der = privateKey.export({ type: 'pkcs8', format: 'der' }); // wraps the ECPrivateKey (a key read from PEM is an SM2 key, which OpenSSL will not write as SEC1)
+  const at = der.indexOf(Buffer.from([0x02, 0x01, 0x01, 0x04, 0x20])); // ECPrivateKey: version 1, privateKey OCTET STRING(32)
   if (at < 0) throw new Error('the document signing key is not an SM2 private key');
   const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
   const publicHex = spki.subarray(spki.length - 65).toString('hex'); // 04 || x || y
   return {
     keyId: `sm2-${createHash('sm3').update(Buffer.from(publicHex, 'hex')).digest('hex').slice(0, 16)}`,
-    privateHex: sec1.subarray(at + 5, at + 37).toString('hex'),
+    privateHex: der.subarray(at + 5, at + 37).toString('hex'),
     publicHex,
   };
 }

@@ -56,7 +56,7 @@ export function fill(template: DocumentTemplate, ctx: TemplateContext, meta: Fil
   const title = template.title?.(ctx) ?? KIND_TRAITS[template.kind].label;
   ctx.data.done();
   const blocks = meta.replaces
-    ? [{ type: 'paragraph' as const, text: `本文书更正并替代本局${meta.replaces.docNo}号文书，原文书自本文书送达之日起不再执行。更正理由：${meta.replaces.reason}` }, ...body.blocks]
+    ? [{ type: 'paragraph' as const, text: `本文书更正并替代本局原文书（${meta.replaces.docNo}），原文书自本文书送达之日起不再执行。更正理由：${meta.replaces.reason}` }, ...body.blocks]
     : body.blocks;
   const content: DocumentContent = {
     kind: template.kind,
