@@ -39,7 +39,9 @@ export class PdfWriter {
   constructor(info: PdfInfo) {
     this.doc = new PDFDocument({
       size: 'A4', margins: MARGINS, bufferPages: true, pdfVersion: '1.7', lang: 'zh-CN', displayTitle: true,
-      info: { Title: info.title, Subject: info.subject, Author: info.author, Creator: 'edu-credit', Keywords: info.keywords, CreationDate: info.createdAt },
+      // pdfkit hashes every Info entry into the file ID: an undefined one would throw
+      info: { Title: info.title, Subject: info.subject, Author: info.author, Creator: 'edu-credit', CreationDate: info.createdAt,
+        ...(info.keywords ? { Keywords: info.keywords } : {}) },
     });
     // a parsed font object, not a path: see fonts.ts
     this.doc.registerFont('body', font('regular') as unknown as Buffer);
