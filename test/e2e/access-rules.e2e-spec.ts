@@ -20,6 +20,8 @@ const INSTITUTION_IDS: Record<string, keyof InstitutionRows> = {
   '/api/commitments/:id': 'commitmentId',
   '/api/credit-objections/:id': 'objectionId',
   '/api/inbox/:id': 'messageId',
+  '/api/documents/:id': 'documentId',
+  '/api/portal/documents/:id': 'documentId',
 };
 const OWNED_PARAMS: Record<string, keyof InstitutionRows> = { uscc: 'uscc', caseNo: 'caseNo', recordId: 'recordId' };
 const namesOwnedRow = (r: AppRoute) => (p: string) => !!OWNED_PARAMS[p] || (p === 'id' && Object.keys(INSTITUTION_IDS).some((k) => r.path.startsWith(k)));
@@ -38,6 +40,7 @@ const INSTITUTION_BODIES: Record<string, (r: InstitutionRows) => object> = {
   'POST /api/portal/cases/:caseNo/repair-application': (r) => ({ routes: ['commitment'], commitment: '本机构承诺今后依法依规办学', fileIds: [r.uploadId] }),
   'POST /api/portal/uploads': () => ({}), // multipart: see send()
   'POST /api/inbox/:id/read': () => ({}),
+  'POST /api/portal/documents/:id/opened': () => ({}),
 };
 
 const key = (r: AppRoute) => `${r.method} ${r.path}`;
