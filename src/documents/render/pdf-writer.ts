@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Block, DocumentContent } from '../templates';
 import { font } from './fonts';
-import { drawQr, drawSeal, MM, RED } from './seal';
+import { drawQr, drawSeal, emboldened, MM, RED } from './seal';
 
 /** GB/T 9704-2012 5.2: 天头 37 mm, 订口 28 mm, a text block of 156 × 225 mm, 22 lines of 28 characters in 3号 type. */
 export const MARGINS = { top: 37 * MM, left: 28 * MM, right: 26 * MM, bottom: 35 * MM };
@@ -43,9 +43,9 @@ export class PdfWriter {
       info: { Title: info.title, Subject: info.subject, Author: info.author, Creator: 'edu-credit', CreationDate: info.createdAt,
         ...(info.keywords ? { Keywords: info.keywords } : {}) },
     });
-    // a parsed font object, not a path: see fonts.ts
-    this.doc.registerFont('body', font('regular') as unknown as Buffer);
-    this.doc.registerFont('bold', font('bold') as unknown as Buffer);
+    // a parsed font object, not a path (see fonts.ts); one face: bold is drawn by stroking its outline (emboldened()),
+    // since embedding a second CJK subset nearly doubled the time to render a document
+    this.doc.registerFont('body', font() as unknown as Buffer);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -70,15 +70,17 @@ export class PdfWriter {
 
   /** A centred bold line (the case file's cover and index use it too). */
   heading(text: string, size = TITLE, color = 'black'): void {
-    this.doc.font('bold').fontSize(size).fillColor(color).text(text, MARGINS.left, undefined, { width: WIDTH, align: 'center', lineGap: 6 });
-    this.doc.fillColor('black');
+    emboldened(this.doc.font('body').fontSize(size), color).text(text, MARGINS.left, undefined, { width: WIDTH, align: 'center', lineGap: 6, stroke: true, fill: true });
+    this.doc.fillColor('black').strokeColor('black');
   }
 
   text(text: string, opts: { indent?: boolean; bold?: boolean; size?: number; align?: 'left' | 'right' | 'center' | 'justify' } = {}): void {
     const size = opts.size ?? BODY;
-    this.doc.font(opts.bold ? 'bold' : 'body').fontSize(size);
+    this.doc.font('body').fontSize(size);
+    if (opts.bold) emboldened(this.doc, 'black');
     const gap = Math.max(0, (LINE * size) / BODY - this.doc.currentLineHeight());
-    this.doc.text(text, MARGINS.left, undefined, { width: WIDTH, align: opts.align ?? 'justify', indent: opts.indent === false ? 0 : 2 * size, lineGap: gap });
+    this.doc.text(text, MARGINS.left, undefined, { width: WIDTH, align: opts.align ?? 'justify', indent: opts.indent === false ? 0 : 2 * size, lineGap: gap,
+      stroke: !!opts.bold, fill: true });
   }
 
   /** A bordered two-column table (送达回证, 约谈记录, the case file's index); rows never split across pages. */
@@ -136,7 +138,7 @@ export class PdfWriter {
   /** 信函格式 (GB/T 9704-2012 10.1): issuer 30 mm from the top in red, a red double line (thick over thin), then the number. */
   private letterHead(c: DocumentContent): void {
     const doc = this.doc;
-    doc.font('bold').fontSize(26).fillColor(RED).text(c.issuerName, MARGINS.left, 30 * MM, { width: WIDTH, align: 'center', characterSpacing: 2 });
+    emboldened(doc.font('body').fontSize(26), RED).text(c.issuerName, MARGINS.left, 30 * MM, { width: WIDTH, align: 'center', characterSpacing: 2, stroke: true, fill: true });
     const y = doc.y + 4 * MM;
     const x0 = (doc.page.width - 170 * MM) / 2;
     doc.lineWidth(2).moveTo(x0, y).lineTo(x0 + 170 * MM, y).stroke(RED);
@@ -213,7 +215,7 @@ export class PdfWriter {
   private watermark(): void {
     const doc = this.doc;
     doc.save().rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] })
-      .font('bold').fontSize(90).fillColor('#cccccc').opacity(0.35)
+      .font('body').fontSize(90).fillColor('#cccccc').opacity(0.35)
       .text('草稿 未签发', 0, doc.page.height / 2 - 45, { width: doc.page.width, align: 'center', lineBreak: false })
       .restore();
     doc.opacity(1).fillColor('black');

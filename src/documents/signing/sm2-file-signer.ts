@@ -45,7 +45,7 @@ export class Sm2FileSigner implements DocumentSigner {
         [key.keyId, SM2_ALGORITHM, key.publicHex, HOLDER]);
       this.registered = !m.queryRunner?.isTransactionActive; // inside a transaction the row is ours only once it commits
     }
-    const signature = sm2.doSignature(data, key.privateHex, { der: true, hash: true, publicKey: key.publicHex });
+    const signature = sm2.doSignature(digest(data, key.publicHex), key.privateHex, { der: true, hash: false });
     return { keyId: key.keyId, algorithm: SM2_ALGORITHM, signature };
   }
 
@@ -55,7 +55,7 @@ export class Sm2FileSigner implements DocumentSigner {
     const [row] = await m.query(`SELECT public_key FROM document_signing_keys WHERE key_id = $1 AND algorithm = $2`, [s.keyId, s.algorithm]);
     if (!row) return false;
     try {
-      return sm2.doVerifySignature(data, s.signature, row.public_key, { der: true, hash: true });
+      return sm2.doVerifySignature(digest(data, row.public_key), s.signature, row.public_key, { der: true, hash: false });
     } catch {
       return false; // a malformed signature is an invalid one
     }
@@ -91,6 +91,14 @@ export class Sm2FileSigner implements DocumentSigner {
       throw err;
     }
   }
+}
+
+/**
+ * e = SM3(Z ‖ M), the value SM2 signs (GB/T 32918.2 6.1), Z from the signer's public key and the default ID. Hashed
+ * natively: the library hashing a 200 KB PDF itself (through hex strings) took 170 ms of a 175 ms signature.
+ */
+function digest(data: Buffer, publicHex: string): Buffer {
+  return createHash('sm3').update(sm2.getZ(publicHex)).update(data).digest();
 }
 
 /** The raw scalar and point of an SM2 key, as sm-crypto-v2 takes them, and its id: `sm2-` + 16 hex of SM3(public key). */

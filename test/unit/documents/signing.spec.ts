@@ -62,7 +62,7 @@ describe(Sm2FileSigner.name, () => {
     expect(await current.verify(pdf, { ...oldSignature, keyId: 'sm2-unknown' })).toBe(false);
   });
 
-  it('signs SM2 as GB/T 32918.2 defines it: with an empty signer ID the same library interoperates with OpenSSL both ways', () => {
+  it('signs SM2 as GB/T 32918.2 defines it: with an empty signer ID the same library interoperates with OpenSSL both ways', async () => {
     // the signer uses the default ID 1234567812345678 (GB/T 35276); OpenSSL through Node only signs with an empty ID,
     // so the library is checked against OpenSSL with that ID: same curve, same Z, same equation
     const pem = readFileSync(join(dir, 'old.pem'), 'utf8');
@@ -72,5 +72,8 @@ describe(Sm2FileSigner.name, () => {
     const theirs = opensslSign('sm3', pdf, createPrivateKey(pem));
     expect(sm2.doVerifySignature(pdf, theirs.toString('hex'), key.publicHex, { der: true, hash: true, userId: '' })).toBe(true);
     expect(sm2.doVerifySignature(pdf, theirs.toString('hex'), key.publicHex, { der: true, hash: true })).toBe(false); // IDs differ
+    // the signer hashes SM3(Z ‖ M) itself; the library's own message-level check with the default ID agrees
+    const signed = await useKeyFile('old.pem').sign(pdf);
+    expect(sm2.doVerifySignature(pdf, signed.signature, key.publicHex, { der: true, hash: true })).toBe(true);
   });
 });
