@@ -17,6 +17,7 @@ import { renderDocumentPdf } from '../src/documents/render/pdf-writer';
 import { DocumentSettingsService } from '../src/documents/settings/document-settings.service';
 import { DOCUMENT_SIGNER, DocumentSigner } from '../src/documents/signing/document-signer';
 import { DataReader, DocumentContent, fill, templateFor } from '../src/documents/templates';
+import { EXAMPLE_DATA } from '../src/documents/templates/examples';
 import { BENCH_DB, BENCH_DB_URL, freshDatabase, ROOT } from './support/environment';
 import { exitOnSignals, loadAverage, numberArg, percentile, progress, report } from './support/report';
 
@@ -37,20 +38,7 @@ const TARGET_MS = 300;
 @Module({ imports: [AppConfigModule, DatabaseModule, CryptoModule, DocumentsCoreModule] })
 class DocumentsBenchModule {}
 
-const DATA: Record<DocumentKind, Record<string, unknown>> = {
-  'notice-of-determination': { measures: ['记入信用档案并依法公示', '列为重点监管对象'], objectionDays: 5 },
-  'objection-result': { objectionReceivedOn: '2026-10-12', outcome: 'rejected', reasons: '所附材料不能证明已取得办学许可证。' },
-  'determination-decision': { measures: ['记入信用档案并依法公示', '列为重点监管对象'], rectificationRequirements: '立即停止无证办学行为。' },
-  'repair-notice': {},
-  'rectification-order': { requirements: '立即停止招生，向审批机关申请办学许可。' },
-  'interview-notice': { interviewKind: 'warning', scheduledAt: '2026-10-20T09:30:00+08:00', place: '连云区教育局305会议室' },
-  'interview-record': { interviewKind: 'warning', heldAt: '2026-10-20T09:30:00+08:00', place: '连云区教育局305会议室', interviewers: ['王经办', '李科长'],
-    attendees: ['陈明'], minutes: '告知其整改不到位的事实和后果，听取其情况说明。', outcome: '该机构承诺10个工作日内完成整改。' },
-  'sanction-letter': { department: '连云港市连云区市场监督管理局', decisionDocNo: '连区教信决〔2026〕3号', measures: ['依法限制其参与政府采购活动'] },
-  'sanction-lifting-letter': { department: '连云港市连云区市场监督管理局', originalLetterNo: '连区教惩函〔2026〕1号', reason: 'repair' },
-  'repair-decision': { approved: true, applicationReceivedOn: '2027-10-15' },
-  'service-receipt': { servedDocument: '失信行为认定决定书（连区教信决〔2026〕3号）', method: '直接送达', servedOn: '2026-10-10', servers: ['王经办'], place: '机构办公室' },
-};
+const DATA = EXAMPLE_DATA;
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();

@@ -1,15 +1,9 @@
 import { DOCUMENT_KINDS, DocumentKind, KIND_TRAITS } from '../../../src/documents/document-kinds';
 import { dateText } from '../../../src/documents/templates/common';
 import { createTestApp, TestApp } from '../../support/app';
-import { CASE_FACTS, COURT, determinedCase, docxText, KIND_DATA, pdfText, REVIEW_BODY, settingsBody } from '../../support/documents';
+import { binary, CASE_FACTS, COURT, determinedCase, docxText, KIND_DATA, pdfText, REVIEW_BODY, settingsBody } from '../../support/documents';
 import { createInstitution, TestInstitution } from '../../support/factories';
 import { auth } from '../../support/http-case';
-
-const binary = (res: { on: (e: string, f: (c: Buffer) => void) => void }, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 const REMEDIES = [`六十日内向${REVIEW_BODY}申请行政复议`, `六个月内直接向${COURT}提起行政诉讼`];
 

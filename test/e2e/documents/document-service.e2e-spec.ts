@@ -1,13 +1,7 @@
 import { createTestApp, TestApp } from '../../support/app';
-import { determinedCase, KIND_DATA, pdfText, settingsBody } from '../../support/documents';
+import { binary, determinedCase, KIND_DATA, pdfText, settingsBody } from '../../support/documents';
 import { createInstitution, TestInstitution } from '../../support/factories';
 import { auth } from '../../support/http-case';
-
-const binary = (res: { on: (e: string, f: (c: Buffer) => void) => void }, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /**
  * Service (送达) as the law counts it (brief §7): electronic only with signed consent, served when it arrives in the
