@@ -84,6 +84,13 @@ export class DocumentReadsService {
     };
   }
 
+  /** Writes on a case's documents (draft, issue, void, service) are for staff of the office that owns the case. */
+  async assertOwningOffice(caseNo: string, user: AuthUser): Promise<void> {
+    const owner = await this.repo.caseOwner(caseNo);
+    if (!owner) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    if (user.officeCode && owner.officeCode && user.officeCode !== owner.officeCode) throw forbidden('只有承办科室的工作人员可以办理该案件的文书');
+  }
+
   /**
    * Staff of the owning office (staff without an office — leadership, auditors, administrators — read every office's);
    * an institution only what was issued to it, anything else answering as if it did not exist.

@@ -42,7 +42,8 @@ export class DocumentsController {
   @Audited({ action: 'create', resource: 'document', idParam: 'caseNo' })
   @ApiOperation({ summary: '起草文书：按案件数据和模板生成草稿并取得文号（作废的文号留档、不再使用）' })
   @ApiCreatedResponse({ type: IssuedDocumentDto })
-  draft(@Param('caseNo') caseNo: string, @Body() dto: DraftDocumentDto, @CurrentUser() user: AuthUser) {
+  async draft(@Param('caseNo') caseNo: string, @Body() dto: DraftDocumentDto, @CurrentUser() user: AuthUser) {
+    await this.reads.assertOwningOffice(caseNo, user);
     return this.documents.draft({
       kind: dto.kind, caseNo, data: dto.data, templateVersion: dto.templateVersion, actorId: user.id, idempotencyKey: `http:${randomUUID()}`,
       replaces: dto.replaces ? { id: dto.replaces, reason: dto.correctionReason ?? '' } : undefined,
@@ -55,7 +56,8 @@ export class DocumentsController {
   @Audited({ action: 'transition', resource: 'document', idParam: 'id' })
   @ApiOperation({ summary: '签发草稿：生成 PDF、电子签名；机构已签署电子送达确认书的，即时送达至机构门户' })
   @ApiOkResponse({ type: IssuedDocumentDto })
-  issue(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+  async issue(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    await this.reads.readable(id, user);
     return this.documents.issueDraft(id, user.id);
   }
 
@@ -65,7 +67,8 @@ export class DocumentsController {
   @Audited({ action: 'transition', resource: 'document', idParam: 'id' })
   @ApiOperation({ summary: '作废草稿及其文号（已签发的文书不能作废，只能以更正文书替代）' })
   @ApiOkResponse({ type: IssuedDocumentDto })
-  void(@Param('id', uuid) id: string, @Body() dto: VoidDocumentDto, @CurrentUser() user: AuthUser) {
+  async void(@Param('id', uuid) id: string, @Body() dto: VoidDocumentDto, @CurrentUser() user: AuthUser) {
+    await this.reads.readable(id, user);
     return this.documents.voidDraft(id, dto.reason, user.id);
   }
 
@@ -75,7 +78,8 @@ export class DocumentsController {
   @Audited({ action: 'create', resource: 'document-service', idParam: 'id' })
   @ApiOperation({ summary: '登记送达：直接、留置送达同时签发送达回证；公告送达自公告之日起满三十日视为送达' })
   @ApiOkResponse({ type: ServiceRecordDto })
-  serve(@Param('id', uuid) id: string, @Body() dto: RecordServiceDto, @CurrentUser() user: AuthUser) {
+  async serve(@Param('id', uuid) id: string, @Body() dto: RecordServiceDto, @CurrentUser() user: AuthUser) {
+    await this.reads.readable(id, user);
     return this.service.record(id, dto, user.id);
   }
 

@@ -127,6 +127,9 @@ describe('document service', () => {
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await portalList('paper').expect(200)).body[0].openedAt).toEqual(expect.any(String));
     expect((await t.http().get(`/api/documents/${first.id}/pdf`).set(auth(otherOffice)).expect(403)).body.code).toBe('FORBIDDEN');
+    // nor may another office draft, issue or serve the case's documents
+    expect((await t.http().post(`/api/cases/${parties.paper.caseNo}/documents`).set(auth(otherOffice)).send({ kind: 'repair-notice' }).expect(403)).body.code).toBe('FORBIDDEN');
+    expect((await t.http().post(`/api/documents/${first.id}/service`).set(auth(otherOffice)).send({ method: 'postal', servedOn: today, trackingNo: '11876543' }).expect(403)).body.code).toBe('FORBIDDEN');
   });
 
   it('voids a draft with its number on record, and never an issued document', async () => {
