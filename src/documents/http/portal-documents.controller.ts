@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, OwnDataOnly } from '../../auth/access.decorator';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import type { AuthUser } from '../../auth/role';
@@ -47,6 +47,7 @@ export class PortalDocumentsController {
   @Audited({ action: 'read', resource: 'service-consent' })
   @ApiOperation({ summary: '本机构的电子送达确认书（确认的送达地址已脱敏）' })
   @ApiOkResponse({ type: ConsentViewDto })
+  @ApiNotFoundResponse({ description: '本机构未签署（或已撤回）电子送达确认书（CONSENT_NOT_FOUND）' })
   myConsent(@CurrentUser() user: AuthUser) {
     return this.consent.current(user.uscc!);
   }
