@@ -37,8 +37,12 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# evidence uploads (a volume in docker-compose.yml), writable by the app user only
-RUN mkdir -p /var/lib/edu-credit/uploads && chown node:node /var/lib/edu-credit/uploads
+# the fonts embedded in issued documents (src/documents/render/fonts.ts), from Debian like everything else here
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
+# evidence uploads and the development signer's key (volumes in docker-compose.yml), writable by the app user only
+RUN mkdir -p /var/lib/edu-credit/uploads /var/lib/edu-credit/signing \
+ && chown node:node /var/lib/edu-credit/uploads /var/lib/edu-credit/signing && chmod 700 /var/lib/edu-credit/signing
+ENV DOCUMENT_SIGNING_KEY_FILE=/var/lib/edu-credit/signing/sm2-key.pem
 USER node
 
 FROM runtime AS migrate

@@ -25,6 +25,8 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
+      // the ideographic space (U+3000) lays out Chinese documents and forms on purpose
+      'no-irregular-whitespace': ['error', { skipTemplates: true, skipStrings: true }],
       // antd's onClick/onFinish accept an async handler; what matters elsewhere is a promise where a boolean is read
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',

@@ -21,3 +21,20 @@ export const DEMO_INSTITUTIONS = [
   { uscc: '52320700MJ3068154T', name: '连云港市海州区阳光幼儿园', type: 'kindergarten', rep: '周静', id: '320705198802152825', office: 'JCJY' },
   { uscc: '52320700MJ72904169', name: '连云港市海州区育才民办学校', type: 'private_school', rep: '吴强', id: '320706197604300518', office: 'MBJY' },
 ];
+
+/** The bureau as its documents name it (admin-editable afterwards under 文书设置); the code is a demo value. */
+export const DEMO_DOCUMENT_SETTINGS = {
+  issuerName: '连云港市连云区教育局',
+  issuerCode: '11320703MB0000000W',
+  areaCode: '320703',
+  reviewBody: '连云港市连云区人民政府',
+  court: '连云港市连云区人民法院',
+  contactAddress: '江苏省连云港市连云区教育局（信用监管办公室）',
+  contactPhone: '0518-82310000',
+  verifyBaseUrl: 'http://127.0.0.1:3000/api/public/documents/verify',
+};
+
+/** inst1's institution signed the 电子送达确认书: its documents are served to its portal inbox on issue. */
+export const DEMO_SERVICE_CONSENTS = [
+  { uscc: '52320700MJ58463813', signedOn: '2026-01-05', signatory: '陈明', email: 'office@qmx-training.example', mobile: '13805180000' },
+];

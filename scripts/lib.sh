@@ -144,10 +144,29 @@ start_app() {
 }
 stop_app() { for p in "${APP_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${APP_PIDS[@]}" 2>/dev/null || true; }
 
+# Debian packages, each only when missing (apt-get as scripts/test-web.sh installs Chromium): never a download at run time
+apt_install() { # $1 what for, then package names
+  local why=$1; shift
+  log "installing $* from Debian ($why)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null) \
+    || { log "could not install $*"; return 1; }
+}
+
+# the fonts embedded (as subsets) in every PDF document the bureau issues (src/documents/render/fonts.ts)
+install_document_fonts() {
+  [ -f "${DOCUMENT_FONT_DIR:-/usr/share/fonts/opentype/noto}/NotoSerifCJK-Regular.ttc" ] || apt_install "document fonts" fonts-noto-cjk
+}
+
+# pdftotext: the document tests read back the text of every PDF they render
+install_pdf_tools() {
+  command -v pdftotext >/dev/null || apt_install "PDF text extraction for tests" poppler-utils
+}
+
 bootstrap() {
   install_node
   install_deps
   install_temporal
+  install_document_fonts
   ensure_postgres
   ensure_redis
 }

@@ -3,6 +3,7 @@
 # own database, then runs every suite. Shares nothing with a running `npm run up`.
 source "$(dirname "$0")/lib.sh"
 bootstrap
+install_pdf_tools
 cd "$ROOT"
 
 export NODE_ENV=test LOG_LEVEL=silent
@@ -13,6 +14,9 @@ export QUEUE_PREFIX="educredit-test-$$"
 throwaway_secrets # the suites below (fuzz, web, faults) inherit them; nothing uses a value from the repository
 # every test signs in from 127.0.0.1, some of them failing on purpose: the per-address limit is tested on its own
 export LOGIN_ADDRESS_LIMIT=500
+# a throwaway document signing key per run (the development signer creates it on first use), never var/'s own
+SIGNING_DIR=$(mktemp -d)
+export DOCUMENT_SIGNING_KEY_FILE="$SIGNING_DIR/sm2-key.pem"
 
 if [ -z "${SKIP_BUILD:-}" ]; then # SKIP_BUILD=1 is for quick local iterations only; CI never sets it
   log "type-checking and building"
@@ -36,7 +40,7 @@ mkdir -p var
 "$TEMPORAL_BIN" server start-dev --headless --ip 127.0.0.1 --port "$TPORT" --ui-port "$TUI" --http-port "$THTTP" \
   --metrics-port "$TMETRICS" --log-level error >var/test-temporal.log 2>&1 &
 TEMPORAL_PID=$!
-trap 'kill $TEMPORAL_PID 2>/dev/null; wait $TEMPORAL_PID 2>/dev/null || true' EXIT
+trap 'kill $TEMPORAL_PID 2>/dev/null; wait $TEMPORAL_PID 2>/dev/null || true; rm -rf "$SIGNING_DIR"' EXIT
 wait_for_port "$TPORT" 60
 export TEMPORAL_ADDRESS="127.0.0.1:$TPORT" TEMPORAL_TASK_QUEUE="edu-credit-test-$$"
 

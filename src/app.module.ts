@@ -28,6 +28,7 @@ import { PublicityModule } from './publicity/publicity.module';
 import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
 import { DirectoryModule } from './directory/directory.module';
+import { DocumentsModule } from './documents/documents.module';
 import { IntegrityEducationModule } from './integrity-education/integrity-education.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -60,6 +61,7 @@ import { TemporalModule } from './temporal/temporal.module';
     // issue #5: credit file and supervision
     CreditFileModule, PublicityModule, PublicModule, CommitmentsModule, InspectionsModule, CreditReviewModule, MeasuresModule,
     EarlyWarningModule, AccountabilityModule, ObjectionsModule,
+    DocumentsModule, // issue #15: documents and their service
   ],
 })
 export class AppModule {}

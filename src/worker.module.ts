@@ -4,6 +4,7 @@ import { CaseRecordsModule } from './cases/case-records.module';
 import { AppConfigModule } from './config/config.module';
 import { CreditFileModule } from './credit-file/credit-file.module';
 import { DatabaseModule } from './database/database.module';
+import { DocumentsCoreModule } from './documents/documents-core.module';
 import { SupervisionWorkerModule } from './evaluation/supervision-worker.module';
 import { OutboxModule } from './platform/outbox.module';
 import { PlatformModule } from './platform/platform.module';
@@ -12,5 +13,6 @@ import { PoliciesModule } from './policies/policies.module';
 
 /** The worker process: the services that activities are built from. No HTTP. */
 @Module({ imports: [AppConfigModule, DatabaseModule, OutboxModule, CalendarModule, PoliciesModule, CaseRecordsModule,
-  NotificationsModule.forWorker(), PlatformModule.forWorker(), CreditFileModule, SupervisionWorkerModule] })
+  NotificationsModule.forWorker(), PlatformModule.forWorker(), CreditFileModule, SupervisionWorkerModule,
+  DocumentsCoreModule] })
 export class WorkerModule {}

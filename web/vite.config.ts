@@ -47,5 +47,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // antd forms render slowly in jsdom; on a loaded two-core machine one test took 5.2 s against the default 5 s
+    testTimeout: 30_000,
   },
 });

@@ -74,6 +74,10 @@ export const envSchema = Joi.object({
   PLATFORM_JOB_LOCK_MS: Joi.number().integer().min(1_000).default(30_000),
   PLATFORM_FEED_EVERY_MS: Joi.number().integer().min(100).default(60_000),
   NOTIFICATION_CHANNELS: Joi.string().allow('').pattern(/^(sms|email)(,(sms|email))*$/).default('sms,email'),
+  // documents (src/documents): read where they are used, so both default here only for the record
+  DOCUMENT_FONT_DIR: Joi.string().default('/usr/share/fonts/opentype/noto').description('Noto Serif CJK collections (Debian fonts-noto-cjk)'),
+  DOCUMENT_SIGNING_KEY_FILE: Joi.string().default('var/document-signing/sm2-key.pem')
+    .description('the development signer\'s SM2 key (PKCS#8 PEM, 0600), generated on first use'),
 })
   .custom((env: Record<string, unknown>, helpers) => {
     if (env.JWT_SECRET === REPOSITORY_JWT_SECRET) {
@@ -132,6 +136,8 @@ export interface AppEnv {
   PLATFORM_JOB_LOCK_MS: number;
   PLATFORM_FEED_EVERY_MS: number;
   NOTIFICATION_CHANNELS: string;
+  DOCUMENT_FONT_DIR: string;
+  DOCUMENT_SIGNING_KEY_FILE: string;
 }
 
 /** Validates process.env once; used by Nest's ConfigModule and by scripts outside Nest. */

@@ -20,6 +20,8 @@ const INSTITUTION_IDS: Record<string, keyof InstitutionRows> = {
   '/api/commitments/:id': 'commitmentId',
   '/api/credit-objections/:id': 'objectionId',
   '/api/inbox/:id': 'messageId',
+  '/api/documents/:id': 'documentId',
+  '/api/portal/documents/:id': 'documentId',
 };
 const OWNED_PARAMS: Record<string, keyof InstitutionRows> = { uscc: 'uscc', caseNo: 'caseNo', recordId: 'recordId' };
 const namesOwnedRow = (r: AppRoute) => (p: string) => !!OWNED_PARAMS[p] || (p === 'id' && Object.keys(INSTITUTION_IDS).some((k) => r.path.startsWith(k)));
@@ -42,6 +44,7 @@ const INSTITUTION_BODIES: Record<string, (r: InstitutionRows) => object> = {
   'POST /api/auth/password': () => ({ currentPassword: 'not-the-password', newPassword: 'Quanxian#Juzhen-2026' }),
   'POST /api/auth/totp/enroll': () => ({}),
   'POST /api/auth/totp/confirm': () => ({ code: '000000' }),
+  'POST /api/portal/documents/:id/opened': () => ({}),
 };
 
 const key = (r: AppRoute) => `${r.method} ${r.path}`;

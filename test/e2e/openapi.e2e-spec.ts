@@ -106,9 +106,11 @@ describe('OpenAPI document', () => {
 
   // a client generator or the fuzzer can check an answer only against a declared schema (README, "API conventions")
   it('describes the 2xx answer of every operation (or answers 204)', () => {
+    // JSON, or a file (a document's PDF or .docx) described as binary content of its own type
     const typed = (op: Operation) => Object.entries(op.responses)
-      .some(([status, r]) => status === '204' || (status.startsWith('2') && !!r.content?.['application/json']?.schema));
+      .some(([status, r]) => status === '204' || (status.startsWith('2') && Object.values(r.content ?? {}).some((c) => !!c.schema)));
     expect(operations().filter(({ op }) => !typed(op)).map((o) => o.key)).toEqual([]);
+    expect(operation('GET /api/documents/{id}/pdf').responses['200'].content).toEqual({ 'application/pdf': { schema: { type: 'string', format: 'binary' } } });
     expect(operation('GET /api/tasks').responses['200'].content?.['application/json'].schema?.$ref).toBe('#/components/schemas/WorklistPageDto');
   });
 

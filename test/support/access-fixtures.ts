@@ -15,6 +15,8 @@ export interface InstitutionRows {
   uploadId: string;
   /** A message in the institution account's own inbox. */
   messageId: string;
+  /** A document issued to the institution in its case (it has consented to electronic service). */
+  documentId: string;
 }
 
 /** Rows the staff routes act on, named by the path they appear in (`:id` means a different table per route). */
@@ -29,6 +31,12 @@ export interface AccessFixtures {
 const created = (res: { status: number; body: unknown }, what: string) => {
   if (res.status >= 300) throw new Error(`fixture ${what}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as Record<string, unknown> & { id: string };
+};
+
+const DOCUMENT_SETTINGS = {
+  issuerName: '连云港市连云区教育局', issuerCode: '11320703MB0000000W', areaCode: '320703', reviewBody: '连云港市连云区人民政府',
+  court: '连云港市连云区人民法院', contactAddress: '江苏省连云港市连云区教育局', contactPhone: '0518-82310000',
+  verifyBaseUrl: 'http://127.0.0.1:3000/api/public/documents/verify',
 };
 
 async function institutionWithData(t: TestApp, staff: Record<'officer' | 'approver', string>): Promise<InstitutionRows> {
@@ -53,8 +61,13 @@ async function institutionWithData(t: TestApp, staff: Record<'officer' | 'approv
     .send({ type: 'correction', reason: '表彰文号登记有误，请予更正' }), 'credit objection');
   const upload = created(await t.http().post('/api/portal/uploads').set(auth(token)).attach('file', TINY_PDF, '办学许可证.pdf'), 'upload');
   const message = await firstRow(t, `SELECT id FROM notifications WHERE recipient_user_id = $1 LIMIT 1`, [user.id]);
+  created(await t.http().put(`/api/institutions/${uscc}/service-consent`).set(auth(staff.officer))
+    .send({ signedOn: '2026-01-05', signatory: '陈明远', mobile: '13805180000' }), 'service consent');
+  const draft = created(await t.http().post(`/api/cases/${caseNo}/documents`).set(auth(staff.officer)).send({ kind: 'repair-notice' }), 'document');
+  created(await t.http().post(`/api/documents/${draft.id}/issue`).set(auth(staff.approver)), 'issued document');
   return {
     uscc, token, caseNo, recordId: record.id, commitmentId: commitment.id, objectionId: objection.id, uploadId: upload.id, messageId: message.id,
+    documentId: draft.id,
   };
 }
 
@@ -78,6 +91,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
     officer: await login('officer'), approver: await login('approver'), manager: await login('manager'),
     auditor: await login('auditor', null), admin: await login('admin', null),
   };
+  created(await t.http().put('/api/document-settings').set(auth(staff.admin)).send(DOCUMENT_SETTINGS), 'document settings');
   const [own, other] = [await institutionWithData(t, staff), await institutionWithData(t, staff)];
   const as = (token: string) => auth(token);
   const [task] = await t.ds.query(`SELECT id FROM tasks WHERE case_no = $1 ORDER BY created_at LIMIT 1`, [own.caseNo]);

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PublicThrottlerGuard } from '../public/public-throttler.guard';
+import { DocumentsCoreModule } from './documents-core.module';
+import { DocumentSettingsController } from './http/document-settings.controller';
+import { DocumentsController } from './http/documents.controller';
+import { PortalDocumentsController } from './http/portal-documents.controller';
+import { PublicDocumentsController } from './http/public-documents.controller';
+import { ServiceConsentController } from './http/service-consent.controller';
+
+/** The API's routes for documents and their service (issue #15); the engine itself is DocumentsCoreModule. */
+@Module({
+  imports: [DocumentsCoreModule],
+  controllers: [DocumentsController, PortalDocumentsController, ServiceConsentController, PublicDocumentsController, DocumentSettingsController],
+  providers: [PublicThrottlerGuard],
+})
+export class DocumentsModule {}

@@ -1,0 +1,23 @@
+import type { DocumentKind } from '../document-kinds';
+
+/**
+ * One filled example of each kind's step data, as the case workflow's activities will pass it (docs/documents.md
+ * lists the fields): what the tests render and read back, and what bench/documents.bench.ts times.
+ */
+export const EXAMPLE_DATA: Record<DocumentKind, Record<string, unknown>> = {
+  'notice-of-determination': { measures: ['记入信用档案并依法公示', '列为重点监管对象，提高抽查比例'], objectionDays: 5 },
+  'objection-result': { objectionReceivedOn: '2026-10-12', outcome: 'rejected', reasons: '所附材料不能证明已取得办学许可证。' },
+  'determination-decision': { measures: ['记入信用档案并依法公示', '列为重点监管对象，提高抽查比例'],
+    rectificationRequirements: '立即停止无证办学行为，妥善处理学员退费。', noticeDocNo: '连区教信告〔2026〕1号' },
+  'repair-notice': {},
+  'rectification-order': { requirements: '立即停止招生，向审批机关申请办学许可。', round: 1 },
+  'interview-notice': { interviewKind: 'warning', scheduledAt: '2026-10-20T09:30:00+08:00', place: '连云区教育局305会议室' },
+  'interview-record': { interviewKind: 'warning', heldAt: '2026-10-20T09:30:00+08:00', place: '连云区教育局305会议室',
+    interviewers: ['王经办', '李科长'], attendees: ['陈明'], minutes: '告知其整改不到位的事实和后果，听取其情况说明。', outcome: '该机构承诺10个工作日内完成整改。' },
+  'sanction-letter': { department: '连云港市连云区市场监督管理局', decisionDocNo: '连区教信决〔2026〕3号',
+    measures: ['依法限制其参与政府采购活动'], copyTo: '连云港市公共信用信息共享平台' },
+  'sanction-lifting-letter': { department: '连云港市连云区市场监督管理局', originalLetterNo: '连区教惩函〔2026〕1号', reason: 'repair', liftedOn: '2027-10-20' },
+  'repair-decision': { approved: false, applicationReceivedOn: '2027-10-15', reasons: '尚未完成整改，学员退费未处理完毕。' },
+  'service-receipt': { servedDocument: '失信行为认定决定书（连区教信决〔2026〕3号）', method: '直接送达', servedOn: '2026-10-10',
+    servers: ['王经办', '赵执法'], place: '连云港市海州区朝阳路18号' },
+};
