@@ -13,7 +13,7 @@ const list = (kinds: string[]) => kinds.map((k) => `'${k}'`).join(',');
  *   minor one was found necessary to publish; a minor one nobody found necessary is `recorded`, never published;
  * - public texts (公示文本): versions drafted by an officer and signed off by someone else; a row changes only once,
  *   from draft to approved, and the database refuses anything else (nor may the drafter be the approver);
- * - 一公开: an inspection plan is published by a person, with each result's public finding;
+ * - 一公开: an inspection plan keeps its scope and is published by a person, with each result's public finding;
  * - a policy version carrying the classification thresholds;
  * - then the transition itself (src/publicity/publication-transition.ts) on whatever the database holds.
  */
@@ -69,7 +69,8 @@ export class PublicationRules1765400000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER public_texts_sign_off BEFORE UPDATE OR DELETE ON public_texts
                    FOR EACH ROW EXECUTE FUNCTION public_texts_sign_off_only()`);
 
-    await q.query(`ALTER TABLE inspection_plans ADD COLUMN published_at timestamptz, ADD COLUMN published_by uuid`);
+    await q.query(`ALTER TABLE inspection_plans ADD COLUMN institution_type text, ADD COLUMN published_at timestamptz,
+                   ADD COLUMN published_by uuid`);
     await q.query(`CREATE INDEX inspection_plans_published ON inspection_plans (published_at DESC) WHERE published_at IS NOT NULL`);
     await q.query(`ALTER TABLE inspection_targets ADD COLUMN public_finding text`);
 
@@ -95,7 +96,7 @@ export class PublicationRules1765400000000 implements MigrationInterface {
     }
     await q.query(`ALTER TABLE inspection_targets DROP COLUMN public_finding`);
     await q.query(`DROP INDEX inspection_plans_published`);
-    await q.query(`ALTER TABLE inspection_plans DROP COLUMN published_at, DROP COLUMN published_by`);
+    await q.query(`ALTER TABLE inspection_plans DROP COLUMN institution_type, DROP COLUMN published_at, DROP COLUMN published_by`);
     await q.query(`DROP TABLE public_texts`);
     await q.query(`DROP FUNCTION public_texts_sign_off_only`);
     // the old register knows only pending and published (= filed into the credit file): a minor decision recorded
