@@ -25,7 +25,7 @@ export class PenaltyPublicTextDto {
 
 /** What the classification and the periods are computed from (国家发展改革委令第36号; docs/credit-classification.md). */
 export class PenaltyClassFieldsDto {
-  @RequiredChoice('处罚程序（simple 简易程序/当场作出，general 一般程序）', 'procedure', ['simple', 'general'])
+  @RequiredChoice('处罚程序', 'procedure', ['simple', 'general'])
   procedure: 'simple' | 'general';
 
   @ApiProperty({ description: '处罚类别', enum: PENALTY_CATEGORIES, isArray: true })
