@@ -117,12 +117,18 @@ export class InspectionsService {
   /**
    * 一公开: publishing a plan shows its scope, ratios, seed and draw proof on the public pages, and each result as it
    * is recorded. Before that the targets stay internal, so a plan can be drawn ahead of unannounced inspections.
+   * Its title becomes public: the guard refuses one with personal data, as for any public text.
    */
   async publish(id: string, actor: AuthUser) {
     const [plan] = await this.ds.query(
-      `UPDATE inspection_plans SET published_at = COALESCE(published_at, now()), published_by = COALESCE(published_by, $2)
-        WHERE id = $1 RETURNING id`, [id, actor.id]);
+      `SELECT p.title, array_remove(array_agg(i.legal_rep_name), NULL) AS names FROM inspection_plans p
+         LEFT JOIN inspection_targets t ON t.plan_id = p.id LEFT JOIN institutions i ON i.id = t.institution_id
+        WHERE p.id = $1 GROUP BY p.id`, [id]);
     if (!plan) throw notFound('INSPECTION_PLAN_NOT_FOUND', '抽查计划不存在');
+    assertNoPersonalData({ title: plan.title }, plan.names);
+    await this.ds.query(
+      `UPDATE inspection_plans SET published_at = COALESCE(published_at, now()), published_by = COALESCE(published_by, $2) WHERE id = $1`,
+      [id, actor.id]);
     return this.get(id);
   }
 

@@ -45,7 +45,7 @@ export const SUBJECT_CATEGORIES = ['法人及非法人组织', '自然人', '个
  */
 export const ComputedBySystem = (message: string) =>
   applyDecorators(
-    ApiPropertyOptional({ readOnly: true, description: message }),
+    ApiPropertyOptional({ type: String, readOnly: true, description: message }),
     IsOptional(),
     Equals(undefined, { message }),
   );
