@@ -62,7 +62,8 @@ export class PublicityService {
     const names = namesOfRecord(dto as unknown as Record<string, unknown>, [await this.legalRepOf(dto.uscc)]);
     const findings = a.periods.publish ? publicTextFindings(a, names) : [];
     if (findings.length) throw personalDataException(findings);
-    const { publish, raiseClassTo: _r, raiseReason: _rr, minorPublicationReason: _m, publicText: _p, ...fields } = dto;
+    // the register keeps the 双公示 fields (and the procedure); the class, reasons and periods are kept in their own columns
+    const { publish, raiseClassTo, raiseReason, minorPublicationReason, publicText, ...fields } = dto;
     return this.register('penalty', dto.decisionNo, fields, {
       severity: a.classification.class, publicityUntil: a.periods.publicityUntil, repairableFrom: a.periods.repairableFrom,
       procedure: dto.procedure, classification: a.classification, minorPublicationReason: a.minorPublicationReason,

@@ -83,8 +83,10 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const [task] = await t.ds.query(`SELECT id FROM tasks WHERE case_no = $1 ORDER BY created_at LIMIT 1`, [own.caseNo]);
   const penalty = created(await t.http().post('/api/publicity/penalties').set(as(staff.officer)).send(penaltyBody(own.uscc)), 'penalty');
   const [submission] = await t.ds.query(`SELECT id FROM platform_submissions ORDER BY created_at DESC LIMIT 1`);
+  // published, so the public route has a real plan; a public plan lists its candidates to anyone, so it is drawn from
+  // primary schools and the two institutions of the matrix (training institutions) are not in it
   const plan = created(await t.http().post('/api/inspection-plans').set(as(staff.officer))
-    .send({ title: '权限矩阵测试抽查', officeCode: 'XWPX', inspectorsPerTarget: 1 }), 'inspection plan');
+    .send({ title: '权限矩阵测试抽查', officeCode: 'XWPX', institutionType: 'primary_school', inspectorsPerTarget: 1 }), 'inspection plan');
   created(await t.http().post(`/api/inspection-plans/${plan.id}/publish`).set(as(staff.approver)).send({}), 'published plan');
   const matter = created(await t.http().post('/api/review-matters').set(as(staff.officer))
     .send({ type: 'licence', uscc: own.uscc, title: '设立审批', persons: [{ name: '李举办', idNumber: makeIdNumber() }] }), 'review matter');
