@@ -1,3 +1,6 @@
+import { toDayNumber } from '../calendar/iso-date';
+import { DomainException } from '../common/errors/domain.exception';
+import { shanghaiToday } from '../credit-file/credit-status';
 import type { PolicyDocument } from '../policies/policy.types';
 import { classificationThresholds, Classification, classifyPenalty, settleClass } from './classification';
 import type { PenaltyDecisionDto, PenaltyPreviewDto } from './dto/penalty-decision.dto';
@@ -19,9 +22,14 @@ type Input = PenaltyPreviewDto | PenaltyDecisionDto;
 
 /**
  * Class, periods and public text of a penalty, before anything is stored: registration stores exactly this, and the
- * console's preview shows it while the clerk types. Pure: the policy is the caller's.
+ * console's preview shows it while the clerk types. Pure but for today's date: the policy is the caller's. A decision
+ * dated after today is refused here, before any period is counted from it.
  */
-export function assessPenalty(dto: Input, policy: PolicyDocument): PenaltyAssessment {
+export function assessPenalty(dto: Input, policy: PolicyDocument, today = shanghaiToday()): PenaltyAssessment {
+  toDayNumber(dto.decisionDate);
+  if (dto.decisionDate > today) {
+    throw new DomainException('VALIDATION_FAILED', '处罚决定日期不能晚于今天', 400, { fields: [{ field: 'decisionDate', message: '处罚决定日期不能晚于今天' }] });
+  }
   const rule = classifyPenalty({
     procedure: dto.procedure, categories: dto.penaltyCategory, fineAmount: dto.fineAmount, confiscatedAmount: dto.confiscatedAmount,
     naturalPerson: dto.subjectCategory === '自然人',

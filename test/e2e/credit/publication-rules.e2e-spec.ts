@@ -100,7 +100,9 @@ describe('publication by the 36号令 rules', () => {
       classification: { class: 'general', reasons: ['警告：轻微', '罚款 5,000 元，超过 3,000 元：一般'] }, publish: true, publicityUntil: '2027-11-30',
       notice: '公示至 2027-11-30（含当日），2027-03-01 起可申请信用修复',
     });
-    expect((await preview({ ...base, facts: `联系电话${MOBILE}` , raiseClassTo: 'general', raiseReason: '一年内第三次' }).expect(200)).body.findings)
+    // nothing is counted from a decision that has not been made yet
+    expect((await preview({ ...base, decisionDate: '9999-12-31' }).expect(400)).body.details.fields).toEqual([expect.objectContaining({ field: 'decisionDate' })]);
+    expect((await preview({ ...base, facts: `联系电话${MOBILE}`, raiseClassTo: 'general', raiseReason: '一年内第三次' }).expect(200)).body.findings)
       .toEqual([{ field: 'facts', message: expect.stringContaining('手机号码'), spans: [{ kind: 'mobile', start: 4, end: 15, masked: '139****5678' }] }]);
 
     const { uscc } = await registerInstitution(t, officer);
