@@ -7,7 +7,8 @@
 #      data and opens one case;
 #   3. for each role in FUZZ_ROLES, logs in and runs schemathesis against /api/docs-json with that token; half of the
 #      generated USCCs, behaviour codes and case numbers are the demo's, so requests also reach real records.
-# Fails on any 5xx, any response that breaks its schema, an undocumented status code or content type.
+# Fails on any 5xx, any response that breaks its schema, an undocumented status code or content type, and on any ID or
+# mobile number in a public answer afterwards (4.: scripts/public-scan.ts).
 # Bounded by default (FUZZ_EXAMPLES per operation and role, a few hundred requests in all); `--long` (npm run fuzz)
 # runs many more. FUZZ_SEED=<n> repeats a run; the report (JUnit XML) goes to test-output/fuzz/.
 source "$(dirname "$0")/lib.sh"
@@ -84,4 +85,9 @@ for role in $roles; do
     ${FUZZ_SEED:+--seed "$FUZZ_SEED"} --suppress-health-check all --no-color \
     --report junit --report-junit-path "$ROOT/test-output/fuzz/$role.xml") || status=1
 done
+
+# the public scan (issue #18): after the fuzzing, personal data entered through the API with the demo accounts, then
+# every public GET route called with the demo institutions and published plans: no ID or mobile number may show
+log "scanning every public answer for ID and mobile numbers (scripts/public-scan.ts)"
+node dist/scripts/public-scan.js "$base" --seed || status=1
 exit $status

@@ -25,12 +25,24 @@ export function weekday(day: number): number {
   return new Date(day * DAY_MS).getUTCDay();
 }
 
-/** 2026-01-31 + 1 month → 2026-02-28: a publicity period counted in months ends on the same day, or the month's last. */
+/**
+ * The last day of a period of `months` months from `iso` (民法典 art. 201–202): the day of `iso` itself is not counted,
+ * and the period ends on the corresponding day of the last month — the same day of the month as `iso` — or on that
+ * month's last day when it has no such day. Nothing is moved off week-ends or holidays here: publicity periods do not
+ * move (brief §7). 2026-01-31 + 1 → 2026-02-28; 2024-02-29 + 12 → 2025-02-28; 2026-04-30 + 1 → 2026-05-30.
+ */
 export function addMonths(iso: string, months: number): string {
+  toDayNumber(iso);
+  if (!Number.isInteger(months)) throw new DomainException('VALIDATION_FAILED', `月数“${String(months)}”应为整数`, 400);
   const [y, m, d] = iso.split('-').map(Number);
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The calendar day after `iso` (what opens the day after a period ends). */
+export function nextDay(iso: string): string {
+  return fromDayNumber(toDayNumber(iso) + 1);
 }

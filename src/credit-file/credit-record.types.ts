@@ -2,26 +2,35 @@ import type { EntityManager } from 'typeorm';
 
 export type CreditRecordKind =
   | 'licence' | 'penalty' | 'determination' | 'interview' | 'commitment' | 'honour' | 'repair' | 'joint_sanction'
-  | 'correction' | 'publication_end' | 'inbound';
+  | 'correction' | 'publication_end' | 'inbound' | 'reclassification';
 
 export const CREDIT_RECORD_KINDS: CreditRecordKind[] = [
   'licence', 'penalty', 'determination', 'interview', 'commitment', 'honour', 'repair', 'joint_sanction',
-  'correction', 'publication_end', 'inbound',
+  'correction', 'publication_end', 'inbound', 'reclassification',
 ];
 
 export const KIND_LABELS: Record<CreditRecordKind, string> = {
   licence: '行政许可', penalty: '行政处罚', determination: '失信认定', interview: '约谈', commitment: '信用承诺',
   honour: '表彰/守信', repair: '信用修复', joint_sanction: '联合惩戒', correction: '更正', publication_end: '公示期满撤下',
-  inbound: '外部门报送',
+  inbound: '外部门报送', reclassification: '重新分类',
 };
 
 /** Kinds the municipal platform must receive (brief §6); others go only when the caller asks. */
 export const SUBMITTED_BY_DEFAULT = new Set<CreditRecordKind>([
   'licence', 'penalty', 'determination', 'interview', 'commitment', 'joint_sanction', 'repair', 'correction',
+  // the end of publication and a re-classification change what the platform publishes: it must hear of them too
+  'publication_end', 'reclassification',
 ]);
 
 /** A later record of one of these kinds, referring to an earlier one, ends the earlier one's publication. */
 export const ENDING_KINDS: CreditRecordKind[] = ['correction', 'repair', 'publication_end'];
+
+/**
+ * Records that say something about an earlier record and must name it. A reclassification (国家发展改革委令第36号
+ * transition) sets the earlier record's class and publication end from its own decision date: its payload
+ * `publicityUntil` (null: withdrawn from publication).
+ */
+export const REFERRING_KINDS: CreditRecordKind[] = [...ENDING_KINDS, 'reclassification'];
 
 export type Severity = 'minor' | 'general' | 'serious';
 
@@ -74,8 +83,8 @@ export interface CreditRecordView {
   payload: Record<string, unknown>;
   sourceRef: string;
   refersTo: string | null;
-  /** Later records that refer to this one (correction, repair, publication end…). */
-  referredBy: { id: string; kind: CreditRecordKind; decisionDate: string }[];
+  /** Later records that refer to this one (correction, repair, publication end…); a reclassification brings its end. */
+  referredBy: { id: string; kind: CreditRecordKind; decisionDate: string; publicityUntil?: string | null }[];
   caseNo: string | null;
   officeCode: string | null;
   createdAt: string;

@@ -63,6 +63,19 @@ export function publicPayload(payload: Json, personContext = false): Json {
   return out;
 }
 
+/**
+ * The names of the natural persons a payload names (legal representative, signer, persons of a ban…), found by the
+ * same keys `publicPayload` masks: the public-text guard refuses any of them in a text meant for the public.
+ */
+export function personNames(payload: unknown, personContext = false): string[] {
+  if (Array.isArray(payload)) return payload.flatMap((v) => personNames(v, personContext));
+  if (!isPlainObject(payload)) return [];
+  return Object.entries(payload).flatMap(([key, value]) => {
+    if ((PERSON_NAME_KEYS.has(key) || (personContext && key === 'name')) && typeof value === 'string') return [value.trim()];
+    return typeof value === 'object' ? personNames(value, PERSON_CONTAINERS.has(key)) : [];
+  }).filter(Boolean);
+}
+
 function safeMask(sealed: string, crypto: FieldCryptoService): string {
   try {
     return maskIdNumber(crypto.decrypt(sealed));

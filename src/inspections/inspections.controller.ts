@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
@@ -47,6 +47,16 @@ export class InspectionsController {
   @ApiOkResponse({ type: DrawVerificationDto })
   verify(@Param('id', uuidPipe) id: string) {
     return this.inspections.verify(id);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Access('approver', 'manager')
+  @Audited({ action: 'transition', resource: 'inspection-plan', idParam: 'id' })
+  @ApiOperation({ summary: '向社会公开抽查计划（范围、比例、随机种子、抽取证明）及已登记的检查结果（一公开）' })
+  @ApiOkResponse({ type: InspectionPlanDto })
+  publish(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.inspections.publish(id, user);
   }
 
   @Put(':id/targets/:uscc/result')

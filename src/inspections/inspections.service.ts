@@ -9,11 +9,12 @@ import { shanghaiToday } from '../credit-file/credit-status';
 import { gradeFor, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 import type { Grade } from '../policies/policy.types';
+import { assertNoPersonalData } from '../publicity/public-text-guard';
 import { draw, drawDigest, DrawInput, GRADE_ORDER } from './draw';
 import type { CreatePlanDto, InspectionResultDto } from './dto/inspection.dto';
 
 const TARGETS = `SELECT t.position, t.uscc, i.name AS "institutionName", t.grade, t.inspector_ids AS "inspectorIds", t.result,
-  t.findings, t.recorded_at AS "recordedAt", t.case_no AS "caseNo"
+  t.findings, t.public_finding AS "publicFinding", t.recorded_at AS "recordedAt", t.case_no AS "caseNo"
   FROM inspection_targets t JOIN institutions i ON i.id = t.institution_id WHERE t.plan_id = $1 ORDER BY t.position`;
 
 /** 分级分类监管 + 双随机一公开: plans drawn by grade ratio from a published seed, and their results. */
@@ -61,11 +62,11 @@ export class InspectionsService {
     const ids = new Map(rows.map((r) => [r.uscc, r.id]));
     const planId = await this.ds.transaction(async (m) => {
       const [plan] = await m.query(
-        `INSERT INTO inspection_plans (title, seed, year, office_code, policy_version, ratios, inspectors_per_target, candidates,
-                                       inspectors, digest, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-        [dto.title, input.seed, year, dto.officeCode ?? null, version, ratios, k, JSON.stringify(input.candidates),
-          JSON.stringify(input.inspectors), drawDigest(input), actor.id],
+        `INSERT INTO inspection_plans (title, seed, year, office_code, institution_type, policy_version, ratios, inspectors_per_target,
+                                       candidates, inspectors, digest, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
+        [dto.title, input.seed, year, dto.officeCode ?? null, dto.institutionType ?? null, version, ratios, k,
+          JSON.stringify(input.candidates), JSON.stringify(input.inspectors), drawDigest(input), actor.id],
       );
       for (const t of targets) {
         await m.query(
@@ -80,9 +81,9 @@ export class InspectionsService {
 
   async get(id: string) {
     const [plan] = await this.ds.query(
-      `SELECT id, title, seed, year, office_code AS "officeCode", policy_version AS "policyVersion", ratios,
-              inspectors_per_target AS "inspectorsPerTarget", digest, jsonb_array_length(candidates) AS "candidateCount",
-              created_at AS "createdAt" FROM inspection_plans WHERE id = $1`, [id]);
+      `SELECT id, title, seed, year, office_code AS "officeCode", institution_type AS "institutionType", policy_version AS "policyVersion",
+              ratios, inspectors_per_target AS "inspectorsPerTarget", digest, jsonb_array_length(candidates) AS "candidateCount",
+              created_at AS "createdAt", published_at AS "publishedAt" FROM inspection_plans WHERE id = $1`, [id]);
     if (!plan) throw notFound('INSPECTION_PLAN_NOT_FOUND', '抽查计划不存在');
     return { ...plan, targets: await this.ds.query(TARGETS, [id]) };
   }
@@ -113,18 +114,41 @@ export class InspectionsService {
     return { planId: id, seed: plan.seed, digest: plan.digest, digestOk, drawOk: mismatches.length === 0, ok: digestOk && !mismatches.length, mismatches };
   }
 
-  /** Recording a result is set-once; a failed inspection may open a case (source: inspection). */
+  /**
+   * 一公开: publishing a plan shows its scope, ratios, seed and draw proof on the public pages, and each result as it
+   * is recorded. Before that the targets stay internal, so a plan can be drawn ahead of unannounced inspections.
+   * Its title becomes public: the guard refuses one with personal data, as for any public text.
+   */
+  async publish(id: string, actor: AuthUser) {
+    const [plan] = await this.ds.query(`SELECT title FROM inspection_plans WHERE id = $1`, [id]);
+    if (!plan) throw notFound('INSPECTION_PLAN_NOT_FOUND', '抽查计划不存在');
+    // a plan names no person of its own: the guard looks for numbers only (the targets' legal representatives are not
+    // named by the plan, and matching all their names against a title would refuse ordinary words)
+    assertNoPersonalData({ title: plan.title });
+    await this.ds.query(
+      `UPDATE inspection_plans SET published_at = COALESCE(published_at, now()), published_by = COALESCE(published_by, $2) WHERE id = $1`,
+      [id, actor.id]);
+    return this.get(id);
+  }
+
+  /**
+   * Recording a result is set-once; a failed inspection may open a case (source: inspection). The public finding is
+   * what 一公开 shows of it: checked by the public-text guard, as every text meant for the public.
+   */
   async recordResult(planId: string, uscc: string, dto: InspectionResultDto, actor: AuthUser) {
     if (dto.openCase && dto.result !== 'fail') {
       throw new DomainException('VALIDATION_FAILED', '只有检查不合格时才能据此立案', HttpStatus.BAD_REQUEST, { fields: [{ field: 'openCase' }] });
     }
     await this.ds.transaction(async (m) => {
-      const [t] = await m.query(`SELECT result, case_no FROM inspection_targets WHERE plan_id = $1 AND uscc = $2 FOR UPDATE`, [planId, uscc]);
+      const [t] = await m.query(
+        `SELECT t.result, t.case_no, i.legal_rep_name FROM inspection_targets t JOIN institutions i ON i.id = t.institution_id
+          WHERE t.plan_id = $1 AND t.uscc = $2 FOR UPDATE OF t`, [planId, uscc]);
       if (!t) throw notFound('INSPECTION_TARGET_NOT_FOUND', '该机构不在本抽查计划中');
       if (t.result && t.result !== dto.result) throw conflict('RESULT_ALREADY_RECORDED', '检查结果已登记，不能改为其他结果');
+      if (dto.publicFinding) assertNoPersonalData({ publicFinding: dto.publicFinding }, [t.legal_rep_name]);
       if (!t.result) {
-        await m.query(`UPDATE inspection_targets SET result = $3, findings = $4, recorded_by = $5, recorded_at = now()
-                        WHERE plan_id = $1 AND uscc = $2`, [planId, uscc, dto.result, dto.findings, actor.id]);
+        await m.query(`UPDATE inspection_targets SET result = $3, findings = $4, public_finding = $5, recorded_by = $6, recorded_at = now()
+                        WHERE plan_id = $1 AND uscc = $2`, [planId, uscc, dto.result, dto.findings, dto.publicFinding ?? null, actor.id]);
       }
       if (dto.openCase && !t.case_no) {
         const opened = await this.cases.open({ uscc, behaviourCode: dto.openCase.behaviourCode, facts: dto.openCase.facts, source: 'inspection' }, actor);

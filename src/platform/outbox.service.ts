@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 
 /** What the municipal platform must receive (brief §6). */
 export type SubmissionType =
-  | 'licence' | 'penalty' | 'determination' | 'interview' | 'commitment' | 'joint_sanction_notice' | 'repair' | 'correction';
+  | 'licence' | 'penalty' | 'determination' | 'interview' | 'commitment' | 'joint_sanction_notice' | 'repair' | 'correction'
+  | 'publication_end' | 'reclassification';
 
 export interface NewSubmission {
   recordType: SubmissionType;

@@ -14,6 +14,19 @@ export interface PublicityWindow {
   maxMonths: number;
 }
 
+/**
+ * Amounts (in yuan) that move a penalty between classes (src/publicity/classification.ts). No binding source fixes
+ * them: defaults of the policy, which an admin may change by publishing a new version.
+ */
+export interface ClassificationThresholds {
+  /** A fine up to and including this is 轻微 (the default is 行政处罚法 art. 51's cap for organisations, 3,000 yuan). */
+  minorFineMaxYuan: number;
+  /** A fine of at least this is 严重 (a "very large" fine). */
+  seriousFineMinYuan: number;
+  /** Confiscated illegal income of at least this is 严重. */
+  seriousConfiscationMinYuan: number;
+}
+
 export interface GradeBand {
   grade: Grade;
   /** Lowest score (of 1000) that still earns this grade; bands are listed from A down to E. */
@@ -39,6 +52,8 @@ export interface PolicyDocument {
   reminderBeforeDueDays: number;
   publicity: Record<Severity, PublicityWindow>;
   grades: GradeBand[];
+  /** Absent before migration 1765400000000; `classificationThresholds()` fills a missing one from the defaults. */
+  classification?: ClassificationThresholds;
 }
 
 /**

@@ -5,7 +5,11 @@ import { Audited } from '../audit/audited.decorator';
 import { Public } from '../auth/access.decorator';
 import { PublicThrottlerGuard, publicLimit, publicTtlMs } from './public-throttler.guard';
 import { PublicPublicityQueryDto, PublicSearchQueryDto } from './dto/public-query.dto';
-import { PublicInstitutionDto, PublicInstitutionHitsDto, PublicRecordPageDto } from './dto/public-response.dto';
+import {
+  PublicInspectionPlanDto, PublicInspectionPlansDto, PublicInstitutionDto, PublicInstitutionHitsDto, PublicRecordPageDto,
+} from './dto/public-response.dto';
+import { uuidPipe } from '../credit-file/credit-file.controller';
+import { PublicInspectionsService } from './public-inspections.service';
 import { PublicService } from './public.service';
 
 /** Anyone may read what is in publication; rate-limited per address so the file cannot be scraped wholesale. */
@@ -15,7 +19,10 @@ import { PublicService } from './public.service';
 @UseGuards(PublicThrottlerGuard)
 @Throttle({ default: { limit: publicLimit, ttl: publicTtlMs } })
 export class PublicController {
-  constructor(private readonly publicService: PublicService) {}
+  constructor(
+    private readonly publicService: PublicService,
+    private readonly inspections: PublicInspectionsService,
+  ) {}
 
   @Get('institutions')
   @Audited({ action: 'list', resource: 'public-institution' })
@@ -39,5 +46,21 @@ export class PublicController {
   @ApiOkResponse({ type: PublicRecordPageDto })
   publicity(@Query() query: PublicPublicityQueryDto) {
     return this.publicService.publicity(query);
+  }
+
+  @Get('inspections')
+  @Audited({ action: 'list', resource: 'public-inspection-plan' })
+  @ApiOperation({ summary: '双随机一公开：已公开的抽查计划（范围、比例、抽取及检查数）' })
+  @ApiOkResponse({ type: PublicInspectionPlansDto })
+  inspectionPlans() {
+    return this.inspections.list();
+  }
+
+  @Get('inspections/:id')
+  @Audited({ action: 'read', resource: 'public-inspection-plan', idParam: 'id' })
+  @ApiOperation({ summary: '双随机一公开：抽查计划的随机种子、抽取证明和检查结果' })
+  @ApiOkResponse({ type: PublicInspectionPlanDto })
+  inspectionPlan(@Param('id', uuidPipe) id: string) {
+    return this.inspections.plan(id);
   }
 }

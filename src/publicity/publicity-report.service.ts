@@ -45,6 +45,11 @@ export const ITEMS_SQL = `
    WHERE d.status = 'pending' AND d.due_date <= $2 AND ($3::text IS NULL OR d.office_code = $3)
    ORDER BY d.due_date, d.id LIMIT $4`;
 
+export const STATISTICS_SQL = `
+  SELECT kind, severity AS class, status, count(*)::int AS count
+    FROM publicity_decisions WHERE decision_date BETWEEN $1 AND $2
+   GROUP BY kind, severity, status ORDER BY kind, severity NULLS FIRST, status`;
+
 @Injectable()
 export class PublicityReportService {
   constructor(
@@ -66,5 +71,14 @@ export class PublicityReportService {
       this.ds.query(ITEMS_SQL, [...params, Math.min(Math.max(opts.limit ?? 200, 1), 1000)]),
     ]);
     return { asOf, dueSoonUntil, byOffice, items };
+  }
+
+  /** Decisions by kind, class and status: a minor record that is not published still counts. */
+  async statistics(opts: { from?: string; to?: string } = {}) {
+    const to = opts.to ?? shanghaiToday();
+    const from = opts.from ?? `${to.slice(0, 4)}-01-01`;
+    toDayNumber(from);
+    toDayNumber(to);
+    return { from, to, rows: await this.ds.query(STATISTICS_SQL, [from, to]) };
   }
 }

@@ -24,7 +24,7 @@ export class PublicityController {
   @Post('penalties')
   @Access('officer', 'approver')
   @Audited({ action: 'create', resource: 'publicity-penalty' })
-  @ApiOperation({ summary: '登记行政处罚决定（双公示字段齐全），默认立即公示' })
+  @ApiOperation({ summary: '登记行政处罚决定（双公示字段齐全）：按36号令分类并计算公示期；须公示的起草公示文本待审核，审核通过后公示；轻微失信不予公示，直接归档并报送' })
   @ApiCreatedResponse({ type: PublicityDecisionDto })
   penalty(@Body() dto: PenaltyDecisionDto, @CurrentUser() user: AuthUser) {
     return this.publicity.registerPenalty(dto, user);
@@ -33,7 +33,7 @@ export class PublicityController {
   @Post('licences')
   @Access('officer', 'approver')
   @Audited({ action: 'create', resource: 'publicity-licence' })
-  @ApiOperation({ summary: '登记行政许可决定（双公示字段齐全），默认立即公示' })
+  @ApiOperation({ summary: '登记行政许可决定（双公示字段齐全）：起草公示文本待审核，审核通过后公示' })
   @ApiCreatedResponse({ type: PublicityDecisionDto })
   licence(@Body() dto: LicenceDecisionDto, @CurrentUser() user: AuthUser) {
     return this.publicity.registerLicence(dto, user);
@@ -43,7 +43,7 @@ export class PublicityController {
   @HttpCode(200)
   @Access('officer', 'approver')
   @Audited({ action: 'transition', resource: 'publicity-decision', idParam: 'id' })
-  @ApiOperation({ summary: '公示一项待公示的决定（公示日期为今天，不可倒签）' })
+  @ApiOperation({ summary: '公示一项公示文本已审核的待公示决定（公示日期为今天，不可倒签）' })
   @ApiOkResponse({ type: PublicityDecisionDto })
   publish(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.publicity.publish(id, user);

@@ -12,34 +12,38 @@ import { sealPersonalData } from '../credit-file/personal-data';
 import { PoliciesService } from '../policies/policies.service';
 import type { LicenceDecisionDto } from './dto/licence-decision.dto';
 import type { PenaltyDecisionDto } from './dto/penalty-decision.dto';
+import { assessPenalty, publicTextFindings, reword } from './penalty-assessment';
+import { namesOfRecord } from './public-projection';
+import { personalDataException } from './public-text-guard';
+import { intact, PublicTextService } from './public-text.service';
+import {
+  DECISION_COLUMNS as COLUMNS, DecisionRow, decisionRef, decisionView, PublicityDecisionView, PublicityKind,
+} from './publicity-view';
 
-export type PublicityKind = 'licence' | 'penalty';
-
-export interface PublicityDecisionView {
-  id: string;
-  kind: PublicityKind;
-  uscc: string;
-  officeCode: string | null;
-  documentNo: string;
-  decisionDate: string;
-  dueDate: string;
-  status: 'pending' | 'published';
-  publishedOn: string | null;
-  recordId: string | null;
-  late: boolean;
-}
-
-const COLUMNS = `id, kind, uscc, office_code AS "officeCode", document_no AS "documentNo", decision_date::text AS "decisionDate",
-  due_date::text AS "dueDate", status, published_on::text AS "publishedOn", record_id AS "recordId", severity,
-  publicity_until::text AS "publicityUntil", fields, institution_id AS "institutionId"`;
+export type { PublicityDecisionView, PublicityKind } from './publicity-view';
 
 const bad = (field: string, message: string) =>
   new DomainException('VALIDATION_FAILED', message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
 
+interface Filing {
+  severity: DecisionRow['severity'];
+  publicityUntil: string | null;
+  repairableFrom: string | null;
+  procedure: DecisionRow['procedure'];
+  classification: DecisionRow['classification'];
+  minorPublicationReason: string | null;
+  /** Null: not to be published (a minor record), so there is no public text and it is filed at once. */
+  publicText: Record<string, string> | null;
+  names: string[];
+  autoPublish: boolean;
+}
+
 /**
- * 双公示: every licence and penalty decision is registered here with its publication due date (decision date +
- * the policy's publication days, in working days); publishing it appends it to the credit file, where it stays in
- * publication for its window. The register keeps what is still to be published, so lateness can be reported.
+ * 双公示: every licence and penalty decision is registered here with its publication due date (decision date + the
+ * policy's publication days, in working days). A penalty's class and periods follow the 36号令 rule
+ * (classification.ts, publicity-periods.ts). What is to be published carries a public text that someone other than
+ * its drafter signs off; publishing appends the decision to the credit file for its window. A minor penalty nobody
+ * found necessary to publish is filed at once, unpublished, and shared with the platform with that flag.
  */
 @Injectable()
 export class PublicityService {
@@ -49,28 +53,47 @@ export class PublicityService {
     private readonly policies: PoliciesService,
     private readonly creditFile: CreditFileService,
     private readonly crypto: FieldCryptoService,
+    private readonly texts: PublicTextService,
   ) {}
 
-  registerPenalty(dto: PenaltyDecisionDto, actor: AuthUser): Promise<PublicityDecisionView> {
-    if (dto.publicityUntil < dto.decisionDate) throw bad('publicityUntil', '公示截止期（publicityUntil）不能早于处罚决定日期');
-    const { publish, severity, ...fields } = dto;
-    return this.register('penalty', dto.decisionNo, fields, { severity: severity ?? 'general', publicityUntil: dto.publicityUntil },
-      publish !== false, actor);
+  async registerPenalty(dto: PenaltyDecisionDto, actor: AuthUser): Promise<PublicityDecisionView> {
+    const { document } = await this.policies.active();
+    const a = assessPenalty(dto, document);
+    const names = namesOfRecord(dto as unknown as Record<string, unknown>, [await this.legalRepOf(dto.uscc)]);
+    const findings = a.periods.publish ? publicTextFindings(a, names) : [];
+    if (findings.length) throw personalDataException(findings);
+    // the register keeps the 双公示 fields (and the procedure); the class, reasons and periods are kept in their own columns
+    const { publish, raiseClassTo, raiseReason, minorPublicationReason, publicText, ...fields } = dto;
+    return this.register('penalty', dto.decisionNo, fields, {
+      severity: a.classification.class, publicityUntil: a.periods.publicityUntil, repairableFrom: a.periods.repairableFrom,
+      procedure: dto.procedure, classification: a.classification, minorPublicationReason: a.minorPublicationReason,
+      publicText: a.periods.publish ? a.publicText : null, names, autoPublish: publish !== false,
+    }, actor);
   }
 
-  registerLicence(dto: LicenceDecisionDto, actor: AuthUser): Promise<PublicityDecisionView> {
+  async registerLicence(dto: LicenceDecisionDto, actor: AuthUser): Promise<PublicityDecisionView> {
     if (dto.validUntil < dto.validFrom) throw bad('validUntil', '有效期至（validUntil）不能早于有效期自');
-    const { publish, ...fields } = dto;
+    const { publish, publicText: reworded, ...fields } = dto;
+    const text = reword({
+      title: `${dto.documentName}（${dto.documentNo}）`, documentName: dto.documentName, certificateName: dto.certificateName, content: dto.content,
+    }, { ...reworded }, 'documentName');
+    const names = namesOfRecord(dto as unknown as Record<string, unknown>, [await this.legalRepOf(dto.uscc)]);
+    const findings = publicTextFindings(text, names);
+    if (findings.length) throw personalDataException(findings);
     // a licence stays in publication while it is valid
-    return this.register('licence', dto.documentNo, fields, { severity: null, publicityUntil: dto.validUntil },
-      publish !== false, actor);
+    return this.register('licence', dto.documentNo, fields, {
+      severity: null, publicityUntil: dto.validUntil, repairableFrom: null, procedure: null, classification: null,
+      minorPublicationReason: null, publicText: text.publicText, names, autoPublish: publish !== false,
+    }, actor);
   }
 
-  /** Publishes a pending decision today; publishing one already published returns it unchanged. */
+  /** Publishes a pending decision today, once its public text is signed off; one already published is returned as is. */
   publish(id: string, actor: AuthUser): Promise<PublicityDecisionView> {
     return this.ds.transaction(async (m) => {
-      const [row] = await m.query(`SELECT ${COLUMNS} FROM publicity_decisions WHERE id = $1 FOR UPDATE`, [id]);
-      if (!row) throw notFound('PUBLICITY_DECISION_NOT_FOUND', '双公示决定不存在');
+      const row = await this.lock(m, id);
+      if (row.status === 'recorded') {
+        throw conflict('NOT_TO_BE_PUBLISHED', '该决定为轻微失信，不予公示；如确有必要公示，请重新登记并说明理由');
+      }
       if (row.status === 'pending') await this.publishIn(m, row, actor);
       return this.byId(id, m);
     });
@@ -79,13 +102,41 @@ export class PublicityService {
   async byId(id: string, m: EntityManager = this.ds.manager): Promise<PublicityDecisionView> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM publicity_decisions WHERE id = $1`, [id]);
     if (!row) throw notFound('PUBLICITY_DECISION_NOT_FOUND', '双公示决定不存在');
-    return view(row);
+    return decisionView(row, (await this.texts.latest([decisionRef(row.kind, row.documentNo)], m)).get(decisionRef(row.kind, row.documentNo)) ?? null);
   }
 
-  private async register(
-    kind: PublicityKind, documentNo: string, fields: Record<string, unknown>,
-    meta: { severity: string | null; publicityUntil: string }, publish: boolean, actor: AuthUser,
-  ): Promise<PublicityDecisionView> {
+  /** The decision whose public text `recordRef` is, locked: approving its text may publish it. */
+  async lockByRef(m: EntityManager, recordRef: string): Promise<DecisionRow | null> {
+    const [row] = await m.query(
+      `SELECT ${COLUMNS} FROM publicity_decisions WHERE 'publicity:' || kind || ':' || document_no = $1 FOR UPDATE`, [recordRef]);
+    return row ?? null;
+  }
+
+  /** The natural persons a decision names: its own fields and the institution's legal representative. */
+  async namesOf(row: DecisionRow): Promise<string[]> {
+    return namesOfRecord(row.fields, [await this.legalRepOf(row.uscc)]);
+  }
+
+  /**
+   * Publication is always dated today: the lateness this register reports is the office's own, so it must not be
+   * able to back-date it. A decision whose publicity period ended before it reached the register is filed in the
+   * credit file without a window (it is not published any more), and still counts as late.
+   */
+  async publishIn(m: EntityManager, row: DecisionRow, actor: AuthUser): Promise<void> {
+    const ref = decisionRef(row.kind, row.documentNo);
+    const text = (await this.texts.latest([ref], m)).get(ref);
+    if (!text || text.status !== 'approved' || !intact(text)) {
+      throw conflict('PUBLIC_TEXT_NOT_APPROVED', '公示文本尚未经审核人审核通过（或审核后又被修改），不能公示', { publicTextId: text?.id ?? null });
+    }
+    const publishOn = shanghaiToday();
+    const window = row.publicityUntil && row.publicityUntil >= publishOn
+      ? { publicityFrom: publishOn, publicityUntil: row.publicityUntil } : { publicityFrom: null, publicityUntil: null };
+    const record = await this.file(m, row, actor, window, { publicTextHash: text.hash });
+    await m.query(`UPDATE publicity_decisions SET status = 'published', published_on = $2, record_id = $3, published_by = $4 WHERE id = $1`,
+      [row.id, publishOn, record, actor.id]);
+  }
+
+  private async register(kind: PublicityKind, documentNo: string, fields: Record<string, unknown>, f: Filing, actor: AuthUser): Promise<PublicityDecisionView> {
     const decisionDate = String(fields.decisionDate);
     toDayNumber(decisionDate);
     if (decisionDate > shanghaiToday()) throw bad('decisionDate', '决定日期不能晚于今天');
@@ -94,61 +145,62 @@ export class PublicityService {
     const { document } = await this.policies.active();
     const dueDate = await this.calendar.addWorkingDays(decisionDate, document.publicationDays);
     return this.ds.transaction(async (m) => {
-      const inserted = await m.query(
-        `INSERT INTO publicity_decisions (kind, institution_id, uscc, office_code, document_no, decision_date, due_date,
-                                          severity, publicity_until, fields, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (kind, document_no) DO NOTHING RETURNING ${COLUMNS}`,
-        [kind, inst.id, fields.uscc, actor.officeCode ?? inst.office_code ?? null, documentNo, decisionDate, dueDate,
+      const inserted: DecisionRow[] = await m.query(
+        `INSERT INTO publicity_decisions (kind, institution_id, uscc, office_code, document_no, decision_date, due_date, severity,
+                                          publicity_until, repairable_from, procedure, classification, publication_reason,
+                                          auto_publish, fields, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT (kind, document_no) DO NOTHING RETURNING ${COLUMNS}`,
+        [kind, inst.id, fields.uscc, actor.officeCode ?? inst.office_code ?? null, documentNo, decisionDate, dueDate, f.severity,
+          f.publicityUntil, f.repairableFrom, f.procedure, f.classification, f.minorPublicationReason, f.autoPublish,
           // the register holds the same sealed ID number as the credit file, never the clear one
-          meta.severity, meta.publicityUntil, sealPersonalData(fields, this.crypto), actor.id],
+          sealPersonalData(fields, this.crypto), actor.id],
       );
       if (!inserted.length) {
         // registering the same document twice is a retry: answer with what is there, unless it is someone else's
-        const [existing] = await m.query(`SELECT ${COLUMNS} FROM publicity_decisions WHERE kind = $1 AND document_no = $2`, [kind, documentNo]);
+        const [existing] = await m.query(`SELECT id, uscc FROM publicity_decisions WHERE kind = $1 AND document_no = $2`, [kind, documentNo]);
         if (existing.uscc !== fields.uscc) throw conflict('DOCUMENT_NO_EXISTS', `文书号 ${documentNo} 已登记给其他机构`);
-        return view(existing);
+        return this.byId(existing.id, m);
       }
-      if (publish) await this.publishIn(m, inserted[0], actor);
-      return this.byId(inserted[0].id, m);
+      const row = inserted[0];
+      if (f.publicText) {
+        await this.texts.draft(m, { recordRef: decisionRef(kind, documentNo), uscc: row.uscc, fields: f.publicText, names: f.names, actorId: actor.id });
+      } else {
+        // 轻微, not published: filed and shared now, with its class and the flag that it is not to be published
+        const record = await this.file(m, row, actor, { publicityFrom: null, publicityUntil: null }, { notToPublish: true });
+        await m.query(`UPDATE publicity_decisions SET status = 'recorded', record_id = $2 WHERE id = $1`, [row.id, record]);
+      }
+      return this.byId(row.id, m);
     });
   }
 
-  /**
-   * Publication is always dated today: the lateness this register reports is the office's own, so it must not be
-   * able to back-date it. A decision whose publicity period ended before it reached the register is filed in the
-   * credit file without a window (it is not published any more), and still counts as late.
-   */
-  private async publishIn(m: EntityManager, row: Row, actor: AuthUser): Promise<void> {
-    const publishOn = shanghaiToday();
+  /** Appends the decision to the credit file (and so to the platform's outbox); returns the record's id. */
+  private async file(
+    m: EntityManager, row: DecisionRow, actor: AuthUser, window: { publicityFrom: string | null; publicityUntil: string | null },
+    extra: Record<string, unknown>,
+  ): Promise<string> {
     const f = row.fields;
     const title = row.kind === 'penalty' ? `行政处罚决定（${row.documentNo}）` : `${String(f.documentName)}（${row.documentNo}）`;
     const record = await this.creditFile.append({
-      uscc: row.uscc, kind: row.kind, title, decisionDate: row.decisionDate, severity: row.severity,
-      ...(row.publicityUntil < publishOn
-        ? { publicityFrom: null, publicityUntil: null }
-        : { publicityFrom: publishOn, publicityUntil: row.publicityUntil }),
-      payload: { ...f, publicationDue: row.dueDate },
-      sourceRef: `publicity:${row.kind}:${row.documentNo}`,
-      officeCode: row.officeCode, createdBy: actor.id,
+      uscc: row.uscc, kind: row.kind, title, decisionDate: row.decisionDate, severity: row.severity, ...window,
+      payload: {
+        ...f, publicationDue: row.dueDate,
+        ...(row.classification ? { classification: row.classification, repairableFrom: row.repairableFrom } : {}),
+        ...(row.minorPublicationReason ? { minorPublicationReason: row.minorPublicationReason } : {}),
+        ...extra,
+      },
+      sourceRef: decisionRef(row.kind, row.documentNo), officeCode: row.officeCode, createdBy: actor.id,
     }, m);
-    await m.query(
-      `UPDATE publicity_decisions SET status = 'published', published_on = $2, record_id = $3, published_by = $4 WHERE id = $1`,
-      [row.id, publishOn, record.id, actor.id],
-    );
+    return record.id;
   }
-}
 
-/** A decision as stored: the view's fields (lateness is derived) plus what publishing it needs. */
-interface Row extends Omit<PublicityDecisionView, 'late'> {
-  severity: 'minor' | 'general' | 'serious' | null;
-  publicityUntil: string;
-  fields: Record<string, unknown>;
-}
+  private async lock(m: EntityManager, id: string): Promise<DecisionRow> {
+    const [row] = await m.query(`SELECT ${COLUMNS} FROM publicity_decisions WHERE id = $1 FOR UPDATE`, [id]);
+    if (!row) throw notFound('PUBLICITY_DECISION_NOT_FOUND', '双公示决定不存在');
+    return row;
+  }
 
-function view(r: Row): PublicityDecisionView {
-  const late = r.status === 'published' ? (r.publishedOn ?? '') > r.dueDate : shanghaiToday() > r.dueDate;
-  return {
-    id: r.id, kind: r.kind, uscc: r.uscc, officeCode: r.officeCode, documentNo: r.documentNo, decisionDate: r.decisionDate,
-    dueDate: r.dueDate, status: r.status, publishedOn: r.publishedOn, recordId: r.recordId, late,
-  };
+  private async legalRepOf(uscc: unknown): Promise<string | null> {
+    const [inst] = await this.ds.query(`SELECT legal_rep_name FROM institutions WHERE uscc = $1`, [typeof uscc === 'string' ? uscc.toUpperCase() : '']);
+    return inst?.legal_rep_name ?? null;
+  }
 }

@@ -7,6 +7,7 @@ import { createCaseWorker } from '../../src/temporal/create-case-worker';
 import { createTestApp, TestApp } from '../support/app';
 import { makeIdNumber, makeUscc } from '../support/factories';
 import { auth, doTask, TINY_PDF } from '../support/http-case';
+import { activateTestPolicy } from '../support/policies';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
 
 /**
@@ -19,7 +20,7 @@ describe('a whole case over HTTP', () => {
   let worker: Worker;
   let running: Promise<void>;
   let tokens: Record<'officer' | 'approver' | 'admin', string>;
-  let previousPublicity: unknown;
+  let restorePolicy: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     quietTemporalRuntime();
@@ -31,9 +32,9 @@ describe('a whole case over HTTP', () => {
       approver: (await t.loginAs('approver', { officeCode: 'XWPX' })).token,
       admin: (await t.loginAs('admin', { officeCode: null })).token,
     };
-    previousPublicity = (await t.http().get('/api/policies/active').set(auth(tokens.officer))).body.document.publicity;
+    // repair at once is outside 36号令's bounds, which the API refuses: a test-only version written directly
     const shortPolicy = { publicity: { minor: { minMonths: 0, maxMonths: 3 }, general: { minMonths: 0, maxMonths: 12 }, serious: { minMonths: 12, maxMonths: 36 } } };
-    await t.http().post('/api/policies').set(auth(tokens.admin)).send({ changes: shortPolicy, note: '端到端测试：一般失信可立即申请修复' }).expect(201);
+    restorePolicy = await activateTestPolicy(t.ds, shortPolicy, '端到端测试：一般失信可立即申请修复');
   });
 
   /** The case page (PostgreSQL only) says what the workflow itself says about a resting case. */
@@ -46,7 +47,7 @@ describe('a whole case over HTTP', () => {
   }
 
   afterAll(async () => {
-    await t?.http().post('/api/policies').set(auth(tokens.admin)).send({ changes: { publicity: previousPublicity }, note: '恢复测试前的政策' });
+    await restorePolicy?.();
     worker?.shutdown();
     await running;
     await t?.close();

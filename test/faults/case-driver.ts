@@ -78,11 +78,16 @@ export class CaseDriver {
     throw new Error(`could not open a case for ${uscc}`);
   }
 
-  /** Files a 双公示 penalty decision: a credit record and a platform submission written together. */
+  /**
+   * Files a 双公示 penalty decision and has the approver sign its public text off, which publishes it: a credit
+   * record and a platform submission written together. Counted once the publication was acknowledged.
+   */
   async filePenalty(uscc: string): Promise<void> {
     const body = penaltyBody(uscc);
-    const r = await this.send('POST', '/api/publicity/penalties', this.staff.officer, body);
-    if (r.status === 201) this.ledger.penalties.push(body.decisionNo);
+    const r = await this.send<{ publicText: { id: string; hash: string } }>('POST', '/api/publicity/penalties', this.staff.officer, body);
+    if (r.status !== 201) return;
+    const approved = await this.send('POST', `/api/publicity/public-texts/${r.body.publicText.id}/approve`, this.staff.approver, { hash: r.body.publicText.hash });
+    if (approved.status === 200) this.ledger.penalties.push(body.decisionNo);
   }
 
   /** One look at every worklist and portal; acts on what each persona would act on now, a few at a time. */

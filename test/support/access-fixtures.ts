@@ -97,8 +97,11 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const [task] = await t.ds.query(`SELECT id FROM tasks WHERE case_no = $1 ORDER BY created_at LIMIT 1`, [own.caseNo]);
   const penalty = created(await t.http().post('/api/publicity/penalties').set(as(staff.officer)).send(penaltyBody(own.uscc)), 'penalty');
   const [submission] = await t.ds.query(`SELECT id FROM platform_submissions ORDER BY created_at DESC LIMIT 1`);
+  // published, so the public route has a real plan; a public plan lists its candidates to anyone, so it is drawn from
+  // primary schools and the two institutions of the matrix (training institutions) are not in it
   const plan = created(await t.http().post('/api/inspection-plans').set(as(staff.officer))
-    .send({ title: '权限矩阵测试抽查', officeCode: 'XWPX', inspectorsPerTarget: 1 }), 'inspection plan');
+    .send({ title: '权限矩阵测试抽查', officeCode: 'XWPX', institutionType: 'primary_school', inspectorsPerTarget: 1 }), 'inspection plan');
+  created(await t.http().post(`/api/inspection-plans/${plan.id}/publish`).set(as(staff.approver)).send({}), 'published plan');
   const matter = created(await t.http().post('/api/review-matters').set(as(staff.officer))
     .send({ type: 'licence', uscc: own.uscc, title: '设立审批', persons: [{ name: '李举办', idNumber: makeIdNumber() }] }), 'review matter');
   const spare = await t.loginAs('officer', { officeCode: 'XWPX' });
@@ -116,6 +119,8 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
       '/api/tasks/:id': task.id,
       '/api/platform/submissions/:id': submission.id,
       '/api/publicity/decisions/:id': String(penalty.id ?? penalty.decisionId),
+      '/api/publicity/public-texts/:id': String((penalty.publicText as { id: string }).id),
+      '/api/public/inspections/:id': plan.id,
       '/api/inspection-plans/:id': plan.id,
       '/api/review-matters/:id': matter.id,
       '/api/users/:id': spare.user.id,
@@ -129,8 +134,8 @@ function penaltyBody(uscc: string) {
   return {
     subjectName: '权限测试培训学校', subjectCategory: '法人及非法人组织', uscc, legalRepName: '陈明远',
     decisionNo: `海教罚〔2026〕${randomBytes(4).toString('hex')}号`, violationType: '超范围培训',
-    facts: '超出办学许可范围开展学科类培训', basis: '《校外培训行政处罚暂行办法》第十八条', penaltyCategory: ['警告'],
-    content: '警告', decisionDate: '2026-09-30', validUntil: '2027-09-30', publicityUntil: '2027-09-30',
+    facts: '超出办学许可范围开展学科类培训', basis: '《校外培训行政处罚暂行办法》第十八条', penaltyCategory: ['警告', '没收违法所得'],
+    procedure: 'general', confiscatedAmount: 0.2, content: '警告，没收违法所得', decisionDate: '2026-09-30', validUntil: '2027-09-30',
     authorityName: '连云港市海州区教育局', authorityCode: '113207060141860828',
     sourceUnitName: '连云港市海州区教育局', sourceUnitCode: '113207060141860828',
   };

@@ -8,6 +8,8 @@ export class CreditRecordRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: CREDIT_RECORD_KINDS }) kind: string;
   @ApiProperty({ format: 'date' }) decisionDate: string;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: '重新分类后的公示截止日（null 为撤下公示）' })
+  publicityUntil?: string | null;
 }
 
 /** A credit record with its derived status; personal data in the payload is masked. */

@@ -12,6 +12,7 @@ export class InspectionTargetDto {
   @ApiProperty({ type: [String], format: 'uuid', description: '检查人员' }) inspectorIds: string[];
   @ApiProperty({ ...nullableString(), enum: ['pass', 'fail'], description: '检查结果（未登记时为 null）' }) result: string | null;
   @ApiProperty({ ...nullableString(), description: '检查情况' }) findings: string | null;
+  @ApiProperty({ ...nullableString(), description: '公开的检查结果说明（一公开）' }) publicFinding: string | null;
   @ApiProperty(nullableString('date-time')) recordedAt: string | null;
   @ApiProperty({ ...nullableString(), description: '据此立案的案件编号' }) caseNo: string | null;
 }
@@ -31,12 +32,14 @@ export class InspectionPlanDto {
   @ApiProperty({ description: '随机种子（公开）' }) seed: string;
   @ApiProperty({ type: 'integer' }) year: number;
   @ApiProperty({ ...nullableString(), description: '限定的科室' }) officeCode: string | null;
+  @ApiProperty({ ...nullableString(), description: '限定的机构类型' }) institutionType: string | null;
   @ApiProperty({ type: 'integer', description: '抽取时生效的政策版本' }) policyVersion: number;
   @ApiProperty({ type: GradeRatiosDto, description: '各信用等级的抽取比例' }) ratios: GradeRatiosDto;
   @ApiProperty({ type: 'integer' }) inspectorsPerTarget: number;
   @ApiProperty({ description: '抽取输入的摘要（SHA-256）' }) digest: string;
   @ApiProperty({ type: 'integer', description: '候选机构数' }) candidateCount: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ ...nullableString('date-time'), description: '向社会公开的时间（未公开为 null）' }) publishedAt: string | null;
   @ApiProperty({ type: [InspectionTargetDto] }) targets: InspectionTargetDto[];
 }
 

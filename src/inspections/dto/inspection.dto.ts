@@ -32,7 +32,11 @@ export class CaseLeadDto {
 export class InspectionResultDto {
   @ApiProperty({ enum: ['pass', 'fail'] }) @IsIn(['pass', 'fail'], { message: '检查结果（result）只能是 pass 或 fail' }) result: 'pass' | 'fail';
 
-  @ApiProperty() @IsString() @Length(2, 5000, { message: '检查情况（findings）应为 2–5000 个字符' }) findings: string;
+  @ApiProperty({ description: '检查情况（内部记录）' }) @IsString() @Length(2, 5000, { message: '检查情况（findings）应为 2–5000 个字符' }) findings: string;
+
+  @ApiPropertyOptional({ description: '公开的检查结果说明（一公开；不得含个人信息），不填则只公开合格/不合格' })
+  @IsOptional() @IsString({ message: '公开说明（publicFinding）必须是文本' }) @Length(2, 500, { message: '公开说明（publicFinding）应为 2–500 个字符' })
+  publicFinding?: string;
 
   @ApiPropertyOptional({ type: CaseLeadDto, description: '检查不合格时据此立案' })
   @IsOptional() @ValidateNested() @Type(() => CaseLeadDto) openCase?: CaseLeadDto;

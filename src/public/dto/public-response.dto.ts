@@ -39,3 +39,60 @@ export class PublicRecordPageDto {
   @ApiProperty({ type: 'integer' }) total: number;
   @ApiProperty({ type: [PublicRecordDto] }) items: PublicRecordDto[];
 }
+
+class PublicRatiosDto {
+  @ApiProperty() A: number;
+  @ApiProperty() B: number;
+  @ApiProperty() C: number;
+  @ApiProperty() D: number;
+  @ApiProperty() E: number;
+}
+
+/** A published 双随机 plan (一公开): its scope and ratios, how many were drawn and inspected so far. */
+export class PublicInspectionPlanSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: 'integer' }) year: number;
+  @ApiProperty({ type: String, nullable: true, description: '抽查范围：科室' }) officeName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '抽查范围：机构类型' }) institutionTypeLabel: string | null;
+  @ApiProperty({ type: PublicRatiosDto, description: '各信用等级的抽取比例' }) ratios: PublicRatiosDto;
+  @ApiProperty({ type: 'integer', description: '候选机构数' }) candidateCount: number;
+  @ApiProperty({ type: 'integer', description: '抽中机构数' }) targetCount: number;
+  @ApiProperty({ type: 'integer', description: '已检查机构数' }) inspectedCount: number;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+}
+
+export class PublicInspectionPlansDto {
+  @ApiProperty({ type: [PublicInspectionPlanSummaryDto] }) items: PublicInspectionPlanSummaryDto[];
+}
+
+class PublicCandidateDto {
+  @ApiProperty() uscc: string;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D', 'E'] }) grade: string;
+}
+
+/** What anyone needs to re-run the institutions' draw (src/inspections/draw.ts) and compare. */
+export class PublicDrawProofDto {
+  @ApiProperty({ description: '随机种子' }) seed: string;
+  @ApiProperty({ description: '全部抽取输入（含检查人员）的 SHA-256 摘要' }) digest: string;
+  @ApiProperty({ type: [PublicCandidateDto], description: '候选机构及其抽取时的信用等级' }) candidates: PublicCandidateDto[];
+  @ApiProperty({ type: 'integer', description: '每个对象的检查人员数' }) inspectorsPerTarget: number;
+  @ApiProperty({ description: '用公开的种子重新抽取机构，结果与公布的一致' }) institutionsRedrawn: boolean;
+}
+
+export class PublicInspectionResultDto {
+  @ApiProperty({ type: 'integer' }) position: number;
+  @ApiProperty() uscc: string;
+  @ApiProperty() institutionName: string;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D', 'E'] }) grade: string;
+  @ApiProperty({ type: String, nullable: true, enum: ['pass', 'fail'] }) result: string | null;
+  @ApiProperty({ example: '未发现问题' }) resultLabel: string;
+  @ApiProperty({ type: String, nullable: true, description: '检查结果说明' }) finding: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '后续处理' }) followUp: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) inspectedOn: string | null;
+}
+
+export class PublicInspectionPlanDto extends PublicInspectionPlanSummaryDto {
+  @ApiProperty({ type: PublicDrawProofDto }) drawProof: PublicDrawProofDto;
+  @ApiProperty({ type: [PublicInspectionResultDto] }) targets: PublicInspectionResultDto[];
+}

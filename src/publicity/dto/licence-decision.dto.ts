@@ -1,10 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsNotEmpty, IsOptional, ValidateNested } from 'class-validator';
 import { IsIdNumber } from '../../common/validation/id-number';
 import { IsUscc } from '../../common/validation/uscc';
-import { RequiredChoice, RequiredDate, RequiredText, SUBJECT_CATEGORIES } from './fields';
+import { OptionalText, RequiredChoice, RequiredDate, RequiredText, SUBJECT_CATEGORIES } from './fields';
 
 export const LICENCE_CATEGORIES = ['普通', '特许', '认可', '核准', '登记', '其他'] as const;
+
+/** The public text (公示文本) of a licence where it must differ from the decision's own wording. */
+export class LicencePublicTextDto {
+  @ApiPropertyOptional({ description: '公示标题（默认：文书名称（文书号））' }) @OptionalText('公示标题', 'publicText.title', 200) title?: string;
+  @ApiPropertyOptional() @OptionalText('公示的文书名称', 'publicText.documentName', 200) documentName?: string;
+  @ApiPropertyOptional() @OptionalText('公示的许可证书名称', 'publicText.certificateName', 200) certificateName?: string;
+  @ApiPropertyOptional() @OptionalText('公示的许可内容', 'publicText.content', 2000) content?: string;
+}
 
 /** 行政许可 双公示 field set (brief §5). */
 export class LicenceDecisionDto {
@@ -31,7 +40,11 @@ export class LicenceDecisionDto {
   @RequiredText('数据来源单位', 'sourceUnitName', 200) sourceUnitName: string;
   @IsNotEmpty({ message: '缺少必填字段：数据来源单位统一社会信用代码（sourceUnitCode）' }) @IsUscc() sourceUnitCode: string;
 
-  @ApiPropertyOptional({ description: '是否立即公示（默认是）；否则登记为待公示' })
+  @ApiPropertyOptional({ type: LicencePublicTextDto, description: '公示文本中与决定书措辞不同的部分' })
+  @IsOptional() @ValidateNested() @Type(() => LicencePublicTextDto)
+  publicText?: LicencePublicTextDto;
+
+  @ApiPropertyOptional({ description: '公示文本审核通过后是否立即公示（默认是）；否则审核后仍为待公示' })
   @IsOptional() @IsBoolean({ message: '是否公示（publish）必须是布尔值' })
   publish?: boolean;
 }

@@ -1,15 +1,17 @@
 import { CreditFileService } from '../../../src/credit-file/credit-file.service';
 import { createTestApp, TestApp } from '../../support/app';
 import { makeIdNumber } from '../../support/factories';
-import { auth, daysFromToday, penaltyBody, registerInstitution } from './helpers';
+import { auth, daysFromToday, penaltyBody, publishPenalty, registerInstitution } from './helpers';
 
 describe('双公示 and the public API', () => {
   let t: TestApp;
   let officer: string;
+  let approver: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     officer = (await t.loginAs('officer', { officeCode: 'XWPX' })).token;
+    approver = (await t.loginAs('approver', { officeCode: 'XWPX' })).token;
   });
   afterAll(() => t.close());
 
@@ -38,18 +40,26 @@ describe('双公示 and the public API', () => {
     expect(find(late)).toBe('late');
     expect(late.byOffice).toEqual([expect.objectContaining({ officeCode: 'XWPX', late: expect.any(Number) })]);
 
-    // publishing it appends the record to the credit file; the register remembers it was late
+    // not before its public text is signed off; then publishing appends the record, and the register remembers it was late
+    const early = await t.http().post(`/api/publicity/decisions/${res.body.id}/publish`).set(auth(officer)).send({}).expect(409);
+    expect(early.body.code).toBe('PUBLIC_TEXT_NOT_APPROVED');
+    const signed = await t.http().post(`/api/publicity/public-texts/${res.body.publicText.id}/approve`).set(auth(approver))
+      .send({ hash: res.body.publicText.hash }).expect(200);
+    expect(signed.body.decision).toMatchObject({ status: 'pending' }); // registered with publish: false
     const published = await t.http().post(`/api/publicity/decisions/${res.body.id}/publish`).set(auth(officer)).send({}).expect(200);
     expect(published.body).toMatchObject({ status: 'published', late: true, recordId: expect.any(String) });
     expect(find((await report('2026-10-16')).body)).toBeUndefined();
   });
 
-  it('registers the same document twice as one decision', async () => {
+  it('registers the same document twice as one decision with one public text', async () => {
     const { uscc } = await registerInstitution(t, officer);
     const body = penaltyBody(uscc, { decisionDate: daysFromToday(-2) });
     const first = await penalty(body).expect(201);
     const second = await penalty(body).expect(201);
     expect(second.body.id).toBe(first.body.id);
+    expect(second.body.publicText).toMatchObject({ id: first.body.publicText.id, version: 1 });
+    await t.http().post(`/api/publicity/public-texts/${first.body.publicText.id}/approve`).set(auth(approver)).send({ hash: first.body.publicText.hash }).expect(200);
+    expect((await penalty(body).expect(201)).body).toMatchObject({ id: first.body.id, status: 'published' });
     const rows = await t.ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE uscc = $1`, [uscc]);
     expect(rows[0].n).toBe(1);
   });
@@ -57,16 +67,17 @@ describe('双公示 and the public API', () => {
   it('shows the public only records in publication, with no ID number in any form', async () => {
     const idNumber = makeIdNumber('19800101');
     const { uscc, name } = await registerInstitution(t, officer);
-    const live = await penalty(penaltyBody(uscc, { decisionDate: daysFromToday(-3), legalRepIdNumber: idNumber, publicityUntil: daysFromToday(200) })).expect(201);
+    const tokens = { officer, approver };
+    const live = { body: await publishPenalty(t, tokens, penaltyBody(uscc, { decisionDate: daysFromToday(-3), legalRepIdNumber: idNumber })) };
     const file = t.app.get(CreditFileService);
     const expired = { body: { recordId: (await file.append({
       uscc, kind: 'penalty', title: '行政处罚决定（已过公示期）', decisionDate: '2026-01-05', severity: 'general',
       publicityFrom: '2026-01-06', publicityUntil: '2026-04-05', payload: { decisionNo: `old-${uscc}` }, sourceRef: `old:${uscc}`,
     })).id } };
-    // a decision whose window ended before it was registered is filed, never published
-    const stale = await penalty(penaltyBody(uscc, { decisionDate: '2026-02-02', publicityUntil: '2026-05-01' })).expect(201);
-    expect(stale.body).toMatchObject({ status: 'published', late: true });
-    const repaired = await penalty(penaltyBody(uscc, { decisionDate: daysFromToday(-5), publicityUntil: daysFromToday(300) })).expect(201);
+    // a decision whose year in publication ended before it was registered is filed, never published
+    const stale = { body: await publishPenalty(t, tokens, penaltyBody(uscc, { decisionDate: '2025-10-31' })) };
+    expect(stale.body).toMatchObject({ status: 'published', late: true, publicityUntil: '2026-10-31' });
+    const repaired = { body: await publishPenalty(t, tokens, penaltyBody(uscc, { decisionDate: daysFromToday(-5) })) };
     await file.append({
       uscc, kind: 'repair', title: '信用修复', decisionDate: daysFromToday(-1), payload: {}, sourceRef: `repair:${repaired.body.recordId}`,
       refersTo: repaired.body.recordId,
@@ -74,7 +85,7 @@ describe('双公示 and the public API', () => {
 
     const page = await t.http().get(`/api/public/institutions/${uscc}`).expect(200);
     expect(page.body.records.map((r: { id: string }) => r.id)).toEqual([live.body.recordId]);
-    expect(page.body.records[0].content.legalRepName).toBe('陈**');
+    expect(page.body.records[0].content).toMatchObject({ legalRepName: '陈**', facts: '超出办学许可范围开展学科类培训', penaltyCategory: ['警告', '罚款'] });
     const search = await t.http().get('/api/public/publicity').query({ q: name.slice(-8), kind: 'penalty' }).expect(200);
     expect(search.body.items.map((r: { id: string }) => r.id)).toEqual([live.body.recordId]);
     const found = await t.http().get('/api/public/institutions').query({ q: uscc }).expect(200);

@@ -5,7 +5,7 @@ import { createCaseWorker } from '../../../src/temporal/create-case-worker';
 import { quietTemporalRuntime, workerContext } from '../../support/temporal';
 import { createTestApp, TestApp } from '../../support/app';
 import { makeIdNumber } from '../../support/factories';
-import { auth, daysFromToday, penaltyBody, registerInstitution } from './helpers';
+import { auth, daysFromToday, penaltyBody, publishPenalty, registerInstitution } from './helpers';
 
 /** Commitments, early warnings, objections and the 通报 data; cases they open run on a real case worker. */
 describe('commitments, early warning, objections and accountability', () => {
@@ -80,8 +80,7 @@ describe('commitments, early warning, objections and accountability', () => {
 
   it('turns an upheld objection into a correction record and leaves the original untouched', async () => {
     const { uscc } = await registerInstitution(t, officer);
-    const pen = await t.http().post('/api/publicity/penalties').set(auth(officer))
-      .send(penaltyBody(uscc, { decisionDate: daysFromToday(-4), publicityUntil: daysFromToday(300) })).expect(201);
+    const pen = { body: await publishPenalty(t, { officer, approver: (await t.loginAs('approver')).token }, penaltyBody(uscc, { decisionDate: daysFromToday(-4) })) };
     const inst = (await t.loginAs('institution', { uscc })).token;
     const url = `/api/institutions/${uscc}/credit-file/${pen.body.recordId}/objections`;
     const raised = await t.http().post(url).set(auth(inst)).send({ type: 'correction', reason: '罚款金额登记有误，应为 0.3 万元', evidence: [{ name: '处罚决定书.pdf' }] }).expect(201);

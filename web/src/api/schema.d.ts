@@ -783,6 +783,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspection-plans/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 向社会公开抽查计划（范围、比例、随机种子、抽取证明）及已登记的检查结果（一公开） */
+        post: operations["InspectionsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspection-plans/{id}/targets/{uscc}/result": {
         parameters: {
             query?: never;
@@ -1384,6 +1401,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 双随机一公开：已公开的抽查计划（范围、比例、抽取及检查数） */
+        get: operations["PublicController_inspectionPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 双随机一公开：抽查计划的随机种子、抽取证明和检查结果 */
+        get: operations["PublicController_inspectionPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/institutions": {
         parameters: {
             query?: never;
@@ -1451,6 +1502,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/publicity/decisions/{id}/public-text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 重新起草双公示决定的公示文本（新版本，须由起草人以外的人员审核） */
+        put: operations["PublicationController_redraftDecision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/publicity/decisions/{id}/publish": {
         parameters: {
             query?: never;
@@ -1460,7 +1528,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 公示一项待公示的决定（公示日期为今天，不可倒签） */
+        /** 公示一项公示文本已审核的待公示决定（公示日期为今天，不可倒签） */
         post: operations["PublicityController_publish"];
         delete?: never;
         options?: never;
@@ -1477,7 +1545,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登记行政许可决定（双公示字段齐全），默认立即公示 */
+        /** 登记行政许可决定（双公示字段齐全）：起草公示文本待审核，审核通过后公示 */
         post: operations["PublicityController_licence"];
         delete?: never;
         options?: never;
@@ -1511,8 +1579,110 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登记行政处罚决定（双公示字段齐全），默认立即公示 */
+        /** 登记行政处罚决定（双公示字段齐全）：按36号令分类并计算公示期；须公示的起草公示文本待审核，审核通过后公示；轻微失信不予公示，直接归档并报送 */
         post: operations["PublicityController_penalty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publicity/penalties/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 保存前计算行政处罚的分类（附理由）、公示截止期、可修复日期，并检查公示文本中的个人信息（不保存） */
+        post: operations["PublicationController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publicity/public-texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待审核的公示文本，或因含个人信息暂停公示的记录 */
+        get: operations["PublicationController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publicity/public-texts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过公示文本（审核人不能是起草人；回传所读文本的哈希）；设为自动公示的决定随即公示 */
+        post: operations["PublicationController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publicity/records/{recordId}/public-text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 为信用记录起草公示文本（如因含个人信息被暂停公示的记录），须由起草人以外的人员审核 */
+        put: operations["PublicationController_redraftRecord"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publicity/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 双公示决定统计（按类别、分类和状态；不予公示的轻微失信也计入） */
+        get: operations["PublicationController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publicity/transition-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 36号令过渡处理报告：重新分类、撤下和缩短公示期的记录，以及暂停公示待处理的记录 */
+        get: operations["PublicationController_transitionReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1881,6 +2051,15 @@ export interface components {
             score: number;
             uscc: string;
         };
+        ApprovedPublicTextDto: {
+            /** @description 文本所属的双公示决定（审核后如设为自动公示则已公示） */
+            decision: components["schemas"]["PublicityDecisionDto"] | null;
+            text: components["schemas"]["PublicTextDto"];
+        };
+        ApprovePublicTextDto: {
+            /** @description 所审核文本的 SHA-256（取自文本的 hash），防止审核后被替换的文本 */
+            hash: string;
+        };
         BanDto: {
             /** @description 居民身份证号码（加密存储，仅显示脱敏值） */
             idNumber: string;
@@ -2140,6 +2319,24 @@ export interface components {
             /** @description 至少 12 位，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不是常见密码 */
             newPassword: string;
         };
+        ClassificationDto: {
+            /**
+             * @description 分类（轻微/一般/严重）
+             * @enum {string}
+             */
+            class: "minor" | "general" | "serious";
+            /** @example 一般 */
+            classLabel: string;
+            /** @description 经办人是否提高了分类 */
+            raised: boolean;
+            /** @description 分类理由 */
+            reasons: string[];
+            /**
+             * @description 分类标准给出的分类（不能低于此分类）
+             * @enum {string}
+             */
+            ruleClass: "minor" | "general" | "serious";
+        };
         CommitmentDto: {
             /** Format: date */
             brokenOn: string | null;
@@ -2369,7 +2566,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "licence" | "penalty" | "determination" | "interview" | "commitment" | "honour" | "repair" | "joint_sanction" | "correction" | "publication_end" | "inbound";
+            kind: "licence" | "penalty" | "determination" | "interview" | "commitment" | "honour" | "repair" | "joint_sanction" | "correction" | "publication_end" | "inbound" | "reclassification";
             kindLabel: string;
             officeCode: string | null;
             payload: {
@@ -2401,7 +2598,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "licence" | "penalty" | "determination" | "interview" | "commitment" | "honour" | "repair" | "joint_sanction" | "correction" | "publication_end" | "inbound";
+            kind: "licence" | "penalty" | "determination" | "interview" | "commitment" | "honour" | "repair" | "joint_sanction" | "correction" | "publication_end" | "inbound" | "reclassification";
+            /**
+             * Format: date
+             * @description 重新分类后的公示截止日（null 为撤下公示）
+             */
+            publicityUntil?: string | null;
         };
         CreditReviewDto: {
             /** @enum {string} */
@@ -2768,10 +2970,17 @@ export interface components {
             /** Format: uuid */
             id: string;
             inspectorsPerTarget: number;
+            /** @description 限定的机构类型 */
+            institutionType: string | null;
             /** @description 限定的科室 */
             officeCode: string | null;
             /** @description 抽取时生效的政策版本 */
             policyVersion: number;
+            /**
+             * Format: date-time
+             * @description 向社会公开的时间（未公开为 null）
+             */
+            publishedAt: string | null;
             /** @description 各信用等级的抽取比例 */
             ratios: components["schemas"]["GradeRatiosDto"];
             /** @description 随机种子（公开） */
@@ -2794,9 +3003,12 @@ export interface components {
             year: number;
         };
         InspectionResultDto: {
+            /** @description 检查情况（内部记录） */
             findings: string;
             /** @description 检查不合格时据此立案 */
             openCase?: components["schemas"]["CaseLeadDto"];
+            /** @description 公开的检查结果说明（一公开；不得含个人信息），不填则只公开合格/不合格 */
+            publicFinding?: string;
             /** @enum {string} */
             result: "pass" | "fail";
         };
@@ -2815,6 +3027,8 @@ export interface components {
             institutionName: string;
             /** @description 抽取顺序 */
             position: number;
+            /** @description 公开的检查结果说明（一公开） */
+            publicFinding: string | null;
             /** Format: date-time */
             recordedAt: string | null;
             /**
@@ -2962,7 +3176,9 @@ export interface components {
             licenceCategory: "普通" | "特许" | "认可" | "核准" | "登记" | "其他";
             /** @description 许可编号 */
             licenceNo: string;
-            /** @description 是否立即公示（默认是）；否则登记为待公示 */
+            /** @description 公示文本中与决定书措辞不同的部分 */
+            publicText?: components["schemas"]["LicencePublicTextDto"];
+            /** @description 公示文本审核通过后是否立即公示（默认是）；否则审核后仍为待公示 */
             publish?: boolean;
             /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
             sourceUnitCode: string;
@@ -2987,6 +3203,13 @@ export interface components {
              * @example 2026-03-02
              */
             validUntil: string;
+        };
+        LicencePublicTextDto: {
+            certificateName?: string;
+            content?: string;
+            documentName?: string;
+            /** @description 公示标题（默认：文书名称（文书号）） */
+            title?: string;
         };
         LocalCountsDto: {
             delivered: number;
@@ -3250,20 +3473,30 @@ export interface components {
             legalRepIdNumber?: string;
             /** @description 法定代表人 */
             legalRepName: string;
+            /** @description 轻微失信确有必要公示的理由（填写后公示，最长 3 个月；不填则不予公示） */
+            minorPublicationReason?: string;
             /** @description 处罚类别 */
-            penaltyCategory?: ("警告" | "通报批评" | "罚款" | "没收违法所得" | "责令停止招收学员" | "责令停止举办" | "吊销许可证件" | "限制从业" | "其他")[];
+            penaltyCategory: ("警告" | "通报批评" | "罚款" | "没收违法所得" | "没收非法财物" | "责令停止招收学员" | "责令停止举办" | "吊销许可证件" | "限制从业" | "其他")[];
             /**
-             * @description 公示截止期
-             * @example 2026-03-02
-             */
-            publicityUntil: string;
-            /** @description 是否立即公示（默认是）；否则登记为待公示 */
-            publish?: boolean;
-            /**
-             * @description 严重程度（用于信用评价，默认一般）
+             * @description 处罚程序
              * @enum {string}
              */
-            severity?: "minor" | "general" | "serious";
+            procedure: "simple" | "general";
+            /** @description 公示截止期（publicityUntil）由系统按分类和处罚决定日期计算（国家发展改革委令第36号），请勿填写；提交前可用 /api/publicity/penalties/preview 查看 */
+            readonly publicityUntil?: string;
+            /** @description 公示文本中与决定书措辞不同的部分；不填的部分取自决定书字段 */
+            publicText?: components["schemas"]["PenaltyPublicTextDto"];
+            /** @description 公示文本审核通过后是否立即公示（默认是）；否则审核后仍为待公示 */
+            publish?: boolean;
+            /**
+             * @description 经办人提高后的分类（不能低于分类标准给出的分类），须同时说明理由
+             * @enum {string}
+             */
+            raiseClassTo?: "minor" | "general" | "serious";
+            /** @description 提高分类的理由 */
+            raiseReason?: string;
+            /** @description 严重程度（severity）由系统按分类标准确定，请勿填写；如需提高，请填写 raiseClassTo 和 raiseReason */
+            readonly severity?: string;
             /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
             sourceUnitCode: string;
             /** @description 数据来源单位 */
@@ -3284,6 +3517,79 @@ export interface components {
             validUntil: string;
             /** @description 违法行为类型 */
             violationType: string;
+        };
+        PenaltyPreviewDto: {
+            basis?: string;
+            /** @description 没收违法所得（万元）；处罚类别含没收违法所得时必填 */
+            confiscatedAmount?: number;
+            content?: string;
+            /**
+             * @description 处罚决定日期
+             * @example 2026-03-02
+             */
+            decisionDate: string;
+            decisionNo?: string;
+            facts?: string;
+            /** @description 罚款金额（万元）；处罚类别含罚款时必填 */
+            fineAmount?: number;
+            legalRepName?: string;
+            /** @description 轻微失信确有必要公示的理由（填写后公示，最长 3 个月；不填则不予公示） */
+            minorPublicationReason?: string;
+            /** @description 处罚类别 */
+            penaltyCategory: ("警告" | "通报批评" | "罚款" | "没收违法所得" | "没收非法财物" | "责令停止招收学员" | "责令停止举办" | "吊销许可证件" | "限制从业" | "其他")[];
+            /**
+             * @description 处罚程序
+             * @enum {string}
+             */
+            procedure: "simple" | "general";
+            /** @description 公示文本中与决定书措辞不同的部分；不填的部分取自决定书字段 */
+            publicText?: components["schemas"]["PenaltyPublicTextDto"];
+            /**
+             * @description 经办人提高后的分类（不能低于分类标准给出的分类），须同时说明理由
+             * @enum {string}
+             */
+            raiseClassTo?: "minor" | "general" | "serious";
+            /** @description 提高分类的理由 */
+            raiseReason?: string;
+            /** @enum {string} */
+            subjectCategory?: "法人及非法人组织" | "自然人" | "个体工商户";
+            subjectName?: string;
+            violationType?: string;
+        };
+        PenaltyPreviewResultDto: {
+            classification: components["schemas"]["ClassificationDto"];
+            /** @description 公示文本中的个人信息（不予公示时为空） */
+            findings: components["schemas"]["PublicTextFindingDto"][];
+            /** @example 不予公示（轻微失信）：记录并报送市级平台，履行义务后可申请信用修复 */
+            notice: string;
+            /** Format: date */
+            publicityUntil: string | null;
+            /** @description 是否公示 */
+            publish: boolean;
+            /** Format: date */
+            repairableFrom: string;
+        };
+        PenaltyPublicTextDto: {
+            /** @description 公示的处罚依据 */
+            basis?: string;
+            /** @description 公示的处罚内容 */
+            content?: string;
+            /** @description 公示的违法事实 */
+            facts?: string;
+            /** @description 公示标题（默认：行政处罚决定（决定书文号）） */
+            title?: string;
+            /** @description 公示的违法行为类型 */
+            violationType?: string;
+        };
+        PersonalDataSpanDto: {
+            /** @description 结束位置（不含） */
+            end: number;
+            /** @enum {string} */
+            kind: "id_number" | "mobile" | "bank_card" | "person_name";
+            /** @description 脱敏后的内容 */
+            masked: string;
+            /** @description 起始位置（含，UTF-16 码元） */
+            start: number;
         };
         PersonDto: {
             /** @description 居民身份证号码（GB 11643-1999，含校验位） */
@@ -3346,6 +3652,85 @@ export interface components {
             /** @description 申请理由（如：手机遗失，已核实本人身份） */
             reason: string;
         };
+        PublicCandidateDto: {
+            /** @enum {string} */
+            grade: "A" | "B" | "C" | "D" | "E";
+            uscc: string;
+        };
+        PublicDrawProofDto: {
+            /** @description 候选机构及其抽取时的信用等级 */
+            candidates: components["schemas"]["PublicCandidateDto"][];
+            /** @description 全部抽取输入（含检查人员）的 SHA-256 摘要 */
+            digest: string;
+            /** @description 每个对象的检查人员数 */
+            inspectorsPerTarget: number;
+            /** @description 用公开的种子重新抽取机构，结果与公布的一致 */
+            institutionsRedrawn: boolean;
+            /** @description 随机种子 */
+            seed: string;
+        };
+        PublicInspectionPlanDto: {
+            /** @description 候选机构数 */
+            candidateCount: number;
+            drawProof: components["schemas"]["PublicDrawProofDto"];
+            /** Format: uuid */
+            id: string;
+            /** @description 已检查机构数 */
+            inspectedCount: number;
+            /** @description 抽查范围：机构类型 */
+            institutionTypeLabel: string | null;
+            /** @description 抽查范围：科室 */
+            officeName: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description 各信用等级的抽取比例 */
+            ratios: components["schemas"]["PublicRatiosDto"];
+            /** @description 抽中机构数 */
+            targetCount: number;
+            targets: components["schemas"]["PublicInspectionResultDto"][];
+            title: string;
+            year: number;
+        };
+        PublicInspectionPlansDto: {
+            items: components["schemas"]["PublicInspectionPlanSummaryDto"][];
+        };
+        PublicInspectionPlanSummaryDto: {
+            /** @description 候选机构数 */
+            candidateCount: number;
+            /** Format: uuid */
+            id: string;
+            /** @description 已检查机构数 */
+            inspectedCount: number;
+            /** @description 抽查范围：机构类型 */
+            institutionTypeLabel: string | null;
+            /** @description 抽查范围：科室 */
+            officeName: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description 各信用等级的抽取比例 */
+            ratios: components["schemas"]["PublicRatiosDto"];
+            /** @description 抽中机构数 */
+            targetCount: number;
+            title: string;
+            year: number;
+        };
+        PublicInspectionResultDto: {
+            /** @description 检查结果说明 */
+            finding: string | null;
+            /** @description 后续处理 */
+            followUp: string | null;
+            /** @enum {string} */
+            grade: "A" | "B" | "C" | "D" | "E";
+            /** Format: date */
+            inspectedOn: string | null;
+            institutionName: string;
+            position: number;
+            /** @enum {string|null} */
+            result: "pass" | "fail" | null;
+            /** @example 未发现问题 */
+            resultLabel: string;
+            uscc: string;
+        };
         PublicInstitutionDto: {
             /** @example 无公示中的失信或处罚信息 */
             creditStatus: string;
@@ -3367,13 +3752,14 @@ export interface components {
             items: components["schemas"]["PublicInstitutionHitDto"][];
         };
         PublicityDecisionDto: {
+            classification: components["schemas"]["ClassificationDto"] | null;
             /** Format: date */
             decisionDate: string;
             /** @description 决定文书号 */
             documentNo: string;
             /**
              * Format: date
-             * @description 公示截止日（决定日 + 工作日）
+             * @description 应公示日期（决定日 + 工作日）
              */
             dueDate: string;
             /** Format: uuid */
@@ -3382,16 +3768,41 @@ export interface components {
             kind: "licence" | "penalty";
             /** @description 逾期公示 */
             late: boolean;
+            /** @description 轻微失信确有必要公示的理由 */
+            minorPublicationReason: string | null;
             officeCode: string | null;
+            /**
+             * @description 处罚程序
+             * @enum {string|null}
+             */
+            procedure: "simple" | "general" | null;
+            /**
+             * Format: date
+             * @description 公示截止期（分类的最长公示期，民法典第二百零一、二百零二条计算）
+             */
+            publicityUntil: string | null;
+            /** @description 公示文本（最新版本） */
+            publicText: components["schemas"]["PublicTextDto"] | null;
+            /** @description 是否公示（轻微失信未说明必要性的不予公示） */
+            publish: boolean;
             /** Format: date */
             publishedOn: string | null;
             /**
              * Format: uuid
-             * @description 公示后的信用记录
+             * @description 信用记录（公示后或不予公示时归档）
              */
             recordId: string | null;
-            /** @enum {string} */
-            status: "pending" | "published";
+            /**
+             * Format: date
+             * @description 可申请信用修复之日（最短公示期届满次日）
+             */
+            repairableFrom: string | null;
+            /**
+             * @description 待公示/已公示/不予公示（轻微失信）
+             * @enum {string}
+             */
+            status: "pending" | "published" | "recorded";
+            statusLabel: string;
             uscc: string;
         };
         PublicityOverdueReportDto: {
@@ -3405,6 +3816,30 @@ export interface components {
             dueSoonUntil: string;
             items: components["schemas"]["OverdueDecisionDto"][];
         };
+        PublicityStatisticsDto: {
+            /** Format: date */
+            from: string;
+            /** @description 按类别、分类和状态统计的决定数（不予公示的轻微失信也计入） */
+            rows: components["schemas"]["PublicityStatisticsRowDto"][];
+            /** Format: date */
+            to: string;
+        };
+        PublicityStatisticsRowDto: {
+            /** @enum {string|null} */
+            class?: "minor" | "general" | "serious" | null;
+            count: number;
+            /** @enum {string} */
+            kind: "licence" | "penalty";
+            /** @enum {string} */
+            status: "pending" | "published" | "recorded";
+        };
+        PublicRatiosDto: {
+            A: number;
+            B: number;
+            C: number;
+            D: number;
+            E: number;
+        };
         PublicRecordDto: {
             /** @description 公示内容（个人信息已删除或脱敏） */
             content: {
@@ -3416,7 +3851,7 @@ export interface components {
             id: string;
             institutionName: string;
             /** @enum {string} */
-            kind: "licence" | "penalty" | "determination" | "interview" | "commitment" | "honour" | "repair" | "joint_sanction" | "correction" | "publication_end" | "inbound";
+            kind: "licence" | "penalty" | "determination" | "interview" | "commitment" | "honour" | "repair" | "joint_sanction" | "correction" | "publication_end" | "inbound" | "reclassification";
             kindLabel: string;
             /** Format: date */
             publicityFrom: string;
@@ -3429,6 +3864,100 @@ export interface components {
         PublicRecordPageDto: {
             items: components["schemas"]["PublicRecordDto"][];
             total: number;
+        };
+        PublicTextDto: {
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** Format: date-time */
+            draftedAt: string;
+            /** Format: uuid */
+            draftedBy: string | null;
+            /** @description 公示文本各字段 */
+            fields: {
+                [key: string]: string;
+            };
+            /** @description 暂停公示时自动检查发现的个人信息（位置与类别） */
+            findings: components["schemas"]["PublicTextFindingDto"][] | null;
+            /** @description 文本的 SHA-256，审核时须回传 */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            origin: "officer" | "transition";
+            /** @description 所属信用记录的来源编号 */
+            recordRef: string;
+            /**
+             * @description 待审核/已审核/已暂停公示（含个人信息）
+             * @enum {string}
+             */
+            status: "draft" | "approved" | "withheld";
+            uscc: string;
+            version: number;
+        };
+        PublicTextFieldsDto: {
+            /** @description 处罚依据（行政处罚） */
+            basis?: string;
+            /** @description 许可证书名称（行政许可） */
+            certificateName?: string;
+            /** @description 处罚内容 / 许可内容 */
+            content?: string;
+            /** @description 文书名称（行政许可） */
+            documentName?: string;
+            /** @description 违法事实 / 认定事实 */
+            facts?: string;
+            /** @description 标题 */
+            title?: string;
+            /** @description 违法行为类型（行政处罚） */
+            violationType?: string;
+        };
+        PublicTextFindingDto: {
+            /** @description 字段（请求中的字段名） */
+            field: string;
+            message: string;
+            spans: components["schemas"]["PersonalDataSpanDto"][];
+        };
+        PublicTextQueueDto: {
+            items: components["schemas"]["PublicTextQueueItemDto"][];
+        };
+        PublicTextQueueItemDto: {
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** Format: date-time */
+            draftedAt: string;
+            /** Format: uuid */
+            draftedBy: string | null;
+            /** @description 公示文本各字段 */
+            fields: {
+                [key: string]: string;
+            };
+            /** @description 暂停公示时自动检查发现的个人信息（位置与类别） */
+            findings: components["schemas"]["PublicTextFindingDto"][] | null;
+            /** @description 文本的 SHA-256，审核时须回传 */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            institutionName: string;
+            /** @enum {string} */
+            origin: "officer" | "transition";
+            /** Format: uuid */
+            recordId: string | null;
+            /** @description 所属信用记录的来源编号 */
+            recordRef: string;
+            /**
+             * @description 待审核/已审核/已暂停公示（含个人信息）
+             * @enum {string}
+             */
+            status: "draft" | "approved" | "withheld";
+            /** @description 所属记录或决定的标题 */
+            subject: string;
+            uscc: string;
+            version: number;
         };
         PublishPolicyDto: {
             /** @description 相对当前生效版本的修改，例如 {"objectionDays": 7}；整份文件在发布前整体校验 */
@@ -3563,6 +4092,10 @@ export interface components {
             fileIds?: string[];
             /** @description 整改情况说明 */
             summary: string;
+        };
+        RedraftPublicTextDto: {
+            /** @description 新的公示文本（完整一份，须经起草人以外的人员审核） */
+            fields: components["schemas"]["PublicTextFieldsDto"];
         };
         ReevaluationDto: {
             /** Format: date */
@@ -3769,7 +4302,7 @@ export interface components {
             /** @description 业务记录编号 */
             recordRef: string;
             /** @enum {string} */
-            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction";
+            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification";
             /**
              * @description retrying = 待报送且已失败过
              * @enum {string}
@@ -3803,7 +4336,7 @@ export interface components {
             /** @description 业务记录编号 */
             recordRef: string;
             /** @enum {string} */
-            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction";
+            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification";
             /**
              * @description retrying = 待报送且已失败过
              * @enum {string}
@@ -3915,12 +4448,68 @@ export interface components {
             /** @description base32 密钥，可在身份验证器中手动输入 */
             secret: string;
         };
+        TransitionChangeDto: {
+            /**
+             * @description 撤下/缩短公示期/仅改分类
+             * @enum {string}
+             */
+            action: "withdrawn" | "cut" | "reclassified";
+            /**
+             * Format: date
+             * @description 处理日期
+             */
+            changedOn: string;
+            /** Format: date */
+            decisionDate: string;
+            /** @enum {string} */
+            fromClass: "minor" | "general" | "serious";
+            /**
+             * Format: uuid
+             * @description 重新分类记录
+             */
+            id: string;
+            institutionName: string;
+            /** @enum {string} */
+            kind: "penalty" | "determination";
+            /**
+             * @description 报送市级平台的状态
+             * @enum {string|null}
+             */
+            platformState: "pending" | "retrying" | "delivered" | "needs_fix" | null;
+            /** Format: date */
+            previousPublicityUntil: string | null;
+            /**
+             * Format: date
+             * @description 新的公示截止期（撤下时为 null）
+             */
+            publicityUntil: string | null;
+            reasons: string[];
+            /**
+             * Format: uuid
+             * @description 被重新分类的记录
+             */
+            recordId: string;
+            title: string;
+            /** @enum {string} */
+            toClass: "minor" | "general" | "serious";
+            uscc: string;
+        };
+        TransitionReportDto: {
+            /** @description 依据 */
+            basis: string;
+            changes: components["schemas"]["TransitionChangeDto"][];
+            cut: number;
+            reclassified: number;
+            withdrawn: number;
+            /** @description 公示文本含个人信息、暂停公示的记录（待重新起草并审核） */
+            withheld: components["schemas"]["WithheldRecordDto"][];
+        };
         TypeCountsDto: {
             delivered: number;
             needsFix: number;
             pending: number;
             /** @enum {string} */
-            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction";
+            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification";
             retrying: number;
         };
         UpdateInstitutionDto: {
@@ -4085,6 +4674,19 @@ export interface components {
         WithdrawCaseDto: {
             /** @description 撤销理由 */
             reason: string;
+        };
+        WithheldRecordDto: {
+            /** Format: date */
+            decisionDate: string;
+            findings: components["schemas"]["PublicTextFindingDto"][];
+            institutionName: string;
+            kind: string;
+            /** Format: uuid */
+            publicTextId: string;
+            /** Format: uuid */
+            recordId: string;
+            title: string;
+            uscc: string;
         };
         WorkingDayAddedDto: {
             /**
@@ -8412,6 +9014,90 @@ export interface operations {
             };
         };
     };
+    InspectionsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPlanDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     InspectionsController_result: {
         parameters: {
             query?: never;
@@ -10349,7 +11035,7 @@ export interface operations {
                 officeCode?: string;
                 offset?: number;
                 recordRef?: string;
-                recordType?: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction";
+                recordType?: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification";
                 /** @description needs_fix = 待修改清单 */
                 status?: "pending" | "delivered" | "needs_fix";
                 uscc?: string;
@@ -11622,6 +12308,109 @@ export interface operations {
             };
         };
     };
+    PublicController_inspectionPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInspectionPlansDto"];
+                };
+            };
+            /** @description 请求过于频繁（TOO_MANY_REQUESTS） */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicController_inspectionPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInspectionPlanDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁（TOO_MANY_REQUESTS） */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     PublicController_search: {
         parameters: {
             query: {
@@ -11871,6 +12660,94 @@ export interface operations {
             };
             /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicationController_redraftDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedraftPublicTextDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityDecisionDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12214,6 +13091,468 @@ export interface operations {
             };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicationController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PenaltyPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PenaltyPreviewResultDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicationController_queue: {
+        parameters: {
+            query?: {
+                /** @description draft 待审核；withheld 含个人信息、暂停公示 */
+                status?: "draft" | "withheld";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicTextQueueDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicationController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovePublicTextDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovedPublicTextDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicationController_redraftRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedraftPublicTextDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicTextDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicationController_statistics: {
+        parameters: {
+            query?: {
+                /** @description 决定日期自（默认今年 1 月 1 日） */
+                from?: string;
+                /** @description 决定日期至（默认今天） */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityStatisticsDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PublicationController_transitionReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionReportDto"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

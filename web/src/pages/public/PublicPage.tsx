@@ -6,6 +6,7 @@ import { describeError } from '../../api/errors';
 import type { PublicInstitution, PublicInstitutionHits } from '../../api/types';
 import { formatDate } from '../../lib/dates';
 import { severityLabel } from '../../lib/labels';
+import { InspectionsSection } from './InspectionsSection';
 
 type Hit = PublicInstitutionHits['items'][number];
 type PublicRecord = PublicInstitution['records'][number];
@@ -13,7 +14,8 @@ type PublicRecord = PublicInstitution['records'][number];
 const LABELS: Record<string, string> = {
   decisionNo: '决定书文号', documentNo: '文书号', violationType: '违法行为类型', penaltyCategory: '处罚类别', content: '内容',
   legalRepName: '法定代表人', legalRepIdMasked: '法定代表人身份证号', authorityName: '决定机关', licenceNo: '许可编号',
-  fineAmount: '罚款金额（万元）', basis: '依据', facts: '事实',
+  fineAmount: '罚款金额（万元）', basis: '依据', facts: '事实', confiscatedAmount: '没收违法所得（万元）', documentName: '文书名称',
+  certificateName: '许可证书名称', behaviourCode: '失信行为编码', measures: '惩戒措施', departments: '实施部门', validUntil: '有效期至',
 };
 
 function content(c: Record<string, unknown>) {
@@ -75,6 +77,7 @@ export default function PublicPage() {
             ]} />
         </Card>
       )}
+      <InspectionsSection />
     </div>
   );
 }

@@ -7,13 +7,17 @@ export interface FieldDef {
   type: FieldType;
   required?: boolean;
   choices?: readonly string[];
+  /** A choice whose values are not what the clerk reads. */
+  options?: readonly { value: string; label: string }[];
   /** Required only when another field holds a value, e.g. 罚款金额 when 处罚类别 includes 罚款. */
   requiredWhen?: (values: Record<string, unknown>) => boolean;
   span?: 1 | 2;
 }
 
 export const SUBJECT_CATEGORIES = ['法人及非法人组织', '自然人', '个体工商户'] as const;
-export const PENALTY_CATEGORIES = ['警告', '通报批评', '罚款', '没收违法所得', '责令停止招收学员', '责令停止举办', '吊销许可证件', '限制从业', '其他'] as const;
+// 教育部令第53号 art. 5
+export const PENALTY_CATEGORIES = ['警告', '通报批评', '罚款', '没收违法所得', '没收非法财物', '责令停止招收学员', '责令停止举办', '吊销许可证件', '限制从业', '其他'] as const;
+export const PROCEDURES = [{ value: 'general', label: '一般程序' }, { value: 'simple', label: '简易程序（当场作出）' }] as const;
 export const LICENCE_CATEGORIES = ['普通', '特许', '认可', '核准', '登记', '其他'] as const;
 
 const subject: FieldDef[] = [
@@ -36,6 +40,7 @@ const has = (key: string, v: string) => (values: Record<string, unknown>) => Arr
 export const PENALTY_FIELDS: FieldDef[] = [
   ...subject,
   { key: 'decisionNo', label: '决定书文号', type: 'text', required: true },
+  { key: 'procedure', label: '程序', type: 'choice', options: PROCEDURES, required: true },
   { key: 'violationType', label: '违法行为类型', type: 'text', required: true },
   { key: 'facts', label: '违法事实', type: 'textarea', required: true, span: 2 },
   { key: 'basis', label: '处罚依据', type: 'textarea', required: true, span: 2 },
@@ -45,7 +50,7 @@ export const PENALTY_FIELDS: FieldDef[] = [
   { key: 'confiscatedAmount', label: '没收违法所得（万元）', type: 'amount', requiredWhen: has('penaltyCategory', '没收违法所得') },
   { key: 'decisionDate', label: '处罚决定日期', type: 'date', required: true },
   { key: 'validUntil', label: '处罚有效期', type: 'date', required: true },
-  { key: 'publicityUntil', label: '公示截止期', type: 'date', required: true },
+  // 公示截止期 is computed by the API from the class (国家发展改革委令第36号) and shown before saving
   ...authority('处罚'),
 ];
 
@@ -67,6 +72,7 @@ export const LICENCE_FIELDS: FieldDef[] = [
 /** The bureau fills in as authority and source unit of its own decisions. */
 export const BUREAU_DEFAULTS = {
   subjectCategory: '法人及非法人组织',
+  procedure: 'general',
   authorityName: '连云港市海州区教育局',
   sourceUnitName: '连云港市海州区教育局',
   currentStatus: '有效',
