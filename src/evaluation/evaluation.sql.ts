@@ -15,17 +15,23 @@ export function evaluationParams(asOf: string, p: EvaluationPolicy, institutionI
 }
 
 /**
- * `scope` the institutions evaluated · `live` their records in publication on $1 · `contrib` every record that moves
- * the score (points) or counts as positive evidence for grade A · `hits` every grading rule that applies (grading-rules.ts).
+ * `scope` the institutions evaluated · `filed` those with a record decided by $1 · `live` their records in publication
+ * on $1 · `contrib` every record that moves the score (points) or counts as positive evidence for grade A · `hits`
+ * every grading rule that applies (grading-rules.ts).
  */
 export const CONTRIBUTIONS_CTE = `
   scope AS (SELECT i.id, i.uscc FROM institutions i WHERE $6::uuid IS NULL OR i.id = $6::uuid),
+  -- one pass over the file, hashed: cheaper than probing the index once per institution for the two rules that ask
+  filed AS (
+    SELECT DISTINCT r.institution_id FROM credit_records r
+     WHERE ($6::uuid IS NULL OR r.institution_id = $6::uuid) AND r.decision_date <= $1::date
+  ),
   weights AS (
     SELECT e.kind, x.severity, x.points::int AS points
       FROM jsonb_each($2::jsonb) AS e(kind, by_severity), jsonb_each_text(e.by_severity) AS x(severity, points)
   ),
   live AS (
-    SELECT r.institution_id, r.id, r.kind, r.severity, r.title, r.decision_date, r.behaviour_code, r.catalogue_version
+    SELECT r.institution_id, r.id, r.kind, r.severity, r.behaviour_code, r.catalogue_version
       FROM credit_records r
      WHERE ($6::uuid IS NULL OR r.institution_id = $6::uuid) AND ${inPublicationSql('r', '$1::date')}
   ),
@@ -68,25 +74,27 @@ const GRADED_CTE = `${CONTRIBUTIONS_CTE},
            COALESCE(sum(points) FILTER (WHERE points > 0), 0) AS bon
       FROM contrib GROUP BY institution_id
   ),
-  applied AS (SELECT institution_id, array_agg(DISTINCT rule) AS rules FROM hits GROUP BY institution_id),
   bands AS (SELECT b->>'grade' AS grade, (b->>'min')::int AS min FROM jsonb_array_elements($7::jsonb) b),
-  scored AS (
-    SELECT s.id, s.uscc, -COALESCE(a.ded, 0) AS deductions, LEAST(COALESCE(a.bon, 0), $8::int) AS bonuses,
-           COALESCE(p.rules, '{}') AS rules
-      FROM scope s LEFT JOIN agg a ON a.institution_id = s.id LEFT JOIN applied p ON p.institution_id = s.id
-  ),
   banded AS (
     SELECT x.*, (SELECT b.grade FROM bands b WHERE b.min <= x.score ORDER BY b.min DESC LIMIT 1) AS score_grade
-      FROM (SELECT s.*, GREATEST(0, LEAST($9::int, $9::int - s.deductions + s.bonuses)) AS score FROM scored s) x
+      FROM (
+        SELECT y.*, GREATEST(0, LEAST($9::int, $9::int - y.deductions + y.bonuses)) AS score
+          FROM (SELECT s.id, s.uscc, -COALESCE(a.ded, 0) AS deductions, LEAST(COALESCE(a.bon, 0), $8::int) AS bonuses
+                  FROM scope s LEFT JOIN agg a ON a.institution_id = s.id) y
+      ) x
+  ),
+  -- joins and groups rather than a subquery per institution: most institutions have a rule, and there are 100,000
+  capped AS (
+    SELECT k.institution_id, max(k.grade) AS worst, array_agg(k.rule ORDER BY k.grade DESC, k.rule) AS caps
+      FROM (SELECT DISTINCT h.institution_id, h.rule, c.grade
+              FROM hits h JOIN ceilings c ON c.rule = h.rule JOIN banded b ON b.id = h.institution_id
+             WHERE c.grade > b.score_grade) k
+     GROUP BY k.institution_id
   ),
   graded AS (
     SELECT b.id, b.uscc, b.score, b.deductions, b.bonuses, b.score_grade,
            COALESCE(k.worst, b.score_grade) AS grade, COALESCE(k.caps, '{}') AS caps
-      FROM banded b
-     CROSS JOIN LATERAL (
-       SELECT max(c.grade) AS worst, array_agg(c.rule ORDER BY c.grade DESC, c.rule) AS caps
-         FROM ceilings c WHERE c.rule = ANY(b.rules) AND c.grade > b.score_grade
-     ) k
+      FROM banded b LEFT JOIN capped k ON k.institution_id = b.id
   )`;
 
 /**

@@ -5,9 +5,9 @@
  * The grade is the worse of the score's band and the ceilings of the rules that apply (grades compare as letters:
  * 'A' < 'E'). The figures of graded supervision stay in the policy; these rules are fixed by the plan and the brief.
  *
- * The predicates run inside the evaluation statement (evaluation.sql.ts) and may use its CTEs: `live` (records in
- * publication on $1), `contrib` (every scoring row, `evidence` true for honours and verified kept commitments) and
- * `scope` (the institutions evaluated: all, or the one in $6).
+ * The predicates run inside the evaluation statement (evaluation.sql.ts) and may use its CTEs: `scope` (the
+ * institutions evaluated: all, or the one in $6), `filed` (those with any record decided on or before $1), `live`
+ * (records in publication on $1) and `contrib` (every scoring row; `evidence` for honours and verified kept commitments).
  */
 import { maskName } from '../common/crypto/mask';
 import type { Grade } from '../policies/policy.types';
@@ -59,8 +59,8 @@ export const GRADE_RULES: Record<GradeRuleCode, GradeRule> = {
     ceiling: 'B',
     title: '无信用记录评为良好',
     source: '《连云区教育信用监管示范工程实施方案》任务四；领域简报 §8',
-    predicate: `SELECT s.id, NULL::text, NULL::text, NULL::date FROM scope s
-      WHERE NOT EXISTS (SELECT 1 FROM credit_records r WHERE r.institution_id = s.id AND r.decision_date <= $1::date)`,
+    predicate: `SELECT s.id, NULL::text, NULL::text, NULL::date FROM scope s LEFT JOIN filed f ON f.institution_id = s.id
+      WHERE f.institution_id IS NULL`,
     because: () => '信用档案中尚无任何记录：没有记录不等于信用良好，评为 B（良好）',
   },
   // A is the grade of the green channel and the fewest inspections (brief §4): it needs something the bureau knows.
@@ -68,9 +68,8 @@ export const GRADE_RULES: Record<GradeRuleCode, GradeRule> = {
     ceiling: 'B',
     title: 'A 级须有守信证据',
     source: '《连云区教育信用监管示范工程实施方案》任务四、任务六（守信激励）；领域简报 §8',
-    predicate: `SELECT s.id, NULL::text, NULL::text, NULL::date FROM scope s
-      WHERE EXISTS (SELECT 1 FROM credit_records r WHERE r.institution_id = s.id AND r.decision_date <= $1::date)
-        AND NOT EXISTS (SELECT 1 FROM contrib c WHERE c.institution_id = s.id AND c.evidence)`,
+    predicate: `SELECT f.institution_id, NULL::text, NULL::text, NULL::date FROM filed f
+      WHERE NOT EXISTS (SELECT 1 FROM contrib c WHERE c.institution_id = f.institution_id AND c.evidence)`,
     because: () => '没有公示中的表彰，也没有经教育局核实已履约的信用承诺：得分再高也不能评为 A',
   },
   // 36号令 ends publication at the maximum period and leaves an unrectified subject to the sector's rules
@@ -88,7 +87,7 @@ export const GRADE_RULES: Record<GradeRuleCode, GradeRule> = {
     ceiling: 'D',
     title: '严重失信认定公示中',
     source: '《连云区教育信用监管示范工程实施方案》任务四；国家发展改革委令第36号（严重失信信息）；领域简报 §8',
-    predicate: `SELECT l.institution_id, l.id::text, l.title, l.decision_date FROM live l
+    predicate: `SELECT l.institution_id, l.id::text, r.title, r.decision_date FROM live l JOIN credit_records r ON r.id = l.id
       WHERE l.kind = 'determination' AND l.severity = 'serious'`,
     because: (hits) => `严重失信认定公示中：${hits.map(dated).join('、')}，最高评为 D`,
   },
@@ -97,7 +96,8 @@ export const GRADE_RULES: Record<GradeRuleCode, GradeRule> = {
     ceiling: 'E',
     title: '联合惩戒执行中',
     source: '《连云区教育信用监管示范工程实施方案》任务六（联合惩戒）；领域简报 §8',
-    predicate: `SELECT l.institution_id, l.id::text, l.title, l.decision_date FROM live l WHERE l.kind = 'joint_sanction'`,
+    predicate: `SELECT l.institution_id, l.id::text, r.title, r.decision_date FROM live l JOIN credit_records r ON r.id = l.id
+      WHERE l.kind = 'joint_sanction'`,
     because: (hits) => `联合惩戒措施执行中：${hits.map(dated).join('、')}，评为 E`,
   },
   // 限制从业 is an administrative penalty (教育部令第53号 art. 5): it survives credit repair and runs to its term, so it
