@@ -123,11 +123,24 @@ export interface CreditRecord {
   uscc?: string;
 }
 
+/** A grading rule that held the grade below what the score alone earns (docs/credit-grading.md). */
+export interface GradeCap {
+  rule: string;
+  grade: string;
+  title: string;
+  because: string;
+  source: string;
+  refs: string[];
+}
+
 export interface Evaluation {
   uscc: string;
   asOf: string;
   score: number;
+  /** The grade the score alone would earn. */
+  scoreGrade: string;
   grade: string;
+  caps: GradeCap[];
   base: number;
   deductions: number;
   bonuses: number;
