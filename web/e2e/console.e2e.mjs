@@ -216,6 +216,7 @@ describe('web console', () => {
     await row.waitFor();
     await row.getByRole('button', { name: '核实履约' }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByText('核实信用承诺履约情况').waitFor();
     // an annual commitment runs to 31 December: it cannot be verified as kept before then
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     assert.equal(await dialog.getByLabel('已履约').isDisabled(), today < `${today.slice(0, 4)}-12-31`);
