@@ -9,6 +9,9 @@ import { VerifyCommitmentButton } from './VerifyCommitmentButton';
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** An antd modal with a form takes seconds to render and fill in jsdom on a busy machine. */
+const MODAL_MS = 20_000;
+
 const capped: Evaluation = {
   uscc: '52320700MJ58463813', asOf: '2026-03-02', score: 860, scoreGrade: 'C', grade: 'D', base: 1000, deductions: 150, bonuses: 10,
   caps: [{
@@ -55,7 +58,7 @@ describe('VerifyCommitmentButton', () => {
     fireEvent.click(screen.getByRole('button', { name: '确认' }));
     expect(await screen.findByText('请选择核实结果')).toBeTruthy();
     expect(fetch).not.toHaveBeenCalled();
-  });
+  }, MODAL_MS);
 
   it('sends the verification of a commitment due today', async () => {
     const fetch = stubVerify();
@@ -69,7 +72,7 @@ describe('VerifyCommitmentButton', () => {
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/commitments/c1/verify');
     expect(JSON.parse(String(init.body))).toEqual({ kept: true, note: '经核查，从业人员信息已全部公示。' });
-  });
+  }, MODAL_MS);
 
   it('offers nothing for a commitment already verified or broken', () => {
     renderUi(<VerifyCommitmentButton commitment={{ ...commitment(beijingToday()), verification: 'kept' }} onDone={() => undefined} />);
