@@ -220,6 +220,7 @@ describe('web console', () => {
     // an annual commitment runs to 31 December: it cannot be verified as kept before then
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     assert.equal(await dialog.getByLabel('已履约').isDisabled(), today < `${today.slice(0, 4)}-12-31`);
+    await dialog.getByLabel('核实意见').fill('承诺期限未满，暂不核实。'); // typed, then cancelled: nothing is sent
     await shot(page, '06d-verify-commitment');
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'hidden' });
