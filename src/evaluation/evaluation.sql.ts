@@ -26,23 +26,21 @@ export const CONTRIBUTIONS_CTE = `
     SELECT DISTINCT r.institution_id FROM credit_records r
      WHERE ($6::uuid IS NULL OR r.institution_id = $6::uuid) AND r.decision_date <= $1::date
   ),
-  weights AS (
-    SELECT e.kind, x.severity, x.points::int AS points
-      FROM jsonb_each($2::jsonb) AS e(kind, by_severity), jsonb_each_text(e.by_severity) AS x(severity, points)
-  ),
   live AS (
     SELECT r.institution_id, r.id, r.kind, r.severity, r.behaviour_code, r.catalogue_version
       FROM credit_records r
      WHERE ($6::uuid IS NULL OR r.institution_id = $6::uuid) AND ${inPublicationSql('r', '$1::date')}
   ),
   contrib AS (
-    -- deductions while in publication; a determination takes its catalogue item's deduction unless its severity was changed
+    -- deductions while in publication, looked up in $2 by kind and severity (a lookup, not a join: no sort of the
+    -- records in publication); a determination takes its catalogue item's deduction unless its severity was changed
     SELECT l.institution_id, l.id AS record_id,
-           -COALESCE(CASE WHEN ci.severity = l.severity THEN ci.score_deduction END, w.points) AS points, false AS evidence
+           -COALESCE(CASE WHEN ci.severity = l.severity THEN ci.score_deduction END,
+                     ($2::jsonb -> l.kind ->> COALESCE(l.severity, 'general'))::int) AS points, false AS evidence
       FROM live l
-      JOIN weights w ON w.kind = l.kind AND w.severity = COALESCE(l.severity, 'general')
       LEFT JOIN catalogue_items ci
              ON l.kind = 'determination' AND ci.version = l.catalogue_version AND ci.code = l.behaviour_code
+     WHERE $2::jsonb -> l.kind ? COALESCE(l.severity, 'general')
     UNION ALL
     SELECT l.institution_id, l.id, $3::int, true FROM live l WHERE l.kind = 'honour'
     UNION ALL
