@@ -136,6 +136,7 @@ export interface GradeCap {
 export interface Evaluation {
   uscc: string;
   asOf: string;
+  policyVersion: number;
   score: number;
   /** The grade the score alone would earn. */
   scoreGrade: string;

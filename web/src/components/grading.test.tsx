@@ -13,7 +13,7 @@ afterEach(() => vi.unstubAllGlobals());
 const MODAL_MS = 20_000;
 
 const capped: Evaluation = {
-  uscc: '52320700MJ58463813', asOf: '2026-03-02', score: 860, scoreGrade: 'C', grade: 'D', base: 1000, deductions: 150, bonuses: 10,
+  uscc: '52320700MJ58463813', asOf: '2026-03-02', policyVersion: 3, score: 860, scoreGrade: 'C', grade: 'D', base: 1000, deductions: 150, bonuses: 10,
   caps: [{
     rule: 'SERIOUS_DETERMINATION', grade: 'D', title: '严重失信认定公示中', refs: ['r1'],
     because: '严重失信认定公示中：擅自举办校外培训机构（2026-03-02），最高评为 D', source: '实施方案任务四',
@@ -71,7 +71,7 @@ describe('VerifyCommitmentButton', () => {
     await waitFor(() => expect(done).toHaveBeenCalled());
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/commitments/c1/verify');
-    expect(JSON.parse(String(init.body))).toEqual({ kept: true, note: '经核查，从业人员信息已全部公示。' });
+    expect(JSON.parse(init.body as string)).toEqual({ kept: true, note: '经核查，从业人员信息已全部公示。' });
   }, MODAL_MS);
 
   it('offers nothing for a commitment already verified or broken', () => {
