@@ -1,8 +1,9 @@
 /**
  * Set-based seed for the benchmarks: 100,000 institutions, 1,000,000 credit records (ten per institution:
  * licences, penalties, determinations from the real catalogue, interviews, commitments, honours, inbound
- * reports, and a repair for every other institution), 100,000 commitments and 1,000,000 双公示 decisions
- * of which ~3 % are still pending. Hashes are placeholders: the benchmarks do not verify chains.
+ * reports, and a repair for every other institution), 100,000 commitments (most verified as kept), 3,000 industry
+ * bans, one closed case per institution (5 % closed unrectified, half of those rectified since) and 1,000,000 双公示
+ * decisions of which ~3 % are still pending. Hashes are placeholders: the benchmarks do not verify chains.
  */
 export const INSTITUTIONS = 100_000;
 
@@ -46,6 +47,29 @@ export const SEED_SQL: string[] = [
           'active', NULL
      FROM credit_records r WHERE r.kind = 'commitment'`,
   `UPDATE commitments SET status = 'broken', broken_on = due_date - 30 WHERE (hashtext(id::text) % 10) = 0`,
+  // grading rules (docs/credit-grading.md): most unbroken commitments verified as kept at their due date
+  `UPDATE commitments SET verification = 'kept', verified_on = due_date, verified_at = due_date::timestamptz
+    WHERE status = 'active' AND abs(hashtext(id::text)) % 10 < 7`,
+  // industry bans: 2,000 on legal representatives, 1,000 imposed in connection with an institution, spread over 2023–2028
+  `INSERT INTO industry_bans (person_name, person_id_enc, person_id_hmac, institution_id, uscc, from_date, until_date, reason)
+   SELECT '测试', 'x', CASE WHEN g <= 2000 THEN md5((g * 37)::text) ELSE md5('teacher' || g) END,
+          CASE WHEN g > 2000 THEN md5('inst' || (g * 53 % ${INSTITUTIONS} + 1))::uuid END,
+          CASE WHEN g > 2000 THEN 'BENCH' || lpad((g * 53 % ${INSTITUTIONS} + 1)::text, 13, '0') END,
+          date '2023-06-01' + (g % 1000), date '2023-06-01' + (g % 1000) + 1095, '基准测试'
+     FROM generate_series(1, 3000) g`,
+  // one closed case per institution: every 20th closed unrectified at the maximum period, half of those rectified since
+  `INSERT INTO users (id, username, password_hash, role, display_name, office_code)
+   VALUES (md5('bench-officer')::uuid, 'bench-officer', 'x', 'officer', '基准测试', 'XWPX')`,
+  `INSERT INTO cases (case_no, institution_id, uscc, behaviour_code, catalogue_version, policy_version, facts, source, severity, stage,
+                      office_code, registered_by, decision_date, closed_at, outcome)
+   SELECT 'BENCH-' || g, md5('inst' || g)::uuid, 'BENCH' || lpad(g::text, 13, '0'), 'EDU-002', 1,
+          (SELECT version FROM policies WHERE active), '基准测试', 'inspection', 'general', 'CLOSED', 'XWPX', md5('bench-officer')::uuid,
+          date '2024-06-01' + (g % 300), (date '2025-06-01' + (g % 300))::timestamptz,
+          CASE WHEN g % 20 = 0 THEN 'PUBLICATION_ENDED_UNRECTIFIED' ELSE 'PUBLICATION_ENDED' END
+     FROM generate_series(1, ${INSTITUTIONS}) g`,
+  `INSERT INTO case_events (case_no, type, occurred_at, idempotency_key)
+   SELECT 'BENCH-' || g, 'RECTIFICATION_PASSED', (date '2025-09-01' + (g % 300))::timestamptz, 'bench:' || g || ':rectified'
+     FROM generate_series(40, ${INSTITUTIONS}, 40) g`,
   // 1,000,000 双公示 decisions: every 33rd still pending; published ones sometimes after their due date
   `INSERT INTO publicity_decisions (kind, institution_id, uscc, office_code, document_no, decision_date, due_date, publicity_until,
                                    fields, status, published_on, record_id)
@@ -59,5 +83,8 @@ export const SEED_SQL: string[] = [
   `VACUUM ANALYZE institutions`,
   `VACUUM ANALYZE credit_records`,
   `VACUUM ANALYZE commitments`,
+  `VACUUM ANALYZE industry_bans`,
+  `VACUUM ANALYZE cases`,
+  `VACUUM ANALYZE case_events`,
   `VACUUM ANALYZE publicity_decisions`,
 ];

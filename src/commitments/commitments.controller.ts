@@ -8,7 +8,7 @@ import { DomainException } from '../common/errors/domain.exception';
 import { uuidPipe } from '../credit-file/credit-file.controller';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentDto, CommitmentListDto } from './dto/commitment-response.dto';
-import { BreachCommitmentDto, CommitmentListQueryDto, SignCommitmentDto } from './dto/commitment.dto';
+import { BreachCommitmentDto, CommitmentListQueryDto, SignCommitmentDto, VerifyCommitmentDto } from './dto/commitment.dto';
 
 @ApiTags('commitments (信用承诺)')
 @ApiBearerAuth()
@@ -19,7 +19,7 @@ export class CommitmentsController {
   @Post()
   @Access('institution', 'officer')
   @Audited({ action: 'create', resource: 'commitment' })
-  @ApiOperation({ summary: '签署信用承诺（机构为本机构签署，经办人可代为登记）' })
+  @ApiOperation({ summary: '签署信用承诺（机构为本机构签署，经办人可代为登记）；签署日期为当天，经核实履约后方计入加分' })
   @ApiCreatedResponse({ type: CommitmentDto })
   sign(@Body() dto: SignCommitmentDto, @CurrentUser() user: AuthUser) {
     return this.commitments.sign(dto, user);
@@ -52,5 +52,15 @@ export class CommitmentsController {
   @ApiOkResponse({ type: CommitmentDto })
   breach(@Param('id', uuidPipe) id: string, @Body() dto: BreachCommitmentDto, @CurrentUser() user: AuthUser) {
     return this.commitments.breach(id, dto, user);
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @Access('officer', 'approver')
+  @Audited({ action: 'transition', resource: 'commitment', idParam: 'id' })
+  @ApiOperation({ summary: '核实信用承诺履约情况（机构主管科室）：已履约自核实日起计入加分；未履约则认定违约并立案' })
+  @ApiOkResponse({ type: CommitmentDto })
+  verify(@Param('id', uuidPipe) id: string, @Body() dto: VerifyCommitmentDto, @CurrentUser() user: AuthUser) {
+    return this.commitments.verify(id, dto, user);
   }
 }

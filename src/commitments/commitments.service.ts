@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { toDayNumber } from '../calendar/iso-date';
 import { CasesService } from '../cases/cases.service';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { maskName } from '../common/crypto/mask';
-import { DomainException, notFound } from '../common/errors/domain.exception';
+import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { assertVisibleTo } from '../credit-file/visibility';
-import type { BreachCommitmentDto, SignCommitmentDto } from './dto/commitment.dto';
+import { EvaluationService } from '../evaluation/evaluation.service';
+import type { BreachCommitmentDto, SignCommitmentDto, VerifyCommitmentDto } from './dto/commitment.dto';
 
 /** 失信行为清单 EDU-011 违背信用承诺 (src/database/migrations/data/catalogue-2026.ts). */
 export const BROKEN_COMMITMENT_BEHAVIOUR = 'EDU-011';
@@ -20,17 +21,30 @@ const PURPOSE_LABELS: Record<string, string> = { licence_notice: '告知承诺�
 
 const COLUMNS = `c.id, c.uscc, c.purpose, c.content, c.signer_name AS "signerName", c.signed_on::text AS "signedOn",
   c.due_date::text AS "dueDate", c.record_id AS "recordId", c.status, c.broken_on::text AS "brokenOn",
-  c.broken_reason AS "brokenReason", c.case_no AS "caseNo", c.created_at AS "createdAt"`;
+  c.broken_reason AS "brokenReason", c.case_no AS "caseNo", c.verification, c.verified_on::text AS "verifiedOn",
+  c.verification_note AS "verificationNote", c.created_at AS "createdAt"`;
 
 interface Row {
   id: string; uscc: string; purpose: string; content: string; signerName: string; signedOn: string; dueDate: string;
   recordId: string; status: 'active' | 'broken'; brokenOn: string | null; brokenReason: string | null; caseNo: string | null;
+  verification: 'kept' | 'not_kept' | null; verifiedOn: string | null; verificationNote: string | null;
 }
 
-const bad = (field: string, message: string) =>
-  new DomainException('VALIDATION_FAILED', message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
+/** A row locked for a decision, with what the decision is checked against. */
+interface Locked extends Row {
+  institutionId: string;
+  officeCode: string | null;
+  createdBy: string | null;
+}
 
-/** 信用承诺: the commitment is a credit record; breaking it opens a dishonesty case through the case workflow. */
+const bad = (field: string, message: string, code = 'VALIDATION_FAILED') =>
+  new DomainException(code, message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
+
+/**
+ * 信用承诺: the commitment is a credit record, dated the day it is signed. It counts towards the grade only once an
+ * officer or approver of the institution's office verifies it as kept; verified not kept, or found broken, it opens
+ * a dishonesty case through the case workflow.
+ */
 @Injectable()
 export class CommitmentsService {
   constructor(
@@ -38,17 +52,20 @@ export class CommitmentsService {
     private readonly creditFile: CreditFileService,
     private readonly cases: CasesService,
     private readonly crypto: FieldCryptoService,
+    private readonly evaluation: EvaluationService,
   ) {}
 
   async sign(dto: SignCommitmentDto, actor: AuthUser) {
     const uscc = assertVisibleTo(dto.uscc, actor);
-    const signedOn = dto.signedOn ?? shanghaiToday();
-    toDayNumber(signedOn);
-    if (signedOn > shanghaiToday()) throw bad('signedOn', '签署日期（signedOn）不能晚于今天');
+    // the server's date, never the form's: a commitment back-dated to an ended term would be due, and kept, at once
+    const signedOn = shanghaiToday();
+    if (dto.signedOn !== undefined && dto.signedOn !== signedOn) {
+      throw bad('signedOn', `信用承诺以签署当天为签署日期，只能是今天（${signedOn}），不得倒签或预签`, 'SIGNED_ON_NOT_TODAY');
+    }
     const dueDate = dto.dueDate ?? (dto.purpose === 'annual' ? `${signedOn.slice(0, 4)}-12-31` : undefined);
     if (!dueDate) throw bad('dueDate', '缺少必填字段：履约期限（dueDate）');
     toDayNumber(dueDate);
-    if (dueDate < signedOn) throw bad('dueDate', '履约期限（dueDate）不能早于签署日期');
+    if (dueDate < signedOn) throw bad('dueDate', `履约期限（dueDate）不能早于签署日期（${signedOn}）`);
     return this.ds.transaction(async (m) => {
       const record = await this.creditFile.append({
         uscc, kind: 'commitment', title: `${PURPOSE_LABELS[dto.purpose]}信用承诺（${dto.reference}）`, decisionDate: signedOn,
@@ -68,8 +85,36 @@ export class CommitmentsService {
           dto.signerIdNumber ? this.crypto.encrypt(dto.signerIdNumber) : null,
           dto.signerIdNumber ? this.crypto.blindIndex(dto.signerIdNumber) : null, signedOn, dueDate, record.id, actor.id],
       );
-      const [row] = await m.query(`SELECT ${COLUMNS} FROM commitments c WHERE c.record_id = $1`, [record.id]);
-      return view(row);
+      return view(await this.row(m, `c.record_id = $1`, record.id));
+    });
+  }
+
+  /**
+   * The bureau's verification. Kept: from the due date on, and the bonus counts from today. Not kept: the commitment
+   * is broken and an EDU-011 case opens, as with `breach`. The same answer again is a retry; a different one is refused.
+   */
+  async verify(id: string, dto: VerifyCommitmentDto, actor: AuthUser) {
+    const today = shanghaiToday();
+    const wanted = dto.kept ? 'kept' : 'not_kept';
+    return this.ds.transaction(async (m) => {
+      const row = await this.lockForDecision(m, id, actor);
+      if (row.createdBy === actor.id) {
+        throw new DomainException('SAME_PERSON', '代为登记该承诺的人员不能核实其履约情况，请由本科室其他人员核实', HttpStatus.FORBIDDEN);
+      }
+      if (row.verification === wanted) return view(await this.row(m, `c.id = $1`, id));
+      if (row.verification) {
+        throw conflict('COMMITMENT_ALREADY_VERIFIED', `该承诺已于 ${row.verifiedOn} 核实为${row.verification === 'kept' ? '已履约' : '未履约'}，不能改为其他结果`);
+      }
+      if (dto.kept && row.status === 'broken') throw conflict('COMMITMENT_BROKEN', '该承诺已被认定违约，不能核实为已履约');
+      if (dto.kept && row.dueDate > today) {
+        throw conflict('COMMITMENT_TERM_RUNNING', `履约期限（${row.dueDate}）尚未届满，届满当日起方可核实为已履约`);
+      }
+      if (!dto.kept && !row.caseNo) await this.markBroken(m, row, dto.note, today, actor);
+      await m.query(
+        `UPDATE commitments SET verification = $2, verified_on = $3, verified_by = $4, verified_at = now(), verification_note = $5
+          WHERE id = $1`, [id, wanted, today, actor.id, dto.note]);
+      await this.evaluation.reevaluateInstitution(row.institutionId, m);
+      return view(await this.row(m, `c.id = $1`, id));
     });
   }
 
@@ -82,19 +127,13 @@ export class CommitmentsService {
     toDayNumber(brokenOn);
     if (brokenOn > shanghaiToday()) throw bad('brokenOn', '违约日期（brokenOn）不能晚于今天');
     return this.ds.transaction(async (m) => {
-      const [row] = await m.query(`SELECT ${COLUMNS} FROM commitments c WHERE c.id = $1 FOR UPDATE`, [id]);
-      if (!row) throw notFound('COMMITMENT_NOT_FOUND', '信用承诺不存在');
-      if (row.caseNo) return view(row);
+      const row = await this.lockForDecision(m, id, actor);
+      if (row.caseNo) return view(await this.row(m, `c.id = $1`, id));
       if (brokenOn < row.signedOn) throw bad('brokenOn', '违约日期（brokenOn）不能早于签署日期');
-      const opened = await this.cases.open(
-        { uscc: row.uscc, behaviourCode: BROKEN_COMMITMENT_BEHAVIOUR, facts: dto.facts, source: 'commitment-breach' }, actor);
-      await m.query(
-        `UPDATE commitments SET status = 'broken', broken_on = COALESCE(broken_on, $2), broken_reason = COALESCE(broken_reason, $3),
-                broken_by = COALESCE(broken_by, $4), case_no = $5 WHERE id = $1`,
-        [id, brokenOn, dto.facts, actor.id, opened.caseNo],
-      );
-      const [updated] = await m.query(`SELECT ${COLUMNS} FROM commitments c WHERE c.id = $1`, [id]);
-      return view(updated);
+      await this.markBroken(m, row, dto.facts, brokenOn, actor);
+      // a commitment verified as kept stops counting from the day it was broken
+      await this.evaluation.reevaluateInstitution(row.institutionId, m);
+      return view(await this.row(m, `c.id = $1`, id));
     });
   }
 
@@ -109,11 +148,41 @@ export class CommitmentsService {
     if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw notFound('COMMITMENT_NOT_FOUND', '信用承诺不存在');
     return view(row);
   }
+
+  private async row(m: EntityManager, where: string, param: string): Promise<Row> {
+    const [row] = await m.query(`SELECT ${COLUMNS} FROM commitments c WHERE ${where}`, [param]);
+    return row;
+  }
+
+  /** Locks the commitment; only staff of the office in charge of the institution decide about it. */
+  private async lockForDecision(m: EntityManager, id: string, actor: AuthUser): Promise<Locked> {
+    const [row]: Locked[] = await m.query(
+      `SELECT ${COLUMNS}, c.institution_id AS "institutionId", c.created_by AS "createdBy", i.office_code AS "officeCode"
+         FROM commitments c JOIN institutions i ON i.id = c.institution_id WHERE c.id = $1 FOR UPDATE OF c`, [id]);
+    if (!row) throw notFound('COMMITMENT_NOT_FOUND', '信用承诺不存在');
+    if (!row.officeCode || row.officeCode !== actor.officeCode) {
+      throw new DomainException('WRONG_OFFICE', '只有该机构主管科室的经办人或审核人可以核实或认定其信用承诺', HttpStatus.FORBIDDEN);
+    }
+    return row;
+  }
+
+  private async markBroken(m: EntityManager, row: Locked, facts: string, brokenOn: string, actor: AuthUser): Promise<void> {
+    const opened = await this.cases.open(
+      { uscc: row.uscc, behaviourCode: BROKEN_COMMITMENT_BEHAVIOUR, facts, source: 'commitment-breach' }, actor);
+    await m.query(
+      `UPDATE commitments SET status = 'broken', broken_on = COALESCE(broken_on, $2), broken_reason = COALESCE(broken_reason, $3),
+              broken_by = COALESCE(broken_by, $4), case_no = $5 WHERE id = $1`,
+      [row.id, brokenOn, facts, actor.id, opened.caseNo],
+    );
+  }
 }
 
-/** Kept is derived: the term ended and nobody marked it broken. */
+const LABELS = { broken: '已违约', kept: '已核实履约', awaiting_verification: '待核实', active: '履约中' } as const;
+
+/** Kept only once verified; a commitment whose term has run waits for the bureau. */
 function view(r: Row) {
-  const status = r.status === 'broken' ? 'broken' : r.dueDate < shanghaiToday() ? 'kept' : 'active';
-  const labels = { broken: '已违约', kept: '已履约', active: '履约中' } as const;
-  return { ...r, signerName: maskName(r.signerName), status, statusLabel: labels[status], purposeLabel: PURPOSE_LABELS[r.purpose] };
+  const status = r.status === 'broken' ? 'broken'
+    : r.verification === 'kept' ? 'kept'
+      : r.dueDate <= shanghaiToday() ? 'awaiting_verification' : 'active';
+  return { ...r, signerName: maskName(r.signerName), status, statusLabel: LABELS[status], purposeLabel: PURPOSE_LABELS[r.purpose] };
 }

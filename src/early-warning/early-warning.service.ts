@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { shanghaiToday } from '../credit-file/credit-status';
+import { UNRECTIFIED_CASES_SQL } from '../evaluation/grading-rules';
 import { supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 
@@ -36,6 +37,10 @@ const FLAGS_SQL = `
       FROM institution_deadlines d JOIN cases k ON k.case_no = d.case_no
      WHERE d.kind = 'rectification' AND d.status = 'open' AND d.due_date <= $6
     UNION ALL
+    -- publication ended at the maximum period without rectification: watched until it rectifies (docs/credit-grading.md)
+    SELECT u.institution_id, 'UNRECTIFIED_AFTER_PUBLICATION', jsonb_build_object('caseNo', u.case_no, 'closedOn', u.closed_on::text)
+      FROM (${UNRECTIFIED_CASES_SQL}) u
+    UNION ALL
     SELECT r.institution_id, 'INBOUND_REPORT', jsonb_build_object('recordId', r.id, 'title', r.title, 'date', r.decision_date::text)
       FROM credit_records r
      WHERE r.kind = 'inbound' AND r.decision_date <= $1 AND r.decision_date > ($1::date - make_interval(months => $7::int))::date
@@ -55,6 +60,7 @@ const MESSAGES: Record<string, (d: FlagDetail) => string> = {
   COMMITMENT_DUE: (d) => `信用承诺将于 ${d.dueDate} 到期，尚未确认履约`,
   RECTIFICATION_AT_RISK: (d) => `案件 ${d.caseNo} 的整改期限 ${d.dueDate} 临近或已逾期`,
   INBOUND_REPORT: (d) => `收到其他部门报送：${d.title}（${d.date}）`,
+  UNRECTIFIED_AFTER_PUBLICATION: (d) => `案件 ${d.caseNo} 公示期满仍未整改到位（${d.closedOn} 结案），整改通过前持续预警`,
 };
 
 /** 失信预警 (brief §4): flag institutions before a determination is needed, and say why. */

@@ -6,8 +6,9 @@ import { notFound } from '../common/errors/domain.exception';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { PoliciesService } from '../policies/policies.service';
 import type { Grade } from '../policies/policy.types';
-import { CONTRIBUTING_RECORDS, evaluationParams, UPSERT_EVALUATIONS, upsertParams } from './evaluation.sql';
-import { gradeFor, supervisionPolicy, SupervisionPolicyDocument } from './supervision-policy';
+import { CONTRIBUTING_RECORDS, EVALUATION_OF, evaluationParams, gradingParams, RULE_HITS, writeEvaluations } from './evaluation.sql';
+import { GRADE_RULES, GradeRuleCode, RuleHit } from './grading-rules';
+import { gradeWithoutRecords, supervisionPolicy, SupervisionPolicyDocument } from './supervision-policy';
 
 export interface Contribution {
   recordId: string;
@@ -20,15 +21,29 @@ export interface Contribution {
   points: number;
 }
 
+/** A grading rule that held the grade below the score's band, and why (docs/credit-grading.md). */
+export interface GradeCap {
+  rule: GradeRuleCode;
+  grade: Grade;
+  title: string;
+  because: string;
+  source: string;
+  /** The records, bans or cases behind it. */
+  refs: string[];
+}
+
 export interface EvaluationView {
   uscc: string;
   asOf: string;
   policyVersion: number;
   score: number;
+  /** The grade the score alone would earn. */
+  scoreGrade: Grade;
   grade: Grade;
   base: number;
   deductions: number;
   bonuses: number;
+  caps: GradeCap[];
   contributions: Contribution[];
 }
 
@@ -36,11 +51,13 @@ export interface CurrentGrade {
   score: number;
   grade: Grade;
   asOf: string | null;
+  caps: GradeRuleCode[];
 }
 
 /**
- * Credit evaluation (brief §4): 1,000 points less catalogue deductions for records in publication, plus capped
- * bonuses for honours and kept commitments; grade bands from the active policy. Any past date can be asked.
+ * Credit evaluation (brief §4, docs/credit-grading.md): 1,000 points less catalogue deductions for records in
+ * publication, plus capped bonuses for honours and verified kept commitments; the grade is the score's band of the
+ * active policy, capped by the grading rules. Any past date can be asked.
  */
 @Injectable()
 export class EvaluationService {
@@ -57,15 +74,18 @@ export class EvaluationService {
     if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
     const { version, document } = await this.policies.active();
     const policy = supervisionPolicy(document as SupervisionPolicyDocument);
-    const rows: Contribution[] = await this.ds.query(CONTRIBUTING_RECORDS, evaluationParams(asOf, policy.evaluation, inst.id));
-    // the same arithmetic as UPSERT_EVALUATIONS, on the same rows
-    const deductions = -rows.filter((r) => r.points < 0).reduce((s, r) => s + r.points, 0);
-    const bonuses = Math.min(rows.filter((r) => r.points > 0).reduce((s, r) => s + r.points, 0), policy.evaluation.maxBonus);
-    const base = policy.evaluation.base;
-    const score = Math.max(0, Math.min(base, base - deductions + bonuses));
+    const params = evaluationParams(asOf, policy.evaluation, inst.id);
+    // the grade comes from the very statement the snapshot is written by, read for this institution
+    const [[graded], contributions, hits] = await Promise.all([
+      this.ds.query(EVALUATION_OF, gradingParams(params, policy.evaluation, policy.grades)),
+      this.ds.query(CONTRIBUTING_RECORDS, params) as Promise<Contribution[]>,
+      this.ds.query(RULE_HITS, params) as Promise<RuleHit[]>,
+    ]);
     return {
-      uscc: inst.uscc, asOf, policyVersion: version, score, grade: gradeFor(score, policy.grades), base, deductions, bonuses,
-      contributions: rows,
+      uscc: inst.uscc, asOf, policyVersion: version, score: graded.score, scoreGrade: graded.scoreGrade, grade: graded.grade,
+      base: policy.evaluation.base, deductions: graded.deductions, bonuses: graded.bonuses,
+      caps: (graded.caps as GradeRuleCode[]).map((rule) => capOf(rule, hits.filter((h) => h.rule === rule))),
+      contributions,
     };
   }
 
@@ -84,26 +104,31 @@ export class EvaluationService {
     return { asOf, institutions, ms };
   }
 
-  /** Grade from the last snapshot; an institution never evaluated has no records and so the full score. */
+  /** Grade from the last snapshot; an institution never evaluated has no records (each record re-evaluates it). */
   async current(institutionId: string): Promise<CurrentGrade> {
     const [row] = await this.ds.query(
-      `SELECT score, grade, as_of::text AS "asOf" FROM institution_evaluations WHERE institution_id = $1`, [institutionId]);
+      `SELECT score, grade, as_of::text AS "asOf", caps FROM institution_evaluations WHERE institution_id = $1`, [institutionId]);
     if (row) return row;
     const { document } = await this.policies.active();
     const policy = supervisionPolicy(document as SupervisionPolicyDocument);
-    return { score: policy.evaluation.base, grade: gradeFor(policy.evaluation.base, policy.grades), asOf: null };
+    return { score: policy.evaluation.base, grade: gradeWithoutRecords(policy), asOf: null, caps: ['NO_RECORDS'] };
   }
 
   private async run(asOf: string, institutionId: string | null, m: EntityManager): Promise<number> {
-    const { version, document } = await this.policies.active();
-    const policy = supervisionPolicy(document as SupervisionPolicyDocument);
-    const params = upsertParams(evaluationParams(asOf, policy.evaluation, institutionId), policy.evaluation, policy.grades, version);
-    // a query runner's structured result carries pg's row count (EntityManager.query drops it for INSERT)
+    const policy = await this.policies.active();
     const runner = m.queryRunner ?? m.connection.createQueryRunner();
     try {
-      return (await runner.query(UPSERT_EVALUATIONS, params, true)).affected ?? 0;
+      return await writeEvaluations(runner, asOf, institutionId, policy);
     } finally {
       if (!m.queryRunner) await runner.release();
     }
   }
+}
+
+function capOf(rule: GradeRuleCode, hits: RuleHit[]): GradeCap {
+  const r = GRADE_RULES[rule];
+  return {
+    rule, grade: r.ceiling, title: r.title, because: r.because(hits), source: r.source,
+    refs: hits.flatMap((h) => (h.ref ? [h.ref] : [])),
+  };
 }

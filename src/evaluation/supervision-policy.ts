@@ -5,6 +5,7 @@
  * publishes them as a new policy version; change figures by publishing another version, never here.
  */
 import type { Grade, PolicyDocument } from '../policies/policy.types';
+import { GRADE_RULES, worse } from './grading-rules';
 
 export type Severity = 'minor' | 'general' | 'serious';
 export type ReviewOutcome = 'pass' | 'warn' | 'block';
@@ -17,7 +18,7 @@ export interface EvaluationPolicy {
   deductions: Record<'determination' | 'penalty' | 'interview' | 'joint_sanction', Record<Severity, number>>;
   honourBonus: number;
   keptCommitmentBonus: number;
-  /** A kept commitment counts for this many months after its term ends. */
+  /** A commitment the bureau verified as kept counts for this many months from the day it was verified. */
   keptCommitmentMonths: number;
   /** Bonuses offset deductions but never lift an institution above `base`. */
   maxBonus: number;
@@ -134,4 +135,9 @@ export function supervisionPolicy(doc: SupervisionPolicyDocument): SupervisionPo
 export function gradeFor(score: number, bands: PolicyDocument['grades']): Grade {
   const sorted = [...bands].sort((a, b) => b.min - a.min);
   return (sorted.find((b) => score >= b.min) ?? sorted[sorted.length - 1]).grade;
+}
+
+/** The grade of an institution never evaluated: it has no records, so full marks held down by NO_RECORDS. */
+export function gradeWithoutRecords(policy: { evaluation: EvaluationPolicy; grades: PolicyDocument['grades'] }): Grade {
+  return worse(gradeFor(policy.evaluation.base, policy.grades), GRADE_RULES.NO_RECORDS.ceiling);
 }

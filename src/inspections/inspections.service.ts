@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/role';
 import { CasesService } from '../cases/cases.service';
 import { conflict, DomainException, notFound, unprocessable } from '../common/errors/domain.exception';
 import { shanghaiToday } from '../credit-file/credit-status';
-import { gradeFor, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
+import { gradeWithoutRecords, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 import type { Grade } from '../policies/policy.types';
 import { assertNoPersonalData } from '../publicity/public-text-guard';
@@ -30,7 +30,8 @@ export class InspectionsService {
     const { version, document } = await this.policies.active();
     const policy = supervisionPolicy(document as SupervisionPolicyDocument);
     const year = dto.year ?? Number(shanghaiToday().slice(0, 4));
-    const top = gradeFor(policy.evaluation.base, policy.grades);
+    // one never evaluated has no records: B, not A (docs/credit-grading.md, NO_RECORDS)
+    const unevaluated = gradeWithoutRecords(policy);
     // an institution already inspected as often this year as its grade allows is not a candidate (brief §4 frequency)
     const rows: { id: string; uscc: string; grade: Grade; inspected: number }[] = await this.ds.query(
       `SELECT i.id, i.uscc, COALESCE(e.grade, $1) AS grade,
@@ -38,7 +39,7 @@ export class InspectionsService {
                 WHERE t.institution_id = i.id AND p.year = $2) AS inspected
          FROM institutions i LEFT JOIN institution_evaluations e ON e.institution_id = i.id
         WHERE i.status = 'active' AND ($3::text IS NULL OR i.office_code = $3) AND ($4::text IS NULL OR i.type = $4)`,
-      [top, year, dto.officeCode ?? null, dto.institutionType ?? null],
+      [unevaluated, year, dto.officeCode ?? null, dto.institutionType ?? null],
     );
     const eligible = rows.filter((r) => {
       const cap = policy.supervision[r.grade]?.maxPerYear;

@@ -96,6 +96,10 @@ export class MeasuresService {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
         [dto.personName, this.crypto.encrypt(dto.personIdNumber), hmac, institutionId, dto.uscc ?? null, dto.fromDate, dto.untilDate,
           dto.reason, dto.caseNo ?? null, recordId, actor.id]);
+      // the ban caps the grade of the institutions it concerns (INDUSTRY_BAN, docs/credit-grading.md): re-grade them now
+      const concerned: { id: string }[] = await m.query(
+        `SELECT id FROM institutions WHERE legal_rep_id_hmac = $1 OR id = $2`, [hmac, institutionId]);
+      for (const c of concerned) await this.evaluation.reevaluateInstitution(c.id, m);
       return this.view(row.id, m);
     });
   }

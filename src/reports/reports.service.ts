@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { toDayNumber } from '../calendar/iso-date';
 import { shanghaiToday } from '../credit-file/credit-status';
-import { gradeFor, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
+import { gradeWithoutRecords, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 
 /**
@@ -45,11 +45,11 @@ export class ReportsService {
     return { asOf, items };
   }
 
-  /** Institutions per grade from the last evaluation; one never evaluated holds the base score's grade. */
+  /** Institutions per grade from the last evaluation; one never evaluated has no records (docs/credit-grading.md). */
   async gradeDistribution() {
     const { document } = await this.policies.active();
     const policy = supervisionPolicy(document as SupervisionPolicyDocument);
-    const baseGrade = gradeFor(policy.evaluation.base, policy.grades);
+    const baseGrade = gradeWithoutRecords(policy);
     const rows: { grade: string; count: number }[] = await this.ds.query(
       `SELECT COALESCE(e.grade, $1) AS grade, count(*)::int AS count
          FROM institutions i LEFT JOIN institution_evaluations e ON e.institution_id = i.id

@@ -210,6 +210,24 @@ describe('web console', () => {
     await page.getByRole('cell', { name: /本校承诺依法依规办学/ }).first().waitFor();
   });
 
+  it('shows the officer the commitment on the institution page, to be verified once its term has run', async () => {
+    const page = await as('officer');
+    await page.goto(`${BASE_URL}/institutions/${INSTITUTION.uscc}`);
+    const card = page.locator('.ant-card').filter({ hasText: '信用承诺' });
+    const row = card.getByRole('row').filter({ hasText: '本校承诺依法依规办学' }).first();
+    await row.waitFor();
+    await row.getByRole('button', { name: '核实履约' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('核实信用承诺履约情况').waitFor();
+    // an annual commitment runs to 31 December: it cannot be verified as kept before then
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    assert.equal(await dialog.getByLabel('已履约').isDisabled(), today < `${today.slice(0, 4)}-12-31`);
+    await dialog.getByLabel('核实意见').fill('承诺期限未满，暂不核实。'); // typed, then cancelled: nothing is sent
+    await shot(page, '06d-verify-commitment');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('lets the officer pass the rectification', async () => {
     const page = await openCase('officer');
     await expectStage(page, '整改核查');

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsIdNumber } from '../../common/validation/id-number';
 import { EmptyAsAbsent } from '../../common/validation/query';
 import { IsUscc } from '../../common/validation/uscc';
@@ -29,10 +29,10 @@ export class SignCommitmentDto {
 
   @ApiPropertyOptional({ description: '签署人身份证号（加密存储）' }) @IsOptional() @IsIdNumber() signerIdNumber?: string;
 
-  @ApiPropertyOptional({ description: '签署日期（默认今天）' })
+  @ApiPropertyOptional({ description: '签署日期：由系统取签署当天（北京时间），可省略；如填写只能是今天，不得倒签或预签' })
   @IsOptional() @Matches(DATE, { message: '签署日期（signedOn）应为 YYYY-MM-DD' }) signedOn?: string;
 
-  @ApiPropertyOptional({ description: '履约期限（年度承诺默认签署当年 12 月 31 日，其余必填）' })
+  @ApiPropertyOptional({ description: '履约期限，不早于签署当天（年度承诺默认签署当年 12 月 31 日，其余必填）' })
   @IsOptional() @Matches(DATE, { message: '履约期限（dueDate）应为 YYYY-MM-DD' }) dueDate?: string;
 }
 
@@ -48,4 +48,14 @@ export class BreachCommitmentDto {
 
   @ApiPropertyOptional({ description: '违约日期（默认今天）' })
   @IsOptional() @Matches(DATE, { message: '违约日期（brokenOn）应为 YYYY-MM-DD' }) brokenOn?: string;
+}
+
+export class VerifyCommitmentDto {
+  @ApiProperty({ description: '核实结果：true 已履约（自核实之日起计入加分），false 未履约（认定违约并以 EDU-011 立案）' })
+  @IsBoolean({ message: '核实结果（kept）只能是 true 或 false' })
+  kept: boolean;
+
+  @ApiProperty({ description: '核实意见；未履约时作为失信案件的线索事实' })
+  @IsString({ message: '核实意见（note）必须是文本' }) @Length(10, 5000, { message: '核实意见（note）应为 10–5000 个字符' })
+  note: string;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class WarningFlagDto {
-  @ApiProperty({ enum: ['NEAR_DOWNGRADE', 'REPEATED_MINOR', 'COMMITMENT_DUE', 'RECTIFICATION_AT_RISK', 'INBOUND_REPORT'] }) code: string;
+  @ApiProperty({ enum: ['NEAR_DOWNGRADE', 'REPEATED_MINOR', 'COMMITMENT_DUE', 'RECTIFICATION_AT_RISK', 'INBOUND_REPORT', 'UNRECTIFIED_AFTER_PUBLICATION'] })
+  code: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: '原因的数据（得分、案件编号、日期等）' }) detail: Record<string, unknown>;
   @ApiProperty({ description: '中文说明' }) message: string;
 }

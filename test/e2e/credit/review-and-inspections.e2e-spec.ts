@@ -26,7 +26,8 @@ describe('credit review, measures and inspection plans', () => {
     const refused = await decide(m.body.id).expect(409);
     expect(refused.body.code).toBe('REVIEW_REQUIRED');
     const r = await review({ uscc, purpose: 'licence', matterId: m.body.id });
-    expect(r.body).toMatchObject({ outcome: 'pass', grade: 'A', reasons: [] });
+    // no records: B (docs/credit-grading.md), which a licence review does not object to
+    expect(r.body).toMatchObject({ outcome: 'pass', grade: 'B', reasons: [] });
     const decided = await decide(m.body.id).expect(200);
     expect(decided.body).toMatchObject({ status: 'approved', reviewId: r.body.id });
     expect(decided.body.persons[0].idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
@@ -68,9 +69,13 @@ describe('credit review, measures and inspection plans', () => {
     });
     const blocked = await review({ uscc, purpose: 'licence' });
     expect(blocked.body.outcome).toBe('block');
-    // EDU-015 deducts 150: grade C, which the licence rules do not object to by itself
-    expect(blocked.body).toMatchObject({ grade: 'C', score: 850 });
-    expect(blocked.body.reasons).toEqual([expect.objectContaining({ code: 'RECORD_IN_PUBLICITY', outcome: 'block', ref: det.id })]);
+    // EDU-015 deducts 150: 850 is C by the score, and the serious determination holds the grade at D, which the
+    // licence rules answer with a warning of their own
+    expect(blocked.body).toMatchObject({ grade: 'D', score: 850 });
+    expect(blocked.body.reasons).toEqual([
+      expect.objectContaining({ code: 'RECORD_IN_PUBLICITY', outcome: 'block', ref: det.id }),
+      expect.objectContaining({ code: 'GRADE', outcome: 'warn' }),
+    ]);
     await file.append({ uscc, kind: 'repair', title: '信用修复', decisionDate: daysFromToday(0), payload: {}, sourceRef: `LY-REVIEW-${uscc}:repair`, refersTo: det.id });
     expect((await review({ uscc, purpose: 'licence' })).body.outcome).toBe('pass');
   });
@@ -81,8 +86,9 @@ describe('credit review, measures and inspection plans', () => {
     const plan = await t.http().post('/api/inspection-plans').set(auth(officer))
       .send({ title: '民办教育机构双随机抽查（测试）', seed: 'published-seed-0001', officeCode: 'MBJY' }).expect(201);
     expect(plan.body).toMatchObject({ seed: 'published-seed-0001', digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    // all are grade A (5 %, rounded up): one institution, two distinct inspectors
-    expect(plan.body.targets).toHaveLength(1);
+    // none has records, so all are grade B (20 %, rounded up: 6 × 0.2 = 1.2 → 2), each with two distinct inspectors
+    expect(plan.body.targets).toHaveLength(2);
+    expect(plan.body.targets.map((x: { grade: string }) => x.grade)).toEqual(['B', 'B']);
     expect(new Set(plan.body.targets[0].inspectorIds).size).toBe(2);
     const verified = await t.http().get(`/api/inspection-plans/${plan.body.id}/verify`).set(auth(officer)).expect(200);
     expect(verified.body).toMatchObject({ ok: true, digestOk: true, drawOk: true });

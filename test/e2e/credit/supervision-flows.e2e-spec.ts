@@ -58,8 +58,68 @@ describe('commitments, early warning, objections and accountability', () => {
     expect(await casesOf(uscc)).toHaveLength(1); // one case per broken commitment
   });
 
+  const commitmentBody = (uscc: string, overrides: Record<string, unknown> = {}) => ({
+    uscc, purpose: 'licence_notice', reference: `CN-${Math.random().toString(36).slice(2, 8)}`,
+    content: '本机构承诺所提交的办学条件材料真实有效，并按期补齐消防验收材料。', signerName: '陈明远', dueDate: daysFromToday(30), ...overrides,
+  });
+
+  it('dates a commitment the day it is signed: a back-dated or post-dated one is refused and nothing is written', async () => {
+    const { uscc } = await registerInstitution(t, officer);
+    const inst = (await t.loginAs('institution', { uscc })).token;
+    for (const signedOn of [daysFromToday(-1), daysFromToday(1)]) {
+      const refused = await t.http().post('/api/commitments').set(auth(inst)).send(commitmentBody(uscc, { signedOn })).expect(400);
+      expect(refused.body).toMatchObject({ code: 'SIGNED_ON_NOT_TODAY', details: { fields: [expect.objectContaining({ field: 'signedOn' })] } });
+      expect(refused.body.message).toContain(daysFromToday(0));
+    }
+    const pastDue = await t.http().post('/api/commitments').set(auth(inst)).send(commitmentBody(uscc, { dueDate: daysFromToday(-1) })).expect(400);
+    expect(pastDue.body.details.fields[0].field).toBe('dueDate');
+    const [{ commitments, records }] = await t.ds.query(
+      `SELECT (SELECT count(*)::int FROM commitments WHERE uscc = $1) AS commitments,
+              (SELECT count(*)::int FROM credit_records WHERE uscc = $1) AS records`, [uscc]);
+    expect({ commitments, records }).toEqual({ commitments: 0, records: 0 });
+    // today's date, given or not, is the signing date
+    const signed = await t.http().post('/api/commitments').set(auth(inst)).send(commitmentBody(uscc, { signedOn: daysFromToday(0) })).expect(201);
+    expect(signed.body).toMatchObject({ signedOn: daysFromToday(0), status: 'active', statusLabel: '履约中', verification: null });
+  });
+
+  it('lets staff of the institution’s office verify a commitment: kept once its term has run, or not kept with a case', async () => {
+    const { uscc } = await registerInstitution(t, officer);
+    const registrar = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const other = (await t.loginAs('approver', { officeCode: 'ZCFG' })).token;
+    const running = await t.http().post('/api/commitments').set(auth(registrar.token)).send(commitmentBody(uscc)).expect(201);
+    const verify = (id: string, token: string, kept: boolean) =>
+      t.http().post(`/api/commitments/${id}/verify`).set(auth(token)).send({ kept, note: '经现场核查，承诺事项已全部落实到位。' });
+
+    expect((await verify(running.body.id, officer, true).expect(409)).body.code).toBe('COMMITMENT_TERM_RUNNING');
+    expect((await verify(running.body.id, other, true).expect(403)).body.code).toBe('WRONG_OFFICE');
+    // an officer who registered a paper commitment for the institution does not verify it himself
+    expect((await verify(running.body.id, registrar.token, false).expect(403)).body.code).toBe('SAME_PERSON');
+
+    const notKept = await verify(running.body.id, officer, false).expect(200);
+    expect(notKept.body).toMatchObject({ status: 'broken', verification: 'not_kept', caseNo: expect.stringMatching(/^LY-/) });
+    expect(await casesOf(uscc)).toEqual([expect.objectContaining({ caseNo: notKept.body.caseNo, behaviourCode: 'EDU-011', source: 'commitment-breach' })]);
+    await verify(running.body.id, officer, false).expect(200); // a retry
+    expect(await casesOf(uscc)).toHaveLength(1);
+    expect((await verify(running.body.id, officer, true).expect(409)).body.code).toBe('COMMITMENT_ALREADY_VERIFIED');
+    // every attempt is on record, the refused ones with their reason (a write's audit row follows its answer)
+    const outcomes = async () => (await t.ds.query(
+      `SELECT outcome FROM audit_log WHERE action = 'commitment.transition' AND resource_id = $1`, [running.body.id])).map((r: { outcome: string }) => r.outcome);
+    for (let i = 0; i < 20 && (await outcomes()).length < 6; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await outcomes()).toEqual(expect.arrayContaining([
+      'refused:COMMITMENT_TERM_RUNNING', 'refused:WRONG_OFFICE', 'refused:SAME_PERSON', 'ok', 'refused:COMMITMENT_ALREADY_VERIFIED',
+    ]));
+  });
+
   it('flags institutions with the reasons, and opens a case from a warning', async () => {
     const { uscc } = await registerInstitution(t, officer);
+    await file.append({
+      uscc, kind: 'honour', title: '诚信办学示范单位', decisionDate: daysFromToday(-30), publicityFrom: daysFromToday(-30),
+      publicityUntil: daysFromToday(300), payload: {}, sourceRef: `honour:${uscc}`,
+    });
+    await file.append({
+      uscc, kind: 'penalty', title: '一般处罚', decisionDate: daysFromToday(-25), severity: 'general', publicityFrom: daysFromToday(-25),
+      publicityUntil: daysFromToday(300), payload: {}, sourceRef: `general:${uscc}`,
+    });
     for (const n of [1, 2]) {
       await file.append({
         uscc, kind: 'penalty', title: `轻微处罚 ${n}`, decisionDate: daysFromToday(-n * 10), severity: 'minor',
@@ -69,7 +129,7 @@ describe('commitments, early warning, objections and accountability', () => {
     await file.append({ uscc, kind: 'inbound', title: '市场监管部门：虚假宣传行政指导', decisionDate: daysFromToday(-3), payload: {}, sourceRef: `inbound:${uscc}` });
     const res = await t.http().get('/api/early-warnings').query({ uscc }).set(auth(officer)).expect(200);
     const flags = res.body.items[0].flags.map((f: { code: string }) => f.code);
-    // 1000 − 2 × 5 = 990: within 20 points of A's floor (980)
+    // 1000 + 10 − 20 − 2 × 5 = 980: A (an honour in publication), within 20 points of A's floor (980)
     expect(flags).toEqual(['INBOUND_REPORT', 'NEAR_DOWNGRADE', 'REPEATED_MINOR']);
     expect(res.body.items[0].flags[2].message).toContain('2 条轻微');
 

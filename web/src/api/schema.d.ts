@@ -407,7 +407,7 @@ export interface paths {
         };
         get: operations["CommitmentsController_list"];
         put?: never;
-        /** 签署信用承诺（机构为本机构签署，经办人可代为登记） */
+        /** 签署信用承诺（机构为本机构签署，经办人可代为登记）；签署日期为当天，经核实履约后方计入加分 */
         post: operations["CommitmentsController_sign"];
         delete?: never;
         options?: never;
@@ -442,6 +442,23 @@ export interface paths {
         put?: never;
         /** 认定违背承诺，并以“违背信用承诺”（EDU-011）立案 */
         post: operations["CommitmentsController_breach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核实信用承诺履约情况（机构主管科室）：已履约自核实日起计入加分；未履约则认定违约并立案 */
+        post: operations["CommitmentsController_verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2364,10 +2381,22 @@ export interface components {
             /** @example 陈* */
             signerName: string;
             /** @enum {string} */
-            status: "active" | "kept" | "broken";
-            /** @description 履约中、已履约、已违约 */
+            status: "active" | "awaiting_verification" | "kept" | "broken";
+            /** @description 履约中、待核实、已核实履约、已违约 */
             statusLabel: string;
             uscc: string;
+            /**
+             * @description 教育局的核实结果，未核实为空
+             * @enum {string|null}
+             */
+            verification: "kept" | "not_kept" | null;
+            /** @description 核实意见 */
+            verificationNote: string | null;
+            /**
+             * Format: date
+             * @description 核实日期；已履约的加分自此日起计
+             */
+            verifiedOn: string | null;
         };
         CommitmentListDto: {
             items: components["schemas"]["CommitmentDto"][];
@@ -2848,13 +2877,23 @@ export interface components {
             asOf: string;
             base: number;
             bonuses: number;
+            /** @description 使等级低于得分等级的规则 */
+            caps: components["schemas"]["GradeCapDto"][];
             contributions: components["schemas"]["ContributionDto"][];
             deductions: number;
-            /** @enum {string} */
+            /**
+             * @description 信用等级：得分等级与各项规则所限最高等级中较低者
+             * @enum {string}
+             */
             grade: "A" | "B" | "C" | "D" | "E";
             policyVersion: number;
             /** @description 得分（满分 1000） */
             score: number;
+            /**
+             * @description 仅按得分应得的等级
+             * @enum {string}
+             */
+            scoreGrade: "A" | "B" | "C" | "D" | "E";
             uscc: string;
         };
         EvidenceDto: {
@@ -2871,6 +2910,23 @@ export interface components {
             reason: string;
             /** @description 更正后的统一社会信用代码 */
             uscc?: string;
+        };
+        GradeCapDto: {
+            /** @description 适用原因（人名已脱敏） */
+            because: string;
+            /**
+             * @description 该规则允许的最高等级
+             * @enum {string}
+             */
+            grade: "A" | "B" | "C" | "D" | "E";
+            /** @description 相关的信用记录、禁入决定或案件编号 */
+            refs: string[];
+            /** @enum {string} */
+            rule: "NO_RECORDS" | "A_REQUIRES_POSITIVE_EVIDENCE" | "UNRECTIFIED_AFTER_PUBLICATION" | "SERIOUS_DETERMINATION" | "JOINT_SANCTION" | "INDUSTRY_BAN";
+            /** @description 规则依据 */
+            source: string;
+            /** @description 规则名称 */
+            title: string;
         };
         GradeCountDto: {
             count: number;
@@ -4248,7 +4304,7 @@ export interface components {
         SignCommitmentDto: {
             /** @description 承诺内容 */
             content: string;
-            /** @description 履约期限（年度承诺默认签署当年 12 月 31 日，其余必填） */
+            /** @description 履约期限，不早于签署当天（年度承诺默认签署当年 12 月 31 日，其余必填） */
             dueDate?: string;
             /**
              * @description 告知承诺制审批 / 信用修复 / 年度承诺 / 其他
@@ -4260,7 +4316,7 @@ export interface components {
              * @example CN-2026-001
              */
             reference: string;
-            /** @description 签署日期（默认今天） */
+            /** @description 签署日期：由系统取签署当天（北京时间），可省略；如填写只能是今天，不得倒签或预签 */
             signedOn?: string;
             /** @description 签署人身份证号（加密存储） */
             signerIdNumber?: string;
@@ -4600,6 +4656,12 @@ export interface components {
             /** @description 两项均通过 */
             verified: boolean;
         };
+        VerifyCommitmentDto: {
+            /** @description 核实结果：true 已履约（自核实之日起计入加分），false 未履约（认定违约并以 EDU-011 立案） */
+            kept: boolean;
+            /** @description 核实意见；未履约时作为失信案件的线索事实 */
+            note: string;
+        };
         VersionedCatalogueItemDto: {
             /**
              * @description 事项编码
@@ -4643,7 +4705,7 @@ export interface components {
         };
         WarningFlagDto: {
             /** @enum {string} */
-            code: "NEAR_DOWNGRADE" | "REPEATED_MINOR" | "COMMITMENT_DUE" | "RECTIFICATION_AT_RISK" | "INBOUND_REPORT";
+            code: "NEAR_DOWNGRADE" | "REPEATED_MINOR" | "COMMITMENT_DUE" | "RECTIFICATION_AT_RISK" | "INBOUND_REPORT" | "UNRECTIFIED_AFTER_PUBLICATION";
             /** @description 原因的数据（得分、案件编号、日期等） */
             detail: {
                 [key: string]: unknown;
@@ -7170,6 +7232,94 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BreachCommitmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CommitmentsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyCommitmentDto"];
             };
         };
         responses: {

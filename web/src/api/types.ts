@@ -32,6 +32,7 @@ export type ImportReport = Schemas['ImportReportDto'];
 export type CreditRecord = Schemas['CreditRecordDto'];
 export type CreditFile = Schemas['CreditFileDto'];
 export type Evaluation = Schemas['EvaluationDto'];
+export type GradeCap = Schemas['GradeCapDto'];
 
 export type PortalDeadline = Schemas['PortalDeadlineDto'];
 export type PortalCase = Schemas['PortalCaseDto'];

@@ -4,7 +4,7 @@ import { formatDate } from '../lib/dates';
 
 const GRADE_COLORS: Record<string, string> = { A: 'green', B: 'cyan', C: 'gold', D: 'orange', E: 'red' };
 
-/** Score and grade with the records that moved it, so an institution can see why. */
+/** Score and grade with the rules that held it down and the records that moved it, so an institution can see why. */
 export function GradeCard({ evaluation }: { evaluation: Evaluation }) {
   const reasons = evaluation.contributions.filter((c) => c.points !== 0);
   return (
@@ -15,6 +15,25 @@ export function GradeCard({ evaluation }: { evaluation: Evaluation }) {
         <Statistic title="扣分" value={evaluation.deductions} valueStyle={{ color: evaluation.deductions ? '#cf1322' : undefined }} />
         <Statistic title="加分" value={evaluation.bonuses} valueStyle={{ color: evaluation.bonuses ? '#389e0d' : undefined }} />
       </Space>
+      {evaluation.caps.length > 0 && (
+        <>
+          <Typography.Paragraph strong style={{ marginTop: 12, marginBottom: 4 }}>
+            等级限制（按得分应为 {evaluation.scoreGrade} 级）
+          </Typography.Paragraph>
+          <List
+            size="small"
+            dataSource={evaluation.caps}
+            renderItem={(c) => (
+              <List.Item data-testid="grade-cap">
+                <Space direction="vertical" size={0}>
+                  <span><Tag color={GRADE_COLORS[c.grade]}>最高 {c.grade} 级</Tag>{c.because}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>依据：{c.source}</Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
       <Typography.Paragraph strong style={{ marginTop: 12, marginBottom: 4 }}>计分原因</Typography.Paragraph>
       <List
         size="small"

@@ -1,18 +1,26 @@
 import { Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { get } from '../../api/client';
-import type { CreditFile, Evaluation, Institution } from '../../api/types';
+import type { CommitmentList, CreditFile, Evaluation, Institution } from '../../api/types';
+import { useMe } from '../../auth/AuthContext';
+import { CommitmentTable } from '../../components/CommitmentTable';
 import { CreditFileTable } from '../../components/CreditFileTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { GradeCard } from '../../components/GradeCard';
+import { VerifyCommitmentButton } from '../../components/VerifyCommitmentButton';
 import { useAsync } from '../../lib/useAsync';
 
-/** Staff view of one institution: registration data, grade with reasons, the whole credit file. */
+/** Staff view of one institution: registration data, grade with reasons, the whole credit file, its commitments. */
 export default function InstitutionPage() {
   const { uscc = '' } = useParams();
+  const me = useMe();
+  const mayVerify = me.role === 'officer' || me.role === 'approver';
   const inst = useAsync(() => get<Institution>(`/institutions/${uscc}`), [uscc]);
   const evaluation = useAsync(() => get<Evaluation>(`/institutions/${uscc}/evaluation`), [uscc]);
   const file = useAsync(() => get<CreditFile>(`/institutions/${uscc}/credit-file`), [uscc]);
+  const commitments = useAsync(() => get<CommitmentList>('/commitments', { uscc }), [uscc]);
+  // verifying moves the grade: reload both
+  const verified = () => { commitments.reload(); evaluation.reload(); };
   const i = inst.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -36,6 +44,11 @@ export default function InstitutionPage() {
           <Card size="small" title="信用档案"><ErrorAlert error={file.error} /><CreditFileTable records={file.data?.items ?? []} loading={file.loading} /></Card>
         </Col>
       </Row>
+      <Card size="small" title="信用承诺">
+        <ErrorAlert error={commitments.error} />
+        <CommitmentTable items={commitments.data?.items ?? []} loading={commitments.loading}
+          action={mayVerify ? (c) => <VerifyCommitmentButton commitment={c} onDone={verified} /> : undefined} />
+      </Card>
     </Space>
   );
 }

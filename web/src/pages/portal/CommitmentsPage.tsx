@@ -1,12 +1,13 @@
-import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { Commitment, CommitmentList } from '../../api/types';
+import type { CommitmentList } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
+import { CommitmentTable } from '../../components/CommitmentTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDate } from '../../lib/dates';
+import { beijingToday, formatDate } from '../../lib/dates';
 import { applyApiErrors } from '../../lib/formErrors';
 import { useAsync } from '../../lib/useAsync';
 
@@ -25,7 +26,10 @@ interface Values {
   dueDate?: Dayjs;
 }
 
-/** 信用承诺: the institution signs; the officer later records whether it was kept. */
+/**
+ * 信用承诺: the institution signs today (the server's date; there is no date to choose), and the bureau later
+ * verifies whether it was kept; only a verified kept commitment counts towards the grade.
+ */
 export default function CommitmentsPage() {
   const me = useMe();
   const { message } = App.useApp();
@@ -58,22 +62,17 @@ export default function CommitmentsPage() {
           <Form.Item name="reference" label="承诺书编号" rules={[{ required: true, message: '请填写承诺书编号' }, { min: 2, max: 60, message: '编号应为 2–60 个字符' }]}><Input style={{ width: 220 }} /></Form.Item>
           <Form.Item name="content" label="承诺内容" rules={[{ required: true, whitespace: true, message: '请填写承诺内容' }, { min: 10, message: '承诺内容至少 10 个字' }]}><Input.TextArea rows={4} maxLength={5000} showCount /></Form.Item>
           <Form.Item name="signerName" label="签署人" rules={[{ required: true, message: '请填写签署人姓名' }, { min: 2, max: 50, message: '姓名应为 2–50 个字' }]}><Input style={{ width: 220 }} /></Form.Item>
-          <Form.Item name="dueDate" label="履约期限" extra="年度承诺默认到当年 12 月 31 日"><DatePicker /></Form.Item>
+          <Form.Item label="签署日期" extra="以系统日期为准，不得倒签或预签">
+            <Typography.Text data-testid="signed-on">{formatDate(beijingToday())}（今天）</Typography.Text>
+          </Form.Item>
+          <Form.Item name="dueDate" label="履约期限" extra="年度承诺默认到当年 12 月 31 日；承诺经教育局核实履约后方计入信用加分">
+            <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < beijingToday()} />
+          </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>签署承诺</Button>
         </Form>
       </Card>
       <ErrorAlert error={list.error} />
-      <Table<Commitment>
-        rowKey="id" size="small" loading={list.loading} dataSource={list.data ?? []}
-        columns={[
-          { title: '事项', dataIndex: 'purposeLabel', width: 140 },
-          { title: '承诺内容', dataIndex: 'content', ellipsis: true },
-          { title: '签署人', dataIndex: 'signerName' },
-          { title: '签署日期', dataIndex: 'signedOn', render: formatDate },
-          { title: '履约期限', dataIndex: 'dueDate', render: formatDate },
-          { title: '状态', dataIndex: 'statusLabel' },
-        ]}
-      />
+      <CommitmentTable items={list.data ?? []} loading={list.loading} />
     </>
   );
 }
