@@ -14,6 +14,8 @@ export QUEUE_PREFIX="educredit-test-$$"
 throwaway_secrets # the suites below (fuzz, web, faults) inherit them; nothing uses a value from the repository
 # every test signs in from 127.0.0.1, some of them failing on purpose: the per-address limit is tested on its own
 export LOGIN_ADDRESS_LIMIT=500
+# the same for the public pages' allowance: the suites that test it lower it themselves (test/support/throttle.ts)
+export PUBLIC_THROTTLE_LIMIT=1000
 # a throwaway document signing key per run (the development signer creates it on first use), never var/'s own
 SIGNING_DIR=$(mktemp -d)
 export DOCUMENT_SIGNING_KEY_FILE="$SIGNING_DIR/sm2-key.pem"

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { createTestApp, TestApp } from '../support/app';
 import { createUser } from '../support/factories';
 import { auth } from '../support/http-case';
+import { withPublicLimit } from '../support/throttle';
 
 /** A documentation-range address (RFC 5737) not used before in this run, so its counters start at zero. */
 let lastAddress = 0;
@@ -49,14 +50,11 @@ describe('client addresses, request ids and shared limits', () => {
     });
 
     it('counts public lookups per real address, however X-Forwarded-For varies', async () => {
-      process.env.PUBLIC_THROTTLE_LIMIT = '2';
-      try {
+      await withPublicLimit(plain, 2, async () => {
         const statuses: number[] = [];
         for (let i = 0; i < 3; i++) statuses.push((await plain.http().get('/api/public/publicity').set('X-Forwarded-For', someAddress())).status);
         expect(statuses).toContain(429);
-      } finally {
-        delete process.env.PUBLIC_THROTTLE_LIMIT;
-      }
+      });
     });
   });
 
@@ -105,8 +103,7 @@ describe('client addresses, request ids and shared limits', () => {
     });
 
     it('shares the public lookup allowance between API processes', async () => {
-      process.env.PUBLIC_THROTTLE_LIMIT = '2';
-      try {
+      await withPublicLimit(a, 2, async () => {
         const client = someAddress();
         const statuses = [
           (await a.http().get('/api/public/publicity').set('X-Forwarded-For', client)).status,
@@ -114,9 +111,7 @@ describe('client addresses, request ids and shared limits', () => {
           (await b.http().get('/api/public/publicity').set('X-Forwarded-For', client)).status,
         ];
         expect(statuses).toEqual([200, 200, 429]);
-      } finally {
-        delete process.env.PUBLIC_THROTTLE_LIMIT;
-      }
+      });
     });
   });
 

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { formatBytes } from '../../src/common/http/single-file-upload';
 import { createTestApp, TestApp } from '../support/app';
 import { auth, TINY_PDF } from '../support/http-case';
+import { withPublicLimit } from '../support/throttle';
 import { registerInstitution } from './credit/helpers';
 
 const CONSOLE = 'https://credit.jyj.example.gov.cn';
@@ -82,8 +83,7 @@ describe('security hygiene', () => {
 
   describe('rate limits', () => {
     it('answers a public scraper with 429, a Chinese message saying how long to wait, and Retry-After', async () => {
-      process.env.PUBLIC_THROTTLE_LIMIT = '2';
-      try {
+      await withPublicLimit(t, 2, async () => {
         const statuses: number[] = [];
         for (let i = 0; i < 4; i++) statuses.push((await t.http().get(`/api/public/institutions/${institution.uscc}`)).status);
         expect(statuses.slice(2)).toEqual([429, 429]);
@@ -91,9 +91,7 @@ describe('security hygiene', () => {
         expect(res.status).toBe(429);
         expect(res.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^查询过于频繁，请 \d+ 秒后再试$/) });
         expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-      } finally {
-        delete process.env.PUBLIC_THROTTLE_LIMIT;
-      }
+      });
     });
 
     it('answers a password guesser with a lock-out, a Chinese message and Retry-After (LOGIN_LOCKOUT_THRESHOLD: 5)', async () => {

@@ -1,6 +1,7 @@
 import { CreditFileService } from '../../../src/credit-file/credit-file.service';
 import { createTestApp, TestApp } from '../../support/app';
 import { makeIdNumber } from '../../support/factories';
+import { withPublicLimit } from '../../support/throttle';
 import { auth, daysFromToday, penaltyBody, publishPenalty, registerInstitution } from './helpers';
 
 describe('双公示 and the public API', () => {
@@ -107,8 +108,7 @@ describe('双公示 and the public API', () => {
   });
 
   it('rate-limits anonymous readers per address', async () => {
-    process.env.PUBLIC_THROTTLE_LIMIT = '3';
-    try {
+    await withPublicLimit(t, 3, async () => {
       // earlier tests in this file already used part of this minute's allowance from the same address
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await t.http().get('/api/public/institutions').query({ q: '不存在的机构名称' })).status);
@@ -116,8 +116,6 @@ describe('双公示 and the public API', () => {
       expect(statuses.slice(3)).toEqual([429, 429]);
       const res = await t.http().get('/api/public/institutions').query({ q: '不存在的机构名称' }).expect(429);
       expect(res.body.code).toBe('TOO_MANY_REQUESTS');
-    } finally {
-      delete process.env.PUBLIC_THROTTLE_LIMIT;
-    }
+    });
   });
 });
