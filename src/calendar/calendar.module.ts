@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarProposals } from './calendar-proposals';
 import { CalendarOverrideEntity } from './calendar-override.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { CalendarController } from './calendar.controller';
@@ -8,7 +9,7 @@ import { CalendarService } from './calendar.service';
 @Module({
   imports: [TypeOrmModule.forFeature([CalendarOverrideEntity, CalendarYearEntity])],
   controllers: [CalendarController],
-  providers: [CalendarService],
+  providers: [CalendarService, CalendarProposals],
   exports: [CalendarService],
 })
 export class CalendarModule {}
