@@ -10,6 +10,8 @@ export const DEMO_USERS = [
   { username: 'manager1', password: 'Fenguan@Haizhou26', totpSecret: 'AVYXXEUQYIM2JT67C56K6F67LUR3I6Q2', role: 'manager', displayName: '赵局长', officeCode: null, uscc: null },
   { username: 'auditor1', password: 'Shenji@Haizhou26', totpSecret: 'YJ2RXMOAHRZLICE55XKCIEXVQHTF5ARA', role: 'auditor', displayName: '孙审计', officeCode: null, uscc: null },
   { username: 'admin', password: 'Guanli@Haizhou26', totpSecret: '6AL4ZXMS72AH5DOCTWOVGXIHYTDQ7ZSM', role: 'admin', displayName: '系统管理员', officeCode: null, uscc: null },
+  // policy and calendar changes need a second administrator's approval (four eyes, docs/four-eyes.md)
+  { username: 'admin2', password: 'Fuhe@Haizhou26', totpSecret: 'MS245HZDEQTLO5NAH2CMXUZOB2TPOEQW', role: 'admin', displayName: '系统管理员（复核）', officeCode: null, uscc: null },
   // an institution's second factor is its own choice: the demo account has none
   { username: 'inst1', password: 'Qimingxing@2026', totpSecret: null, role: 'institution', displayName: '启明星培训学校', officeCode: null, uscc: '52320700MJ58463813' },
 ] as const;

@@ -7,6 +7,7 @@ import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { CryptoModule } from './common/crypto/crypto.module';
+import { FourEyesModule } from './common/four-eyes/four-eyes.module';
 import { CreditFileModule } from './credit-file/credit-file.module';
 import { CreditReviewModule } from './credit-review/credit-review.module';
 import { LoggingModule } from './common/logging/logging.module';
@@ -43,6 +44,7 @@ import { TemporalModule } from './temporal/temporal.module';
     RedisModule,
     TemporalModule,
     CryptoModule,
+    FourEyesModule,
     AuditModule,
     AuthModule,
     HealthModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from './calendar/calendar.module';
 import { CaseRecordsModule } from './cases/case-records.module';
+import { FourEyesModule } from './common/four-eyes/four-eyes.module';
 import { AppConfigModule } from './config/config.module';
 import { CreditFileModule } from './credit-file/credit-file.module';
 import { DatabaseModule } from './database/database.module';
@@ -14,5 +15,5 @@ import { PoliciesModule } from './policies/policies.module';
 /** The worker process: the services that activities are built from. No HTTP. */
 @Module({ imports: [AppConfigModule, DatabaseModule, OutboxModule, CalendarModule, PoliciesModule, CaseRecordsModule,
   NotificationsModule.forWorker(), PlatformModule.forWorker(), CreditFileModule, SupervisionWorkerModule,
-  DocumentsCoreModule] })
+  DocumentsCoreModule, FourEyesModule] })
 export class WorkerModule {}

@@ -1,12 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ROLES, type AuthUser } from '../auth/role';
 import { DomainException } from '../common/errors/domain.exception';
+import { DecisionProposalDto } from '../common/four-eyes/four-eyes.dto';
+import type { ProposalView } from '../common/four-eyes/four-eyes.service';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { CalendarOverrideEntity } from './calendar-override.entity';
+import { CalendarProposals } from './calendar-proposals';
 import { CalendarService } from './calendar.service';
 import {
   AddWorkingDaysQuery, CalendarOverrideDto, DateQuery, OverridesQuery, SetOverrideDto, WorkingDayAddedDto, WorkingDayCheckDto,
@@ -28,7 +31,10 @@ const toDto = (o: CalendarOverrideEntity): CalendarOverrideDto =>
 @ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly proposals: CalendarProposals,
+  ) {}
 
   @Get('working-days/add')
   @Access(...ROLES)
@@ -81,24 +87,24 @@ export class CalendarController {
     return (await this.calendar.listOverrides(q.year)).map(toDto);
   }
 
-  // Overrides move every deadline computed afterwards, so who changed what is kept in the audit log.
+  // Overrides move every deadline computed afterwards: one administrator proposes, another approves (docs/four-eyes.md)
   @Put('overrides/:date')
+  @HttpCode(202)
   @Access('admin')
-  @Audited({ action: 'update', resource: 'calendar-override', idParam: 'date' })
-  @ApiOkResponse({ type: CalendarOverrideDto })
-  async setOverride(
-    @Param('date') date: string,
-    @Body() body: SetOverrideDto,
-    @CurrentUser() user: AuthUser,
-  ): Promise<CalendarOverrideDto> {
-    return toDto(await this.calendar.setOverride(date, body, user.id));
+  @Audited({ action: 'create', resource: 'calendar-override-proposal', idParam: 'date' })
+  @ApiOperation({ summary: '提出日历调整；另一名管理员在 /api/decision-proposals/{id}/approve 批准后生效' })
+  @ApiAcceptedResponse({ type: DecisionProposalDto })
+  setOverride(@Param('date') date: string, @Body() body: SetOverrideDto, @CurrentUser() user: AuthUser): Promise<ProposalView> {
+    return this.proposals.proposeOverride(date, body, user);
   }
 
   @Delete('overrides/:date')
+  @HttpCode(202)
   @Access('admin')
-  @HttpCode(204)
-  @Audited({ action: 'update', resource: 'calendar-override', idParam: 'date' })
-  async removeOverride(@Param('date') date: string): Promise<void> {
-    await this.calendar.removeOverride(date);
+  @Audited({ action: 'create', resource: 'calendar-override-proposal', idParam: 'date' })
+  @ApiOperation({ summary: '提出删除日历调整；另一名管理员批准后生效' })
+  @ApiAcceptedResponse({ type: DecisionProposalDto })
+  removeOverride(@Param('date') date: string, @CurrentUser() user: AuthUser): Promise<ProposalView> {
+    return this.proposals.proposeRemoval(date, `删除 ${date} 的人工调整，恢复官方日历`, user);
   }
 }

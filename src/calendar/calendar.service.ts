@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import officialCalendar from 'chinese-days/dist/chinese-days.json';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { conflict, DomainException, notFound, unprocessable } from '../common/errors/domain.exception';
 import { CalendarOverrideEntity } from './calendar-override.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
@@ -155,21 +155,22 @@ export class CalendarService {
     return qb.getMany();
   }
 
-  async setOverride(date: string, input: OverrideInput, actorId: string | null): Promise<CalendarOverrideEntity> {
+  /** Over HTTP only as an approved proposal (calendar-proposals.ts); `m` is then the decision's transaction. */
+  async setOverride(date: string, input: OverrideInput, actorId: string | null, m: EntityManager = this.overrides.manager): Promise<CalendarOverrideEntity> {
     toDayNumber(date);
-    await this.overrides.query(
+    await m.query(
       `INSERT INTO calendar_overrides (date, working_day, reason, created_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (date) DO UPDATE
          SET working_day = EXCLUDED.working_day, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()`,
       [date, input.workingDay, input.reason, actorId],
     );
     this.invalidate();
-    return this.overrides.findOneByOrFail({ date });
+    return m.getRepository(CalendarOverrideEntity).findOneByOrFail({ date });
   }
 
-  async removeOverride(date: string): Promise<void> {
+  async removeOverride(date: string, m: EntityManager = this.overrides.manager): Promise<void> {
     toDayNumber(date);
-    const result = await this.overrides.delete({ date });
+    const result = await m.getRepository(CalendarOverrideEntity).delete({ date });
     this.invalidate();
     if (!result.affected) throw notFound('CALENDAR_OVERRIDE_NOT_FOUND', `${date} 没有人工调整的日历记录`);
   }

@@ -30,7 +30,19 @@ export function sealPersonalData(payload: Json, crypto: FieldCryptoService): Jso
 const isEnc = (k: string) => k === 'idEnc' || k.endsWith('IdEnc');
 const isHmac = (k: string) => k === 'idHmac' || k.endsWith('IdHmac');
 
-/** For staff and the institution itself: sealed ID numbers shown masked, blind indexes dropped. */
+/** Keys (dotted paths) that only storage may write: ciphertext, blind indexes, and the masked form shown for them. */
+export function storedPersonalDataKeys(payload: Json, prefix = ''): string[] {
+  return Object.entries(payload).flatMap(([key, value]) => {
+    if (isEnc(key) || isHmac(key) || /IdMasked$|^idMasked$/.test(key)) return [`${prefix}${key}`];
+    return isPlainObject(value) ? storedPersonalDataKeys(value, `${prefix}${key}.`) : [];
+  });
+}
+
+/**
+ * For staff and the institution itself: sealed ID numbers shown masked, blind indexes dropped. The one place that
+ * shapes a stored payload for display (credit file, platform submissions, four-eyes proposals): no answer carries
+ * ciphertext or a blind index.
+ */
 export function maskPersonalData(payload: Json, crypto: FieldCryptoService): Json {
   const out: Json = {};
   for (const [key, value] of Object.entries(payload)) {

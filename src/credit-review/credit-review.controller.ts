@@ -57,9 +57,9 @@ export class CreditReviewController {
 
   @Post('review-matters/:id/decision')
   @HttpCode(200)
-  @Access('approver', 'officer')
+  @Access('approver')
   @Audited({ action: 'transition', resource: 'review-matter', idParam: 'id' })
-  @ApiOperation({ summary: '作出审批或评选决定；无信用审查记录时 409 REVIEW_REQUIRED' })
+  @ApiOperation({ summary: '作出审批或评选决定（事项所属科室的审核人，且不是登记人：403 SAME_PERSON / OTHER_OFFICE）；无信用审查记录时 409 REVIEW_REQUIRED' })
   @ApiOkResponse({ type: ReviewMatterDto })
   decide(@Param('id', uuidPipe) id: string, @Body() dto: DecideMatterDto, @CurrentUser() user: AuthUser) {
     return this.matters.decide(id, dto, user);

@@ -6,6 +6,7 @@ import { toDayNumber } from '../calendar/iso-date';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { maskIdNumber, maskName } from '../common/crypto/mask';
 import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { assertMayDecide } from '../common/four-eyes/four-eyes.rules';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
@@ -53,16 +54,20 @@ export class ReviewMattersService {
   /**
    * The decision needs the latest review of this matter, not older than the policy's validity; approval is refused
    * when that review blocks or when a named person is under an industry ban today (even one imposed since the review).
+   * Only an approver of the matter's office who did not register it decides (403 SAME_PERSON / OTHER_OFFICE).
    */
   async decide(id: string, dto: DecideMatterDto, actor: AuthUser) {
     const { document } = await this.policies.active();
     const validDays = supervisionPolicy(document as SupervisionPolicyDocument).review.validDays;
     await this.ds.transaction(async (m) => {
-      const [matter] = await m.query(`SELECT status, person_hmacs FROM review_matters WHERE id = $1 FOR UPDATE`, [id]);
+      const [matter] = await m.query(
+        `SELECT status, person_hmacs, office_code, created_by, decided_by FROM review_matters WHERE id = $1 FOR UPDATE`, [id]);
       if (!matter) throw notFound('MATTER_NOT_FOUND', '审批或评选事项不存在');
       const decided = dto.decision === 'approve' ? 'approved' : 'rejected';
-      if (matter.status === decided) return; // a repeated click
+      if (matter.status === decided && matter.decided_by === actor.id) return; // a repeated click
       if (matter.status !== 'pending') throw conflict('MATTER_ALREADY_DECIDED', '该事项已作出决定');
+      // four eyes (docs/four-eyes.md): the officer who registered the matter (承办) proposes, an approver of its office decides
+      assertMayDecide(actor, { decidingRole: 'approver', office: matter.office_code, involved: [matter.created_by] });
       const [review] = await m.query(
         `SELECT id, outcome FROM credit_reviews WHERE matter_id = $1 AND reviewed_at > now() - make_interval(days => $2)
           ORDER BY reviewed_at DESC LIMIT 1`, [id, validDays]);

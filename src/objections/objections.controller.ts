@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
+import { DecisionProposalDto } from '../common/four-eyes/four-eyes.dto';
 import { uuidPipe } from '../credit-file/credit-file.controller';
 import { ObjectionListDto, ObjectionViewDto } from './dto/objection-response.dto';
-import { DecideObjectionDto, ObjectionListQueryDto, RaiseObjectionDto } from './dto/objection.dto';
+import { DecideObjectionDto, ObjectionListQueryDto, RaiseObjectionDto, ReferObjectionDto } from './dto/objection.dto';
 import { ObjectionsService } from './objections.service';
 
 @ApiTags('objections (异议与更正)')
@@ -43,13 +44,24 @@ export class ObjectionsController {
     return this.objections.get(id, user);
   }
 
+  /** Four eyes (docs/four-eyes.md): this files the proposal; an approver of the owning office decides it. */
   @Post('credit-objections/:id/decision')
+  @HttpCode(202)
+  @Access('officer', 'approver')
+  @Audited({ action: 'create', resource: 'credit-objection-proposal', idParam: 'id' })
+  @ApiOperation({ summary: '提出异议处理意见（成立则更正或撤下，不成立则说明理由）；记录所属科室的另一名审核人在 /api/decision-proposals/{id}/approve 批准后生效' })
+  @ApiAcceptedResponse({ type: DecisionProposalDto })
+  decide(@Param('id', uuidPipe) id: string, @Body() dto: DecideObjectionDto, @CurrentUser() user: AuthUser) {
+    return this.objections.propose(id, dto, user);
+  }
+
+  @Post('credit-objections/:id/referral')
   @HttpCode(200)
   @Access('officer', 'approver')
   @Audited({ action: 'transition', resource: 'credit-objection', idParam: 'id' })
-  @ApiOperation({ summary: '处理异议：成立则生成更正记录（原记录不变），不成立则说明理由' })
+  @ApiOperation({ summary: '外部门认定的记录：按“谁认定谁修复”转交原认定部门处理（本局不更正、不撤下）' })
   @ApiOkResponse({ type: ObjectionViewDto })
-  decide(@Param('id', uuidPipe) id: string, @Body() dto: DecideObjectionDto, @CurrentUser() user: AuthUser) {
-    return this.objections.decide(id, dto, user);
+  refer(@Param('id', uuidPipe) id: string, @Body() dto: ReferObjectionDto, @CurrentUser() user: AuthUser) {
+    return this.objections.refer(id, dto.reason, user);
   }
 }

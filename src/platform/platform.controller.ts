@@ -37,8 +37,8 @@ export class PlatformController {
   @Access(...STAFF)
   @Audited({ action: 'read', resource: 'platform_submission', idParam: 'id' })
   @ApiOkResponse({ type: SubmissionDetailDto })
-  get(@Param('id') id: string): Promise<SubmissionView> {
-    return this.submissions.get(id);
+  get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<SubmissionView> {
+    return this.submissions.get(id, user);
   }
 
   @Patch('submissions/:id')
@@ -54,8 +54,8 @@ export class PlatformController {
   @Access('officer', 'admin')
   @Audited({ action: 'transition', resource: 'platform_submission', idParam: 'id' })
   @ApiOkResponse({ type: SubmissionDetailDto })
-  resend(@Param('id') id: string): Promise<SubmissionView> {
-    return this.submissions.resend(id);
+  resend(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<SubmissionView> {
+    return this.submissions.resend(id, user);
   }
 
   /** Outbox against what the platform holds, key by key. */

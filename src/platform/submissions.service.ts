@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/role';
-import { conflict, notFound, unprocessable } from '../common/errors/domain.exception';
+import type { AuthUser, Role } from '../auth/role';
+import { FieldCryptoService } from '../common/crypto/field-crypto.service';
+import { conflict, DomainException, notFound, unprocessable } from '../common/errors/domain.exception';
 import { isValidUscc } from '../common/validation/uscc';
+import { maskPersonalData, sealPersonalData, storedPersonalDataKeys } from '../credit-file/personal-data';
 import { applyMergePatch } from './merge-patch';
 import type { SubmissionType } from './outbox.service';
 import { PlatformQueues } from './platform-queues';
@@ -49,6 +51,9 @@ export const VIEW_COLUMNS = `id, idempotency_key AS "idempotencyKey", record_typ
   attempts, last_error AS "lastError", field_errors AS "fieldErrors", receipt_id AS "receiptId", fix_count AS "fixCount",
   created_at AS "createdAt", updated_at AS "updatedAt", last_attempt_at AS "lastAttemptAt", delivered_at AS "deliveredAt"`;
 
+/** Who runs the relay: the roles that may fix and resend (platform.controller.ts); they alone read payloads. */
+export const RELAY_OPERATORS: Role[] = ['officer', 'admin'];
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const missing = () => notFound('SUBMISSION_NOT_FOUND', '报送记录不存在');
 
@@ -58,6 +63,7 @@ export class SubmissionsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly queues: PlatformQueues,
+    private readonly crypto: FieldCryptoService,
   ) {}
 
   async list(f: SubmissionFilter): Promise<{ items: SubmissionView[]; total: number }> {
@@ -72,16 +78,27 @@ export class SubmissionsService {
     return { items, total };
   }
 
-  async get(id: string): Promise<SubmissionView> {
+  /**
+   * The stored payload holds sealed ID numbers and blind indexes: it is shown masked (the credit file's own
+   * `maskPersonalData`), and only to the roles that operate the relay (fix and resend); others see the state only.
+   */
+  async get(id: string, viewer: Pick<AuthUser, 'role'>): Promise<SubmissionView> {
     if (!UUID.test(id)) throw missing();
     const [row] = await this.ds.query(`SELECT ${VIEW_COLUMNS}, payload FROM platform_submissions WHERE id = $1`, [id]);
     if (!row) throw missing();
-    row.fixes = await this.ds.query(
+    const fixes: NonNullable<SubmissionView['fixes']> = await this.ds.query(
       `SELECT at, actor_id AS "actorId", reason, platform_message AS "platformMessage", payload_before AS before,
               payload_after AS after FROM platform_submission_fixes WHERE submission_id = $1 ORDER BY id`,
       [id],
     );
-    return row;
+    const operator = RELAY_OPERATORS.includes(viewer.role);
+    const shown = (c: { uscc: string | null; payload: Record<string, unknown> }) =>
+      (operator ? { uscc: c.uscc, payload: maskPersonalData(c.payload, this.crypto) } : { uscc: c.uscc });
+    const { payload, ...state } = row;
+    return {
+      ...state, ...(operator ? { payload: maskPersonalData(payload, this.crypto) } : {}),
+      fixes: fixes.map((f) => ({ ...f, before: shown(f.before as never), after: shown(f.after as never) })),
+    };
   }
 
   /**
@@ -90,6 +107,14 @@ export class SubmissionsService {
    */
   async fix(id: string, patch: { payload?: Record<string, unknown>; uscc?: string; reason: string }, actor: AuthUser): Promise<SubmissionView> {
     if (!UUID.test(id)) throw missing();
+    // the operator reads masked values: a patch names a corrected ID number in clear (…IdNumber), sealed here like
+    // everywhere else, and never ciphertext, a blind index or a masked value
+    const sealedKeys = patch.payload ? storedPersonalDataKeys(patch.payload) : [];
+    if (sealedKeys.length) {
+      const message = '请以 …IdNumber 字段提交更正后的证件号码，不能直接修改密文、盲索引或脱敏值';
+      throw new DomainException('VALIDATION_FAILED', message, 400, { fields: sealedKeys.map((k) => ({ field: `payload.${k}`, message })) });
+    }
+    if (patch.payload) patch = { ...patch, payload: sealPersonalData(patch.payload, this.crypto) };
     if (patch.uscc !== undefined && !isValidUscc(patch.uscc)) {
       throw unprocessable('USCC_INVALID', '统一社会信用代码不符合 GB 32100-2015 校验规则', {
         fields: [{ field: 'uscc', message: '统一社会信用代码不符合 GB 32100-2015 校验规则' }],
@@ -112,11 +137,11 @@ export class SubmissionsService {
         [id, payload, after.uscc],
       );
     });
-    return this.get(id);
+    return this.get(id, actor);
   }
 
   /** Puts a fixed row back on the queue with the same idempotency key; the platform never saw it, so no duplicate. */
-  async resend(id: string): Promise<SubmissionView> {
+  async resend(id: string, actor: AuthUser): Promise<SubmissionView> {
     if (!UUID.test(id)) throw missing();
     const ref = await this.ds.transaction(async (m) => {
       const [row] = await m.query(`SELECT status, record_type FROM platform_submissions WHERE id = $1 FOR UPDATE`, [id]);
@@ -135,7 +160,7 @@ export class SubmissionsService {
     });
     // an immediate nudge; if Redis is away the worker's poller hands the row over instead
     await this.queues.deliver([ref]).catch(() => undefined);
-    return this.get(id);
+    return this.get(id, actor);
   }
 }
 

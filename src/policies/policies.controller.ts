@@ -1,12 +1,15 @@
-import { Body, Controller, Get, Param, PipeTransform, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, PipeTransform, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject, IsString, Length } from 'class-validator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { STAFF, type AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
 import { DomainException } from '../common/errors/domain.exception';
+import { DecisionProposalDto } from '../common/four-eyes/four-eyes.dto';
+import type { ProposalView } from '../common/four-eyes/four-eyes.service';
 import { PoliciesService, PolicyVersion } from './policies.service';
+import { PolicyProposals } from './policy-proposals';
 import type { PolicyDocument } from './policy.types';
 
 export class PublishPolicyDto {
@@ -38,7 +41,10 @@ const versionPipe: PipeTransform<string, number> = {
 @ApiBearerAuth()
 @Controller('policies')
 export class PoliciesController {
-  constructor(private readonly policies: PoliciesService) {}
+  constructor(
+    private readonly policies: PoliciesService,
+    private readonly proposals: PolicyProposals,
+  ) {}
 
   @Get('active')
   @Access(...STAFF)
@@ -47,12 +53,15 @@ export class PoliciesController {
     return this.policies.active();
   }
 
+  /** Every deadline follows the policy, so one administrator proposes and another approves (docs/four-eyes.md). */
   @Post()
+  @HttpCode(202)
   @Access('admin')
-  @Audited({ action: 'update', resource: 'policy' })
-  @ApiCreatedResponse({ type: PolicyVersionDto })
-  publish(@Body() dto: PublishPolicyDto, @CurrentUser() user: AuthUser): Promise<PolicyVersion> {
-    return this.policies.publish(dto.changes as Partial<PolicyDocument>, dto.note, user.id);
+  @Audited({ action: 'create', resource: 'policy-proposal' })
+  @ApiOperation({ summary: '提出新的政策版本（整份校验）；另一名管理员在 /api/decision-proposals/{id}/approve 批准后生效' })
+  @ApiAcceptedResponse({ type: DecisionProposalDto })
+  publish(@Body() dto: PublishPolicyDto, @CurrentUser() user: AuthUser): Promise<ProposalView> {
+    return this.proposals.propose(dto.changes as Partial<PolicyDocument>, dto.note, user);
   }
 
   /** Officers need the rules an older case still runs under. */

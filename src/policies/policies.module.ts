@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FourEyesModule } from '../common/four-eyes/four-eyes.module';
 import { PoliciesController } from './policies.controller';
 import { PoliciesService } from './policies.service';
 import { PolicyEntity } from './policy.entity';
+import { PolicyProposals } from './policy-proposals';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PolicyEntity])],
+  imports: [TypeOrmModule.forFeature([PolicyEntity]), FourEyesModule],
   controllers: [PoliciesController],
-  providers: [PoliciesService],
+  providers: [PoliciesService, PolicyProposals],
   exports: [PoliciesService],
 })
 export class PoliciesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { DomainException, notFound } from '../common/errors/domain.exception';
 import { validatePolicy } from './policy-validation';
 import { PolicyEntity } from './policy.entity';
@@ -27,25 +27,16 @@ export class PoliciesService {
 
   /**
    * Publishes a new version from the active one with `changes` applied, and makes it the one new cases use.
-   * Running cases keep the version they pinned; nothing is edited in place.
+   * Running cases keep the version they pinned; nothing is edited in place. Over HTTP only as an approved proposal
+   * (policy-proposals.ts).
    */
-  async publish(changes: Partial<PolicyDocument>, note: string, actorId: string): Promise<PolicyVersion> {
-    return this.policies.manager.transaction(async (m) => {
-      const [current] = await m.query(`SELECT version, document FROM policies WHERE active FOR UPDATE`);
-      // a change may only replace a part the policy has: a mistyped key would otherwise be published unnoticed
-      const unknown = Object.keys(changes).filter((key) => current && !(key in current.document));
-      if (unknown.length) {
-        const fields = unknown.map((field) => ({ field: `changes.${field}`, message: `没有名为“${field}”的政策项` }));
-        throw new DomainException('POLICY_INVALID', fields[0].message, 400, { fields });
-      }
-      const document = { ...(current?.document ?? {}), ...changes } as PolicyDocument;
-      validatePolicy(document);
-      const [{ next }] = await m.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM policies`);
-      await m.query(`UPDATE policies SET active = false WHERE active`);
-      await m.query(`INSERT INTO policies (version, document, active, note, created_by) VALUES ($1, $2, true, $3, $4)`,
-        [next, document, note, actorId]);
-      return { version: next, document };
-    });
+  async publish(m: EntityManager, changes: Partial<PolicyDocument>, note: string, proposerId: string): Promise<void> {
+    const [current] = await m.query(`SELECT version, document FROM policies WHERE active FOR UPDATE`);
+    const document = nextDocument(current?.document ?? null, changes);
+    const [{ next }] = await m.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM policies`);
+    await m.query(`UPDATE policies SET active = false WHERE active`);
+    await m.query(`INSERT INTO policies (version, document, active, note, created_by) VALUES ($1, $2, true, $3, $4)`,
+      [next, document, note, proposerId]);
   }
 
   /** The policy a running case started under, however many versions came after it. */
@@ -57,4 +48,17 @@ export class PoliciesService {
     this.versions.set(version, { version: row.version, document: structuredClone(row.document) });
     return { version: row.version, document: row.document };
   }
+}
+
+/** The active document with `changes` applied, checked whole; a change may only replace a part the policy has. */
+export function nextDocument(current: PolicyDocument | null, changes: Partial<PolicyDocument>): PolicyDocument {
+  // a mistyped key would otherwise be published unnoticed
+  const unknown = Object.keys(changes).filter((key) => current && !(key in current));
+  if (unknown.length) {
+    const fields = unknown.map((field) => ({ field: `changes.${field}`, message: `没有名为“${field}”的政策项` }));
+    throw new DomainException('POLICY_INVALID', fields[0].message, 400, { fields });
+  }
+  const document = { ...(current ?? {}), ...changes } as PolicyDocument;
+  validatePolicy(document);
+  return document;
 }

@@ -60,9 +60,10 @@ export class PublicTextFlowService {
     return this.ds.transaction(async (m) => {
       const draft = await this.texts.byId(textId, m);
       const decision = await this.publicity.lockByRef(m, draft.recordRef);
-      const names = decision ? await this.publicity.namesOf(decision)
-        : await this.record(m, null, draft.recordRef).then((r) => namesOfRecord(r.payload, [r.legalRep]));
-      const text = await this.texts.approve(m, { id: textId, hash, actorId: actor.id, names });
+      const record = decision ? null : await this.record(m, null, draft.recordRef);
+      const names = decision ? await this.publicity.namesOf(decision) : namesOfRecord(record!.payload, [record!.legalRep]);
+      const office = decision ? decision.officeCode : record!.office;
+      const text = await this.texts.approve(m, { id: textId, hash, actor, office, names });
       if (decision?.status === 'pending' && decision.autoPublish) await this.publicity.publishIn(m, decision, actor);
       return { text, decision: decision ? await this.publicity.byId(decision.id, m) : null };
     });
@@ -88,11 +89,14 @@ export class PublicTextFlowService {
 
   private async record(m: EntityManager, id: string | null, sourceRef?: string) {
     const [row] = await m.query(
-      `SELECT r.id, r.kind, r.uscc, r.source_ref AS "sourceRef", r.payload, i.legal_rep_name AS "legalRep"
+      `SELECT r.id, r.kind, r.uscc, r.source_ref AS "sourceRef", r.payload, i.legal_rep_name AS "legalRep",
+              COALESCE(r.office_code, i.office_code) AS office
          FROM credit_records r JOIN institutions i ON i.id = r.institution_id
         WHERE ${id ? 'r.id = $1' : 'r.source_ref = $1'}`, [id ?? sourceRef]);
     if (!row || !PUBLISHABLE_KINDS.includes(row.kind)) throw notFound('CREDIT_RECORD_NOT_FOUND', '可公示的信用记录不存在');
-    return row as { id: string; kind: CreditRecordKind; uscc: string; sourceRef: string; payload: Record<string, unknown>; legalRep: string | null };
+    return row as {
+      id: string; kind: CreditRecordKind; uscc: string; sourceRef: string; payload: Record<string, unknown>; legalRep: string | null; office: string | null;
+    };
   }
 }
 

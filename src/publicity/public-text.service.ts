@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import type { AuthUser } from '../auth/role';
+import { conflict, notFound } from '../common/errors/domain.exception';
+import { assertMayDecide } from '../common/four-eyes/four-eyes.rules';
 import type { Queryable } from '../credit-file/chain-audit';
 import { canonicalJson } from '../credit-file/credit-chain';
 import { assertNoPersonalData, PublicTextFinding } from './public-text-guard';
@@ -60,9 +62,10 @@ export class PublicTextService {
 
   /**
    * Signs off the latest draft of its record. `hash` is the hash of the text the approver read: a text redrafted
-   * meanwhile is refused, and so is the drafter approving their own text (four eyes).
+   * meanwhile is refused, and so is anyone the four-eyes rule refuses (docs/four-eyes.md): the drafter (403
+   * SAME_PERSON), or an approver of another office than the record's (`office`; OTHER_OFFICE).
    */
-  async approve(m: Queryable, t: { id: string; hash: string; actorId: string; names: string[] }): Promise<PublicTextView> {
+  async approve(m: Queryable, t: { id: string; hash: string; actor: Pick<AuthUser, 'id' | 'role' | 'officeCode'>; office: string | null; names: string[] }): Promise<PublicTextView> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM public_texts t WHERE t.id = $1 FOR UPDATE`, [t.id]);
     if (!row) throw notFound('PUBLIC_TEXT_NOT_FOUND', '公示文本不存在');
     const [latest] = await m.query(`SELECT max(version) AS v FROM public_texts WHERE record_ref = $1`, [row.recordRef]);
@@ -70,11 +73,9 @@ export class PublicTextService {
       throw conflict('PUBLIC_TEXT_NOT_PENDING', '该公示文本不是待审核的最新版本，请刷新后查看', { status: row.status, latestVersion: latest.v });
     }
     if (row.hash !== t.hash || !intact(row)) throw conflict('PUBLIC_TEXT_CHANGED', '公示文本已被修改，请重新阅读后再审核');
-    if (row.draftedBy === t.actorId) {
-      throw new DomainException('FOUR_EYES_REQUIRED', '公示文本须由起草人以外的人员审核', HttpStatus.FORBIDDEN);
-    }
+    assertMayDecide(t.actor, { decidingRole: 'approver', office: t.office, involved: [row.draftedBy] });
     assertNoPersonalData(row.fields, t.names);
-    await m.query(`UPDATE public_texts SET status = 'approved', approved_by = $2, approved_at = now() WHERE id = $1`, [t.id, t.actorId]);
+    await m.query(`UPDATE public_texts SET status = 'approved', approved_by = $2, approved_at = now() WHERE id = $1`, [t.id, t.actor.id]);
     return this.byId(t.id, m);
   }
 

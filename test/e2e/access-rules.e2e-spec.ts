@@ -119,6 +119,13 @@ describe('access matrix', () => {
     return Object.values(ids).filter((v) => text.includes(v));
   };
 
+  /** Keys of stored personal data (issue #14 point 2): no answer, to anyone, may carry `…Enc` or `…Hmac`. */
+  const sealedKeys = (body: unknown, path = ''): string[] => {
+    if (Array.isArray(body)) return body.flatMap((v, i) => sealedKeys(v, `${path}[${i}]`));
+    if (!body || typeof body !== 'object') return [];
+    return Object.entries(body).flatMap(([k, v]) => (/(Enc|Hmac)$/.test(k) ? [`${path}.${k}`] : sealedKeys(v, `${path}.${k}`)));
+  };
+
   it('declares who may call every route of the running app', () => {
     expect(routes.length).toBeGreaterThan(90);
     expect(routes.filter((r) => !r.rule).map(key)).toEqual([]);
@@ -133,7 +140,8 @@ describe('access matrix', () => {
       const cells: string[] = [];
       for (const caller of CALLERS) {
         const res = await send(route, caller, f.own);
-        const wrong = verdict(route, caller, res.status) ?? (caller === 'institution' && leaks(res).length ? `leaks ${leaks(res).join(', ')}` : null);
+        const wrong = verdict(route, caller, res.status) ?? (caller === 'institution' && leaks(res).length ? `leaks ${leaks(res).join(', ')}` : null)
+          ?? (isRead(route) && sealedKeys(res.body).length ? `answers ciphertext or a blind index: ${sealedKeys(res.body).join(', ')}` : null);
         if (wrong) unexpected.push(`${key(route)} as ${caller}: ${wrong} ${JSON.stringify(res.body).slice(0, 160)}`);
         cells.push(`${res.status}${wrong ? '!' : ''}`);
       }

@@ -56,6 +56,7 @@ async function institutionWithData(t: TestApp, staff: Record<'officer' | 'approv
   }), 'credit record');
   const commitment = created(await t.http().post('/api/commitments').set(auth(token)).send({
     uscc, purpose: 'annual', reference: `CN-${randomBytes(3).toString('hex')}`, content: '本机构承诺依法依规诚信办学，接受社会监督', signerName: '陈明远',
+    signerIdNumber: makeIdNumber(),
   }), 'commitment');
   const objection = created(await t.http().post(`/api/institutions/${uscc}/credit-file/${record.id}/objections`).set(auth(token))
     .send({ type: 'correction', reason: '表彰文号登记有误，请予更正' }), 'credit objection');
@@ -96,7 +97,8 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const as = (token: string) => auth(token);
   const [task] = await t.ds.query(`SELECT id FROM tasks WHERE case_no = $1 ORDER BY created_at LIMIT 1`, [own.caseNo]);
   const penalty = created(await t.http().post('/api/publicity/penalties').set(as(staff.officer)).send(penaltyBody(own.uscc)), 'penalty');
-  const [submission] = await t.ds.query(`SELECT id FROM platform_submissions ORDER BY created_at DESC LIMIT 1`);
+  // one whose payload holds a sealed ID number (the commitment's signer): the matrix checks no answer shows it
+  const [submission] = await t.ds.query(`SELECT id FROM platform_submissions WHERE payload::text LIKE '%IdEnc%' ORDER BY created_at DESC LIMIT 1`);
   // published, so the public route has a real plan; a public plan lists its candidates to anyone, so it is drawn from
   // primary schools and the two institutions of the matrix (training institutions) are not in it
   const plan = created(await t.http().post('/api/inspection-plans').set(as(staff.officer))
@@ -110,6 +112,9 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const reset = created(await t.http().post(`/api/users/${spare.user.id}/totp-reset`).set(as(proposer.token))
     .send({ reason: '权限矩阵测试：手机遗失' }), 'second-factor reset request');
   const active = created(await t.http().get('/api/policies/active').set(as(staff.officer)), 'policy');
+  // an officer other than the matrix's proposes an outcome of the institution's objection, for its approver to decide
+  const proposal = created(await t.http().post(`/api/credit-objections/${own.objectionId}/decision`).set(as(spare.token))
+    .send({ outcome: 'rejected', reason: '权限矩阵测试：表彰文号登记无误' }), 'objection proposal');
   if (!task || !submission) throw new Error('fixture rows missing: task or platform submission');
   return {
     tokens: { ...staff, institution: own.token },
@@ -125,6 +130,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
       '/api/review-matters/:id': matter.id,
       '/api/users/:id': spare.user.id,
       '/api/user-security-requests/:id': reset.id,
+      '/api/decision-proposals/:id': proposal.id,
     },
     shared: { version: String(active.version), code: 'EDU-001', year: String(new Date().getFullYear() + 1), date: '2026-12-30' },
   };

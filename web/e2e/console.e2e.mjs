@@ -276,7 +276,7 @@ describe('web console', () => {
     await page.getByRole('cell', { name: 'admin', exact: true }).first().waitFor();
     await page.getByRole('button', { name: '新建账号' }).waitFor();
     await page.getByRole('tab', { name: '节假日调整' }).click();
-    await page.getByRole('button', { name: '保存调整' }).waitFor();
+    await page.getByRole('button', { name: '提交调整申请' }).waitFor();
     await shot(page, '11-admin');
   });
 

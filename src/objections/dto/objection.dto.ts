@@ -21,8 +21,8 @@ export class RaiseObjectionDto {
 }
 
 export class ObjectionListQueryDto {
-  @EmptyAsAbsent() @IsOptional() @IsIn(['submitted', 'upheld', 'rejected'], { message: '状态（status）只能是 submitted、upheld 或 rejected' })
-  status?: 'submitted' | 'upheld' | 'rejected';
+  @EmptyAsAbsent() @IsOptional() @IsIn(['submitted', 'upheld', 'rejected', 'referred'], { message: '状态（status）只能是 submitted、upheld、rejected 或 referred' })
+  status?: 'submitted' | 'upheld' | 'rejected' | 'referred';
 
   @EmptyAsAbsent() @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value)) @IsOptional() @IsUscc()
   uscc?: string;
@@ -44,4 +44,9 @@ export class DecideObjectionDto {
   @ValidateIf((o: DecideObjectionDto) => o.action === 'correct')
   @IsObject({ message: '更正内容（corrected）必须是对象' })
   corrected?: Record<string, unknown>;
+}
+
+export class ReferObjectionDto {
+  @ApiProperty({ description: '转交说明（告知机构向原认定部门提出）' })
+  @IsString() @Length(4, 2000, { message: '转交说明（reason）应为 4–2000 个字符' }) reason: string;
 }

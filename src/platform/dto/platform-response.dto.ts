@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SUBMISSION_TYPES } from '../platform.config';
 
 const STATUSES = ['pending', 'delivered', 'needs_fix'];
@@ -39,7 +39,7 @@ export class SubmissionPageDto {
 /** What a fix changed: the record's USCC and payload before or after it. */
 export class SubmissionContentDto {
   @ApiProperty(nullableString()) uscc: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '仅经办人和管理员可见，个人信息脱敏' }) payload?: Record<string, unknown>;
 }
 
 export class SubmissionFixDto {
@@ -53,7 +53,8 @@ export class SubmissionFixDto {
 
 /** One record with what is sent and every fix made to it. */
 export class SubmissionDetailDto extends SubmissionDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: '报送数据' }) payload: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '报送数据：仅负责报送的经办人和管理员可见，身份证号脱敏（…IdMasked），不含密文和盲索引' })
+  payload?: Record<string, unknown>;
   @ApiProperty({ type: [SubmissionFixDto] }) fixes: SubmissionFixDto[];
 }
 

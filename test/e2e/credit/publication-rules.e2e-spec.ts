@@ -174,7 +174,7 @@ describe('publication by the 36号令 rules', () => {
       const filed = await register(penaltyBody(uscc, { decisionDate: '2026-11-02' }), approver).expect(201);
       expect(filed.body).toMatchObject({ status: 'pending', publicText: { status: 'draft', version: 1 } });
       const approve = (token: string, id: string, hash: string) => t.http().post(`/api/publicity/public-texts/${id}/approve`).set(auth(token)).send({ hash });
-      expect((await approve(approver, filed.body.publicText.id, filed.body.publicText.hash).expect(403)).body.code).toBe('FOUR_EYES_REQUIRED');
+      expect((await approve(approver, filed.body.publicText.id, filed.body.publicText.hash).expect(403)).body.code).toBe('SAME_PERSON');
       await approve(officer, filed.body.publicText.id, filed.body.publicText.hash).expect(403); // officers do not sign off
       expect((await t.http().get('/api/publicity/public-texts').set(auth(secondApprover)).expect(200)).body.items)
         .toEqual(expect.arrayContaining([expect.objectContaining({ id: filed.body.publicText.id, subject: filed.body.documentNo, decisionId: filed.body.id })]));

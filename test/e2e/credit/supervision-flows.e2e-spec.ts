@@ -147,8 +147,11 @@ describe('commitments, early warning, objections and accountability', () => {
     expect(raised.body).toMatchObject({ status: 'submitted', answerDue: expect.any(String) });
     expect((await t.http().post(url).set(auth(inst)).send({ type: 'objection', reason: '重复提出的异议理由说明' }).expect(409)).body.code).toBe('OBJECTION_OPEN');
 
-    const decided = await t.http().post(`/api/credit-objections/${raised.body.id}/decision`).set(auth(officer))
-      .send({ outcome: 'upheld', reason: '经核对原始决定书，金额登记错误', action: 'correct', corrected: { fineAmount: 0.3 } }).expect(200);
+    // four eyes: the officer proposes, an approver of the office decides (docs/four-eyes.md)
+    const proposal = await t.http().post(`/api/credit-objections/${raised.body.id}/decision`).set(auth(officer))
+      .send({ outcome: 'upheld', reason: '经核对原始决定书，金额登记错误', action: 'correct', corrected: { fineAmount: 0.3 } }).expect(202);
+    await t.http().post(`/api/decision-proposals/${proposal.body.id}/approve`).set(auth((await t.loginAs('approver')).token)).send({}).expect(200);
+    const decided = await t.http().get(`/api/credit-objections/${raised.body.id}`).set(auth(inst)).expect(200);
     expect(decided.body).toMatchObject({ status: 'upheld', outcomeRecordId: expect.any(String) });
     const items = (await t.http().get(`/api/institutions/${uscc}/credit-file`).set(auth(inst)).expect(200)).body.items;
     expect(items.map((r: { kind: string; status: string }) => [r.kind, r.status])).toEqual([['penalty', 'corrected'], ['correction', 'published']]);

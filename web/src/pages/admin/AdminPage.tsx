@@ -2,6 +2,7 @@ import { App, Button, Space, Tabs, Typography } from 'antd';
 import { post } from '../../api/client';
 import { describeError } from '../../api/errors';
 import type { QueueSession } from '../../api/types';
+import { DecisionProposals } from '../../components/DecisionProposals';
 import { HolidayOverrides } from './HolidayOverrides';
 import { PolicyView } from './PolicyView';
 import { OfficesTable, UsersTable } from './UsersAndOffices';
@@ -38,6 +39,7 @@ export default function AdminPage() {
         { key: 'users', label: '用户与角色', children: <UsersTable /> },
         { key: 'security', label: '账号安全申请', children: <SecurityRequests /> },
         { key: 'offices', label: '科室', children: <OfficesTable /> },
+        { key: 'proposals', label: '待审批事项', children: <DecisionProposals kinds={['policy_publish', 'calendar_override', 'calendar_override_removal']} /> },
         { key: 'policy', label: '政策参数', children: <PolicyView /> },
         { key: 'calendar', label: '节假日调整', children: <HolidayOverrides /> },
         { key: 'links', label: '运维入口', children: <Links /> },

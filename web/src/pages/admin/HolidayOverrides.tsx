@@ -8,7 +8,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { beijingToday, formatDate } from '../../lib/dates';
 import { useAsync } from '../../lib/useAsync';
 
-/** Admin overrides of the official calendar; every deadline computed afterwards follows them. */
+/**
+ * Admin overrides of the official calendar; every deadline computed afterwards follows them, so a change is a
+ * proposal that another administrator approves (待审批事项, docs/four-eyes.md).
+ */
 export function HolidayOverrides() {
   const { message } = App.useApp();
   const [year, setYear] = useState(Number(beijingToday().slice(0, 4)));
@@ -19,7 +22,7 @@ export function HolidayOverrides() {
     setError(null);
     try {
       await put(`/calendar/overrides/${v.date.format('YYYY-MM-DD')}`, { workingDay: v.workingDay, reason: v.reason.trim() });
-      message.success('已保存');
+      message.success('已提交调整申请，须由另一名管理员在“待审批事项”中批准后生效');
       form.resetFields();
       list.reload();
     } catch (e) {
@@ -29,6 +32,7 @@ export function HolidayOverrides() {
   const remove = async (date: string) => {
     try {
       await del(`/calendar/overrides/${date}`);
+      message.success('已提交删除申请，须由另一名管理员批准后生效');
       list.reload();
     } catch (e) {
       message.error(describeError(e));
@@ -41,7 +45,7 @@ export function HolidayOverrides() {
         <Form.Item name="date" rules={[{ required: true, message: '请选择日期' }]}><DatePicker placeholder="日期" /></Form.Item>
         <Form.Item name="workingDay"><Radio.Group options={[{ value: false, label: '休息日' }, { value: true, label: '工作日' }]} /></Form.Item>
         <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写调整依据' }]}><Input placeholder="调整依据，如 国办发明电〔2026〕X号" style={{ width: 280 }} /></Form.Item>
-        <Button type="primary" htmlType="submit">保存调整</Button>
+        <Button type="primary" htmlType="submit">提交调整申请</Button>
       </Form>
       <Space style={{ marginBottom: 8 }}>年份 <InputNumber value={year} min={2020} max={2100} onChange={(v) => v && setYear(v)} /></Space>
       <ErrorAlert error={list.error} />
@@ -51,7 +55,7 @@ export function HolidayOverrides() {
           { title: '日期', dataIndex: 'date', render: formatDate },
           { title: '调整为', dataIndex: 'workingDay', render: (w: boolean) => (w ? '工作日' : '休息日') },
           { title: '依据', dataIndex: 'reason' },
-          { title: '操作', key: 'op', render: (_, o) => <Popconfirm title="删除这项调整？" onConfirm={() => remove(o.date)}><a>删除</a></Popconfirm> },
+          { title: '操作', key: 'op', render: (_, o) => <Popconfirm title="申请删除这项调整？（须另一名管理员批准）" onConfirm={() => remove(o.date)}><a>删除</a></Popconfirm> },
         ]} />
     </>
   );

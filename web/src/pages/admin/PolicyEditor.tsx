@@ -2,12 +2,13 @@ import { Alert, App, Button, Col, Form, Input, InputNumber, Row } from 'antd';
 import { useState } from 'react';
 import { post } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { PolicyVersion } from '../../api/types';
+import type { DecisionProposal } from '../../api/types';
 import { applyApiErrors } from '../../lib/formErrors';
 
 /**
- * Publishes a new policy version with changed deadline figures (POST /api/policies). Cases already open keep the
- * version they started under; the API checks the whole document and names any figure out of range.
+ * Proposes a new policy version with changed deadline figures (POST /api/policies, 202 with the proposal); it is
+ * published when another administrator approves it (four eyes). Cases already open keep the version they started
+ * under; the API checks the whole document and names any figure out of range.
  */
 export function PolicyEditor({ figures, document, onPublished }: {
   figures: Record<string, string>; document: Record<string, unknown>; onPublished: () => void;
@@ -23,8 +24,8 @@ export function PolicyEditor({ figures, document, onPublished }: {
     setBusy(true);
     setError(null);
     try {
-      const r = await post<PolicyVersion>('/policies', { changes, note });
-      message.success(`已发布政策版本 ${r.version}，新登记的案件按新参数办理`);
+      await post<DecisionProposal>('/policies', { changes, note });
+      message.success('已提交新版本，须由另一名管理员在“待审批事项”中批准后发布；新登记的案件届时按新参数办理');
       onPublished();
     } catch (e) {
       applyApiErrors(form, e);
@@ -46,7 +47,7 @@ export function PolicyEditor({ figures, document, onPublished }: {
       <Form.Item name="note" label="发布说明（依据、文号）" rules={[{ required: true, whitespace: true, message: '请填写发布说明' }, { min: 2, message: '发布说明至少 2 个字' }]}>
         <Input maxLength={500} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy}>发布新版本</Button>
+      <Button type="primary" htmlType="submit" loading={busy}>提交新版本（待另一名管理员批准）</Button>
     </Form>
   );
 }

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/role';
+import { notFound } from '../common/errors/domain.exception';
+import { FourEyesService, ProposalView } from '../common/four-eyes/four-eyes.service';
+import { CalendarService, OverrideInput } from './calendar.service';
+import { toDayNumber } from './iso-date';
+
+/**
+ * An override moves every deadline computed afterwards, for every case and institution: one administrator proposes
+ * it and another approves it (four eyes, docs/four-eyes.md). The change is checked when proposed and applied in the
+ * approval's transaction.
+ */
+@Injectable()
+export class CalendarProposals {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly fourEyes: FourEyesService,
+  ) {
+    fourEyes.register('calendar_override', (m, p) => {
+      const { date, workingDay, reason } = p.change as unknown as { date: string } & OverrideInput;
+      return this.calendar.setOverride(date, { workingDay, reason }, p.proposedBy, m).then(() => undefined);
+    });
+    fourEyes.register('calendar_override_removal', (m, p) => this.calendar.removeOverride(String(p.change.date), m));
+  }
+
+  proposeOverride(date: string, input: OverrideInput, admin: AuthUser): Promise<ProposalView> {
+    toDayNumber(date);
+    return this.fourEyes.propose({
+      kind: 'calendar_override', subjectRef: date, office: null, decidingRole: 'admin', reason: input.reason,
+      summary: `将 ${date} 调整为${input.workingDay ? '工作日' : '休息日'}`, change: { date, ...input },
+    }, admin);
+  }
+
+  async proposeRemoval(date: string, reason: string, admin: AuthUser): Promise<ProposalView> {
+    toDayNumber(date);
+    const existing = await this.calendar.listOverrides(Number(date.slice(0, 4)));
+    if (!existing.some((o) => o.date === date)) throw notFound('CALENDAR_OVERRIDE_NOT_FOUND', `${date} 没有人工调整的日历记录`);
+    return this.fourEyes.propose({
+      kind: 'calendar_override_removal', subjectRef: date, office: null, decidingRole: 'admin', reason,
+      summary: `删除 ${date} 的人工调整，恢复官方日历`, change: { date },
+    }, admin);
+  }
+}

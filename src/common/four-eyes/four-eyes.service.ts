@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser, Role } from '../../auth/role';
+import { maskPersonalData, sealPersonalData } from '../../credit-file/personal-data';
+import { FieldCryptoService } from '../crypto/field-crypto.service';
+import { conflict, notFound } from '../errors/domain.exception';
+import { assertMayDecide } from './four-eyes.rules';
+
+export type ProposalKind = 'objection_decision' | 'policy_publish' | 'calendar_override' | 'calendar_override_removal';
+export type ProposalStatus = 'pending' | 'approved' | 'rejected';
+
+export interface ProposalView {
+  id: string;
+  kind: ProposalKind;
+  /** What the change is about: an objection's id, `policy`, a calendar date. */
+  subjectRef: string;
+  officeCode: string | null;
+  decidingRole: Role;
+  summary: string;
+  /** The proposed change; for display personal data is masked like everywhere else (never ciphertext). */
+  change: Record<string, unknown>;
+  reason: string;
+  status: ProposalStatus;
+  raisedBy: string | null;
+  proposedBy: string;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface NewProposal {
+  kind: ProposalKind;
+  subjectRef: string;
+  office: string | null;
+  decidingRole: Role;
+  summary: string;
+  change: Record<string, unknown>;
+  reason: string;
+  /** Who raised the matter, when it is not the proposer (an institution's objection): they may not decide either. */
+  raisedBy?: string | null;
+}
+
+/** Carries out an approved proposal inside the decision's transaction, with the stored (sealed) change. */
+export type Executor = (m: EntityManager, p: ProposalView, decider: AuthUser) => Promise<void>;
+
+const COLUMNS = `p.id, p.kind, p.subject_ref AS "subjectRef", p.office_code AS "officeCode", p.deciding_role AS "decidingRole",
+  p.summary, p.change, p.reason, p.status, p.raised_by AS "raisedBy", p.proposed_by AS "proposedBy", p.proposed_at AS "proposedAt",
+  p.decided_by AS "decidedBy", p.decided_at AS "decidedAt", p.decision_note AS "decisionNote"`;
+
+/**
+ * The one four-eyes mechanism (docs/four-eyes.md): a route that would remove, change or end a record's effect, or
+ * change the rules everyone's deadlines follow, files a proposal here instead; the change happens when a second
+ * person with the deciding role, in the owning office, approves it (four-eyes.rules.ts). Each kind's module
+ * registers the executor that carries the change out, so the rule lives here once and the change stays in its domain.
+ */
+@Injectable()
+export class FourEyesService {
+  private readonly executors = new Map<ProposalKind, Executor>();
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly crypto: FieldCryptoService,
+  ) {}
+
+  register(kind: ProposalKind, executor: Executor): void {
+    this.executors.set(kind, executor);
+  }
+
+  /** Files a proposal (in the caller's transaction when given); one open proposal per subject. */
+  async propose(p: NewProposal, proposer: AuthUser, m: EntityManager = this.ds.manager): Promise<ProposalView> {
+    const rows: { id: string }[] = await m.query(
+      `INSERT INTO decision_proposals (kind, subject_ref, office_code, deciding_role, summary, change, reason, raised_by, proposed_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (kind, subject_ref) WHERE status = 'pending' DO NOTHING RETURNING id`,
+      [p.kind, p.subjectRef, p.office, p.decidingRole, p.summary, sealPersonalData(p.change, this.crypto), p.reason.trim(),
+        p.raisedBy ?? null, proposer.id]);
+    if (!rows.length) {
+      const open = await this.pendingFor(p.kind, p.subjectRef, m);
+      throw conflict('PROPOSAL_PENDING', '该事项已有待审批的处理意见，请等待审批或由审批人退回后再提出', { proposalId: open?.id ?? null });
+    }
+    return this.byId(rows[0].id, m);
+  }
+
+  /**
+   * The second person's decision. Approving runs the kind's executor in the same transaction, so the change and the
+   * decision are written together or not at all; rejecting leaves the subject as it was, open for a new proposal.
+   */
+  async decide(id: string, approve: boolean, note: string | undefined, decider: AuthUser): Promise<ProposalView> {
+    await this.ds.transaction(async (m) => {
+      const [p] = await m.query(`SELECT ${COLUMNS} FROM decision_proposals p WHERE p.id = $1 FOR UPDATE`, [id]);
+      if (!p) throw notFound('PROPOSAL_NOT_FOUND', '待审批事项不存在');
+      const status: ProposalStatus = approve ? 'approved' : 'rejected';
+      if (p.status === status && p.decidedBy === decider.id) return; // a repeated click
+      if (p.status !== 'pending') throw conflict('PROPOSAL_DECIDED', '该事项已审批完毕', { status: p.status });
+      assertMayDecide(decider, { decidingRole: p.decidingRole, office: p.officeCode, involved: [p.proposedBy, p.raisedBy] });
+      if (approve) {
+        const execute = this.executors.get(p.kind);
+        if (!execute) throw new Error(`no executor registered for proposals of kind ${p.kind}`);
+        await execute(m, p, decider);
+      }
+      await m.query(`UPDATE decision_proposals SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4 WHERE id = $1`,
+        [id, status, decider.id, note?.trim() || null]);
+    });
+    return this.byId(id);
+  }
+
+  async byId(id: string, m: EntityManager = this.ds.manager): Promise<ProposalView> {
+    const [row] = await m.query(`SELECT ${COLUMNS} FROM decision_proposals p WHERE p.id = $1`, [id]);
+    if (!row) throw notFound('PROPOSAL_NOT_FOUND', '待审批事项不存在');
+    return this.view(row);
+  }
+
+  async pendingFor(kind: ProposalKind, subjectRef: string, m: EntityManager = this.ds.manager): Promise<ProposalView | null> {
+    const [row] = await m.query(`SELECT ${COLUMNS} FROM decision_proposals p WHERE p.kind = $1 AND p.subject_ref = $2 AND p.status = 'pending'`,
+      [kind, subjectRef]);
+    return row ? this.view(row) : null;
+  }
+
+  /** Newest first, for the approvers' queue and the record of who decided what. */
+  async list(f: { status?: ProposalStatus; kind?: ProposalKind; subjectRef?: string }): Promise<{ items: ProposalView[] }> {
+    const rows: ProposalView[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM decision_proposals p
+        WHERE ($1::text IS NULL OR p.status = $1) AND ($2::text IS NULL OR p.kind = $2) AND ($3::text IS NULL OR p.subject_ref = $3)
+        ORDER BY p.proposed_at DESC, p.id LIMIT 200`, [f.status ?? null, f.kind ?? null, f.subjectRef ?? null]);
+    return { items: rows.map((r) => this.view(r)) };
+  }
+
+  private view(row: ProposalView): ProposalView {
+    return { ...row, change: maskPersonalData(row.change, this.crypto) };
+  }
+}
