@@ -7,7 +7,7 @@ import type { CaseWrite } from '../src/cases/case-writes';
 import type { PoliciesService } from '../src/policies/policies.service';
 import type { PolicyDocument } from '../src/policies/policy.types';
 import type {
-  Actor, BanOrder, CaseInput, CaseStage, Deadline, InstitutionDeadlineKind, Severity, StaffRole, TaskKind, TaskOutcome,
+  Actor, BanOrder, CaseInput, CaseStage, Deadline, InstitutionDeadlineKind, Severity, StaffRole, TaskKind,
 } from '../workflows/contracts';
 import { beijingClock, CaseClock } from './case-clock';
 
@@ -45,23 +45,10 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
     ({ dueDate, dueAtMs: clock.at(dueDate, '24:00'), remindDate, remindAtMs: clock.at(remindDate, '09:00') });
 
   return {
-    /** Registers the case and answers with the policy it pinned (cases before `fold-case-writes` load it apart). */
+    /** Registers the case and answers with the policy it pinned. */
     async registerCase(input: CaseInput): Promise<PolicyDocument> {
       await records.register(input);
       return (await policies.byVersion(input.policyVersion)).document;
-    },
-
-    async loadPolicy(version: number): Promise<PolicyDocument> {
-      return (await policies.byVersion(version)).document;
-    },
-
-    /**
-     * Due date N working days (or calendar days, moved to the next working day if it falls on a day off) after
-     * the instant `fromMs`; the reminder goes out at 09:00 a number of working days before.
-     */
-    async computeDeadline(a: DeadlineSpan): Promise<Deadline> {
-      const dueDate = await dueDateOf(a);
-      return deadlineOn(dueDate, await calendar.addWorkingDays(dueDate, -a.remindBeforeWorkingDays));
     },
 
     /**
@@ -93,14 +80,6 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
       await records.applyWrites(a.caseNo, a.writes);
     },
 
-    async openTask(t: {
-      caseNo: string; key: string; kind: TaskKind; stage: CaseStage; candidateRole: StaffRole; candidateOffice: string | null;
-      dueDate: string; followUpDate: string; priority: number;
-    }): Promise<{ taskId: string }> {
-      const { taskId } = await records.openTask({ ...t, idempotencyKey: `${t.caseNo}:task:${t.key}` });
-      return { taskId };
-    },
-
     async claimTask(a: { caseNo: string; taskId: string; actor: Actor }): Promise<void> {
       await records.claimTask(a.taskId, a.actor, idempotencyKey());
     },
@@ -111,10 +90,6 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
 
     async reassignTask(a: { caseNo: string; taskId: string; actor: Actor; to: Actor }): Promise<void> {
       await records.reassignTask(a.taskId, a.actor, a.to, idempotencyKey());
-    },
-
-    async completeTask(a: { caseNo: string; taskId: string; kind: TaskKind; actor: Actor; outcome: TaskOutcome }): Promise<void> {
-      await records.completeTask(a.taskId, a.actor, a.outcome, idempotencyKey());
     },
 
     async remindTask(a: { caseNo: string; taskId: string; kind: TaskKind; dueDate: string }): Promise<void> {
@@ -129,16 +104,8 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
       await records.transition({ ...t, idempotencyKey: idempotencyKey() });
     },
 
-    async openInstitutionDeadline(a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string }) {
-      return deadlines.openInstitutionDeadline(a);
-    },
-
     async remindInstitution(a: { caseNo: string; uscc: string; deadlineId: string; kind: InstitutionDeadlineKind; dueDate: string }) {
       await deadlines.remindInstitution(a);
-    },
-
-    async closeInstitutionDeadline(a: { caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; status: 'answered' | 'missed'; dueDate: string }) {
-      await deadlines.closeInstitutionDeadline(a);
     },
 
     async recordSubmission(a: { caseNo: string; kind: InstitutionDeadlineKind | 'repair'; round: number; deadlineId: string | null; actor: Actor; text: string; fileIds: string[]; routes?: string[] }) {

@@ -3,7 +3,7 @@
  * reminders and escalation, institution deadlines, and "resting" so updates answer with the next stage.
  */
 import {
-  CancellationScope, condition, isCancellation, patched, proxyActivities, proxyLocalActivities, setHandler, sleep, upsertSearchAttributes,
+  CancellationScope, condition, isCancellation, proxyActivities, proxyLocalActivities, setHandler, sleep, upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { DeadlineSpan } from '../activities/case.activities';
@@ -56,19 +56,6 @@ export class CaseRuntime {
   withdrawal: C.CaseCorrection | null = null;
   readonly main = new CancellationScope();
   private seq = 0;
-  /**
-   * Cases started since this patch queue their stage changes, task completions and answers, and the next activity
-   * writes them in its own transaction (src/cases/case-writes.ts); due dates come with the task or deadline they
-   * belong to, search attributes go out once per rest, and escalation is a local activity. That halves a case's
-   * activities and history; cases started before keep their own path, which replays their histories.
-   */
-  readonly foldsWrites = patched('fold-case-writes');
-  /**
-   * Cases started since this patch write a claim, release or reassignment with a local activity (one idempotent
-   * statement, run in the workflow task that took the update), so an officer's click answers without a round trip
-   * through the activity task queue. Cases started before keep the activity, which replays their histories.
-   */
-  readonly changesTasksLocally = patched('local-task-changes');
   private queued: CaseWrite[] = [];
   private stageChanges = 0;
   private published = '';
@@ -95,15 +82,9 @@ export class CaseRuntime {
     outcome: this.outcome,
   });
 
-  async moveTo(to: C.CaseStage, type: string, extra: TransitionDetails = {}) {
-    if (this.foldsWrites) {
-      this.queueTransition(to, type, extra);
-      this.stage = to;
-      return;
-    }
-    await acts.recordTransition({ caseNo: this.input.caseNo, from: this.stage, to, type, ...extra });
+  moveTo(to: C.CaseStage, type: string, extra: TransitionDetails = {}) {
+    this.queueTransition(to, type, extra);
     this.stage = to;
-    this.publish();
   }
 
   /** Queues the record of a stage change without making it yet: the final ones are made once they are written. */
@@ -129,7 +110,7 @@ export class CaseRuntime {
 
   /** The case waits for a person or a date: updates that waited for it answer with the snapshot. */
   rest() {
-    if (this.foldsWrites) this.publish();
+    this.publish();
     this.rests++;
   }
 
@@ -141,19 +122,12 @@ export class CaseRuntime {
       caseNo: this.input.caseNo, key, kind, stage: this.stage, candidateRole: role, candidateOffice: this.input.officeCode,
       priority: C.SEVERITY_RANK[this.severity] * 25,
     };
-    let taskId: string;
-    let d: C.Deadline;
-    if (this.foldsWrites) {
-      ({ taskId, ...d } = await this.carrying((writes) => acts.openTaskDueIn({ ...task, span, writes })));
-    } else {
-      d = await acts.computeDeadline(span);
-      ({ taskId } = await acts.openTask({ ...task, dueDate: d.dueDate, followUpDate: d.remindDate }));
-    }
+    const { taskId, ...d } = await this.carrying((writes) => acts.openTaskDueIn({ ...task, span, writes }));
     this.tasks.set(taskId, { taskId, kind, candidateRole: role, candidateOffice: this.input.officeCode, assigneeId: null, dueDate: d.dueDate });
     this.deadlines[key] = d.dueDate;
     this.trackDue(key, d.dueAtMs);
     const watch = this.watch(d, () => acts.remindTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }),
-      () => (this.foldsWrites ? local : acts).escalateTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }));
+      () => local.escalateTask({ caseNo: this.input.caseNo, taskId, kind, dueDate: d.dueDate }));
     this.rest();
     await condition(() => this.outcomes.has(taskId));
     watch.cancel();
@@ -170,32 +144,23 @@ export class CaseRuntime {
     const due: DeadlineSpan = { fromMs: span.fromMs ?? now(), ...span, remindBeforeWorkingDays: this.policy.reminderBeforeDueDays };
     const key = `${kind}-${round}`;
     const deadline = { caseNo: this.input.caseNo, uscc: this.input.uscc, key, kind, round };
-    let deadlineId: string;
-    let d: C.Deadline;
-    if (this.foldsWrites) {
-      ({ deadlineId, ...d } = await this.carrying((writes) => acts.openInstitutionDeadlineDueIn({ ...deadline, span: due, writes })));
-    } else {
-      d = await acts.computeDeadline(due);
-      ({ deadlineId } = await acts.openInstitutionDeadline({ ...deadline, dueDate: d.dueDate }));
-    }
+    const { deadlineId, ...d } = await this.carrying((writes) => acts.openInstitutionDeadlineDueIn({ ...deadline, span: due, writes }));
     this.institutionDeadline = { ...d, kind, round, id: deadlineId };
     this.trackDue(key, d.dueAtMs);
     const watch = this.watch(d, () => acts.remindInstitution({ caseNo: this.input.caseNo, uscc: this.input.uscc, deadlineId, kind, dueDate: d.dueDate }));
     this.answer = null;
     this.rest();
-    const answered = await condition(() => this.answer !== null, untilMs(d.dueAtMs));
+    await condition(() => this.answer !== null, untilMs(d.dueAtMs));
     watch.cancel();
     this.trackDue(key, null);
     this.institutionDeadline = null;
-    if (this.foldsWrites) {
-      // an answer the validator let in before the deadline counts, even if the deadline's timer fired in the same task
-      if (this.answer === null) this.queued.push({ write: 'deadline-missed', deadlineId, kind, dueDate: d.dueDate });
-      return this.takeAnswer();
-    }
-    await acts.closeInstitutionDeadline({ caseNo: this.input.caseNo, deadlineId, kind, status: answered ? 'answered' : 'missed', dueDate: d.dueDate });
-    return answered ? this.takeAnswer() : null;
+    // an answer the validator let in before the deadline counts, even if the deadline's timer fired in the same task
+    const answer = this.takeAnswer();
+    if (answer === null) this.queued.push({ write: 'deadline-missed', deadlineId, kind, dueDate: d.dueDate });
+    return answer;
   }
 
+  /** Read through a method: TypeScript would keep `answer` narrowed to the null set before the wait. */
   private takeAnswer(): Answer | null {
     return this.answer;
   }
@@ -221,7 +186,6 @@ export class CaseRuntime {
   private trackDue(key: string, atMs: number | null) {
     if (atMs === null) this.dueAt.delete(key);
     else this.dueAt.set(key, atMs);
-    if (!this.foldsWrites) this.publish();
   }
 
   /** Keeps the search attributes operations use to find cases (stage, next due date…) current. */
@@ -235,11 +199,9 @@ export class CaseRuntime {
       { key: C.SA.office, value: this.input.officeCode ?? '' },
       { key: C.SA.nextDueAt, value: Number.isFinite(next) ? new Date(next) : null },
     ];
-    if (this.foldsWrites) {
-      const values = JSON.stringify(attributes.map((a) => a.value));
-      if (values === this.published) return;
-      this.published = values;
-    }
+    const values = JSON.stringify(attributes.map((a) => a.value));
+    if (values === this.published) return;
+    this.published = values;
     upsertSearchAttributes(attributes);
   }
 
@@ -259,10 +221,6 @@ export class CaseRuntime {
     if (task) task.assigneeId = assigneeId;
   }
 
-  private taskChanges() {
-    return this.changesTasksLocally ? local : acts;
-  }
-
   private registerHandlers() {
     const caseNo = this.input.caseNo;
     const settle = async <T>(work: () => Promise<T>) => {
@@ -277,26 +235,24 @@ export class CaseRuntime {
       return this.snapshot();
     });
     setHandler(C.claimTaskUpdate, async ({ taskId, actor }) => {
-      await this.taskChanges().claimTask({ caseNo, taskId, actor });
+      await local.claimTask({ caseNo, taskId, actor });
       this.assign(taskId, actor.id);
       return this.snapshot();
     }, { validator: ({ taskId, actor }) => rules.assertClaimable(rules.findTask(this.tasks, taskId), actor) });
     setHandler(C.unclaimTaskUpdate, async ({ taskId, actor }) => {
-      await this.taskChanges().unclaimTask({ caseNo, taskId, actor });
+      await local.unclaimTask({ caseNo, taskId, actor });
       this.assign(taskId, null);
       return this.snapshot();
     }, { validator: ({ taskId, actor }) => rules.assertAssignee(rules.findTask(this.tasks, taskId), actor) });
     setHandler(C.reassignTaskUpdate, async ({ taskId, actor, to }) => {
-      await this.taskChanges().reassignTask({ caseNo, taskId, actor, to });
+      await local.reassignTask({ caseNo, taskId, actor, to });
       this.assign(taskId, to.id);
       return this.snapshot();
     }, { validator: ({ taskId, actor, to }) => rules.assertReassignable(rules.findTask(this.tasks, taskId), actor, to) });
     setHandler(C.completeTaskUpdate, ({ taskId, actor, outcome }) => settle(async () => {
       // Remove first: a second completion racing this one fails validation instead of running twice.
-      const task = this.tasks.get(taskId)!;
       this.tasks.delete(taskId);
-      if (this.foldsWrites) this.queued.push({ write: 'task-completed', key: `${caseNo}:completed:${taskId}`, taskId, actor, outcome });
-      else await acts.completeTask({ caseNo, taskId, kind: task.kind, actor, outcome });
+      this.queued.push({ write: 'task-completed', key: `${caseNo}:completed:${taskId}`, taskId, actor, outcome });
       this.outcomes.set(taskId, outcome);
     }), {
       validator: ({ taskId, actor, outcome }) => {
@@ -308,11 +264,7 @@ export class CaseRuntime {
     const answerHandler = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => settle(async () => {
       const d = this.institutionDeadline!;
       this.institutionDeadline = null; // a second submission racing this one is refused by the validator
-      if (this.foldsWrites) {
-        this.queued.push({ write: 'answered', key: `${caseNo}:answer:${d.id}`, kind, round: d.round, deadlineId: d.id, actor: s.actor, text: s.text, fileIds: s.fileIds });
-      } else {
-        await acts.recordSubmission({ caseNo, kind, round: d.round, deadlineId: d.id, ...s });
-      }
+      this.queued.push({ write: 'answered', key: `${caseNo}:answer:${d.id}`, kind, round: d.round, deadlineId: d.id, actor: s.actor, text: s.text, fileIds: s.fileIds });
       this.answer = { ...s, at: now() };
     });
     const answerValidator = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => {
