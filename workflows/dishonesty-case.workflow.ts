@@ -1,14 +1,15 @@
 import { allHandlersFinished, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
 import { acts, CaseRuntime, now, untilMs } from './case-runtime';
-import { CaseInput, CaseSnapshot, SEVERITY_RANK } from './contracts';
+import { CaseInput, CaseSnapshot, closingEvent, CloseOutcome, SanctionReason, SEVERITY_RANK } from './contracts';
 
 /**
  * One dishonesty case from lead to repair (brief §3, steps 1–10). Every date comes from an activity that
  * reads the official calendar; the workflow only waits. Cases finish under the policy version they pinned.
+ * Words such as "rest", "carrying" and "blocked" are explained in case-runtime.ts.
  */
 export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnapshot> {
   const c = new CaseRuntime(input);
-  c.policy = await acts.registerCase(input);
+  c.policy = await c.step(() => acts.registerCase(input));
   try {
     await c.main.run(() => lifecycle(c));
   } catch (err) {
@@ -16,10 +17,11 @@ export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnap
     // Withdrawal: compensate outside the cancelled scope so the records are written whatever was running.
     await CancellationScope.nonCancellable(async () => {
       const { actor, reason } = c.withdrawal!;
-      c.queueTransition('WITHDRAWN', 'WITHDRAWN', { reason, actor });
+      c.writes.transition(c.stage, 'WITHDRAWN', 'WITHDRAWN', { reason, actor });
       await c.carrying((writes) => acts.withdrawCase({ caseNo: input.caseNo, actor, reason, fromMs: now(), writes }));
       c.tasks.clear();
       c.institutionDeadline = null;
+      c.blocked = null;
       c.outcome = 'WITHDRAWN';
       c.stage = 'WITHDRAWN';
     });
@@ -103,20 +105,20 @@ async function interview(c: CaseRuntime, kind: 'reminder' | 'warning', round: nu
   c.moveTo(kind === 'reminder' ? 'REMINDER_INTERVIEW' : 'WARNING_INTERVIEW', 'INTERVIEW_REQUIRED', { payload: { kind, round } });
   const plan = await c.task('schedule-interview', 'officer', c.policy.interviewScheduleDays);
   await c.flush();
-  const { interviewId } = await acts.scheduleInterview({ caseNo: c.input.caseNo, uscc: c.input.uscc, kind, round, scheduledAt: plan.scheduledAt!, place: plan.place!, attendees: plan.attendees! });
+  const { interviewId } = await c.step(() => acts.scheduleInterview({ caseNo: c.input.caseNo, uscc: c.input.uscc, kind, round, scheduledAt: plan.scheduledAt!, place: plan.place!, attendees: plan.attendees! }));
   const held = await c.task('record-interview', 'officer', c.policy.interviewRecordDays);
   await c.flush();
-  await acts.recordInterview({ caseNo: c.input.caseNo, interviewId, kind, minutes: held.minutes!, attendees: held.attendees!, outcome: held.summary, fromMs: now() });
+  await c.step(() => acts.recordInterview({ caseNo: c.input.caseNo, interviewId, kind, minutes: held.minutes!, attendees: held.attendees!, outcome: held.summary, fromMs: now() }));
 }
 
-async function sanction(c: CaseRuntime, reason: 'serious' | 'rectification-failed'): Promise<boolean> {
+async function sanction(c: CaseRuntime, reason: SanctionReason): Promise<boolean> {
   c.moveTo('JOINT_SANCTION', 'JOINT_SANCTION_PROPOSED', { payload: { reason } });
   const confirmed = await c.task('confirm-sanction', 'approver', c.policy.approvalDays);
   await c.flush();
-  await acts.confirmSanction({
+  await c.step(() => acts.confirmSanction({
     caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now(), measures: confirmed.measures ?? [],
     bans: confirmed.bans ?? [], departments: confirmed.departments ?? [], officeCode: c.input.officeCode, reason,
-  });
+  }));
   return true;
 }
 
@@ -128,7 +130,7 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Pr
     c.rest();
     const applied = await condition(() => c.repairApplication !== null, untilMs(publicityEndsAtMs));
     if (!applied) {
-      await acts.endPublication({ caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now() });
+      await c.step(() => acts.endPublication({ caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now() }));
       return close(c, 'PUBLICATION_ENDED');
     }
     const application = c.takeRepairApplication()!;
@@ -138,7 +140,7 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Pr
       answer = await c.task('decide-repair', 'approver', p.repairDecisionDays);
       if (answer.decision === 'approve') {
         await c.flush();
-        await acts.repair({ caseNo: c.input.caseNo, uscc: c.input.uscc, routes: application.routes ?? [], reason: answer.summary, fromMs: now() });
+        await c.step(() => acts.repair({ caseNo: c.input.caseNo, uscc: c.input.uscc, routes: application.routes ?? [], reason: answer.summary, fromMs: now() }));
         return close(c, 'REPAIRED', answer.summary);
       }
     }
@@ -146,9 +148,9 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Pr
   }
 }
 
-async function close(c: CaseRuntime, outcome: string, reason?: string): Promise<void> {
+async function close(c: CaseRuntime, outcome: CloseOutcome, reason?: string): Promise<void> {
   // the stage says CLOSED only once written: updates waiting on the case answer as soon as it does
-  c.queueTransition('CLOSED', `CLOSED_${outcome}`, { reason });
+  c.writes.transition(c.stage, 'CLOSED', closingEvent(outcome), { reason });
   await c.carrying((writes) => acts.closeCase({ caseNo: c.input.caseNo, outcome, writes }));
   c.outcome = outcome;
   c.stage = 'CLOSED';
