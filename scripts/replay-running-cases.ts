@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   };
   const stale: { workflowId: string; why: string }[] = [];
   for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath }, replayName: 'up' }, histories())) {
-    if (r.error) stale.push({ workflowId: r.workflowId, why: r.error.message.split('\n')[0] });
+    // the SDK wraps the core's message ("[TMPRL1100] Nondeterminism error: …") in a long preamble: keep the point
+    if (r.error) stale.push({ workflowId: r.workflowId, why: /\[TMPRL\d+\][^"]*/.exec(r.error.message)?.[0] ?? r.error.message.split('\n')[0] });
   }
   for (const { workflowId, why } of stale) {
     await client.workflow.getHandle(workflowId).terminate('started by an older workflow build that no longer replays (pre-1.0.0 demo reset)');
