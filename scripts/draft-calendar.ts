@@ -12,6 +12,13 @@ export async function publishDraftYears(calendar: CalendarService, years: number
   if (process.env.NODE_ENV === 'production') throw new Error('a draft calendar is never published in production');
   const known = new Set(await calendar.knownYears());
   const missing = years.filter((y) => !known.has(y));
-  for (const y of missing) await calendar.publishYear(y, { holidays: statutoryHolidays(y), workdays: [], basis: DRAFT_BASIS }, null);
+  for (const y of missing) await calendar.publishYear(y, { holidays: oncePerDate(statutoryHolidays(y)), workdays: [], basis: DRAFT_BASIS }, null);
   return missing;
+}
+
+/** Two festivals may fall on one date (中秋节 on 2028-10-03, inside 国庆节): one day off, both names. */
+function oncePerDate(days: { date: string; name: string }[]): { date: string; name: string }[] {
+  const byDate = new Map<string, string>();
+  for (const d of days) byDate.set(d.date, byDate.has(d.date) ? `${byDate.get(d.date)}、${d.name}` : d.name);
+  return [...byDate].map(([date, name]) => ({ date, name }));
 }
