@@ -2,6 +2,8 @@
  * How instants map to Chinese calendar dates. The real clock is Beijing time; tests substitute a clock that
  * maps the time-skipping server's "now" onto a chosen 2026 date, so holiday arithmetic can be checked by hand.
  */
+import { beijingDateOf, beijingInstant } from '../src/common/time/beijing';
+
 export interface CaseClock {
   /** The Beijing calendar date of an instant. */
   dateOf(ms: number): string;
@@ -9,10 +11,7 @@ export interface CaseClock {
   at(date: string, hhmm: string): number;
 }
 
-export const beijingClock: CaseClock = {
-  dateOf: (ms) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(ms)),
-  at: (date, hhmm) => (hhmm === '24:00' ? Date.parse(`${date}T00:00:00+08:00`) + 86_400_000 : Date.parse(`${date}T${hhmm}:00+08:00`)),
-};
+export const beijingClock: CaseClock = { dateOf: beijingDateOf, at: beijingInstant };
 
 /** A clock whose calendar is `offsetMs` behind real instants (for tests only). */
 export function shiftedClock(offsetMs: number): CaseClock {

@@ -49,6 +49,10 @@ if [ "$secrets_state" = created ]; then
 fi
 node dist/scripts/seed-demo.js
 node dist/scripts/publish-draft-calendar.js # demo only: next year's statutory holidays until the real notice is entered
+# before release 1.0.0 the workflow changes without patched(): cases an older build started that no longer replay
+# are terminated and listed in the log, instead of failing their workflow tasks forever (docs/workflow-versions.md)
+log "checking that the running cases in var/temporal.db replay with this build's workflow code"
+node dist/scripts/replay-running-cases.js dist/workflow-bundle.js
 
 # the municipal platform simulator: its own process and port; PLATFORM_URL set by hand points elsewhere instead
 SIMULATOR_PORT=${SIMULATOR_PORT:-3100}

@@ -1,5 +1,5 @@
-/** Chinese names of tasks and stages, shared by the workflow's `waitingFor` text and the API. */
-import type { CaseStage, InstitutionDeadlineKind, TaskKind } from './contracts';
+/** Chinese names of tasks, stages and case events, shared by the workflow's `waitingFor` text and the API. */
+import type { CaseEventType, CaseStage, InstitutionDeadlineKind, TaskKind } from './contracts';
 
 export const TASK_LABELS: Record<TaskKind, string> = {
   investigate: '调查并提出拟认定意见', 'approve-determination': '审核拟认定意见', 'review-objection': '复核异议',
@@ -13,6 +13,19 @@ export const STAGE_LABELS: Record<CaseStage, string> = {
   OBJECTION_REVIEW: '异议处理', JOINT_SANCTION: '联合惩戒', RECTIFICATION: '限期整改', RECTIFICATION_REVIEW: '整改核查',
   REMINDER_INTERVIEW: '提示性约谈', WARNING_INTERVIEW: '警示性约谈', PUBLICITY: '公示期', REPAIR_REVIEW: '信用修复审查',
   CLOSED: '已办结', WITHDRAWN: '已撤销',
+};
+
+/** Every case event's name on the timeline: a type added to CASE_EVENT_TYPES without one here fails to compile. */
+export const EVENT_LABELS: Record<CaseEventType, string> = {
+  REGISTERED: '登记线索', INVESTIGATION_STARTED: '开始调查', DETERMINATION_PROPOSED: '提出拟认定意见', DETERMINATION_RETURNED: '拟认定意见被退回',
+  NOTICE_SERVED: '送达告知书', OBJECTION_RECEIVED: '收到异议', OBJECTION_UPHELD: '异议成立', OBJECTION_REJECTED: '异议不成立',
+  RECTIFICATION_ORDERED: '责令限期整改', RECTIFICATION_EXTENDED: '重新给予整改期限', RECTIFICATION_REPORTED: '提交整改报告',
+  RECTIFICATION_PASSED: '整改核查通过', RECTIFICATION_FAILED: '整改核查未通过', INTERVIEW_REQUIRED: '需约谈',
+  JOINT_SANCTION_PROPOSED: '提请联合惩戒', JOINT_SANCTION_ACK: '成员单位签收联合惩戒通知', PUBLICITY_STARTED: '开始公示',
+  REPAIR_APPLIED: '申请信用修复', REPAIR_REFUSED: '不予信用修复', CLOSED_NOT_DETERMINED: '办结：不予认定',
+  CLOSED_PUBLICATION_ENDED: '办结：公示期满', CLOSED_REPAIRED: '办结：信用修复', WITHDRAWN: '撤销案件', CASE_CORRECTED: '更正案件',
+  TASK_CLAIMED: '领取任务', TASK_UNCLAIMED: '退回任务', TASK_REASSIGNED: '改派任务', TASK_COMPLETED: '办结任务',
+  TASK_OVERDUE: '任务逾期', DEADLINE_MISSED: '机构逾期未提交', CASE_BLOCKED: '案件受阻', CASE_RESUMED: '案件恢复办理',
 };
 
 /** What a resting case waits for, in words: the workflow's query and the API's case page (read from PostgreSQL) agree. */

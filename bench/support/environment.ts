@@ -4,6 +4,11 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join, sep } from 'node:path';
 import { DataSource } from 'typeorm';
+import { publishDraftYears } from '../../scripts/draft-calendar';
+import { CalendarOverrideEntity } from '../../src/calendar/calendar-override.entity';
+import { CalendarYearEntity } from '../../src/calendar/calendar-year.entity';
+import { CalendarService } from '../../src/calendar/calendar.service';
+import { beijingToday } from '../../src/common/time/beijing';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { progress } from './report';
 
@@ -41,7 +46,7 @@ async function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-/** Drops and recreates the bench database, then runs every migration on it. */
+/** Drops and recreates the bench database, runs every migration on it and gives it a calendar (below). */
 export async function freshDatabase(): Promise<DataSource> {
   const admin = await new DataSource({ type: 'postgres', url: `${PG_BASE}/postgres` }).initialize();
   try {
@@ -52,7 +57,26 @@ export async function freshDatabase(): Promise<DataSource> {
   }
   const ds = await openDatabase();
   await ds.runMigrations();
+  await publishBenchCalendar();
   return ds;
+}
+
+/**
+ * Every year a bench case can reach, published as a draft where the calendar lacks it: last year (benches that run
+ * their calendar behind real time), and this year to three years ahead (a case registered in December computes
+ * January deadlines; publicity runs up to 36 months). Without it `npm run bench` hung in December: the warm-up
+ * cases' 30-day rectification deadlines fell in an unknown year (issue #13).
+ */
+async function publishBenchCalendar(): Promise<void> {
+  const ds = await new DataSource({ type: 'postgres', url: BENCH_DB_URL, entities: [CalendarOverrideEntity, CalendarYearEntity] }).initialize();
+  try {
+    const year = Number(beijingToday().slice(0, 4));
+    const calendar = new CalendarService(ds.getRepository(CalendarOverrideEntity), ds.getRepository(CalendarYearEntity));
+    const published = await publishDraftYears(calendar, [year - 1, year, year + 1, year + 2, year + 3]);
+    if (published.length) progress(`calendar: draft years ${published.join(', ')} published for the bench cases`);
+  } finally {
+    await ds.destroy();
+  }
 }
 
 export function openDatabase(poolSize = 8): Promise<DataSource> {

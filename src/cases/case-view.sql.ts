@@ -9,6 +9,7 @@ export const CASE_VIEW_SQL = `
          c.severity, c.stage, c.facts, c.source, c.office_code AS "officeCode", c.policy_version AS "policyVersion",
          c.registered_at AS "registeredAt", to_char(c.decision_date, 'YYYY-MM-DD') AS "decisionDate", c.closed_at AS "closedAt",
          to_char(c.repairable_from, 'YYYY-MM-DD') AS "repairableFrom", to_char(c.publicity_until, 'YYYY-MM-DD') AS "publicityUntil",
+         c.blocked_reason AS "blockedReason", c.blocked_at AS "blockedAt",
          (SELECT coalesce(json_agg(t ORDER BY t."createdAt", t.id), '[]') FROM (
             SELECT id, kind, stage, status, candidate_role AS "candidateRole", candidate_office AS "candidateOffice",
                    assignee_id AS "assigneeId", to_char(due_date, 'YYYY-MM-DD') AS "dueDate", overdue,

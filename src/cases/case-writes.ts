@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor, CaseStage, InstitutionDeadlineKind, TaskOutcome } from '../../workflows/contracts';
+import type { Actor, CaseStage, CaseWrite, InstitutionDeadlineKind, TaskOutcome } from '../../workflows/contracts';
 
 export interface EventRow {
   caseNo: string;
@@ -16,16 +16,8 @@ export const DEADLINE_LABELS: Record<InstitutionDeadlineKind | 'repair', string>
   objection: '提出异议', rectification: '提交整改报告', repair: '信用修复申请',
 };
 
-/**
- * A write the case workflow queues instead of running an activity for it: the next activity carries the queue
- * into its own transaction, in order, so a stage change and the task it opens land together. Each carries a
- * natural key, so a retried activity writes nothing twice.
- */
-export type CaseWrite =
-  | { write: 'transition'; key: string; from: CaseStage; to: CaseStage; type: string; reason?: string; payload?: object; actor?: Actor }
-  | { write: 'task-completed'; key: string; taskId: string; actor: Actor; outcome: TaskOutcome }
-  | { write: 'answered'; key: string; kind: InstitutionDeadlineKind; round: number; deadlineId: string; actor: Actor; text: string; fileIds: string[] }
-  | { write: 'deadline-missed'; deadlineId: string; kind: InstitutionDeadlineKind; dueDate: string };
+/** The queued writes are part of the workflow's contract (workflows/contracts/writes.ts); applied here. */
+export type { CaseWrite };
 
 export const COMPLETE_TASK_SQL = `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3::jsonb WHERE id = $1`;
 

@@ -1,9 +1,8 @@
+import { beijingToday } from '../common/time/beijing';
 import type { CreditRecordKind, CreditRecordStatus } from './credit-record.types';
 
-/** Today's date where the bureau is; a record's status turns at midnight Beijing time. */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
+/** Today's date where the bureau is (src/common/time/beijing.ts); kept under this name for its many callers. */
+export const shanghaiToday = beijingToday;
 
 /**
  * SQL: record `r` is in publication on date `d` — inside its window and not ended by a correction, repair

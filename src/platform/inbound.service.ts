@@ -2,6 +2,7 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { conflict } from '../common/errors/domain.exception';
+import { beijingToday } from '../common/time/beijing';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PlatformClient, PlatformFeedItem } from './platform.client';
@@ -16,7 +17,6 @@ export type PullResult = Record<Outcome, number> & { pages: number };
 const WARN_TYPES = new Set(['penalty', 'determination', 'joint_sanction_notice']);
 const WARN_SEVERITIES = new Set(['general', 'serious']);
 
-const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /**
  * Pulls what other departments reported through the platform. Each page is one transaction together with the
@@ -108,7 +108,7 @@ export class InboundService {
     try {
       const rec = await this.creditFile.append({
         uscc: item.uscc, kind: 'inbound', title: `${item.department}：${item.title}`,
-        decisionDate: item.decisionDate ?? shanghaiToday(),
+        decisionDate: item.decisionDate ?? beijingToday(),
         severity: (['minor', 'general', 'serious'] as const).find((s) => s === item.severity) ?? null,
         payload: { department: item.department, sourceId: item.id, recordType: item.recordType ?? null, ...item.payload },
         sourceRef: `platform-feed:${sourceKey}`,

@@ -5,6 +5,7 @@ import { notFound } from '../common/errors/domain.exception';
 import { draw, DrawInput } from '../inspections/draw';
 import { INSTITUTION_TYPE_LABELS, InstitutionType } from '../institutions/institution-type';
 import { redactPersonalData } from '../publicity/public-text-guard';
+import { beijingDateOf } from '../common/time/beijing';
 
 const RESULT_LABELS: Record<string, string> = { pass: '未发现问题', fail: '发现问题' };
 
@@ -59,7 +60,7 @@ export class PublicInspectionsService {
         result: t.result, resultLabel: t.result ? RESULT_LABELS[t.result] : '尚未检查',
         finding: t.result ? redactPersonalData(t.publicFinding ?? RESULT_LABELS[t.result]) : null,
         followUp: !t.result ? null : t.caseNo ? '已立案调查' : t.result === 'fail' ? '责令整改，依法处理' : '无需处理',
-        inspectedOn: t.recordedAt ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(t.recordedAt) : null,
+        inspectedOn: t.recordedAt ? beijingDateOf(t.recordedAt) : null,
       })),
     };
   }

@@ -3,6 +3,7 @@ import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createCaseActivities } from '../../activities';
 import type { CaseClock } from '../../activities/case-clock';
 import { CalendarService } from '../calendar/calendar.service';
+import { BlockedCasesService } from '../cases/blocked-cases.service';
 import { CaseDeadlinesService } from '../cases/case-deadlines.service';
 import { CaseLifecycleService } from '../cases/case-lifecycle.service';
 import { CaseRecordsService } from '../cases/case-records.service';
@@ -18,6 +19,7 @@ export function caseActivitiesFrom(ctx: INestApplicationContext, clock?: CaseClo
     lifecycle: ctx.get(CaseLifecycleService),
     calendar: ctx.get(CalendarService),
     policies: ctx.get(PoliciesService),
+    blocked: ctx.get(BlockedCasesService),
     clock,
   });
 }

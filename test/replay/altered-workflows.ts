@@ -1,6 +1,6 @@
 /**
- * The case workflow with one unversioned change (an extra activity before registration): what a developer
- * would ship by forgetting patched(). The replay test proves saved histories catch it.
+ * The case workflow with one unversioned change (its writes flushed before registration): what a developer
+ * would ship after release 1.0.0 by forgetting patched(). The replay test proves saved histories catch it.
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '../../activities';
@@ -10,6 +10,6 @@ import { dishonestyCaseWorkflow as original } from '../../workflows/dishonesty-c
 const acts = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds' });
 
 export async function dishonestyCaseWorkflow(input: CaseInput) {
-  await acts.loadPolicy(input.policyVersion);
+  await acts.recordCaseWrites({ caseNo: input.caseNo, writes: [] });
   return original(input);
 }

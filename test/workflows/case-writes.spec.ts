@@ -10,7 +10,7 @@ import { createInstitution, createUser } from '../support/factories';
 import { caseActivitiesContext } from '../support/temporal';
 
 /**
- * Under `fold-case-writes` a case's stage changes, task completions and answers ride on the next activity. Temporal
+ * A case's stage changes, task completions and answers ride on the next activity (CaseRuntime.carrying). Temporal
  * retries an activity whose result it did not get (a worker killed after the commit), so each of these activities,
  * run twice with the same input, must leave the case as one run does — on the real database and calendar.
  */

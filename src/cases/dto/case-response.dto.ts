@@ -98,6 +98,8 @@ export class CaseViewDto {
   @ApiProperty({ ...nullableString(), description: '案件当前在等什么（流程不可查询时为空）' }) waitingFor: string | null;
   @ApiProperty(nullableString('date')) repairableFrom: string | null;
   @ApiProperty(nullableString('date')) publicityUntil: string | null;
+  @ApiProperty({ ...nullableString(), description: '案件受阻的原因（某一步骤无法自动完成，待处理后恢复办理）；未受阻时为空' }) blockedReason: string | null;
+  @ApiProperty({ ...nullableString('date-time'), description: '受阻时间' }) blockedAt: string | null;
   @ApiProperty({ type: [CaseDueDateDto] }) dueDates: CaseDueDateDto[];
   @ApiProperty({ type: [CaseTaskDto] }) tasks: CaseTaskDto[];
   @ApiProperty({ type: [CaseInstitutionDeadlineDto] }) institutionDeadlines: CaseInstitutionDeadlineDto[];

@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { beijingToday } from '../time/beijing';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -9,15 +10,13 @@ const PROVINCES = new Set([
   50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
 ]);
 
-function shanghaiToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now).replaceAll('-', '');
-}
+const todayDigits = (now: Date) => beijingToday(now).replaceAll('-', '');
 
 function isRealBirthDate(yyyymmdd: string, now: Date): boolean {
   const [y, m, d] = [+yyyymmdd.slice(0, 4), +yyyymmdd.slice(4, 6), +yyyymmdd.slice(6, 8)];
   const date = new Date(Date.UTC(y, m - 1, d));
   const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  return real && y >= 1900 && yyyymmdd <= shanghaiToday(now);
+  return real && y >= 1900 && yyyymmdd <= todayDigits(now);
 }
 
 /**

@@ -352,6 +352,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseNo}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BlockedCasesController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseNo}/withdraw": {
         parameters: {
             query?: never;
@@ -1188,6 +1204,22 @@ export interface paths {
         };
         /** 科室列表 */
         get: operations["DirectoryController_offices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/blocked-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BlockedCasesController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2176,6 +2208,27 @@ export interface components {
             /** @description 禁入年限 */
             years: number;
         };
+        BlockedCaseDto: {
+            caseNo: string;
+            /** @description 受阻原因代码，如 CALENDAR_YEAR_UNKNOWN */
+            code: string;
+            institutionName: string;
+            officeCode: string | null;
+            /** @description 受阻原因 */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description 受阻时间
+             */
+            since: string;
+            /** @enum {string} */
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            /** @description 阶段名称 */
+            stageLabel: string;
+        };
+        BlockedCaseListDto: {
+            items: components["schemas"]["BlockedCaseDto"][];
+        };
         BreachCommitmentDto: {
             /** @description 违约日期（默认今天） */
             brokenOn?: string;
@@ -2336,6 +2389,13 @@ export interface components {
         };
         CaseViewDto: {
             behaviourCode: string;
+            /**
+             * Format: date-time
+             * @description 受阻时间
+             */
+            blockedAt: string | null;
+            /** @description 案件受阻的原因（某一步骤无法自动完成，待处理后恢复办理）；未受阻时为空 */
+            blockedReason: string | null;
             /** @example LY-2026-000001 */
             caseNo: string;
             /** Format: date-time */
@@ -4342,6 +4402,15 @@ export interface components {
         ResetPasswordDto: {
             /** @description 临时密码（须符合密码规则）；本人下次登录时必须修改 */
             password: string;
+        };
+        ResumeCaseDto: {
+            /** @description 处理说明（如：已发布 2027 年度日历） */
+            note?: string;
+        };
+        ResumeCaseResponseDto: {
+            caseNo: string;
+            /** @description 已通知案件流程重试受阻的步骤 */
+            resumeRequested: boolean;
         };
         ReviewCoverageDto: {
             /** Format: date */
@@ -6830,6 +6899,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedDocumentDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlockedCasesController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResumeCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeCaseResponseDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -11533,6 +11690,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficeDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BlockedCasesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedCaseListDto"];
                 };
             };
             /** @description 未登录或令牌无效（UNAUTHENTICATED） */

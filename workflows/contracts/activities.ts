@@ -1,0 +1,93 @@
+/**
+ * What the workflow sends its activities and what they answer: the other half of `activities/case.activities.ts`,
+ * kept here so the workflow, the activities and the services behind them agree on one set of types.
+ */
+import type { Actor, BanOrder, CaseStage, Deadline, InstitutionDeadlineKind, Severity, StaffRole, TaskKind } from './case';
+import type { CaseEventType, CloseOutcome } from './events';
+import type { CaseWrite, TransitionDetails } from './writes';
+
+/** When something falls due: N working days, or N calendar days moved to the next working day, after `fromMs`. */
+export interface DeadlineSpan {
+  fromMs: number;
+  workingDays?: number;
+  calendarDays?: number;
+  remindBeforeWorkingDays: number;
+}
+
+/**
+ * The figures of the pinned policy version the workflow waits by (working days unless named otherwise); the full
+ * `PolicyDocument` (src/policies/policy.types.ts) has these and more.
+ */
+export interface CasePolicy {
+  investigationDays: number;
+  approvalDays: number;
+  objectionDays: number;
+  objectionReviewDays: number;
+  rectificationReviewDays: number;
+  interviewScheduleDays: number;
+  interviewRecordDays: number;
+  reminderInterviewDays: number;
+  warningInterviewDays: number;
+  repairAcceptanceDays: number;
+  repairDecisionDays: number;
+  reminderBeforeDueDays: number;
+}
+
+/** Writes queued in the workflow, carried into the activity's own transaction. */
+export interface Carried {
+  writes: CaseWrite[];
+}
+
+export interface OpenTaskInput extends Carried {
+  caseNo: string; key: string; kind: TaskKind; stage: CaseStage; candidateRole: StaffRole; candidateOffice: string | null;
+  priority: number; span: DeadlineSpan;
+}
+export type OpenedTask = { taskId: string } & Deadline;
+
+export interface OpenInstitutionDeadlineInput extends Carried {
+  caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; span: DeadlineSpan;
+}
+export type OpenedInstitutionDeadline = { deadlineId: string } & Deadline;
+
+export interface TaskChangeInput { caseNo: string; taskId: string; actor: Actor; to?: Actor }
+export interface TaskDueInput { caseNo: string; taskId: string; kind: TaskKind; dueDate: string }
+export interface TransitionInput extends TransitionDetails { caseNo: string; from: CaseStage; to: CaseStage; type: CaseEventType }
+export interface InstitutionReminderInput { caseNo: string; uscc: string; deadlineId: string; kind: InstitutionDeadlineKind; dueDate: string }
+export interface SubmissionInput {
+  caseNo: string; kind: InstitutionDeadlineKind | 'repair'; round: number; deadlineId: string | null; actor: Actor; text: string;
+  fileIds: string[]; routes?: string[];
+}
+
+export interface DetermineInput extends Carried { caseNo: string; uscc: string; severity: Severity; fromMs: number; policyVersion: number }
+/** The decision date and the publicity window it opens, as dates and as the instants the workflow waits for. */
+export interface Determination {
+  decisionDate: string; repairableFrom: string; publicityUntil: string;
+  decisionAtMs: number; repairableAtMs: number; publicityEndsAtMs: number;
+}
+
+export type InterviewKind = 'reminder' | 'warning';
+export interface ScheduleInterviewInput { caseNo: string; uscc: string; kind: InterviewKind; round: number; scheduledAt: string; place: string; attendees: string[] }
+export interface RecordInterviewInput { caseNo: string; interviewId: string; kind: InterviewKind; minutes: string; attendees: string[]; outcome: string; fromMs: number }
+export type SanctionReason = 'serious' | 'rectification-failed';
+export interface ConfirmSanctionInput {
+  caseNo: string; uscc: string; fromMs: number; measures: string[]; bans: BanOrder[]; departments: string[]; officeCode: string | null;
+  reason: SanctionReason;
+}
+export interface RepairInput { caseNo: string; uscc: string; routes: string[]; reason: string; fromMs: number }
+export interface EndPublicationInput { caseNo: string; uscc: string; fromMs: number }
+export interface CloseCaseInput extends Carried { caseNo: string; outcome: CloseOutcome }
+export interface WithdrawCaseInput extends Carried { caseNo: string; actor: Actor; reason: string; fromMs: number }
+
+/**
+ * Failure types an activity raises as non-retryable: a business fact a retry cannot change. The workflow records the
+ * case as blocked with the message and waits for `resumeCase` (someone fixed the cause).
+ */
+export const BlockingFailure = {
+  CALENDAR_YEAR_UNKNOWN: 'CALENDAR_YEAR_UNKNOWN',
+  POLICY_NOT_FOUND: 'POLICY_NOT_FOUND',
+  /** Retries ran out on a failure that looked temporary (the database down for long): an operator should look. */
+  RETRIES_EXHAUSTED: 'RETRIES_EXHAUSTED',
+} as const;
+
+export interface BlockInput extends Carried { caseNo: string; stage: CaseStage; code: string; reason: string; atMs: number }
+export interface ResumeInput { caseNo: string; stage: CaseStage; actor: Actor | null; note?: string }

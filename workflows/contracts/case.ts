@@ -1,0 +1,102 @@
+/** The case itself as the workflow and the API see it: parties, stages, tasks, deadlines, its snapshot. */
+
+export type Severity = 'minor' | 'general' | 'serious';
+export const SEVERITIES: Severity[] = ['minor', 'general', 'serious'];
+export const SEVERITY_RANK: Record<Severity, number> = { minor: 1, general: 2, serious: 3 };
+
+export const CASE_STAGES = [
+  'REGISTERED', 'INVESTIGATION', 'APPROVAL', 'OBJECTION_WINDOW', 'OBJECTION_REVIEW', 'JOINT_SANCTION',
+  'RECTIFICATION', 'RECTIFICATION_REVIEW', 'REMINDER_INTERVIEW', 'WARNING_INTERVIEW', 'PUBLICITY', 'REPAIR_REVIEW',
+  'CLOSED', 'WITHDRAWN',
+] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+export type StaffRole = 'officer' | 'approver';
+
+export interface Actor {
+  id: string;
+  role: string;
+  officeCode: string | null;
+  /** Set for institution accounts: the only institution they may act for. */
+  uscc?: string | null;
+}
+
+export interface CaseInput {
+  caseNo: string;
+  institutionId: string;
+  uscc: string;
+  behaviourCode: string;
+  catalogueVersion: number;
+  policyVersion: number;
+  severity: Severity;
+  /** Calendar days the institution gets to rectify (from the catalogue item). */
+  rectificationCalendarDays: number;
+  facts: string;
+  source: string;
+  officeCode: string | null;
+  registeredBy: Actor;
+}
+
+export const TASK_KINDS = [
+  'investigate', 'approve-determination', 'review-objection', 'decide-objection', 'verify-rectification',
+  'schedule-interview', 'record-interview', 'confirm-sanction', 'accept-repair', 'decide-repair',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export interface OpenTask {
+  taskId: string;
+  kind: TaskKind;
+  candidateRole: StaffRole;
+  candidateOffice: string | null;
+  assigneeId: string | null;
+  dueDate: string;
+}
+
+/** An industry ban as the workflow carries it: the ID number arrives sealed by the API, never in clear. */
+export interface BanOrder {
+  name: string;
+  idNumberSealed: string;
+  idNumberIndex: string;
+  idNumberMasked: string;
+  years: number;
+}
+
+/** What a person answers when completing a task; which fields are required depends on the task kind. */
+export interface TaskOutcome {
+  summary: string;
+  severity?: Severity;
+  measures?: string[];
+  decision?: string;
+  scheduledAt?: string;
+  place?: string;
+  attendees?: string[];
+  minutes?: string;
+  bans?: BanOrder[];
+  departments?: string[];
+}
+
+export type InstitutionDeadlineKind = 'objection' | 'rectification';
+
+export interface Deadline {
+  dueDate: string;
+  dueAtMs: number;
+  remindDate: string;
+  remindAtMs: number;
+}
+
+export interface CaseSnapshot {
+  caseNo: string;
+  stage: CaseStage;
+  severity: Severity;
+  openTasks: OpenTask[];
+  /** A Chinese description of what the case is waiting for right now. */
+  waitingFor: string;
+  deadlines: Record<string, string>;
+  institutionDeadline: { kind: InstitutionDeadlineKind; dueDate: string; round: number } | null;
+  decisionDate: string | null;
+  repairableFrom: string | null;
+  publicityUntil: string | null;
+  outcome: string | null;
+  /** Why the case cannot go on (a step failed for good), until someone fixes the cause and resumes it. */
+  blockedReason: string | null;
+}

@@ -1,0 +1,82 @@
+/** What people send the case (updates), what they ask it (the query), and how operations find cases (search attributes). */
+import { defineSearchAttributeKey } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, CaseSnapshot, Severity, TaskOutcome } from './case';
+
+export interface TaskActionInput {
+  taskId: string;
+  actor: Actor;
+}
+export interface CompleteTaskInput extends TaskActionInput {
+  outcome: TaskOutcome;
+}
+export interface ReassignInput extends TaskActionInput {
+  to: Actor;
+}
+export interface InstitutionSubmission {
+  actor: Actor;
+  text: string;
+  fileIds: string[];
+  /** Repair routes (信用修复途径) for a repair application. */
+  routes?: string[];
+}
+export interface CaseCorrection {
+  actor: Actor;
+  reason: string;
+  severity?: Severity;
+}
+
+export const caseStateQuery = defineQuery<CaseSnapshot>('caseState');
+/** Completes once the case row and its first task exist in PostgreSQL, so the API can answer the POST consistently. */
+export const awaitRegistrationUpdate = defineUpdate<CaseSnapshot>('awaitRegistration');
+export const claimTaskUpdate = defineUpdate<CaseSnapshot, [TaskActionInput]>('claimTask');
+export const unclaimTaskUpdate = defineUpdate<CaseSnapshot, [TaskActionInput]>('unclaimTask');
+export const reassignTaskUpdate = defineUpdate<CaseSnapshot, [ReassignInput]>('reassignTask');
+export const completeTaskUpdate = defineUpdate<CaseSnapshot, [CompleteTaskInput]>('completeTask');
+export const submitObjectionUpdate = defineUpdate<CaseSnapshot, [InstitutionSubmission]>('submitObjection');
+export const submitRectificationUpdate = defineUpdate<CaseSnapshot, [InstitutionSubmission]>('submitRectificationReport');
+export const applyRepairUpdate = defineUpdate<CaseSnapshot, [InstitutionSubmission]>('applyRepair');
+export const withdrawCaseUpdate = defineUpdate<CaseSnapshot, [CaseCorrection]>('withdrawCase');
+export const correctCaseUpdate = defineUpdate<CaseSnapshot, [CaseCorrection]>('correctCase');
+
+/** Someone fixed what blocked the case (published the calendar year, the policy…): retry the step that failed. */
+export interface CaseResume {
+  actor: Actor;
+  note?: string;
+}
+export const resumeCaseSignal = defineSignal<[CaseResume]>('resumeCase');
+
+/** Search attributes: `temporal workflow list --query "CaseStage='RECTIFICATION' AND NextDueAt < '2026-12-01T00:00:00Z'"`. */
+export const SA = {
+  caseNo: defineSearchAttributeKey('CaseNo', 'KEYWORD'),
+  uscc: defineSearchAttributeKey('CaseUscc', 'KEYWORD'),
+  stage: defineSearchAttributeKey('CaseStage', 'KEYWORD'),
+  severity: defineSearchAttributeKey('CaseSeverity', 'KEYWORD'),
+  office: defineSearchAttributeKey('CaseOffice', 'KEYWORD'),
+  nextDueAt: defineSearchAttributeKey('NextDueAt', 'DATETIME'),
+  /** Set while the case is blocked (the failure's type, e.g. CALENDAR_YEAR_UNKNOWN), empty otherwise. */
+  blocked: defineSearchAttributeKey('CaseBlocked', 'KEYWORD'),
+  /** The workflow version that started the case (WORKFLOW_VERSION): counts cases still on an old one. */
+  version: defineSearchAttributeKey('CaseWorkflowVersion', 'KEYWORD'),
+} as const;
+
+/**
+ * The version of the case workflow a new case starts on, kept in the `CaseWorkflowVersion` search attribute
+ * (docs/workflow-versions.md). Bump it with each patched() change after release 1.0.0.
+ */
+export const WORKFLOW_VERSION = 'pre-1.0';
+
+/** Machine codes of update rejections; the API maps them to HTTP statuses. */
+export const RejectCode = {
+  TASK_NOT_FOUND: 'TASK_NOT_FOUND',
+  TASK_NOT_CANDIDATE: 'TASK_NOT_CANDIDATE',
+  TASK_CLAIMED_BY_OTHER: 'TASK_CLAIMED_BY_OTHER',
+  TASK_NOT_CLAIMED: 'TASK_NOT_CLAIMED',
+  OUTCOME_INVALID: 'OUTCOME_INVALID',
+  WRONG_STAGE: 'WRONG_STAGE',
+  DEADLINE_PASSED: 'DEADLINE_PASSED',
+  WRONG_PARTY: 'WRONG_PARTY',
+  REPAIR_TOO_EARLY: 'REPAIR_TOO_EARLY',
+  CASE_CLOSED: 'CASE_CLOSED',
+  FORBIDDEN: 'FORBIDDEN',
+} as const;

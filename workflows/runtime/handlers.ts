@@ -1,0 +1,124 @@
+import { condition, setHandler } from '@temporalio/workflow';
+import type { CaseRuntime } from '../case-runtime';
+import * as C from '../contracts';
+import * as rules from '../task-rules';
+import { assign } from './human-tasks';
+import { acts, local, now } from './proxies';
+
+/**
+ * The case's update handlers: each validator says whether the action is allowed now (a rejection is a 4xx with a
+ * Chinese message), each handler records it and answers with the snapshot. An action that moves the case on
+ * "settles": it answers once the case rests again, so the answer shows the next stage and task.
+ */
+export function registerUpdateHandlers(c: CaseRuntime): void {
+  const caseNo = c.input.caseNo;
+  const ended = () => c.stage === 'CLOSED' || c.stage === 'WITHDRAWN';
+  const settle = async (work: () => void | Promise<void>) => {
+    const before = c.rests;
+    await work();
+    await condition(() => c.rests > before || ended());
+    return c.snapshot();
+  };
+  setHandler(C.caseStateQuery, c.snapshot);
+  setHandler(C.awaitRegistrationUpdate, async () => {
+    await condition(() => c.rests > 0 || ended());
+    return c.snapshot();
+  });
+  setHandler(C.resumeCaseSignal, (r) => {
+    if (c.blocked) c.resumeRequests.push(r);
+  });
+  registerTaskHandlers(c, settle);
+  registerInstitutionHandlers(c, settle);
+  setHandler(C.withdrawCaseUpdate, (w) => settle(() => {
+    c.withdrawal = w;
+    c.main.cancel();
+  }), {
+    validator: (w) => {
+      rules.assertApproverOf(w.actor, c.input.officeCode);
+      if (ended() || c.withdrawal) rules.reject(C.RejectCode.CASE_CLOSED, '案件已办结，不能撤销');
+      if (!w.reason?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写撤销理由');
+    },
+  });
+  setHandler(C.correctCaseUpdate, async (w) => {
+    await acts.recordTransition({
+      caseNo, from: c.stage, to: c.stage, type: 'CASE_CORRECTED', reason: w.reason, actor: w.actor,
+      payload: { severityFrom: c.severity, severity: w.severity },
+    });
+    if (w.severity) c.severity = w.severity;
+    c.publish();
+    return c.snapshot();
+  }, {
+    validator: (w) => {
+      rules.assertApproverOf(w.actor, c.input.officeCode);
+      if (c.decisionDate || ended()) rules.reject(C.RejectCode.WRONG_STAGE, '已作出认定决定的案件不能直接更正，请撤销后重新登记');
+      if (!w.reason?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写更正理由');
+      if (w.severity && !C.SEVERITIES.includes(w.severity)) rules.reject(C.RejectCode.OUTCOME_INVALID, '失信程度只能是轻微、一般或严重');
+    },
+  });
+}
+
+type Settle = (work: () => void | Promise<void>) => Promise<C.CaseSnapshot>;
+
+/** Claim, release and reassign write at once (local activities); a completion is queued and settles. */
+function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
+  const caseNo = c.input.caseNo;
+  setHandler(C.claimTaskUpdate, async ({ taskId, actor }) => {
+    await local.claimTask({ caseNo, taskId, actor });
+    assign(c, taskId, actor.id);
+    return c.snapshot();
+  }, { validator: ({ taskId, actor }) => rules.assertClaimable(rules.findTask(c.tasks, taskId), actor) });
+  setHandler(C.unclaimTaskUpdate, async ({ taskId, actor }) => {
+    await local.unclaimTask({ caseNo, taskId, actor });
+    assign(c, taskId, null);
+    return c.snapshot();
+  }, { validator: ({ taskId, actor }) => rules.assertAssignee(rules.findTask(c.tasks, taskId), actor) });
+  setHandler(C.reassignTaskUpdate, async ({ taskId, actor, to }) => {
+    await local.reassignTask({ caseNo, taskId, actor, to });
+    assign(c, taskId, to.id);
+    return c.snapshot();
+  }, { validator: ({ taskId, actor, to }) => rules.assertReassignable(rules.findTask(c.tasks, taskId), actor, to) });
+  setHandler(C.completeTaskUpdate, ({ taskId, actor, outcome }) => settle(() => {
+    // Remove first: a second completion racing this one fails validation instead of running twice.
+    c.tasks.delete(taskId);
+    c.writes.push({ write: 'task-completed', key: `${caseNo}:completed:${taskId}`, taskId, actor, outcome });
+    c.outcomes.set(taskId, outcome);
+  }), {
+    validator: ({ taskId, actor, outcome }) => {
+      const task = rules.findTask(c.tasks, taskId);
+      rules.assertAssignee(task, actor);
+      rules.assertOutcome(task, outcome);
+    },
+  });
+}
+
+/** The institution's answers from the portal: objection, rectification report, repair application. */
+function registerInstitutionHandlers(c: CaseRuntime, settle: Settle): void {
+  const caseNo = c.input.caseNo;
+  const answerHandler = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => settle(() => {
+    const d = c.institutionDeadline!;
+    c.institutionDeadline = null; // a second submission racing this one is refused by the validator
+    c.writes.push({ write: 'answered', key: `${caseNo}:answer:${d.id}`, kind, round: d.round, deadlineId: d.id, actor: s.actor, text: s.text, fileIds: s.fileIds });
+    c.answer = { ...s, at: now() };
+  });
+  const answerValidator = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => {
+    rules.assertInstitution(s.actor, c.input.uscc);
+    const d = c.institutionDeadline;
+    if (!d || d.kind !== kind) rules.reject(C.RejectCode.WRONG_STAGE, kind === 'objection' ? '当前不在异议期内' : '当前无需提交整改报告');
+    if (now() > d!.dueAtMs) rules.reject(C.RejectCode.DEADLINE_PASSED, `提交期限已于 ${d!.dueDate} 届满`);
+    if (!s.text?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写说明');
+  };
+  setHandler(C.submitObjectionUpdate, answerHandler('objection'), { validator: answerValidator('objection') });
+  setHandler(C.submitRectificationUpdate, answerHandler('rectification'), { validator: answerValidator('rectification') });
+  setHandler(C.applyRepairUpdate, (s) => settle(async () => {
+    await acts.recordSubmission({ caseNo, kind: 'repair', round: 0, deadlineId: null, ...s });
+    c.repairApplication = { ...s, at: now() };
+  }), {
+    validator: (s) => {
+      rules.assertInstitution(s.actor, c.input.uscc);
+      if (c.stage !== 'PUBLICITY' || c.repairApplication) rules.reject(C.RejectCode.WRONG_STAGE, '当前不能申请信用修复');
+      if (now() < c.repairableAtMs) rules.reject(C.RejectCode.REPAIR_TOO_EARLY, `最短公示期未满，${c.repairableFrom} 起方可申请信用修复`);
+      if (!s.routes?.length) rules.reject(C.RejectCode.OUTCOME_INVALID, '请选择至少一种信用修复方式');
+      if (!s.text?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写信用修复承诺');
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import { condition } from '@temporalio/workflow';
+import type { CaseRuntime } from '../case-runtime';
+import * as C from '../contracts';
+import { acts, background, local, now } from './proxies';
+import { watch } from './timers';
+
+/**
+ * An officer's or approver's step: opens a worklist task due N working days from now (the activity reads the
+ * calendar), reminds before and escalates at the due instant, rests, and returns the outcome the person completed
+ * it with (the completion itself arrives through the completeTask update, runtime/handlers.ts).
+ */
+export async function humanTask(c: CaseRuntime, kind: C.TaskKind, role: C.StaffRole, workingDays: number): Promise<C.TaskOutcome> {
+  const { caseNo, officeCode } = c.input;
+  const key = `${kind}-${++c.taskSeq}`;
+  const span: C.DeadlineSpan = { fromMs: now(), workingDays, remindBeforeWorkingDays: c.policy.reminderBeforeDueDays };
+  const task = { caseNo, key, kind, stage: c.stage, candidateRole: role, candidateOffice: officeCode, priority: C.SEVERITY_RANK[c.severity] * 25 };
+  const { taskId, ...d } = await c.carrying((writes) => acts.openTaskDueIn({ ...task, span, writes }));
+  c.tasks.set(taskId, { taskId, kind, candidateRole: role, candidateOffice: officeCode, assigneeId: null, dueDate: d.dueDate });
+  c.deadlines[key] = d.dueDate;
+  c.attributes.track(key, d.dueAtMs);
+  const due = { caseNo, taskId, kind, dueDate: d.dueDate };
+  const timers = watch(d, () => background.remindTask(due), () => local.escalateTask(due));
+  c.rest();
+  await condition(() => c.outcomes.has(taskId));
+  timers.cancel();
+  c.attributes.track(key, null);
+  delete c.deadlines[key];
+  return c.outcomes.get(taskId)!;
+}
+
+/**
+ * Notes who holds a task once the claim's local activity is done. A completion accepted meanwhile has removed the
+ * task: nothing to note then (a missing task here used to fail the workflow task and stall the case).
+ */
+export function assign(c: CaseRuntime, taskId: string, assigneeId: string | null): void {
+  const task = c.tasks.get(taskId);
+  if (task) task.assigneeId = assigneeId;
+}

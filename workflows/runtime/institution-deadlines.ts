@@ -1,0 +1,37 @@
+import { condition } from '@temporalio/workflow';
+import type { CaseRuntime } from '../case-runtime';
+import type * as C from '../contracts';
+import { acts, background, now, untilMs } from './proxies';
+import { watch } from './timers';
+
+/** An institution's answer (objection, rectification report, repair application) and when it came. */
+export type Answer = C.InstitutionSubmission & { at: number };
+
+/** The deadline the institution is answering now, with what the workflow needs to close it. */
+export type OpenInstitutionDeadline = C.Deadline & { kind: C.InstitutionDeadlineKind; round: number; id: string };
+
+/**
+ * Gives the institution until the deadline to answer in the portal, reminding it before; returns its answer, or
+ * null when the deadline passed (then `DEADLINE_MISSED` is queued on the case and the caller moves the case on).
+ */
+export async function institutionAnswer(
+  c: CaseRuntime, kind: C.InstitutionDeadlineKind, round: number, span: { workingDays?: number; calendarDays?: number; fromMs?: number },
+): Promise<Answer | null> {
+  const { caseNo, uscc } = c.input;
+  const due: C.DeadlineSpan = { fromMs: span.fromMs ?? now(), ...span, remindBeforeWorkingDays: c.policy.reminderBeforeDueDays };
+  const key = `${kind}-${round}`;
+  const { deadlineId, ...d } = await c.carrying((writes) => acts.openInstitutionDeadlineDueIn({ caseNo, uscc, key, kind, round, span: due, writes }));
+  c.institutionDeadline = { ...d, kind, round, id: deadlineId };
+  c.attributes.track(key, d.dueAtMs);
+  const timers = watch(d, () => background.remindInstitution({ caseNo, uscc, deadlineId, kind, dueDate: d.dueDate }));
+  c.answer = null;
+  c.rest();
+  await condition(() => c.answer !== null, untilMs(d.dueAtMs));
+  timers.cancel();
+  c.attributes.track(key, null);
+  c.institutionDeadline = null;
+  // an answer the validator let in before the deadline counts, even if the deadline's timer fired in the same task
+  const answer = c.takeAnswer();
+  if (answer === null) c.writes.push({ write: 'deadline-missed', deadlineId, kind, dueDate: d.dueDate });
+  return answer;
+}
