@@ -1110,6 +1110,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ops/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OpsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platform/cases/{caseNo}/joint-sanction-notices": {
         parameters: {
             query?: never;
@@ -3455,6 +3471,19 @@ export interface components {
             kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair";
             /** Format: uuid */
             taskId: string;
+        };
+        OpsAlertDto: {
+            /** @description 处置建议 */
+            action: string;
+            /** @description CALENDAR_NEXT_YEAR_MISSING, CASES_BLOCKED, OUTBOX_BACKLOG, ESCALATIONS_LATE, PLATFORM_FAILING, CREDIT_CHAIN_BROKEN, DECISION_NOT_SERVED, … */
+            code: string;
+            count: number;
+            detail: string;
+            /** @description 涉及的案件、文书或机构（至多 20 项） */
+            items: string[];
+            /** @enum {string} */
+            severity: "critical" | "warning";
+            title: string;
         };
         OverdueDecisionDto: {
             /** Format: date */
@@ -10962,6 +10991,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficeDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsAlertDto"][];
                 };
             };
             /** @description 未登录或令牌无效（UNAUTHENTICATED） */
