@@ -18,8 +18,6 @@ const schema = Joi.object({
   METRICS_TOKEN: Joi.string().min(16).optional().description('if set, /metrics requires "Authorization: Bearer <token>"'),
   METRICS_CACHE_MS: Joi.number().integer().min(0).max(300_000).default(10_000)
     .description('the SQL-read gauges are computed at most once per this interval, however often Prometheus scrapes'),
-  OTEL_EXPORTER_OTLP_ENDPOINT: Joi.string().uri().optional().description('OTLP/HTTP collector; tracing is off without it'),
-  OTEL_SERVICE_NAME: Joi.string().optional(),
 });
 
 export interface OpsSettings {
@@ -29,8 +27,6 @@ export interface OpsSettings {
   TEMPORAL_METRICS_PORT?: number;
   METRICS_TOKEN?: string;
   METRICS_CACHE_MS: number;
-  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
-  OTEL_SERVICE_NAME?: string;
 }
 
 export function opsSettings(raw: Record<string, unknown> = process.env): OpsSettings {
