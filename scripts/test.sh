@@ -39,10 +39,13 @@ npx ts-node -T scripts/publish-draft-calendar.ts
 
 TPORT=$(free_port); TUI=$(free_port); THTTP=$(free_port); TMETRICS=$(free_port)
 mkdir -p var
+# the restore drill (below) backs up this server's history, so it keeps it in a file rather than in memory
+TEMPORAL_STATE=$(mktemp -d)
+TEMPORAL_DB_ARGS=(); [ -n "${SKIP_RESTORE:-}" ] || TEMPORAL_DB_ARGS=(--db-filename "$TEMPORAL_STATE/temporal.db")
 "$TEMPORAL_BIN" server start-dev --headless --ip 127.0.0.1 --port "$TPORT" --ui-port "$TUI" --http-port "$THTTP" \
-  --metrics-port "$TMETRICS" --log-level error >var/test-temporal.log 2>&1 &
+  --metrics-port "$TMETRICS" --log-level error "${TEMPORAL_DB_ARGS[@]}" >var/test-temporal.log 2>&1 &
 TEMPORAL_PID=$!
-trap 'kill $TEMPORAL_PID 2>/dev/null; wait $TEMPORAL_PID 2>/dev/null || true; rm -rf "$SIGNING_DIR"' EXIT
+trap 'kill $TEMPORAL_PID 2>/dev/null; wait $TEMPORAL_PID 2>/dev/null || true; rm -rf "$SIGNING_DIR" "$TEMPORAL_STATE"' EXIT
 wait_for_port "$TPORT" 60
 export TEMPORAL_ADDRESS="127.0.0.1:$TPORT" TEMPORAL_TASK_QUEUE="edu-credit-test-$$"
 
@@ -54,6 +57,14 @@ fi
 
 log "running jest (unit, workflows, e2e)"
 npx jest --runInBand "$@"
+
+# the restore drill on what the suites left (small data): back up this run's database and Temporal history, restore
+# both onto fresh ones and prove the copy works (scripts/restore-drill.sh; SKIP_RESTORE=1 skips it locally)
+if [ -z "${SKIP_RESTORE:-}" ]; then
+  log "backup and restore drill"
+  TEMPORAL_DB_FILE="$TEMPORAL_STATE/temporal.db" bash scripts/backup.sh "$TEMPORAL_STATE/backup"
+  bash scripts/restore-drill.sh "$TEMPORAL_STATE/backup"
+fi
 
 # the web console: component tests and a browser run on the real API and worker (SKIP_WEB=1 skips it locally)
 [ -n "${SKIP_WEB:-}" ] || bash scripts/test-web.sh

@@ -33,6 +33,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { IntegrityEducationModule } from './integrity-education/integrity-education.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { OpsModule } from './ops/ops.module';
 
 /** The API process: HTTP, the Temporal client, queue producers. */
 @Module({
@@ -64,6 +65,7 @@ import { TemporalModule } from './temporal/temporal.module';
     CreditFileModule, PublicityModule, PublicModule, CommitmentsModule, InspectionsModule, CreditReviewModule, MeasuresModule,
     EarlyWarningModule, AccountabilityModule, ObjectionsModule,
     DocumentsModule, // issue #15: documents and their service
+    OpsModule, // issue #21: /metrics listener, alerts
   ],
 })
 export class AppModule {}

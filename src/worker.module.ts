@@ -11,9 +11,10 @@ import { OutboxModule } from './platform/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PoliciesModule } from './policies/policies.module';
+import { OpsWorkerModule } from './ops/ops-worker.module';
 
 /** The worker process: the services that activities are built from. No HTTP. */
 @Module({ imports: [AppConfigModule, DatabaseModule, OutboxModule, CalendarModule, PoliciesModule, CaseRecordsModule,
   NotificationsModule.forWorker(), PlatformModule.forWorker(), CreditFileModule, SupervisionWorkerModule,
-  DocumentsCoreModule, FourEyesModule] })
+  DocumentsCoreModule, FourEyesModule, OpsWorkerModule] })
 export class WorkerModule {}

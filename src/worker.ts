@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { getHeapStatistics } from 'node:v8';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { installTemporalTelemetry } from './ops/temporal-telemetry';
 import { createCaseWorker } from './temporal/create-case-worker';
 import { WorkerModule } from './worker.module';
 
 /** Worker entry point: runs until SIGINT/SIGTERM, lets in-flight activities finish, then closes the context. */
 async function main(): Promise<void> {
   const logger = new Logger('Worker');
+  installTemporalTelemetry(); // before the first Temporal connection: the SDK runtime is installed once
   const ctx = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: false });
   const worker = await createCaseWorker(ctx);
   // the two memory bounds (README "Configuration"), so a worker started without the flags shows in its log

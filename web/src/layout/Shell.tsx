@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { navFor } from '../auth/navigation';
+import { OpsAlertBanner } from '../components/OpsAlertBanner';
 import { ROLE_LABELS } from '../lib/labels';
 
 const { Header, Sider, Content } = Layout;
@@ -46,6 +47,7 @@ export function Shell() {
           )}
         </Header>
         <Content style={{ margin: 16, padding: 16, background: '#fff', minWidth: 0 }}>
+          {me?.role === 'admin' && <OpsAlertBanner />}
           <Outlet />
         </Content>
       </Layout>

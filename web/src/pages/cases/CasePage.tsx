@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { CASE_SOURCES, SEVERITY_COLORS, severityLabel, stageLabel } from '../../lib/labels';
 import { useAsync } from '../../lib/useAsync';
 import { CaseDeadlines } from './CaseDeadlines';
+import { BlockedCaseAlert } from './BlockedCaseAlert';
 import { CaseTasksPanel } from './CaseTasksPanel';
 import { WithdrawButton } from './WithdrawButton';
 
@@ -32,6 +33,10 @@ export default function CasePage() {
         {me.role === 'approver' && !closed && <WithdrawButton caseNo={v.caseNo} onDone={view.reload} />}
       </Space>
       <ErrorAlert error={view.error} />
+      {v.blockedReason && (
+        <BlockedCaseAlert caseNo={v.caseNo} reason={v.blockedReason} since={v.blockedAt}
+          canResume={me.role === 'approver' || me.role === 'admin'} onDone={view.reload} />
+      )}
       <Card size="small" title="流程进度">
         <LifecycleDiagram stage={v.stage} visited={visited} waitingFor={v.waitingFor ?? undefined} />
       </Card>

@@ -1,0 +1,58 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { MetricsServer } from './metrics-server';
+import { opsSettings } from './ops-settings';
+
+/**
+ * The worker process's own metrics: its Node process (memory, event loop lag, GC) and the nightly chain check.
+ * The case workers' Temporal metrics (workflow and activity task latency, sticky cache, slots) come from the SDK's
+ * exporter on TEMPORAL_METRICS_PORT (src/ops/temporal-telemetry.ts); the service state is on the API's listener.
+ */
+@Injectable()
+export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly registry = new Registry();
+  private readonly settings = opsSettings();
+  private readonly server = new MetricsServer(this.registry, {
+    host: this.settings.METRICS_HOST, port: this.settings.WORKER_METRICS_PORT, token: this.settings.METRICS_TOKEN, name: 'worker',
+  });
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'educredit_worker_' });
+    const latest = () => this.latestChainCheck();
+    new Gauge({
+      name: 'educredit_credit_chains_broken', help: 'credit files whose hash chain failed the last nightly verification',
+      registers: [this.registry],
+      async collect() {
+        this.set((await latest())?.failed ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'educredit_credit_chains_last_check_timestamp_seconds', help: 'when the chain verification last finished (0 = never)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await latest())?.at ?? 0);
+      },
+    });
+  }
+
+  private async latestChainCheck(): Promise<{ failed: number; at: number } | undefined> {
+    const [row] = await this.ds.query(
+      `SELECT failed, extract(epoch FROM finished_at)::float AS at FROM ops_check_runs WHERE check_name = 'credit_chains'
+        ORDER BY finished_at DESC LIMIT 1`);
+    return row ? { failed: Number(row.failed), at: Number(row.at) } : undefined;
+  }
+
+  onApplicationBootstrap(): Promise<number | null> {
+    return this.server.start();
+  }
+
+  get port(): number | null {
+    return this.server.port;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.server.stop();
+  }
+}
