@@ -179,8 +179,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 提出日历调整；另一名管理员在 /api/decision-proposals/{id}/approve 批准后生效 */
         put: operations["CalendarController_setOverride"];
         post?: never;
+        /** 提出删除日历调整；另一名管理员批准后生效 */
         delete: operations["CalendarController_removeOverride"];
         options?: never;
         head?: never;
@@ -350,6 +352,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseNo}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BlockedCasesController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseNo}/withdraw": {
         parameters: {
             query?: never;
@@ -506,8 +524,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 处理异议：成立则生成更正记录（原记录不变），不成立则说明理由 */
+        /** 提出异议处理意见（成立则更正或撤下，不成立则说明理由）；记录所属科室的另一名审核人在 /api/decision-proposals/{id}/approve 批准后生效 */
         post: operations["ObjectionsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-objections/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 外部门认定的记录：按“谁认定谁修复”转交原认定部门处理（本局不更正、不撤下） */
+        post: operations["ObjectionsController_refer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -542,6 +577,73 @@ export interface paths {
         get: operations["CreditReviewController_coverage"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decision-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待审批（及已审批）的处理意见：异议处理、政策发布、工作日调整 */
+        get: operations["FourEyesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decision-proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FourEyesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decision-proposals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准：变更随即生效。须为所属科室的审核人（政策、日历为另一名管理员），且不是承办人或提出人（403 SAME_PERSON / NOT_DECIDING_ROLE / OTHER_OFFICE） */
+        post: operations["FourEyesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decision-proposals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回：不作变更，可重新提出处理意见（审批人规则同批准） */
+        post: operations["FourEyesController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1126,6 +1228,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ops/blocked-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BlockedCasesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platform/cases/{caseNo}/joint-sanction-notices": {
         parameters: {
             query?: never;
@@ -1231,6 +1349,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 提出新的政策版本（整份校验）；另一名管理员在 /api/decision-proposals/{id}/approve 批准后生效 */
         post: operations["PoliciesController_publish"];
         delete?: never;
         options?: never;
@@ -1798,7 +1917,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 作出审批或评选决定；无信用审查记录时 409 REVIEW_REQUIRED */
+        /** 作出审批或评选决定（事项所属科室的审核人，且不是登记人：403 SAME_PERSON / OTHER_OFFICE）；无信用审查记录时 409 REVIEW_REQUIRED */
         post: operations["CreditReviewController_decide"];
         delete?: never;
         options?: never;
@@ -2089,6 +2208,10 @@ export interface components {
             decision: components["schemas"]["PublicityDecisionDto"] | null;
             text: components["schemas"]["PublicTextDto"];
         };
+        ApproveProposalDto: {
+            /** @description 审批意见 */
+            note?: string;
+        };
         ApprovePublicTextDto: {
             /** @description 所审核文本的 SHA-256（取自文本的 hash），防止审核后被替换的文本 */
             hash: string;
@@ -2100,6 +2223,27 @@ export interface components {
             name: string;
             /** @description 禁入年限 */
             years: number;
+        };
+        BlockedCaseDto: {
+            caseNo: string;
+            /** @description 受阻原因代码，如 CALENDAR_YEAR_UNKNOWN */
+            code: string;
+            institutionName: string;
+            officeCode: string | null;
+            /** @description 受阻原因 */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description 受阻时间
+             */
+            since: string;
+            /** @enum {string} */
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            /** @description 阶段名称 */
+            stageLabel: string;
+        };
+        BlockedCaseListDto: {
+            items: components["schemas"]["BlockedCaseDto"][];
         };
         BreachCommitmentDto: {
             /** @description 违约日期（默认今天） */
@@ -2261,6 +2405,13 @@ export interface components {
         };
         CaseViewDto: {
             behaviourCode: string;
+            /**
+             * Format: date-time
+             * @description 受阻时间
+             */
+            blockedAt: string | null;
+            /** @description 案件受阻的原因（某一步骤无法自动完成，待处理后恢复办理）；未受阻时为空 */
+            blockedReason: string | null;
             /** @example LY-2026-000001 */
             caseNo: string;
             /** Format: date-time */
@@ -2710,6 +2861,53 @@ export interface components {
         DecideSecurityRequestDto: {
             /** @description 审批意见 */
             note?: string;
+        };
+        DecisionProposalDto: {
+            /** @description 拟作出的变更（个人信息脱敏显示） */
+            change: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /**
+             * @description 有权决定的角色
+             * @enum {string}
+             */
+            decidingRole: "approver" | "admin";
+            decisionNote: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 异议处理 / 发布政策 / 调整工作日 / 删除工作日调整
+             * @enum {string}
+             */
+            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal";
+            /** @description 记录所属科室；政策和日历不属于任何科室 */
+            officeCode: string | null;
+            /** Format: date-time */
+            proposedAt: string;
+            /**
+             * Format: uuid
+             * @description 承办人
+             */
+            proposedBy: string;
+            /**
+             * Format: uuid
+             * @description 提出该事项的人（如提出异议的机构账号）
+             */
+            raisedBy: string | null;
+            /** @description 承办意见（理由） */
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** @description 所涉事项：异议编号、policy、日期 */
+            subjectRef: string;
+            summary: string;
+        };
+        DecisionProposalListDto: {
+            items: components["schemas"]["DecisionProposalDto"][];
         };
         DiscrepancyCountsDto: {
             held_unconfirmed: number;
@@ -3405,14 +3603,21 @@ export interface components {
             outcomeRecordId: string | null;
             /** @description 已过答复截止日仍未处理 */
             overdue: boolean;
+            /** @description 待审批的处理意见（仅工作人员可见） */
+            proposal?: components["schemas"]["DecisionProposalDto"] | null;
             reason: string;
             /**
              * Format: uuid
              * @description 被异议的信用记录
              */
             recordId: string;
-            /** @enum {string} */
-            status: "submitted" | "upheld" | "rejected";
+            /** @description 转交的原认定部门（谁认定谁修复） */
+            referredTo: string | null;
+            /**
+             * @description referred：外部门认定的记录，已转交原认定部门
+             * @enum {string}
+             */
+            status: "submitted" | "upheld" | "rejected" | "referred";
             /** Format: date-time */
             submittedAt: string;
             /** @enum {string} */
@@ -4190,6 +4395,10 @@ export interface components {
             /** @description 耗时（毫秒） */
             ms: number;
         };
+        ReferObjectionDto: {
+            /** @description 转交说明（告知机构向原认定部门提出） */
+            reason: string;
+        };
         RefreshDto: {
             /** @description 登录或上次刷新时得到的 refreshToken（每次刷新后作废，换用新的） */
             refreshToken: string;
@@ -4207,6 +4416,10 @@ export interface components {
             /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
             uscc: string;
         };
+        RejectProposalDto: {
+            /** @description 退回理由 */
+            note: string;
+        };
         RepairApplicationDto: {
             /** @description 信用修复承诺书内容 */
             commitment: string;
@@ -4218,6 +4431,15 @@ export interface components {
         ResetPasswordDto: {
             /** @description 临时密码（须符合密码规则）；本人下次登录时必须修改 */
             password: string;
+        };
+        ResumeCaseDto: {
+            /** @description 处理说明（如：已发布 2027 年度日历） */
+            note?: string;
+        };
+        ResumeCaseResponseDto: {
+            caseNo: string;
+            /** @description 已通知案件流程重试受阻的步骤 */
+            resumeRequested: boolean;
         };
         ReviewCoverageDto: {
             /** Format: date */
@@ -4355,7 +4577,8 @@ export interface components {
             uscc: string;
         };
         SubmissionContentDto: {
-            payload: {
+            /** @description 仅经办人和管理员可见，个人信息脱敏 */
+            payload?: {
                 [key: string]: unknown;
             };
             uscc: string | null;
@@ -4378,8 +4601,8 @@ export interface components {
             /** @description 最近一次失败原因（平台的说明） */
             lastError: string | null;
             officeCode: string | null;
-            /** @description 报送数据 */
-            payload: {
+            /** @description 报送数据：仅负责报送的经办人和管理员可见，身份证号脱敏（…IdMasked），不含密文和盲索引 */
+            payload?: {
                 [key: string]: unknown;
             };
             /** @description 平台回执编号 */
@@ -5685,12 +5908,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarOverrideDto"];
+                    "application/json": components["schemas"]["DecisionProposalDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -5769,11 +5992,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalDto"];
+                };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
             400: {
@@ -6770,6 +6995,94 @@ export interface operations {
             };
         };
     };
+    BlockedCasesController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResumeCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeCaseResponseDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CasesController_withdraw: {
         parameters: {
             query?: never;
@@ -7428,7 +7741,7 @@ export interface operations {
     ObjectionsController_list: {
         parameters: {
             query?: {
-                status?: "submitted" | "upheld" | "rejected";
+                status?: "submitted" | "upheld" | "rejected" | "referred";
                 /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
                 uscc?: string;
             };
@@ -7589,6 +7902,94 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DecideObjectionDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ObjectionsController_refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferObjectionDto"];
             };
         };
         responses: {
@@ -7795,6 +8196,333 @@ export interface operations {
             };
             /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FourEyesController_list: {
+        parameters: {
+            query?: {
+                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal";
+                status?: "pending" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalListDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FourEyesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FourEyesController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveProposalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FourEyesController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectProposalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11068,6 +11796,52 @@ export interface operations {
             };
         };
     };
+    BlockedCasesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedCaseListDto"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     PlatformController_notices: {
         parameters: {
             query?: never;
@@ -11595,12 +12369,12 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PolicyVersionDto"];
+                    "application/json": components["schemas"]["DecisionProposalDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
