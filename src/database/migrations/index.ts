@@ -18,6 +18,7 @@ import { Documents1765300000001 } from './1765300000001-documents';
 import { PublicationRules1765400000000 } from './1765400000000-publication-rules';
 import { GradingRules1765500000000 } from './1765500000000-grading-rules';
 import { FourEyes1765600000000 } from './1765600000000-four-eyes';
+import { TotpResetProposals1765650000000 } from './1765650000000-totp-reset-proposals';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and js (dist). */
 export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData1764000000001, PlatformOutbox1764000000002,
@@ -25,4 +26,4 @@ export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData176400000000
   WorklistIndexes1764310000001, CalendarYears1764400000001, TaskCaseSeverity1764410000001,
   WorklistCoveringIndexes1764410000002, CasePublicityDates1764420000001,
   Identity1765100000000, Documents1765300000001, PublicationRules1765400000000, GradingRules1765500000000,
-  FourEyes1765600000000];
+  FourEyes1765600000000, TotpResetProposals1765650000000];
