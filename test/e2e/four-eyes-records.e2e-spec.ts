@@ -118,4 +118,28 @@ describe('four eyes on publication and commitments', () => {
     expect(await statusOf(signed.id)).toMatchObject({ status: 'broken', verification: 'not_kept', verifiedOn: daysFromToday(0) });
     expect(await casesOf(uscc)).toBe(1);
   });
+
+  it("lists to each person only what they may decide or proposed: their office's for approvers, the rules for administrators", async () => {
+    const { uscc } = await registerInstitution(t, officer);
+    const signed = await commitment(uscc, daysFromToday(30));
+    const ofOffice = (await t.http().post(`/api/commitments/${signed.id}/breach`).set(auth(officer))
+      .send({ facts: '经核查，该机构承诺期内擅自变更培训场所。' }).expect(202)).body.id as string;
+    const admin = (await t.loginAs('admin', { officeCode: null })).token;
+    const draft = (await t.http().get('/api/calendar/years/2087/draft').set(auth(admin)).expect(200)).body;
+    const ofRules = (await t.http().put('/api/calendar/years/2087').set(auth(admin))
+      .send({ holidays: draft.holidays, workdays: [], basis: '国务院办公厅关于2087年部分节假日安排的通知' }).expect(202)).body.id as string;
+    const seen = async (token: string) => {
+      const ids = (await t.http().get('/api/decision-proposals').query({ status: 'pending' }).set(auth(token)).expect(200)).body.items
+        .map((p: { id: string }) => p.id);
+      return [ids.includes(ofOffice), ids.includes(ofRules)];
+    };
+    expect(await seen(approver)).toEqual([true, false]);
+    expect(await seen(elsewhere)).toEqual([false, false]);
+    expect(await seen((await t.loginAs('admin', { officeCode: null })).token)).toEqual([false, true]);
+    expect(await seen(admin)).toEqual([false, true]); // proposed it
+    expect(await seen(officer)).toEqual([true, false]); // proposed it
+    expect(await seen((await t.loginAs('officer', { officeCode: 'XWPX' })).token)).toEqual([false, false]);
+    expect(await seen((await t.loginAs('auditor', { officeCode: null })).token)).toEqual([true, true]); // oversight, read only
+  });
 });
+

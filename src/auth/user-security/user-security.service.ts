@@ -12,7 +12,7 @@ import { SessionService } from '../session.service';
 
 /** A second-factor reset as this API has always shown it (SecurityRequestDto), read from its proposal. */
 const asRequest = (p: ProposalView) => ({
-  id: p.id, kind: p.kind, userId: p.subjectRef, username: String(p.change.username ?? ''), reason: p.reason, status: p.status,
+  id: p.id, kind: p.kind, userId: p.subjectRef, username: typeof p.change.username === 'string' ? p.change.username : '', reason: p.reason, status: p.status,
   proposedBy: p.proposedBy, proposedAt: p.proposedAt, decidedBy: p.decidedBy, decidedAt: p.decidedAt, decisionNote: p.decisionNote,
 });
 

@@ -42,7 +42,7 @@ describe('双公示 and the public API', () => {
     expect(late.byOffice).toEqual([expect.objectContaining({ officeCode: 'XWPX', late: expect.any(Number) })]);
 
     // not before its public text is signed off; then publishing appends the record, and the register remembers it was late
-    const early = await t.http().post(`/api/publicity/decisions/${res.body.id}/publish`).set(auth(officer)).send({}).expect(409);
+    const early = await t.http().post(`/api/publicity/decisions/${res.body.id}/publish`).set(auth(approver)).send({}).expect(409);
     expect(early.body.code).toBe('PUBLIC_TEXT_NOT_APPROVED');
     const signed = await t.http().post(`/api/publicity/public-texts/${res.body.publicText.id}/approve`).set(auth(approver))
       .send({ hash: res.body.publicText.hash }).expect(200);
