@@ -16,6 +16,7 @@ const DECIDERS: Record<string, string> = { approver: '所属科室审核人', ad
 
 /** Why this user may not decide a proposal (the API refuses the same: SAME_PERSON, NOT_DECIDING_ROLE, OTHER_OFFICE), or null. */
 export function whyNot(p: DecisionProposal, me: { id: string; role: string; officeCode?: string | null }): string | null {
+  if (p.kind === 'totp_reset' && p.raisedBy === me.id) return '与本人账号有关，须由另一名管理员审批';
   if (p.proposedBy === me.id || p.raisedBy === me.id) return '本人提出，须由他人审批';
   if (me.role !== p.decidingRole) return `须由${DECIDERS[p.decidingRole] ?? p.decidingRole}审批`;
   if (p.officeCode && me.officeCode !== p.officeCode) return '须由记录所属科室审批';
