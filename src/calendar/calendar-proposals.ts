@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/role';
 import { notFound } from '../common/errors/domain.exception';
 import { FourEyesService, ProposalView } from '../common/four-eyes/four-eyes.service';
-import { CalendarService, OverrideInput } from './calendar.service';
+import { CalendarService, OverrideInput, YearSchedule } from './calendar.service';
 import { toDayNumber } from './iso-date';
 
 /**
- * An override moves every deadline computed afterwards, for every case and institution: one administrator proposes
- * it and another approves it (four eyes, docs/four-eyes.md). The change is checked when proposed and applied in the
- * approval's transaction.
+ * An override, and a whole year's schedule, moves every deadline computed afterwards, for every case and
+ * institution: one administrator proposes it and another approves it (four eyes, docs/four-eyes.md). The change is
+ * checked when proposed and applied in the approval's transaction; the cached calendar is dropped once it commits.
  */
 @Injectable()
 export class CalendarProposals {
@@ -16,11 +16,28 @@ export class CalendarProposals {
     private readonly calendar: CalendarService,
     private readonly fourEyes: FourEyesService,
   ) {
+    const reload = () => this.calendar.invalidate();
     fourEyes.register('calendar_override', (m, p) => {
       const { date, workingDay, reason } = p.change as unknown as { date: string } & OverrideInput;
       return this.calendar.setOverride(date, { workingDay, reason }, p.proposedBy, m).then(() => undefined);
-    });
-    fourEyes.register('calendar_override_removal', (m, p) => this.calendar.removeOverride(String(p.change.date), m));
+    }, reload);
+    fourEyes.register('calendar_override_removal', (m, p) => this.calendar.removeOverride(String(p.change.date), m), reload);
+    fourEyes.register('calendar_year', (m, p) => {
+      const { year, holidays, workdays, basis } = p.change as unknown as YearSchedule & { year: number };
+      return this.calendar.publishYear(year, { holidays, workdays, basis }, p.proposedBy, m);
+    }, reload);
+  }
+
+  /** A year's schedule from the State Council's notice (PUT /api/calendar/years/:year), checked whole now. */
+  proposeYear(year: number, schedule: YearSchedule, admin: AuthUser): Promise<ProposalView> {
+    const { holidays, workdays, basis } = schedule;
+    this.calendar.assertPublishable(year, { holidays, workdays, basis });
+    return this.fourEyes.propose({
+      kind: 'calendar_year', subjectRef: String(year), office: null, decidingRole: 'admin', reason: basis,
+      summary: `发布 ${year} 年节假日安排（放假 ${holidays.length} 天，调休上班 ${workdays.length} 天）`,
+      // plain objects: the DTO instances carry class-transformer metadata nobody needs in jsonb
+      change: { year, holidays: holidays.map(({ date, name }) => ({ date, name })), workdays: workdays.map(({ date, name }) => ({ date, name })), basis },
+    }, admin);
   }
 
   proposeOverride(date: string, input: OverrideInput, admin: AuthUser): Promise<ProposalView> {

@@ -71,13 +71,16 @@ export class CalendarController {
     };
   }
 
-  // Publishing makes deadlines in that year computable (and moves any computed afterwards): audited like overrides.
+  // Publishing makes deadlines in that year computable and moves any computed afterwards: like an override, one
+  // administrator proposes it and another approves it (docs/four-eyes.md)
   @Put('years/:year')
   @Access('admin')
-  @HttpCode(204)
-  @Audited({ action: 'update', resource: 'calendar-year', idParam: 'year' })
-  async publish(@Param('year', yearPipe) year: number, @Body() body: PublishYearDto, @CurrentUser() user: AuthUser): Promise<void> {
-    await this.calendar.publishYear(checkYear(year), body, user.id);
+  @HttpCode(202)
+  @Audited({ action: 'create', resource: 'calendar-year-proposal', idParam: 'year' })
+  @ApiOperation({ summary: '提出发布年度节假日安排；另一名管理员在 /api/decision-proposals/{id}/approve 批准后生效' })
+  @ApiAcceptedResponse({ type: DecisionProposalDto })
+  publish(@Param('year', yearPipe) year: number, @Body() body: PublishYearDto, @CurrentUser() user: AuthUser): Promise<ProposalView> {
+    return this.proposals.proposeYear(checkYear(year), body, user);
   }
 
   @Get('overrides')

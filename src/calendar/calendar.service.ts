@@ -118,16 +118,22 @@ export class CalendarService {
     return null;
   }
 
-  /**
-   * Enters a year's schedule and makes the year known, in one transaction: a half-entered year must never count,
-   * or deadlines would be computed without its holidays. Publishing again adds or corrects days.
-   */
-  async publishYear(year: number, schedule: YearSchedule, actorId: string | null): Promise<void> {
+  /** Refuses a schedule that could never be published (an official year, a day outside the year…): checked when proposed. */
+  assertPublishable(year: number, schedule: YearSchedule): void {
     if (OFFICIAL_YEARS.has(year)) {
       throw conflict('CALENDAR_YEAR_OFFICIAL', `${year} 年的节假日安排已随系统日历提供，如需更正请逐日调整`, { year });
     }
     this.checkSchedule(year, schedule);
-    await this.overrides.manager.transaction(async (em) => {
+  }
+
+  /**
+   * Enters a year's schedule and makes the year known, in one transaction: a half-entered year must never count,
+   * or deadlines would be computed without its holidays. Publishing again adds or corrects days. Over HTTP only as an
+   * approved proposal (calendar-proposals.ts); `m` is then the decision's transaction.
+   */
+  async publishYear(year: number, schedule: YearSchedule, actorId: string | null, m?: EntityManager): Promise<void> {
+    this.assertPublishable(year, schedule);
+    const write = async (em: EntityManager) => {
       const rows = [
         ...schedule.holidays.map((d) => ({ date: d.date, workingDay: false, reason: `${d.name}（${schedule.basis}）` })),
         ...schedule.workdays.map((d) => ({ date: d.date, workingDay: true, reason: `${d.name}调休上班（${schedule.basis}）` })),
@@ -145,7 +151,8 @@ export class CalendarService {
          ON CONFLICT (year) DO UPDATE SET basis = EXCLUDED.basis, published_by = EXCLUDED.published_by, published_at = now()`,
         [year, schedule.basis, actorId],
       );
-    });
+    };
+    await (m ? write(m) : this.overrides.manager.transaction(write));
     this.invalidate();
   }
 

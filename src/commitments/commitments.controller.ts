@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Audited } from '../audit/audited.decorator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { DomainException } from '../common/errors/domain.exception';
+import { DecisionProposalDto } from '../common/four-eyes/four-eyes.dto';
 import { uuidPipe } from '../credit-file/credit-file.controller';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentDto, CommitmentListDto } from './dto/commitment-response.dto';
@@ -44,12 +46,13 @@ export class CommitmentsController {
     return this.commitments.get(id, user);
   }
 
+  // ends the commitment's effect and opens a case: a proposal an approver of the office decides (docs/four-eyes.md)
   @Post(':id/breach')
-  @HttpCode(200)
+  @HttpCode(202)
   @Access('officer', 'approver')
   @Audited({ action: 'transition', resource: 'commitment', idParam: 'id' })
-  @ApiOperation({ summary: '认定违背承诺，并以“违背信用承诺”（EDU-011）立案' })
-  @ApiOkResponse({ type: CommitmentDto })
+  @ApiOperation({ summary: '提出认定违背承诺；机构主管科室的审核人（非提出人、非登记人）在 /api/decision-proposals/{id}/approve 批准后认定违约，并以“违背信用承诺”（EDU-011）立案' })
+  @ApiAcceptedResponse({ type: DecisionProposalDto })
   breach(@Param('id', uuidPipe) id: string, @Body() dto: BreachCommitmentDto, @CurrentUser() user: AuthUser) {
     return this.commitments.breach(id, dto, user);
   }
@@ -58,9 +61,13 @@ export class CommitmentsController {
   @HttpCode(200)
   @Access('officer', 'approver')
   @Audited({ action: 'transition', resource: 'commitment', idParam: 'id' })
-  @ApiOperation({ summary: '核实信用承诺履约情况（机构主管科室）：已履约自核实日起计入加分；未履约则认定违约并立案' })
+  @ApiOperation({ summary: '核实信用承诺履约情况（机构主管科室）：已履约自核实日起计入加分（200）；未履约为认定违约的处理意见（202），经审核人批准后认定违约并立案' })
   @ApiOkResponse({ type: CommitmentDto })
-  verify(@Param('id', uuidPipe) id: string, @Body() dto: VerifyCommitmentDto, @CurrentUser() user: AuthUser) {
-    return this.commitments.verify(id, dto, user);
+  @ApiAcceptedResponse({ type: DecisionProposalDto })
+  async verify(@Param('id', uuidPipe) id: string, @Body() dto: VerifyCommitmentDto, @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response) {
+    const result = await this.commitments.verify(id, dto, user);
+    if ('kind' in result) res.status(HttpStatus.ACCEPTED); // not kept: waiting for the approver
+    return result;
   }
 }

@@ -8,6 +8,7 @@ import { CasesService } from '../cases/cases.service';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { maskName } from '../common/crypto/mask';
 import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { FourEyesService, ProposalView } from '../common/four-eyes/four-eyes.service';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { assertVisibleTo } from '../credit-file/visibility';
@@ -37,6 +38,9 @@ interface Locked extends Row {
   createdBy: string | null;
 }
 
+/** What an approved `commitment_breach` proposal does: a breach found, or a verification that it was not kept. */
+interface BreachChange { brokenOn: string; facts: string; verification: boolean }
+
 const bad = (field: string, message: string, code = 'VALIDATION_FAILED') =>
   new DomainException(code, message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
 
@@ -44,6 +48,11 @@ const bad = (field: string, message: string, code = 'VALIDATION_FAILED') =>
  * 信用承诺: the commitment is a credit record, dated the day it is signed. It counts towards the grade only once an
  * officer or approver of the institution's office verifies it as kept; verified not kept, or found broken, it opens
  * a dishonesty case through the case workflow.
+ *
+ * Four eyes (docs/four-eyes.md): finding a commitment broken, or verifying it not kept, ends its effect (it stops
+ * counting, its status turns 已违约) and opens a case, so it is a `commitment_breach` proposal that an approver of the
+ * institution's office decides, neither the proposer nor whoever registered the commitment. Verifying it kept only
+ * confirms the effect it was signed for, so the office's staff do that directly (not the person who registered it).
  */
 @Injectable()
 export class CommitmentsService {
@@ -53,7 +62,10 @@ export class CommitmentsService {
     private readonly cases: CasesService,
     private readonly crypto: FieldCryptoService,
     private readonly evaluation: EvaluationService,
-  ) {}
+    private readonly fourEyes: FourEyesService,
+  ) {
+    fourEyes.register('commitment_breach', (m, p) => this.breachIn(m, p));
+  }
 
   async sign(dto: SignCommitmentDto, actor: AuthUser) {
     const uscc = assertVisibleTo(dto.uscc, actor);
@@ -90,10 +102,11 @@ export class CommitmentsService {
   }
 
   /**
-   * The bureau's verification. Kept: from the due date on, and the bonus counts from today. Not kept: the commitment
-   * is broken and an EDU-011 case opens, as with `breach`. The same answer again is a retry; a different one is refused.
+   * The bureau's verification. Kept: from the due date on, and the bonus counts from today. Not kept: a proposal that
+   * the commitment is broken (an EDU-011 case opens on approval), as with `breach`. The same answer again is a retry;
+   * a different one is refused.
    */
-  async verify(id: string, dto: VerifyCommitmentDto, actor: AuthUser) {
+  async verify(id: string, dto: VerifyCommitmentDto, actor: AuthUser): Promise<ReturnType<typeof view> | ProposalView> {
     const today = shanghaiToday();
     const wanted = dto.kept ? 'kept' : 'not_kept';
     return this.ds.transaction(async (m) => {
@@ -106,34 +119,25 @@ export class CommitmentsService {
         throw conflict('COMMITMENT_ALREADY_VERIFIED', `该承诺已于 ${row.verifiedOn} 核实为${row.verification === 'kept' ? '已履约' : '未履约'}，不能改为其他结果`);
       }
       if (dto.kept && row.status === 'broken') throw conflict('COMMITMENT_BROKEN', '该承诺已被认定违约，不能核实为已履约');
-      if (dto.kept && row.dueDate > today) {
-        throw conflict('COMMITMENT_TERM_RUNNING', `履约期限（${row.dueDate}）尚未届满，届满当日起方可核实为已履约`);
-      }
-      if (!dto.kept && !row.caseNo) await this.markBroken(m, row, dto.note, today, actor);
+      if (!dto.kept) return this.proposeBreach(m, row, { brokenOn: today, facts: dto.note, verification: true }, actor);
+      if (row.dueDate > today) throw conflict('COMMITMENT_TERM_RUNNING', `履约期限（${row.dueDate}）尚未届满，届满当日起方可核实为已履约`);
       await m.query(
-        `UPDATE commitments SET verification = $2, verified_on = $3, verified_by = $4, verified_at = now(), verification_note = $5
-          WHERE id = $1`, [id, wanted, today, actor.id, dto.note]);
+        `UPDATE commitments SET verification = 'kept', verified_on = $2, verified_by = $3, verified_at = now(), verification_note = $4
+          WHERE id = $1`, [id, today, actor.id, dto.note]);
       await this.evaluation.reevaluateInstitution(row.institutionId, m);
       return view(await this.row(m, `c.id = $1`, id));
     });
   }
 
-  /**
-   * Marks a commitment broken and opens a case (EDU-011) in one step; the row lock makes a double click open one
-   * case, and a retry after a failed case start opens it then (the mark is rolled back with the failure).
-   */
-  async breach(id: string, dto: BreachCommitmentDto, actor: AuthUser) {
+  /** Proposes that a commitment is broken; an approver of the institution's office decides (docs/four-eyes.md). */
+  async breach(id: string, dto: BreachCommitmentDto, actor: AuthUser): Promise<ProposalView> {
     const brokenOn = dto.brokenOn ?? shanghaiToday();
     toDayNumber(brokenOn);
     if (brokenOn > shanghaiToday()) throw bad('brokenOn', '违约日期（brokenOn）不能晚于今天');
     return this.ds.transaction(async (m) => {
       const row = await this.lockForDecision(m, id, actor);
-      if (row.caseNo) return view(await this.row(m, `c.id = $1`, id));
       if (brokenOn < row.signedOn) throw bad('brokenOn', '违约日期（brokenOn）不能早于签署日期');
-      await this.markBroken(m, row, dto.facts, brokenOn, actor);
-      // a commitment verified as kept stops counting from the day it was broken
-      await this.evaluation.reevaluateInstitution(row.institutionId, m);
-      return view(await this.row(m, `c.id = $1`, id));
+      return this.proposeBreach(m, row, { brokenOn, facts: dto.facts, verification: false }, actor);
     });
   }
 
@@ -164,6 +168,38 @@ export class CommitmentsService {
       throw new DomainException('WRONG_OFFICE', '只有该机构主管科室的经办人或审核人可以核实或认定其信用承诺', HttpStatus.FORBIDDEN);
     }
     return row;
+  }
+
+  private proposeBreach(m: EntityManager, row: Locked, change: BreachChange, actor: AuthUser): Promise<ProposalView> {
+    if (row.caseNo) throw conflict('COMMITMENT_BROKEN', `该承诺已被认定违约（案件 ${row.caseNo}），无需再次认定`, { caseNo: row.caseNo });
+    return this.fourEyes.propose({
+      kind: 'commitment_breach', subjectRef: row.id, office: row.officeCode, decidingRole: 'approver', raisedBy: row.createdBy,
+      summary: `${change.verification ? '核实为未履约' : '认定违背'}信用承诺（${PURPOSE_LABELS[row.purpose]}，${row.uscc}），以 EDU-011 立案`,
+      change: { ...change }, reason: change.facts,
+    }, actor, m);
+  }
+
+  /**
+   * The approved breach, in the decision's transaction: marked broken and a case opened in the proposer's name (who
+   * found it); a commitment verified as kept stops counting from the day it was broken.
+   */
+  private async breachIn(m: EntityManager, p: ProposalView): Promise<void> {
+    const change = p.change as unknown as BreachChange;
+    const [row]: Locked[] = await m.query(
+      `SELECT ${COLUMNS}, c.institution_id AS "institutionId", c.created_by AS "createdBy" FROM commitments c WHERE c.id = $1 FOR UPDATE`,
+      [p.subjectRef]);
+    if (!row) throw notFound('COMMITMENT_NOT_FOUND', '信用承诺不存在');
+    if (change.verification && row.verification) {
+      throw conflict('COMMITMENT_ALREADY_VERIFIED', `该承诺已于 ${row.verifiedOn} 核实，不能再核实为未履约`);
+    }
+    const [proposer]: AuthUser[] = await m.query(
+      `SELECT id, username, role, office_code AS "officeCode", NULL AS uscc FROM users WHERE id = $1`, [p.proposedBy]);
+    if (!row.caseNo) await this.markBroken(m, row, change.facts, change.brokenOn, proposer);
+    if (change.verification) {
+      await m.query(`UPDATE commitments SET verification = 'not_kept', verified_on = $2, verified_by = $3, verified_at = now(),
+                            verification_note = $4 WHERE id = $1`, [row.id, shanghaiToday(), proposer.id, change.facts]);
+    }
+    await this.evaluation.reevaluateInstitution(row.institutionId, m);
   }
 
   private async markBroken(m: EntityManager, row: Locked, facts: string, brokenOn: string, actor: AuthUser): Promise<void> {

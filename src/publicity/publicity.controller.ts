@@ -39,11 +39,12 @@ export class PublicityController {
     return this.publicity.registerLicence(dto, user);
   }
 
+  // the filing is the proposal: an approver of the owning office who did not file it publishes (docs/four-eyes.md)
   @Post('decisions/:id/publish')
   @HttpCode(200)
-  @Access('officer', 'approver')
+  @Access('approver')
   @Audited({ action: 'transition', resource: 'publicity-decision', idParam: 'id' })
-  @ApiOperation({ summary: '公示一项公示文本已审核的待公示决定（公示日期为今天，不可倒签）' })
+  @ApiOperation({ summary: '公示一项公示文本已审核的待公示决定（公示日期为今天，不可倒签）；须由所属科室的审核人作出，登记人本人不能公示（403 SAME_PERSON / OTHER_OFFICE）' })
   @ApiOkResponse({ type: PublicityDecisionDto })
   publish(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.publicity.publish(id, user);

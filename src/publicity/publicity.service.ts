@@ -6,6 +6,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { toDayNumber } from '../calendar/iso-date';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { assertMayDecide } from '../common/four-eyes/four-eyes.rules';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { sealPersonalData } from '../credit-file/personal-data';
@@ -121,8 +122,13 @@ export class PublicityService {
    * Publication is always dated today: the lateness this register reports is the office's own, so it must not be
    * able to back-date it. A decision whose publicity period ended before it reached the register is filed in the
    * credit file without a window (it is not published any more), and still counts as late.
+   *
+   * Publishing gives the decision its public effect, so it is decided by four eyes (docs/four-eyes.md): the filing is
+   * the proposal, and only an approver of the owning office who did not file it publishes it, here or by signing off
+   * its text with auto-publish (403 SAME_PERSON / NOT_DECIDING_ROLE / OTHER_OFFICE).
    */
   async publishIn(m: EntityManager, row: DecisionRow, actor: AuthUser): Promise<void> {
+    assertMayDecide(actor, { decidingRole: 'approver', office: row.officeCode, involved: [row.createdBy] });
     const ref = decisionRef(row.kind, row.documentNo);
     const text = (await this.texts.latest([ref], m)).get(ref);
     if (!text || text.status !== 'approved' || !intact(text)) {

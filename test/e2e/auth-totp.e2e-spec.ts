@@ -97,6 +97,11 @@ describe('second factor', () => {
       const { user, token } = await t.loginAs('officer');
       const proposed = await t.http().post(`/api/users/${user.id}/totp-reset`).set(auth(a.token)).send({ reason: '手机遗失，已当面核实本人身份' }).expect(201);
       expect(proposed.body).toMatchObject({ userId: user.id, status: 'pending', proposedBy: a.user.id });
+      // it is the shared four-eyes guard's proposal (docs/four-eyes.md), raised for the account's owner; its own table is gone
+      const shared = await t.http().get('/api/decision-proposals').query({ kind: 'totp_reset', status: 'pending' }).set(auth(b.token)).expect(200);
+      expect(shared.body.items).toContainEqual(expect.objectContaining({
+        id: proposed.body.id, subjectRef: user.id, decidingRole: 'admin', officeCode: null, raisedBy: user.id, proposedBy: a.user.id }));
+      expect((await t.ds.query(`SELECT to_regclass('user_security_requests') AS t`))[0].t).toBeNull();
       const twice = await t.http().post(`/api/users/${user.id}/totp-reset`).set(auth(b.token)).send({ reason: '再次申请' }).expect(409);
       expect(twice.body.code).toBe('REQUEST_PENDING');
       const self = await t.http().post(`/api/user-security-requests/${proposed.body.id}/approve`).set(auth(a.token)).send({}).expect(403);

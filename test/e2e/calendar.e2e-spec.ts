@@ -8,16 +8,18 @@ import { createInstitution } from '../support/factories';
 describe('calendar years over HTTP', () => {
   let t: TestApp;
   let admin: { token: string; user: { id: string } };
+  let second: { token: string; user: { id: string } };
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const YEAR = 2095; // far enough ahead that nothing else publishes it
 
   beforeAll(async () => {
     t = await createTestApp();
     admin = await t.loginAs('admin', { officeCode: null });
+    second = await t.loginAs('admin', { officeCode: null });
   });
   afterAll(() => t?.close());
 
-  it('lets an administrator publish a year from its draft, after which deadlines run through it', async () => {
+  it('lets an administrator propose a year from its draft and a second one publish it, after which deadlines run through it', async () => {
     const before = await t.http().get('/api/calendar/working-days/add').query({ from: `${YEAR}-04-28`, days: 3 }).set(auth(admin.token)).expect(422);
     expect(before.body).toMatchObject({ code: 'CALENDAR_YEAR_UNKNOWN', message: expect.stringContaining(`${YEAR}`) });
 
@@ -28,8 +30,10 @@ describe('calendar years over HTTP', () => {
     const basis = `国务院办公厅关于${YEAR}年部分节假日安排的通知`;
     // The notice adds 05-03…05-05 off and Saturday 04-30 worked in exchange.
     const holidays = [...draft.body.holidays, ...['05-03', '05-04', '05-05'].map((md) => ({ date: `${YEAR}-${md}`, name: '劳动节' }))];
-    await t.http().put(`/api/calendar/years/${YEAR}`).set(auth(admin.token))
-      .send({ holidays, workdays: [{ date: `${YEAR}-04-30`, name: '劳动节' }], basis }).expect(204);
+    const proposal = await t.http().put(`/api/calendar/years/${YEAR}`).set(auth(admin.token))
+      .send({ holidays, workdays: [{ date: `${YEAR}-04-30`, name: '劳动节' }], basis }).expect(202);
+    expect(proposal.body).toMatchObject({ kind: 'calendar_year', subjectRef: `${YEAR}`, status: 'pending', reason: basis });
+    await t.http().post(`/api/decision-proposals/${proposal.body.id}/approve`).set(auth(second.token)).send({}).expect(200);
 
     // 04-28 (Thu) + 3 working days: 04-29 (Fri), 04-30 (Sat, worked), 05-06 (Fri) — 05-01…05-05 are off.
     const after = await t.http().get('/api/calendar/working-days/add').query({ from: `${YEAR}-04-28`, days: 3 }).set(auth(admin.token)).expect(200);
@@ -40,11 +44,13 @@ describe('calendar years over HTTP', () => {
     expect(years.body.years).toContainEqual(expect.objectContaining({ year: 2026, source: 'official' }));
 
     const [audit] = await t.ds.query(
-      `SELECT actor_id FROM audit_log WHERE resource = 'calendar-year' AND resource_id = $1 ORDER BY id DESC LIMIT 1`, [`${YEAR}`]);
+      `SELECT actor_id FROM audit_log WHERE resource = 'calendar-year-proposal' AND resource_id = $1 ORDER BY id DESC LIMIT 1`, [`${YEAR}`]);
     expect(audit.actor_id).toBe(admin.user.id);
+    const [published] = await t.ds.query(`SELECT published_by FROM calendar_years WHERE year = $1`, [YEAR]);
+    expect(published.published_by).toBe(admin.user.id);
   });
 
-  it('refuses a schedule with a weekday marked as a weekend worked, in Chinese, and keeps the year unknown', async () => {
+  it('refuses a schedule with a weekday marked as a weekend worked when proposed, in Chinese, and keeps the year unknown', async () => {
     const year = YEAR + 1;
     const draft = await t.http().get(`/api/calendar/years/${year}/draft`).set(auth(admin.token)).expect(200);
     const res = await t.http().put(`/api/calendar/years/${year}`).set(auth(admin.token))

@@ -147,4 +147,22 @@ describe('four eyes', () => {
     await approve(removal.body.id, admin1).expect(200);
     expect(await check()).toBe(true);
   });
+
+  it('publishes a calendar year, which makes its deadlines computable, only when a second administrator approves it', async () => {
+    const [admin1, admin2] = [(await t.loginAs('admin', { officeCode: null })).token, (await t.loginAs('admin', { officeCode: null })).token];
+    const year = 2089; // far ahead: no official data, and no other suite publishes it
+    const labourDay = () => t.http().get('/api/calendar/working-days/check').query({ date: `${year}-05-01` }).set(auth(officer));
+    expect((await labourDay().expect(422)).body.code).toBe('CALENDAR_YEAR_UNKNOWN');
+    const draft = (await t.http().get(`/api/calendar/years/${year}/draft`).set(auth(admin1)).expect(200)).body;
+    const proposal = await t.http().put(`/api/calendar/years/${year}`).set(auth(admin1))
+      .send({ holidays: draft.holidays, workdays: [], basis: `国务院办公厅关于${year}年部分节假日安排的通知` }).expect(202);
+    expect(proposal.body).toMatchObject({ kind: 'calendar_year', subjectRef: `${year}`, status: 'pending', officeCode: null, decidingRole: 'admin' });
+    await labourDay().expect(422); // the proposal alone changes nothing
+    expect((await approve(proposal.body.id, admin1).expect(403)).body.code).toBe('SAME_PERSON');
+    expect((await approve(proposal.body.id, approver).expect(403)).body.code).toBe('NOT_DECIDING_ROLE');
+    expect((await approve(proposal.body.id, officer).expect(403)).body.code).toBe('FORBIDDEN');
+    await labourDay().expect(422);
+    await approve(proposal.body.id, admin2).expect(200);
+    expect((await labourDay().expect(200)).body.workingDay).toBe(false); // 劳动节, 05-01, from the approved schedule
+  });
 });

@@ -23,7 +23,7 @@ export class DecideSecurityRequestDto {
 export class SecurityRequestQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
   @IsOptional() @IsIn(['pending', 'approved', 'rejected'], { message: 'status 只能是 pending、approved 或 rejected' })
-  status?: string;
+  status?: 'pending' | 'approved' | 'rejected';
 }
 
 export class PasswordResetDoneDto {

@@ -18,10 +18,10 @@ export class FourEyesController {
   @Get()
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'decision-proposal' })
-  @ApiOperation({ summary: '待审批（及已审批）的处理意见：异议处理、政策发布、工作日调整' })
+  @ApiOperation({ summary: '本人可审批或本人提出的处理意见：审核人看本科室事项，管理员看政策、日历和账号事项，经办人看本人提出的；领导和审计人员可查看全部（只读）' })
   @ApiOkResponse({ type: DecisionProposalListDto })
-  list(@Query() q: ProposalQueryDto) {
-    return this.fourEyes.list(q);
+  list(@Query() q: ProposalQueryDto, @CurrentUser() user: AuthUser) {
+    return this.fourEyes.list(q, user);
   }
 
   @Get(':id')

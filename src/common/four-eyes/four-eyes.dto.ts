@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { EmptyAsAbsent } from '../validation/query';
+import { PROPOSAL_KINDS, type ProposalKind } from './four-eyes.service';
 
-const KINDS = ['objection_decision', 'policy_publish', 'calendar_override', 'calendar_override_removal'];
+const KINDS = [...PROPOSAL_KINDS];
 const STATUSES = ['pending', 'approved', 'rejected'];
 
 /** A change waiting for (or decided by) a second person. */
 export class DecisionProposalDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: KINDS, description: '异议处理 / 发布政策 / 调整工作日 / 删除工作日调整' }) kind: string;
-  @ApiProperty({ description: '所涉事项：异议编号、policy、日期' }) subjectRef: string;
+  @ApiProperty({ enum: KINDS, description: '异议处理 / 发布政策 / 调整工作日 / 删除工作日调整 / 发布年度日历 / 认定违背承诺 / 重置动态口令' }) kind: string;
+  @ApiProperty({ description: '所涉事项：异议编号、policy、日期、年份、承诺编号、账号编号' }) subjectRef: string;
   @ApiProperty({ type: String, nullable: true, description: '记录所属科室；政策和日历不属于任何科室' }) officeCode: string | null;
   @ApiProperty({ enum: ['approver', 'admin'], description: '有权决定的角色' }) decidingRole: string;
   @ApiProperty() summary: string;
@@ -35,7 +36,7 @@ export class ProposalQueryDto {
 
   @ApiPropertyOptional({ enum: KINDS })
   @EmptyAsAbsent() @IsOptional() @IsIn(KINDS, { message: `kind 只能是 ${KINDS.join('、')}` })
-  kind?: 'objection_decision' | 'policy_publish' | 'calendar_override' | 'calendar_override_removal';
+  kind?: ProposalKind;
 }
 
 export class ApproveProposalDto {

@@ -7,7 +7,10 @@ import { FieldCryptoService } from '../crypto/field-crypto.service';
 import { conflict, notFound } from '../errors/domain.exception';
 import { assertMayDecide } from './four-eyes.rules';
 
-export type ProposalKind = 'objection_decision' | 'policy_publish' | 'calendar_override' | 'calendar_override_removal';
+export const PROPOSAL_KINDS = [
+  'objection_decision', 'policy_publish', 'calendar_override', 'calendar_override_removal', 'calendar_year', 'commitment_breach', 'totp_reset',
+] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 export type ProposalStatus = 'pending' | 'approved' | 'rejected';
 
 export interface ProposalView {
@@ -45,6 +48,12 @@ export interface NewProposal {
 /** Carries out an approved proposal inside the decision's transaction, with the stored (sealed) change. */
 export type Executor = (m: EntityManager, p: ProposalView, decider: AuthUser) => Promise<void>;
 
+/**
+ * Runs once an approval has committed: a cache that would otherwise serve the state from before for its TTL (the
+ * calendar's overrides, the per-request session check) is dropped only then, so no request in between caches it again.
+ */
+export type AfterCommit = (p: ProposalView) => void;
+
 const COLUMNS = `p.id, p.kind, p.subject_ref AS "subjectRef", p.office_code AS "officeCode", p.deciding_role AS "decidingRole",
   p.summary, p.change, p.reason, p.status, p.raised_by AS "raisedBy", p.proposed_by AS "proposedBy", p.proposed_at AS "proposedAt",
   p.decided_by AS "decidedBy", p.decided_at AS "decidedAt", p.decision_note AS "decisionNote"`;
@@ -57,15 +66,15 @@ const COLUMNS = `p.id, p.kind, p.subject_ref AS "subjectRef", p.office_code AS "
  */
 @Injectable()
 export class FourEyesService {
-  private readonly executors = new Map<ProposalKind, Executor>();
+  private readonly executors = new Map<ProposalKind, { execute: Executor; after?: AfterCommit }>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly crypto: FieldCryptoService,
   ) {}
 
-  register(kind: ProposalKind, executor: Executor): void {
-    this.executors.set(kind, executor);
+  register(kind: ProposalKind, execute: Executor, after?: AfterCommit): void {
+    this.executors.set(kind, { execute, after });
   }
 
   /** Files a proposal (in the caller's transaction when given); one open proposal per subject. */
@@ -87,21 +96,21 @@ export class FourEyesService {
    * decision are written together or not at all; rejecting leaves the subject as it was, open for a new proposal.
    */
   async decide(id: string, approve: boolean, note: string | undefined, decider: AuthUser): Promise<ProposalView> {
-    await this.ds.transaction(async (m) => {
+    const executed = await this.ds.transaction(async (m) => {
       const [p] = await m.query(`SELECT ${COLUMNS} FROM decision_proposals p WHERE p.id = $1 FOR UPDATE`, [id]);
       if (!p) throw notFound('PROPOSAL_NOT_FOUND', '待审批事项不存在');
       const status: ProposalStatus = approve ? 'approved' : 'rejected';
-      if (p.status === status && p.decidedBy === decider.id) return; // a repeated click
+      if (p.status === status && p.decidedBy === decider.id) return null; // a repeated click
       if (p.status !== 'pending') throw conflict('PROPOSAL_DECIDED', '该事项已审批完毕', { status: p.status });
       assertMayDecide(decider, { decidingRole: p.decidingRole, office: p.officeCode, involved: [p.proposedBy, p.raisedBy] });
-      if (approve) {
-        const execute = this.executors.get(p.kind);
-        if (!execute) throw new Error(`no executor registered for proposals of kind ${p.kind}`);
-        await execute(m, p, decider);
-      }
+      const kind = approve ? this.executors.get(p.kind) : undefined;
+      if (approve && !kind) throw new Error(`no executor registered for proposals of kind ${p.kind}`);
+      if (kind) await kind.execute(m, p, decider);
       await m.query(`UPDATE decision_proposals SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4 WHERE id = $1`,
         [id, status, decider.id, note?.trim() || null]);
+      return kind ? { after: kind.after, p } : null;
     });
+    executed?.after?.(executed.p);
     return this.byId(id);
   }
 
@@ -117,12 +126,21 @@ export class FourEyesService {
     return row ? this.view(row) : null;
   }
 
-  /** Newest first, for the approvers' queue and the record of who decided what. */
-  async list(f: { status?: ProposalStatus; kind?: ProposalKind; subjectRef?: string }): Promise<{ items: ProposalView[] }> {
+  /**
+   * Newest first, for the deciders' queue and the record of who decided what. With `viewer`, only what that person may
+   * decide or took part in (proposed or raised): an approver sees the approver matters of their own office, an
+   * administrator the rules and accounts (admin matters), an officer their own proposals. Managers and auditors, who
+   * decide nothing, oversee them all (read only).
+   */
+  async list(f: { status?: ProposalStatus; kind?: ProposalKind; subjectRef?: string }, viewer?: AuthUser): Promise<{ items: ProposalView[] }> {
+    const oversees = !viewer || viewer.role === 'manager' || viewer.role === 'auditor';
     const rows: ProposalView[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM decision_proposals p
         WHERE ($1::text IS NULL OR p.status = $1) AND ($2::text IS NULL OR p.kind = $2) AND ($3::text IS NULL OR p.subject_ref = $3)
-        ORDER BY p.proposed_at DESC, p.id LIMIT 200`, [f.status ?? null, f.kind ?? null, f.subjectRef ?? null]);
+          AND ($4::boolean OR p.proposed_by = $5 OR p.raised_by = $5
+               OR (p.deciding_role = $6 AND (p.office_code IS NULL OR p.office_code = $7)))
+        ORDER BY p.proposed_at DESC, p.id LIMIT 200`,
+      [f.status ?? null, f.kind ?? null, f.subjectRef ?? null, oversees, viewer?.id ?? null, viewer?.role ?? null, viewer?.officeCode ?? null]);
     return { items: rows.map((r) => this.view(r)) };
   }
 

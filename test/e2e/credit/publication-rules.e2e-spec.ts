@@ -59,7 +59,7 @@ describe('publication by the 36号令 rules', () => {
     const flags = (await t.http().get('/api/early-warnings').query({ uscc }).set(auth(officer)).expect(200)).body.items[0].flags;
     expect(flags).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'REPEATED_MINOR' })]));
     // and it cannot be pushed into publication afterwards
-    expect((await t.http().post(`/api/publicity/decisions/${res.body.id}/publish`).set(auth(officer)).send({}).expect(409)).body.code)
+    expect((await t.http().post(`/api/publicity/decisions/${res.body.id}/publish`).set(auth(approver)).send({}).expect(409)).body.code)
       .toBe('NOT_TO_BE_PUBLISHED');
   });
 

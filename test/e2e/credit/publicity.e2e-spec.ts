@@ -42,12 +42,12 @@ describe('双公示 and the public API', () => {
     expect(late.byOffice).toEqual([expect.objectContaining({ officeCode: 'XWPX', late: expect.any(Number) })]);
 
     // not before its public text is signed off; then publishing appends the record, and the register remembers it was late
-    const early = await t.http().post(`/api/publicity/decisions/${res.body.id}/publish`).set(auth(officer)).send({}).expect(409);
+    const early = await t.http().post(`/api/publicity/decisions/${res.body.id}/publish`).set(auth(approver)).send({}).expect(409);
     expect(early.body.code).toBe('PUBLIC_TEXT_NOT_APPROVED');
     const signed = await t.http().post(`/api/publicity/public-texts/${res.body.publicText.id}/approve`).set(auth(approver))
       .send({ hash: res.body.publicText.hash }).expect(200);
     expect(signed.body.decision).toMatchObject({ status: 'pending' }); // registered with publish: false
-    const published = await t.http().post(`/api/publicity/decisions/${res.body.id}/publish`).set(auth(officer)).send({}).expect(200);
+    const published = await t.http().post(`/api/publicity/decisions/${res.body.id}/publish`).set(auth(approver)).send({}).expect(200);
     expect(published.body).toMatchObject({ status: 'published', late: true, recordId: expect.any(String) });
     expect(find((await report('2026-10-16')).body)).toBeUndefined();
   });

@@ -51,10 +51,15 @@ describe('commitments, early warning, objections and accountability', () => {
     await t.http().post('/api/commitments').set(auth(inst)).send({ ...body, uscc: other.uscc }).expect(404);
 
     const facts = '经核查，该机构承诺期满仍未补齐消防验收材料。';
-    const broken = await t.http().post(`/api/commitments/${signed.body.id}/breach`).set(auth(officer)).send({ facts }).expect(200);
+    const proposal = await t.http().post(`/api/commitments/${signed.body.id}/breach`).set(auth(officer)).send({ facts }).expect(202);
+    expect(proposal.body).toMatchObject({ kind: 'commitment_breach', status: 'pending', officeCode: 'XWPX', decidingRole: 'approver' });
+    const approver = (await t.loginAs('approver', { officeCode: 'XWPX' })).token;
+    await t.http().post(`/api/decision-proposals/${proposal.body.id}/approve`).set(auth(approver)).send({}).expect(200);
+    const broken = await t.http().get(`/api/commitments/${signed.body.id}`).set(auth(officer)).expect(200);
     expect(broken.body).toMatchObject({ status: 'broken', caseNo: expect.stringMatching(/^LY-/) });
     expect(await casesOf(uscc)).toEqual([{ caseNo: broken.body.caseNo, behaviourCode: 'EDU-011', source: 'commitment-breach', stage: 'INVESTIGATION' }]);
-    await t.http().post(`/api/commitments/${signed.body.id}/breach`).set(auth(officer)).send({ facts }).expect(200);
+    const again = await t.http().post(`/api/commitments/${signed.body.id}/breach`).set(auth(officer)).send({ facts }).expect(409);
+    expect(again.body).toMatchObject({ code: 'COMMITMENT_BROKEN', details: { caseNo: broken.body.caseNo } });
     expect(await casesOf(uscc)).toHaveLength(1); // one case per broken commitment
   });
 
@@ -95,10 +100,14 @@ describe('commitments, early warning, objections and accountability', () => {
     // an officer who registered a paper commitment for the institution does not verify it himself
     expect((await verify(running.body.id, registrar.token, false).expect(403)).body.code).toBe('SAME_PERSON');
 
-    const notKept = await verify(running.body.id, officer, false).expect(200);
+    // not kept ends the commitment's effect and opens a case: an approver of the office decides (four eyes)
+    const proposal = await verify(running.body.id, officer, false).expect(202);
+    expect(proposal.body).toMatchObject({ kind: 'commitment_breach', status: 'pending' });
+    await t.http().post(`/api/decision-proposals/${proposal.body.id}/approve`).set(auth((await t.loginAs('approver', { officeCode: 'XWPX' })).token))
+      .send({}).expect(200);
+    const notKept = await verify(running.body.id, officer, false).expect(200); // a retry answers with the outcome
     expect(notKept.body).toMatchObject({ status: 'broken', verification: 'not_kept', caseNo: expect.stringMatching(/^LY-/) });
     expect(await casesOf(uscc)).toEqual([expect.objectContaining({ caseNo: notKept.body.caseNo, behaviourCode: 'EDU-011', source: 'commitment-breach' })]);
-    await verify(running.body.id, officer, false).expect(200); // a retry
     expect(await casesOf(uscc)).toHaveLength(1);
     expect((await verify(running.body.id, officer, true).expect(409)).body.code).toBe('COMMITMENT_ALREADY_VERIFIED');
     // every attempt is on record, the refused ones with their reason (a write's audit row follows its answer)

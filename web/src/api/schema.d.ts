@@ -245,6 +245,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 提出发布年度节假日安排；另一名管理员在 /api/decision-proposals/{id}/approve 批准后生效 */
         put: operations["CalendarController_publish"];
         post?: never;
         delete?: never;
@@ -458,7 +459,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 认定违背承诺，并以“违背信用承诺”（EDU-011）立案 */
+        /** 提出认定违背承诺；机构主管科室的审核人（非提出人、非登记人）在 /api/decision-proposals/{id}/approve 批准后认定违约，并以“违背信用承诺”（EDU-011）立案 */
         post: operations["CommitmentsController_breach"];
         delete?: never;
         options?: never;
@@ -475,7 +476,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 核实信用承诺履约情况（机构主管科室）：已履约自核实日起计入加分；未履约则认定违约并立案 */
+        /** 核实信用承诺履约情况（机构主管科室）：已履约自核实日起计入加分（200）；未履约为认定违约的处理意见（202），经审核人批准后认定违约并立案 */
         post: operations["CommitmentsController_verify"];
         delete?: never;
         options?: never;
@@ -590,7 +591,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 待审批（及已审批）的处理意见：异议处理、政策发布、工作日调整 */
+        /** 本人可审批或本人提出的处理意见：审核人看本科室事项，管理员看政策、日历和账号事项，经办人看本人提出的；领导和审计人员可查看全部（只读） */
         get: operations["FourEyesController_list"];
         put?: never;
         post?: never;
@@ -1680,7 +1681,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 公示一项公示文本已审核的待公示决定（公示日期为今天，不可倒签） */
+        /** 公示一项公示文本已审核的待公示决定（公示日期为今天，不可倒签）；须由所属科室的审核人作出，登记人本人不能公示（403 SAME_PERSON / OTHER_OFFICE） */
         post: operations["PublicityController_publish"];
         delete?: never;
         options?: never;
@@ -2880,10 +2881,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description 异议处理 / 发布政策 / 调整工作日 / 删除工作日调整
+             * @description 异议处理 / 发布政策 / 调整工作日 / 删除工作日调整 / 发布年度日历 / 认定违背承诺 / 重置动态口令
              * @enum {string}
              */
-            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal";
+            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset";
             /** @description 记录所属科室；政策和日历不属于任何科室 */
             officeCode: string | null;
             /** Format: date-time */
@@ -2902,7 +2903,7 @@ export interface components {
             reason: string;
             /** @enum {string} */
             status: "pending" | "approved" | "rejected";
-            /** @description 所涉事项：异议编号、policy、日期 */
+            /** @description 所涉事项：异议编号、policy、日期、年份、承诺编号、账号编号 */
             subjectRef: string;
             summary: string;
         };
@@ -6280,11 +6281,13 @@ export interface operations {
             };
         };
         responses: {
-            204: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalDto"];
+                };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
             400: {
@@ -7577,12 +7580,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommitmentDto"];
+                    "application/json": components["schemas"]["DecisionProposalDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -7671,6 +7674,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -8226,7 +8237,7 @@ export interface operations {
     FourEyesController_list: {
         parameters: {
             query?: {
-                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal";
+                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset";
                 status?: "pending" | "approved" | "rejected";
             };
             header?: never;

@@ -20,5 +20,9 @@ describe('whyNot', () => {
     expect(whyNot(proposal(), { id: 'o2', role: 'officer', officeCode: 'XWPX' })).toBe('须由所属科室审核人审批');
     expect(whyNot(proposal(), { id: 'a2', role: 'approver', officeCode: 'ZCFG' })).toBe('须由记录所属科室审批');
     expect(whyNot(proposal({ kind: 'policy_publish', decidingRole: 'admin', officeCode: null }), { id: 'ad2', role: 'admin', officeCode: null })).toBeNull();
+    // a second-factor reset is raised for the account's owner, who may not approve it either
+    const reset = proposal({ kind: 'totp_reset', decidingRole: 'admin', officeCode: null, raisedBy: 'ad2', proposedBy: 'ad1' });
+    expect(whyNot(reset, { id: 'ad2', role: 'admin', officeCode: null })).toBe('与本人账号有关，须由另一名管理员审批');
+    expect(whyNot(reset, { id: 'ad3', role: 'admin', officeCode: null })).toBeNull();
   });
 });

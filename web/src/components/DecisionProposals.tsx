@@ -10,11 +10,13 @@ import { ErrorAlert } from './ErrorAlert';
 
 export const PROPOSAL_KINDS: Record<string, string> = {
   objection_decision: '异议处理', policy_publish: '发布政策', calendar_override: '调整工作日', calendar_override_removal: '删除工作日调整',
+  calendar_year: '发布年度日历', commitment_breach: '认定违背承诺', totp_reset: '重置动态口令',
 };
 const DECIDERS: Record<string, string> = { approver: '所属科室审核人', admin: '另一名管理员' };
 
 /** Why this user may not decide a proposal (the API refuses the same: SAME_PERSON, NOT_DECIDING_ROLE, OTHER_OFFICE), or null. */
 export function whyNot(p: DecisionProposal, me: { id: string; role: string; officeCode?: string | null }): string | null {
+  if (p.kind === 'totp_reset' && p.raisedBy === me.id) return '与本人账号有关，须由另一名管理员审批';
   if (p.proposedBy === me.id || p.raisedBy === me.id) return '本人提出，须由他人审批';
   if (me.role !== p.decidingRole) return `须由${DECIDERS[p.decidingRole] ?? p.decidingRole}审批`;
   if (p.officeCode && me.officeCode !== p.officeCode) return '须由记录所属科室审批';
@@ -22,8 +24,9 @@ export function whyNot(p: DecisionProposal, me: { id: string; role: string; offi
 }
 
 /**
- * Four eyes (docs/four-eyes.md): changes waiting for a second person. `kinds` narrows the list to the ones this page
- * is about; the buttons show only for someone the API would let decide.
+ * Four eyes (docs/four-eyes.md): changes waiting for a second person. The API lists only what this user may decide
+ * or took part in (their office's matters for an approver, the rules and accounts for an administrator); `kinds`
+ * narrows it to the ones this page is about, and the buttons show only for someone the API would let decide.
  */
 export function DecisionProposals({ kinds }: { kinds: string[] }) {
   const me = useMe();

@@ -12,7 +12,8 @@ interface Values {
 
 /**
  * 核实履约 (staff of the institution's office): kept counts towards the grade from today, and only once the term has
- * run; not kept marks the commitment broken and opens a case for 违背信用承诺.
+ * run; not kept is a proposal (four eyes, docs/four-eyes.md): once an approver of the office approves it, the
+ * commitment is broken and a case for 违背信用承诺 opens.
  */
 export function VerifyCommitmentButton({ commitment, onDone }: { commitment: Commitment; onDone: () => void }) {
   const { message } = App.useApp();
@@ -26,8 +27,8 @@ export function VerifyCommitmentButton({ commitment, onDone }: { commitment: Com
     setBusy(true);
     setError(null);
     try {
-      await post(`/commitments/${commitment.id}/verify`, { kept: v.kept, note: v.note.trim() });
-      message.success(v.kept ? '已核实为已履约，自今日起计入信用加分' : '已认定未履约，并已立案');
+      const answer = await post<{ kind?: string }>(`/commitments/${commitment.id}/verify`, { kept: v.kept, note: v.note.trim() });
+      message.success(answer?.kind ? '已提交未履约的处理意见，经本科室审核人批准后认定违约并立案' : '已核实为已履约，自今日起计入信用加分');
       setOpen(false);
       onDone();
     } catch (e) {
@@ -48,7 +49,7 @@ export function VerifyCommitmentButton({ commitment, onDone }: { commitment: Com
             extra={termRunning ? `履约期限（${commitment.dueDate}）届满后方可核实为已履约` : '已履约的承诺自核实之日起计入信用加分'}>
             <Radio.Group>
               <Radio value={true} disabled={termRunning}>已履约</Radio>
-              <Radio value={false}>未履约（认定违约并立案）</Radio>
+              <Radio value={false}>未履约（经审核人批准后认定违约并立案）</Radio>
             </Radio.Group>
           </Form.Item>
           <Form.Item name="note" label="核实意见" rules={[{ required: true, whitespace: true, message: '请填写核实意见' }, { min: 10, message: '核实意见至少 10 个字' }]}>

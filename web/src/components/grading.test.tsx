@@ -42,8 +42,8 @@ function commitment(dueDate: string): Commitment {
   };
 }
 
-function stubVerify() {
-  const fetch = vi.fn(async () => new Response(JSON.stringify({ id: 'c1', status: 'kept' }), { status: 200 }));
+function stubVerify(answer: object = { id: 'c1', status: 'kept' }, status = 200) {
+  const fetch = vi.fn(async () => new Response(JSON.stringify(answer), { status }));
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
@@ -72,6 +72,18 @@ describe('VerifyCommitmentButton', () => {
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/commitments/c1/verify');
     expect(JSON.parse(init.body as string)).toEqual({ kept: true, note: '经核查，从业人员信息已全部公示。' });
+  }, MODAL_MS);
+
+  it('says a verification as not kept waits for the approver (four eyes) rather than that a case was opened', async () => {
+    stubVerify({ id: 'p1', kind: 'commitment_breach', status: 'pending' }, 202);
+    const done = vi.fn();
+    renderUi(<VerifyCommitmentButton commitment={commitment(beijingToday())} onDone={done} />);
+    fireEvent.click(screen.getByRole('button', { name: '核实履约' }));
+    fireEvent.click(await screen.findByLabelText('未履约（经审核人批准后认定违约并立案）'));
+    fireEvent.change(screen.getByLabelText('核实意见'), { target: { value: '经现场核查，承诺事项尚未落实。' } });
+    fireEvent.click(screen.getByRole('button', { name: '确认' }));
+    await waitFor(() => expect(done).toHaveBeenCalled());
+    expect(await screen.findByText('已提交未履约的处理意见，经本科室审核人批准后认定违约并立案')).toBeTruthy();
   }, MODAL_MS);
 
   it('offers nothing for a commitment already verified or broken', () => {

@@ -6,7 +6,6 @@ import { DecisionProposals } from '../../components/DecisionProposals';
 import { HolidayOverrides } from './HolidayOverrides';
 import { PolicyView } from './PolicyView';
 import { OfficesTable, UsersTable } from './UsersAndOffices';
-import { SecurityRequests } from './UserSecurity';
 
 /** The Temporal Web UI runs beside the dev server (npm run up prints its address). */
 const TEMPORAL_UI = `${window.location.protocol}//${window.location.hostname}:8233`;
@@ -37,9 +36,9 @@ export default function AdminPage() {
       <Typography.Title level={2} className="page-title">系统管理</Typography.Title>
       <Tabs items={[
         { key: 'users', label: '用户与角色', children: <UsersTable /> },
-        { key: 'security', label: '账号安全申请', children: <SecurityRequests /> },
+        { key: 'security', label: '账号安全申请', children: <DecisionProposals kinds={['totp_reset']} /> },
         { key: 'offices', label: '科室', children: <OfficesTable /> },
-        { key: 'proposals', label: '待审批事项', children: <DecisionProposals kinds={['policy_publish', 'calendar_override', 'calendar_override_removal']} /> },
+        { key: 'proposals', label: '待审批事项', children: <DecisionProposals kinds={['policy_publish', 'calendar_override', 'calendar_override_removal', 'calendar_year']} /> },
         { key: 'policy', label: '政策参数', children: <PolicyView /> },
         { key: 'calendar', label: '节假日调整', children: <HolidayOverrides /> },
         { key: 'links', label: '运维入口', children: <Links /> },

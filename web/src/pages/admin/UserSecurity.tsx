@@ -1,17 +1,14 @@
-import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
-import { get, post } from '../../api/client';
+import { post } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { useMe } from '../../auth/AuthContext';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useAsync } from '../../lib/useAsync';
 
 interface Target { id: string; username: string; totpEnrolled?: boolean }
-interface SecurityRequest { id: string; username: string; userId: string; reason: string; status: string; proposedBy: string; proposedAt: string }
 
 /**
  * What an admin does to someone's sign-in: a temporary password (alone), or a request to remove the second factor,
- * which another admin approves in 账号安全申请 (four eyes; the API refuses the proposer's own approval).
+ * which another admin approves in 账号安全申请 (the shared four-eyes list, docs/four-eyes.md; the API refuses the
+ * proposer's and the owner's own approval).
  */
 export function UserSecurityActions({ user, onChanged }: { user: Target; onChanged: () => void }) {
   const { message } = App.useApp();
@@ -46,39 +43,5 @@ export function UserSecurityActions({ user, onChanged }: { user: Target; onChang
         </Form>
       </Modal>
     </Space>
-  );
-}
-
-export function SecurityRequests() {
-  const me = useMe();
-  const { message } = App.useApp();
-  const requests = useAsync(async () => (await get<{ items: SecurityRequest[] }>('/user-security-requests', { status: 'pending' })).items, []);
-  const decide = async (r: SecurityRequest, verdict: 'approve' | 'reject') => {
-    try {
-      await post(`/user-security-requests/${r.id}/${verdict}`, {});
-      message.success(verdict === 'approve' ? '已批准：该账号下次登录重新绑定动态口令' : '已驳回');
-    } catch (e) {
-      message.error(describeError(e));
-    } finally {
-      requests.reload();
-    }
-  };
-  if (requests.error) return <ErrorAlert error={requests.error} />;
-  return (
-    <Table<SecurityRequest> size="small" rowKey="id" loading={requests.loading} dataSource={requests.data ?? []} pagination={false}
-      locale={{ emptyText: '没有待审批的申请' }}
-      columns={[
-        { title: '账号', dataIndex: 'username' }, { title: '事项', render: () => <Tag>重置动态口令</Tag> }, { title: '理由', dataIndex: 'reason' },
-        { title: '申请时间', dataIndex: 'proposedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-        {
-          title: '审批',
-          render: (_, r) => (r.proposedBy === me.id || r.userId === me.id ? <Tag>须由另一名管理员审批</Tag> : (
-            <Space size={4}>
-              <Button size="small" type="primary" onClick={() => decide(r, 'approve')}>批准</Button>
-              <Button size="small" onClick={() => decide(r, 'reject')}>驳回</Button>
-            </Space>
-          )),
-        },
-      ]} />
   );
 }

@@ -21,7 +21,7 @@ export default function PublicityPage() {
           { key: 'licence', label: '行政许可', children: <DecisionForm fields={LICENCE_FIELDS} endpoint="/publicity/licences" title="行政许可决定" kind="licence" /> },
           { key: 'review', label: '公示文本审核', children: <ReviewPanel /> },
           { key: 'transition', label: '36号令过渡处理', children: <TransitionPanel /> },
-          { key: 'objections', label: '异议处理审批', children: <DecisionProposals kinds={['objection_decision']} /> },
+          { key: 'objections', label: '异议与违约审批', children: <DecisionProposals kinds={['objection_decision', 'commitment_breach']} /> },
         ]}
       />
     </>
