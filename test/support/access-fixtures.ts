@@ -25,6 +25,8 @@ export interface AccessFixtures {
   own: InstitutionRows;
   other: InstitutionRows;
   ids: Record<string, string>;
+  /** Rows only their creator may read (an import): each caller's own, so a permitted read names a row it may see. */
+  ownByCaller: Record<string, Partial<Record<Role, string>>>;
   shared: Record<string, string>;
 }
 
@@ -110,6 +112,9 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const reset = created(await t.http().post(`/api/users/${spare.user.id}/totp-reset`).set(as(proposer.token))
     .send({ reason: '权限矩阵测试：手机遗失' }), 'second-factor reset request');
   const active = created(await t.http().get('/api/policies/active').set(as(staff.officer)), 'policy');
+  const importBy = async (token: string) => created(await t.http().post('/api/institutions/import').set(as(token))
+    .attach('file', Buffer.from('统一社会信用代码,机构名称,机构类型,法定代表人,法定代表人身份证号\r\n', 'utf8'), '空名单.csv'), 'import').id;
+  const imports = { officer: await importBy(staff.officer), admin: await importBy(staff.admin) };
   if (!task || !submission) throw new Error('fixture rows missing: task or platform submission');
   return {
     tokens: { ...staff, institution: own.token },
@@ -126,6 +131,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
       '/api/users/:id': spare.user.id,
       '/api/user-security-requests/:id': reset.id,
     },
+    ownByCaller: { '/api/institutions/import/:id': imports },
     shared: { version: String(active.version), code: 'EDU-001', year: String(new Date().getFullYear() + 1), date: '2026-12-30' },
   };
 }

@@ -17,10 +17,12 @@ import { Identity1765100000000 } from './1765100000000-identity';
 import { Documents1765300000001 } from './1765300000001-documents';
 import { PublicationRules1765400000000 } from './1765400000000-publication-rules';
 import { GradingRules1765500000000 } from './1765500000000-grading-rules';
+import { InstitutionImports1765610000014 } from './1765610000014-institution-imports';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and js (dist). */
 export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData1764000000001, PlatformOutbox1764000000002,
   CreditFile1764100000000, Supervision1764100000001, SupervisionPolicy1764100000002, PlatformRelay1764200000001, Notifications1764200000002, CaseLifecycle1764300000000, IntegrityEducation1764350000001,
   WorklistIndexes1764310000001, CalendarYears1764400000001, TaskCaseSeverity1764410000001,
   WorklistCoveringIndexes1764410000002, CasePublicityDates1764420000001,
-  Identity1765100000000, Documents1765300000001, PublicationRules1765400000000, GradingRules1765500000000];
+  Identity1765100000000, Documents1765300000001, PublicationRules1765400000000, GradingRules1765500000000,
+  InstitutionImports1765610000014];

@@ -1033,8 +1033,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 批量导入机构（.xlsx 或 UTF-8 .csv，≤5MB；表头：统一社会信用代码、机构名称、机构类型、法定代表人、法定代表人身份证号、地址、主管科室） */
+        /**
+         * 批量导入机构（.xlsx 或 UTF-8 .csv，≤5MB，≤5000 行；表头：统一社会信用代码、机构名称、机构类型、法定代表人、法定代表人身份证号、地址、主管科室）
+         * @description 文件通过检查后在后台导入，立即返回导入任务；用 GET /institutions/import/{id} 查看进度和逐行结果。
+         */
         post: operations["InstitutionsController_importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/institutions/import/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看本人提交的导入任务的进度和结果 */
+        get: operations["InstitutionsController_importStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2944,6 +2964,29 @@ export interface components {
             C: number;
             D: number;
             E: number;
+        };
+        ImportErrorDto: {
+            /** @description 原因代码，如 IMPORT_TOO_MANY_ROWS、IMPORT_CELL_TOO_LONG、IMPORT_HEADER_INVALID */
+            code: string;
+            /** @description 原因（中文） */
+            message: string;
+        };
+        ImportJobDto: {
+            createdAt: string;
+            /** @description 整个文件被拒绝时的原因 */
+            error?: components["schemas"]["ImportErrorDto"];
+            fileName: string;
+            finishedAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 已处理的数据行数 */
+            processed: number;
+            /** @description 导入完成后逐行的结果 */
+            report?: components["schemas"]["ImportReportDto"];
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description 数据行总数（读完文件后才知道） */
+            total?: number | null;
         };
         ImportReportDto: {
             created: number;
@@ -10568,15 +10611,15 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportReportDto"];
+                    "application/json": components["schemas"]["ImportJobDto"];
                 };
             };
-            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            /** @description IMPORT_FILE_TOO_LARGE_UNPACKED / IMPORT_FILE_UNREADABLE / IMPORT_FILE_ENCODING */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10632,6 +10675,82 @@ export interface operations {
             };
             /** @description IMPORT_FILE_TYPE */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InstitutionsController_importStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入任务编号 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description IMPORT_NOT_FOUND（不存在，或不是本人提交的） */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
