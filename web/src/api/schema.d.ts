@@ -521,10 +521,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 信用审查：返回 pass / warn / block 及理由，并存档 */
-        get: operations["CreditReviewController_review"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 信用审查：返回 pass / warn / block 及理由，并存档 */
+        post: operations["CreditReviewController_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -757,10 +757,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 行业禁入名单（按身份证号查找用 POST /industry-bans/search） */
         get: operations["MeasuresController_list"];
         put?: never;
         /** 对指定人员实施行业禁入 */
         post: operations["MeasuresController_ban"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按被禁入人员身份证号查找行业禁入（身份证号放在请求体中） */
+        post: operations["MeasuresController_search"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2104,6 +2122,10 @@ export interface components {
             name: string;
             /** @description 禁入年限 */
             years: number;
+        };
+        BanSearchDto: {
+            /** @description 按被禁入人员身份证号查询 */
+            idNumber?: string;
         };
         BreachCommitmentDto: {
             /** @description 违约日期（默认今天） */
@@ -4277,6 +4299,16 @@ export interface components {
             outcome: "pass" | "warn" | "block";
             /** @description 所依据的信用记录、禁入记录或案件编号（信用等级理由没有） */
             ref?: string;
+        };
+        ReviewRequestDto: {
+            /** @description 被审查人员身份证号（按盲索引比对，不落库明文） */
+            idNumber?: string;
+            /** @description 所审查的审批或评选事项编号；决定该事项前必须有审查记录 */
+            matterId?: string;
+            /** @enum {string} */
+            purpose: "licence" | "award";
+            /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
+            uscc: string;
         };
         RevokeConsentDto: {
             reason: string;
@@ -7681,20 +7713,16 @@ export interface operations {
     };
     CreditReviewController_review: {
         parameters: {
-            query: {
-                /** @description 被审查人员身份证号（按盲索引比对，不落库明文） */
-                idNumber?: string;
-                /** @description 所审查的审批或评选事项编号；决定该事项前必须有审查记录 */
-                matterId?: string;
-                purpose: "licence" | "award";
-                /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
-                uscc: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequestDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -7733,6 +7761,15 @@ export interface operations {
             };
             /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8840,10 +8877,7 @@ export interface operations {
     };
     MeasuresController_list: {
         parameters: {
-            query?: {
-                /** @description 按被禁入人员身份证号查询 */
-                idNumber?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -8856,6 +8890,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndustryBanListDto"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_ban: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndustryBanDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -8894,6 +8978,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -8914,7 +9007,7 @@ export interface operations {
             };
         };
     };
-    MeasuresController_ban: {
+    MeasuresController_search: {
         parameters: {
             query?: never;
             header?: never;
@@ -8923,16 +9016,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateBanDto"];
+                "application/json": components["schemas"]["BanSearchDto"];
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IndustryBanDto"];
+                    "application/json": components["schemas"]["IndustryBanListDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
