@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { setupOpenApi } from './common/http/openapi';
+import { bodyParsers, jsonBodyErrors } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { allowConsoleOrigins, securityHeaders, trustedProxies } from './http-security';
 import { serveWebConsole } from './web-console';
@@ -12,6 +13,8 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.use(securityHeaders());
+  // our parsers take the names Nest looks for (jsonParser, urlencodedParser), so Nest adds none of its own
+  app.use(...bodyParsers(), jsonBodyErrors);
   allowConsoleOrigins(app);
   serveWebConsole(app as NestExpressApplication);
   app.useGlobalPipes(createValidationPipe());

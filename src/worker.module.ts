@@ -6,6 +6,7 @@ import { AppConfigModule } from './config/config.module';
 import { CreditFileModule } from './credit-file/credit-file.module';
 import { DatabaseModule } from './database/database.module';
 import { DocumentsCoreModule } from './documents/documents-core.module';
+import { InstitutionsModule } from './institutions/institutions.module';
 import { SupervisionWorkerModule } from './evaluation/supervision-worker.module';
 import { OutboxModule } from './platform/outbox.module';
 import { PlatformModule } from './platform/platform.module';
@@ -16,5 +17,5 @@ import { OpsWorkerModule } from './ops/ops-worker.module';
 /** The worker process: the services that activities are built from. No HTTP. */
 @Module({ imports: [AppConfigModule, DatabaseModule, OutboxModule, CalendarModule, PoliciesModule, CaseRecordsModule,
   NotificationsModule.forWorker(), PlatformModule.forWorker(), CreditFileModule, SupervisionWorkerModule,
-  DocumentsCoreModule, FourEyesModule, OpsWorkerModule] })
+  DocumentsCoreModule, FourEyesModule, OpsWorkerModule, InstitutionsModule.forWorker()] })
 export class WorkerModule {}

@@ -55,6 +55,8 @@ export const envSchema = Joi.object({
     .description('origins allowed to call the API from a browser, comma-separated; empty = same origin only'),
   UPLOAD_DIR: Joi.string().default('var/uploads').description('evidence files, outside any web root, named by SHA-256'),
   UPLOAD_MAX_BYTES: Joi.number().integer().min(1024).default(10 * 1024 * 1024),
+  UPLOAD_QUOTA_FILES: Joi.number().integer().min(1).default(1000).description('evidence files one institution may upload in all'),
+  UPLOAD_QUOTA_BYTES: Joi.number().integer().min(1024).default(1024 * 1024 * 1024).description('bytes of evidence one institution may upload in all'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   // Municipal platform relay (src/platform). Without a URL the relay stays off and submissions wait, durable, in the
   // outbox; development points at the simulator that `npm run up` starts, tests start their own.
@@ -120,6 +122,8 @@ export interface AppEnv {
   CORS_ORIGINS: string;
   UPLOAD_DIR: string;
   UPLOAD_MAX_BYTES: number;
+  UPLOAD_QUOTA_FILES: number;
+  UPLOAD_QUOTA_BYTES: number;
   LOG_LEVEL: string;
   PLATFORM_URL?: string;
   PLATFORM_TIMEOUT_MS: number;

@@ -7,7 +7,7 @@ import { AuthUser, STAFF } from '../auth/role';
 import { uuidPipe } from '../credit-file/credit-file.controller';
 import { CreditReviewService } from './credit-review.service';
 import { CreditReviewDto, ReviewCoverageDto, ReviewMatterDto } from './dto/review-response.dto';
-import { DecideMatterDto, PeriodQuery, RegisterMatterDto, ReviewQuery } from './dto/review.dto';
+import { DecideMatterDto, PeriodQuery, RegisterMatterDto, ReviewRequestDto } from './dto/review.dto';
 import { ReviewMattersService } from './review-matters.service';
 
 @ApiTags('credit-review (信用审查)')
@@ -19,13 +19,17 @@ export class CreditReviewController {
     private readonly matters: ReviewMattersService,
   ) {}
 
-  /** A review is also the evidence that it was done: each call is filed, with its reasons. */
-  @Get('credit-review')
+  /**
+   * A review is also the evidence that it was done: each call is filed, with its reasons. POST with a JSON body
+   * because it may carry a person's ID number, which must stay out of URLs and so out of logs (issue #14 point 6).
+   */
+  @Post('credit-review')
+  @HttpCode(200)
   @Access('officer', 'approver')
   @Audited({ action: 'read', resource: 'credit-review' })
   @ApiOperation({ summary: '信用审查：返回 pass / warn / block 及理由，并存档' })
   @ApiOkResponse({ type: CreditReviewDto })
-  review(@Query() q: ReviewQuery, @CurrentUser() user: AuthUser) {
+  review(@Body() q: ReviewRequestDto, @CurrentUser() user: AuthUser) {
     return this.reviews.review(q, user);
   }
 

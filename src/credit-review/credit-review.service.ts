@@ -9,7 +9,7 @@ import { inPublicationSql, shanghaiToday } from '../credit-file/credit-status';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { ReviewOutcome, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
-import type { ReviewQuery } from './dto/review.dto';
+import type { ReviewRequestDto } from './dto/review.dto';
 
 export interface ReviewReason {
   code: 'RECORD_IN_PUBLICITY' | 'BANNED_PERSON' | 'OPEN_RECTIFICATION' | 'GRADE';
@@ -38,7 +38,7 @@ export class CreditReviewService {
     private readonly crypto: FieldCryptoService,
   ) {}
 
-  async review(q: ReviewQuery, actor: AuthUser, m: EntityManager = this.ds.manager) {
+  async review(q: ReviewRequestDto, actor: AuthUser, m: EntityManager = this.ds.manager) {
     const [inst] = await m.query(`SELECT id, uscc, legal_rep_id_hmac FROM institutions WHERE uscc = $1`, [q.uscc]);
     if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
     const hmacs = new Set<string>([inst.legal_rep_id_hmac]);

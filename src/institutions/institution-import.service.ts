@@ -6,7 +6,7 @@ import { DomainException } from '../common/errors/domain.exception';
 import { createValidationPipe } from '../common/http/validation.pipe';
 import { CreateInstitutionDto } from './dto/create-institution.dto';
 import { ImportReportDto, ImportRowResultDto } from './dto/import-report.dto';
-import { readSheet, SheetRow, UploadedSheet } from './institution-sheet.reader';
+import type { SheetRow } from './institution-sheet.reader';
 import { institutionTypeFromText } from './institution-type';
 import { InstitutionsService } from './institutions.service';
 
@@ -22,8 +22,10 @@ export const IMPORT_HEADERS = {
 } as const;
 const REQUIRED: (keyof typeof IMPORT_HEADERS)[] = ['uscc', 'name', 'type', 'legalRepName', 'legalRepId'];
 
-/** Bounds the work one request does (each row is its own insert); larger lists go in several files. */
-export const MAX_IMPORT_ROWS = 5000;
+/** How often a running import saves its results so far (its progress, and where a restarted job resumes). */
+const PROGRESS_EVERY = 250;
+/** Failures of a row whose USCC was valid and first in the file. */
+const PASSED_VALIDATION = new Set(['INSTITUTION_EXISTS', 'ROW_WRITE_FAILED']);
 
 type Column = keyof typeof IMPORT_HEADERS;
 
@@ -40,22 +42,27 @@ export class InstitutionImportService {
   ) {}
 
   /**
-   * Creates one institution per valid row; each row is committed on its own, so a bad row never blocks
-   * or half-writes a good one, and the report says what happened to every row.
+   * Creates one institution per valid row of a sheet already read within its limits (institution-sheet.reader.ts);
+   * each row is committed on its own, so a bad row never blocks or half-writes a good one, and the report says what
+   * happened to every row. `done` holds the results of a run that was interrupted: those rows are not tried again.
+   * `progress` is told every PROGRESS_EVERY rows.
    */
-  async import(file: UploadedSheet | undefined, actor: AuthUser): Promise<ImportReportDto> {
-    if (!file) throw new DomainException('IMPORT_FILE_MISSING', '请选择要导入的文件（表单字段名 file）', HttpStatus.BAD_REQUEST);
-    const [header, ...dataRows] = await readSheet(file);
+  async importRows(
+    [header, ...dataRows]: SheetRow[],
+    actor: Pick<AuthUser, 'id' | 'role'>,
+    done: ImportRowResultDto[] = [],
+    progress: (rows: ImportRowResultDto[]) => Promise<void> = async () => undefined,
+  ): Promise<ImportReportDto> {
     if (!header) throw new DomainException('IMPORT_EMPTY', '文件中没有数据', HttpStatus.BAD_REQUEST);
     const columns = this.locateColumns(header);
-    if (dataRows.length > MAX_IMPORT_ROWS) {
-      throw new DomainException('IMPORT_TOO_MANY_ROWS', `单个文件最多 ${MAX_IMPORT_ROWS} 行，请拆分后导入`, HttpStatus.BAD_REQUEST);
-    }
     const offices = await this.officeLookup();
-    const firstRowOf = new Map<string, number>();
-    const rows: ImportRowResultDto[] = [];
-    for (const sheetRow of dataRows) {
+    const rows = [...done];
+    // a USCC that passed validation in an earlier run still makes a later row with it a duplicate
+    const firstRowOf = new Map(done.filter((r) => r.status === 'created' || PASSED_VALIDATION.has(r.code ?? ''))
+      .map((r) => [r.uscc, r.row]));
+    for (const sheetRow of dataRows.slice(done.length)) {
       rows.push(await this.importRow(sheetRow, columns, offices, firstRowOf, actor));
+      if (rows.length % PROGRESS_EVERY === 0) await progress(rows);
     }
     const created = rows.filter((r) => r.status === 'created').length;
     return { total: rows.length, created, failed: rows.length - created, rows };
@@ -66,7 +73,7 @@ export class InstitutionImportService {
     columns: Record<Column, number | undefined>,
     offices: Map<string, string>,
     firstRowOf: Map<string, number>,
-    actor: AuthUser,
+    actor: Pick<AuthUser, 'id' | 'role'>,
   ): Promise<ImportRowResultDto> {
     const cell = (c: Column) => (columns[c] === undefined ? '' : (cells[columns[c]] ?? ''));
     const uscc = cell('uscc').toUpperCase();

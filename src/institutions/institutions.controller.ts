@@ -6,12 +6,13 @@ import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { CreateInstitutionDto } from './dto/create-institution.dto';
-import { ImportReportDto } from './dto/import-report.dto';
+import { ImportJobDto } from './dto/import-job.dto';
 import { InstitutionPageDto, InstitutionResponseDto } from './dto/institution-response.dto';
 import { ListInstitutionsQuery } from './dto/list-institutions.query';
 import { UpdateInstitutionDto } from './dto/update-institution.dto';
-import { IMPORT_HEADERS, InstitutionImportService } from './institution-import.service';
-import type { UploadedSheet } from './institution-sheet.reader';
+import { InstitutionImportJobs } from './import-jobs.service';
+import { IMPORT_HEADERS } from './institution-import.service';
+import { MAX_IMPORT_ROWS, type UploadedSheet } from './institution-sheet.reader';
 import { InstitutionsService } from './institutions.service';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -22,7 +23,7 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export class InstitutionsController {
   constructor(
     private readonly institutions: InstitutionsService,
-    private readonly importer: InstitutionImportService,
+    private readonly imports: InstitutionImportJobs,
   ) {}
 
   @Post()
@@ -37,17 +38,32 @@ export class InstitutionsController {
   }
 
   @Post('import')
-  @HttpCode(200)
+  @HttpCode(202)
   @Access('officer', 'admin')
   @Audited({ action: 'import', resource: 'institution' })
   @UseInterceptors(SingleFileUpload('file', MAX_IMPORT_BYTES))
-  @ApiOperation({ summary: `批量导入机构（.xlsx 或 UTF-8 .csv，≤5MB；表头：${Object.values(IMPORT_HEADERS).join('、')}）` })
+  @ApiOperation({
+    summary: `批量导入机构（.xlsx 或 UTF-8 .csv，≤5MB，≤${MAX_IMPORT_ROWS} 行；表头：${Object.values(IMPORT_HEADERS).join('、')}）`,
+    description: '文件通过检查后在后台导入，立即返回导入任务；用 GET /institutions/import/{id} 查看进度和逐行结果。',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiResponse({ status: 200, type: ImportReportDto })
+  @ApiResponse({ status: 202, type: ImportJobDto })
+  @ApiResponse({ status: 400, description: 'IMPORT_FILE_TOO_LARGE_UNPACKED / IMPORT_FILE_UNREADABLE / IMPORT_FILE_ENCODING' })
   @ApiResponse({ status: 415, description: 'IMPORT_FILE_TYPE' })
-  importFile(@UploadedFile() file: UploadedSheet | undefined, @CurrentUser() user: AuthUser): Promise<ImportReportDto> {
-    return this.importer.import(file, user);
+  importFile(@UploadedFile() file: UploadedSheet | undefined, @CurrentUser() user: AuthUser): Promise<ImportJobDto> {
+    return this.imports.submit(file, user);
+  }
+
+  @Get('import/:id')
+  @Access('officer', 'admin')
+  @Audited({ action: 'read', resource: 'institution-import', idParam: 'id' })
+  @ApiOperation({ summary: '查看本人提交的导入任务的进度和结果' })
+  @ApiParam({ name: 'id', description: '导入任务编号' })
+  @ApiResponse({ status: 200, type: ImportJobDto })
+  @ApiResponse({ status: 404, description: 'IMPORT_NOT_FOUND（不存在，或不是本人提交的）' })
+  importStatus(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ImportJobDto> {
+    return this.imports.status(id, user);
   }
 
   @Get()

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { assertVisibleTo } from '../credit-file/visibility';
-import { BanListQueryDto, CreateBanDto } from './dto/ban.dto';
+import { BanListQueryDto, BanSearchDto, CreateBanDto } from './dto/ban.dto';
 import { ApplicableMeasuresDto, IndustryBanDto, IndustryBanListDto, MeasureCatalogueDto } from './dto/measures-response.dto';
 import { MeasuresService } from './measures.service';
 
@@ -45,8 +45,20 @@ export class MeasuresController {
   @Get('industry-bans')
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'industry-ban' })
+  @ApiOperation({ summary: '行业禁入名单（按身份证号查找用 POST /industry-bans/search）' })
   @ApiOkResponse({ type: IndustryBanListDto })
-  list(@Query() query: BanListQueryDto) {
-    return this.measures.list(query.idNumber);
+  list(@Query() _query: BanListQueryDto) {
+    return this.measures.list(undefined);
+  }
+
+  /** A search, not a read by URL: an ID number in a query string lands in proxy and request logs (issue #14 point 6). */
+  @Post('industry-bans/search')
+  @HttpCode(200)
+  @Access(...STAFF)
+  @Audited({ action: 'list', resource: 'industry-ban' })
+  @ApiOperation({ summary: '按被禁入人员身份证号查找行业禁入（身份证号放在请求体中）' })
+  @ApiOkResponse({ type: IndustryBanListDto })
+  search(@Body() dto: BanSearchDto) {
+    return this.measures.list(dto.idNumber);
   }
 }

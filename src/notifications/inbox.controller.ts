@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Audited } from '../audit/audited.decorator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ROLES, type AuthUser } from '../auth/role';
@@ -27,6 +28,8 @@ export class InboxController {
 
   @Get()
   @Access(...ROLES)
+  // messages tell of cases, deadlines and decisions about an institution: reading them is on record like the file
+  @Audited({ action: 'list', resource: 'inbox' })
   @ApiOkResponse({ type: InboxPageDto })
   list(@CurrentUser() user: AuthUser, @Query() q: InboxQuery): Promise<{ items: InboxItem[]; unread: number }> {
     return this.notifications.inbox(user.id, q);

@@ -19,6 +19,8 @@ export class TasksController {
 
   @Get()
   @Access('officer', 'approver')
+  // the worklist names institutions, cases and their deadlines: credit information, so its reads are on record
+  @Audited({ action: 'list', resource: 'task' })
   @ApiOkResponse({ type: WorklistPageDto })
   worklist(@CurrentUser() user: AuthUser, @Query() q: WorklistQueryDto) {
     return this.tasks.worklist(user, q);

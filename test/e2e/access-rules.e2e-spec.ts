@@ -81,10 +81,12 @@ describe('access matrix', () => {
   });
 
   /** A real path for the route with the rows of `rows`' institution; a parameter no fixture provides fails the test by name. */
-  function pathFor(route: AppRoute, rows: InstitutionRows): string {
+  function pathFor(route: AppRoute, rows: InstitutionRows, caller: Caller): string {
     return route.path.replace(/:(\w+)/g, (_, p: string) => {
       const at = route.path.slice(0, route.path.indexOf(`:${p}`) + p.length + 1);
-      const value = p === 'id' ? (INSTITUTION_IDS[at] ? rows[INSTITUTION_IDS[at]] : f.ids[at])
+      // a row only its creator may read: the caller's own if it has one, else any (the caller is refused anyway)
+      const own = f.ownByCaller[at] && (f.ownByCaller[at][caller as Role] ?? Object.values(f.ownByCaller[at])[0]);
+      const value = own ? own : p === 'id' ? (INSTITUTION_IDS[at] ? rows[INSTITUTION_IDS[at]] : f.ids[at])
         : OWNED_PARAMS[p] ? rows[OWNED_PARAMS[p]] : f.shared[p];
       if (!value) throw new Error(`no fixture row for :${p} of ${key(route)}: add one to test/support/access-fixtures.ts`);
       return encodeURIComponent(value);
@@ -92,7 +94,7 @@ describe('access matrix', () => {
   }
 
   function send(route: AppRoute, caller: Caller, rows: InstitutionRows, query: Record<string, string> = {}): Promise<Response> {
-    const req = t.http()[route.method.toLowerCase() as 'get'](pathFor(route, rows)).query(query);
+    const req = t.http()[route.method.toLowerCase() as 'get'](pathFor(route, rows, caller)).query(query);
     if (caller !== 'anonymous') req.set(auth(caller === 'institution' ? f.own.token : f.tokens[caller]));
     if (key(route) === 'POST /api/portal/uploads') return req.attach('file', TINY_PDF, '材料.pdf');
     if (isRead(route)) return req;

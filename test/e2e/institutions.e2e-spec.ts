@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Workbook } from 'exceljs';
 import { createTestApp, TestApp } from '../support/app';
 import { makeIdNumber, makeUscc } from '../support/factories';
 
 const CHINESE = /[\u4e00-\u9fff]/;
-const HEADERS = ['统一社会信用代码', '机构名称', '机构类型', '法定代表人', '法定代表人身份证号', '地址', '主管科室'];
 
 function institutionBody(overrides: Record<string, unknown> = {}) {
   return {
@@ -21,14 +19,6 @@ function institutionBody(overrides: Record<string, unknown> = {}) {
 /** Same first 17 characters, wrong check character. */
 function corruptUscc(valid: string): string {
   return valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
-}
-
-async function xlsxOf(rows: string[][]): Promise<Buffer> {
-  const workbook = new Workbook();
-  const sheet = workbook.addWorksheet('机构');
-  sheet.addRow(HEADERS);
-  rows.forEach((r) => sheet.addRow(r));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** The audit row is written after the response is produced; give it a moment instead of racing it. */
@@ -169,55 +159,6 @@ describe('Institutions (e2e)', () => {
     it('refuses a page size above 100 and a request without a token', async () => {
       await t.http().get('/api/institutions').query({ pageSize: 101 }).auth(officer, { type: 'bearer' }).expect(400);
       await t.http().get('/api/institutions').expect(401);
-    });
-  });
-
-  describe('POST /institutions/import', () => {
-    const upload = (buffer: Buffer, filename: string) =>
-      t.http().post('/api/institutions/import').auth(officer, { type: 'bearer' }).attach('file', buffer, filename);
-
-    it('creates the good rows of an xlsx and reports the bad ones row by row', async () => {
-      const good = [makeUscc(), makeUscc(), makeUscc()];
-      const badUscc = corruptUscc(makeUscc());
-      const file = await xlsxOf([
-        [good[0], '导入幼儿园一', '幼儿园', '李四', makeIdNumber(), '海州区', 'XWPX'],
-        [good[1], '导入小学二', '小学', '王五', makeIdNumber(), '', ''],
-        [badUscc, '代码错误的机构', '校外培训机构', '赵六', makeIdNumber(), '', ''],
-        [existing.uscc, '已存在的机构', '校外培训机构', '钱七', makeIdNumber(), '', ''],
-        [good[2], '导入培训机构三', '校外培训机构', '孙八', makeIdNumber(), '', ''],
-      ]);
-
-      const res = await upload(file, '机构名单.xlsx').expect(200);
-
-      expect(res.body).toMatchObject({ total: 5, created: 3, failed: 2 });
-      expect(res.body.rows).toEqual([
-        { row: 2, uscc: good[0], status: 'created' },
-        { row: 3, uscc: good[1], status: 'created' },
-        expect.objectContaining({ row: 4, uscc: badUscc, status: 'failed', code: 'USCC_INVALID' }),
-        expect.objectContaining({ row: 5, uscc: existing.uscc, status: 'failed', code: 'INSTITUTION_EXISTS' }),
-        { row: 6, uscc: good[2], status: 'created' },
-      ]);
-      const stored = await t.ds.query('SELECT uscc, name FROM institutions WHERE uscc = ANY($1)', [[...good, badUscc, existing.uscc]]);
-      expect(stored.map((r: { uscc: string }) => r.uscc).sort()).toEqual([...good, existing.uscc].sort());
-      expect(stored.find((r: { uscc: string }) => r.uscc === existing.uscc).name).toBe(existing.name);
-    });
-
-    it('reads a UTF-8 CSV with a BOM and reports a USCC repeated within the file', async () => {
-      const uscc = makeUscc();
-      const csv = `\uFEFF${HEADERS.join(',')}\r\n${uscc},"CSV 导入, 机构",幼儿园,周九,${makeIdNumber()},,\r\n${uscc},重复行,幼儿园,吴十,${makeIdNumber()},,\r\n`;
-
-      const res = await upload(Buffer.from(csv, 'utf8'), 'list.csv').expect(200);
-
-      expect(res.body).toMatchObject({ total: 2, created: 1, failed: 1 });
-      expect(res.body.rows[1]).toMatchObject({ row: 3, status: 'failed', code: 'DUPLICATE_IN_FILE' });
-      const [row] = await t.ds.query('SELECT name FROM institutions WHERE uscc = $1', [uscc]);
-      expect(row.name).toBe('CSV 导入, 机构');
-    });
-
-    it('refuses a file that is neither xlsx nor csv with IMPORT_FILE_TYPE', async () => {
-      const res = await upload(Buffer.from('not a spreadsheet'), 'list.txt').expect(415);
-
-      expect(res.body.code).toBe('IMPORT_FILE_TYPE');
     });
   });
 });

@@ -25,6 +25,8 @@ export interface AccessFixtures {
   own: InstitutionRows;
   other: InstitutionRows;
   ids: Record<string, string>;
+  /** Rows only their creator may read (an import): each caller's own, so a permitted read names a row it may see. */
+  ownByCaller: Record<string, Partial<Record<Role, string>>>;
   shared: Record<string, string>;
 }
 
@@ -115,6 +117,9 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   // an officer other than the matrix's proposes an outcome of the institution's objection, for its approver to decide
   const proposal = created(await t.http().post(`/api/credit-objections/${own.objectionId}/decision`).set(as(spare.token))
     .send({ outcome: 'rejected', reason: '权限矩阵测试：表彰文号登记无误' }), 'objection proposal');
+  const importBy = async (token: string) => created(await t.http().post('/api/institutions/import').set(as(token))
+    .attach('file', Buffer.from('统一社会信用代码,机构名称,机构类型,法定代表人,法定代表人身份证号\r\n', 'utf8'), '空名单.csv'), 'import').id;
+  const imports = { officer: await importBy(staff.officer), admin: await importBy(staff.admin) };
   if (!task || !submission) throw new Error('fixture rows missing: task or platform submission');
   return {
     tokens: { ...staff, institution: own.token },
@@ -132,6 +137,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
       '/api/user-security-requests/:id': reset.id,
       '/api/decision-proposals/:id': proposal.id,
     },
+    ownByCaller: { '/api/institutions/import/:id': imports },
     shared: { version: String(active.version), code: 'EDU-001', year: String(new Date().getFullYear() + 1), date: '2026-12-30' },
   };
 }

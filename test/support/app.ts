@@ -3,7 +3,10 @@ import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
+import { httpLoggerOptions, LoggingModule } from '../../src/common/logging/logging.module';
 import { configureApp } from '../../src/bootstrap-app';
 import type { Role } from '../../src/auth/role';
 import { createUser, TestUser, totpOf } from './factories';
@@ -19,9 +22,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real AppModule on the test database, Redis and Temporal server that scripts/test.sh started. */
-export async function createTestApp(): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule, DiscoveryModule] }).compile();
+/**
+ * The real AppModule on the test database, Redis and Temporal server that scripts/test.sh started. `logTo` receives
+ * the request log (the production options at level info) instead of the silence the test command sets.
+ */
+export async function createTestApp(opts: { logTo?: DestinationStream } = {}): Promise<TestApp> {
+  const builder = Test.createTestingModule({ imports: [AppModule, DiscoveryModule] });
+  if (opts.logTo) {
+    builder.overrideModule(LoggingModule).useModule(LoggerModule.forRoot({ pinoHttp: [httpLoggerOptions('info'), opts.logTo] }));
+  }
+  const moduleRef = await builder.compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: false }));
   await app.init();
   const ds = app.get(DataSource);

@@ -8,3 +8,11 @@ export function maskIdNumber(id: string): string {
 export function maskName(name: string): string {
   return name.length <= 1 ? name : `${name[0]}${'*'.repeat(name.length - 1)}`;
 }
+
+/**
+ * Anything shaped like an 18-character ID number (17 digits and a digit or X), masked: a URL or query may carry
+ * one whatever the routes intend (an old console, a hand-typed link), and the log must not (issue #14 point 6).
+ * A USCC made of digits only is masked too; the log loses little by it.
+ */
+const ID_NUMBER_SHAPE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+export const maskIdNumbersIn = (text: string): string => text.replace(ID_NUMBER_SHAPE, (id) => maskIdNumber(id));

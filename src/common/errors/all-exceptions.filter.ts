@@ -4,6 +4,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { maskIdNumbersIn } from '../crypto/mask';
 import { DomainException } from './domain.exception';
 import { unavailableDependency } from './unavailable';
 
@@ -46,10 +47,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const [status, body] = this.map(exception);
     if (status === 503) {
-      this.logger.warn({ err: exception, path: req.url, unavailable: body.details }, 'dependency unavailable');
+      this.logger.warn({ err: exception, path: maskIdNumbersIn(req.url), unavailable: body.details }, 'dependency unavailable');
       res.setHeader('Retry-After', String(RETRY_AFTER_S));
     } else if (status >= 500) {
-      this.logger.error({ err: exception, path: req.url }, 'unhandled error');
+      this.logger.error({ err: exception, path: maskIdNumbersIn(req.url) }, 'unhandled error');
     }
     res.status(status).json(body);
   }

@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matc
 import { IsIdNumber } from '../../common/validation/id-number';
 import { IsUscc } from '../../common/validation/uscc';
 
-export class ReviewQuery {
+export class ReviewRequestDto {
   @ApiProperty() @IsUscc() uscc: string;
 
   @ApiProperty({ enum: ['licence', 'award'] })

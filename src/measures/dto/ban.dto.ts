@@ -16,6 +16,10 @@ export class CreateBanDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^LY-\d{4}-\d{6}$/, { message: '案件编号（caseNo）格式不正确' }) caseNo?: string;
 }
 
-export class BanListQueryDto {
+/** In a JSON body, never a query string: see MeasuresController.search. */
+export class BanSearchDto {
   @ApiPropertyOptional({ description: '按被禁入人员身份证号查询' }) @EmptyAsAbsent() @IsOptional() @IsIdNumber() idNumber?: string;
 }
+
+/** The list takes no filter: `?idNumber=` (a stale link) is refused as an unknown field rather than ignored. */
+export class BanListQueryDto {}

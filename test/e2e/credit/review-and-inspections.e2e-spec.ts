@@ -15,7 +15,7 @@ describe('credit review, measures and inspection plans', () => {
   });
   afterAll(() => t.close());
 
-  const review = (query: Record<string, string>) => t.http().get('/api/credit-review').query(query).set(auth(officer)).expect(200);
+  const review = (query: Record<string, string>) => t.http().post('/api/credit-review').send(query).set(auth(officer)).expect(200);
   const matter = (body: object) => t.http().post('/api/review-matters').set(auth(officer)).send(body).expect(201);
   const decide = (id: string, decision = 'approve') =>
     t.http().post(`/api/review-matters/${id}/decision`).set(auth(approver)).send({ decision, reason: '经审查符合条件' });

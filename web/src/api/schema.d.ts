@@ -557,10 +557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 信用审查：返回 pass / warn / block 及理由，并存档 */
-        get: operations["CreditReviewController_review"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 信用审查：返回 pass / warn / block 及理由，并存档 */
+        post: operations["CreditReviewController_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -860,10 +860,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 行业禁入名单（按身份证号查找用 POST /industry-bans/search） */
         get: operations["MeasuresController_list"];
         put?: never;
         /** 对指定人员实施行业禁入 */
         post: operations["MeasuresController_ban"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按被禁入人员身份证号查找行业禁入（身份证号放在请求体中） */
+        post: operations["MeasuresController_search"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1136,8 +1154,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 批量导入机构（.xlsx 或 UTF-8 .csv，≤5MB；表头：统一社会信用代码、机构名称、机构类型、法定代表人、法定代表人身份证号、地址、主管科室） */
+        /**
+         * 批量导入机构（.xlsx 或 UTF-8 .csv，≤5MB，≤5000 行；表头：统一社会信用代码、机构名称、机构类型、法定代表人、法定代表人身份证号、地址、主管科室）
+         * @description 文件通过检查后在后台导入，立即返回导入任务；用 GET /institutions/import/{id} 查看进度和逐行结果。
+         */
         post: operations["InstitutionsController_importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/institutions/import/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看本人提交的导入任务的进度和结果 */
+        get: operations["InstitutionsController_importStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2225,6 +2263,10 @@ export interface components {
             /** @description 禁入年限 */
             years: number;
         };
+        BanSearchDto: {
+            /** @description 按被禁入人员身份证号查询 */
+            idNumber?: string;
+        };
         BlockedCaseDto: {
             caseNo: string;
             /** @description 受阻原因代码，如 CALENDAR_YEAR_UNKNOWN */
@@ -3159,6 +3201,29 @@ export interface components {
             C: number;
             D: number;
             E: number;
+        };
+        ImportErrorDto: {
+            /** @description 原因代码，如 IMPORT_TOO_MANY_ROWS、IMPORT_CELL_TOO_LONG、IMPORT_HEADER_INVALID */
+            code: string;
+            /** @description 原因（中文） */
+            message: string;
+        };
+        ImportJobDto: {
+            createdAt: string;
+            /** @description 整个文件被拒绝时的原因 */
+            error?: components["schemas"]["ImportErrorDto"];
+            fileName: string;
+            finishedAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 已处理的数据行数 */
+            processed: number;
+            /** @description 导入完成后逐行的结果 */
+            report?: components["schemas"]["ImportReportDto"];
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description 数据行总数（读完文件后才知道） */
+            total?: number | null;
         };
         ImportReportDto: {
             created: number;
@@ -4486,6 +4551,16 @@ export interface components {
             outcome: "pass" | "warn" | "block";
             /** @description 所依据的信用记录、禁入记录或案件编号（信用等级理由没有） */
             ref?: string;
+        };
+        ReviewRequestDto: {
+            /** @description 被审查人员身份证号（按盲索引比对，不落库明文） */
+            idNumber?: string;
+            /** @description 所审查的审批或评选事项编号；决定该事项前必须有审查记录 */
+            matterId?: string;
+            /** @enum {string} */
+            purpose: "licence" | "award";
+            /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
+            uscc: string;
         };
         RevokeConsentDto: {
             reason: string;
@@ -8079,20 +8154,16 @@ export interface operations {
     };
     CreditReviewController_review: {
         parameters: {
-            query: {
-                /** @description 被审查人员身份证号（按盲索引比对，不落库明文） */
-                idNumber?: string;
-                /** @description 所审查的审批或评选事项编号；决定该事项前必须有审查记录 */
-                matterId?: string;
-                purpose: "licence" | "award";
-                /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
-                uscc: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequestDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -8131,6 +8202,15 @@ export interface operations {
             };
             /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9565,10 +9645,7 @@ export interface operations {
     };
     MeasuresController_list: {
         parameters: {
-            query?: {
-                /** @description 按被禁入人员身份证号查询 */
-                idNumber?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -9581,6 +9658,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndustryBanListDto"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_ban: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndustryBanDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -9619,6 +9746,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -9639,7 +9775,7 @@ export interface operations {
             };
         };
     };
-    MeasuresController_ban: {
+    MeasuresController_search: {
         parameters: {
             query?: never;
             header?: never;
@@ -9648,16 +9784,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateBanDto"];
+                "application/json": components["schemas"]["BanSearchDto"];
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IndustryBanDto"];
+                    "application/json": components["schemas"]["IndustryBanListDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -11336,15 +11472,15 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportReportDto"];
+                    "application/json": components["schemas"]["ImportJobDto"];
                 };
             };
-            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            /** @description IMPORT_FILE_TOO_LARGE_UNPACKED / IMPORT_FILE_UNREADABLE / IMPORT_FILE_ENCODING */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11400,6 +11536,82 @@ export interface operations {
             };
             /** @description IMPORT_FILE_TYPE */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InstitutionsController_importStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入任务编号 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description IMPORT_NOT_FOUND（不存在，或不是本人提交的） */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ export type Catalogue = Schemas['CatalogueDto'];
 export type Institution = Schemas['InstitutionResponseDto'];
 export type InstitutionPage = Schemas['InstitutionPageDto'];
 export type ImportReport = Schemas['ImportReportDto'];
+export type ImportJob = Schemas['ImportJobDto'];
 export type CreditRecord = Schemas['CreditRecordDto'];
 export type CreditFile = Schemas['CreditFileDto'];
 export type Evaluation = Schemas['EvaluationDto'];

@@ -1,11 +1,25 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Progress, Table, Upload } from 'antd';
 import { useState } from 'react';
-import { upload } from '../../api/client';
+import { ApiError, get, upload } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { ImportReport } from '../../api/types';
+import type { ImportJob, ImportReport } from '../../api/types';
 
-/** Bulk import (.xlsx/.csv ≤5MB) with upload progress, then the per-row report. */
+const POLL_MS = 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Follows an import the worker runs until it ends; `onProgress` gets the share of rows done (0–100). */
+async function untilFinished(job: ImportJob, onProgress: (percent: number) => void): Promise<ImportReport> {
+  for (let j = job; ; j = await get<ImportJob>(`/institutions/import/${j.id}`)) {
+    if (j.status === 'done' && j.report) return j.report;
+    // a refused file ends with the reason in Chinese, shown like any other refusal
+    if (j.status === 'failed') throw new ApiError(422, j.error?.code ?? 'IMPORT_FAILED', j.error?.message ?? '导入失败');
+    if (j.total) onProgress(Math.round((j.processed / j.total) * 100));
+    await sleep(POLL_MS);
+  }
+}
+
+/** Bulk import (.xlsx/.csv ≤5MB): upload progress, then the worker's progress, then the per-row report. */
 export function ImportButton({ onDone }: { onDone: () => void }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -14,7 +28,9 @@ export function ImportButton({ onDone }: { onDone: () => void }) {
     setError(null);
     setProgress(0);
     try {
-      const r = await upload<ImportReport>('/institutions/import', file, (p) => setProgress(Math.min(p, 95)));
+      // the upload is the first fifth of the bar; the rows the worker creates are the rest
+      const job = await upload<ImportJob>('/institutions/import', file, (p) => setProgress(Math.round(p / 5)));
+      const r = await untilFinished(job, (p) => setProgress(20 + Math.round(p * 0.8)));
       setProgress(100);
       setReport(r);
       onDone();

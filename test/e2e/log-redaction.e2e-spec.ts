@@ -1,0 +1,46 @@
+import { createTestApp, TestApp } from '../support/app';
+import { createInstitution, makeIdNumber } from '../support/factories';
+import { auth } from '../support/http-case';
+
+/**
+ * ID numbers stay out of the request log (issue #14 point 6): the routes that search by one take it in a JSON body,
+ * and whatever a client still puts in a URL is masked in the logged URL, query and parameters.
+ */
+describe('ID numbers and the request log', () => {
+  let t: TestApp;
+  const lines: string[] = [];
+  let officer: string;
+  let approver: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ logTo: { write: (line: string) => void lines.push(line) } });
+    officer = (await t.loginAs('officer', { officeCode: 'XWPX' })).token;
+    approver = (await t.loginAs('approver', { officeCode: 'XWPX' })).token;
+  });
+  afterAll(() => t.close());
+
+  it('finds a ban and reviews a person by an ID number in the body, and never logs the number', async () => {
+    const idNumber = makeIdNumber('19800101');
+    const { uscc } = await createInstitution(t.ds);
+    const today = new Date().toISOString().slice(0, 10);
+    await t.http().post('/api/industry-bans').set(auth(approver)).send({
+      personName: '钱禁入', personIdNumber: idNumber, uscc, fromDate: today, untilDate: '2099-12-31', reason: '吊销许可证件，限制从业',
+    }).expect(201);
+    lines.length = 0;
+
+    const found = await t.http().post('/api/industry-bans/search').set(auth(officer)).send({ idNumber }).expect(200);
+    const review = await t.http().post('/api/credit-review').set(auth(officer)).send({ uscc, purpose: 'licence', idNumber }).expect(200);
+    // the old way, as a stale link would still send it: refused, and the URL is logged masked
+    const stale = await t.http().get(`/api/industry-bans?idNumber=${idNumber}`).set(auth(officer));
+    await t.http().get(`/api/credit-review?uscc=${uscc}&purpose=licence&idNumber=${idNumber.toLowerCase()}`).set(auth(officer));
+
+    expect(found.body.items).toEqual([expect.objectContaining({ personName: '钱**' })]);
+    expect(review.body.outcome).toBe('block');
+    expect(stale.status).toBe(400);
+    const log = lines.join('');
+    expect(log).toContain('/api/industry-bans/search'); // the log was captured
+    expect(log).toContain(`/api/industry-bans?idNumber=${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
+    expect(log).not.toContain(idNumber);
+    expect(log).not.toContain(idNumber.toLowerCase());
+  });
+});
