@@ -107,7 +107,7 @@ describe('four eyes', () => {
     const { uscc } = await registerInstitution(t, officer);
     const matter = await t.http().post('/api/review-matters').set(auth(approver))
       .send({ type: 'licence', uscc, title: '设立审批', persons: [{ name: '李举办', idNumber: makeIdNumber() }] }).expect(201);
-    await t.http().get('/api/credit-review').query({ uscc, purpose: 'licence', matterId: matter.body.id }).set(auth(officer)).expect(200);
+    await t.http().post('/api/credit-review').send({ uscc, purpose: 'licence', matterId: matter.body.id }).set(auth(officer)).expect(200);
     const decide = (token: string) => t.http().post(`/api/review-matters/${matter.body.id}/decision`).set(auth(token))
       .send({ decision: 'approve', reason: '经审查符合条件' });
     await decide(officer).expect(403);

@@ -53,8 +53,9 @@ describe('metrics', () => {
       expect(text).toContain(`# TYPE ${name} `);
     }
     expect(sample(text, 'educredit_queue_jobs', { queue: 'notifications', state: 'failed' })).toBeGreaterThanOrEqual(0);
-    await t.http().get('/metrics').expect(404);
+    // the public port has no metrics: /api/metrics is unknown, and /metrics is at most the console's page
     await t.http().get('/api/metrics').expect(404);
+    expect((await t.http().get('/metrics')).text).not.toContain('educredit_');
   });
 
   it('moves the case and HTTP series when a case is opened and worked', async () => {
