@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { CalendarService } from '../src/calendar/calendar.service';
 import type { CaseDeadlinesService } from '../src/cases/case-deadlines.service';
 import type { CaseLifecycleService } from '../src/cases/case-lifecycle.service';
-import type { CaseRecordsService } from '../src/cases/case-records.service';
+import type { CaseProgressService } from '../src/cases/case-progress.service';
 import type { CaseWrite } from '../src/cases/case-writes';
 import type { PoliciesService } from '../src/policies/policies.service';
 import type { PolicyDocument } from '../src/policies/policy.types';
@@ -12,7 +12,7 @@ import type {
 import { beijingClock, CaseClock } from './case-clock';
 
 export interface CaseActivityDeps {
-  records: CaseRecordsService;
+  records: CaseProgressService;
   deadlines: CaseDeadlinesService;
   lifecycle: CaseLifecycleService;
   calendar: CalendarService;

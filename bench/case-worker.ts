@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { beijingClock, type CaseClock, shiftedClock } from '../activities/case-clock';
 import { CalendarModule } from '../src/calendar/calendar.module';
-import { CaseRecordsModule } from '../src/cases/case-records.module';
+import { CaseDataModule } from '../src/cases/case-data.module';
 import { CryptoModule } from '../src/common/crypto/crypto.module';
 import { AppConfigModule } from '../src/config/config.module';
 import { DatabaseModule } from '../src/database/database.module';
@@ -27,7 +27,7 @@ import { baselineActivities } from './baseline.activities';
  * It stops when its parent goes away, on SIGTERM, or after BENCH_WORKER_MAX_MS.
  */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, CalendarModule, PoliciesModule, NotificationsModule, CaseRecordsModule],
+  imports: [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, CalendarModule, PoliciesModule, NotificationsModule, CaseDataModule],
 })
 class CaseActivitiesModule {}
 

@@ -3,14 +3,17 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { PoliciesModule } from '../policies/policies.module';
+import { CaseDataModule } from './case-data.module';
+import { CaseGateway } from './case-gateway';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { DeadlineClockService } from './deadline-clock.service';
 
+/** The API's side of cases: the case pages and the gateway into the workflow that every case action goes through. */
 @Module({
-  imports: [InstitutionsModule, CatalogueModule, PoliciesModule, CalendarModule],
+  imports: [CaseDataModule, InstitutionsModule, CatalogueModule, PoliciesModule, CalendarModule],
   controllers: [CasesController],
-  providers: [CasesService, DeadlineClockService],
-  exports: [CasesService, DeadlineClockService],
+  providers: [CasesService, CaseGateway, DeadlineClockService],
+  exports: [CaseDataModule, CasesService, CaseGateway, DeadlineClockService],
 })
 export class CasesModule {}

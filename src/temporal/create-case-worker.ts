@@ -5,7 +5,7 @@ import type { CaseClock } from '../../activities/case-clock';
 import { CalendarService } from '../calendar/calendar.service';
 import { CaseDeadlinesService } from '../cases/case-deadlines.service';
 import { CaseLifecycleService } from '../cases/case-lifecycle.service';
-import { CaseRecordsService } from '../cases/case-records.service';
+import { CaseProgressService } from '../cases/case-progress.service';
 import { validateEnv } from '../config/env.schema';
 import { PoliciesService } from '../policies/policies.service';
 import { ensureSearchAttributes } from './search-attributes';
@@ -13,7 +13,7 @@ import { ensureSearchAttributes } from './search-attributes';
 /** The case activities, built from the Nest context's providers. */
 export function caseActivitiesFrom(ctx: INestApplicationContext, clock?: CaseClock) {
   return createCaseActivities({
-    records: ctx.get(CaseRecordsService),
+    records: ctx.get(CaseProgressService),
     deadlines: ctx.get(CaseDeadlinesService),
     lifecycle: ctx.get(CaseLifecycleService),
     calendar: ctx.get(CalendarService),

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { CalendarModule } from '../../src/calendar/calendar.module';
-import { CaseRecordsModule } from '../../src/cases/case-records.module';
+import { CaseDataModule } from '../../src/cases/case-data.module';
 import { CryptoModule } from '../../src/common/crypto/crypto.module';
 import { AppConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
@@ -33,7 +33,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 
 /** What the case activities need and nothing more: no queue consumers, no platform delivery. */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, CalendarModule, PoliciesModule, NotificationsModule, CaseRecordsModule],
+  imports: [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, CalendarModule, PoliciesModule, NotificationsModule, CaseDataModule],
 })
 class CaseActivitiesTestModule {}
 
