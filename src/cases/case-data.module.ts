@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreditFileModule } from '../credit-file/credit-file.module';
-import { JointSanctionService } from '../platform/joint-sanction.service';
 import { PoliciesModule } from '../policies/policies.module';
 import { TaskEntity } from '../tasks/task.entity';
 import { CaseDeadlineRepository } from './case-deadline.repository';
@@ -20,8 +19,7 @@ const REPOSITORIES = [CaseRepository, CaseEventRepository, CaseTaskRepository, C
  */
 @Module({
   imports: [TypeOrmModule.forFeature([TaskEntity]), CreditFileModule, PoliciesModule],
-  // JointSanctionService only writes outbox rows; providing it here keeps this module free of the delivery queues
-  providers: [...REPOSITORIES, CaseProgressService, CaseDeadlinesService, CaseLifecycleService, JointSanctionService],
+  providers: [...REPOSITORIES, CaseProgressService, CaseDeadlinesService, CaseLifecycleService],
   exports: [...REPOSITORIES, CaseProgressService, CaseDeadlinesService, CaseLifecycleService],
 })
 export class CaseDataModule {}
