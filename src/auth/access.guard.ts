@@ -4,10 +4,11 @@ import type { Request } from 'express';
 import { AUDIT_KEY, AuditSpec } from '../audit/audited.decorator';
 import { auditEntry, AuditedRequest } from '../audit/audit.interceptor';
 import { AuditService } from '../audit/audit.service';
-import { DomainException, forbidden, notFound } from '../common/errors/domain.exception';
+import { DomainException, forbidden } from '../common/errors/domain.exception';
 import { ACCESS_KEY, AccessRule, DURING_SETUP_KEY, OWN_DATA_KEY } from './access.decorator';
 import type { AuthUser } from './role';
 import { Authenticated, SessionCheck } from './session-check';
+import { institutionNotFound } from '../institutions/institution.errors';
 
 type GuardedRequest = Request & { user?: AuthUser; session?: Authenticated['session'] };
 
@@ -48,7 +49,7 @@ export class AccessGuard implements CanActivate {
     if (!roles.includes(user.role)) return forbidden('当前角色无权执行此操作');
     const own = this.reflector.get<string | undefined>(OWN_DATA_KEY, ctx.getHandler());
     if (own === 'uscc' && user.role === 'institution' && String(req.params.uscc).trim().toUpperCase() !== user.uscc?.toUpperCase()) {
-      return notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+      return institutionNotFound();
     }
     return null;
   }

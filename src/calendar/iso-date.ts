@@ -1,4 +1,5 @@
 import { DomainException } from '../common/errors/domain.exception';
+import { validationFailed } from '../common/errors/common.errors';
 
 /**
  * Calendar dates as whole days since 1970-01-01, computed in UTC so that neither the server's time zone
@@ -33,7 +34,7 @@ export function weekday(day: number): number {
  */
 export function addMonths(iso: string, months: number): string {
   toDayNumber(iso);
-  if (!Number.isInteger(months)) throw new DomainException('VALIDATION_FAILED', `月数“${String(months)}”应为整数`, 400);
+  if (!Number.isInteger(months)) throw validationFailed(`月数“${String(months)}”应为整数`);
   const [y, m, d] = iso.split('-').map(Number);
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);

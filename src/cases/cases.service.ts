@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/role';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { notFound } from '../common/errors/domain.exception';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { PoliciesService } from '../policies/policies.service';
 import { DeadlineClockService } from './deadline-clock.service';
@@ -12,6 +11,7 @@ import type { OpenCaseDto } from './dto/open-case.dto';
 import { actorOf, CaseGateway } from './case-gateway';
 import { isoTime } from './case-view.sql';
 import { CaseRepository } from './case.repository';
+import { caseNotFound } from './case.errors';
 
 @Injectable()
 export class CasesService {
@@ -56,7 +56,7 @@ export class CasesService {
   async view(caseNo: string, actor: AuthUser) {
     const row = await this.cases.view(caseNo);
     // An institution must not learn that another institution's case exists.
-    if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw caseNotFound();
     const { tasks, history, institutionDeadlines, interviews, ...c } = row;
     for (const d of institutionDeadlines) d.workingDaysLeft = d.status === 'open' ? await this.deadlines.workingDaysLeft(d.dueDate) : null;
     const open = tasks.filter((t) => t.status === 'open' || t.status === 'claimed');

@@ -13,6 +13,8 @@ import { shanghaiToday } from '../credit-file/credit-status';
 import { assertVisibleTo } from '../credit-file/visibility';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import type { BreachCommitmentDto, SignCommitmentDto, VerifyCommitmentDto } from './dto/commitment.dto';
+import { samePerson } from '../auth/auth.errors';
+import { CommonErrorCode } from '../common/errors/common.errors';
 
 /** 失信行为清单 EDU-011 违背信用承诺 (src/database/migrations/data/catalogue-2026.ts). */
 export const BROKEN_COMMITMENT_BEHAVIOUR = 'EDU-011';
@@ -37,7 +39,7 @@ interface Locked extends Row {
   createdBy: string | null;
 }
 
-const bad = (field: string, message: string, code = 'VALIDATION_FAILED') =>
+const bad = (field: string, message: string, code: string = CommonErrorCode.VALIDATION_FAILED) =>
   new DomainException(code, message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
 
 /**
@@ -99,7 +101,7 @@ export class CommitmentsService {
     return this.ds.transaction(async (m) => {
       const row = await this.lockForDecision(m, id, actor);
       if (row.createdBy === actor.id) {
-        throw new DomainException('SAME_PERSON', '代为登记该承诺的人员不能核实其履约情况，请由本科室其他人员核实', HttpStatus.FORBIDDEN);
+        throw samePerson('代为登记该承诺的人员不能核实其履约情况，请由本科室其他人员核实');
       }
       if (row.verification === wanted) return view(await this.row(m, `c.id = $1`, id));
       if (row.verification) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus } from '@nestjs/common';
 import { toDayNumber } from '../calendar/iso-date';
-import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { conflict, DomainException } from '../common/errors/domain.exception';
 import type { NewSubmission, SubmissionType } from '../platform/outbox.service';
 import type { Queryable } from './chain-audit';
 import { ChainedContent, chainHash, ChainRow } from './credit-chain';
@@ -10,6 +10,7 @@ import {
   SUBMITTED_BY_DEFAULT,
 } from './credit-record.types';
 import { deriveStatus, shanghaiToday } from './credit-status';
+import { institutionNotFound } from '../institutions/institution.errors';
 
 /**
  * Appending one record to an institution's hash chain, with only a query runner: the service runs it with its
@@ -54,7 +55,7 @@ export async function appendToChain(m: Queryable, input: NewCreditRecord, deps: 
   validateRecord(input);
   const uscc = input.uscc.trim().toUpperCase();
   const [inst] = await m.query(`SELECT id, office_code FROM institutions WHERE uscc = $1`, [uscc]);
-  if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+  if (!inst) throw institutionNotFound();
   await m.query(`INSERT INTO credit_chain_heads (institution_id) VALUES ($1) ON CONFLICT DO NOTHING`, [inst.id]);
   // the head row is the chain's lock: appends to one institution's file queue up here, others run in parallel
   const [head] = await m.query(`SELECT seq, hash FROM credit_chain_heads WHERE institution_id = $1 FOR UPDATE`, [inst.id]);

@@ -10,6 +10,7 @@ import { EvaluationService } from '../evaluation/evaluation.service';
 import { ReviewOutcome, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 import type { ReviewQuery } from './dto/review.dto';
+import { institutionNotFound } from '../institutions/institution.errors';
 
 export interface ReviewReason {
   code: 'RECORD_IN_PUBLICITY' | 'BANNED_PERSON' | 'OPEN_RECTIFICATION' | 'GRADE';
@@ -40,7 +41,7 @@ export class CreditReviewService {
 
   async review(q: ReviewQuery, actor: AuthUser, m: EntityManager = this.ds.manager) {
     const [inst] = await m.query(`SELECT id, uscc, legal_rep_id_hmac FROM institutions WHERE uscc = $1`, [q.uscc]);
-    if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!inst) throw institutionNotFound();
     const hmacs = new Set<string>([inst.legal_rep_id_hmac]);
     if (q.idNumber) hmacs.add(this.crypto.blindIndex(q.idNumber));
     if (q.matterId) {

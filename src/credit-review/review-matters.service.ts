@@ -5,11 +5,13 @@ import type { AuthUser } from '../auth/role';
 import { toDayNumber } from '../calendar/iso-date';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { maskIdNumber, maskName } from '../common/crypto/mask';
-import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { conflict, notFound } from '../common/errors/domain.exception';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 import type { DecideMatterDto, RegisterMatterDto } from './dto/review.dto';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { validationFailed } from '../common/errors/common.errors';
 
 const COLUMNS = `m.id, m.matter_type AS type, m.uscc, m.office_code AS "officeCode", m.title, m.persons, m.status,
   m.review_id AS "reviewId", m.decided_by AS "decidedBy", m.decided_at AS "decidedAt", m.decision_reason AS "decisionReason",
@@ -29,7 +31,7 @@ export class ReviewMattersService {
 
   async register(dto: RegisterMatterDto, actor: AuthUser) {
     const [inst] = await this.ds.query(`SELECT id, office_code FROM institutions WHERE uscc = $1`, [dto.uscc]);
-    if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!inst) throw institutionNotFound();
     const persons = (dto.persons ?? []).map((p) => ({
       name: p.name, role: p.role ?? null, idEnc: this.crypto.encrypt(p.idNumber), idHmac: this.crypto.blindIndex(p.idNumber),
     }));
@@ -88,7 +90,7 @@ export class ReviewMattersService {
   async coverage(from: string, to: string) {
     toDayNumber(from);
     toDayNumber(to);
-    if (to < from) throw new DomainException('VALIDATION_FAILED', '结束日期不能早于开始日期');
+    if (to < from) throw validationFailed('结束日期不能早于开始日期');
     const rows = await this.ds.query(
       `SELECT m.office_code AS "officeCode", m.matter_type AS type, count(*)::int AS decided,
               count(r.id)::int AS "withReview",

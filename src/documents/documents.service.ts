@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { conflict, notFound, unprocessable } from '../common/errors/domain.exception';
+import { conflict, unprocessable } from '../common/errors/domain.exception';
 import { DocumentKind, formatDocNo, KIND_TRAITS, SERVICE_METHOD_LABELS } from './document-kinds';
 import { DocumentRow, DocumentsRepository, StoredInput } from './documents.repository';
 import { renderDocumentPdf } from './render/pdf-writer';
@@ -11,6 +11,9 @@ import { DocumentSettings, DocumentSettingsService } from './settings/document-s
 import { DOCUMENT_SIGNER, DocumentSigner } from './signing/document-signer';
 import { DataReader, fill, templateFor } from './templates';
 import { hashVerificationCode, newVerificationCode, verificationUrl } from './verification-code';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { caseNotFound } from '../cases/case.errors';
+import { documentNotFound } from './document.errors';
 
 export interface IssueInput {
   kind: DocumentKind;
@@ -155,15 +158,15 @@ export class DocumentsService {
   /** The case's and the subject's data as of now, kept with the document; a correction's target checked. */
   private async storedInput(tx: EntityManager, input: IssueInput, needsCase: boolean): Promise<{ stored: StoredInput; officeCode: string | null }> {
     const found = input.caseNo ? await this.repo.caseFacts(tx, input.caseNo) : undefined;
-    if (input.caseNo && !found) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    if (input.caseNo && !found) throw caseNotFound();
     if (needsCase && !found) throw unprocessable('DOCUMENT_NEEDS_CASE', `${KIND_TRAITS[input.kind].label}须属于一个案件（caseNo）`);
     const uscc = found?.uscc ?? input.uscc?.trim().toUpperCase();
     const subject = uscc ? await this.repo.subject(tx, uscc) : undefined;
-    if (!subject) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!subject) throw institutionNotFound();
     let replaces: StoredInput['replaces'] = null;
     if (input.replaces) {
       const old = await this.repo.find(input.replaces.id, tx);
-      if (!old || old.status !== 'issued') throw notFound('DOCUMENT_NOT_FOUND', '被更正的文书不存在或尚未签发');
+      if (!old || old.status !== 'issued') throw documentNotFound('被更正的文书不存在或尚未签发');
       if (old.kind !== input.kind || old.uscc !== subject.uscc) {
         throw unprocessable('CORRECTION_MISMATCH', '更正文书须与原文书种类相同、当事人相同');
       }
@@ -206,7 +209,7 @@ export class DocumentsService {
 
   private async found(tx: EntityManager, id: string, lock = false): Promise<DocumentRow> {
     const row = await this.repo.find(id, tx, lock);
-    if (!row) throw notFound('DOCUMENT_NOT_FOUND', '文书不存在');
+    if (!row) throw documentNotFound();
     return row;
   }
 

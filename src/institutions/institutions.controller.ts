@@ -13,6 +13,7 @@ import { UpdateInstitutionDto } from './dto/update-institution.dto';
 import { IMPORT_HEADERS, InstitutionImportService } from './institution-import.service';
 import type { UploadedSheet } from './institution-sheet.reader';
 import { InstitutionsService } from './institutions.service';
+import { InstitutionErrorCode } from './institution.errors';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -66,7 +67,7 @@ export class InstitutionsController {
   @ApiOperation({ summary: '查看机构；机构账号只能查看本机构' })
   @ApiParam({ name: 'uscc', description: '统一社会信用代码' })
   @ApiResponse({ status: 200, type: InstitutionResponseDto })
-  @ApiResponse({ status: 404, description: 'INSTITUTION_NOT_FOUND' })
+  @ApiResponse({ status: 404, description: InstitutionErrorCode.INSTITUTION_NOT_FOUND })
   get(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser): Promise<InstitutionResponseDto> {
     return this.institutions.getVisibleTo(uscc, user);
   }
@@ -77,7 +78,7 @@ export class InstitutionsController {
   @ApiOperation({ summary: '修改机构信息（可带 version 做乐观锁）' })
   @ApiParam({ name: 'uscc', description: '统一社会信用代码' })
   @ApiResponse({ status: 200, type: InstitutionResponseDto })
-  @ApiResponse({ status: 409, description: 'VERSION_CONFLICT' })
+  @ApiResponse({ status: 409, description: InstitutionErrorCode.VERSION_CONFLICT })
   update(@Param('uscc') uscc: string, @Body() dto: UpdateInstitutionDto): Promise<InstitutionResponseDto> {
     return this.institutions.update(uscc, dto);
   }

@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationQueue } from '../notifications/notification-queue';
 import { QueueSessionClosedDto, QueueSessionDto } from './dto/platform-response.dto';
 import { PlatformQueues } from './platform-queues';
+import { AuthErrorCode, TOKEN_INVALID_MESSAGE } from '../auth/auth.errors';
 
 export const BOARD_PATH = '/api/admin/queues';
 /** Who may open the board, declared like a route's `@Access` (the access matrix test reads it). */
@@ -68,7 +69,7 @@ export class BullBoardMount implements OnModuleInit {
       if (signedIn.session.scope !== 'full') throw new Error('session still in setup');
       user = signedIn.user;
     } catch {
-      res.status(401).json({ code: 'TOKEN_INVALID', message: '登录已失效，请重新登录' });
+      res.status(401).json({ code: AuthErrorCode.TOKEN_INVALID, message: TOKEN_INVALID_MESSAGE });
       return;
     }
     if (!BOARD_ROLES.includes(user.role)) {

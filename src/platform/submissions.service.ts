@@ -7,6 +7,7 @@ import { isValidUscc } from '../common/validation/uscc';
 import { applyMergePatch } from './merge-patch';
 import type { SubmissionType } from './outbox.service';
 import { PlatformQueues } from './platform-queues';
+import { CommonErrorCode } from '../common/errors/common.errors';
 
 /** pending + an earlier failed attempt reads as "retrying", with the reason, in lists and the report. */
 export type SubmissionState = 'pending' | 'retrying' | 'delivered' | 'needs_fix';
@@ -91,7 +92,7 @@ export class SubmissionsService {
   async fix(id: string, patch: { payload?: Record<string, unknown>; uscc?: string; reason: string }, actor: AuthUser): Promise<SubmissionView> {
     if (!UUID.test(id)) throw missing();
     if (patch.uscc !== undefined && !isValidUscc(patch.uscc)) {
-      throw unprocessable('USCC_INVALID', '统一社会信用代码不符合 GB 32100-2015 校验规则', {
+      throw unprocessable(CommonErrorCode.USCC_INVALID, '统一社会信用代码不符合 GB 32100-2015 校验规则', {
         fields: [{ field: 'uscc', message: '统一社会信用代码不符合 GB 32100-2015 校验规则' }],
       });
     }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { AuthUser } from '../auth/role';
-import { notFound } from '../common/errors/domain.exception';
 import { CaseDeadlineRepository } from '../cases/case-deadline.repository';
 import { CaseGateway } from '../cases/case-gateway';
 import { CaseRepository } from '../cases/case.repository';
@@ -10,6 +9,7 @@ import {
   applyRepairUpdate, CaseSnapshot, InstitutionSubmission, submitObjectionUpdate, submitRectificationUpdate,
 } from '../../workflows/contracts';
 import { UploadsService } from './uploads.service';
+import { caseNotFound } from '../cases/case.errors';
 
 /** What an institution sees and answers: only its own cases, deadlines and files. */
 @Injectable()
@@ -47,7 +47,7 @@ export class PortalService {
 
   /** The workflow decides whether the answer is allowed now (stage, deadline, party) and says why not. */
   private async submit(caseNo: string, user: AuthUser, update: UpdateDefinition<CaseSnapshot, [InstitutionSubmission]>, s: Omit<InstitutionSubmission, 'actor'>) {
-    if (!(await this.caseRows.belongsTo(caseNo, user.uscc))) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    if (!(await this.caseRows.belongsTo(caseNo, user.uscc))) throw caseNotFound();
     await this.uploads.assertOwned(s.fileIds, user);
     const snapshot = await this.gateway.act(caseNo, user, update, s);
     return { caseNo, stage: snapshot.stage, waitingFor: snapshot.waitingFor };

@@ -6,8 +6,8 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/role';
-import { DomainException } from '../common/errors/domain.exception';
 import type { AppEnv } from '../config/env.schema';
+import { uploadMissing, uploadNotFound, uploadType } from './upload.errors';
 
 /** Accepted evidence, told apart by content (magic bytes), not by the name the browser sends. */
 const SIGNATURES: { mime: string; ext: string[]; magic: number[] }[] = [
@@ -39,11 +39,11 @@ export class UploadsService {
   }
 
   async store(file: Express.Multer.File | undefined, user: AuthUser): Promise<UploadedEvidence> {
-    if (!file) throw new DomainException('UPLOAD_MISSING', '请选择要上传的文件（字段名 file）');
+    if (!file) throw uploadMissing();
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8'); // multer decodes names as latin1
     const ext = name.split('.').pop()?.toLowerCase() ?? '';
     const kind = SIGNATURES.find((s) => s.ext.includes(ext) && s.magic.every((b, i) => file.buffer[i] === b));
-    if (!kind) throw new DomainException('UPLOAD_TYPE', '只接受 PDF、JPG、PNG、DOCX 或 XLSX 文件，且文件内容须与扩展名一致', 415);
+    if (!kind) throw uploadType();
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const folder = join(this.dir, sha256.slice(0, 2));
     await mkdir(folder, { recursive: true });
@@ -58,6 +58,6 @@ export class UploadsService {
   async assertOwned(fileIds: string[], user: AuthUser): Promise<void> {
     if (!fileIds.length) return;
     const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM uploads WHERE id = ANY($1) AND uscc = $2`, [fileIds, user.uscc]);
-    if (n !== new Set(fileIds).size) throw new DomainException('UPLOAD_NOT_FOUND', '所附材料不存在或不属于本机构', 400);
+    if (n !== new Set(fileIds).size) throw uploadNotFound('所附材料不存在或不属于本机构');
   }
 }

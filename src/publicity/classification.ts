@@ -1,6 +1,7 @@
 import { DomainException } from '../common/errors/domain.exception';
 import type { ClassificationThresholds, PolicyDocument } from '../policies/policy.types';
 import type { Severity } from '../../workflows/contracts';
+import { CommonErrorCode } from '../common/errors/common.errors';
 
 /**
  * Which penalties are 轻微, 一般 and 严重 (docs/credit-classification.md). The rule is the floor: an officer may
@@ -83,7 +84,7 @@ export function classifyPenalty(f: PenaltyFacts, t: ClassificationThresholds): {
       found.push([c, `${category}：${CLASS_LABELS[c]}`]);
     }
   }
-  if (!found.length) throw refuse('VALIDATION_FAILED', 'penaltyCategory', '缺少必填字段：处罚类别（penaltyCategory）');
+  if (!found.length) throw refuse(CommonErrorCode.VALIDATION_FAILED, 'penaltyCategory', '缺少必填字段：处罚类别（penaltyCategory）');
   const top = found.reduce((a, [c]) => (CLASS_RANK[c] > CLASS_RANK[a] ? c : a), 'minor' as Severity);
   return { class: top, reasons: found.map(([, reason]) => reason) };
 }
@@ -119,6 +120,6 @@ export function settleClass(rule: { class: Severity; reasons: string[] }, raise?
       `按分类标准该处罚为${CLASS_LABELS[rule.class]}失信，不能降为${CLASS_LABELS[to]}；只能提高并说明理由`);
   }
   const reason = raise?.reason?.trim();
-  if (!reason) throw refuse('VALIDATION_FAILED', 'raiseReason', `提高为${CLASS_LABELS[to]}失信须说明理由（raiseReason）`);
+  if (!reason) throw refuse(CommonErrorCode.VALIDATION_FAILED, 'raiseReason', `提高为${CLASS_LABELS[to]}失信须说明理由（raiseReason）`);
   return { class: to, ruleClass: rule.class, raised: true, reasons: [...rule.reasons, `经办人提高为${CLASS_LABELS[to]}：${reason}`] };
 }

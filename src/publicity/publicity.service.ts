@@ -1,11 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { CalendarService } from '../calendar/calendar.service';
 import { toDayNumber } from '../calendar/iso-date';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
-import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { conflict, notFound } from '../common/errors/domain.exception';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { sealPersonalData } from '../credit-file/personal-data';
@@ -19,11 +19,13 @@ import { intact, PublicTextService } from './public-text.service';
 import {
   DECISION_COLUMNS as COLUMNS, DecisionRow, decisionRef, decisionView, PublicityDecisionView, PublicityKind,
 } from './publicity-view';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { validationFailed } from '../common/errors/common.errors';
 
 export type { PublicityDecisionView, PublicityKind } from './publicity-view';
 
 const bad = (field: string, message: string) =>
-  new DomainException('VALIDATION_FAILED', message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
+  validationFailed(message, { fields: [{ field, message }] });
 
 interface Filing {
   severity: DecisionRow['severity'];
@@ -141,7 +143,7 @@ export class PublicityService {
     toDayNumber(decisionDate);
     if (decisionDate > shanghaiToday()) throw bad('decisionDate', '决定日期不能晚于今天');
     const [inst] = await this.ds.query(`SELECT id, office_code FROM institutions WHERE uscc = $1`, [fields.uscc]);
-    if (!inst) throw notFound('INSTITUTION_NOT_FOUND', `统一社会信用代码为 ${String(fields.uscc)} 的机构未在系统中登记`);
+    if (!inst) throw institutionNotFound(`统一社会信用代码为 ${String(fields.uscc)} 的机构未在系统中登记`);
     const { document } = await this.policies.active();
     const dueDate = await this.calendar.addWorkingDays(decisionDate, document.publicationDays);
     return this.ds.transaction(async (m) => {

@@ -6,7 +6,6 @@ import { UserEntity } from '../auth/user.entity';
 import type { AuthUser } from '../auth/role';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { maskIdNumber } from '../common/crypto/mask';
-import { DomainException, notFound } from '../common/errors/domain.exception';
 import { actorOf, CaseGateway } from '../cases/case-gateway';
 import { CaseTaskRepository } from '../cases/case-task.repository';
 import {
@@ -15,6 +14,8 @@ import {
 import type { CompleteTaskDto, WorklistQueryDto } from './dto/task.dto';
 import { TaskEntity } from './task.entity';
 import { WorklistRepository } from './worklist.repository';
+import { taskClosed, taskNotFound } from '../cases/case.errors';
+import { userNotFound } from '../auth/auth.errors';
 
 @Injectable()
 export class TasksService {
@@ -53,7 +54,7 @@ export class TasksService {
 
   async reassign(taskId: string, user: AuthUser, toUserId: string) {
     const to = await this.users.findOne({ where: { id: toUserId, active: true } });
-    if (!to) throw notFound('USER_NOT_FOUND', '改派对象不存在或已停用');
+    if (!to) throw userNotFound('改派对象不存在或已停用');
     return this.act(taskId, user, reassignTaskUpdate, { taskId, to: actorOf(to) });
   }
 
@@ -75,8 +76,8 @@ export class TasksService {
   /** The workflow validates and applies the action; the database row follows from its activity. */
   private async act<A extends { actor: Actor }>(taskId: string, user: AuthUser, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>): Promise<{ task: TaskEntity; case: CaseSnapshot }> {
     const task = await this.tasks.byId(taskId);
-    if (!task) throw notFound('TASK_NOT_FOUND', '任务不存在');
-    if (task.status === 'completed' || task.status === 'cancelled') throw new DomainException('TASK_CLOSED', '任务已办结或已取消', 409);
+    if (!task) throw taskNotFound();
+    if (task.status === 'completed' || task.status === 'cancelled') throw taskClosed();
     const snapshot = await this.gateway.act(task.caseNo, user, update, args);
     return { task: await this.tasks.current(taskId), case: snapshot };
   }

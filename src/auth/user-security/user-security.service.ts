@@ -8,11 +8,11 @@ import { AuthService } from '../auth.service';
 import { LoginLimiter } from '../login-limiter';
 import type { AuthUser } from '../role';
 import { SessionService } from '../session.service';
+import { samePerson, userNotFound } from '../auth.errors';
 
 const REQUEST = `r.id, r.kind, r.user_id AS "userId", u.username, r.reason, r.status, r.proposed_by AS "proposedBy",
   r.proposed_at AS "proposedAt", r.decided_by AS "decidedBy", r.decided_at AS "decidedAt", r.decision_note AS "decisionNote"`;
 
-const samePerson = (message: string) => new DomainException('SAME_PERSON', message, 403);
 
 /**
  * What an administrator does to another person's sign-in. A password reset is one administrator's act: the account
@@ -32,7 +32,7 @@ export class UserSecurityService {
   async resetPassword(userId: string, password: string, admin: AuthUser) {
     if (userId === admin.id) throw new DomainException('OWN_ACCOUNT', '修改本人密码请使用“修改密码”', 409);
     const account = await this.accounts.byId(userId);
-    if (!account) throw notFound('USER_NOT_FOUND', '用户不存在');
+    if (!account) throw userNotFound();
     assertPasswordAcceptable(password, account.username);
     await this.ds.transaction(async (m) => {
       await this.accounts.setPassword(userId, await AuthService.hashPassword(password), true, m);
@@ -45,7 +45,7 @@ export class UserSecurityService {
 
   async proposeTotpReset(userId: string, reason: string, admin: AuthUser) {
     const account = await this.accounts.byId(userId);
-    if (!account) throw notFound('USER_NOT_FOUND', '用户不存在');
+    if (!account) throw userNotFound();
     if (!account.totpEnabled) throw conflict('TOTP_NOT_ENROLLED', '该账号尚未绑定动态口令，无需重置');
     const [open] = await this.ds.query(`SELECT 1 FROM user_security_requests WHERE user_id = $1 AND kind = 'totp_reset' AND status = 'pending'`, [userId]);
     if (open) throw conflict('REQUEST_PENDING', '该账号已有待审批的重置申请');

@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain.exception';
 import { unavailableDependency } from './unavailable';
+import { CaseErrorCode } from '../../cases/case.errors';
 
 interface ErrorBody {
   code: string;
@@ -57,7 +58,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private map(e: unknown): [number, ErrorBody] {
     if (e instanceof DomainException) return [e.status, { code: e.code, message: e.message, details: e.details }];
     if (e instanceof WorkflowUpdateFailedError) return this.fromFailure(e.cause);
-    if (e instanceof WorkflowNotFoundError) return [404, { code: 'CASE_NOT_FOUND', message: '案件流程不存在' }];
+    if (e instanceof WorkflowNotFoundError) return [404, { code: CaseErrorCode.CASE_NOT_FOUND, message: '案件流程不存在' }];
     if (e instanceof ThrottlerException) return [429, GENERIC[429]];
     const unavailable = unavailableDependency(e);
     if (unavailable === 'case-busy') return [503, CASE_BUSY];

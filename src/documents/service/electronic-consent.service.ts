@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FieldCryptoService } from '../../common/crypto/field-crypto.service';
-import { DomainException, notFound } from '../../common/errors/domain.exception';
+import { notFound } from '../../common/errors/domain.exception';
 import { ConsentRow, ServiceRepository } from './service.repository';
+import { institutionNotFound } from '../../institutions/institution.errors';
+import { uploadNotFound } from '../../portal/upload.errors';
 
 export interface ConsentInput {
   signedOn: string;
@@ -53,7 +55,7 @@ export class ElectronicConsentService {
     return this.ds.transaction(async (tx) => {
       const institution = await this.institution(uscc);
       if (input.evidenceFileId && !(await this.repo.uploadExists(tx, input.evidenceFileId))) {
-        throw new DomainException('UPLOAD_NOT_FOUND', `文件 ${input.evidenceFileId} 不存在`, 400);
+        throw uploadNotFound(`文件 ${input.evidenceFileId} 不存在`);
       }
       const previous = await this.repo.activeConsent(tx, institution.id, true);
       if (previous) await this.repo.revokeConsent(tx, previous.id, input.signedOn, '由新的电子送达确认书替代', actorId);
@@ -79,7 +81,7 @@ export class ElectronicConsentService {
 
   private async institution(uscc: string): Promise<{ id: string; uscc: string }> {
     const [row] = await this.ds.query(`SELECT id, uscc FROM institutions WHERE uscc = $1`, [uscc.trim().toUpperCase()]);
-    if (!row) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!row) throw institutionNotFound();
     return row;
   }
 

@@ -1,0 +1,27 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainException } from '../common/errors/domain.exception';
+
+export enum AuthErrorCode {
+  TOKEN_INVALID = 'TOKEN_INVALID',
+  LOGIN_FAILED = 'LOGIN_FAILED',
+  TOTP_INVALID = 'TOTP_INVALID',
+  TOTP_ALREADY_ENROLLED = 'TOTP_ALREADY_ENROLLED',
+  USER_NOT_FOUND = 'USER_NOT_FOUND',
+  /** Four eyes: the same person may not do both steps. */
+  SAME_PERSON = 'SAME_PERSON',
+}
+
+export const TOKEN_INVALID_MESSAGE = '登录已失效，请重新登录';
+
+export const tokenInvalid = () => new DomainException(AuthErrorCode.TOKEN_INVALID, TOKEN_INVALID_MESSAGE, HttpStatus.UNAUTHORIZED);
+
+export const loginFailed = () => new DomainException(AuthErrorCode.LOGIN_FAILED, '用户名或密码错误', HttpStatus.UNAUTHORIZED);
+
+export const totpInvalid = (message: string, status: HttpStatus.BAD_REQUEST | HttpStatus.UNAUTHORIZED) =>
+  new DomainException(AuthErrorCode.TOTP_INVALID, message, status);
+
+export const totpAlreadyEnrolled = (message = '已绑定动态口令') => new DomainException(AuthErrorCode.TOTP_ALREADY_ENROLLED, message, HttpStatus.CONFLICT);
+
+export const userNotFound = (message = '用户不存在') => new DomainException(AuthErrorCode.USER_NOT_FOUND, message, HttpStatus.NOT_FOUND);
+
+export const samePerson = (message: string) => new DomainException(AuthErrorCode.SAME_PERSON, message, HttpStatus.FORBIDDEN);

@@ -1,0 +1,9 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainException } from '../common/errors/domain.exception';
+
+export enum InspectionErrorCode {
+  INSPECTION_PLAN_NOT_FOUND = 'INSPECTION_PLAN_NOT_FOUND',
+}
+
+export const inspectionPlanNotFound = (message = '抽查计划不存在') =>
+  new DomainException(InspectionErrorCode.INSPECTION_PLAN_NOT_FOUND, message, HttpStatus.NOT_FOUND);

@@ -1,0 +1,21 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainException } from '../common/errors/domain.exception';
+
+export enum InstitutionErrorCode {
+  INSTITUTION_NOT_FOUND = 'INSTITUTION_NOT_FOUND',
+  INSTITUTION_EXISTS = 'INSTITUTION_EXISTS',
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  OFFICE_UNKNOWN = 'OFFICE_UNKNOWN',
+}
+
+export const institutionNotFound = (message = '机构不存在') =>
+  new DomainException(InstitutionErrorCode.INSTITUTION_NOT_FOUND, message, HttpStatus.NOT_FOUND);
+
+export const institutionExists = (uscc: string) =>
+  new DomainException(InstitutionErrorCode.INSTITUTION_EXISTS, `统一社会信用代码为 ${uscc} 的机构已存在`, HttpStatus.CONFLICT, { uscc });
+
+/** Edited by someone else since it was read (optimistic locking on `version`). */
+export const institutionVersionConflict = (currentVersion: number) =>
+  new DomainException(InstitutionErrorCode.VERSION_CONFLICT, '该机构信息已被他人修改，请刷新后重试', HttpStatus.CONFLICT, { currentVersion });
+
+export const officeUnknown = (message: string) => new DomainException(InstitutionErrorCode.OFFICE_UNKNOWN, message, HttpStatus.BAD_REQUEST);
