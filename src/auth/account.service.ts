@@ -12,13 +12,13 @@ import { LoginLimiter } from './login-limiter';
 import { passwordProblems } from './password-policy';
 import { IssuedTokens, SessionService } from './session.service';
 import { matchTotpStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri } from './totp';
-import { tokenInvalid, totpAlreadyEnrolled, totpInvalid } from './auth.errors';
+import { AuthErrorCode, tokenInvalid, totpAlreadyEnrolled, totpInvalid } from './auth.errors';
 
 /** Refuses a password the policy does not accept, naming every reason (src/auth/password-policy.ts). */
 export function assertPasswordAcceptable(password: string, username: string): void {
   const problems = passwordProblems(password, username);
   if (problems.length) {
-    throw new DomainException('PASSWORD_WEAK', `密码不符合要求：${problems.map((p) => p.message).join('；')}`, 400,
+    throw new DomainException(AuthErrorCode.PASSWORD_WEAK, `密码不符合要求：${problems.map((p) => p.message).join('；')}`, 400,
       { problems: problems.map((p) => p.code) });
   }
 }
@@ -45,10 +45,10 @@ export class AccountService {
     if (!(await AuthService.verifyPassword(account.passwordHash, current))) {
       await this.limiter.failed(account.username, meta.ip);
       await this.record(account, 'auth.password', 'refused:CURRENT_PASSWORD_WRONG', meta);
-      throw new DomainException('CURRENT_PASSWORD_WRONG', '当前密码不正确', 400);
+      throw new DomainException(AuthErrorCode.CURRENT_PASSWORD_WRONG, '当前密码不正确', 400);
     }
     assertPasswordAcceptable(next, account.username);
-    if (current === next) throw new DomainException('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', 400);
+    if (current === next) throw new DomainException(AuthErrorCode.PASSWORD_UNCHANGED, '新密码不能与当前密码相同', 400);
     await this.accounts.setPassword(userId, await AuthService.hashPassword(next), false);
     await this.sessions.revokeAll(userId, 'password changed', undefined, sessionId);
     await this.record(account, 'auth.password', 'ok', meta);
@@ -70,7 +70,7 @@ export class AccountService {
     const account = await this.mustFind(userId);
     if (account.totpEnabled) throw totpAlreadyEnrolled();
     const pending = await this.accounts.pendingTotp(userId);
-    if (!pending) throw conflict('TOTP_NOT_STARTED', '请先获取动态口令密钥（绑定第一步）');
+    if (!pending) throw conflict(AuthErrorCode.TOTP_NOT_STARTED, '请先获取动态口令密钥（绑定第一步）');
     const step = matchTotpStep(this.crypto.decrypt(pending), code.trim());
     if (step === null) {
       await this.record(account, 'auth.totp-enrol', 'refused:TOTP_INVALID', meta);

@@ -63,7 +63,7 @@ export class AuthService {
     }
     if (account.totpEnabled) {
       // no code yet is a step of the form, not a guess: asked for, not counted
-      if (!input.totp) throw new DomainException('TOTP_REQUIRED', '请输入身份验证器上的 6 位动态口令', 401);
+      if (!input.totp) throw new DomainException(AuthErrorCode.TOTP_REQUIRED, '请输入身份验证器上的 6 位动态口令', 401);
       if (!(await this.secondFactor(account, input.totp))) {
         await this.fail(input.username, meta, account, AuthErrorCode.TOTP_INVALID);
         throw totpInvalid('动态口令不正确或已使用，请输入最新的口令', HttpStatus.UNAUTHORIZED);

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
 import { validateEnv } from '../config/env.schema';
 import type { AuthUser, Role } from './role';
-import { tokenInvalid } from './auth.errors';
+import { AuthErrorCode, tokenInvalid } from './auth.errors';
 
 export type SessionScope = 'full' | 'setup';
 
@@ -65,7 +65,7 @@ export class SessionCheck {
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token);
     } catch (err) {
-      if ((err as Error).name === 'TokenExpiredError') throw new DomainException('TOKEN_EXPIRED', '登录已过期，请重新登录', 401);
+      if ((err as Error).name === 'TokenExpiredError') throw new DomainException(AuthErrorCode.TOKEN_EXPIRED, '登录已过期，请重新登录', 401);
       throw invalid();
     }
     // a token without an expiry, a session or a version was not made by this API (or by an older one): refused

@@ -15,6 +15,7 @@ import { EvaluationService } from '../evaluation/evaluation.service';
 import type { BreachCommitmentDto, SignCommitmentDto, VerifyCommitmentDto } from './dto/commitment.dto';
 import { samePerson } from '../auth/auth.errors';
 import { CommonErrorCode } from '../common/errors/common.errors';
+import { CommitmentErrorCode } from './commitment.errors';
 
 /** 失信行为清单 EDU-011 违背信用承诺 (src/database/migrations/data/catalogue-2026.ts). */
 export const BROKEN_COMMITMENT_BEHAVIOUR = 'EDU-011';
@@ -62,7 +63,7 @@ export class CommitmentsService {
     // the server's date, never the form's: a commitment back-dated to an ended term would be due, and kept, at once
     const signedOn = shanghaiToday();
     if (dto.signedOn !== undefined && dto.signedOn !== signedOn) {
-      throw bad('signedOn', `信用承诺以签署当天为签署日期，只能是今天（${signedOn}），不得倒签或预签`, 'SIGNED_ON_NOT_TODAY');
+      throw bad('signedOn', `信用承诺以签署当天为签署日期，只能是今天（${signedOn}），不得倒签或预签`, CommitmentErrorCode.SIGNED_ON_NOT_TODAY);
     }
     const dueDate = dto.dueDate ?? (dto.purpose === 'annual' ? `${signedOn.slice(0, 4)}-12-31` : undefined);
     if (!dueDate) throw bad('dueDate', '缺少必填字段：履约期限（dueDate）');
@@ -105,11 +106,11 @@ export class CommitmentsService {
       }
       if (row.verification === wanted) return view(await this.row(m, `c.id = $1`, id));
       if (row.verification) {
-        throw conflict('COMMITMENT_ALREADY_VERIFIED', `该承诺已于 ${row.verifiedOn} 核实为${row.verification === 'kept' ? '已履约' : '未履约'}，不能改为其他结果`);
+        throw conflict(CommitmentErrorCode.COMMITMENT_ALREADY_VERIFIED, `该承诺已于 ${row.verifiedOn} 核实为${row.verification === 'kept' ? '已履约' : '未履约'}，不能改为其他结果`);
       }
-      if (dto.kept && row.status === 'broken') throw conflict('COMMITMENT_BROKEN', '该承诺已被认定违约，不能核实为已履约');
+      if (dto.kept && row.status === 'broken') throw conflict(CommitmentErrorCode.COMMITMENT_BROKEN, '该承诺已被认定违约，不能核实为已履约');
       if (dto.kept && row.dueDate > today) {
-        throw conflict('COMMITMENT_TERM_RUNNING', `履约期限（${row.dueDate}）尚未届满，届满当日起方可核实为已履约`);
+        throw conflict(CommitmentErrorCode.COMMITMENT_TERM_RUNNING, `履约期限（${row.dueDate}）尚未届满，届满当日起方可核实为已履约`);
       }
       if (!dto.kept && !row.caseNo) await this.markBroken(m, row, dto.note, today, actor);
       await m.query(
@@ -147,7 +148,7 @@ export class CommitmentsService {
 
   async get(id: string, actor: AuthUser) {
     const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM commitments c WHERE c.id = $1`, [id]);
-    if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw notFound('COMMITMENT_NOT_FOUND', '信用承诺不存在');
+    if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw notFound(CommitmentErrorCode.COMMITMENT_NOT_FOUND, '信用承诺不存在');
     return view(row);
   }
 
@@ -161,9 +162,9 @@ export class CommitmentsService {
     const [row]: Locked[] = await m.query(
       `SELECT ${COLUMNS}, c.institution_id AS "institutionId", c.created_by AS "createdBy", i.office_code AS "officeCode"
          FROM commitments c JOIN institutions i ON i.id = c.institution_id WHERE c.id = $1 FOR UPDATE OF c`, [id]);
-    if (!row) throw notFound('COMMITMENT_NOT_FOUND', '信用承诺不存在');
+    if (!row) throw notFound(CommitmentErrorCode.COMMITMENT_NOT_FOUND, '信用承诺不存在');
     if (!row.officeCode || row.officeCode !== actor.officeCode) {
-      throw new DomainException('WRONG_OFFICE', '只有该机构主管科室的经办人或审核人可以核实或认定其信用承诺', HttpStatus.FORBIDDEN);
+      throw new DomainException(CommitmentErrorCode.WRONG_OFFICE, '只有该机构主管科室的经办人或审核人可以核实或认定其信用承诺', HttpStatus.FORBIDDEN);
     }
     return row;
   }

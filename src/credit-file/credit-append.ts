@@ -11,6 +11,7 @@ import {
 } from './credit-record.types';
 import { deriveStatus, shanghaiToday } from './credit-status';
 import { institutionNotFound } from '../institutions/institution.errors';
+import { CreditRecordErrorCode } from './credit-record.errors';
 
 /**
  * Appending one record to an institution's hash chain, with only a query runner: the service runs it with its
@@ -48,7 +49,7 @@ export interface Appended {
 }
 
 export const invalidRecord = (field: string, message: string) =>
-  new DomainException('CREDIT_RECORD_INVALID', message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
+  new DomainException(CreditRecordErrorCode.CREDIT_RECORD_INVALID, message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
 
 /** Lock the chain head, insert the record linked to the previous one, enqueue its platform submission. */
 export async function appendToChain(m: Queryable, input: NewCreditRecord, deps: ChainAppendDeps): Promise<Appended> {
@@ -62,7 +63,7 @@ export async function appendToChain(m: Queryable, input: NewCreditRecord, deps: 
   const [existing] = await m.query(`SELECT ${RECORD_COLUMNS} FROM credit_records r WHERE r.source_ref = $1`, [input.sourceRef]);
   if (existing) {
     if (existing.uscc !== uscc || existing.kind !== input.kind) {
-      throw conflict('SOURCE_REF_CONFLICT', `来源编号 ${input.sourceRef} 已用于另一条信用记录`, { id: existing.id });
+      throw conflict(CreditRecordErrorCode.SOURCE_REF_CONFLICT, `来源编号 ${input.sourceRef} 已用于另一条信用记录`, { id: existing.id });
     }
     const refs = await referrersOf(m, [existing.id]);
     return { view: recordView(existing, refs.get(existing.id) ?? [], deps.mask), institutionId: inst.id, created: false };

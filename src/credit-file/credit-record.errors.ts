@@ -3,6 +3,8 @@ import { DomainException } from '../common/errors/domain.exception';
 
 export enum CreditRecordErrorCode {
   CREDIT_RECORD_NOT_FOUND = 'CREDIT_RECORD_NOT_FOUND',
+  CREDIT_RECORD_INVALID = 'CREDIT_RECORD_INVALID',
+  SOURCE_REF_CONFLICT = 'SOURCE_REF_CONFLICT',
 }
 
 /** Also what an institution hears about another institution's record. */

@@ -12,6 +12,7 @@ import { PoliciesService } from '../policies/policies.service';
 import type { DecideMatterDto, RegisterMatterDto } from './dto/review.dto';
 import { institutionNotFound } from '../institutions/institution.errors';
 import { validationFailed } from '../common/errors/common.errors';
+import { CreditReviewErrorCode } from './credit-review.errors';
 
 const COLUMNS = `m.id, m.matter_type AS type, m.uscc, m.office_code AS "officeCode", m.title, m.persons, m.status,
   m.review_id AS "reviewId", m.decided_by AS "decidedBy", m.decided_at AS "decidedAt", m.decision_reason AS "decisionReason",
@@ -46,7 +47,7 @@ export class ReviewMattersService {
 
   async get(id: string) {
     const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM review_matters m WHERE m.id = $1`, [id]);
-    if (!row) throw notFound('MATTER_NOT_FOUND', '审批或评选事项不存在');
+    if (!row) throw notFound(CreditReviewErrorCode.MATTER_NOT_FOUND, '审批或评选事项不存在');
     const reviews = await this.ds.query(
       `SELECT id, outcome, reasons, grade, score, reviewed_at AS "reviewedAt" FROM credit_reviews WHERE matter_id = $1 ORDER BY reviewed_at DESC`, [id]);
     return { ...row, persons: row.persons.map((p: { name: string; role: string | null; idEnc: string }) => this.maskPerson(p)), reviews };
@@ -61,22 +62,22 @@ export class ReviewMattersService {
     const validDays = supervisionPolicy(document as SupervisionPolicyDocument).review.validDays;
     await this.ds.transaction(async (m) => {
       const [matter] = await m.query(`SELECT status, person_hmacs FROM review_matters WHERE id = $1 FOR UPDATE`, [id]);
-      if (!matter) throw notFound('MATTER_NOT_FOUND', '审批或评选事项不存在');
+      if (!matter) throw notFound(CreditReviewErrorCode.MATTER_NOT_FOUND, '审批或评选事项不存在');
       const decided = dto.decision === 'approve' ? 'approved' : 'rejected';
       if (matter.status === decided) return; // a repeated click
-      if (matter.status !== 'pending') throw conflict('MATTER_ALREADY_DECIDED', '该事项已作出决定');
+      if (matter.status !== 'pending') throw conflict(CreditReviewErrorCode.MATTER_ALREADY_DECIDED, '该事项已作出决定');
       const [review] = await m.query(
         `SELECT id, outcome FROM credit_reviews WHERE matter_id = $1 AND reviewed_at > now() - make_interval(days => $2)
           ORDER BY reviewed_at DESC LIMIT 1`, [id, validDays]);
       if (!review) {
-        throw conflict('REVIEW_REQUIRED', `作出决定前须完成信用审查（${validDays} 日内有效），请先调用信用审查`, { matterId: id });
+        throw conflict(CreditReviewErrorCode.REVIEW_REQUIRED, `作出决定前须完成信用审查（${validDays} 日内有效），请先调用信用审查`, { matterId: id });
       }
       if (dto.decision === 'approve') {
-        if (review.outcome === 'block') throw conflict('REVIEW_BLOCKS', '信用审查结论为“不予通过”，不能批准', { reviewId: review.id });
+        if (review.outcome === 'block') throw conflict(CreditReviewErrorCode.REVIEW_BLOCKS, '信用审查结论为“不予通过”，不能批准', { reviewId: review.id });
         const [ban] = await m.query(
           `SELECT person_name, until_date::text AS until FROM industry_bans
             WHERE person_id_hmac = ANY($1) AND from_date <= $2 AND until_date >= $2 LIMIT 1`, [matter.person_hmacs, shanghaiToday()]);
-        if (ban) throw conflict('PERSON_BANNED', `${maskName(ban.person_name)} 处于行业禁入期（至 ${ban.until}），不能批准`);
+        if (ban) throw conflict(CreditReviewErrorCode.PERSON_BANNED, `${maskName(ban.person_name)} 处于行业禁入期（至 ${ban.until}），不能批准`);
       }
       await m.query(
         `UPDATE review_matters SET status = $2, review_id = $3, decided_by = $4, decided_at = now(), decision_reason = $5 WHERE id = $1`,

@@ -10,6 +10,7 @@ import type { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto'
 import { institutionNotFound, officeUnknown } from '../institutions/institution.errors';
 import { userNotFound } from '../auth/auth.errors';
 import { validationFailed } from '../common/errors/common.errors';
+import { DirectoryErrorCode } from './directory.errors';
 
 const USER_COLUMNS = `id, username, role, display_name AS "displayName", office_code AS "officeCode", uscc, active, created_at AS "createdAt",
   totp_enabled_at IS NOT NULL AS "totpEnrolled", must_change_password AS "mustChangePassword"`;
@@ -46,7 +47,7 @@ export class DirectoryService {
       if (!inst) throw institutionNotFound('机构不存在，请先登记机构');
     }
     const [taken] = await this.ds.query(`SELECT 1 FROM users WHERE username = $1`, [dto.username]);
-    if (taken) throw new DomainException('USERNAME_TAKEN', '用户名已被使用', 409);
+    if (taken) throw new DomainException(DirectoryErrorCode.USERNAME_TAKEN, '用户名已被使用', 409);
     assertPasswordAcceptable(dto.password, dto.username);
     // an initial password is known to whoever set it: its owner changes it at the first sign-in
     const [row] = await this.ds.query(
@@ -60,7 +61,7 @@ export class DirectoryService {
     const [user] = await this.ds.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
     if (!user) throw userNotFound();
     if (id === caller.id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
-      throw new DomainException('SELF_LOCKOUT', '不能停用自己的账号或取消自己的管理员角色', 409);
+      throw new DomainException(DirectoryErrorCode.SELF_LOCKOUT, '不能停用自己的账号或取消自己的管理员角色', 409);
     }
     const role = dto.role ?? user.role;
     if ((role === 'institution') !== (user.uscc !== null)) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/role';
-import { forbidden } from '../common/errors/domain.exception';
+import { forbidden } from '../common/errors/common.errors';
 import { KIND_TRAITS, SERVICE_METHOD_LABELS } from './document-kinds';
 import { DocumentListRow, DocumentRow, DocumentsRepository } from './documents.repository';
 import { renderDocumentDocx } from './render/docx-writer';

@@ -12,7 +12,7 @@ import type { Grade } from '../policies/policy.types';
 import { assertNoPersonalData } from '../publicity/public-text-guard';
 import { draw, drawDigest, DrawInput, GRADE_ORDER } from './draw';
 import type { CreatePlanDto, InspectionResultDto } from './dto/inspection.dto';
-import { inspectionPlanNotFound } from './inspection.errors';
+import { InspectionErrorCode, inspectionPlanNotFound } from './inspection.errors';
 import { validationFailed } from '../common/errors/common.errors';
 
 const TARGETS = `SELECT t.position, t.uscc, i.name AS "institutionName", t.grade, t.inspector_ids AS "inspectorIds", t.result,
@@ -51,7 +51,7 @@ export class InspectionsService {
       `SELECT id FROM users WHERE role = 'officer' AND active AND ($1::text IS NULL OR office_code = $1)`, [dto.officeCode ?? null]);
     const k = dto.inspectorsPerTarget ?? 2;
     if (inspectors.length < k) {
-      throw unprocessable('NOT_ENOUGH_INSPECTORS', `可抽取的检查人员不足 ${k} 人`, { available: inspectors.length });
+      throw unprocessable(InspectionErrorCode.NOT_ENOUGH_INSPECTORS, `可抽取的检查人员不足 ${k} 人`, { available: inspectors.length });
     }
     const ratios = Object.fromEntries(GRADE_ORDER.map((g) => [g, policy.supervision[g]?.ratio ?? 0])) as Record<Grade, number>;
     const input: DrawInput = {
@@ -146,8 +146,8 @@ export class InspectionsService {
       const [t] = await m.query(
         `SELECT t.result, t.case_no, i.legal_rep_name FROM inspection_targets t JOIN institutions i ON i.id = t.institution_id
           WHERE t.plan_id = $1 AND t.uscc = $2 FOR UPDATE OF t`, [planId, uscc]);
-      if (!t) throw notFound('INSPECTION_TARGET_NOT_FOUND', '该机构不在本抽查计划中');
-      if (t.result && t.result !== dto.result) throw conflict('RESULT_ALREADY_RECORDED', '检查结果已登记，不能改为其他结果');
+      if (!t) throw notFound(InspectionErrorCode.INSPECTION_TARGET_NOT_FOUND, '该机构不在本抽查计划中');
+      if (t.result && t.result !== dto.result) throw conflict(InspectionErrorCode.RESULT_ALREADY_RECORDED, '检查结果已登记，不能改为其他结果');
       if (dto.publicFinding) assertNoPersonalData({ publicFinding: dto.publicFinding }, [t.legal_rep_name]);
       if (!t.result) {
         await m.query(`UPDATE inspection_targets SET result = $3, findings = $4, public_finding = $5, recorded_by = $6, recorded_at = now()

@@ -9,6 +9,7 @@ import { ImportReportDto, ImportRowResultDto } from './dto/import-report.dto';
 import { readSheet, SheetRow, UploadedSheet } from './institution-sheet.reader';
 import { institutionTypeFromText } from './institution-type';
 import { InstitutionsService } from './institutions.service';
+import { InstitutionErrorCode } from './institution.errors';
 
 /** The header row the bureau's template uses; 地址 and 主管科室 may be left out. */
 export const IMPORT_HEADERS = {
@@ -44,12 +45,12 @@ export class InstitutionImportService {
    * or half-writes a good one, and the report says what happened to every row.
    */
   async import(file: UploadedSheet | undefined, actor: AuthUser): Promise<ImportReportDto> {
-    if (!file) throw new DomainException('IMPORT_FILE_MISSING', '请选择要导入的文件（表单字段名 file）', HttpStatus.BAD_REQUEST);
+    if (!file) throw new DomainException(InstitutionErrorCode.IMPORT_FILE_MISSING, '请选择要导入的文件（表单字段名 file）', HttpStatus.BAD_REQUEST);
     const [header, ...dataRows] = await readSheet(file);
-    if (!header) throw new DomainException('IMPORT_EMPTY', '文件中没有数据', HttpStatus.BAD_REQUEST);
+    if (!header) throw new DomainException(InstitutionErrorCode.IMPORT_EMPTY, '文件中没有数据', HttpStatus.BAD_REQUEST);
     const columns = this.locateColumns(header);
     if (dataRows.length > MAX_IMPORT_ROWS) {
-      throw new DomainException('IMPORT_TOO_MANY_ROWS', `单个文件最多 ${MAX_IMPORT_ROWS} 行，请拆分后导入`, HttpStatus.BAD_REQUEST);
+      throw new DomainException(InstitutionErrorCode.IMPORT_TOO_MANY_ROWS, `单个文件最多 ${MAX_IMPORT_ROWS} 行，请拆分后导入`, HttpStatus.BAD_REQUEST);
     }
     const offices = await this.officeLookup();
     const firstRowOf = new Map<string, number>();
@@ -113,7 +114,7 @@ export class InstitutionImportService {
     ) as Record<Column, number | undefined>;
     const missing = REQUIRED.filter((c) => columns[c] === undefined).map((c) => IMPORT_HEADERS[c]);
     if (missing.length) {
-      throw new DomainException('IMPORT_HEADER_INVALID', `表头缺少列：${missing.join('、')}`, HttpStatus.BAD_REQUEST, {
+      throw new DomainException(InstitutionErrorCode.IMPORT_HEADER_INVALID, `表头缺少列：${missing.join('、')}`, HttpStatus.BAD_REQUEST, {
         missing,
         expected: Object.values(IMPORT_HEADERS),
       });

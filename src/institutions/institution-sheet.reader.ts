@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { DomainException } from '../common/errors/domain.exception';
+import { InstitutionErrorCode } from './institution.errors';
 
 /** The part of a multer upload the import needs (memory storage keeps the bytes in `buffer`). */
 export interface UploadedSheet {
@@ -19,7 +20,7 @@ export interface SheetRow {
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 const wrongType = () =>
-  new DomainException('IMPORT_FILE_TYPE', '仅支持 Excel（.xlsx）或 UTF-8 编码的 CSV（.csv）文件', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+  new DomainException(InstitutionErrorCode.IMPORT_FILE_TYPE, '仅支持 Excel（.xlsx）或 UTF-8 编码的 CSV（.csv）文件', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
 /**
  * Reads the first worksheet of an .xlsx or a UTF-8 .csv into rows of trimmed text.
@@ -40,7 +41,7 @@ async function readXlsx(buffer: Buffer): Promise<SheetRow[]> {
     // exceljs declares its own global `Buffer` type, narrower than Node's; the bytes are the same.
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
-    throw new DomainException('IMPORT_FILE_UNREADABLE', 'Excel 文件无法读取，请确认文件未损坏且为 .xlsx 格式', HttpStatus.BAD_REQUEST);
+    throw new DomainException(InstitutionErrorCode.IMPORT_FILE_UNREADABLE, 'Excel 文件无法读取，请确认文件未损坏且为 .xlsx 格式', HttpStatus.BAD_REQUEST);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
@@ -60,7 +61,7 @@ function decodeUtf8(buffer: Buffer): string {
     // the decoder drops a leading BOM by itself.
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
-    throw new DomainException('IMPORT_FILE_ENCODING', 'CSV 文件必须为 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”', HttpStatus.BAD_REQUEST);
+    throw new DomainException(InstitutionErrorCode.IMPORT_FILE_ENCODING, 'CSV 文件必须为 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”', HttpStatus.BAD_REQUEST);
   }
 }
 

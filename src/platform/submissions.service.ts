@@ -8,6 +8,7 @@ import { applyMergePatch } from './merge-patch';
 import type { SubmissionType } from './outbox.service';
 import { PlatformQueues } from './platform-queues';
 import { CommonErrorCode } from '../common/errors/common.errors';
+import { PlatformErrorCode } from './platform.errors';
 
 /** pending + an earlier failed attempt reads as "retrying", with the reason, in lists and the report. */
 export type SubmissionState = 'pending' | 'retrying' | 'delivered' | 'needs_fix';
@@ -51,7 +52,7 @@ export const VIEW_COLUMNS = `id, idempotency_key AS "idempotencyKey", record_typ
   created_at AS "createdAt", updated_at AS "updatedAt", last_attempt_at AS "lastAttemptAt", delivered_at AS "deliveredAt"`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const missing = () => notFound('SUBMISSION_NOT_FOUND', '报送记录不存在');
+const missing = () => notFound(PlatformErrorCode.SUBMISSION_NOT_FOUND, '报送记录不存在');
 
 /** The officer's side of the outbox: every record's state, and the needs-fixing flow (fix, then resend). */
 @Injectable()
@@ -142,5 +143,5 @@ export class SubmissionsService {
 
 function notFixable(status: string) {
   const label = status === 'delivered' ? '已报送成功' : '正在报送中';
-  return conflict('SUBMISSION_NOT_FIXABLE', `该记录${label}，只有被平台退回的记录才能修改或重新报送`, { status });
+  return conflict(PlatformErrorCode.SUBMISSION_NOT_FIXABLE, `该记录${label}，只有被平台退回的记录才能修改或重新报送`, { status });
 }

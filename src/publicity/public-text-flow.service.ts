@@ -10,6 +10,7 @@ import { PublicityService } from './publicity.service';
 import { decisionRef, PublicityDecisionView } from './publicity-view';
 import { creditRecordNotFound } from '../credit-file/credit-record.errors';
 import { validationFailed } from '../common/errors/common.errors';
+import { PublicityErrorCode } from './publicity.errors';
 
 /** Kinds of credit record the public may read, and so whose public text an officer may redraft. */
 export const PUBLISHABLE_KINDS: CreditRecordKind[] = ['licence', 'penalty', 'determination', 'joint_sanction', 'honour', 'commitment', 'correction'];
@@ -37,9 +38,9 @@ export class PublicTextFlowService {
   async redraftDecision(id: string, fields: Record<string, string | undefined>, actor: AuthUser): Promise<PublicityDecisionView> {
     await this.ds.transaction(async (m) => {
       const [found] = await m.query(`SELECT kind, document_no AS "documentNo" FROM publicity_decisions WHERE id = $1`, [id]);
-      if (!found) throw notFound('PUBLICITY_DECISION_NOT_FOUND', '双公示决定不存在');
+      if (!found) throw notFound(PublicityErrorCode.PUBLICITY_DECISION_NOT_FOUND, '双公示决定不存在');
       const decision = (await this.publicity.lockByRef(m, decisionRef(found.kind, found.documentNo)))!;
-      if (decision.status === 'recorded') throw conflict('NOT_TO_BE_PUBLISHED', '该决定为轻微失信，不予公示，没有公示文本');
+      if (decision.status === 'recorded') throw conflict(PublicityErrorCode.NOT_TO_BE_PUBLISHED, '该决定为轻微失信，不予公示，没有公示文本');
       await this.texts.draft(m, {
         recordRef: decisionRef(decision.kind, decision.documentNo), uscc: decision.uscc, actorId: actor.id, fieldPrefix: 'fields.',
         fields: onlyFieldsOf(decision.kind, fields), names: await this.publicity.namesOf(decision),

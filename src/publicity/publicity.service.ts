@@ -21,6 +21,7 @@ import {
 } from './publicity-view';
 import { institutionNotFound } from '../institutions/institution.errors';
 import { validationFailed } from '../common/errors/common.errors';
+import { PublicityErrorCode } from './publicity.errors';
 
 export type { PublicityDecisionView, PublicityKind } from './publicity-view';
 
@@ -94,7 +95,7 @@ export class PublicityService {
     return this.ds.transaction(async (m) => {
       const row = await this.lock(m, id);
       if (row.status === 'recorded') {
-        throw conflict('NOT_TO_BE_PUBLISHED', '该决定为轻微失信，不予公示；如确有必要公示，请重新登记并说明理由');
+        throw conflict(PublicityErrorCode.NOT_TO_BE_PUBLISHED, '该决定为轻微失信，不予公示；如确有必要公示，请重新登记并说明理由');
       }
       if (row.status === 'pending') await this.publishIn(m, row, actor);
       return this.byId(id, m);
@@ -103,7 +104,7 @@ export class PublicityService {
 
   async byId(id: string, m: EntityManager = this.ds.manager): Promise<PublicityDecisionView> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM publicity_decisions WHERE id = $1`, [id]);
-    if (!row) throw notFound('PUBLICITY_DECISION_NOT_FOUND', '双公示决定不存在');
+    if (!row) throw notFound(PublicityErrorCode.PUBLICITY_DECISION_NOT_FOUND, '双公示决定不存在');
     return decisionView(row, (await this.texts.latest([decisionRef(row.kind, row.documentNo)], m)).get(decisionRef(row.kind, row.documentNo)) ?? null);
   }
 
@@ -128,7 +129,7 @@ export class PublicityService {
     const ref = decisionRef(row.kind, row.documentNo);
     const text = (await this.texts.latest([ref], m)).get(ref);
     if (!text || text.status !== 'approved' || !intact(text)) {
-      throw conflict('PUBLIC_TEXT_NOT_APPROVED', '公示文本尚未经审核人审核通过（或审核后又被修改），不能公示', { publicTextId: text?.id ?? null });
+      throw conflict(PublicityErrorCode.PUBLIC_TEXT_NOT_APPROVED, '公示文本尚未经审核人审核通过（或审核后又被修改），不能公示', { publicTextId: text?.id ?? null });
     }
     const publishOn = shanghaiToday();
     const window = row.publicityUntil && row.publicityUntil >= publishOn
@@ -160,7 +161,7 @@ export class PublicityService {
       if (!inserted.length) {
         // registering the same document twice is a retry: answer with what is there, unless it is someone else's
         const [existing] = await m.query(`SELECT id, uscc FROM publicity_decisions WHERE kind = $1 AND document_no = $2`, [kind, documentNo]);
-        if (existing.uscc !== fields.uscc) throw conflict('DOCUMENT_NO_EXISTS', `文书号 ${documentNo} 已登记给其他机构`);
+        if (existing.uscc !== fields.uscc) throw conflict(PublicityErrorCode.DOCUMENT_NO_EXISTS, `文书号 ${documentNo} 已登记给其他机构`);
         return this.byId(existing.id, m);
       }
       const row = inserted[0];
@@ -197,7 +198,7 @@ export class PublicityService {
 
   private async lock(m: EntityManager, id: string): Promise<DecisionRow> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM publicity_decisions WHERE id = $1 FOR UPDATE`, [id]);
-    if (!row) throw notFound('PUBLICITY_DECISION_NOT_FOUND', '双公示决定不存在');
+    if (!row) throw notFound(PublicityErrorCode.PUBLICITY_DECISION_NOT_FOUND, '双公示决定不存在');
     return row;
   }
 

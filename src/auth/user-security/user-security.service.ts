@@ -8,7 +8,7 @@ import { AuthService } from '../auth.service';
 import { LoginLimiter } from '../login-limiter';
 import type { AuthUser } from '../role';
 import { SessionService } from '../session.service';
-import { samePerson, userNotFound } from '../auth.errors';
+import { AuthErrorCode, samePerson, userNotFound } from '../auth.errors';
 
 const REQUEST = `r.id, r.kind, r.user_id AS "userId", u.username, r.reason, r.status, r.proposed_by AS "proposedBy",
   r.proposed_at AS "proposedAt", r.decided_by AS "decidedBy", r.decided_at AS "decidedAt", r.decision_note AS "decisionNote"`;
@@ -30,7 +30,7 @@ export class UserSecurityService {
   ) {}
 
   async resetPassword(userId: string, password: string, admin: AuthUser) {
-    if (userId === admin.id) throw new DomainException('OWN_ACCOUNT', '修改本人密码请使用“修改密码”', 409);
+    if (userId === admin.id) throw new DomainException(AuthErrorCode.OWN_ACCOUNT, '修改本人密码请使用“修改密码”', 409);
     const account = await this.accounts.byId(userId);
     if (!account) throw userNotFound();
     assertPasswordAcceptable(password, account.username);
@@ -46,9 +46,9 @@ export class UserSecurityService {
   async proposeTotpReset(userId: string, reason: string, admin: AuthUser) {
     const account = await this.accounts.byId(userId);
     if (!account) throw userNotFound();
-    if (!account.totpEnabled) throw conflict('TOTP_NOT_ENROLLED', '该账号尚未绑定动态口令，无需重置');
+    if (!account.totpEnabled) throw conflict(AuthErrorCode.TOTP_NOT_ENROLLED, '该账号尚未绑定动态口令，无需重置');
     const [open] = await this.ds.query(`SELECT 1 FROM user_security_requests WHERE user_id = $1 AND kind = 'totp_reset' AND status = 'pending'`, [userId]);
-    if (open) throw conflict('REQUEST_PENDING', '该账号已有待审批的重置申请');
+    if (open) throw conflict(AuthErrorCode.REQUEST_PENDING, '该账号已有待审批的重置申请');
     const [{ id }] = await this.ds.query(
       `INSERT INTO user_security_requests (kind, user_id, reason, proposed_by) VALUES ('totp_reset', $1, $2, $3) RETURNING id`,
       [userId, reason.trim(), admin.id]);
@@ -66,8 +66,8 @@ export class UserSecurityService {
   async decide(id: string, approve: boolean, note: string | undefined, admin: AuthUser) {
     await this.ds.transaction(async (m) => {
       const [r] = await m.query(`SELECT user_id AS "userId", status, proposed_by AS "proposedBy" FROM user_security_requests WHERE id = $1 FOR UPDATE`, [id]);
-      if (!r) throw notFound('REQUEST_NOT_FOUND', '申请不存在');
-      if (r.status !== 'pending') throw conflict('REQUEST_DECIDED', '该申请已处理');
+      if (!r) throw notFound(AuthErrorCode.REQUEST_NOT_FOUND, '申请不存在');
+      if (r.status !== 'pending') throw conflict(AuthErrorCode.REQUEST_DECIDED, '该申请已处理');
       if (r.proposedBy === admin.id) throw samePerson('提出申请的管理员不能审批自己的申请，须由另一名管理员审批');
       if (r.userId === admin.id) throw samePerson('不能审批与本人账号有关的申请');
       if (approve) await this.resetTotp(m, r.userId);

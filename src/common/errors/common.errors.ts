@@ -3,7 +3,8 @@ import { DomainException } from './domain.exception';
 
 /**
  * Codes any domain answers with: a malformed request, an identifier that fails its check (the validation pipe's
- * own codes, common/http/validation.pipe.ts), an id in the wrong format.
+ * own codes, common/http/validation.pipe.ts), an id in the wrong format, and the codes the error filter gives a
+ * failure that carries none (all-exceptions.filter.ts).
  */
 export enum CommonErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
@@ -11,6 +12,21 @@ export enum CommonErrorCode {
   USCC_INVALID = 'USCC_INVALID',
   ID_NUMBER_INVALID = 'ID_NUMBER_INVALID',
   ID_INVALID = 'ID_INVALID',
+  BAD_REQUEST = 'BAD_REQUEST',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
+  CONFLICT = 'CONFLICT',
+  /** A unique constraint refused a second copy of a record. */
+  DUPLICATE = 'DUPLICATE',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The case's workflow did not answer in time; the action may still take effect. */
+  CASE_BUSY = 'CASE_BUSY',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
 /** 400 with the offending fields in `details` (`{ fields: [{ field, message }] }`) when there are any. */
@@ -19,5 +35,7 @@ export const validationFailed = (message: string, details?: unknown) =>
 
 /** One field's mistake, in the shape the validation pipe gives every field error. */
 export const fieldInvalid = (field: string, message: string) => validationFailed(message, { fields: [{ field, message }] });
+
+export const forbidden = (message = '无权访问该资源') => new DomainException(CommonErrorCode.FORBIDDEN, message, HttpStatus.FORBIDDEN);
 
 export const idInvalid = (message = '编号格式不正确') => new DomainException(CommonErrorCode.ID_INVALID, message);

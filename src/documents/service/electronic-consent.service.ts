@@ -6,6 +6,7 @@ import { notFound } from '../../common/errors/domain.exception';
 import { ConsentRow, ServiceRepository } from './service.repository';
 import { institutionNotFound } from '../../institutions/institution.errors';
 import { uploadNotFound } from '../../portal/upload.errors';
+import { DocumentErrorCode } from '../document.errors';
 
 export interface ConsentInput {
   signedOn: string;
@@ -47,7 +48,7 @@ export class ElectronicConsentService {
   async current(uscc: string): Promise<ConsentView> {
     const institution = await this.institution(uscc);
     const row = await this.repo.activeConsent(this.ds.manager, institution.id);
-    if (!row) throw notFound('CONSENT_NOT_FOUND', '该机构未签署电子送达确认书');
+    if (!row) throw notFound(DocumentErrorCode.CONSENT_NOT_FOUND, '该机构未签署电子送达确认书');
     return this.view(row);
   }
 
@@ -73,7 +74,7 @@ export class ElectronicConsentService {
     return this.ds.transaction(async (tx) => {
       const institution = await this.institution(uscc);
       const row = await this.repo.activeConsent(tx, institution.id, true);
-      if (!row) throw notFound('CONSENT_NOT_FOUND', '该机构未签署电子送达确认书');
+      if (!row) throw notFound(DocumentErrorCode.CONSENT_NOT_FOUND, '该机构未签署电子送达确认书');
       await this.repo.revokeConsent(tx, row.id, revokedOn, reason, actorId);
       return this.view(row);
     });
