@@ -3,14 +3,14 @@ import type { CalendarService } from '../src/calendar/calendar.service';
 import type { BlockedCasesService } from '../src/cases/blocked-cases.service';
 import type { CaseDeadlinesService } from '../src/cases/case-deadlines.service';
 import type { CaseLifecycleService } from '../src/cases/case-lifecycle.service';
-import type { CaseRecordsService } from '../src/cases/case-records.service';
+import type { CaseProgressService } from '../src/cases/case-progress.service';
 import type { PoliciesService } from '../src/policies/policies.service';
 import type * as C from '../workflows/contracts';
 import { beijingClock, CaseClock } from './case-clock';
 import { businessFailuresFinal } from './failures';
 
 export interface CaseActivityDeps {
-  records: CaseRecordsService;
+  records: CaseProgressService;
   deadlines: CaseDeadlinesService;
   lifecycle: CaseLifecycleService;
   calendar: CalendarService;

@@ -1,17 +1,10 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { Module, type INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { beijingClock, type CaseClock, shiftedClock } from '../activities/case-clock';
-import { CalendarModule } from '../src/calendar/calendar.module';
-import { CaseRecordsModule } from '../src/cases/case-records.module';
-import { CryptoModule } from '../src/common/crypto/crypto.module';
-import { AppConfigModule } from '../src/config/config.module';
-import { DatabaseModule } from '../src/database/database.module';
-import { NotificationsModule } from '../src/notifications/notifications.module';
-import { OutboxModule } from '../src/platform/outbox.module';
-import { PoliciesModule } from '../src/policies/policies.module';
+import { CaseActivitiesModule } from '../src/shared.modules';
 import { caseActivitiesFrom, createCaseWorker } from '../src/temporal/create-case-worker';
 import { baselineActivities } from './baseline.activities';
 
@@ -26,10 +19,6 @@ import { baselineActivities } from './baseline.activities';
  *   → {type:'memory'}           answers {type:'memory', rss, heapUsed, peakRss, breakdown}
  * It stops when its parent goes away, on SIGTERM, or after BENCH_WORKER_MAX_MS.
  */
-@Module({
-  imports: [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, CalendarModule, PoliciesModule, NotificationsModule, CaseRecordsModule],
-})
-class CaseActivitiesModule {}
 
 /**
  * RSS and where it goes: the main isolate's heap, the workflow threads' isolates (the SDK keeps them private, so

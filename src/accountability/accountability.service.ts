@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { toDayNumber } from '../calendar/iso-date';
-import { DomainException } from '../common/errors/domain.exception';
 import { shanghaiToday } from '../credit-file/credit-status';
+import { validationFailed } from '../common/errors/common.errors';
 
 /**
  * 通报 data per office and period ($1 from, $2 to, $3 today): the plan asks leadership to name offices that are
@@ -46,7 +46,7 @@ export class AccountabilityService {
   async report(from: string, to: string) {
     toDayNumber(from);
     toDayNumber(to);
-    if (to < from) throw new DomainException('VALIDATION_FAILED', '结束日期不能早于开始日期');
+    if (to < from) throw validationFailed('结束日期不能早于开始日期');
     const rows = await this.ds.query(SQL, [from, to, shanghaiToday()]);
     return {
       from, to, generatedOn: shanghaiToday(),

@@ -4,10 +4,13 @@ import type { Request } from 'express';
 import { AUDIT_KEY, AuditSpec } from '../audit/audited.decorator';
 import { auditEntry, AuditedRequest } from '../audit/audit.interceptor';
 import { AuditService } from '../audit/audit.service';
-import { DomainException, forbidden, notFound } from '../common/errors/domain.exception';
+import { DomainException } from '../common/errors/domain.exception';
 import { ACCESS_KEY, AccessRule, DURING_SETUP_KEY, OWN_DATA_KEY } from './access.decorator';
 import type { AuthUser } from './role';
 import { Authenticated, SessionCheck } from './session-check';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { AuthErrorCode } from './auth.errors';
+import { CommonErrorCode, forbidden } from '../common/errors/common.errors';
 
 type GuardedRequest = Request & { user?: AuthUser; session?: Authenticated['session'] };
 
@@ -43,19 +46,19 @@ export class AccessGuard implements CanActivate {
 
   private refusal(ctx: ExecutionContext, roles: string[], user: AuthUser, req: GuardedRequest): DomainException | null {
     if (req.session?.scope === 'setup' && !this.reflector.get<boolean>(DURING_SETUP_KEY, ctx.getHandler())) {
-      return new DomainException('SETUP_REQUIRED', '请先完成账号安全设置（修改初始密码、绑定动态口令）', 403);
+      return new DomainException(AuthErrorCode.SETUP_REQUIRED, '请先完成账号安全设置（修改初始密码、绑定动态口令）', 403);
     }
     if (!roles.includes(user.role)) return forbidden('当前角色无权执行此操作');
     const own = this.reflector.get<string | undefined>(OWN_DATA_KEY, ctx.getHandler());
     if (own === 'uscc' && user.role === 'institution' && String(req.params.uscc).trim().toUpperCase() !== user.uscc?.toUpperCase()) {
-      return notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+      return institutionNotFound();
     }
     return null;
   }
 
   private authenticate(req: Request): Promise<Authenticated> {
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new DomainException('UNAUTHENTICATED', '请先登录', 401);
+    if (scheme !== 'Bearer' || !token) throw new DomainException(CommonErrorCode.UNAUTHENTICATED, '请先登录', 401);
     return this.sessions.authenticate(token);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AuditService } from '../audit/audit.service';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
@@ -12,12 +12,13 @@ import { LoginLimiter } from './login-limiter';
 import { passwordProblems } from './password-policy';
 import { IssuedTokens, SessionService } from './session.service';
 import { matchTotpStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri } from './totp';
+import { AuthErrorCode, tokenInvalid, totpAlreadyEnrolled, totpInvalid } from './auth.errors';
 
 /** Refuses a password the policy does not accept, naming every reason (src/auth/password-policy.ts). */
 export function assertPasswordAcceptable(password: string, username: string): void {
   const problems = passwordProblems(password, username);
   if (problems.length) {
-    throw new DomainException('PASSWORD_WEAK', `密码不符合要求：${problems.map((p) => p.message).join('；')}`, 400,
+    throw new DomainException(AuthErrorCode.PASSWORD_WEAK, `密码不符合要求：${problems.map((p) => p.message).join('；')}`, 400,
       { problems: problems.map((p) => p.code) });
   }
 }
@@ -44,10 +45,10 @@ export class AccountService {
     if (!(await AuthService.verifyPassword(account.passwordHash, current))) {
       await this.limiter.failed(account.username, meta.ip);
       await this.record(account, 'auth.password', 'refused:CURRENT_PASSWORD_WRONG', meta);
-      throw new DomainException('CURRENT_PASSWORD_WRONG', '当前密码不正确', 400);
+      throw new DomainException(AuthErrorCode.CURRENT_PASSWORD_WRONG, '当前密码不正确', 400);
     }
     assertPasswordAcceptable(next, account.username);
-    if (current === next) throw new DomainException('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', 400);
+    if (current === next) throw new DomainException(AuthErrorCode.PASSWORD_UNCHANGED, '新密码不能与当前密码相同', 400);
     await this.accounts.setPassword(userId, await AuthService.hashPassword(next), false);
     await this.sessions.revokeAll(userId, 'password changed', undefined, sessionId);
     await this.record(account, 'auth.password', 'ok', meta);
@@ -57,7 +58,7 @@ export class AccountService {
   /** A new secret, pending until a code from it is confirmed; asking again replaces the pending one. */
   async startTotpEnrolment(userId: string, meta: RequestMeta): Promise<{ secret: string; otpauthUri: string }> {
     const account = await this.mustFind(userId);
-    if (account.totpEnabled) throw conflict('TOTP_ALREADY_ENROLLED', '已绑定动态口令；如需更换，请联系管理员重置');
+    if (account.totpEnabled) throw totpAlreadyEnrolled('已绑定动态口令；如需更换，请联系管理员重置');
     const secret = newTotpSecret();
     await this.accounts.setPendingTotp(userId, this.crypto.encrypt(secret));
     await this.record(account, 'auth.totp-enrol', 'ok:pending', meta);
@@ -67,17 +68,17 @@ export class AccountService {
   /** A correct code from the pending secret enables it; the recovery codes are shown this once, stored hashed. */
   async confirmTotp(userId: string, sessionId: string, code: string, meta: RequestMeta): Promise<IssuedTokens & { recoveryCodes: string[] }> {
     const account = await this.mustFind(userId);
-    if (account.totpEnabled) throw conflict('TOTP_ALREADY_ENROLLED', '已绑定动态口令');
+    if (account.totpEnabled) throw totpAlreadyEnrolled();
     const pending = await this.accounts.pendingTotp(userId);
-    if (!pending) throw conflict('TOTP_NOT_STARTED', '请先获取动态口令密钥（绑定第一步）');
+    if (!pending) throw conflict(AuthErrorCode.TOTP_NOT_STARTED, '请先获取动态口令密钥（绑定第一步）');
     const step = matchTotpStep(this.crypto.decrypt(pending), code.trim());
     if (step === null) {
       await this.record(account, 'auth.totp-enrol', 'refused:TOTP_INVALID', meta);
-      throw new DomainException('TOTP_INVALID', '动态口令不正确，请核对手机时间后输入最新的口令', 400);
+      throw totpInvalid('动态口令不正确，请核对手机时间后输入最新的口令', HttpStatus.BAD_REQUEST);
     }
     const recoveryCodes = newRecoveryCodes();
     if (!(await this.accounts.enableTotp(userId, step, recoveryCodes.map(recoveryCodeHash)))) {
-      throw conflict('TOTP_ALREADY_ENROLLED', '已绑定动态口令');
+      throw totpAlreadyEnrolled();
     }
     await this.record(account, 'auth.totp-enrol', 'ok', meta);
     return { ...(await this.sessions.reissue(sessionId, userId)), recoveryCodes };
@@ -85,7 +86,7 @@ export class AccountService {
 
   private async mustFind(userId: string): Promise<Account> {
     const account = await this.accounts.byId(userId);
-    if (!account) throw new DomainException('TOKEN_INVALID', '登录已失效，请重新登录', 401);
+    if (!account) throw tokenInvalid();
     return account;
   }
 

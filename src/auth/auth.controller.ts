@@ -13,6 +13,7 @@ import { ChangePasswordDto, LoginDto, RefreshDto, TokenDto } from './dto/login.d
 import { ROLES, type AuthUser } from './role';
 import type { Authenticated } from './session-check';
 import { SessionService } from './session.service';
+import { tokenInvalid } from './auth.errors';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -68,7 +69,7 @@ export class AuthController {
   @ApiOkResponse({ type: CurrentUserDto })
   async me(@CurrentUser() user: AuthUser): Promise<CurrentUserDto> {
     const account = await this.accounts.byId(user.id);
-    if (!account) throw new DomainException('TOKEN_INVALID', '登录已失效，请重新登录', 401);
+    if (!account) throw tokenInvalid();
     return { ...user, requirements: this.sessions.requirements(account), totpEnrolled: account.totpEnabled };
   }
 

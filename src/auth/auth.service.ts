@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/errors/domain.exception';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
@@ -8,6 +8,7 @@ import { AccountRepository } from './account.repository';
 import { LoginLimiter } from './login-limiter';
 import { IssuedTokens, SessionService } from './session.service';
 import { matchTotpStep, RECOVERY_CODE_PATTERN, recoveryCodeHash } from './totp';
+import { AuthErrorCode, loginFailed, totpInvalid } from './auth.errors';
 
 // A fixed hash to verify against when the user does not exist, so timing does not reveal usernames.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$ZHVtbXlzYWx0ZHVtbXk$1y0uTU1M0yqLq7zQnHyXzvT0tJIvXvYd8m0Yp6fZb7c';
@@ -57,15 +58,15 @@ export class AuthService {
     const account = await this.accounts.byUsername(input.username);
     const ok = await AuthService.verifyPassword(account?.passwordHash, input.password);
     if (!account || !ok || !account.active) {
-      await this.fail(input.username, meta, account, 'LOGIN_FAILED');
-      throw new DomainException('LOGIN_FAILED', '用户名或密码错误', 401);
+      await this.fail(input.username, meta, account, AuthErrorCode.LOGIN_FAILED);
+      throw loginFailed();
     }
     if (account.totpEnabled) {
       // no code yet is a step of the form, not a guess: asked for, not counted
-      if (!input.totp) throw new DomainException('TOTP_REQUIRED', '请输入身份验证器上的 6 位动态口令', 401);
+      if (!input.totp) throw new DomainException(AuthErrorCode.TOTP_REQUIRED, '请输入身份验证器上的 6 位动态口令', 401);
       if (!(await this.secondFactor(account, input.totp))) {
-        await this.fail(input.username, meta, account, 'TOTP_INVALID');
-        throw new DomainException('TOTP_INVALID', '动态口令不正确或已使用，请输入最新的口令', 401);
+        await this.fail(input.username, meta, account, AuthErrorCode.TOTP_INVALID);
+        throw totpInvalid('动态口令不正确或已使用，请输入最新的口令', HttpStatus.UNAUTHORIZED);
       }
     }
     await this.limiter.succeeded(input.username);

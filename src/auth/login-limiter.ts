@@ -3,6 +3,8 @@ import Redis from 'ioredis';
 import { DomainException } from '../common/errors/domain.exception';
 import { validateEnv } from '../config/env.schema';
 import { REDIS } from '../redis/redis.module';
+import { AuthErrorCode } from './auth.errors';
+import { CommonErrorCode } from '../common/errors/common.errors';
 
 // one round trip each, atomic: a count and its expiry cannot drift apart when two API processes count at once
 const COUNT = `local n = redis.call('INCR', KEYS[1])
@@ -43,12 +45,12 @@ export class LoginLimiter {
     const [userFails, userTtl, addressFails, addressTtl] = (await this.redis.eval(READ, 2, this.userKey(username), this.addressKey(ip))) as number[];
     if (userFails >= this.threshold) {
       const wait = Math.ceil(Math.max(userTtl, 1000) / 60_000);
-      throw new DomainException('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${wait} 分钟后再试`, 423,
+      throw new DomainException(AuthErrorCode.ACCOUNT_LOCKED, `连续登录失败次数过多，账号已锁定，请 ${wait} 分钟后再试`, 423,
         { retryAfterSeconds: Math.ceil(Math.max(userTtl, 1000) / 1000) });
     }
     if (addressFails >= this.addressLimit) {
       const seconds = Math.ceil(Math.max(addressTtl, 1000) / 1000);
-      throw new DomainException('TOO_MANY_REQUESTS', `登录尝试过于频繁，请 ${seconds} 秒后再试`, 429, { retryAfterSeconds: seconds });
+      throw new DomainException(CommonErrorCode.TOO_MANY_REQUESTS, `登录尝试过于频繁，请 ${seconds} 秒后再试`, 429, { retryAfterSeconds: seconds });
     }
   }
 

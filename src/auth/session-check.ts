@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
 import { validateEnv } from '../config/env.schema';
 import type { AuthUser, Role } from './role';
+import { AuthErrorCode, tokenInvalid } from './auth.errors';
 
 export type SessionScope = 'full' | 'setup';
 
@@ -38,7 +39,7 @@ export interface Authenticated {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CACHE_LIMIT = 50_000;
-const invalid = () => new DomainException('TOKEN_INVALID', '登录已失效，请重新登录', 401);
+const invalid = () => tokenInvalid();
 
 /**
  * Checks a bearer token against the account's current state on every request (issue #14 point 4): a signature and
@@ -64,7 +65,7 @@ export class SessionCheck {
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token);
     } catch (err) {
-      if ((err as Error).name === 'TokenExpiredError') throw new DomainException('TOKEN_EXPIRED', '登录已过期，请重新登录', 401);
+      if ((err as Error).name === 'TokenExpiredError') throw new DomainException(AuthErrorCode.TOKEN_EXPIRED, '登录已过期，请重新登录', 401);
       throw invalid();
     }
     // a token without an expiry, a session or a version was not made by this API (or by an older one): refused

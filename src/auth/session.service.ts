@@ -9,6 +9,7 @@ import type { AppEnv } from '../config/env.schema';
 import { Account, Requirement, requirementsOf } from './account';
 import { AccountRepository } from './account.repository';
 import { AccessClaims, SessionCheck, SessionScope } from './session-check';
+import { AuthErrorCode } from './auth.errors';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -19,7 +20,7 @@ export interface IssuedTokens {
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const ended = () => new DomainException('SESSION_ENDED', '登录已结束，请重新登录', 401);
+const ended = () => new DomainException(AuthErrorCode.SESSION_ENDED, '登录已结束，请重新登录', 401);
 const seconds = (span: string) => Number(span.slice(0, -1)) * { s: 1, m: 60, h: 3600 }[span.slice(-1) as 's' | 'm' | 'h'];
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/role';
 import { notFound } from '../common/errors/domain.exception';
+import { CalendarErrorCode } from './calendar.errors';
 import { FourEyesService, ProposalView } from '../common/four-eyes/four-eyes.service';
 import { CalendarService, OverrideInput, YearSchedule } from './calendar.service';
 import { toDayNumber } from './iso-date';
@@ -51,7 +52,7 @@ export class CalendarProposals {
   async proposeRemoval(date: string, reason: string, admin: AuthUser): Promise<ProposalView> {
     toDayNumber(date);
     const existing = await this.calendar.listOverrides(Number(date.slice(0, 4)));
-    if (!existing.some((o) => o.date === date)) throw notFound('CALENDAR_OVERRIDE_NOT_FOUND', `${date} 没有人工调整的日历记录`);
+    if (!existing.some((o) => o.date === date)) throw notFound(CalendarErrorCode.CALENDAR_OVERRIDE_NOT_FOUND, `${date} 没有人工调整的日历记录`);
     return this.fourEyes.propose({
       kind: 'calendar_override_removal', subjectRef: date, office: null, decidingRole: 'admin', reason,
       summary: `删除 ${date} 的人工调整，恢复官方日历`, change: { date },

@@ -16,8 +16,9 @@ import {
 } from './dto/calendar.dto';
 import { CalendarYearsDto, PublishYearDto, YearDraftDto } from './dto/calendar-year.dto';
 import { statutoryHolidays } from './statutory-holidays';
+import { CalendarErrorCode } from './calendar.errors';
 
-const yearInvalid = () => new DomainException('YEAR_INVALID', '年份必须是 2000–2099 之间的整数', 400);
+const yearInvalid = () => new DomainException(CalendarErrorCode.YEAR_INVALID, '年份必须是 2000–2099 之间的整数', 400);
 const yearPipe = new ParseIntPipe({ exceptionFactory: yearInvalid });
 const checkYear = (year: number) => {
   if (year < 2000 || year > 2099) throw yearInvalid();

@@ -7,6 +7,7 @@ import { CalendarOverrideEntity } from './calendar-override.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { fromDayNumber, toDayNumber, weekday } from './iso-date';
 import type { NamedDay } from './statutory-holidays';
+import { CalendarErrorCode } from './calendar.errors';
 
 /*
  * The State Council calendar comes from chinese-days' own data file, read directly: its isWorkday()
@@ -63,7 +64,7 @@ export class CalendarService {
   /** The `days`-th working day strictly after `from` (before it, if negative); 0 returns `from` unchanged. */
   async addWorkingDays(from: string, days: number): Promise<string> {
     let day = toDayNumber(from);
-    if (!Number.isSafeInteger(days)) throw new DomainException('DAYS_INVALID', '工作日天数必须是整数', 400);
+    if (!Number.isSafeInteger(days)) throw new DomainException(CalendarErrorCode.DAYS_INVALID, '工作日天数必须是整数', 400);
     const snapshot = await this.snapshot();
     const step = Math.sign(days);
     // Bounded: stepping past the last known year throws CALENDAR_YEAR_UNKNOWN.
@@ -86,7 +87,7 @@ export class CalendarService {
 
   /** Calendar days need no holiday data, so any year is fine. */
   addCalendarDays(from: string, days: number): string {
-    if (!Number.isSafeInteger(days)) throw new DomainException('DAYS_INVALID', '天数必须是整数', 400);
+    if (!Number.isSafeInteger(days)) throw new DomainException(CalendarErrorCode.DAYS_INVALID, '天数必须是整数', 400);
     return fromDayNumber(toDayNumber(from) + days);
   }
 
@@ -121,7 +122,7 @@ export class CalendarService {
   /** Refuses a schedule that could never be published (an official year, a day outside the year…): checked when proposed. */
   assertPublishable(year: number, schedule: YearSchedule): void {
     if (OFFICIAL_YEARS.has(year)) {
-      throw conflict('CALENDAR_YEAR_OFFICIAL', `${year} 年的节假日安排已随系统日历提供，如需更正请逐日调整`, { year });
+      throw conflict(CalendarErrorCode.CALENDAR_YEAR_OFFICIAL, `${year} 年的节假日安排已随系统日历提供，如需更正请逐日调整`, { year });
     }
     this.checkSchedule(year, schedule);
   }
@@ -179,7 +180,7 @@ export class CalendarService {
     toDayNumber(date);
     const result = await m.getRepository(CalendarOverrideEntity).delete({ date });
     this.invalidate();
-    if (!result.affected) throw notFound('CALENDAR_OVERRIDE_NOT_FOUND', `${date} 没有人工调整的日历记录`);
+    if (!result.affected) throw notFound(CalendarErrorCode.CALENDAR_OVERRIDE_NOT_FOUND, `${date} 没有人工调整的日历记录`);
   }
 
   /** Drops the cached overrides; the next computation reads them again. */
@@ -191,15 +192,15 @@ export class CalendarService {
     const seen = new Set<string>();
     for (const d of [...holidays, ...workdays]) {
       const day = toDayNumber(d.date);
-      if (!d.date.startsWith(`${year}-`)) throw new DomainException('CALENDAR_DATE_OUTSIDE_YEAR', `${d.date} 不在 ${year} 年内`, 400);
-      if (seen.has(d.date)) throw new DomainException('CALENDAR_DATE_REPEATED', `${d.date} 重复出现`, 400);
+      if (!d.date.startsWith(`${year}-`)) throw new DomainException(CalendarErrorCode.CALENDAR_DATE_OUTSIDE_YEAR, `${d.date} 不在 ${year} 年内`, 400);
+      if (seen.has(d.date)) throw new DomainException(CalendarErrorCode.CALENDAR_DATE_REPEATED, `${d.date} 重复出现`, 400);
       seen.add(d.date);
       const wd = weekday(day);
       if (workdays.includes(d) && wd >= 1 && wd <= 5) {
-        throw new DomainException('CALENDAR_WORKDAY_NOT_WEEKEND', `${d.date} 本来就是工作日，调休上班日应为周六或周日`, 400);
+        throw new DomainException(CalendarErrorCode.CALENDAR_WORKDAY_NOT_WEEKEND, `${d.date} 本来就是工作日，调休上班日应为周六或周日`, 400);
       }
     }
-    if (!holidays.length) throw new DomainException('CALENDAR_HOLIDAYS_EMPTY', '发布年度日历须至少包含法定节假日', 400);
+    if (!holidays.length) throw new DomainException(CalendarErrorCode.CALENDAR_HOLIDAYS_EMPTY, '发布年度日历须至少包含法定节假日', 400);
   }
 
   private working(day: number, { overrides, knownYears }: Snapshot): boolean {
@@ -208,7 +209,7 @@ export class CalendarService {
     if (override !== undefined) return override;
     const year = Number(iso.slice(0, 4));
     if (!knownYears.has(year)) {
-      throw unprocessable('CALENDAR_YEAR_UNKNOWN', `系统日历未收录 ${year} 年的节假日安排，请管理员先维护该年度日历`, { year });
+      throw unprocessable(CalendarErrorCode.CALENDAR_YEAR_UNKNOWN, `系统日历未收录 ${year} 年的节假日安排，请管理员先维护该年度日历`, { year });
     }
     if (OFFICIAL_WORKDAYS[iso]) return true; // 调休: a weekend worked
     if (OFFICIAL_HOLIDAYS[iso]) return false;

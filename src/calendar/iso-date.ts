@@ -1,4 +1,6 @@
 import { DomainException } from '../common/errors/domain.exception';
+import { validationFailed } from '../common/errors/common.errors';
+import { CalendarErrorCode } from './calendar.errors';
 
 /**
  * Calendar dates as whole days since 1970-01-01, computed in UTC so that neither the server's time zone
@@ -11,7 +13,7 @@ export function toDayNumber(iso: string): number {
   const m = typeof iso === 'string' ? SHAPE.exec(iso) : null;
   const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
   if (!m || fromDayNumber(ms / DAY_MS) !== iso) {
-    throw new DomainException('DATE_INVALID', `日期“${String(iso)}”无效，应为 YYYY-MM-DD 格式的真实日期`, 400);
+    throw new DomainException(CalendarErrorCode.DATE_INVALID, `日期“${String(iso)}”无效，应为 YYYY-MM-DD 格式的真实日期`, 400);
   }
   return ms / DAY_MS;
 }
@@ -33,7 +35,7 @@ export function weekday(day: number): number {
  */
 export function addMonths(iso: string, months: number): string {
   toDayNumber(iso);
-  if (!Number.isInteger(months)) throw new DomainException('VALIDATION_FAILED', `月数“${String(months)}”应为整数`, 400);
+  if (!Number.isInteger(months)) throw validationFailed(`月数“${String(months)}”应为整数`);
   const [y, m, d] = iso.split('-').map(Number);
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { addMonths } from '../calendar/iso-date';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { JointSanctionService } from '../platform/joint-sanction.service';
 import { PoliciesService } from '../policies/policies.service';
-import type { Actor, BanOrder, Severity } from '../../workflows/contracts';
-import { applyCaseWrites, CaseWrite } from './case-writes';
+import type { Actor, BanOrder, CaseWrite, Severity } from '../../workflows/contracts';
+import { CaseDeadlineRepository } from './case-deadline.repository';
+import { CaseTaskRepository } from './case-task.repository';
+import { CaseRepository, CaseRow } from './case.repository';
 
 const OUTCOME_LABELS: Record<string, string> = {
   NOT_DETERMINED: '异议成立，不予认定', PUBLICATION_ENDED: '公示期满，停止公示', REPAIRED: '准予信用修复', WITHDRAWN: '案件已撤销',
@@ -16,12 +17,14 @@ const OUTCOME_LABELS: Record<string, string> = {
 /**
  * The case workflow's writes into the credit file, bans, notices and notifications. Each method is one
  * transaction and idempotent: credit records are keyed by `caseNo:step`, so a retried activity finds its record.
- * `writes` are what the workflow queued before this step (case-writes.ts); they go first, in the same transaction.
+ * `writes` are what the workflow queued before this step (workflows/contracts/writes.ts); they go first, in the same transaction.
  */
 @Injectable()
 export class CaseLifecycleService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly tasks: CaseTaskRepository,
+    private readonly deadlines: CaseDeadlineRepository,
     private readonly creditFile: CreditFileService,
     private readonly notifications: NotificationsService,
     private readonly sanctions: JointSanctionService,
@@ -34,58 +37,51 @@ export class CaseLifecycleService {
     const window = policy.publicity[a.severity];
     const repairableFrom = addMonths(a.decisionDate, window.minMonths);
     const publicityUntil = addMonths(a.decisionDate, window.maxMonths);
-    await this.ds.transaction(async (m) => {
-      await applyCaseWrites(m, a.caseNo, writes);
-      const c = await this.caseRow(m, a.caseNo);
+    await this.cases.transaction(async (m) => {
+      await this.cases.applyWrites(m, a.caseNo, writes);
+      const c = await this.cases.withParties(m, a.caseNo);
       const record = await this.creditFile.append({
         uscc: c.uscc, kind: 'determination', title: `失信行为认定：${c.title}`, decisionDate: a.decisionDate, severity: a.severity,
         publicityFrom: a.decisionDate, publicityUntil,
         payload: { behaviourCode: c.behaviour_code, catalogueVersion: c.catalogue_version, facts: c.facts, severity: a.severity },
         sourceRef: `${a.caseNo}:determination`, caseNo: a.caseNo, officeCode: c.office_code,
       }, m);
-      await m.query(
-        `UPDATE cases SET decision_date = $2, severity = $3, determination_record_id = $4, repairable_from = $5, publicity_until = $6,
-                          updated_at = now() WHERE case_no = $1`,
-        [a.caseNo, a.decisionDate, a.severity, record.id, repairableFrom, publicityUntil]);
+      await this.cases.setDetermination(m, { ...a, recordId: record.id, repairableFrom, publicityUntil });
       await this.tellInstitution(m, c, `${a.caseNo}:determined`, '认定为失信行为，请按期限整改');
     });
     return { decisionDate: a.decisionDate, repairableFrom, publicityUntil };
   }
 
   async scheduleInterview(a: { caseNo: string; kind: 'reminder' | 'warning'; round: number; scheduledAt: string; place: string; attendees: string[] }) {
-    return this.ds.transaction(async (m) => {
-      const [row] = await m.query(
-        `INSERT INTO interviews (case_no, kind, round, scheduled_at, place, planned_attendees) VALUES ($1,$2,$3,$4,$5,$6)
-         ON CONFLICT (case_no, round) DO UPDATE SET case_no = EXCLUDED.case_no RETURNING id`,
-        [a.caseNo, a.kind, a.round, a.scheduledAt, a.place, a.attendees]);
-      const c = await this.caseRow(m, a.caseNo);
+    return this.cases.transaction(async (m) => {
+      const interviewId = await this.cases.scheduleInterview(m, a);
+      const c = await this.cases.withParties(m, a.caseNo);
       const label = a.kind === 'reminder' ? '提示性约谈' : '警示性约谈';
       await this.notifications.notify(m, {
         uscc: c.uscc, template: 'deadline_new', idempotencyKey: `${a.caseNo}:interview:${a.round}`,
         data: { institutionName: c.name, caseNo: a.caseNo, item: `${label}（${a.place}）`, dueDate: a.scheduledAt.slice(0, 16).replace('T', ' ') },
       });
-      return { interviewId: row.id as string };
+      return { interviewId };
     });
   }
 
   /** An interview is a credit record and goes to the municipal platform (the plan requires both). */
   async recordInterview(a: { caseNo: string; interviewId: string; kind: 'reminder' | 'warning'; minutes: string; attendees: string[]; outcome: string; heldOn: string }) {
-    await this.ds.transaction(async (m) => {
-      const c = await this.caseRow(m, a.caseNo);
+    await this.cases.transaction(async (m) => {
+      const c = await this.cases.withParties(m, a.caseNo);
       const record = await this.creditFile.append({
         uscc: c.uscc, kind: 'interview', title: a.kind === 'reminder' ? '提示性约谈' : '警示性约谈', decisionDate: a.heldOn,
         payload: { interviewKind: a.kind, attendees: a.attendees, minutes: a.minutes, outcome: a.outcome },
         sourceRef: `${a.caseNo}:interview:${a.interviewId}`, caseNo: a.caseNo, officeCode: c.office_code,
       }, m);
-      await m.query(`UPDATE interviews SET status = 'held', held_at = now(), attendees = $2, minutes = $3, outcome = $4, credit_record_id = $5 WHERE id = $1`,
-        [a.interviewId, a.attendees, a.minutes, a.outcome, record.id]);
+      await this.cases.interviewHeld(m, { ...a, recordId: record.id });
     });
   }
 
   /** Joint sanction: a credit record, the industry bans it orders, and one notice per member department. */
   async confirmSanction(a: { caseNo: string; decisionDate: string; measures: string[]; bans: BanOrder[]; departments: string[]; reason: string }) {
-    await this.ds.transaction(async (m) => {
-      const c = await this.caseRow(m, a.caseNo);
+    await this.cases.transaction(async (m) => {
+      const c = await this.cases.withParties(m, a.caseNo);
       const persons = a.bans.map((b) => ({ name: b.name, idNumberMasked: b.idNumberMasked, banFrom: a.decisionDate, banUntil: addMonths(a.decisionDate, b.years * 12) }));
       const record = await this.creditFile.append({
         uscc: c.uscc, kind: 'joint_sanction', title: '联合惩戒', decisionDate: a.decisionDate, severity: c.severity,
@@ -115,23 +111,23 @@ export class CaseLifecycleService {
   }
 
   async close(caseNo: string, outcome: string, writes: CaseWrite[] = []) {
-    await this.ds.transaction(async (m) => {
-      await applyCaseWrites(m, caseNo, writes);
-      await m.query(`UPDATE cases SET closed_at = COALESCE(closed_at, now()), outcome = $2, updated_at = now() WHERE case_no = $1`, [caseNo, outcome]);
-      await this.tellInstitution(m, await this.caseRow(m, caseNo), `${caseNo}:closed`, OUTCOME_LABELS[outcome] ?? outcome);
+    await this.cases.transaction(async (m) => {
+      await this.cases.applyWrites(m, caseNo, writes);
+      await this.cases.close(m, caseNo, outcome);
+      await this.tellInstitution(m, await this.cases.withParties(m, caseNo), `${caseNo}:closed`, OUTCOME_LABELS[outcome] ?? outcome);
     });
   }
 
   /** Compensates a withdrawn case: open work is cancelled and a determination already filed is corrected. */
   async withdraw(a: { caseNo: string; actor: Actor; reason: string; decisionDate: string }, writes: CaseWrite[] = []) {
-    await this.ds.transaction(async (m) => {
+    await this.cases.transaction(async (m) => {
       // the case row first, then its tasks: the order a severity correction takes (its trigger passes the severity
       // on to the tasks), so the two cannot deadlock when an approver withdraws while a correction is being written
-      await m.query(`SELECT 1 FROM cases WHERE case_no = $1 FOR UPDATE`, [a.caseNo]);
-      await applyCaseWrites(m, a.caseNo, writes);
-      const c = await this.caseRow(m, a.caseNo);
-      await m.query(`UPDATE tasks SET status = 'cancelled' WHERE case_no = $1 AND status IN ('open','claimed')`, [a.caseNo]);
-      await m.query(`UPDATE institution_deadlines SET status = 'cancelled', closed_at = now() WHERE case_no = $1 AND status = 'open'`, [a.caseNo]);
+      await this.cases.lock(m, a.caseNo);
+      await this.cases.applyWrites(m, a.caseNo, writes);
+      const c = await this.cases.withParties(m, a.caseNo);
+      await this.tasks.cancelOpen(m, a.caseNo);
+      await this.deadlines.cancelOpen(m, a.caseNo);
       if (c.determination_record_id) {
         await this.creditFile.append({
           uscc: c.uscc, kind: 'correction', title: '撤销失信认定', decisionDate: a.decisionDate, refersTo: c.determination_record_id,
@@ -139,14 +135,14 @@ export class CaseLifecycleService {
           officeCode: c.office_code, createdBy: a.actor.id,
         }, m);
       }
-      await m.query(`UPDATE cases SET closed_at = COALESCE(closed_at, now()), outcome = 'WITHDRAWN', updated_at = now() WHERE case_no = $1`, [a.caseNo]);
+      await this.cases.close(m, a.caseNo, 'WITHDRAWN');
       await this.tellInstitution(m, c, `${a.caseNo}:withdrawn`, OUTCOME_LABELS.WITHDRAWN);
     });
   }
 
   private async endingRecord(caseNo: string, kind: 'repair' | 'publication_end', title: string, decisionDate: string, payload: Record<string, unknown>) {
-    await this.ds.transaction(async (m) => {
-      const c = await this.caseRow(m, caseNo);
+    await this.cases.transaction(async (m) => {
+      const c = await this.cases.withParties(m, caseNo);
       await this.creditFile.append({
         uscc: c.uscc, kind, title, decisionDate, refersTo: c.determination_record_id, payload,
         sourceRef: `${caseNo}:${kind}`, caseNo, officeCode: c.office_code,
@@ -159,17 +155,4 @@ export class CaseLifecycleService {
       uscc: c.uscc, template: 'case_outcome', idempotencyKey: key, data: { institutionName: c.name, caseNo: c.case_no, outcome },
     });
   }
-
-  private async caseRow(m: EntityManager, caseNo: string): Promise<CaseRow> {
-    const [row] = await m.query(
-      `SELECT c.*, i.name, ci.title FROM cases c JOIN institutions i ON i.id = c.institution_id
-         JOIN catalogue_items ci ON ci.version = c.catalogue_version AND ci.code = c.behaviour_code
-        WHERE c.case_no = $1`, [caseNo]);
-    return row;
-  }
-}
-
-interface CaseRow {
-  case_no: string; uscc: string; institution_id: string; name: string; title: string; behaviour_code: string; catalogue_version: number;
-  facts: string; severity: Severity; office_code: string | null; determination_record_id: string | null;
 }

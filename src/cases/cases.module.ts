@@ -5,14 +5,20 @@ import { InstitutionsModule } from '../institutions/institutions.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { BlockedCasesController } from './blocked-cases.controller';
 import { BlockedCasesOps } from './blocked-cases.service';
+import { CaseDataModule } from './case-data.module';
+import { CaseGateway } from './case-gateway';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { DeadlineClockService } from './deadline-clock.service';
 
+/**
+ * The API's side of cases: the case pages, blocked cases and their resumption, and the gateway into the workflow
+ * that every case action goes through.
+ */
 @Module({
-  imports: [InstitutionsModule, CatalogueModule, PoliciesModule, CalendarModule],
+  imports: [CaseDataModule, InstitutionsModule, CatalogueModule, PoliciesModule, CalendarModule],
   controllers: [CasesController, BlockedCasesController],
-  providers: [CasesService, DeadlineClockService, BlockedCasesOps],
-  exports: [CasesService, DeadlineClockService],
+  providers: [CasesService, CaseGateway, DeadlineClockService, BlockedCasesOps],
+  exports: [CaseDataModule, CasesService, CaseGateway, DeadlineClockService],
 })
 export class CasesModule {}

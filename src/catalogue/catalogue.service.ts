@@ -5,6 +5,7 @@ import { notFound } from '../common/errors/domain.exception';
 import { CatalogueItemEntity } from './catalogue-item.entity';
 import { CatalogueVersionEntity } from './catalogue-version.entity';
 import type { CatalogueDto, CatalogueItemDto, VersionedCatalogueItemDto } from './dto/catalogue.dto';
+import { CatalogueErrorCode } from './catalogue.errors';
 
 function mapItem(e: CatalogueItemEntity): CatalogueItemDto {
   return {
@@ -38,7 +39,7 @@ export class CatalogueService {
   async item(code: string, version?: number): Promise<VersionedCatalogueItemDto> {
     const v = version ?? (await this.version()).version;
     const row = await this.items.findOneBy({ version: v, code });
-    if (!row) throw notFound('CATALOGUE_ITEM_NOT_FOUND', `失信行为清单（第 ${v} 版）中没有编码为 ${code} 的事项`);
+    if (!row) throw notFound(CatalogueErrorCode.CATALOGUE_ITEM_NOT_FOUND, `失信行为清单（第 ${v} 版）中没有编码为 ${code} 的事项`);
     return { version: row.version, ...mapItem(row) };
   }
 
@@ -46,7 +47,7 @@ export class CatalogueService {
     const row = await this.versions.findOneBy(version === undefined ? { active: true } : { version });
     if (row) return row;
     throw version === undefined
-      ? notFound('CATALOGUE_VERSION_NOT_FOUND', '尚未启用任何失信行为清单版本，请管理员先发布清单')
-      : notFound('CATALOGUE_VERSION_NOT_FOUND', `失信行为清单第 ${version} 版不存在`);
+      ? notFound(CatalogueErrorCode.CATALOGUE_VERSION_NOT_FOUND, '尚未启用任何失信行为清单版本，请管理员先发布清单')
+      : notFound(CatalogueErrorCode.CATALOGUE_VERSION_NOT_FOUND, `失信行为清单第 ${version} 版不存在`);
   }
 }

@@ -5,12 +5,12 @@ import { Audited } from '../audit/audited.decorator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
-import { DomainException } from '../common/errors/domain.exception';
 import { DecisionProposalDto } from '../common/four-eyes/four-eyes.dto';
 import { uuidPipe } from '../credit-file/credit-file.controller';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentDto, CommitmentListDto } from './dto/commitment-response.dto';
 import { BreachCommitmentDto, CommitmentListQueryDto, SignCommitmentDto, VerifyCommitmentDto } from './dto/commitment.dto';
+import { validationFailed } from '../common/errors/common.errors';
 
 @ApiTags('commitments (信用承诺)')
 @ApiBearerAuth()
@@ -33,7 +33,7 @@ export class CommitmentsController {
   @ApiOkResponse({ type: CommitmentListDto })
   list(@Query() query: CommitmentListQueryDto, @CurrentUser() user: AuthUser) {
     const target = query.uscc ?? user.uscc;
-    if (!target) throw new DomainException('VALIDATION_FAILED', '请指定统一社会信用代码（uscc）');
+    if (!target) throw validationFailed('请指定统一社会信用代码（uscc）');
     return this.commitments.list(target, user);
   }
 

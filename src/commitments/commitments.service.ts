@@ -14,6 +14,9 @@ import { shanghaiToday } from '../credit-file/credit-status';
 import { assertVisibleTo } from '../credit-file/visibility';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import type { BreachCommitmentDto, SignCommitmentDto, VerifyCommitmentDto } from './dto/commitment.dto';
+import { samePerson } from '../common/four-eyes/four-eyes.errors';
+import { CommonErrorCode } from '../common/errors/common.errors';
+import { CommitmentErrorCode } from './commitment.errors';
 
 /** 失信行为清单 EDU-011 违背信用承诺 (src/database/migrations/data/catalogue-2026.ts). */
 export const BROKEN_COMMITMENT_BEHAVIOUR = 'EDU-011';
@@ -41,7 +44,7 @@ interface Locked extends Row {
 /** What an approved `commitment_breach` proposal does: a breach found, or a verification that it was not kept. */
 interface BreachChange { brokenOn: string; facts: string; verification: boolean }
 
-const bad = (field: string, message: string, code = 'VALIDATION_FAILED') =>
+const bad = (field: string, message: string, code: string = CommonErrorCode.VALIDATION_FAILED) =>
   new DomainException(code, message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
 
 /**
@@ -72,7 +75,7 @@ export class CommitmentsService {
     // the server's date, never the form's: a commitment back-dated to an ended term would be due, and kept, at once
     const signedOn = shanghaiToday();
     if (dto.signedOn !== undefined && dto.signedOn !== signedOn) {
-      throw bad('signedOn', `信用承诺以签署当天为签署日期，只能是今天（${signedOn}），不得倒签或预签`, 'SIGNED_ON_NOT_TODAY');
+      throw bad('signedOn', `信用承诺以签署当天为签署日期，只能是今天（${signedOn}），不得倒签或预签`, CommitmentErrorCode.SIGNED_ON_NOT_TODAY);
     }
     const dueDate = dto.dueDate ?? (dto.purpose === 'annual' ? `${signedOn.slice(0, 4)}-12-31` : undefined);
     if (!dueDate) throw bad('dueDate', '缺少必填字段：履约期限（dueDate）');
@@ -112,15 +115,15 @@ export class CommitmentsService {
     return this.ds.transaction(async (m) => {
       const row = await this.lockForDecision(m, id, actor);
       if (row.createdBy === actor.id) {
-        throw new DomainException('SAME_PERSON', '代为登记该承诺的人员不能核实其履约情况，请由本科室其他人员核实', HttpStatus.FORBIDDEN);
+        throw samePerson('代为登记该承诺的人员不能核实其履约情况，请由本科室其他人员核实');
       }
       if (row.verification === wanted) return view(await this.row(m, `c.id = $1`, id));
       if (row.verification) {
-        throw conflict('COMMITMENT_ALREADY_VERIFIED', `该承诺已于 ${row.verifiedOn} 核实为${row.verification === 'kept' ? '已履约' : '未履约'}，不能改为其他结果`);
+        throw conflict(CommitmentErrorCode.COMMITMENT_ALREADY_VERIFIED, `该承诺已于 ${row.verifiedOn} 核实为${row.verification === 'kept' ? '已履约' : '未履约'}，不能改为其他结果`);
       }
-      if (dto.kept && row.status === 'broken') throw conflict('COMMITMENT_BROKEN', '该承诺已被认定违约，不能核实为已履约');
+      if (dto.kept && row.status === 'broken') throw conflict(CommitmentErrorCode.COMMITMENT_BROKEN, '该承诺已被认定违约，不能核实为已履约');
       if (!dto.kept) return this.proposeBreach(m, row, { brokenOn: today, facts: dto.note, verification: true }, actor);
-      if (row.dueDate > today) throw conflict('COMMITMENT_TERM_RUNNING', `履约期限（${row.dueDate}）尚未届满，届满当日起方可核实为已履约`);
+      if (row.dueDate > today) throw conflict(CommitmentErrorCode.COMMITMENT_TERM_RUNNING, `履约期限（${row.dueDate}）尚未届满，届满当日起方可核实为已履约`);
       await m.query(
         `UPDATE commitments SET verification = 'kept', verified_on = $2, verified_by = $3, verified_at = now(), verification_note = $4
           WHERE id = $1`, [id, today, actor.id, dto.note]);
@@ -149,7 +152,7 @@ export class CommitmentsService {
 
   async get(id: string, actor: AuthUser) {
     const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM commitments c WHERE c.id = $1`, [id]);
-    if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw notFound('COMMITMENT_NOT_FOUND', '信用承诺不存在');
+    if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw notFound(CommitmentErrorCode.COMMITMENT_NOT_FOUND, '信用承诺不存在');
     return view(row);
   }
 
@@ -163,15 +166,15 @@ export class CommitmentsService {
     const [row]: Locked[] = await m.query(
       `SELECT ${COLUMNS}, c.institution_id AS "institutionId", c.created_by AS "createdBy", i.office_code AS "officeCode"
          FROM commitments c JOIN institutions i ON i.id = c.institution_id WHERE c.id = $1 FOR UPDATE OF c`, [id]);
-    if (!row) throw notFound('COMMITMENT_NOT_FOUND', '信用承诺不存在');
+    if (!row) throw notFound(CommitmentErrorCode.COMMITMENT_NOT_FOUND, '信用承诺不存在');
     if (!row.officeCode || row.officeCode !== actor.officeCode) {
-      throw new DomainException('WRONG_OFFICE', '只有该机构主管科室的经办人或审核人可以核实或认定其信用承诺', HttpStatus.FORBIDDEN);
+      throw new DomainException(CommitmentErrorCode.WRONG_OFFICE, '只有该机构主管科室的经办人或审核人可以核实或认定其信用承诺', HttpStatus.FORBIDDEN);
     }
     return row;
   }
 
   private proposeBreach(m: EntityManager, row: Locked, change: BreachChange, actor: AuthUser): Promise<ProposalView> {
-    if (row.caseNo) throw conflict('COMMITMENT_BROKEN', `该承诺已被认定违约（案件 ${row.caseNo}），无需再次认定`, { caseNo: row.caseNo });
+    if (row.caseNo) throw conflict(CommitmentErrorCode.COMMITMENT_BROKEN, `该承诺已被认定违约（案件 ${row.caseNo}），无需再次认定`, { caseNo: row.caseNo });
     return this.fourEyes.propose({
       kind: 'commitment_breach', subjectRef: row.id, office: row.officeCode, decidingRole: 'approver', raisedBy: row.createdBy,
       summary: `${change.verification ? '核实为未履约' : '认定违背'}信用承诺（${PURPOSE_LABELS[row.purpose]}，${row.uscc}），以 EDU-011 立案`,
@@ -188,9 +191,9 @@ export class CommitmentsService {
     const [row]: Locked[] = await m.query(
       `SELECT ${COLUMNS}, c.institution_id AS "institutionId", c.created_by AS "createdBy" FROM commitments c WHERE c.id = $1 FOR UPDATE`,
       [p.subjectRef]);
-    if (!row) throw notFound('COMMITMENT_NOT_FOUND', '信用承诺不存在');
+    if (!row) throw notFound(CommitmentErrorCode.COMMITMENT_NOT_FOUND, '信用承诺不存在');
     if (change.verification && row.verification) {
-      throw conflict('COMMITMENT_ALREADY_VERIFIED', `该承诺已于 ${row.verifiedOn} 核实，不能再核实为未履约`);
+      throw conflict(CommitmentErrorCode.COMMITMENT_ALREADY_VERIFIED, `该承诺已于 ${row.verifiedOn} 核实，不能再核实为未履约`);
     }
     const [proposer]: AuthUser[] = await m.query(
       `SELECT id, username, role, office_code AS "officeCode", NULL AS uscc FROM users WHERE id = $1`, [p.proposedBy]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus } from '@nestjs/common';
 import { toDayNumber } from '../calendar/iso-date';
-import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { conflict, DomainException } from '../common/errors/domain.exception';
 import type { NewSubmission, SubmissionType } from '../platform/outbox.service';
 import type { Queryable } from './chain-audit';
 import { ChainedContent, chainHash, ChainRow } from './credit-chain';
@@ -10,6 +10,8 @@ import {
   SUBMITTED_BY_DEFAULT,
 } from './credit-record.types';
 import { deriveStatus, shanghaiToday } from './credit-status';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { CreditRecordErrorCode } from './credit-record.errors';
 
 /**
  * Appending one record to an institution's hash chain, with only a query runner: the service runs it with its
@@ -47,21 +49,21 @@ export interface Appended {
 }
 
 export const invalidRecord = (field: string, message: string) =>
-  new DomainException('CREDIT_RECORD_INVALID', message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
+  new DomainException(CreditRecordErrorCode.CREDIT_RECORD_INVALID, message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
 
 /** Lock the chain head, insert the record linked to the previous one, enqueue its platform submission. */
 export async function appendToChain(m: Queryable, input: NewCreditRecord, deps: ChainAppendDeps): Promise<Appended> {
   validateRecord(input);
   const uscc = input.uscc.trim().toUpperCase();
   const [inst] = await m.query(`SELECT id, office_code FROM institutions WHERE uscc = $1`, [uscc]);
-  if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+  if (!inst) throw institutionNotFound();
   await m.query(`INSERT INTO credit_chain_heads (institution_id) VALUES ($1) ON CONFLICT DO NOTHING`, [inst.id]);
   // the head row is the chain's lock: appends to one institution's file queue up here, others run in parallel
   const [head] = await m.query(`SELECT seq, hash FROM credit_chain_heads WHERE institution_id = $1 FOR UPDATE`, [inst.id]);
   const [existing] = await m.query(`SELECT ${RECORD_COLUMNS} FROM credit_records r WHERE r.source_ref = $1`, [input.sourceRef]);
   if (existing) {
     if (existing.uscc !== uscc || existing.kind !== input.kind) {
-      throw conflict('SOURCE_REF_CONFLICT', `来源编号 ${input.sourceRef} 已用于另一条信用记录`, { id: existing.id });
+      throw conflict(CreditRecordErrorCode.SOURCE_REF_CONFLICT, `来源编号 ${input.sourceRef} 已用于另一条信用记录`, { id: existing.id });
     }
     const refs = await referrersOf(m, [existing.id]);
     return { view: recordView(existing, refs.get(existing.id) ?? [], deps.mask), institutionId: inst.id, created: false };

@@ -4,13 +4,14 @@ import { Audited } from '../audit/audited.decorator';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
-import { DomainException } from '../common/errors/domain.exception';
 import { CreditFileService } from './credit-file.service';
 import { ChainVerificationDto, CreditFileDto, CreditRecordDto } from './dto/credit-record-response.dto';
 import { ManualRecordDto } from './dto/manual-record.dto';
 import { assertVisibleTo } from './visibility';
+import { creditRecordNotFound } from './credit-record.errors';
+import { idInvalid } from '../common/errors/common.errors';
 
-export const uuidPipe = new ParseUUIDPipe({ exceptionFactory: () => new DomainException('ID_INVALID', '编号格式不正确') });
+export const uuidPipe = new ParseUUIDPipe({ exceptionFactory: () => idInvalid() });
 
 @ApiTags('credit-file')
 @ApiBearerAuth()
@@ -46,7 +47,7 @@ export class CreditFileController {
   @ApiOkResponse({ type: CreditRecordDto })
   async one(@Param('uscc') uscc: string, @Param('recordId', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     const record = await this.file.recordOf(id);
-    if (record.uscc !== assertVisibleTo(uscc, user)) throw new DomainException('CREDIT_RECORD_NOT_FOUND', '信用记录不存在', 404);
+    if (record.uscc !== assertVisibleTo(uscc, user)) throw creditRecordNotFound();
     return record;
   }
 

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
-import { notFound } from '../common/errors/domain.exception';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { OutboxService } from '../platform/outbox.service';
 import { verifyInstitutionChain } from './chain-audit';
 import { appendToChain, ChainAppendDeps, RECORD_COLUMNS as COLUMNS, RecordRow, recordView, referrersOf } from './credit-append';
 import { ChainVerification, CreditFileApi, CreditRecordView, NewCreditRecord } from './credit-record.types';
 import { maskPersonalData, sealPersonalData } from './personal-data';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { creditRecordNotFound } from './credit-record.errors';
 
 export type { CreditRecordKind, CreditRecordView, NewCreditRecord } from './credit-record.types';
 
@@ -56,14 +57,14 @@ export class CreditFileService implements CreditFileApi {
 
   async recordOf(id: string): Promise<CreditRecordView> {
     const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM credit_records r WHERE r.id = $1`, [id]);
-    if (!row) throw notFound('CREDIT_RECORD_NOT_FOUND', '信用记录不存在');
+    if (!row) throw creditRecordNotFound();
     return this.toView(row, (await this.referrers(this.ds.manager, [id])).get(id) ?? []);
   }
 
   /** Recomputes the institution's chain from its first record and compares it with the stored hashes and head. */
   async verifyChain(uscc: string): Promise<ChainVerification> {
     const [inst] = await this.ds.query(`SELECT id FROM institutions WHERE uscc = $1`, [uscc.trim().toUpperCase()]);
-    if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!inst) throw institutionNotFound();
     return this.verifyInstitution(inst.id);
   }
 

@@ -10,6 +10,8 @@ import { EvaluationService } from '../evaluation/evaluation.service';
 import { ReviewOutcome, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 import type { ReviewRequestDto } from './dto/review.dto';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { CreditReviewErrorCode } from './credit-review.errors';
 
 export interface ReviewReason {
   code: 'RECORD_IN_PUBLICITY' | 'BANNED_PERSON' | 'OPEN_RECTIFICATION' | 'GRADE';
@@ -40,13 +42,13 @@ export class CreditReviewService {
 
   async review(q: ReviewRequestDto, actor: AuthUser, m: EntityManager = this.ds.manager) {
     const [inst] = await m.query(`SELECT id, uscc, legal_rep_id_hmac FROM institutions WHERE uscc = $1`, [q.uscc]);
-    if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!inst) throw institutionNotFound();
     const hmacs = new Set<string>([inst.legal_rep_id_hmac]);
     if (q.idNumber) hmacs.add(this.crypto.blindIndex(q.idNumber));
     if (q.matterId) {
       const [matter] = await m.query(`SELECT uscc, matter_type, person_hmacs FROM review_matters WHERE id = $1`, [q.matterId]);
-      if (!matter || matter.uscc !== inst.uscc) throw notFound('MATTER_NOT_FOUND', '审批或评选事项不存在，或不属于该机构');
-      if (matter.matter_type !== q.purpose) throw new DomainException('PURPOSE_MISMATCH', '审查用途与事项类型不一致');
+      if (!matter || matter.uscc !== inst.uscc) throw notFound(CreditReviewErrorCode.MATTER_NOT_FOUND, '审批或评选事项不存在，或不属于该机构');
+      if (matter.matter_type !== q.purpose) throw new DomainException(CreditReviewErrorCode.PURPOSE_MISMATCH, '审查用途与事项类型不一致');
       for (const h of matter.person_hmacs as string[]) hmacs.add(h);
     }
     const { version, document } = await this.policies.active();

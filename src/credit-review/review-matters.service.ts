@@ -5,12 +5,15 @@ import type { AuthUser } from '../auth/role';
 import { toDayNumber } from '../calendar/iso-date';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { maskIdNumber, maskName } from '../common/crypto/mask';
-import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { conflict, notFound } from '../common/errors/domain.exception';
 import { assertMayDecide } from '../common/four-eyes/four-eyes.rules';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 import type { DecideMatterDto, RegisterMatterDto } from './dto/review.dto';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { validationFailed } from '../common/errors/common.errors';
+import { CreditReviewErrorCode } from './credit-review.errors';
 
 const COLUMNS = `m.id, m.matter_type AS type, m.uscc, m.office_code AS "officeCode", m.title, m.persons, m.status,
   m.review_id AS "reviewId", m.decided_by AS "decidedBy", m.decided_at AS "decidedAt", m.decision_reason AS "decisionReason",
@@ -30,7 +33,7 @@ export class ReviewMattersService {
 
   async register(dto: RegisterMatterDto, actor: AuthUser) {
     const [inst] = await this.ds.query(`SELECT id, office_code FROM institutions WHERE uscc = $1`, [dto.uscc]);
-    if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!inst) throw institutionNotFound();
     const persons = (dto.persons ?? []).map((p) => ({
       name: p.name, role: p.role ?? null, idEnc: this.crypto.encrypt(p.idNumber), idHmac: this.crypto.blindIndex(p.idNumber),
     }));
@@ -45,7 +48,7 @@ export class ReviewMattersService {
 
   async get(id: string) {
     const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM review_matters m WHERE m.id = $1`, [id]);
-    if (!row) throw notFound('MATTER_NOT_FOUND', '审批或评选事项不存在');
+    if (!row) throw notFound(CreditReviewErrorCode.MATTER_NOT_FOUND, '审批或评选事项不存在');
     const reviews = await this.ds.query(
       `SELECT id, outcome, reasons, grade, score, reviewed_at AS "reviewedAt" FROM credit_reviews WHERE matter_id = $1 ORDER BY reviewed_at DESC`, [id]);
     return { ...row, persons: row.persons.map((p: { name: string; role: string | null; idEnc: string }) => this.maskPerson(p)), reviews };
@@ -62,24 +65,24 @@ export class ReviewMattersService {
     await this.ds.transaction(async (m) => {
       const [matter] = await m.query(
         `SELECT status, person_hmacs, office_code, created_by, decided_by FROM review_matters WHERE id = $1 FOR UPDATE`, [id]);
-      if (!matter) throw notFound('MATTER_NOT_FOUND', '审批或评选事项不存在');
+      if (!matter) throw notFound(CreditReviewErrorCode.MATTER_NOT_FOUND, '审批或评选事项不存在');
       const decided = dto.decision === 'approve' ? 'approved' : 'rejected';
       if (matter.status === decided && matter.decided_by === actor.id) return; // a repeated click
-      if (matter.status !== 'pending') throw conflict('MATTER_ALREADY_DECIDED', '该事项已作出决定');
+      if (matter.status !== 'pending') throw conflict(CreditReviewErrorCode.MATTER_ALREADY_DECIDED, '该事项已作出决定');
       // four eyes (docs/four-eyes.md): the officer who registered the matter (承办) proposes, an approver of its office decides
       assertMayDecide(actor, { decidingRole: 'approver', office: matter.office_code, involved: [matter.created_by] });
       const [review] = await m.query(
         `SELECT id, outcome FROM credit_reviews WHERE matter_id = $1 AND reviewed_at > now() - make_interval(days => $2)
           ORDER BY reviewed_at DESC LIMIT 1`, [id, validDays]);
       if (!review) {
-        throw conflict('REVIEW_REQUIRED', `作出决定前须完成信用审查（${validDays} 日内有效），请先调用信用审查`, { matterId: id });
+        throw conflict(CreditReviewErrorCode.REVIEW_REQUIRED, `作出决定前须完成信用审查（${validDays} 日内有效），请先调用信用审查`, { matterId: id });
       }
       if (dto.decision === 'approve') {
-        if (review.outcome === 'block') throw conflict('REVIEW_BLOCKS', '信用审查结论为“不予通过”，不能批准', { reviewId: review.id });
+        if (review.outcome === 'block') throw conflict(CreditReviewErrorCode.REVIEW_BLOCKS, '信用审查结论为“不予通过”，不能批准', { reviewId: review.id });
         const [ban] = await m.query(
           `SELECT person_name, until_date::text AS until FROM industry_bans
             WHERE person_id_hmac = ANY($1) AND from_date <= $2 AND until_date >= $2 LIMIT 1`, [matter.person_hmacs, shanghaiToday()]);
-        if (ban) throw conflict('PERSON_BANNED', `${maskName(ban.person_name)} 处于行业禁入期（至 ${ban.until}），不能批准`);
+        if (ban) throw conflict(CreditReviewErrorCode.PERSON_BANNED, `${maskName(ban.person_name)} 处于行业禁入期（至 ${ban.until}），不能批准`);
       }
       await m.query(
         `UPDATE review_matters SET status = $2, review_id = $3, decided_by = $4, decided_at = now(), decision_reason = $5 WHERE id = $1`,
@@ -93,7 +96,7 @@ export class ReviewMattersService {
   async coverage(from: string, to: string) {
     toDayNumber(from);
     toDayNumber(to);
-    if (to < from) throw new DomainException('VALIDATION_FAILED', '结束日期不能早于开始日期');
+    if (to < from) throw validationFailed('结束日期不能早于开始日期');
     const rows = await this.ds.query(
       `SELECT m.office_code AS "officeCode", m.matter_type AS type, count(*)::int AS decided,
               count(r.id)::int AS "withReview",

@@ -4,12 +4,12 @@ import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
-import { DomainException } from '../common/errors/domain.exception';
 import { DirectoryService } from './directory.service';
 import { OfficeDto, UserDto, UserListDto } from './dto/directory-response.dto';
 import { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
+import { idInvalid } from '../common/errors/common.errors';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainException('ID_INVALID', '编号格式不正确') });
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => idInvalid() });
 
 @ApiTags('directory (用户与科室)')
 @ApiBearerAuth()

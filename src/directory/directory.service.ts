@@ -5,8 +5,12 @@ import { assertPasswordAcceptable } from '../auth/account.service';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/role';
 import { SessionService } from '../auth/session.service';
-import { DomainException, notFound } from '../common/errors/domain.exception';
+import { DomainException } from '../common/errors/domain.exception';
 import type { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
+import { institutionNotFound, officeUnknown } from '../institutions/institution.errors';
+import { userNotFound } from '../auth/auth.errors';
+import { validationFailed } from '../common/errors/common.errors';
+import { DirectoryErrorCode } from './directory.errors';
 
 const USER_COLUMNS = `id, username, role, display_name AS "displayName", office_code AS "officeCode", uscc, active, created_at AS "createdAt",
   totp_enabled_at IS NOT NULL AS "totpEnrolled", must_change_password AS "mustChangePassword"`;
@@ -37,13 +41,13 @@ export class DirectoryService {
 
   async create(dto: CreateUserDto) {
     await this.assertOffice(dto.officeCode);
-    if (dto.role !== 'institution' && dto.uscc) throw new DomainException('VALIDATION_FAILED', '只有机构账号可以绑定统一社会信用代码', 400);
+    if (dto.role !== 'institution' && dto.uscc) throw validationFailed('只有机构账号可以绑定统一社会信用代码');
     if (dto.uscc) {
       const [inst] = await this.ds.query(`SELECT 1 FROM institutions WHERE uscc = $1`, [dto.uscc.toUpperCase()]);
-      if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在，请先登记机构');
+      if (!inst) throw institutionNotFound('机构不存在，请先登记机构');
     }
     const [taken] = await this.ds.query(`SELECT 1 FROM users WHERE username = $1`, [dto.username]);
-    if (taken) throw new DomainException('USERNAME_TAKEN', '用户名已被使用', 409);
+    if (taken) throw new DomainException(DirectoryErrorCode.USERNAME_TAKEN, '用户名已被使用', 409);
     assertPasswordAcceptable(dto.password, dto.username);
     // an initial password is known to whoever set it: its owner changes it at the first sign-in
     const [row] = await this.ds.query(
@@ -55,13 +59,13 @@ export class DirectoryService {
 
   async update(id: string, dto: UpdateUserDto, caller: AuthUser) {
     const [user] = await this.ds.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
-    if (!user) throw notFound('USER_NOT_FOUND', '用户不存在');
+    if (!user) throw userNotFound();
     if (id === caller.id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
-      throw new DomainException('SELF_LOCKOUT', '不能停用自己的账号或取消自己的管理员角色', 409);
+      throw new DomainException(DirectoryErrorCode.SELF_LOCKOUT, '不能停用自己的账号或取消自己的管理员角色', 409);
     }
     const role = dto.role ?? user.role;
     if ((role === 'institution') !== (user.uscc !== null)) {
-      throw new DomainException('VALIDATION_FAILED', '机构账号与其他角色不能互相转换，请新建账号', 400);
+      throw validationFailed('机构账号与其他角色不能互相转换，请新建账号');
     }
     if (dto.officeCode) await this.assertOffice(dto.officeCode);
     const officeCode = dto.officeCode === undefined ? user.officeCode : dto.officeCode;
@@ -85,6 +89,6 @@ export class DirectoryService {
   private async assertOffice(code: string | undefined | null) {
     if (!code) return;
     const [office] = await this.ds.query(`SELECT 1 FROM offices WHERE code = $1`, [code]);
-    if (!office) throw new DomainException('OFFICE_UNKNOWN', `科室代码 ${code} 不存在`, 400);
+    if (!office) throw officeUnknown(`科室代码 ${code} 不存在`);
   }
 }

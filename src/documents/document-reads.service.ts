@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/role';
-import { forbidden, notFound } from '../common/errors/domain.exception';
+import { forbidden } from '../common/errors/common.errors';
 import { KIND_TRAITS, SERVICE_METHOD_LABELS } from './document-kinds';
 import { DocumentListRow, DocumentRow, DocumentsRepository } from './documents.repository';
 import { renderDocumentDocx } from './render/docx-writer';
 import { renderDocumentPdf } from './render/pdf-writer';
 import { ServiceRepository } from './service/service.repository';
+import { caseNotFound } from '../cases/case.errors';
+import { documentNotFound } from './document.errors';
 
 export interface DocumentSummary {
   id: string;
@@ -48,14 +50,14 @@ export class DocumentReadsService {
 
   /** Staff: every document of the case, drafts and voided numbers included (the register of numbers shows them). */
   async listForCase(caseNo: string): Promise<DocumentSummary[]> {
-    if (!(await this.repo.caseOwner(caseNo))) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    if (!(await this.repo.caseOwner(caseNo))) throw caseNotFound();
     return (await this.repo.listForCase(caseNo)).map(summary);
   }
 
   /** The institution: only what was issued to it; another institution's case answers as if it did not exist. */
   async listForPortal(caseNo: string, user: AuthUser): Promise<DocumentSummary[]> {
     const owner = await this.repo.caseOwner(caseNo);
-    if (!owner || owner.uscc !== user.uscc) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    if (!owner || owner.uscc !== user.uscc) throw caseNotFound();
     return (await this.repo.listForCase(caseNo, user.uscc!)).map(summary);
   }
 
@@ -87,7 +89,7 @@ export class DocumentReadsService {
   /** Writes on a case's documents (draft, issue, void, service) are for staff of the office that owns the case. */
   async assertOwningOffice(caseNo: string, user: AuthUser): Promise<void> {
     const owner = await this.repo.caseOwner(caseNo);
-    if (!owner) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    if (!owner) throw caseNotFound();
     if (user.officeCode && owner.officeCode && user.officeCode !== owner.officeCode) throw forbidden('只有承办科室的工作人员可以办理该案件的文书');
   }
 
@@ -97,9 +99,9 @@ export class DocumentReadsService {
    */
   async readable(id: string, user: AuthUser): Promise<DocumentRow> {
     const doc = await this.repo.find(id);
-    if (!doc) throw notFound('DOCUMENT_NOT_FOUND', '文书不存在');
+    if (!doc) throw documentNotFound();
     if (user.role === 'institution') {
-      if (doc.status !== 'issued' || !doc.toSubject || doc.uscc !== user.uscc) throw notFound('DOCUMENT_NOT_FOUND', '文书不存在');
+      if (doc.status !== 'issued' || !doc.toSubject || doc.uscc !== user.uscc) throw documentNotFound();
     } else if (user.officeCode && doc.officeCode && user.officeCode !== doc.officeCode) {
       throw forbidden('只有承办科室的工作人员可以查看该文书');
     }

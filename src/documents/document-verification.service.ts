@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { notFound } from '../common/errors/domain.exception';
 import { maskName } from '../common/crypto/mask';
 import { KIND_TRAITS } from './document-kinds';
 import { DocumentsRepository } from './documents.repository';
 import { DOCUMENT_SIGNER, DocumentSigner } from './signing/document-signer';
 import { hashVerificationCode, normaliseCode } from './verification-code';
+import { documentNotFound } from './document.errors';
 
 export interface VerificationResult {
   kind: string;
@@ -44,7 +44,7 @@ export class DocumentVerificationService {
 
   async verify(rawCode: string): Promise<VerificationResult> {
     const doc = await this.repo.byVerificationHash(hashVerificationCode(normaliseCode(rawCode)));
-    if (!doc) throw notFound('DOCUMENT_NOT_FOUND', '未找到与该验证码对应的文书，请核对验证码');
+    if (!doc) throw documentNotFound('未找到与该验证码对应的文书，请核对验证码');
     const pdf = (await this.repo.pdf(doc.id))!;
     const bytesIntact = createHash('sha256').update(pdf).digest('hex') === doc.sha256;
     const signatureValid = await this.signer.verify(pdf, { keyId: doc.signerKeyId!, algorithm: doc.signerAlgorithm ?? '', signature: doc.signature! });

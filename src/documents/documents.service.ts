@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { conflict, notFound, unprocessable } from '../common/errors/domain.exception';
+import { conflict, unprocessable } from '../common/errors/domain.exception';
 import { DocumentKind, formatDocNo, KIND_TRAITS, SERVICE_METHOD_LABELS } from './document-kinds';
 import { DocumentRow, DocumentsRepository, StoredInput } from './documents.repository';
 import { renderDocumentPdf } from './render/pdf-writer';
@@ -11,6 +11,9 @@ import { DocumentSettings, DocumentSettingsService } from './settings/document-s
 import { DOCUMENT_SIGNER, DocumentSigner } from './signing/document-signer';
 import { DataReader, fill, templateFor } from './templates';
 import { hashVerificationCode, newVerificationCode, verificationUrl } from './verification-code';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { caseNotFound } from '../cases/case.errors';
+import { DocumentErrorCode, documentNotFound } from './document.errors';
 
 export interface IssueInput {
   kind: DocumentKind;
@@ -80,7 +83,7 @@ export class DocumentsService {
   issueDraft(id: string, actorId: string | null, m?: EntityManager): Promise<IssuedDocument> {
     return this.within(m, async (tx) => {
       const draft = await this.found(tx, id, true);
-      if (draft.status === 'void') throw conflict('DOCUMENT_VOID', `文书 ${draft.docNo} 已作废，不能签发`);
+      if (draft.status === 'void') throw conflict(DocumentErrorCode.DOCUMENT_VOID, `文书 ${draft.docNo} 已作废，不能签发`);
       if (draft.status === 'issued') return this.view(tx, draft);
       const settings = await this.settings.get(tx);
       const { today, now } = await this.repo.clock(tx);
@@ -97,7 +100,7 @@ export class DocumentsService {
     return this.within(m, async (tx) => {
       const doc = await this.found(tx, id, true);
       if (doc.status === 'issued') {
-        throw conflict('DOCUMENT_ISSUED', `文书 ${doc.docNo} 已签发，不能作废；如有错误，请签发更正文书替代原文书`);
+        throw conflict(DocumentErrorCode.DOCUMENT_ISSUED, `文书 ${doc.docNo} 已签发，不能作废；如有错误，请签发更正文书替代原文书`);
       }
       if (doc.status === 'draft') await this.repo.markVoid(tx, id, reason, actorId);
       return this.view(tx, (await this.found(tx, id))!);
@@ -155,20 +158,20 @@ export class DocumentsService {
   /** The case's and the subject's data as of now, kept with the document; a correction's target checked. */
   private async storedInput(tx: EntityManager, input: IssueInput, needsCase: boolean): Promise<{ stored: StoredInput; officeCode: string | null }> {
     const found = input.caseNo ? await this.repo.caseFacts(tx, input.caseNo) : undefined;
-    if (input.caseNo && !found) throw notFound('CASE_NOT_FOUND', '案件不存在');
-    if (needsCase && !found) throw unprocessable('DOCUMENT_NEEDS_CASE', `${KIND_TRAITS[input.kind].label}须属于一个案件（caseNo）`);
+    if (input.caseNo && !found) throw caseNotFound();
+    if (needsCase && !found) throw unprocessable(DocumentErrorCode.DOCUMENT_NEEDS_CASE, `${KIND_TRAITS[input.kind].label}须属于一个案件（caseNo）`);
     const uscc = found?.uscc ?? input.uscc?.trim().toUpperCase();
     const subject = uscc ? await this.repo.subject(tx, uscc) : undefined;
-    if (!subject) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!subject) throw institutionNotFound();
     let replaces: StoredInput['replaces'] = null;
     if (input.replaces) {
       const old = await this.repo.find(input.replaces.id, tx);
-      if (!old || old.status !== 'issued') throw notFound('DOCUMENT_NOT_FOUND', '被更正的文书不存在或尚未签发');
+      if (!old || old.status !== 'issued') throw documentNotFound('被更正的文书不存在或尚未签发');
       if (old.kind !== input.kind || old.uscc !== subject.uscc) {
-        throw unprocessable('CORRECTION_MISMATCH', '更正文书须与原文书种类相同、当事人相同');
+        throw unprocessable(DocumentErrorCode.CORRECTION_MISMATCH, '更正文书须与原文书种类相同、当事人相同');
       }
       const newer = await this.repo.correctionOf(tx, old.id);
-      if (newer) throw conflict('DOCUMENT_ALREADY_CORRECTED', `文书 ${old.docNo} 已由 ${newer} 更正，请更正最新的文书`, { docNo: newer });
+      if (newer) throw conflict(DocumentErrorCode.DOCUMENT_ALREADY_CORRECTED, `文书 ${old.docNo} 已由 ${newer} 更正，请更正最新的文书`, { docNo: newer });
       replaces = { id: old.id, docNo: old.docNo, reason: input.replaces.reason };
     }
     const { officeCode, ...subjectFacts } = subject;
@@ -199,14 +202,14 @@ export class DocumentsService {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 15))`, [input.idempotencyKey]);
     const row = await this.repo.byKey(tx, input.idempotencyKey);
     if (row && (row.kind !== input.kind || (input.caseNo && row.caseNo !== input.caseNo))) {
-      throw conflict('IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一份文书', { id: row.id, docNo: row.docNo });
+      throw conflict(DocumentErrorCode.IDEMPOTENCY_KEY_REUSED, '该幂等键已用于另一份文书', { id: row.id, docNo: row.docNo });
     }
     return row;
   }
 
   private async found(tx: EntityManager, id: string, lock = false): Promise<DocumentRow> {
     const row = await this.repo.find(id, tx, lock);
-    if (!row) throw notFound('DOCUMENT_NOT_FOUND', '文书不存在');
+    if (!row) throw documentNotFound();
     return row;
   }
 

@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toDayNumber } from '../calendar/iso-date';
-import { notFound } from '../common/errors/domain.exception';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { PoliciesService } from '../policies/policies.service';
 import type { Grade } from '../policies/policy.types';
 import { CONTRIBUTING_RECORDS, EVALUATION_OF, evaluationParams, gradingParams, RULE_HITS, writeEvaluations } from './evaluation.sql';
 import { GRADE_RULES, GradeRuleCode, RuleHit } from './grading-rules';
 import { gradeWithoutRecords, supervisionPolicy, SupervisionPolicyDocument } from './supervision-policy';
+import { institutionNotFound } from '../institutions/institution.errors';
 
 export interface Contribution {
   recordId: string;
@@ -71,7 +71,7 @@ export class EvaluationService {
   async evaluate(uscc: string, asOf: string = shanghaiToday()): Promise<EvaluationView> {
     toDayNumber(asOf);
     const [inst] = await this.ds.query(`SELECT id, uscc FROM institutions WHERE uscc = $1`, [uscc.trim().toUpperCase()]);
-    if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!inst) throw institutionNotFound();
     const { version, document } = await this.policies.active();
     const policy = supervisionPolicy(document as SupervisionPolicyDocument);
     const params = evaluationParams(asOf, policy.evaluation, inst.id);

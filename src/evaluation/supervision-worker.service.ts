@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { createEvaluationActivities } from '../../activities/evaluation.activities';
 import { validateEnv } from '../config/env.schema';
+import { createTemporalWorker } from '../temporal/temporal-worker';
 import type { reevaluateAllWorkflow } from '../../workflows/reevaluate-all.workflow';
 import { EvaluationService } from './evaluation.service';
 
@@ -41,15 +42,8 @@ export class SupervisionWorker implements OnApplicationBootstrap, OnApplicationS
     const client = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
     this.connections.push(client.connection);
     await this.ensureSchedule(client, taskQueue);
-    const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-    this.connections.push(connection);
-    this.worker = await Worker.create({
-      connection,
-      namespace: env.TEMPORAL_NAMESPACE,
-      taskQueue,
-      workflowsPath: require.resolve('../../workflows/reevaluate-all.workflow'),
-      activities: createEvaluationActivities({ evaluation: this.evaluation }),
-    });
+    this.worker = await createTemporalWorker('supervision', { taskQueue, activities: createEvaluationActivities({ evaluation: this.evaluation }) }, env);
+    if (this.worker.options.connection) this.connections.push(this.worker.options.connection);
     this.running = this.worker.run().catch((err) => this.logger.error({ err }, 'supervision worker stopped with an error'));
     this.logger.log(`supervision worker polling ${taskQueue}`);
   }

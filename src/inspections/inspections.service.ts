@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { CasesService } from '../cases/cases.service';
-import { conflict, DomainException, notFound, unprocessable } from '../common/errors/domain.exception';
+import { conflict, notFound, unprocessable } from '../common/errors/domain.exception';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { gradeWithoutRecords, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
@@ -12,6 +12,8 @@ import type { Grade } from '../policies/policy.types';
 import { assertNoPersonalData } from '../publicity/public-text-guard';
 import { draw, drawDigest, DrawInput, GRADE_ORDER } from './draw';
 import type { CreatePlanDto, InspectionResultDto } from './dto/inspection.dto';
+import { InspectionErrorCode, inspectionPlanNotFound } from './inspection.errors';
+import { validationFailed } from '../common/errors/common.errors';
 
 const TARGETS = `SELECT t.position, t.uscc, i.name AS "institutionName", t.grade, t.inspector_ids AS "inspectorIds", t.result,
   t.findings, t.public_finding AS "publicFinding", t.recorded_at AS "recordedAt", t.case_no AS "caseNo"
@@ -49,7 +51,7 @@ export class InspectionsService {
       `SELECT id FROM users WHERE role = 'officer' AND active AND ($1::text IS NULL OR office_code = $1)`, [dto.officeCode ?? null]);
     const k = dto.inspectorsPerTarget ?? 2;
     if (inspectors.length < k) {
-      throw unprocessable('NOT_ENOUGH_INSPECTORS', `可抽取的检查人员不足 ${k} 人`, { available: inspectors.length });
+      throw unprocessable(InspectionErrorCode.NOT_ENOUGH_INSPECTORS, `可抽取的检查人员不足 ${k} 人`, { available: inspectors.length });
     }
     const ratios = Object.fromEntries(GRADE_ORDER.map((g) => [g, policy.supervision[g]?.ratio ?? 0])) as Record<Grade, number>;
     const input: DrawInput = {
@@ -85,7 +87,7 @@ export class InspectionsService {
       `SELECT id, title, seed, year, office_code AS "officeCode", institution_type AS "institutionType", policy_version AS "policyVersion",
               ratios, inspectors_per_target AS "inspectorsPerTarget", digest, jsonb_array_length(candidates) AS "candidateCount",
               created_at AS "createdAt", published_at AS "publishedAt" FROM inspection_plans WHERE id = $1`, [id]);
-    if (!plan) throw notFound('INSPECTION_PLAN_NOT_FOUND', '抽查计划不存在');
+    if (!plan) throw inspectionPlanNotFound();
     return { ...plan, targets: await this.ds.query(TARGETS, [id]) };
   }
 
@@ -100,7 +102,7 @@ export class InspectionsService {
   async verify(id: string) {
     const [plan] = await this.ds.query(
       `SELECT seed, ratios, inspectors_per_target AS k, candidates, inspectors, digest FROM inspection_plans WHERE id = $1`, [id]);
-    if (!plan) throw notFound('INSPECTION_PLAN_NOT_FOUND', '抽查计划不存在');
+    if (!plan) throw inspectionPlanNotFound();
     const input: DrawInput = { seed: plan.seed, candidates: plan.candidates, inspectors: plan.inspectors, ratios: plan.ratios, inspectorsPerTarget: plan.k };
     const stored: { position: number; uscc: string; grade: string; inspectorIds: string[] }[] = await this.ds.query(
       `SELECT position, uscc, grade, inspector_ids AS "inspectorIds" FROM inspection_targets WHERE plan_id = $1 ORDER BY position`, [id]);
@@ -122,7 +124,7 @@ export class InspectionsService {
    */
   async publish(id: string, actor: AuthUser) {
     const [plan] = await this.ds.query(`SELECT title FROM inspection_plans WHERE id = $1`, [id]);
-    if (!plan) throw notFound('INSPECTION_PLAN_NOT_FOUND', '抽查计划不存在');
+    if (!plan) throw inspectionPlanNotFound();
     // a plan names no person of its own: the guard looks for numbers only (the targets' legal representatives are not
     // named by the plan, and matching all their names against a title would refuse ordinary words)
     assertNoPersonalData({ title: plan.title });
@@ -138,14 +140,14 @@ export class InspectionsService {
    */
   async recordResult(planId: string, uscc: string, dto: InspectionResultDto, actor: AuthUser) {
     if (dto.openCase && dto.result !== 'fail') {
-      throw new DomainException('VALIDATION_FAILED', '只有检查不合格时才能据此立案', HttpStatus.BAD_REQUEST, { fields: [{ field: 'openCase' }] });
+      throw validationFailed('只有检查不合格时才能据此立案', { fields: [{ field: 'openCase' }] });
     }
     await this.ds.transaction(async (m) => {
       const [t] = await m.query(
         `SELECT t.result, t.case_no, i.legal_rep_name FROM inspection_targets t JOIN institutions i ON i.id = t.institution_id
           WHERE t.plan_id = $1 AND t.uscc = $2 FOR UPDATE OF t`, [planId, uscc]);
-      if (!t) throw notFound('INSPECTION_TARGET_NOT_FOUND', '该机构不在本抽查计划中');
-      if (t.result && t.result !== dto.result) throw conflict('RESULT_ALREADY_RECORDED', '检查结果已登记，不能改为其他结果');
+      if (!t) throw notFound(InspectionErrorCode.INSPECTION_TARGET_NOT_FOUND, '该机构不在本抽查计划中');
+      if (t.result && t.result !== dto.result) throw conflict(InspectionErrorCode.RESULT_ALREADY_RECORDED, '检查结果已登记，不能改为其他结果');
       if (dto.publicFinding) assertNoPersonalData({ publicFinding: dto.publicFinding }, [t.legal_rep_name]);
       if (!t.result) {
         await m.query(`UPDATE inspection_targets SET result = $3, findings = $4, public_finding = $5, recorded_by = $6, recorded_at = now()

@@ -8,6 +8,7 @@ import type { ImportReportDto, ImportRowResultDto } from './dto/import-report.dt
 import { InstitutionImportQueue } from './import-job.queue';
 import { InstitutionImportService } from './institution-import.service';
 import { checkSheetUpload, readSheetRows, SheetKind, UploadedSheet } from './institution-sheet.reader';
+import { InstitutionErrorCode } from './institution.errors';
 
 interface ImportRow {
   id: string;
@@ -26,7 +27,7 @@ interface ImportRow {
   finished_at: Date | null;
 }
 
-const importNotFound = () => notFound('IMPORT_NOT_FOUND', '导入任务不存在');
+const importNotFound = () => notFound(InstitutionErrorCode.IMPORT_NOT_FOUND, '导入任务不存在');
 
 /**
  * Institution imports off the request thread (issue #14 point 5). The API checks what is cheap to check (type,
@@ -45,7 +46,7 @@ export class InstitutionImportJobs {
   ) {}
 
   async submit(file: UploadedSheet | undefined, actor: AuthUser): Promise<ImportJobDto> {
-    if (!file) throw new DomainException('IMPORT_FILE_MISSING', '请选择要导入的文件（表单字段名 file）', HttpStatus.BAD_REQUEST);
+    if (!file) throw new DomainException(InstitutionErrorCode.IMPORT_FILE_MISSING, '请选择要导入的文件（表单字段名 file）', HttpStatus.BAD_REQUEST);
     const kind = checkSheetUpload(file);
     const [row]: ImportRow[] = await this.ds.query(
       `INSERT INTO institution_imports (created_by, file_name, file_kind, file_sealed) VALUES ($1, $2, $3, $4)
@@ -84,7 +85,7 @@ export class InstitutionImportJobs {
     } catch (err) {
       if (!(err instanceof DomainException)) {
         this.logger.error({ err, importId: id }, 'institution import failed unexpectedly');
-        await this.finish(id, 'failed', null, { code: 'IMPORT_FAILED', message: '导入失败，请稍后重新上传' });
+        await this.finish(id, 'failed', null, { code: InstitutionErrorCode.IMPORT_FAILED, message: '导入失败，请稍后重新上传' });
         return;
       }
       await this.finish(id, 'failed', null, { code: err.code, message: err.message });

@@ -9,6 +9,7 @@ import { ImportReportDto, ImportRowResultDto } from './dto/import-report.dto';
 import type { SheetRow } from './institution-sheet.reader';
 import { institutionTypeFromText } from './institution-type';
 import { InstitutionsService } from './institutions.service';
+import { InstitutionErrorCode } from './institution.errors';
 
 /** The header row the bureau's template uses; 地址 and 主管科室 may be left out. */
 export const IMPORT_HEADERS = {
@@ -53,7 +54,7 @@ export class InstitutionImportService {
     done: ImportRowResultDto[] = [],
     progress: (rows: ImportRowResultDto[]) => Promise<void> = async () => undefined,
   ): Promise<ImportReportDto> {
-    if (!header) throw new DomainException('IMPORT_EMPTY', '文件中没有数据', HttpStatus.BAD_REQUEST);
+    if (!header) throw new DomainException(InstitutionErrorCode.IMPORT_EMPTY, '文件中没有数据', HttpStatus.BAD_REQUEST);
     const columns = this.locateColumns(header);
     const offices = await this.officeLookup();
     const rows = [...done];
@@ -120,7 +121,7 @@ export class InstitutionImportService {
     ) as Record<Column, number | undefined>;
     const missing = REQUIRED.filter((c) => columns[c] === undefined).map((c) => IMPORT_HEADERS[c]);
     if (missing.length) {
-      throw new DomainException('IMPORT_HEADER_INVALID', `表头缺少列：${missing.join('、')}`, HttpStatus.BAD_REQUEST, {
+      throw new DomainException(InstitutionErrorCode.IMPORT_HEADER_INVALID, `表头缺少列：${missing.join('、')}`, HttpStatus.BAD_REQUEST, {
         missing,
         expected: Object.values(IMPORT_HEADERS),
       });

@@ -3,6 +3,7 @@ import { stream as excelStream } from 'exceljs';
 import { Readable } from 'node:stream';
 import { DomainException } from '../common/errors/domain.exception';
 import { inflatedSizesWithinDeclared, isOoxmlOfKind, readZipDirectory } from '../common/files/zip';
+import { InstitutionErrorCode } from './institution.errors';
 
 /** The part of a multer upload the import needs (memory storage keeps the bytes in `buffer`). */
 export interface UploadedSheet {
@@ -35,16 +36,16 @@ export const MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
 export type SheetKind = 'xlsx' | 'csv';
 
 const wrongType = () =>
-  new DomainException('IMPORT_FILE_TYPE', '仅支持 Excel（.xlsx）或 UTF-8 编码的 CSV（.csv）文件', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+  new DomainException(InstitutionErrorCode.IMPORT_FILE_TYPE, '仅支持 Excel（.xlsx）或 UTF-8 编码的 CSV（.csv）文件', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 const unreadable = () =>
-  new DomainException('IMPORT_FILE_UNREADABLE', 'Excel 文件无法读取，请确认文件未损坏且为 .xlsx 格式', HttpStatus.BAD_REQUEST);
-const tooBigUnpacked = () => new DomainException('IMPORT_FILE_TOO_LARGE_UNPACKED',
+  new DomainException(InstitutionErrorCode.IMPORT_FILE_UNREADABLE, 'Excel 文件无法读取，请确认文件未损坏且为 .xlsx 格式', HttpStatus.BAD_REQUEST);
+const tooBigUnpacked = () => new DomainException(InstitutionErrorCode.IMPORT_FILE_TOO_LARGE_UNPACKED,
   `Excel 文件解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，请删除多余的工作表、图片或格式后重新导入`, HttpStatus.BAD_REQUEST,
   { maxUnpackedBytes: MAX_UNPACKED_BYTES });
 const tooManyRows = () =>
-  new DomainException('IMPORT_TOO_MANY_ROWS', `单个文件最多 ${MAX_IMPORT_ROWS} 行，请拆分后导入`, HttpStatus.BAD_REQUEST, { maxRows: MAX_IMPORT_ROWS });
+  new DomainException(InstitutionErrorCode.IMPORT_TOO_MANY_ROWS, `单个文件最多 ${MAX_IMPORT_ROWS} 行，请拆分后导入`, HttpStatus.BAD_REQUEST, { maxRows: MAX_IMPORT_ROWS });
 // the cell's content is never echoed: it may be 50 MB, or someone's personal data
-const cellTooLong = (row: number, col: number) => new DomainException('IMPORT_CELL_TOO_LONG',
+const cellTooLong = (row: number, col: number) => new DomainException(InstitutionErrorCode.IMPORT_CELL_TOO_LONG,
   `第 ${row} 行第 ${col} 列的内容超过 ${MAX_CELL_CHARS} 个字符，请检查该单元格`, HttpStatus.BAD_REQUEST, { row, column: col, maxChars: MAX_CELL_CHARS });
 
 /**
@@ -115,7 +116,7 @@ function decodeUtf8(buffer: Buffer): string {
     // the decoder drops a leading BOM by itself.
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
-    throw new DomainException('IMPORT_FILE_ENCODING', 'CSV 文件必须为 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”', HttpStatus.BAD_REQUEST);
+    throw new DomainException(InstitutionErrorCode.IMPORT_FILE_ENCODING, 'CSV 文件必须为 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”', HttpStatus.BAD_REQUEST);
   }
 }
 

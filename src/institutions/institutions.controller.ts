@@ -14,6 +14,7 @@ import { InstitutionImportJobs } from './import-jobs.service';
 import { IMPORT_HEADERS } from './institution-import.service';
 import { MAX_IMPORT_ROWS, type UploadedSheet } from './institution-sheet.reader';
 import { InstitutionsService } from './institutions.service';
+import { InstitutionErrorCode } from './institution.errors';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -82,7 +83,7 @@ export class InstitutionsController {
   @ApiOperation({ summary: '查看机构；机构账号只能查看本机构' })
   @ApiParam({ name: 'uscc', description: '统一社会信用代码' })
   @ApiResponse({ status: 200, type: InstitutionResponseDto })
-  @ApiResponse({ status: 404, description: 'INSTITUTION_NOT_FOUND' })
+  @ApiResponse({ status: 404, description: InstitutionErrorCode.INSTITUTION_NOT_FOUND })
   get(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser): Promise<InstitutionResponseDto> {
     return this.institutions.getVisibleTo(uscc, user);
   }
@@ -93,7 +94,7 @@ export class InstitutionsController {
   @ApiOperation({ summary: '修改机构信息（可带 version 做乐观锁）' })
   @ApiParam({ name: 'uscc', description: '统一社会信用代码' })
   @ApiResponse({ status: 200, type: InstitutionResponseDto })
-  @ApiResponse({ status: 409, description: 'VERSION_CONFLICT' })
+  @ApiResponse({ status: 409, description: InstitutionErrorCode.VERSION_CONFLICT })
   update(@Param('uscc') uscc: string, @Body() dto: UpdateInstitutionDto): Promise<InstitutionResponseDto> {
     return this.institutions.update(uscc, dto);
   }

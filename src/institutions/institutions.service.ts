@@ -1,22 +1,16 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, QueryFailedError, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { maskIdNumber } from '../common/crypto/mask';
-import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
 import { CreateInstitutionDto } from './dto/create-institution.dto';
 import { InstitutionPageDto, InstitutionResponseDto } from './dto/institution-response.dto';
 import { ListInstitutionsQuery } from './dto/list-institutions.query';
 import { UpdateInstitutionDto } from './dto/update-institution.dto';
 import { InstitutionEntity } from './institution.entity';
 import { INSTITUTION_TYPE_LABELS } from './institution-type';
-
-const institutionNotFound = () => notFound('INSTITUTION_NOT_FOUND', '机构不存在');
-const institutionExists = (uscc: string) =>
-  conflict('INSTITUTION_EXISTS', `统一社会信用代码为 ${uscc} 的机构已存在`, { uscc });
-const versionConflict = (currentVersion: number) =>
-  conflict('VERSION_CONFLICT', '该机构信息已被他人修改，请刷新后重试', { currentVersion });
+import { institutionExists, institutionNotFound, institutionVersionConflict, officeUnknown } from './institution.errors';
 
 @Injectable()
 export class InstitutionsService {
@@ -69,7 +63,7 @@ export class InstitutionsService {
    */
   async update(uscc: string, dto: UpdateInstitutionDto): Promise<InstitutionResponseDto> {
     const current = await this.findByUscc(uscc);
-    if (dto.version !== undefined && dto.version !== current.version) throw versionConflict(current.version);
+    if (dto.version !== undefined && dto.version !== current.version) throw institutionVersionConflict(current.version);
     const changes = this.changesFrom(dto);
     if (Object.keys(changes).length === 0) return this.toResponse(current);
     await this.assertOfficeExists(changes.officeCode);
@@ -79,7 +73,7 @@ export class InstitutionsService {
       .set(changes)
       .where('id = :id AND version = :version', { id: current.id, version: current.version })
       .execute();
-    if (result.affected === 0) throw versionConflict((await this.findByUscc(uscc)).version);
+    if (result.affected === 0) throw institutionVersionConflict((await this.findByUscc(uscc)).version);
     return this.toResponse(await this.findByUscc(uscc));
   }
 
@@ -130,7 +124,7 @@ export class InstitutionsService {
   async assertOfficeExists(code: string | null | undefined): Promise<void> {
     if (!code) return;
     const rows: unknown[] = await this.repo.query('SELECT 1 FROM offices WHERE code = $1', [code]);
-    if (rows.length === 0) throw new DomainException('OFFICE_UNKNOWN', `主管科室不存在：${code}`, HttpStatus.BAD_REQUEST);
+    if (rows.length === 0) throw officeUnknown(`主管科室不存在：${code}`);
   }
 
   private changesFrom(dto: UpdateInstitutionDto): Partial<InstitutionEntity> {

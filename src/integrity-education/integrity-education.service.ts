@@ -3,12 +3,13 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { toDayNumber } from '../calendar/iso-date';
-import { DomainException } from '../common/errors/domain.exception';
 import { assertVisibleTo } from '../credit-file/visibility';
 import { InstitutionsService } from '../institutions/institutions.service';
 import type { ActivityQueryDto, RecordActivityDto } from './dto/activity.dto';
 import { IntegrityActivityEntity } from './integrity-activity.entity';
 import { termOf } from './term';
+import { uploadNotFound } from '../portal/upload.errors';
+import { validationFailed } from '../common/errors/common.errors';
 
 const toView = (a: IntegrityActivityEntity & { institutionName?: string }) => ({
   id: a.id, uscc: a.uscc, institutionName: a.institutionName, theme: a.theme, date: a.date, term: a.term,
@@ -26,14 +27,14 @@ export class IntegrityEducationService {
 
   async record(dto: RecordActivityDto, user: AuthUser) {
     const target = dto.uscc ?? user.uscc;
-    if (!target) throw new DomainException('VALIDATION_FAILED', '请指定学校的统一社会信用代码（uscc）', 400, { fields: [{ field: 'uscc', message: '请选择学校' }] });
+    if (!target) throw validationFailed('请指定学校的统一社会信用代码（uscc）', { fields: [{ field: 'uscc', message: '请选择学校' }] });
     const institution = await this.institutions.findByUscc(assertVisibleTo(target, user));
     toDayNumber(dto.date);
     const files = dto.evidenceFileIds ?? [];
     if (files.length) {
       // evidence is the school's own upload, never another institution's file
       const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM uploads WHERE id = ANY($1) AND uscc = $2`, [files, institution.uscc]);
-      if (n !== new Set(files).size) throw new DomainException('UPLOAD_NOT_FOUND', '佐证材料不存在或不属于该学校，请重新上传', 400);
+      if (n !== new Set(files).size) throw uploadNotFound('佐证材料不存在或不属于该学校，请重新上传');
     }
     const saved = await this.repo.save(this.repo.create({
       institutionId: institution.id, uscc: institution.uscc, theme: dto.theme.trim(), date: dto.date, term: termOf(dto.date),
@@ -55,7 +56,7 @@ export class IntegrityEducationService {
 
   /** Per school: activities and participants in the term, and the themes it covered. */
   async report(q: ActivityQueryDto, user: AuthUser) {
-    if (!q.term) throw new DomainException('VALIDATION_FAILED', '请指定学期（term），如 2026-1', 400);
+    if (!q.term) throw validationFailed('请指定学期（term），如 2026-1');
     const uscc = this.scope(q.uscc, user);
     const rows = await this.ds.query(
       `SELECT a.uscc, i.name AS "institutionName", count(*)::int AS activities, sum(a.participants)::int AS participants,

@@ -1,17 +1,18 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { toDayNumber } from '../calendar/iso-date';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { maskName } from '../common/crypto/mask';
-import { DomainException, notFound } from '../common/errors/domain.exception';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { inPublicationSql, shanghaiToday } from '../credit-file/credit-status';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 import type { CreateBanDto } from './dto/ban.dto';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { validationFailed } from '../common/errors/common.errors';
 
 const MATTER_LABELS = { approval: '行政审批', public_service: '公共服务', inspection: '监督检查', subsidy: '财政奖补', award: '评先评优' };
 
@@ -35,7 +36,7 @@ export class MeasuresService {
 
   async applicable(uscc: string) {
     const [inst] = await this.ds.query(`SELECT id, legal_rep_id_hmac FROM institutions WHERE uscc = $1`, [uscc]);
-    if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!inst) throw institutionNotFound();
     const { document } = await this.policies.active();
     const policy = supervisionPolicy(document as SupervisionPolicyDocument);
     const current = await this.evaluation.current(inst.id);
@@ -67,7 +68,7 @@ export class MeasuresService {
     toDayNumber(dto.fromDate);
     toDayNumber(dto.untilDate);
     if (dto.untilDate < dto.fromDate) {
-      throw new DomainException('VALIDATION_FAILED', '禁入截止日期不能早于开始日期', HttpStatus.BAD_REQUEST, { fields: [{ field: 'untilDate' }] });
+      throw validationFailed('禁入截止日期不能早于开始日期', { fields: [{ field: 'untilDate' }] });
     }
     const hmac = this.crypto.blindIndex(dto.personIdNumber);
     return this.ds.transaction(async (m) => {

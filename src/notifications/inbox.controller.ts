@@ -9,6 +9,7 @@ import { ROLES, type AuthUser } from '../auth/role';
 import { notFound } from '../common/errors/domain.exception';
 import { InboxItemDto, InboxPageDto } from './dto/inbox-response.dto';
 import { InboxItem, NotificationsService } from './notifications.service';
+import { NotificationErrorCode } from './notification.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,7 +42,7 @@ export class InboxController {
   @OwnDataOnly('id')
   @ApiOkResponse({ type: InboxItemDto })
   read(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<InboxItem> {
-    if (!UUID.test(id)) throw notFound('NOTIFICATION_NOT_FOUND', '消息不存在');
+    if (!UUID.test(id)) throw notFound(NotificationErrorCode.NOTIFICATION_NOT_FOUND, '消息不存在');
     return this.notifications.markRead(user.id, id);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '../auth/role';
 import { notFound } from '../common/errors/domain.exception';
 import { render } from './templates';
+import { NotificationErrorCode } from './notification.errors';
 
 export interface NewNotification {
   /** One user… */
@@ -89,7 +90,7 @@ export class NotificationsService {
        RETURNING id, template, title, body, data, created_at AS "createdAt", read_at AS "readAt"`,
       [id, userId],
     );
-    if (!rows.length) throw notFound('NOTIFICATION_NOT_FOUND', '消息不存在');
+    if (!rows.length) throw notFound(NotificationErrorCode.NOTIFICATION_NOT_FOUND, '消息不存在');
     return rows[0];
   }
 }

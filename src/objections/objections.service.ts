@@ -3,15 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { CalendarService } from '../calendar/calendar.service';
-import { conflict, notFound } from '../common/errors/domain.exception';
+import { conflict } from '../common/errors/domain.exception';
 import { assertMayPropose } from '../common/four-eyes/four-eyes.rules';
 import { FourEyesService, ProposalView } from '../common/four-eyes/four-eyes.service';
 import { CreditFileService } from '../credit-file/credit-file.service';
+import { creditRecordNotFound } from '../credit-file/credit-record.errors';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { assertVisibleTo } from '../credit-file/visibility';
 import { supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
 import type { DecideObjectionDto, RaiseObjectionDto } from './dto/objection.dto';
+import { objectionDecided, ObjectionErrorCode, objectionNotFound } from './objection.errors';
 
 const COLUMNS = `o.id, o.record_id AS "recordId", o.uscc, o.type, o.reason, o.evidence, o.status, o.accept_due::text AS "acceptDue",
   o.answer_due::text AS "answerDue", o.submitted_at AS "submittedAt", o.decided_at AS "decidedAt",
@@ -51,7 +53,7 @@ export class ObjectionsService {
   async raise(uscc: string, recordId: string, dto: RaiseObjectionDto, actor: AuthUser) {
     const owner = assertVisibleTo(uscc, actor);
     const [record] = await this.ds.query(`SELECT id, institution_id, uscc FROM credit_records WHERE id = $1`, [recordId]);
-    if (!record || record.uscc !== owner) throw notFound('CREDIT_RECORD_NOT_FOUND', '信用记录不存在');
+    if (!record || record.uscc !== owner) throw creditRecordNotFound();
     const { document } = await this.policies.active();
     const h = supervisionPolicy(document as SupervisionPolicyDocument).objectionHandling;
     const today = shanghaiToday();
@@ -61,14 +63,14 @@ export class ObjectionsService {
       `INSERT INTO credit_objections (record_id, institution_id, uscc, type, reason, evidence, accept_due, answer_due, submitted_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (record_id) WHERE status = 'submitted' DO NOTHING RETURNING id`,
       [recordId, record.institution_id, owner, dto.type, dto.reason, JSON.stringify(dto.evidence ?? []), acceptDue, answerDue, actor.id]);
-    if (!rows.length) throw conflict('OBJECTION_OPEN', '该记录已有尚未处理完毕的异议或更正申请');
+    if (!rows.length) throw conflict(ObjectionErrorCode.OBJECTION_OPEN, '该记录已有尚未处理完毕的异议或更正申请');
     return this.get(rows[0].id, actor);
   }
 
   /** Staff also see the proposal waiting for a decision; the institution sees its objection and the outcome only. */
   async get(id: string, actor: AuthUser) {
     const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM credit_objections o WHERE o.id = $1`, [id]);
-    if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw notFound('OBJECTION_NOT_FOUND', '异议不存在');
+    if (!row || (actor.role === 'institution' && row.uscc !== actor.uscc)) throw objectionNotFound();
     const view = { ...row, overdue: row.status === 'submitted' && row.answerDue < shanghaiToday() };
     if (actor.role === 'institution') return view;
     return { ...view, proposal: await this.fourEyes.pendingFor('objection_decision', id) };
@@ -87,7 +89,7 @@ export class ObjectionsService {
   async propose(id: string, dto: DecideObjectionDto, actor: AuthUser): Promise<ProposalView> {
     return this.ds.transaction(async (m) => {
       const o = await this.subject(m, id);
-      if (o.status !== 'submitted') throw conflict('OBJECTION_DECIDED', '该异议已处理完毕');
+      if (o.status !== 'submitted') throw objectionDecided();
       if (o.kind === 'inbound') throw determinedElsewhere(o.department);
       assertMayPropose(actor, o.office);
       const verdict = dto.outcome === 'rejected' ? '不成立' : dto.action === 'withdraw' ? '成立，撤下该记录' : '成立，更正该记录';
@@ -103,8 +105,8 @@ export class ObjectionsService {
   async refer(id: string, reason: string, actor: AuthUser) {
     await this.ds.transaction(async (m) => {
       const o = await this.subject(m, id);
-      if (o.status !== 'submitted') throw conflict('OBJECTION_DECIDED', '该异议已处理完毕');
-      if (o.kind !== 'inbound') throw conflict('DETERMINED_HERE', '该记录由本局认定，应提出处理意见并经审核人决定，不能转交');
+      if (o.status !== 'submitted') throw objectionDecided();
+      if (o.kind !== 'inbound') throw conflict(ObjectionErrorCode.DETERMINED_HERE, '该记录由本局认定，应提出处理意见并经审核人决定，不能转交');
       assertMayPropose(actor, o.office);
       await m.query(
         `UPDATE credit_objections SET status = 'referred', referred_to = $2, decided_by = $3, decided_at = now(), decision_reason = $4
@@ -116,7 +118,7 @@ export class ObjectionsService {
   /** The approved decision, in the approval's transaction: a correction record, or the reasons it was not upheld. */
   private async decideIn(m: EntityManager, id: string, dto: DecideObjectionDto, decider: AuthUser, proposalId: string): Promise<void> {
     const o = await this.subject(m, id);
-    if (o.status !== 'submitted') throw conflict('OBJECTION_DECIDED', '该异议已处理完毕');
+    if (o.status !== 'submitted') throw objectionDecided();
     if (o.kind === 'inbound') throw determinedElsewhere(o.department);
     let outcomeRecordId: string | null = null;
     if (dto.outcome === 'upheld') {
@@ -146,12 +148,12 @@ export class ObjectionsService {
               COALESCE(r.payload->>'department', NULLIF(split_part(r.title, '：', 1), r.title)) AS department
          FROM credit_objections o JOIN credit_records r ON r.id = o.record_id JOIN institutions i ON i.id = o.institution_id
         WHERE o.id = $1 FOR UPDATE OF o`, [id]);
-    if (!o) throw notFound('OBJECTION_NOT_FOUND', '异议不存在');
+    if (!o) throw objectionNotFound();
     return o;
   }
 }
 
 function determinedElsewhere(department: string | null) {
-  return conflict('DETERMINED_ELSEWHERE', `该记录由${department ?? '其他部门'}认定，按“谁认定谁修复”应转交该部门处理，本局不能更正或撤下`,
+  return conflict(ObjectionErrorCode.DETERMINED_ELSEWHERE, `该记录由${department ?? '其他部门'}认定，按“谁认定谁修复”应转交该部门处理，本局不能更正或撤下`,
     { department });
 }

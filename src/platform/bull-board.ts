@@ -13,6 +13,8 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationQueue } from '../notifications/notification-queue';
 import { QueueSessionClosedDto, QueueSessionDto } from './dto/platform-response.dto';
 import { PlatformQueues } from './platform-queues';
+import { AuthErrorCode, TOKEN_INVALID_MESSAGE } from '../auth/auth.errors';
+import { CommonErrorCode } from '../common/errors/common.errors';
 
 export const BOARD_PATH = '/api/admin/queues';
 /** Who may open the board, declared like a route's `@Access` (the access matrix test reads it). */
@@ -59,7 +61,7 @@ export class BullBoardMount implements OnModuleInit {
     const [scheme, bearer] = (req.headers.authorization ?? '').split(' ');
     const token = scheme === 'Bearer' && bearer ? bearer : readCookie(req, COOKIE);
     if (!token) {
-      res.status(401).json({ code: 'UNAUTHENTICATED', message: '请先登录' });
+      res.status(401).json({ code: CommonErrorCode.UNAUTHENTICATED, message: '请先登录' });
       return;
     }
     let user: AuthUser;
@@ -68,11 +70,11 @@ export class BullBoardMount implements OnModuleInit {
       if (signedIn.session.scope !== 'full') throw new Error('session still in setup');
       user = signedIn.user;
     } catch {
-      res.status(401).json({ code: 'TOKEN_INVALID', message: '登录已失效，请重新登录' });
+      res.status(401).json({ code: AuthErrorCode.TOKEN_INVALID, message: TOKEN_INVALID_MESSAGE });
       return;
     }
     if (!BOARD_ROLES.includes(user.role)) {
-      res.status(403).json({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
+      res.status(403).json({ code: CommonErrorCode.FORBIDDEN, message: '当前角色无权执行此操作' });
       return;
     }
     if (req.method !== 'GET') {

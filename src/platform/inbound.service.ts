@@ -6,6 +6,7 @@ import { beijingToday } from '../common/time/beijing';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PlatformClient, PlatformFeedItem } from './platform.client';
+import { PlatformErrorCode } from './platform.errors';
 
 const FEED = 'municipal';
 const PAGE = 200;
@@ -36,7 +37,7 @@ export class InboundService {
   ) {}
 
   async pull(maxPages = 50): Promise<PullResult> {
-    if (!this.client.enabled) throw conflict('PLATFORM_NOT_CONFIGURED', '未配置市级信用平台地址（PLATFORM_URL），无法拉取报送数据');
+    if (!this.client.enabled) throw conflict(PlatformErrorCode.PLATFORM_NOT_CONFIGURED, '未配置市级信用平台地址（PLATFORM_URL），无法拉取报送数据');
     const result: PullResult = { pages: 0, created: 0, duplicate: 0, not_ours: 0, ack: 0, ack_duplicate: 0, ack_orphan: 0 };
     for (let i = 0; i < maxPages; i++) {
       const taken = await this.ds.transaction(async (m) => {

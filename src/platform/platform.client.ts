@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../common/errors/domain.exception';
 import { PlatformQueues } from './platform-queues';
+import { PlatformErrorCode } from './platform.errors';
 
 export interface FieldMessage {
   field: string;
@@ -134,7 +135,7 @@ export class PlatformClient {
   private async get<T>(path: string): Promise<T> {
     if (!this.enabled) throw new Error('PLATFORM_URL is not configured');
     const unavailable = (why: string) =>
-      new DomainException('PLATFORM_UNAVAILABLE', `市级信用平台暂时无法访问（${why}），请稍后重试`, 503, { path });
+      new DomainException(PlatformErrorCode.PLATFORM_UNAVAILABLE, `市级信用平台暂时无法访问（${why}），请稍后重试`, 503, { path });
     let res: Response;
     try {
       res = await fetch(`${this.cfg.url}${path}`, { signal: AbortSignal.timeout(this.cfg.timeoutMs) });

@@ -4,7 +4,6 @@ import { DeliveryProcessor } from './delivery.processor';
 import { DeliveryService } from './delivery.service';
 import { InboundScheduler } from './inbound.scheduler';
 import { InboundService } from './inbound.service';
-import { JointSanctionService } from './joint-sanction.service';
 import { OutboxPoller } from './outbox.poller';
 import { PlatformQueues } from './platform-queues';
 import { PlatformClient } from './platform.client';
@@ -16,11 +15,11 @@ import { SubmissionsService } from './submissions.service';
  * Sharing with the municipal platform. The API imports `PlatformModule.forApi()` (needs-fixing list, reconciliation,
  * Bull Board); the worker imports `PlatformModule.forWorker()`, which adds the consumers: the outbox poller, one
  * delivery worker per record type and the feed schedule. `OutboxService` stays in OutboxModule so writers need
- * nothing else; `JointSanctionService` is exported to whoever imports either variant.
+ * nothing else, and `JointSanctionService` with it.
  */
 @Module({
-  providers: [PlatformQueues, PlatformClient, SubmissionsService, ReconciliationService, InboundService, JointSanctionService],
-  exports: [JointSanctionService, SubmissionsService, InboundService, PlatformQueues],
+  providers: [PlatformQueues, PlatformClient, SubmissionsService, ReconciliationService, InboundService],
+  exports: [SubmissionsService, InboundService, PlatformQueues],
 })
 export class PlatformModule {
   static forApi(): DynamicModule {

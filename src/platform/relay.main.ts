@@ -1,16 +1,12 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfigModule } from '../config/config.module';
 import { CreditFileModule } from '../credit-file/credit-file.module';
-import { DatabaseModule } from '../database/database.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { OutboxModule } from './outbox.module';
-import { PlatformModule } from './platform.module';
+import { CONSUMER_MODULES, FOUNDATION_MODULES } from '../shared.modules';
 
 /** Only the queue consumers of the worker: outbox relay, feed schedule (into the credit file), notification sending. */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, OutboxModule, CreditFileModule, NotificationsModule.forWorker(), PlatformModule.forWorker()],
+  imports: [...FOUNDATION_MODULES, CreditFileModule, ...CONSUMER_MODULES],
 })
 export class RelayModule {}
 

@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser, Role } from '../auth/role';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
-import { conflict, DomainException, notFound, unprocessable } from '../common/errors/domain.exception';
+import { conflict, notFound, unprocessable } from '../common/errors/domain.exception';
 import { isValidUscc } from '../common/validation/uscc';
 import { maskPersonalData, sealPersonalData, storedPersonalDataKeys } from '../credit-file/personal-data';
 import { applyMergePatch } from './merge-patch';
 import type { SubmissionType } from './outbox.service';
 import { PlatformQueues } from './platform-queues';
+import { CommonErrorCode, validationFailed } from '../common/errors/common.errors';
+import { PlatformErrorCode } from './platform.errors';
 
 /** pending + an earlier failed attempt reads as "retrying", with the reason, in lists and the report. */
 export type SubmissionState = 'pending' | 'retrying' | 'delivered' | 'needs_fix';
@@ -55,7 +57,7 @@ export const VIEW_COLUMNS = `id, idempotency_key AS "idempotencyKey", record_typ
 export const RELAY_OPERATORS: Role[] = ['officer', 'admin'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const missing = () => notFound('SUBMISSION_NOT_FOUND', '报送记录不存在');
+const missing = () => notFound(PlatformErrorCode.SUBMISSION_NOT_FOUND, '报送记录不存在');
 
 /** The officer's side of the outbox: every record's state, and the needs-fixing flow (fix, then resend). */
 @Injectable()
@@ -112,11 +114,11 @@ export class SubmissionsService {
     const sealedKeys = patch.payload ? storedPersonalDataKeys(patch.payload) : [];
     if (sealedKeys.length) {
       const message = '请以 …IdNumber 字段提交更正后的证件号码，不能直接修改密文、盲索引或脱敏值';
-      throw new DomainException('VALIDATION_FAILED', message, 400, { fields: sealedKeys.map((k) => ({ field: `payload.${k}`, message })) });
+      throw validationFailed(message, { fields: sealedKeys.map((k) => ({ field: `payload.${k}`, message })) });
     }
     if (patch.payload) patch = { ...patch, payload: sealPersonalData(patch.payload, this.crypto) };
     if (patch.uscc !== undefined && !isValidUscc(patch.uscc)) {
-      throw unprocessable('USCC_INVALID', '统一社会信用代码不符合 GB 32100-2015 校验规则', {
+      throw unprocessable(CommonErrorCode.USCC_INVALID, '统一社会信用代码不符合 GB 32100-2015 校验规则', {
         fields: [{ field: 'uscc', message: '统一社会信用代码不符合 GB 32100-2015 校验规则' }],
       });
     }
@@ -166,5 +168,5 @@ export class SubmissionsService {
 
 function notFixable(status: string) {
   const label = status === 'delivered' ? '已报送成功' : '正在报送中';
-  return conflict('SUBMISSION_NOT_FIXABLE', `该记录${label}，只有被平台退回的记录才能修改或重新报送`, { status });
+  return conflict(PlatformErrorCode.SUBMISSION_NOT_FIXABLE, `该记录${label}，只有被平台退回的记录才能修改或重新报送`, { status });
 }

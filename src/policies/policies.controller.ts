@@ -5,12 +5,12 @@ import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { STAFF, type AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
-import { DomainException } from '../common/errors/domain.exception';
 import { DecisionProposalDto } from '../common/four-eyes/four-eyes.dto';
 import type { ProposalView } from '../common/four-eyes/four-eyes.service';
 import { PoliciesService, PolicyVersion } from './policies.service';
 import { PolicyProposals } from './policy-proposals';
 import type { PolicyDocument } from './policy.types';
+import { validationFailed } from '../common/errors/common.errors';
 
 export class PublishPolicyDto {
   @ApiProperty({ description: '相对当前生效版本的修改，例如 {"objectionDays": 7}；整份文件在发布前整体校验' })
@@ -32,7 +32,7 @@ export class PolicyVersionDto {
 const versionPipe: PipeTransform<string, number> = {
   transform(value) {
     const version = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-    if (!(version >= 1 && version <= 2_147_483_647)) throw new DomainException('VALIDATION_FAILED', '政策版本号必须是正整数');
+    if (!(version >= 1 && version <= 2_147_483_647)) throw validationFailed('政策版本号必须是正整数');
     return version;
   },
 };

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { DomainException, notFound } from '../common/errors/domain.exception';
 import { validatePolicy } from './policy-validation';
 import { PolicyEntity } from './policy.entity';
 import type { PolicyDocument } from './policy.types';
+import { policyInvalid, policyNotFound } from './policy.errors';
 
 export interface PolicyVersion {
   version: number;
@@ -21,7 +21,7 @@ export class PoliciesService {
   /** The policy new cases start under. */
   async active(): Promise<PolicyVersion> {
     const row = await this.policies.findOneBy({ active: true });
-    if (!row) throw notFound('POLICY_NOT_FOUND', '系统尚未启用任何监管政策版本，请管理员先发布政策');
+    if (!row) throw policyNotFound('系统尚未启用任何监管政策版本，请管理员先发布政策');
     return { version: row.version, document: row.document };
   }
 
@@ -44,7 +44,7 @@ export class PoliciesService {
     const known = this.versions.get(version);
     if (known) return { version, document: structuredClone(known.document) };
     const row = await this.policies.findOneBy({ version });
-    if (!row) throw notFound('POLICY_NOT_FOUND', `监管政策第 ${version} 版不存在`);
+    if (!row) throw policyNotFound(`监管政策第 ${version} 版不存在`);
     this.versions.set(version, { version: row.version, document: structuredClone(row.document) });
     return { version: row.version, document: row.document };
   }
@@ -56,7 +56,7 @@ export function nextDocument(current: PolicyDocument | null, changes: Partial<Po
   const unknown = Object.keys(changes).filter((key) => current && !(key in current));
   if (unknown.length) {
     const fields = unknown.map((field) => ({ field: `changes.${field}`, message: `没有名为“${field}”的政策项` }));
-    throw new DomainException('POLICY_INVALID', fields[0].message, 400, { fields });
+    throw policyInvalid(fields);
   }
   const document = { ...(current ?? {}), ...changes } as PolicyDocument;
   validatePolicy(document);

@@ -1,5 +1,5 @@
-import { DomainException } from '../common/errors/domain.exception';
 import type { PolicyDocument } from './policy.types';
+import { policyInvalid } from './policy.errors';
 
 /** Working- or calendar-day figures an admin may change, with the bounds a sane policy stays within. */
 const DAY_FIGURES: Partial<Record<keyof PolicyDocument, [number, number, string]>> = {
@@ -65,5 +65,5 @@ export function validatePolicy(doc: PolicyDocument): void {
   if (bands.length !== 5 || !descending || bands[bands.length - 1]?.min !== 0) {
     errors.push({ field: 'grades', message: '信用等级须为 A–E 五档，分数下限由高到低，E 档下限为 0' });
   }
-  if (errors.length) throw new DomainException('POLICY_INVALID', errors[0].message, 400, { fields: errors });
+  if (errors.length) throw policyInvalid(errors);
 }

@@ -1,40 +1,36 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/client';
 import type { AuthUser } from '../auth/role';
-import { notFound } from '../common/errors/domain.exception';
+import { CaseDeadlineRepository } from '../cases/case-deadline.repository';
+import { CaseGateway } from '../cases/case-gateway';
+import { CaseRepository } from '../cases/case.repository';
 import { DeadlineClockService } from '../cases/deadline-clock.service';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import {
   applyRepairUpdate, CaseSnapshot, InstitutionSubmission, submitObjectionUpdate, submitRectificationUpdate,
 } from '../../workflows/contracts';
-import type { UpdateDefinition } from '@temporalio/client';
 import { UploadsService } from './uploads.service';
+import { caseNotFound } from '../cases/case.errors';
 
 /** What an institution sees and answers: only its own cases, deadlines and files. */
 @Injectable()
 export class PortalService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly caseRows: CaseRepository,
+    private readonly deadlinesOf: CaseDeadlineRepository,
+    private readonly gateway: CaseGateway,
     private readonly uploads: UploadsService,
     private readonly clock: DeadlineClockService,
   ) {}
 
   async deadlines(user: AuthUser) {
-    const rows = await this.ds.query(
-      `SELECT d.case_no AS "caseNo", d.kind, d.round, d.due_date::text AS "dueDate", d.status, c.stage
-         FROM institution_deadlines d JOIN cases c ON c.case_no = d.case_no
-        WHERE d.uscc = $1 AND d.status = 'open' ORDER BY d.due_date`, [user.uscc]);
-    for (const r of rows) r.workingDaysLeft = await this.clock.workingDaysLeft(r.dueDate);
-    return rows;
+    const rows = await this.deadlinesOf.openForInstitution(user.uscc);
+    const withDaysLeft = [];
+    for (const r of rows) withDaysLeft.push({ ...r, workingDaysLeft: await this.clock.workingDaysLeft(r.dueDate) });
+    return withDaysLeft;
   }
 
   cases(user: AuthUser) {
-    return this.ds.query(
-      `SELECT case_no AS "caseNo", behaviour_code AS "behaviourCode", severity, stage, decision_date::text AS "decisionDate",
-              registered_at AS "registeredAt", outcome FROM cases WHERE uscc = $1 ORDER BY registered_at DESC`, [user.uscc]);
+    return this.caseRows.ofInstitution(user.uscc);
   }
 
   objection(caseNo: string, user: AuthUser, text: string, fileIds: string[]) {
@@ -51,11 +47,9 @@ export class PortalService {
 
   /** The workflow decides whether the answer is allowed now (stage, deadline, party) and says why not. */
   private async submit(caseNo: string, user: AuthUser, update: UpdateDefinition<CaseSnapshot, [InstitutionSubmission]>, s: Omit<InstitutionSubmission, 'actor'>) {
-    const [own] = await this.ds.query(`SELECT 1 FROM cases WHERE case_no = $1 AND uscc = $2`, [caseNo, user.uscc]);
-    if (!own) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    if (!(await this.caseRows.belongsTo(caseNo, user.uscc))) throw caseNotFound();
     await this.uploads.assertOwned(s.fileIds, user);
-    const actor = { id: user.id, role: user.role, officeCode: null, uscc: user.uscc };
-    const snapshot = await this.temporal.workflow.getHandle(caseNo).executeUpdate(update, { args: [{ ...s, actor }] });
+    const snapshot = await this.gateway.act(caseNo, user, update, s);
     return { caseNo, stage: snapshot.stage, waitingFor: snapshot.waitingFor };
   }
 }

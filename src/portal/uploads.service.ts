@@ -10,6 +10,7 @@ import { DomainException } from '../common/errors/domain.exception';
 import { formatBytes } from '../common/http/single-file-upload';
 import { isOoxmlOfKind } from '../common/files/zip';
 import { type AppEnv, validateEnv } from '../config/env.schema';
+import { UploadErrorCode, uploadMissing, uploadNotFound, uploadType } from './upload.errors';
 
 /** Accepted evidence, told apart by content (magic bytes), not by the name the browser sends. */
 const SIGNATURES: { mime: string; ext: string[]; magic: number[]; ooxml?: 'docx' | 'xlsx' }[] = [
@@ -45,13 +46,13 @@ export class UploadsService {
   }
 
   async store(file: Express.Multer.File | undefined, user: AuthUser): Promise<UploadedEvidence> {
-    if (!file) throw new DomainException('UPLOAD_MISSING', '请选择要上传的文件（字段名 file）');
+    if (!file) throw uploadMissing();
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8'); // multer decodes names as latin1
     const ext = name.split('.').pop()?.toLowerCase() ?? '';
     const kind = SIGNATURES.find((s) => s.ext.includes(ext) && s.magic.every((b, i) => file.buffer[i] === b)
       // any ZIP starts with PK\x03\x04: an office file must also declare its kind inside the container
       && (!s.ooxml || isOoxmlOfKind(file.buffer, s.ooxml)));
-    if (!kind) throw new DomainException('UPLOAD_TYPE', '只接受 PDF、JPG、PNG、DOCX 或 XLSX 文件，且文件内容须与扩展名一致', 415);
+    if (!kind) throw uploadType();
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const id = await this.ds.transaction(async (m) => {
       // one institution's uploads one at a time, so two at once cannot both fit in the last free place
@@ -74,11 +75,11 @@ export class UploadsService {
   /** UPLOAD_QUOTA_FILES and UPLOAD_QUOTA_BYTES per institution: a disk shared by every institution is not one's to fill. */
   private assertWithinQuota(files: number, bytes: number, size: number): void {
     if (files + 1 > this.quota.files) {
-      throw new DomainException('UPLOAD_QUOTA_FILES', `本机构已上传 ${files} 个文件，达到 ${this.quota.files} 个的上限，请联系主管科室`, 413,
+      throw new DomainException(UploadErrorCode.UPLOAD_QUOTA_FILES, `本机构已上传 ${files} 个文件，达到 ${this.quota.files} 个的上限，请联系主管科室`, 413,
         { used: files, limit: this.quota.files });
     }
     if (bytes + size > this.quota.bytes) {
-      throw new DomainException('UPLOAD_QUOTA_BYTES',
+      throw new DomainException(UploadErrorCode.UPLOAD_QUOTA_BYTES,
         `本机构上传的文件已占用 ${formatBytes(bytes)}，加上此文件将超过 ${formatBytes(this.quota.bytes)} 的上限，请联系主管科室`, 413,
         { usedBytes: bytes, limitBytes: this.quota.bytes });
     }
@@ -88,6 +89,6 @@ export class UploadsService {
   async assertOwned(fileIds: string[], user: AuthUser): Promise<void> {
     if (!fileIds.length) return;
     const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM uploads WHERE id = ANY($1) AND uscc = $2`, [fileIds, user.uscc]);
-    if (n !== new Set(fileIds).size) throw new DomainException('UPLOAD_NOT_FOUND', '所附材料不存在或不属于本机构', 400);
+    if (n !== new Set(fileIds).size) throw uploadNotFound('所附材料不存在或不属于本机构');
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '../common/errors/domain.exception';
 import { draw, DrawInput } from '../inspections/draw';
 import { INSTITUTION_TYPE_LABELS, InstitutionType } from '../institutions/institution-type';
 import { redactPersonalData } from '../publicity/public-text-guard';
 import { beijingDateOf } from '../common/time/beijing';
+import { inspectionPlanNotFound } from '../inspections/inspection.errors';
 
 const RESULT_LABELS: Record<string, string> = { pass: '未发现问题', fail: '发现问题' };
 
@@ -40,7 +40,7 @@ export class PublicInspectionsService {
       `SELECT ${PLAN}, p.seed, p.digest, p.candidates, p.inspectors_per_target AS k
          FROM inspection_plans p LEFT JOIN offices o ON o.code = p.office_code
         WHERE p.id = $1 AND p.published_at IS NOT NULL`, [id]);
-    if (!row) throw notFound('INSPECTION_PLAN_NOT_FOUND', '抽查计划不存在或尚未公开');
+    if (!row) throw inspectionPlanNotFound('抽查计划不存在或尚未公开');
     const targets: { position: number; uscc: string; institutionName: string; grade: string; result: string | null;
       publicFinding: string | null; recordedAt: Date | null; caseNo: string | null }[] = await this.ds.query(
       `SELECT t.position, t.uscc, i.name AS "institutionName", t.grade, t.result, t.public_finding AS "publicFinding",

@@ -1,6 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import { DomainException } from '../common/errors/domain.exception';
+import { CommonErrorCode } from '../common/errors/common.errors';
 
 /**
  * Counts anonymous requests per client address (behind a proxy TRUST_PROXY names, the real client's), across all
@@ -18,7 +19,7 @@ export class PublicThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(_: unknown, limit: ThrottlerLimitDetail): Promise<void> {
-    throw new DomainException('TOO_MANY_REQUESTS', `查询过于频繁，请 ${limit.timeToBlockExpire} 秒后再试`, 429,
+    throw new DomainException(CommonErrorCode.TOO_MANY_REQUESTS, `查询过于频繁，请 ${limit.timeToBlockExpire} 秒后再试`, 429,
       { retryAfterSeconds: limit.timeToBlockExpire });
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '../common/errors/domain.exception';
 import { KIND_LABELS, type CreditRecordKind, type Severity } from '../credit-file/credit-record.types';
 import { inPublicationSql, shanghaiToday } from '../credit-file/credit-status';
 import { INSTITUTION_TYPE_LABELS, InstitutionType } from '../institutions/institution-type';
 import { namesOfRecord, REQUIRES_APPROVED_TEXT, structuredPublicFields } from '../publicity/public-projection';
 import { redactDeep, redactPersonalData } from '../publicity/public-text-guard';
 import { governingTextSql, intact, textAllowsSql } from '../publicity/public-text.service';
+import { institutionNotFound } from '../institutions/institution.errors';
 
 /** Kinds the public may see while they are in publication (brief §1: 双公示 and 失信 records). */
 const PUBLIC_KINDS: CreditRecordKind[] = ['licence', 'penalty', 'determination', 'joint_sanction', 'honour', 'commitment', 'correction'];
@@ -78,7 +78,7 @@ export class PublicService {
 
   async institution(uscc: string) {
     const [inst] = await this.ds.query(`SELECT uscc, name, type FROM institutions WHERE uscc = $1`, [uscc.trim().toUpperCase()]);
-    if (!inst) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!inst) throw institutionNotFound();
     const records = await this.records({ uscc: inst.uscc, kinds: PUBLIC_KINDS, limit: 200, offset: 0 });
     const dishonest = records.items.some((r) => ['penalty', 'determination', 'joint_sanction'].includes(r.kind));
     return {

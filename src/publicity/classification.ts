@@ -1,6 +1,8 @@
 import { DomainException } from '../common/errors/domain.exception';
 import type { ClassificationThresholds, PolicyDocument } from '../policies/policy.types';
 import type { Severity } from '../../workflows/contracts';
+import { CommonErrorCode } from '../common/errors/common.errors';
+import { PublicityErrorCode } from './publicity.errors';
 
 /**
  * Which penalties are 轻微, 一般 and 严重 (docs/credit-classification.md). The rule is the floor: an officer may
@@ -83,7 +85,7 @@ export function classifyPenalty(f: PenaltyFacts, t: ClassificationThresholds): {
       found.push([c, `${category}：${CLASS_LABELS[c]}`]);
     }
   }
-  if (!found.length) throw refuse('VALIDATION_FAILED', 'penaltyCategory', '缺少必填字段：处罚类别（penaltyCategory）');
+  if (!found.length) throw refuse(CommonErrorCode.VALIDATION_FAILED, 'penaltyCategory', '缺少必填字段：处罚类别（penaltyCategory）');
   const top = found.reduce((a, [c]) => (CLASS_RANK[c] > CLASS_RANK[a] ? c : a), 'minor' as Severity);
   return { class: top, reasons: found.map(([, reason]) => reason) };
 }
@@ -99,11 +101,11 @@ function fineClass(wan: number, t: ClassificationThresholds): [Severity, string]
 function assertSimpleProcedure(f: PenaltyFacts): void {
   const other = f.categories.filter((c) => !SIMPLE_CATEGORIES.includes(c as PenaltyCategory));
   if (other.length) {
-    throw refuse('PROCEDURE_INCONSISTENT', 'procedure', `简易程序只能作出警告、通报批评或小额罚款，不能作出：${other.join('、')}（行政处罚法第五十一条）`);
+    throw refuse(PublicityErrorCode.PROCEDURE_INCONSISTENT, 'procedure', `简易程序只能作出警告、通报批评或小额罚款，不能作出：${other.join('、')}（行政处罚法第五十一条）`);
   }
   const cap = f.naturalPerson ? SIMPLE_FINE_CAP_YUAN.person : SIMPLE_FINE_CAP_YUAN.organisation;
   if (f.categories.includes('罚款') && fen(f.fineAmount ?? 0) > cap * 100) {
-    throw refuse('PROCEDURE_INCONSISTENT', 'fineAmount', `简易程序的罚款不能超过 ${cap} 元（行政处罚法第五十一条），请选择一般程序`);
+    throw refuse(PublicityErrorCode.PROCEDURE_INCONSISTENT, 'fineAmount', `简易程序的罚款不能超过 ${cap} 元（行政处罚法第五十一条），请选择一般程序`);
   }
 }
 
@@ -115,10 +117,10 @@ export function settleClass(rule: { class: Severity; reasons: string[] }, raise?
   const to = raise?.to ?? null;
   if (!to || to === rule.class) return { class: rule.class, ruleClass: rule.class, raised: false, reasons: rule.reasons };
   if (CLASS_RANK[to] < CLASS_RANK[rule.class]) {
-    throw refuse('CLASS_BELOW_RULE', 'raiseClassTo',
+    throw refuse(PublicityErrorCode.CLASS_BELOW_RULE, 'raiseClassTo',
       `按分类标准该处罚为${CLASS_LABELS[rule.class]}失信，不能降为${CLASS_LABELS[to]}；只能提高并说明理由`);
   }
   const reason = raise?.reason?.trim();
-  if (!reason) throw refuse('VALIDATION_FAILED', 'raiseReason', `提高为${CLASS_LABELS[to]}失信须说明理由（raiseReason）`);
+  if (!reason) throw refuse(CommonErrorCode.VALIDATION_FAILED, 'raiseReason', `提高为${CLASS_LABELS[to]}失信须说明理由（raiseReason）`);
   return { class: to, ruleClass: rule.class, raised: true, reasons: [...rule.reasons, `经办人提高为${CLASS_LABELS[to]}：${reason}`] };
 }

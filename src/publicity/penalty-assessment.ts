@@ -1,11 +1,11 @@
 import { toDayNumber } from '../calendar/iso-date';
-import { DomainException } from '../common/errors/domain.exception';
 import { shanghaiToday } from '../credit-file/credit-status';
 import type { PolicyDocument } from '../policies/policy.types';
 import { classificationThresholds, Classification, classifyPenalty, settleClass } from './classification';
 import type { PenaltyDecisionDto, PenaltyPreviewDto } from './dto/penalty-decision.dto';
 import { PublicityPeriods, publicityPeriods } from './publicity-periods';
 import { checkPublicText, PublicTextFinding } from './public-text-guard';
+import { validationFailed } from '../common/errors/common.errors';
 
 export interface PenaltyAssessment {
   classification: Classification;
@@ -28,7 +28,7 @@ type Input = PenaltyPreviewDto | PenaltyDecisionDto;
 export function assessPenalty(dto: Input, policy: PolicyDocument, today = shanghaiToday()): PenaltyAssessment {
   toDayNumber(dto.decisionDate);
   if (dto.decisionDate > today) {
-    throw new DomainException('VALIDATION_FAILED', '处罚决定日期不能晚于今天', 400, { fields: [{ field: 'decisionDate', message: '处罚决定日期不能晚于今天' }] });
+    throw validationFailed('处罚决定日期不能晚于今天', { fields: [{ field: 'decisionDate', message: '处罚决定日期不能晚于今天' }] });
   }
   const rule = classifyPenalty({
     procedure: dto.procedure, categories: dto.penaltyCategory, fineAmount: dto.fineAmount, confiscatedAmount: dto.confiscatedAmount,

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
-import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { conflict, notFound } from '../common/errors/domain.exception';
 import type { CreditRecordKind } from '../credit-file/credit-record.types';
 import { namesOfRecord, publicTextFieldsOf } from './public-projection';
 import { PublicTextService, PublicTextView } from './public-text.service';
 import { PublicityService } from './publicity.service';
 import { decisionRef, PublicityDecisionView } from './publicity-view';
+import { creditRecordNotFound } from '../credit-file/credit-record.errors';
+import { validationFailed } from '../common/errors/common.errors';
+import { PublicityErrorCode } from './publicity.errors';
 
 /** Kinds of credit record the public may read, and so whose public text an officer may redraft. */
 export const PUBLISHABLE_KINDS: CreditRecordKind[] = ['licence', 'penalty', 'determination', 'joint_sanction', 'honour', 'commitment', 'correction'];
@@ -35,9 +38,9 @@ export class PublicTextFlowService {
   async redraftDecision(id: string, fields: Record<string, string | undefined>, actor: AuthUser): Promise<PublicityDecisionView> {
     await this.ds.transaction(async (m) => {
       const [found] = await m.query(`SELECT kind, document_no AS "documentNo" FROM publicity_decisions WHERE id = $1`, [id]);
-      if (!found) throw notFound('PUBLICITY_DECISION_NOT_FOUND', '双公示决定不存在');
+      if (!found) throw notFound(PublicityErrorCode.PUBLICITY_DECISION_NOT_FOUND, '双公示决定不存在');
       const decision = (await this.publicity.lockByRef(m, decisionRef(found.kind, found.documentNo)))!;
-      if (decision.status === 'recorded') throw conflict('NOT_TO_BE_PUBLISHED', '该决定为轻微失信，不予公示，没有公示文本');
+      if (decision.status === 'recorded') throw conflict(PublicityErrorCode.NOT_TO_BE_PUBLISHED, '该决定为轻微失信，不予公示，没有公示文本');
       await this.texts.draft(m, {
         recordRef: decisionRef(decision.kind, decision.documentNo), uscc: decision.uscc, actorId: actor.id, fieldPrefix: 'fields.',
         fields: onlyFieldsOf(decision.kind, fields), names: await this.publicity.namesOf(decision),
@@ -93,7 +96,7 @@ export class PublicTextFlowService {
               COALESCE(r.office_code, i.office_code) AS office
          FROM credit_records r JOIN institutions i ON i.id = r.institution_id
         WHERE ${id ? 'r.id = $1' : 'r.source_ref = $1'}`, [id ?? sourceRef]);
-    if (!row || !PUBLISHABLE_KINDS.includes(row.kind)) throw notFound('CREDIT_RECORD_NOT_FOUND', '可公示的信用记录不存在');
+    if (!row || !PUBLISHABLE_KINDS.includes(row.kind)) throw creditRecordNotFound('可公示的信用记录不存在');
     return row as {
       id: string; kind: CreditRecordKind; uscc: string; sourceRef: string; payload: Record<string, unknown>; legalRep: string | null; office: string | null;
     };
@@ -106,9 +109,9 @@ function onlyFieldsOf(kind: CreditRecordKind, fields: Record<string, string | un
   const stray = Object.keys(fields).filter((k) => fields[k] !== undefined && !allowed.includes(k));
   if (stray.length) {
     const message = `该类记录的公示文本只有这些字段：${allowed.join('、')}`;
-    throw new DomainException('VALIDATION_FAILED', message, 400, { fields: stray.map((k) => ({ field: `fields.${k}`, message })) });
+    throw validationFailed(message, { fields: stray.map((k) => ({ field: `fields.${k}`, message })) });
   }
   const out = Object.fromEntries(allowed.filter((k) => fields[k]?.trim()).map((k) => [k, fields[k]!]));
-  if (!out.title) throw new DomainException('VALIDATION_FAILED', '公示文本须有标题（fields.title）', 400, { fields: [{ field: 'fields.title', message: '公示文本须有标题' }] });
+  if (!out.title) throw validationFailed('公示文本须有标题（fields.title）', { fields: [{ field: 'fields.title', message: '公示文本须有标题' }] });
   return out;
 }

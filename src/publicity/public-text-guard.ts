@@ -2,6 +2,7 @@ import { maskIdNumber, maskName } from '../common/crypto/mask';
 import { DomainException } from '../common/errors/domain.exception';
 import { isValidIdNumber } from '../common/validation/id-number';
 import { isValidUscc } from '../common/validation/uscc';
+import { PublicityErrorCode } from './publicity.errors';
 
 /**
  * The automatic backstop behind the approver's sign-off of a public text (公示文本): it finds the personal data a
@@ -92,7 +93,7 @@ export function assertNoPersonalData(fields: Record<string, unknown>, names: rea
 }
 
 export function personalDataException(findings: PublicTextFinding[]): DomainException {
-  return new DomainException('PERSONAL_DATA_IN_PUBLIC_TEXT', `公示文本含有个人信息（${findings.map((f) => f.field).join('、')}），不能公示`, 400,
+  return new DomainException(PublicityErrorCode.PERSONAL_DATA_IN_PUBLIC_TEXT, `公示文本含有个人信息（${findings.map((f) => f.field).join('、')}），不能公示`, 400,
     { fields: findings });
 }
 

@@ -8,6 +8,7 @@ import { assertMayDecide } from '../common/four-eyes/four-eyes.rules';
 import type { Queryable } from '../credit-file/chain-audit';
 import { canonicalJson } from '../credit-file/credit-chain';
 import { assertNoPersonalData, PublicTextFinding } from './public-text-guard';
+import { PublicityErrorCode } from './publicity.errors';
 
 export type PublicTextStatus = 'draft' | 'approved' | 'withheld';
 
@@ -67,12 +68,12 @@ export class PublicTextService {
    */
   async approve(m: Queryable, t: { id: string; hash: string; actor: Pick<AuthUser, 'id' | 'role' | 'officeCode'>; office: string | null; names: string[] }): Promise<PublicTextView> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM public_texts t WHERE t.id = $1 FOR UPDATE`, [t.id]);
-    if (!row) throw notFound('PUBLIC_TEXT_NOT_FOUND', '公示文本不存在');
+    if (!row) throw notFound(PublicityErrorCode.PUBLIC_TEXT_NOT_FOUND, '公示文本不存在');
     const [latest] = await m.query(`SELECT max(version) AS v FROM public_texts WHERE record_ref = $1`, [row.recordRef]);
     if (row.status !== 'draft' || row.version !== latest.v) {
-      throw conflict('PUBLIC_TEXT_NOT_PENDING', '该公示文本不是待审核的最新版本，请刷新后查看', { status: row.status, latestVersion: latest.v });
+      throw conflict(PublicityErrorCode.PUBLIC_TEXT_NOT_PENDING, '该公示文本不是待审核的最新版本，请刷新后查看', { status: row.status, latestVersion: latest.v });
     }
-    if (row.hash !== t.hash || !intact(row)) throw conflict('PUBLIC_TEXT_CHANGED', '公示文本已被修改，请重新阅读后再审核');
+    if (row.hash !== t.hash || !intact(row)) throw conflict(PublicityErrorCode.PUBLIC_TEXT_CHANGED, '公示文本已被修改，请重新阅读后再审核');
     assertMayDecide(t.actor, { decidingRole: 'approver', office: t.office, involved: [row.draftedBy] });
     assertNoPersonalData(row.fields, t.names);
     await m.query(`UPDATE public_texts SET status = 'approved', approved_by = $2, approved_at = now() WHERE id = $1`, [t.id, t.actor.id]);
@@ -81,7 +82,7 @@ export class PublicTextService {
 
   async byId(id: string, m: Queryable = this.ds): Promise<PublicTextView> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM public_texts t WHERE t.id = $1`, [id]);
-    if (!row) throw notFound('PUBLIC_TEXT_NOT_FOUND', '公示文本不存在');
+    if (!row) throw notFound(PublicityErrorCode.PUBLIC_TEXT_NOT_FOUND, '公示文本不存在');
     return row;
   }
 

@@ -1,11 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { CalendarService } from '../calendar/calendar.service';
 import { toDayNumber } from '../calendar/iso-date';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
-import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { conflict, notFound } from '../common/errors/domain.exception';
 import { assertMayDecide } from '../common/four-eyes/four-eyes.rules';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { shanghaiToday } from '../credit-file/credit-status';
@@ -20,11 +20,14 @@ import { intact, PublicTextService } from './public-text.service';
 import {
   DECISION_COLUMNS as COLUMNS, DecisionRow, decisionRef, decisionView, PublicityDecisionView, PublicityKind,
 } from './publicity-view';
+import { institutionNotFound } from '../institutions/institution.errors';
+import { validationFailed } from '../common/errors/common.errors';
+import { PublicityErrorCode } from './publicity.errors';
 
 export type { PublicityDecisionView, PublicityKind } from './publicity-view';
 
 const bad = (field: string, message: string) =>
-  new DomainException('VALIDATION_FAILED', message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
+  validationFailed(message, { fields: [{ field, message }] });
 
 interface Filing {
   severity: DecisionRow['severity'];
@@ -93,7 +96,7 @@ export class PublicityService {
     return this.ds.transaction(async (m) => {
       const row = await this.lock(m, id);
       if (row.status === 'recorded') {
-        throw conflict('NOT_TO_BE_PUBLISHED', '该决定为轻微失信，不予公示；如确有必要公示，请重新登记并说明理由');
+        throw conflict(PublicityErrorCode.NOT_TO_BE_PUBLISHED, '该决定为轻微失信，不予公示；如确有必要公示，请重新登记并说明理由');
       }
       if (row.status === 'pending') await this.publishIn(m, row, actor);
       return this.byId(id, m);
@@ -102,7 +105,7 @@ export class PublicityService {
 
   async byId(id: string, m: EntityManager = this.ds.manager): Promise<PublicityDecisionView> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM publicity_decisions WHERE id = $1`, [id]);
-    if (!row) throw notFound('PUBLICITY_DECISION_NOT_FOUND', '双公示决定不存在');
+    if (!row) throw notFound(PublicityErrorCode.PUBLICITY_DECISION_NOT_FOUND, '双公示决定不存在');
     return decisionView(row, (await this.texts.latest([decisionRef(row.kind, row.documentNo)], m)).get(decisionRef(row.kind, row.documentNo)) ?? null);
   }
 
@@ -132,7 +135,7 @@ export class PublicityService {
     const ref = decisionRef(row.kind, row.documentNo);
     const text = (await this.texts.latest([ref], m)).get(ref);
     if (!text || text.status !== 'approved' || !intact(text)) {
-      throw conflict('PUBLIC_TEXT_NOT_APPROVED', '公示文本尚未经审核人审核通过（或审核后又被修改），不能公示', { publicTextId: text?.id ?? null });
+      throw conflict(PublicityErrorCode.PUBLIC_TEXT_NOT_APPROVED, '公示文本尚未经审核人审核通过（或审核后又被修改），不能公示', { publicTextId: text?.id ?? null });
     }
     const publishOn = shanghaiToday();
     const window = row.publicityUntil && row.publicityUntil >= publishOn
@@ -147,7 +150,7 @@ export class PublicityService {
     toDayNumber(decisionDate);
     if (decisionDate > shanghaiToday()) throw bad('decisionDate', '决定日期不能晚于今天');
     const [inst] = await this.ds.query(`SELECT id, office_code FROM institutions WHERE uscc = $1`, [fields.uscc]);
-    if (!inst) throw notFound('INSTITUTION_NOT_FOUND', `统一社会信用代码为 ${String(fields.uscc)} 的机构未在系统中登记`);
+    if (!inst) throw institutionNotFound(`统一社会信用代码为 ${String(fields.uscc)} 的机构未在系统中登记`);
     const { document } = await this.policies.active();
     const dueDate = await this.calendar.addWorkingDays(decisionDate, document.publicationDays);
     return this.ds.transaction(async (m) => {
@@ -164,7 +167,7 @@ export class PublicityService {
       if (!inserted.length) {
         // registering the same document twice is a retry: answer with what is there, unless it is someone else's
         const [existing] = await m.query(`SELECT id, uscc FROM publicity_decisions WHERE kind = $1 AND document_no = $2`, [kind, documentNo]);
-        if (existing.uscc !== fields.uscc) throw conflict('DOCUMENT_NO_EXISTS', `文书号 ${documentNo} 已登记给其他机构`);
+        if (existing.uscc !== fields.uscc) throw conflict(PublicityErrorCode.DOCUMENT_NO_EXISTS, `文书号 ${documentNo} 已登记给其他机构`);
         return this.byId(existing.id, m);
       }
       const row = inserted[0];
@@ -201,7 +204,7 @@ export class PublicityService {
 
   private async lock(m: EntityManager, id: string): Promise<DecisionRow> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM publicity_decisions WHERE id = $1 FOR UPDATE`, [id]);
-    if (!row) throw notFound('PUBLICITY_DECISION_NOT_FOUND', '双公示决定不存在');
+    if (!row) throw notFound(PublicityErrorCode.PUBLICITY_DECISION_NOT_FOUND, '双公示决定不存在');
     return row;
   }
 

@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import { defer, finalize, from, mergeMap, Observable } from 'rxjs';
 import { DomainException } from '../common/errors/domain.exception';
+import { ReportErrorCode } from './report.errors';
 
 /**
  * At most `active` report queries at once per API process and `waiting` more in line; past that 503 REPORTS_BUSY
@@ -21,7 +22,7 @@ export class Gate {
       return Promise.resolve();
     }
     if (this.queue.length >= this.waiting) {
-      throw new DomainException('REPORTS_BUSY', '统计报表查询较多，请稍后几秒再试', HttpStatus.SERVICE_UNAVAILABLE);
+      throw new DomainException(ReportErrorCode.REPORTS_BUSY, '统计报表查询较多，请稍后几秒再试', HttpStatus.SERVICE_UNAVAILABLE);
     }
     return new Promise((resolve) => this.queue.push(resolve));
   }

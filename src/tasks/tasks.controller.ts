@@ -4,12 +4,12 @@ import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
-import { DomainException } from '../common/errors/domain.exception';
 import { BulkReassignDto, CompleteTaskDto, ReassignDto, WorklistQueryDto } from './dto/task.dto';
 import { BulkReassignResultDto, TaskActionResultDto, WorklistPageDto } from './dto/task-response.dto';
 import { TasksService } from './tasks.service';
+import { taskIdInvalid } from '../cases/case.errors';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainException('TASK_ID_INVALID', '任务编号格式不正确') });
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => taskIdInvalid() });
 
 @ApiTags('tasks')
 @ApiBearerAuth()

@@ -1,28 +1,28 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Client, UpdateDefinition } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/client';
 import { Repository } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import type { AuthUser } from '../auth/role';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { maskIdNumber } from '../common/crypto/mask';
-import { DomainException, notFound } from '../common/errors/domain.exception';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { actorOf, CaseGateway } from '../cases/case-gateway';
+import { CaseTaskRepository } from '../cases/case-task.repository';
 import {
   Actor, CaseSnapshot, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, TaskOutcome, unclaimTaskUpdate,
 } from '../../workflows/contracts';
 import type { CompleteTaskDto, WorklistQueryDto } from './dto/task.dto';
 import { TaskEntity } from './task.entity';
 import { WorklistRepository } from './worklist.repository';
-
-const actorOf = (u: Pick<AuthUser, 'id' | 'role' | 'officeCode'>): Actor => ({ id: u.id, role: u.role, officeCode: u.officeCode });
+import { taskClosed, taskNotFound } from '../cases/case.errors';
+import { userNotFound } from '../auth/auth.errors';
 
 @Injectable()
 export class TasksService {
   constructor(
-    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    private readonly tasks: CaseTaskRepository,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly gateway: CaseGateway,
     private readonly worklistRepo: WorklistRepository,
     private readonly crypto: FieldCryptoService,
   ) {}
@@ -33,11 +33,11 @@ export class TasksService {
   }
 
   claim(taskId: string, user: AuthUser) {
-    return this.act(taskId, claimTaskUpdate, { taskId, actor: actorOf(user) });
+    return this.act(taskId, user, claimTaskUpdate, { taskId });
   }
 
   unclaim(taskId: string, user: AuthUser) {
-    return this.act(taskId, unclaimTaskUpdate, { taskId, actor: actorOf(user) });
+    return this.act(taskId, user, unclaimTaskUpdate, { taskId });
   }
 
   /** ID numbers of banned persons are sealed here, so the workflow history never holds them in clear. */
@@ -49,13 +49,13 @@ export class TasksService {
         idNumberIndex: this.crypto.blindIndex(b.idNumber), idNumberMasked: maskIdNumber(b.idNumber),
       })),
     };
-    return this.act(taskId, completeTaskUpdate, { taskId, actor: actorOf(user), outcome });
+    return this.act(taskId, user, completeTaskUpdate, { taskId, outcome });
   }
 
   async reassign(taskId: string, user: AuthUser, toUserId: string) {
     const to = await this.users.findOne({ where: { id: toUserId, active: true } });
-    if (!to) throw notFound('USER_NOT_FOUND', '改派对象不存在或已停用');
-    return this.act(taskId, reassignTaskUpdate, { taskId, actor: actorOf(user), to: actorOf(to) });
+    if (!to) throw userNotFound('改派对象不存在或已停用');
+    return this.act(taskId, user, reassignTaskUpdate, { taskId, to: actorOf(to) });
   }
 
   /** Reassigns each task on its own: one refusal does not undo the others, and each gets its own answer. */
@@ -74,11 +74,11 @@ export class TasksService {
   }
 
   /** The workflow validates and applies the action; the database row follows from its activity. */
-  private async act<A>(taskId: string, update: UpdateDefinition<CaseSnapshot, [A]>, args: A): Promise<{ task: TaskEntity; case: CaseSnapshot }> {
-    const task = await this.tasks.findOne({ where: { id: taskId } });
-    if (!task) throw notFound('TASK_NOT_FOUND', '任务不存在');
-    if (task.status === 'completed' || task.status === 'cancelled') throw new DomainException('TASK_CLOSED', '任务已办结或已取消', 409);
-    const snapshot = await this.temporal.workflow.getHandle(task.caseNo).executeUpdate(update, { args: [args] });
-    return { task: await this.tasks.findOneByOrFail({ id: taskId }), case: snapshot };
+  private async act<A extends { actor: Actor }>(taskId: string, user: AuthUser, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>): Promise<{ task: TaskEntity; case: CaseSnapshot }> {
+    const task = await this.tasks.byId(taskId);
+    if (!task) throw taskNotFound();
+    if (task.status === 'completed' || task.status === 'cancelled') throw taskClosed();
+    const snapshot = await this.gateway.act(task.caseNo, user, update, args);
+    return { task: await this.tasks.current(taskId), case: snapshot };
   }
 }

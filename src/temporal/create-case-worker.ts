@@ -1,20 +1,20 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import type { Worker, WorkerOptions } from '@temporalio/worker';
 import { createCaseActivities } from '../../activities';
 import type { CaseClock } from '../../activities/case-clock';
 import { CalendarService } from '../calendar/calendar.service';
 import { BlockedCasesService } from '../cases/blocked-cases.service';
 import { CaseDeadlinesService } from '../cases/case-deadlines.service';
 import { CaseLifecycleService } from '../cases/case-lifecycle.service';
-import { CaseRecordsService } from '../cases/case-records.service';
+import { CaseProgressService } from '../cases/case-progress.service';
 import { validateEnv } from '../config/env.schema';
 import { PoliciesService } from '../policies/policies.service';
-import { ensureSearchAttributes } from './search-attributes';
+import { createTemporalWorker } from './temporal-worker';
 
 /** The case activities, built from the Nest context's providers. */
 export function caseActivitiesFrom(ctx: INestApplicationContext, clock?: CaseClock) {
   return createCaseActivities({
-    records: ctx.get(CaseRecordsService),
+    records: ctx.get(CaseProgressService),
     deadlines: ctx.get(CaseDeadlinesService),
     lifecycle: ctx.get(CaseLifecycleService),
     calendar: ctx.get(CalendarService),
@@ -24,24 +24,13 @@ export function caseActivitiesFrom(ctx: INestApplicationContext, clock?: CaseClo
   });
 }
 
-/**
- * Builds the case worker from a Nest context whose providers back the activities.
- * Development and tests bundle `workflows/` on start; production passes a pre-built bundle.
- */
+/** The case worker, from a Nest context whose providers back the activities (temporal-worker.ts: its workflow source). */
 export async function createCaseWorker(ctx: INestApplicationContext, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
   const env = validateEnv(process.env);
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-  await ensureSearchAttributes(connection, env.TEMPORAL_NAMESPACE);
-  const workflowSource = env.WORKFLOW_BUNDLE_PATH
-    ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } }
-    : { workflowsPath: require.resolve('../../workflows') };
-  return Worker.create({
-    connection,
-    namespace: env.TEMPORAL_NAMESPACE,
+  return createTemporalWorker('case', {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     activities: caseActivitiesFrom(ctx),
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
-    ...workflowSource,
     ...overrides,
-  });
+  }, env);
 }

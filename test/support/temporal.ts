@@ -1,15 +1,8 @@
-import { Module, type INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { CalendarModule } from '../../src/calendar/calendar.module';
-import { CaseRecordsModule } from '../../src/cases/case-records.module';
-import { CryptoModule } from '../../src/common/crypto/crypto.module';
-import { AppConfigModule } from '../../src/config/config.module';
-import { DatabaseModule } from '../../src/database/database.module';
-import { NotificationsModule } from '../../src/notifications/notifications.module';
-import { OutboxModule } from '../../src/platform/outbox.module';
-import { PoliciesModule } from '../../src/policies/policies.module';
+import { CaseActivitiesModule } from '../../src/shared.modules';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 
 let runtimeInstalled = false;
@@ -31,15 +24,9 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   return env;
 }
 
-/** What the case activities need and nothing more: no queue consumers, no platform delivery. */
-@Module({
-  imports: [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, CalendarModule, PoliciesModule, NotificationsModule, CaseRecordsModule],
-})
-class CaseActivitiesTestModule {}
-
 /** A Nest context with the real services (PostgreSQL, calendar, policies) behind the case activities. */
 export function caseActivitiesContext(): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(CaseActivitiesTestModule, { logger: false });
+  return NestFactory.createApplicationContext(CaseActivitiesModule, { logger: false });
 }
 
 /** The worker's whole Nest context, as `node dist/src/worker.js` builds it. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
@@ -8,6 +9,8 @@ import type { AuthUser } from '../../src/auth/role';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { statutoryHolidays } from '../../src/calendar/statutory-holidays';
 import { BlockedCasesOps } from '../../src/cases/blocked-cases.service';
+import { CaseGateway } from '../../src/cases/case-gateway';
+import { CaseRepository } from '../../src/cases/case.repository';
 import { CASE_VIEW_SQL } from '../../src/cases/case-view.sql';
 import { PoliciesService } from '../../src/policies/policies.service';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
@@ -53,7 +56,7 @@ describe('a case blocked by a failure no retry fixes', () => {
         const blocked = await c.state();
         expect(blocked).toMatchObject({ stage: 'INVESTIGATION', openTasks: [], blockedReason: expect.stringContaining('2036 年') });
 
-        const ops = new BlockedCasesOps(ds, env.client);
+        const ops = new BlockedCasesOps(ctx.get(CaseRepository), new CaseGateway(env.client, ctx.get(ConfigService)));
         const listed = (await ops.list()).items.find((i) => i.caseNo === c.caseNo);
         expect(listed).toMatchObject({ stage: 'INVESTIGATION', stageLabel: '调查', code: 'CALENDAR_YEAR_UNKNOWN', reason: blocked.blockedReason });
         const [view] = await ds.query(CASE_VIEW_SQL, [c.caseNo]);

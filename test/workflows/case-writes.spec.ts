@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseRecordsService } from '../../src/cases/case-records.service';
+import { CaseProgressService } from '../../src/cases/case-progress.service';
 import { PoliciesService } from '../../src/policies/policies.service';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
-import type { CaseWrite } from '../../src/cases/case-writes';
-import type { Actor, CaseInput } from '../../workflows/contracts';
+import type { Actor, CaseInput, CaseWrite } from '../../workflows/contracts';
 import { createInstitution, createUser } from '../support/factories';
 import { caseActivitiesContext } from '../support/temporal';
 
@@ -84,7 +83,7 @@ describe('queued case writes carried by the next activity', () => {
       priority: 50, span: { fromMs: from, workingDays: 10, remindBeforeWorkingDays: 1 }, writes: [],
     });
     const task = async () => (await ds.query(`SELECT status, assignee_id AS "assigneeId", outcome FROM tasks WHERE id = $1`, [taskId]))[0];
-    const records = ctx.get(CaseRecordsService);
+    const records = ctx.get(CaseProgressService);
     for (let attempt = 0; attempt < 2; attempt++) await records.claimTask(taskId, officer, `${c.caseNo}:claim:1`);
     expect(await task()).toMatchObject({ status: 'claimed', assigneeId: officer.id });
     for (let attempt = 0; attempt < 2; attempt++) await records.reassignTask(taskId, officer, other, `${c.caseNo}:reassign:1`);

@@ -10,7 +10,7 @@ export interface TransitionDetails {
 
 /**
  * A write the case workflow queues instead of running an activity for it: the next activity carries the queue
- * into its own transaction, in order (src/cases/case-writes.ts applies it), so a stage change and the task it opens
+ * into its own transaction, in order (CaseRepository.applyWrites, src/cases/case.repository.ts), so a stage change and the task it opens
  * land together. Each carries a natural key, so a retried activity writes nothing twice.
  */
 export type CaseWrite =

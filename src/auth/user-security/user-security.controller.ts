@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../../audit/audited.decorator';
-import { DomainException } from '../../common/errors/domain.exception';
 import { Access } from '../access.decorator';
 import { CurrentUser } from '../current-user.decorator';
 import type { AuthUser } from '../role';
@@ -10,8 +9,9 @@ import {
   SecurityRequestQueryDto,
 } from './user-security.dto';
 import { UserSecurityService } from './user-security.service';
+import { idInvalid } from '../../common/errors/common.errors';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainException('ID_INVALID', '编号格式不正确') });
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => idInvalid() });
 
 @ApiTags('directory (用户与科室)')
 @ApiBearerAuth()

@@ -9,6 +9,7 @@ import { AuthService } from '../auth.service';
 import { LoginLimiter } from '../login-limiter';
 import type { AuthUser } from '../role';
 import { SessionService } from '../session.service';
+import { AuthErrorCode, userNotFound } from '../auth.errors';
 
 /** A second-factor reset as this API has always shown it (SecurityRequestDto), read from its proposal. */
 const asRequest = (p: ProposalView) => ({
@@ -37,9 +38,9 @@ export class UserSecurityService {
   }
 
   async resetPassword(userId: string, password: string, admin: AuthUser) {
-    if (userId === admin.id) throw new DomainException('OWN_ACCOUNT', '修改本人密码请使用“修改密码”', 409);
+    if (userId === admin.id) throw new DomainException(AuthErrorCode.OWN_ACCOUNT, '修改本人密码请使用“修改密码”', 409);
     const account = await this.accounts.byId(userId);
-    if (!account) throw notFound('USER_NOT_FOUND', '用户不存在');
+    if (!account) throw userNotFound();
     assertPasswordAcceptable(password, account.username);
     await this.ds.transaction(async (m) => {
       await this.accounts.setPassword(userId, await AuthService.hashPassword(password), true, m);
@@ -52,10 +53,10 @@ export class UserSecurityService {
 
   async proposeTotpReset(userId: string, reason: string, admin: AuthUser) {
     const account = await this.accounts.byId(userId);
-    if (!account) throw notFound('USER_NOT_FOUND', '用户不存在');
-    if (!account.totpEnabled) throw conflict('TOTP_NOT_ENROLLED', '该账号尚未绑定动态口令，无需重置');
+    if (!account) throw userNotFound();
+    if (!account.totpEnabled) throw conflict(AuthErrorCode.TOTP_NOT_ENROLLED, '该账号尚未绑定动态口令，无需重置');
     // the guard refuses a second open proposal too (PROPOSAL_PENDING); this says which one, in this page's words
-    if (await this.fourEyes.pendingFor('totp_reset', userId)) throw conflict('REQUEST_PENDING', '该账号已有待审批的重置申请');
+    if (await this.fourEyes.pendingFor('totp_reset', userId)) throw conflict(AuthErrorCode.REQUEST_PENDING, '该账号已有待审批的重置申请');
     return asRequest(await this.fourEyes.propose({
       kind: 'totp_reset', subjectRef: userId, office: null, decidingRole: 'admin', raisedBy: userId, reason,
       summary: `重置 ${account.username} 的动态口令（下次登录重新绑定）`, change: { userId, username: account.username },
@@ -69,7 +70,7 @@ export class UserSecurityService {
   /** The second administrator's decision; on approval the account enrols again at its next sign-in. */
   async decide(id: string, approve: boolean, note: string | undefined, admin: AuthUser) {
     const found = await this.fourEyes.byId(id).catch(() => null);
-    if (found?.kind !== 'totp_reset') throw notFound('REQUEST_NOT_FOUND', '申请不存在');
+    if (found?.kind !== 'totp_reset') throw notFound(AuthErrorCode.REQUEST_NOT_FOUND, '申请不存在');
     return asRequest(await this.fourEyes.decide(id, approve, note, admin));
   }
 

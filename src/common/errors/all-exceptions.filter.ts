@@ -7,6 +7,8 @@ import { QueryFailedError } from 'typeorm';
 import { maskIdNumbersIn } from '../crypto/mask';
 import { DomainException } from './domain.exception';
 import { unavailableDependency } from './unavailable';
+import { CaseErrorCode } from '../../cases/case.errors';
+import { CommonErrorCode } from './common.errors';
 
 interface ErrorBody {
   code: string;
@@ -15,22 +17,22 @@ interface ErrorBody {
 }
 
 const GENERIC: Record<number, ErrorBody> = {
-  400: { code: 'BAD_REQUEST', message: '请求格式不正确' },
-  401: { code: 'UNAUTHENTICATED', message: '请先登录' },
-  403: { code: 'FORBIDDEN', message: '无权访问该资源' },
-  404: { code: 'NOT_FOUND', message: '请求的资源不存在' },
-  405: { code: 'METHOD_NOT_ALLOWED', message: '不支持该请求方法' },
-  409: { code: 'CONFLICT', message: '数据冲突，请刷新后重试' },
-  413: { code: 'PAYLOAD_TOO_LARGE', message: '上传内容过大' },
-  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型' },
-  429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' },
+  400: { code: CommonErrorCode.BAD_REQUEST, message: '请求格式不正确' },
+  401: { code: CommonErrorCode.UNAUTHENTICATED, message: '请先登录' },
+  403: { code: CommonErrorCode.FORBIDDEN, message: '无权访问该资源' },
+  404: { code: CommonErrorCode.NOT_FOUND, message: '请求的资源不存在' },
+  405: { code: CommonErrorCode.METHOD_NOT_ALLOWED, message: '不支持该请求方法' },
+  409: { code: CommonErrorCode.CONFLICT, message: '数据冲突，请刷新后重试' },
+  413: { code: CommonErrorCode.PAYLOAD_TOO_LARGE, message: '上传内容过大' },
+  415: { code: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE, message: '不支持的内容类型' },
+  429: { code: CommonErrorCode.TOO_MANY_REQUESTS, message: '请求过于频繁，请稍后再试' },
 };
 
 /** Seconds a client should wait before retrying after an outage of a service we depend on. */
 const RETRY_AFTER_S = 5;
 /** An update that timed out may still take effect: the user must look before trying again. */
-const CASE_BUSY: ErrorBody = { code: 'CASE_BUSY', message: '案件处理暂未完成，操作可能已经生效，请稍后刷新页面确认结果后再操作' };
-const UNAVAILABLE: ErrorBody = { code: 'SERVICE_UNAVAILABLE', message: '系统暂时无法处理请求，请稍后重试；如已提交，请先刷新确认结果' };
+const CASE_BUSY: ErrorBody = { code: CommonErrorCode.CASE_BUSY, message: '案件处理暂未完成，操作可能已经生效，请稍后刷新页面确认结果后再操作' };
+const UNAVAILABLE: ErrorBody = { code: CommonErrorCode.SERVICE_UNAVAILABLE, message: '系统暂时无法处理请求，请稍后重试；如已提交，请先刷新确认结果' };
 
 /** The workflow's refusals (workflows/contracts.ts RejectCode) as HTTP statuses; the rest are conflicts with the case's state. */
 const FAILURE_STATUS: Record<string, number> = {
@@ -58,16 +60,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private map(e: unknown): [number, ErrorBody] {
     if (e instanceof DomainException) return [e.status, { code: e.code, message: e.message, details: e.details }];
     if (e instanceof WorkflowUpdateFailedError) return this.fromFailure(e.cause);
-    if (e instanceof WorkflowNotFoundError) return [404, { code: 'CASE_NOT_FOUND', message: '案件流程不存在' }];
+    if (e instanceof WorkflowNotFoundError) return [404, { code: CaseErrorCode.CASE_NOT_FOUND, message: '案件流程不存在' }];
     if (e instanceof ThrottlerException) return [429, GENERIC[429]];
     const unavailable = unavailableDependency(e);
     if (unavailable === 'case-busy') return [503, CASE_BUSY];
     if (unavailable) return [503, { ...UNAVAILABLE, details: { service: unavailable } }];
     if (e instanceof HttpException) return this.fromHttp(e);
     if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505') {
-      return [409, { code: 'DUPLICATE', message: '记录已存在' }];
+      return [409, { code: CommonErrorCode.DUPLICATE, message: '记录已存在' }];
     }
-    return [500, { code: 'INTERNAL_ERROR', message: '系统内部错误，请联系管理员' }];
+    return [500, { code: CommonErrorCode.INTERNAL_ERROR, message: '系统内部错误，请联系管理员' }];
   }
 
   /** Update validators and activities reject with ApplicationFailure(type = our code). */
@@ -75,7 +77,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (cause instanceof ApplicationFailure && cause.type) {
       return [FAILURE_STATUS[cause.type] ?? (cause.type.endsWith('NOT_FOUND') ? 404 : 409), { code: cause.type, message: cause.message, details: cause.details?.[0] }];
     }
-    return [500, { code: 'INTERNAL_ERROR', message: '系统内部错误，请联系管理员' }];
+    return [500, { code: CommonErrorCode.INTERNAL_ERROR, message: '系统内部错误，请联系管理员' }];
   }
 
   private fromHttp(e: HttpException): [number, ErrorBody] {

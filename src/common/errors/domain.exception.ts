@@ -19,6 +19,5 @@ export class DomainException extends Error {
 export const notFound = (code: string, message: string) => new DomainException(code, message, HttpStatus.NOT_FOUND);
 export const conflict = (code: string, message: string, details?: unknown) =>
   new DomainException(code, message, HttpStatus.CONFLICT, details);
-export const forbidden = (message = '无权访问该资源') => new DomainException('FORBIDDEN', message, HttpStatus.FORBIDDEN);
 export const unprocessable = (code: string, message: string, details?: unknown) =>
   new DomainException(code, message, HttpStatus.UNPROCESSABLE_ENTITY, details);

@@ -1,6 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
 import type { AuthUser, Role } from '../../auth/role';
-import { DomainException } from '../errors/domain.exception';
+import type { DomainException } from '../errors/domain.exception';
+import { notDecidingRole, otherOffice, samePerson } from './four-eyes.errors';
 
 /**
  * Who may decide a change that removes, changes or ends a record's effect, or changes the rules everyone's deadlines
@@ -19,21 +19,19 @@ export interface DecisionContext {
   involved: (string | null | undefined)[];
 }
 
-const refused = (code: string, message: string) => new DomainException(code, message, HttpStatus.FORBIDDEN);
-
 /**
  * The refusal for this decider, or null if they may decide. Being involved is checked first: it is the rule a person
  * most needs to hear, whatever their role.
  */
 export function decisionRefusal(decider: Pick<AuthUser, 'id' | 'role' | 'officeCode'>, c: DecisionContext): DomainException | null {
   if (c.involved.some((id) => id && id === decider.id)) {
-    return refused('SAME_PERSON', '提出或承办该事项的人员不能作出决定，须由另一名有权人员审批（四眼原则）');
+    return samePerson('提出或承办该事项的人员不能作出决定，须由另一名有权人员审批（四眼原则）');
   }
   if (decider.role !== c.decidingRole) {
-    return refused('NOT_DECIDING_ROLE', c.decidingRole === 'admin' ? '该变更须由另一名管理员审批' : '该决定须由审核人作出，经办人只能提出处理意见');
+    return notDecidingRole(c.decidingRole === 'admin' ? '该变更须由另一名管理员审批' : '该决定须由审核人作出，经办人只能提出处理意见');
   }
   if (c.office !== null && decider.officeCode !== c.office) {
-    return refused('OTHER_OFFICE', '只有记录所属科室的审核人才能作出该决定');
+    return otherOffice('只有记录所属科室的审核人才能作出该决定');
   }
   return null;
 }
@@ -46,6 +44,6 @@ export function assertMayDecide(decider: Pick<AuthUser, 'id' | 'role' | 'officeC
 /** A proposal about an office's record comes from that office's own staff (its officers or approvers). */
 export function assertMayPropose(proposer: Pick<AuthUser, 'role' | 'officeCode'>, office: string | null): void {
   if (office !== null && proposer.role !== 'admin' && proposer.officeCode !== office) {
-    throw refused('OTHER_OFFICE', '只有记录所属科室的人员才能提出处理意见');
+    throw otherOffice('只有记录所属科室的人员才能提出处理意见');
   }
 }

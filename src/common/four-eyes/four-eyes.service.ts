@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, Role } from '../../auth/role';
 import { maskPersonalData, sealPersonalData } from '../../credit-file/personal-data';
 import { FieldCryptoService } from '../crypto/field-crypto.service';
-import { conflict, notFound } from '../errors/domain.exception';
+import { conflict } from '../errors/domain.exception';
+import { FourEyesErrorCode, proposalNotFound } from './four-eyes.errors';
 import { assertMayDecide } from './four-eyes.rules';
 
 export const PROPOSAL_KINDS = [
@@ -86,7 +87,7 @@ export class FourEyesService {
         p.raisedBy ?? null, proposer.id]);
     if (!rows.length) {
       const open = await this.pendingFor(p.kind, p.subjectRef, m);
-      throw conflict('PROPOSAL_PENDING', '该事项已有待审批的处理意见，请等待审批或由审批人退回后再提出', { proposalId: open?.id ?? null });
+      throw conflict(FourEyesErrorCode.PROPOSAL_PENDING, '该事项已有待审批的处理意见，请等待审批或由审批人退回后再提出', { proposalId: open?.id ?? null });
     }
     return this.byId(rows[0].id, m);
   }
@@ -98,10 +99,10 @@ export class FourEyesService {
   async decide(id: string, approve: boolean, note: string | undefined, decider: AuthUser): Promise<ProposalView> {
     const executed = await this.ds.transaction(async (m) => {
       const [p] = await m.query(`SELECT ${COLUMNS} FROM decision_proposals p WHERE p.id = $1 FOR UPDATE`, [id]);
-      if (!p) throw notFound('PROPOSAL_NOT_FOUND', '待审批事项不存在');
+      if (!p) throw proposalNotFound();
       const status: ProposalStatus = approve ? 'approved' : 'rejected';
       if (p.status === status && p.decidedBy === decider.id) return null; // a repeated click
-      if (p.status !== 'pending') throw conflict('PROPOSAL_DECIDED', '该事项已审批完毕', { status: p.status });
+      if (p.status !== 'pending') throw conflict(FourEyesErrorCode.PROPOSAL_DECIDED, '该事项已审批完毕', { status: p.status });
       assertMayDecide(decider, { decidingRole: p.decidingRole, office: p.officeCode, involved: [p.proposedBy, p.raisedBy] });
       const kind = approve ? this.executors.get(p.kind) : undefined;
       if (approve && !kind) throw new Error(`no executor registered for proposals of kind ${p.kind}`);
@@ -116,7 +117,7 @@ export class FourEyesService {
 
   async byId(id: string, m: EntityManager = this.ds.manager): Promise<ProposalView> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM decision_proposals p WHERE p.id = $1`, [id]);
-    if (!row) throw notFound('PROPOSAL_NOT_FOUND', '待审批事项不存在');
+    if (!row) throw proposalNotFound();
     return this.view(row);
   }
 

@@ -1,4 +1,5 @@
 import { json, urlencoded, type ErrorRequestHandler, type RequestHandler } from 'express';
+import { CommonErrorCode } from '../errors/common.errors';
 import { formatBytes } from './single-file-upload';
 
 /** The largest JSON body any route takes (the biggest form, a policy version, is a few KB; files go multipart). */
@@ -58,7 +59,7 @@ export function forbiddenKeyPath(value: unknown, path = '$'): string | undefined
 }
 
 const tooDeep = (): BodyError => ({
-  status: 400, code: 'BODY_TOO_DEEP', message: `请求内容嵌套层级过深（最多 ${MAX_JSON_DEPTH} 层）`, details: { maxDepth: MAX_JSON_DEPTH },
+  status: 400, code: CommonErrorCode.BODY_TOO_DEEP, message: `请求内容嵌套层级过深（最多 ${MAX_JSON_DEPTH} 层）`, details: { maxDepth: MAX_JSON_DEPTH },
 });
 
 /**
@@ -76,7 +77,7 @@ export function bodyParsers(): RequestHandler[] {
   const keys: RequestHandler = (req, _res, next) => {
     const path = forbiddenKeyPath(req.body);
     if (!path) return next();
-    next(new JsonBodyRefused({ status: 400, code: 'BODY_KEY_FORBIDDEN', message: `请求内容含有不允许的字段名（${path}）`, details: { path } }));
+    next(new JsonBodyRefused({ status: 400, code: CommonErrorCode.BODY_KEY_FORBIDDEN, message: `请求内容含有不允许的字段名（${path}）`, details: { path } }));
   };
   // forms too (no route takes one): Nest would add its own otherwise, after the error handler below, with `qs` nesting
   const form = urlencoded({ extended: false, limit: JSON_BODY_LIMIT_BYTES });
@@ -89,10 +90,10 @@ export const jsonBodyErrors: ErrorRequestHandler = (err: unknown, _req, res, nex
   let body: BodyError | undefined;
   if (err instanceof JsonBodyRefused) body = err.answer;
   else if (e.type === 'entity.too.large') {
-    body = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `请求内容超过 ${formatBytes(JSON_BODY_LIMIT_BYTES)} 的上限`, details: { maxBytes: JSON_BODY_LIMIT_BYTES } };
-  } else if (e.type === 'entity.parse.failed') body = { status: 400, code: 'BODY_INVALID_JSON', message: '请求内容不是有效的 JSON' };
+    body = { status: 413, code: CommonErrorCode.PAYLOAD_TOO_LARGE, message: `请求内容超过 ${formatBytes(JSON_BODY_LIMIT_BYTES)} 的上限`, details: { maxBytes: JSON_BODY_LIMIT_BYTES } };
+  } else if (e.type === 'entity.parse.failed') body = { status: 400, code: CommonErrorCode.BODY_INVALID_JSON, message: '请求内容不是有效的 JSON' };
   else if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
-    body = { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容编码' };
+    body = { status: 415, code: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE, message: '不支持的内容编码' };
   }
   if (!body) return next(err);
   const { status, ...answer } = body;

@@ -7,6 +7,7 @@ import type { OperationObject, ParameterObject, ResponseObject, SchemaObject } f
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ACCESS_KEY, type AccessRule } from '../../auth/access.decorator';
 import { describeValidatedModels } from './openapi-validation';
+import { CommonErrorCode } from '../errors/common.errors';
 
 export const OPENAPI_PATH = 'api/docs'; // JSON at /api/docs-json
 const BEARER = 'bearer';
@@ -114,7 +115,7 @@ export function completeDocument(doc: OpenAPIObject, facts: Map<string, RouteFac
     type: 'object',
     required: ['code', 'message'],
     properties: {
-      code: { type: 'string', description: '稳定的机器码，如 USCC_INVALID、TASK_NOT_CLAIMED', example: 'VALIDATION_FAILED' },
+      code: { type: 'string', description: '稳定的机器码，如 USCC_INVALID、TASK_NOT_CLAIMED', example: CommonErrorCode.VALIDATION_FAILED },
       message: { type: 'string', description: '给人看的中文说明', example: '统一社会信用代码不符合 GB 32100-2015 校验规则' },
       details: {
         type: 'object',

@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, mixin, NestInterceptor, PayloadTooLargeE
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface';
 import { DomainException } from '../errors/domain.exception';
+import { CommonErrorCode } from '../errors/common.errors';
 
 /** 10485760 → "10 MB", 524288 → "512 KB": the limit as the person uploading reads it. */
 export function formatBytes(bytes: number): string {
@@ -20,7 +21,7 @@ export function SingleFileUpload(field: string, maxBytes: number, options: Multe
         return await super.intercept(ctx, next);
       } catch (err) {
         if (!(err instanceof PayloadTooLargeException)) throw err;
-        throw new DomainException('PAYLOAD_TOO_LARGE', `文件超过 ${formatBytes(maxBytes)} 的上限，请压缩或拆分后重新上传`, 413, { maxBytes });
+        throw new DomainException(CommonErrorCode.PAYLOAD_TOO_LARGE, `文件超过 ${formatBytes(maxBytes)} 的上限，请压缩或拆分后重新上传`, 413, { maxBytes });
       }
     }
   }

@@ -1,13 +1,14 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainException } from '../errors/domain.exception';
+import { CommonErrorCode, validationFailed } from '../errors/common.errors';
 
 /**
  * Constraint names that carry their own machine code, so clients can tell a bad USCC
  * from a generally malformed body. Everything else is VALIDATION_FAILED.
  */
 const CONSTRAINT_CODES: Record<string, string> = {
-  isUscc: 'USCC_INVALID',
-  isIdNumber: 'ID_NUMBER_INVALID',
+  isUscc: CommonErrorCode.USCC_INVALID,
+  isIdNumber: CommonErrorCode.ID_NUMBER_INVALID,
 };
 
 interface FieldError {
@@ -57,12 +58,12 @@ class AppValidationPipe extends ValidationPipe {
       const field = unstorableAt(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
       if (field !== null) {
         const message = '请求中含有无法保存的字符（空字符 U+0000 或残缺的 Unicode 代理字符），请删除后重试';
-        throw new DomainException('VALIDATION_FAILED', message, 400, { fields: [{ field, constraint: 'storableText', message }] });
+        throw validationFailed(message, { fields: [{ field, constraint: 'storableText', message }] });
       }
     }
     if (metadata.type === 'param' && metadata.data === 'uscc' && !(typeof value === 'string' && USCC_SHAPE.test(value))) {
       const message = '统一社会信用代码应为 18 位数字或大写字母';
-      throw new DomainException('USCC_INVALID', message, 400, { fields: [{ field: 'uscc', constraint: 'isUscc', message }] });
+      throw new DomainException(CommonErrorCode.USCC_INVALID, message, 400, { fields: [{ field: 'uscc', constraint: 'isUscc', message }] });
     }
     return super.transform(value, metadata);
   }
@@ -77,7 +78,7 @@ export function createValidationPipe(): ValidationPipe {
       const fields = flatten(errors);
       // a field with its own code (a bad USCC) names the error; the message is that field's
       const first = fields.find((f) => CONSTRAINT_CODES[f.constraint]) ?? fields[0];
-      const code = (first && CONSTRAINT_CODES[first.constraint]) ?? 'VALIDATION_FAILED';
+      const code = (first && CONSTRAINT_CODES[first.constraint]) ?? CommonErrorCode.VALIDATION_FAILED;
       return new DomainException(code, first?.message ?? '请求参数不正确', 400, { fields });
     },
   });

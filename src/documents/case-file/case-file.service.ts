@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../../common/errors/domain.exception';
 import { SERVICE_METHOD_LABELS, ServiceMethod } from '../document-kinds';
 import { PdfWriter } from '../render/pdf-writer';
 import { DocumentSettingsService } from '../settings/document-settings.service';
 import { dateText, SEVERITY_LABELS } from '../templates/common';
 import { CaseFileDocument, CaseFileRepository, CaseHeader, DecisionItem, EvidenceItem } from './case-file.repository';
+import { caseNotFound } from '../../cases/case.errors';
 
 const SUBMISSION_LABELS: Record<string, string> = { objection: '异议申请', rectification: '整改报告', repair: '信用修复申请' };
 const RECORD_LABELS: Record<string, string> = {
@@ -35,7 +35,7 @@ export class CaseFileService {
 
   async export(caseNo: string): Promise<{ bytes: Buffer; filename: string }> {
     const header = await this.repo.header(caseNo);
-    if (!header) throw notFound('CASE_NOT_FOUND', '案件不存在');
+    if (!header) throw caseNotFound();
     const settings = await this.settings.get();
     const parts: Parts = {
       header, documents: await this.repo.documents(caseNo), evidence: await this.repo.evidence(caseNo),

@@ -13,8 +13,9 @@ import { DraftDocumentDto, RecordServiceDto, VoidDocumentDto } from '../dto/docu
 import { DocumentSummaryDto, IssuedDocumentDto, ServiceRecordDto } from '../dto/document-response.dto';
 import { ServiceRecordsService } from '../service/service-records.service';
 import { ApiFile, fileResponse } from './file-response';
+import { DocumentErrorCode } from '../document.errors';
 
-export const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainException('DOCUMENT_ID_INVALID', '文书编号格式不正确') });
+export const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainException(DocumentErrorCode.DOCUMENT_ID_INVALID, '文书编号格式不正确') });
 
 /** Staff's side of the documents of a case: list, draft, issue, void a draft, record service, files, the case file. */
 @ApiTags('documents (文书与送达)')

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpStatus } from '@nestjs/common';
 import { DomainException } from '../../common/errors/domain.exception';
+import { DocumentErrorCode } from '../document.errors';
 
 interface Glyph {
   advanceWidth: number;
@@ -56,11 +57,11 @@ export function font(): LoadedFont {
   try {
     parsed = fontkit.create(readFileSync(path), name);
   } catch (err) {
-    throw new DomainException('DOCUMENT_FONTS_MISSING', '文书字体未安装，暂时无法生成文书，请联系系统管理员（安装 fonts-noto-cjk）',
+    throw new DomainException(DocumentErrorCode.DOCUMENT_FONTS_MISSING, '文书字体未安装，暂时无法生成文书，请联系系统管理员（安装 fonts-noto-cjk）',
       HttpStatus.SERVICE_UNAVAILABLE, { path, error: (err as Error).message });
   }
   if (!parsed || parsed.postscriptName !== name) {
-    throw new DomainException('DOCUMENT_FONTS_MISSING', `字体文件 ${path} 中没有 ${name}`, HttpStatus.SERVICE_UNAVAILABLE, { path });
+    throw new DomainException(DocumentErrorCode.DOCUMENT_FONTS_MISSING, `字体文件 ${path} 中没有 ${name}`, HttpStatus.SERVICE_UNAVAILABLE, { path });
   }
   loaded = withoutShaping(parsed);
   return loaded;

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FieldCryptoService } from '../../common/crypto/field-crypto.service';
-import { DomainException, notFound } from '../../common/errors/domain.exception';
+import { notFound } from '../../common/errors/domain.exception';
 import { ConsentRow, ServiceRepository } from './service.repository';
+import { institutionNotFound } from '../../institutions/institution.errors';
+import { uploadNotFound } from '../../portal/upload.errors';
+import { DocumentErrorCode } from '../document.errors';
 
 export interface ConsentInput {
   signedOn: string;
@@ -45,7 +48,7 @@ export class ElectronicConsentService {
   async current(uscc: string): Promise<ConsentView> {
     const institution = await this.institution(uscc);
     const row = await this.repo.activeConsent(this.ds.manager, institution.id);
-    if (!row) throw notFound('CONSENT_NOT_FOUND', '该机构未签署电子送达确认书');
+    if (!row) throw notFound(DocumentErrorCode.CONSENT_NOT_FOUND, '该机构未签署电子送达确认书');
     return this.view(row);
   }
 
@@ -53,7 +56,7 @@ export class ElectronicConsentService {
     return this.ds.transaction(async (tx) => {
       const institution = await this.institution(uscc);
       if (input.evidenceFileId && !(await this.repo.uploadExists(tx, input.evidenceFileId))) {
-        throw new DomainException('UPLOAD_NOT_FOUND', `文件 ${input.evidenceFileId} 不存在`, 400);
+        throw uploadNotFound(`文件 ${input.evidenceFileId} 不存在`);
       }
       const previous = await this.repo.activeConsent(tx, institution.id, true);
       if (previous) await this.repo.revokeConsent(tx, previous.id, input.signedOn, '由新的电子送达确认书替代', actorId);
@@ -71,7 +74,7 @@ export class ElectronicConsentService {
     return this.ds.transaction(async (tx) => {
       const institution = await this.institution(uscc);
       const row = await this.repo.activeConsent(tx, institution.id, true);
-      if (!row) throw notFound('CONSENT_NOT_FOUND', '该机构未签署电子送达确认书');
+      if (!row) throw notFound(DocumentErrorCode.CONSENT_NOT_FOUND, '该机构未签署电子送达确认书');
       await this.repo.revokeConsent(tx, row.id, revokedOn, reason, actorId);
       return this.view(row);
     });
@@ -79,7 +82,7 @@ export class ElectronicConsentService {
 
   private async institution(uscc: string): Promise<{ id: string; uscc: string }> {
     const [row] = await this.ds.query(`SELECT id, uscc FROM institutions WHERE uscc = $1`, [uscc.trim().toUpperCase()]);
-    if (!row) throw notFound('INSTITUTION_NOT_FOUND', '机构不存在');
+    if (!row) throw institutionNotFound();
     return row;
   }
 

@@ -2,12 +2,13 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/role';
-import { conflict, DomainException, notFound, unprocessable } from '../../common/errors/domain.exception';
+import { conflict, DomainException, unprocessable } from '../../common/errors/domain.exception';
 import { ServiceMethod, SERVICE_METHOD_LABELS } from '../document-kinds';
 import { DocumentRow, DocumentsRepository } from '../documents.repository';
 import { DocumentsService } from '../documents.service';
 import { ServiceDeadlines } from './service-deadlines';
 import { NewService, ServiceRepository, ServiceRow } from './service.repository';
+import { DocumentErrorCode, documentNotFound } from '../document.errors';
 
 /** How an officer served a document on paper (or electronically, once consent exists), with its proof. */
 export interface RecordServiceInput {
@@ -37,7 +38,7 @@ export interface ServiceView {
 }
 
 const missing = (field: string, message: string) =>
-  new DomainException('SERVICE_PROOF_MISSING', message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
+  new DomainException(DocumentErrorCode.SERVICE_PROOF_MISSING, message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
 
 /** Service (送达) as the law counts it (brief §7): one service per document, recorded with its proof, never changed. */
 @Injectable()
@@ -58,14 +59,14 @@ export class ServiceRecordsService {
   record(documentId: string, input: RecordServiceInput, actorId: string | null, m?: EntityManager): Promise<ServiceView> {
     const run = async (tx: EntityManager) => {
       const doc = await this.repo.find(documentId, tx, true);
-      if (!doc) throw notFound('DOCUMENT_NOT_FOUND', '文书不存在');
-      if (doc.status !== 'issued') throw conflict('DOCUMENT_NOT_ISSUED', `文书 ${doc.docNo} 尚未签发，不能送达`);
-      if (!doc.toSubject) throw unprocessable('DOCUMENT_NOT_SERVED_ON_SUBJECT', `${doc.title}发往其他部门，不向当事人送达`);
+      if (!doc) throw documentNotFound();
+      if (doc.status !== 'issued') throw conflict(DocumentErrorCode.DOCUMENT_NOT_ISSUED, `文书 ${doc.docNo} 尚未签发，不能送达`);
+      if (!doc.toSubject) throw unprocessable(DocumentErrorCode.DOCUMENT_NOT_SERVED_ON_SUBJECT, `${doc.title}发往其他部门，不向当事人送达`);
       const servedOn = await this.servedOn(doc, input, tx);
       const existing = await this.services.serviceOf(documentId, tx);
       if (existing) {
         if (existing.method === input.method && existing.servedOn === servedOn) return view(existing);
-        throw conflict('DOCUMENT_ALREADY_SERVED', `文书 ${doc.docNo} 已于 ${existing.servedOn} ${SERVICE_METHOD_LABELS[existing.method]}`, view(existing));
+        throw conflict(DocumentErrorCode.DOCUMENT_ALREADY_SERVED, `文书 ${doc.docNo} 已于 ${existing.servedOn} ${SERVICE_METHOD_LABELS[existing.method]}`, view(existing));
       }
       for (const id of [...(input.proofFileIds ?? []), ...(input.videoFileId ? [input.videoFileId] : [])]) {
         if (!(await this.services.uploadExists(tx, id))) throw missing('proofFileIds', `证明材料文件 ${id} 不存在`);
@@ -79,7 +80,7 @@ export class ServiceRecordsService {
   /** The institution opened it: proof of receipt, never the service date (民事诉讼法 art. 90). Idempotent. */
   async opened(documentId: string, user: AuthUser): Promise<{ documentId: string; openedAt: string; servedAt: string | null }> {
     const doc = await this.repo.find(documentId);
-    if (!doc || doc.status !== 'issued' || !doc.toSubject || doc.uscc !== user.uscc) throw notFound('DOCUMENT_NOT_FOUND', '文书不存在');
+    if (!doc || doc.status !== 'issued' || !doc.toSubject || doc.uscc !== user.uscc) throw documentNotFound();
     const openedAt = await this.services.recordOpening(documentId, user.id);
     const service = await this.services.serviceOf(documentId);
     return { documentId, openedAt: new Date(openedAt).toISOString(), servedAt: service?.servedAt ? new Date(service.servedAt).toISOString() : null };
@@ -104,7 +105,7 @@ export class ServiceRecordsService {
     switch (input.method) {
       case 'electronic': {
         const consent = doc.institutionId ? await this.services.activeConsent(tx, doc.institutionId) : undefined;
-        if (!consent) throw unprocessable('NO_ELECTRONIC_CONSENT', '该机构未签署电子送达确认书，不能电子送达，请以其他方式送达');
+        if (!consent) throw unprocessable(DocumentErrorCode.NO_ELECTRONIC_CONSENT, '该机构未签署电子送达确认书，不能电子送达，请以其他方式送达');
         return { ...base, consentId: consent.id, electronic: true, address: '机构门户（信用监管系统）', proof: { channel: 'portal', consentSignedOn: consent.signedOn } };
       }
       case 'postal':

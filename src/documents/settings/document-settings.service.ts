@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainException, unprocessable } from '../../common/errors/domain.exception';
 import { isValidUscc } from '../../common/validation/uscc';
 import { DOCUMENT_KINDS, DocumentKind, KIND_TRAITS } from '../document-kinds';
+import { DocumentErrorCode } from '../document.errors';
 
 /** What every document prints about its issuer and the remedies against it; admin-editable (PUT /api/document-settings). */
 export interface DocumentSettings {
@@ -47,7 +48,7 @@ const COLUMNS = `issuer_name AS "issuerName", issuer_code AS "issuerCode", area_
   verify_base_url AS "verifyBaseUrl", retention_years AS "retentionYears", updated_at AS "updatedAt"`;
 
 const invalid = (field: string, message: string) =>
-  new DomainException('DOCUMENT_SETTINGS_INVALID', message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
+  new DomainException(DocumentErrorCode.DOCUMENT_SETTINGS_INVALID, message, HttpStatus.BAD_REQUEST, { fields: [{ field, message }] });
 
 @Injectable()
 export class DocumentSettingsService {
@@ -56,7 +57,7 @@ export class DocumentSettingsService {
   /** No document can be issued before the bureau is named: refuse clearly rather than print a blank issuer. */
   async get(m: EntityManager = this.ds.manager): Promise<DocumentSettings> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM document_settings WHERE id = 1`);
-    if (!row) throw unprocessable('DOCUMENT_SETTINGS_MISSING', '尚未设置发文机关等文书信息，请系统管理员先在“文书设置”中维护');
+    if (!row) throw unprocessable(DocumentErrorCode.DOCUMENT_SETTINGS_MISSING, '尚未设置发文机关等文书信息，请系统管理员先在“文书设置”中维护');
     return { ...row, updatedAt: new Date(row.updatedAt).toISOString() };
   }
 

@@ -6,6 +6,7 @@ import { determinationDecision, noticeOfDetermination, objectionResult, repairNo
 import { interviewNotice, interviewRecord, rectificationOrder } from './follow-up.templates';
 import { repairDecision, sanctionLetter, sanctionLiftingLetter, serviceReceipt } from './sanction-repair.templates';
 import type { DocumentContent, DocumentTemplate, TemplateContext } from './template.types';
+import { DocumentErrorCode } from '../document.errors';
 
 export type { Block, CaseFacts, DocumentContent, SubjectFacts, TemplateContext } from './template.types';
 export { DataReader } from './template.types';
@@ -33,7 +34,7 @@ export function templateFor(kind: DocumentKind, version?: number): DocumentTempl
   const versions = TEMPLATES[kind];
   const template = version === undefined ? versions.at(-1) : versions.find((t) => t.version === version);
   if (!template) {
-    throw new DomainException('TEMPLATE_VERSION_UNKNOWN', `${KIND_TRAITS[kind].label}没有第 ${version} 版模板`, HttpStatus.BAD_REQUEST,
+    throw new DomainException(DocumentErrorCode.TEMPLATE_VERSION_UNKNOWN, `${KIND_TRAITS[kind].label}没有第 ${version} 版模板`, HttpStatus.BAD_REQUEST,
       { kind, versions: versions.map((t) => t.version) });
   }
   return template;

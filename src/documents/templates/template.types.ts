@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { DomainException } from '../../common/errors/domain.exception';
 import type { DocumentKind } from '../document-kinds';
 import type { DocumentSettings } from '../settings/document-settings.service';
+import { DocumentErrorCode } from '../document.errors';
 
 /** One piece of a document's body, in reading order. The PDF and the .docx render the same blocks. */
 export type Block =
@@ -155,7 +156,7 @@ export class DataReader {
   /** Throws once, with every problem found by the reads before it. */
   done(): void {
     if (this.errors.length) {
-      throw new DomainException('DOCUMENT_DATA_INVALID', `文书内容不完整：${this.errors.map((e) => e.message).join('；')}`,
+      throw new DomainException(DocumentErrorCode.DOCUMENT_DATA_INVALID, `文书内容不完整：${this.errors.map((e) => e.message).join('；')}`,
         HttpStatus.BAD_REQUEST, { fields: this.errors });
     }
   }

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor, InstitutionDeadlineKind } from '../../workflows/contracts';
+import { CaseEventRepository } from './case-event.repository';
+
+export const DEADLINE_LABELS: Record<InstitutionDeadlineKind | 'repair', string> = {
+  objection: '提出异议', rectification: '提交整改报告', repair: '信用修复申请',
+};
+
+export interface NewSubmission {
+  caseNo: string; kind: InstitutionDeadlineKind | 'repair'; round: number; deadlineId: string | null; actor: Actor; text: string;
+  fileIds: string[]; routes?: string[]; key: string;
+}
+
+export interface DeadlineClosing {
+  caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; status: 'answered' | 'missed'; dueDate: string;
+}
+
+/** The institution's deadlines (`institution_deadlines`) and its answers to them (`case_submissions`). */
+@Injectable()
+export class CaseDeadlineRepository {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly events: CaseEventRepository,
+  ) {}
+
+  /** Opens a deadline once per key; answers with the due date stored. */
+  async open(m: EntityManager, a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string }) {
+    const [row] = await m.query(
+      `INSERT INTO institution_deadlines (case_no, uscc, kind, round, due_date, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6)
+       ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key RETURNING id, due_date::text AS due_date`,
+      [a.caseNo, a.uscc, a.kind, a.round, a.dueDate, `${a.caseNo}:deadline:${a.key}`]);
+    return { deadlineId: row.id as string, dueDate: row.due_date as string };
+  }
+
+  /** A missed deadline is a fact on the case: who missed what, and when it was due. */
+  async close(m: EntityManager, a: DeadlineClosing): Promise<void> {
+    if ((await this.markClosed(m, a.deadlineId, a.status)) && a.status === 'missed') {
+      await this.events.insert(m, {
+        caseNo: a.caseNo, type: 'DEADLINE_MISSED', reason: `机构未在 ${a.dueDate} 前${DEADLINE_LABELS[a.kind]}`,
+        payload: { deadlineId: a.deadlineId, kind: a.kind, dueDate: a.dueDate, party: 'institution' }, idempotencyKey: `${a.deadlineId}:missed`,
+      });
+    }
+  }
+
+  async cancelOpen(m: EntityManager, caseNo: string): Promise<void> {
+    await m.query(`UPDATE institution_deadlines SET status = 'cancelled', closed_at = now() WHERE case_no = $1 AND status = 'open'`, [caseNo]);
+  }
+
+  async insertSubmission(m: EntityManager, a: NewSubmission): Promise<void> {
+    await m.query(
+      `INSERT INTO case_submissions (case_no, kind, round, deadline_id, text, routes, file_ids, submitted_by, idempotency_key)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING`,
+      [a.caseNo, a.kind, a.round, a.deadlineId, a.text, a.routes ?? [], a.fileIds, a.actor.id, a.key]);
+  }
+
+  /** The open deadlines of one institution, soonest first (the portal's list). */
+  openForInstitution(uscc: string | null): Promise<{ caseNo: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; status: string; stage: string }[]> {
+    return this.ds.query(
+      `SELECT d.case_no AS "caseNo", d.kind, d.round, d.due_date::text AS "dueDate", d.status, c.stage
+         FROM institution_deadlines d JOIN cases c ON c.case_no = d.case_no
+        WHERE d.uscc = $1 AND d.status = 'open' ORDER BY d.due_date`, [uscc]);
+  }
+
+  /** Whether this call closed the deadline (false: closed before, by an earlier attempt or a withdrawal). */
+  async markClosed(m: EntityManager, deadlineId: string, status: 'answered' | 'missed'): Promise<boolean> {
+    // TypeORM answers an UPDATE with [rows, count]
+    const [, count] = await m.query(
+      `UPDATE institution_deadlines SET status = $2, closed_at = now() WHERE id = $1 AND status = 'open'`, [deadlineId, status]);
+    return count > 0;
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { TaskEntity } from '../tasks/task.entity';
+import type { Actor, CaseStage, StaffRole, TaskKind, TaskOutcome } from '../../workflows/contracts';
+
+/**
+ * Each change of a task's row, as the UPDATE that `change` wraps: $1 the task id, $2 the user it names, $3 the
+ * event's details (for a completion, the outcome stored on the task).
+ */
+const TASK_CHANGES = {
+  // a claim whose activity ran late (a worker killed under it) must not reopen a task completed meanwhile
+  TASK_CLAIMED: `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1 AND status IN ('open','claimed')`,
+  TASK_UNCLAIMED: `UPDATE tasks SET status = 'open', assignee_id = NULL, claimed_at = NULL WHERE id = $1 AND $2::uuid IS NOT NULL AND status = 'claimed'`,
+  TASK_REASSIGNED: `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1 AND status IN ('open','claimed')`,
+  TASK_COMPLETED: `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3::jsonb WHERE id = $1`,
+} as const;
+
+export type TaskChange = keyof typeof TASK_CHANGES;
+
+export interface NewTask {
+  caseNo: string; kind: TaskKind; stage: CaseStage; candidateRole: StaffRole; candidateOffice: string | null;
+  dueDate: string; followUpDate: string; priority: number; idempotencyKey: string;
+}
+
+/** The worklist's rows (`tasks`) as the case workflow opens and changes them; the worklist query is `WorklistRepository`. */
+@Injectable()
+export class CaseTaskRepository {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(TaskEntity) private readonly rows: Repository<TaskEntity>,
+  ) {}
+
+  byId(id: string): Promise<TaskEntity | null> {
+    return this.rows.findOneBy({ id });
+  }
+
+  /** A task known to exist (it was just read): its row as it is now. */
+  current(id: string): Promise<TaskEntity> {
+    return this.rows.findOneByOrFail({ id });
+  }
+
+  /** Opens a task once per key; answers with the dates stored, so a retry answers what the first attempt wrote. */
+  async open(m: EntityManager, t: NewTask): Promise<{ taskId: string; dueDate: string; followUpDate: string }> {
+    const [row] = await m.query(
+      `INSERT INTO tasks (case_no, kind, stage, status, candidate_role, candidate_office, due_date, follow_up_date, priority, idempotency_key)
+       VALUES ($1,$2,$3,'open',$4,$5,$6,$7,$8,$9)
+       ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
+       RETURNING id, due_date::text AS due_date, follow_up_date::text AS follow_up_date`,
+      [t.caseNo, t.kind, t.stage, t.candidateRole, t.candidateOffice, t.dueDate, t.followUpDate, t.priority, t.idempotencyKey],
+    );
+    return { taskId: row.id, dueDate: row.due_date, followUpDate: row.follow_up_date };
+  }
+
+  /**
+   * A claim, release, reassignment or completion: the task row and its case event change together, once, in one
+   * statement. It applies only if the event's key is new (a retried activity changes nothing), and the event is
+   * written only if the task changed: a claim that arrives after the completion (its activity ran late) leaves
+   * neither a reopened task nor a claim on record.
+   */
+  async change(m: EntityManager, c: { taskId: string; type: TaskChange; actor: Actor; key: string; outcome?: TaskOutcome; toUserId?: string }) {
+    const details = { ...(c.toUserId ? { toUserId: c.toUserId } : {}), ...(c.outcome ?? {}) };
+    await m.query(
+      `WITH changed AS (
+         ${TASK_CHANGES[c.type]} AND NOT EXISTS (SELECT 1 FROM case_events WHERE idempotency_key = $8) RETURNING id, case_no, kind)
+       INSERT INTO case_events (case_no, type, actor_id, actor_role, reason, payload, idempotency_key)
+       SELECT case_no, $4, $5, $6, $7, jsonb_build_object('taskId', id, 'kind', kind) || $3::jsonb, $8 FROM changed
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+      [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, c.outcome?.summary ?? null, c.key],
+    );
+  }
+
+  /** Who a reminder goes to, if the task is still open. */
+  async openTaskHolder(taskId: string): Promise<{ assignee_id: string | null; candidate_role: StaffRole; candidate_office: string | null } | null> {
+    const [task] = await this.ds.query(`SELECT assignee_id, candidate_role, candidate_office, status FROM tasks WHERE id = $1`, [taskId]);
+    return task && ['open', 'claimed'].includes(task.status) ? task : null;
+  }
+
+  /** Flags an open task overdue once; null if done meanwhile or flagged by an earlier attempt. */
+  async flagOverdue(m: EntityManager, taskId: string): Promise<{ candidate_office: string | null; assignee_id: string | null } | null> {
+    const [flagged] = await m.query(
+      `UPDATE tasks SET overdue = true WHERE id = $1 AND status IN ('open','claimed') AND NOT overdue
+       RETURNING candidate_office, assignee_id`, [taskId]);
+    return flagged[0] ?? null;
+  }
+
+  async cancelOpen(m: EntityManager, caseNo: string): Promise<void> {
+    await m.query(`UPDATE tasks SET status = 'cancelled' WHERE case_no = $1 AND status IN ('open','claimed')`, [caseNo]);
+  }
+}

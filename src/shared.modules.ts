@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from './calendar/calendar.module';
+import { CaseDataModule } from './cases/case-data.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { FourEyesModule } from './common/four-eyes/four-eyes.module';
+import { AppConfigModule } from './config/config.module';
+import { CreditFileModule } from './credit-file/credit-file.module';
+import { DatabaseModule } from './database/database.module';
+import { DocumentsCoreModule } from './documents/documents-core.module';
+import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OutboxModule } from './platform/outbox.module';
+import { PlatformModule } from './platform/platform.module';
+import { PoliciesModule } from './policies/policies.module';
+
+/**
+ * The one module set behind every process. The API (app.module.ts), the case worker (worker.module.ts), the relay
+ * (platform/relay.main.ts), the tests and the benches each take these sets and add only what is theirs, so a
+ * provider cannot be in one process's list and missing from another's.
+ */
+
+/** What every process stands on: configuration, the database, field encryption, the outbox writers, notifications. */
+export const FOUNDATION_MODULES = [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, NotificationsModule];
+
+/**
+ * The domains the case workflow's activities are built from; the API reads and starts cases through the same ones.
+ * FourEyesModule with them: calendar and policy changes are proposals a second person approves (docs/four-eyes.md).
+ */
+export const CASE_WORK_MODULES = [
+  CalendarModule, PoliciesModule, FourEyesModule, CreditFileModule, CaseDataModule, DocumentsCoreModule,
+];
+
+/** Queue consumers: notification copies sent, platform delivery and feed. The worker and the relay, never the API. */
+export const CONSUMER_MODULES = [NotificationDeliveryModule, PlatformModule.forWorker()];
+
+/** The case activities' context and nothing more: what the workflow tests and the case benches build a worker from. */
+@Module({ imports: [...FOUNDATION_MODULES, ...CASE_WORK_MODULES] })
+export class CaseActivitiesModule {}
