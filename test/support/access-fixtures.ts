@@ -93,6 +93,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const staff = {
     officer: await login('officer'), approver: await login('approver'), manager: await login('manager'),
     auditor: await login('auditor', null), admin: await login('admin', null),
+    legal: await login('legal', null), head: await login('head', null),
   };
   created(await t.http().put('/api/document-settings').set(auth(staff.admin)).send(DOCUMENT_SETTINGS), 'document settings');
   const [own, other] = [await institutionWithData(t, staff), await institutionWithData(t, staff)];
