@@ -6,14 +6,18 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser, STAFF } from '../auth/role';
 import { assertVisibleTo } from '../credit-file/visibility';
 import { BanListQueryDto, BanSearchDto, CreateBanDto } from './dto/ban.dto';
-import { ApplicableMeasuresDto, IndustryBanDto, IndustryBanListDto, MeasureCatalogueDto } from './dto/measures-response.dto';
+import { ApplicableMeasuresDto, CatalogueMeasureListDto, IndustryBanDto, IndustryBanListDto, MeasureCatalogueDto } from './dto/measures-response.dto';
+import { MeasureCatalogueService } from './measure-catalogue.service';
 import { MeasuresService } from './measures.service';
 
 @ApiTags('measures (奖惩措施)')
 @ApiBearerAuth()
 @Controller()
 export class MeasuresController {
-  constructor(private readonly measures: MeasuresService) {}
+  constructor(
+    private readonly measures: MeasuresService,
+    private readonly measureCatalogue: MeasureCatalogueService,
+  ) {}
 
   @Get('measures')
   @Access(...STAFF, 'institution')
@@ -21,6 +25,14 @@ export class MeasuresController {
   @ApiOkResponse({ type: MeasureCatalogueDto })
   catalogue() {
     return this.measures.catalogue();
+  }
+
+  @Get('measures/catalogue')
+  @Access(...STAFF)
+  @ApiOperation({ summary: '失信惩戒措施清单（全国失信惩戒措施基础清单）：联合惩戒和限制从业只能选择其中的措施' })
+  @ApiOkResponse({ type: CatalogueMeasureListDto })
+  measuresCatalogue() {
+    return this.measureCatalogue.list();
   }
 
   @Get('institutions/:uscc/measures')

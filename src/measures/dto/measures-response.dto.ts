@@ -47,3 +47,18 @@ export class IndustryBanDto extends IndustryBanSummaryDto {
 export class IndustryBanListDto {
   @ApiProperty({ type: [IndustryBanDto] }) items: IndustryBanDto[];
 }
+
+/** A measure of 全国失信惩戒措施基础清单 as this bureau applies it. */
+export class CatalogueMeasureDto {
+  @ApiProperty({ example: 'M-XZCY' }) id: string;
+  @ApiProperty({ example: '限制从业（一定期限内禁止从事校外培训及相关工作）' }) name: string;
+  @ApiProperty({ enum: ['penalty', 'joint_sanction'], description: '行政处罚（经处罚程序决定）或联合惩戒措施（仅适用于严重失信主体）' }) category: string;
+  @ApiProperty({ description: '设定依据' }) legalBasis: string;
+  @ApiProperty({ type: [String], description: '实施部门' }) departments: string[];
+  @ApiProperty({ type: [String], description: '可适用的失信行为清单事项编号' }) itemCodes: string[];
+  @ApiProperty({ type: [String], description: '可适用的严重程度' }) severities: string[];
+}
+
+export class CatalogueMeasureListDto {
+  @ApiProperty({ type: [CatalogueMeasureDto] }) items: CatalogueMeasureDto[];
+}
