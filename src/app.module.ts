@@ -21,6 +21,7 @@ import { HealthModule } from './health/health.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { MeasuresModule } from './measures/measures.module';
+import { IndustryBansModule } from './industry-bans/industry-bans.module';
 import { ObjectionsModule } from './objections/objections.module';
 import { PoliciesModule } from './policies/policies.module';
 import { PortalModule } from './portal/portal.module';
@@ -62,7 +63,7 @@ import { OpsModule } from './ops/ops.module';
     NotificationsModule,
     PlatformModule.forApi(),
     // issue #5: credit file and supervision
-    CreditFileModule, PublicityModule, PublicModule, CommitmentsModule, InspectionsModule, CreditReviewModule, MeasuresModule,
+    CreditFileModule, PublicityModule, PublicModule, CommitmentsModule, InspectionsModule, CreditReviewModule, MeasuresModule, IndustryBansModule,
     EarlyWarningModule, AccountabilityModule, ObjectionsModule,
     DocumentsModule, // issue #15: documents and their service
     OpsModule, // issue #21: /metrics listener, alerts

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createCaseActivities } from '../../activities';
+import { penaltyActivitiesFrom } from '../../activities/penalty.activities';
 import type { CaseClock } from '../../activities/case-clock';
 import { CalendarService } from '../calendar/calendar.service';
 import { BlockedCasesService } from '../cases/blocked-cases.service';
@@ -39,7 +40,7 @@ export async function createCaseWorker(ctx: INestApplicationContext, overrides: 
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    activities: caseActivitiesFrom(ctx),
+    activities: { ...caseActivitiesFrom(ctx), ...penaltyActivitiesFrom(ctx) },
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     ...workflowSource,
     ...overrides,

@@ -37,17 +37,6 @@ export class ApplicableMeasuresDto {
 }
 
 /** An industry ban; the person's name is masked and the ID number never leaves the database. */
-export class IndustryBanDto extends IndustryBanSummaryDto {
-  @ApiProperty({ type: String, nullable: true }) uscc: string | null;
-  @ApiProperty({ type: String, nullable: true }) caseNo: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) recordId: string | null;
-  @ApiProperty({ description: '今日在禁入期内' }) active: boolean;
-}
-
-export class IndustryBanListDto {
-  @ApiProperty({ type: [IndustryBanDto] }) items: IndustryBanDto[];
-}
-
 /** A measure of 全国失信惩戒措施基础清单 as this bureau applies it. */
 export class CatalogueMeasureDto {
   @ApiProperty({ example: 'M-XZCY' }) id: string;
