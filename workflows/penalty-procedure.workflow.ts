@@ -36,8 +36,9 @@ export async function penaltyProcedureWorkflow(input: PenaltyProcedureInput): Pr
   if (!seen('notImposed')) {
     const period = await openStatementPeriod(input.proposalId);
     statementDue = period.statementDue;
-    // the period runs to the end of its last day; a hearing request or an early end stops the wait
-    const answered = await condition(() => seen('hearingRequested', 'decided', 'notImposed'), period.closesInMs);
+    // the period runs to the end of its last day; a hearing request or an early end stops the wait (a timeout of 0
+    // would mean "no timeout" to condition(), so a period already over waits 1 ms)
+    const answered = await condition(() => seen('hearingRequested', 'decided', 'notImposed'), Math.max(1, period.closesInMs));
     if (!answered) await closeStatementPeriod(input.proposalId);
   }
   await condition(() => seen('decided', 'notImposed'));
