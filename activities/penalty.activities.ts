@@ -1,32 +1,31 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../src/calendar/calendar.service';
-import { nextDay } from '../src/calendar/iso-date';
+import { beijingClock, type CaseClock } from './case-clock';
 
 export interface PenaltyActivityDeps {
   ds: DataSource;
   calendar: CalendarService;
+  /** Beijing dates of instants; tests map the time-skipping server's time onto a chosen date. */
+  clock?: CaseClock;
 }
-
-/** Milliseconds until the end of `date` in Beijing time (UTC+8, no daylight saving); 0 once it has passed. */
-const msUntilEndOf = (date: string, now = Date.now()): number =>
-  Math.max(0, Date.parse(`${nextDay(date)}T00:00:00+08:00`) - now);
 
 /**
  * Activities of the penalty procedure (workflows/penalty-procedure.workflow.ts): the dates the law counts, computed
  * with the working-day calendar and written to the proposal. Each is idempotent: a retry computes and writes the same.
  */
-export function createPenaltyActivities({ ds, calendar }: PenaltyActivityDeps) {
+export function createPenaltyActivities({ ds, calendar, clock = beijingClock }: PenaltyActivityDeps) {
   return {
     /**
      * Statement, defence and the request for a hearing: within 5 working days of the 事先告知书's service, counted
      * from the day after service (行政处罚法 2021 art. 64(1); art. 85: "5 days" in this law are working days).
      */
-    async openStatementPeriod(proposalId: string): Promise<{ statementDue: string; closesInMs: number }> {
+    async openStatementPeriod(proposalId: string, nowMs: number): Promise<{ statementDue: string; closesInMs: number }> {
       const [p] = await ds.query(`SELECT notice_served_on::text AS served FROM ban_proposals WHERE id = $1`, [proposalId]);
       const statementDue = await calendar.addWorkingDays(p.served, 5);
       await ds.query(`UPDATE ban_proposals SET statement_due = $2 WHERE id = $1`, [proposalId, statementDue]);
-      return { statementDue, closesInMs: msUntilEndOf(statementDue) };
+      // the period ends at the midnight that ends its last day (Beijing); nowMs is the workflow's time
+      return { statementDue, closesInMs: Math.max(0, clock.at(statementDue, '24:00') - nowMs) };
     },
 
     /** No hearing asked within the period: the case goes to legal review (art. 58) as it stands. */
@@ -47,5 +46,5 @@ export function createPenaltyActivities({ ds, calendar }: PenaltyActivityDeps) {
 export type PenaltyActivities = ReturnType<typeof createPenaltyActivities>;
 
 /** The penalty activities, built from the worker's Nest context (registered beside the case activities). */
-export const penaltyActivitiesFrom = (ctx: INestApplicationContext) =>
-  createPenaltyActivities({ ds: ctx.get(DataSource), calendar: ctx.get(CalendarService) });
+export const penaltyActivitiesFrom = (ctx: INestApplicationContext, clock?: CaseClock) =>
+  createPenaltyActivities({ ds: ctx.get(DataSource), calendar: ctx.get(CalendarService), clock });

@@ -34,7 +34,7 @@ export async function penaltyProcedureWorkflow(input: PenaltyProcedureInput): Pr
 
   await condition(() => seen('noticeServed', 'notImposed'));
   if (!seen('notImposed')) {
-    const period = await openStatementPeriod(input.proposalId);
+    const period = await openStatementPeriod(input.proposalId, Date.now());
     statementDue = period.statementDue;
     // the period runs to the end of its last day; a hearing request or an early end stops the wait (a timeout of 0
     // would mean "no timeout" to condition(), so a period already over waits 1 ms)
