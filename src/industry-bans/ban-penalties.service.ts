@@ -44,7 +44,7 @@ export class BanPenaltiesService {
   }
 
   /** The penalty of a decided proposal, in force from the decision's date for its term. */
-  async imposeFromProposal(m: EntityManager, proposalId: string, decisionDate: string, actor: AuthUser): Promise<void> {
+  async imposeFromProposal(m: EntityManager, proposalId: string, decisionDate: string, actor: AuthUser): Promise<{ fromDate: string; untilDate: string }> {
     await m.query(
       `INSERT INTO industry_bans (person_name, person_id_enc, person_id_hmac, institution_id, uscc, from_date, until_date, reason, created_by,
                                   source, proposal_id, measure_id, issuer)
@@ -54,6 +54,8 @@ export class BanPenaltiesService {
       [proposalId, decisionDate, termUntil(decisionDate, (await m.query(`SELECT period_years FROM ban_proposals WHERE id = $1`, [proposalId]))[0].period_years),
         actor.id]);
     await this.regrade(m, proposalId, 'proposal_id');
+    const [b] = await m.query(`SELECT from_date::text AS "fromDate", until_date::text AS "untilDate" FROM industry_bans WHERE proposal_id = $1`, [proposalId]);
+    return b;
   }
 
   /** Another authority's 行政处罚决定书, proposed by one officer; an approver of the office registers it (four eyes). */

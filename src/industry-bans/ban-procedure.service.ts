@@ -10,8 +10,11 @@ import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { decisionRefusal } from '../common/four-eyes/four-eyes.rules';
 import { beijingToday } from '../common/time/beijing';
 import type { AppEnv } from '../config/env.schema';
+import { DocumentsService } from '../documents/documents.service';
+import { dateText } from '../documents/templates/common';
 import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { issueBanDocument } from './ban-documents';
 import { badRequest, forbidden, lockProposal, proposalView, recordStep } from './ban-proposals.repository';
 import { BanPenaltiesService } from './ban-penalties.service';
 import type { BanDecisionDto, HearingNoticeDto, HearingRecordDto, HearingRequestDto, LegalReviewDto, ProposeBanDto, RecusalDto } from './dto/industry-ban.dto';
@@ -31,6 +34,7 @@ export class BanProcedureService {
     private readonly catalogue: MeasureCatalogueService,
     private readonly calendar: CalendarService,
     private readonly penalties: BanPenaltiesService,
+    private readonly documents: DocumentsService,
   ) {}
 
   /** Two officers with enforcement certificates propose (art. 42): the caller, and a colleague who confirms it. */
@@ -76,7 +80,9 @@ export class BanProcedureService {
       if (actor.id === p.proposedBy) throw forbidden('SAME_PERSON', '承办人不能替第二名执法人员确认');
       if (actor.id !== p.secondOfficer) throw forbidden('NOT_SECOND_OFFICER', '只有被指定的第二名执法人员可以确认');
       await m.query(`UPDATE ban_proposals SET status = 'confirmed' WHERE id = $1`, [id]);
-      await recordStep(m, p, 'confirmed', actor.id);
+      // the 行政处罚事先告知书 (art. 44) is issued once both officers stand behind the proposal
+      const notice = await issueBanDocument(this.documents, m, id, 'penalty-notice', {}, actor.id);
+      await recordStep(m, p, 'confirmed', actor.id, { notice });
     });
   }
 
@@ -120,7 +126,10 @@ export class BanProcedureService {
       }
       await m.query(`UPDATE ban_proposals SET hearing_at = $2, hearing_place = $3, hearing_chair = $4, hearing_notice_served_on = $5 WHERE id = $1`,
         [id, dto.hearingAt, dto.place, dto.chairId, dto.servedOn]);
-      await recordStep(m, p, 'hearing-noticed', actor.id, { hearingAt: dto.hearingAt, place: dto.place, chairId: dto.chairId, servedOn: dto.servedOn });
+      const [chair] = await m.query(`SELECT display_name AS name FROM users WHERE id = $1`, [dto.chairId]);
+      const document = await issueBanDocument(this.documents, m, id, 'hearing-notice',
+        { hearingAt: dto.hearingAt, place: dto.place, chair: chair.name, requestedOn: p.hearingRequestedOn }, actor.id);
+      await recordStep(m, p, 'hearing-noticed', actor.id, { hearingAt: dto.hearingAt, place: dto.place, chairId: dto.chairId, servedOn: dto.servedOn, document });
     });
   }
 
@@ -144,7 +153,13 @@ export class BanProcedureService {
       if (!p.hearingChair) throw badRequest('HEARING_NOT_NOTICED', '尚未送达听证通知书');
       if (actor.id !== p.hearingChair) throw forbidden('NOT_HEARING_CHAIR', '听证笔录由本案听证主持人登记');
       await m.query(`UPDATE ban_proposals SET status = 'legal_review', heard_on = $2 WHERE id = $1`, [id, dto.heardOn]);
-      await recordStep(m, p, 'hearing-record', actor.id, { heardOn: dto.heardOn, record: dto.record, signedBy: dto.signedBy });
+      const [h] = await m.query(
+        `SELECT p.hearing_at AS "heardAt", p.hearing_place AS place, c.display_name AS chair,
+                array[(SELECT display_name FROM users WHERE id = p.proposed_by), (SELECT display_name FROM users WHERE id = p.second_officer)] AS investigators
+           FROM ban_proposals p JOIN users c ON c.id = p.hearing_chair WHERE p.id = $1`, [id]);
+      const document = await issueBanDocument(this.documents, m, id, 'hearing-record',
+        { ...h, heardAt: new Date(h.heardAt).toISOString(), record: dto.record }, actor.id);
+      await recordStep(m, p, 'hearing-record', actor.id, { heardOn: dto.heardOn, record: dto.record, signedBy: dto.signedBy, document });
     });
   }
 
@@ -172,7 +187,10 @@ export class BanProcedureService {
       await m.query(`UPDATE ban_proposals SET status = $2, decided_by = $3, collective_discussion = $4, decision_date = $5 WHERE id = $1`,
         [id, dto.impose ? 'decided' : 'not_imposed', actor.id, dto.collectiveDiscussion, today]);
       await recordStep(m, p, 'decision', actor.id, { impose: dto.impose, collectiveDiscussion: dto.collectiveDiscussion, reason: dto.reason });
-      if (dto.impose) await this.penalties.imposeFromProposal(m, id, today, actor);
+      if (dto.impose) {
+        const term = await this.penalties.imposeFromProposal(m, id, today, actor);
+        await this.issueDecision(m, id, term, actor);
+      }
     }, dto.impose ? 'decided' : 'notImposed');
   }
 
@@ -188,6 +206,21 @@ export class BanProcedureService {
       await m.query(`UPDATE industry_bans SET decision_served_on = $2 WHERE proposal_id = $1`, [id, servedOn]);
       await recordStep(m, p, 'decision-served', actor.id, { servedOn, serveBy, late: serveBy !== null && servedOn > serveBy });
     }, 'decisionServed');
+  }
+
+  /** 行政处罚决定书 (art. 59): the term, the notice it follows, whether a hearing was held, the remedies. */
+  private async issueDecision(m: import('typeorm').EntityManager, id: string, term: { fromDate: string; untilDate: string }, actor: AuthUser) {
+    const [s] = await m.query(
+      `SELECT (SELECT detail->'notice'->>'docNo' FROM ban_steps WHERE proposal_id = $1 AND step = 'confirmed') AS "noticeDocNo",
+              hearing_requested_on::text AS requested, heard_on::text AS heard FROM ban_proposals WHERE id = $1`, [id]);
+    const hearing = s.heard ? `你于${dateText(s.requested)}要求听证，本局于${dateText(s.heard)}举行了听证，听取了你的陈述和申辩。` : '你在规定期限内未要求听证。';
+    const document = await issueBanDocument(this.documents, m, id, 'penalty-decision',
+      { ...term, noticeDocNo: s.noticeDocNo ?? '见案卷', hearing }, actor.id);
+    if (document) {
+      await m.query(`UPDATE industry_bans SET decision_no = $2 WHERE proposal_id = $1`, [id, document.docNo]);
+      await m.query(`UPDATE ban_steps SET detail = detail || jsonb_build_object('document', $2::jsonb) WHERE proposal_id = $1 AND step = 'decision'`,
+        [id, JSON.stringify(document)]);
+    }
   }
 
   private async assertChair(m: import('typeorm').EntityManager, p: { proposedBy: string; secondOfficer: string }, chairId: string) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { DocumentsCoreModule } from '../documents/documents-core.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { MeasuresModule } from '../measures/measures.module';
 import { BanPenaltiesService } from './ban-penalties.service';
@@ -8,7 +9,7 @@ import { IndustryBansController } from './industry-bans.controller';
 
 /** 限制从业 by the penalty procedure; the workflow and its activities live in workflows/ and activities/. */
 @Module({
-  imports: [MeasuresModule, CalendarModule, EvaluationModule],
+  imports: [MeasuresModule, CalendarModule, EvaluationModule, DocumentsCoreModule],
   controllers: [IndustryBansController],
   providers: [BanProcedureService, BanPenaltiesService],
 })

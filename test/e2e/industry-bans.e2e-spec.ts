@@ -5,6 +5,7 @@ import { beijingToday } from '../../src/common/time/beijing';
 import { createCaseWorker } from '../../src/temporal/create-case-worker';
 import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.module';
 import { createTestApp, TestApp } from '../support/app';
+import { binary, pdfText, settingsBody } from '../support/documents';
 import { createInstitution, makeIdNumber, TestInstitution } from '../support/factories';
 import { auth } from '../support/http-case';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
@@ -33,6 +34,8 @@ describe('industry bans (限制从业) by the penalty procedure', () => {
       u[name] = { id: user.id, token };
     }
     inst = await createInstitution(t.ds);
+    const admin = (await t.loginAs('admin', { officeCode: null })).token;
+    await t.http().put('/api/document-settings').set(auth(admin)).send(settingsBody()).expect(200);
   }, 120_000);
 
   afterAll(async () => {
@@ -83,7 +86,12 @@ describe('industry bans (限制从业) by the penalty procedure', () => {
     expect(await banned(idNumber)).toBe(false);
     expect((await post('head', `/${id}/decision`, { impose: true, collectiveDiscussion: true, reason: '情节严重' }).expect(409)).body.code).toBe('BAN_STEP_OUT_OF_ORDER');
     expect((await post('a', `/${id}/confirmation`).expect(403)).body.code).toBe('SAME_PERSON');
-    await post('b', `/${id}/confirmation`).expect(200);
+    const confirmed = await post('b', `/${id}/confirmation`).expect(200);
+    // the 行政处罚事先告知书 comes from the documents engine, numbered, addressed to the person at the institution
+    const noticeDoc = confirmed.body.steps.find((s: { step: string }) => s.step === 'confirmed').detail.notice;
+    expect(noticeDoc.docNo).toMatch(/^连区教罚告〔\d{4}〕\d+号$/);
+    const noticePdf = await t.http().get(`/api/documents/${noticeDoc.documentId}/pdf`).set(auth(u.a.token)).buffer(true).parse(binary).expect(200);
+    expect(pdfText(noticePdf.body as Buffer)).toContain('孙某某（从业机构：');
 
     // 事先告知书 served Monday 2026-09-28; 5 working days from the next day (art. 64, 85): 09-29, 09-30, (国庆 off)
     // 10-08, 10-09, 10-10 (make-up Saturday) → the last day to ask for a hearing is 2026-10-10; 10-12 is the 6th
@@ -111,11 +119,14 @@ describe('industry bans (限制从业) by the penalty procedure', () => {
       .toBe('COLLECTIVE_DISCUSSION_REQUIRED');
     const decided = await post('head', `/${id}/decision`, { impose: true, collectiveDiscussion: true, reason: '经局长办公会集体讨论决定' }).expect(200);
     expect(decided.body).toMatchObject({ status: 'decided', decisionDate: beijingToday(), banId: expect.any(String) });
+    const decision = decided.body.steps.find((s: { step: string }) => s.step === 'decision').detail.document;
+    const decisionText = pdfText((await t.http().get(`/api/documents/${decision.documentId}/pdf`).set(auth(u.a.token)).buffer(true).parse(binary).expect(200)).body as Buffer);
+    for (const says of [noticeDoc.docNo, '限制从业5年', '举行了听证', '负责人集体讨论', '申请行政复议']) expect({ says, found: decisionText.includes(says) }).toEqual({ says, found: true });
 
     // in force from the decision: the credit review blocks the person, the search finds the ban
     expect(await banned(idNumber)).toBe(true);
     const found = await post('a', '/search', { idNumber }).expect(200);
-    expect(found.body.items).toEqual([expect.objectContaining({ source: 'procedure', proposalId: id, fromDate: beijingToday(), active: true })]);
+    expect(found.body.items).toEqual([expect.objectContaining({ source: 'procedure', proposalId: id, fromDate: beijingToday(), active: true, decisionNo: decision.docNo })]);
     const served = await until(() => view(id), (v) => v.serveBy !== null);
     expect(served.serveBy > beijingToday()).toBe(true);
     await post('a', `/${id}/decision-service`, { servedOn: beijingToday() }).expect(200);
