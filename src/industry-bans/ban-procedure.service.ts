@@ -103,6 +103,7 @@ export class BanProcedureService {
     this.notFuture(dto.requestedOn, 'requestedOn');
     return this.step(id, ['noticed', 'legal_review'], async (m, p) => {
       if (!p.statementDue) throw badRequest('STATEMENT_PERIOD_PENDING', '陈述申辩期限正在计算，请稍后再登记');
+      if (p.hearingRequestedOn) throw badRequest('HEARING_ALREADY_REQUESTED', `当事人已于 ${p.hearingRequestedOn} 申请听证`);
       if (dto.requestedOn > p.statementDue) {
         throw badRequest('HEARING_REQUEST_LATE', `听证申请应在事先告知书送达之次日起5个工作日内提出（截至 ${p.statementDue}），逾期视为放弃（行政处罚法第六十四条）`,
           { statementDue: p.statementDue });
