@@ -5,10 +5,15 @@
  * code with `node dist/scripts/totp-code.js <secret>`. These secrets are public: development data only.
  */
 export const DEMO_USERS = [
-  { username: 'officer1', password: 'Jingban@Haizhou26', totpSecret: '3DKNHN7VX7I6AWLTUD7JFOJFBED2WREY', role: 'officer', displayName: '王经办（校外培训监管科）', officeCode: 'XWPX', uscc: null },
+  { username: 'officer1', password: 'Jingban@Haizhou26', totpSecret: '3DKNHN7VX7I6AWLTUD7JFOJFBED2WREY', role: 'officer', displayName: '王经办（校外培训监管科）', officeCode: 'XWPX', uscc: null, enforcementCertNo: '32070320260011' },
+  // a penalty is investigated by two officers with enforcement certificates (行政处罚法 art. 42)
+  { username: 'officer2', password: 'Diaocha@Haizhou26', totpSecret: 'QATWFZEVL4DNSOMTMJOY5BYSFTHZ5GL4', role: 'officer', displayName: '周经办（校外培训监管科）', officeCode: 'XWPX', uscc: null, enforcementCertNo: '32070320260012' },
   { username: 'approver1', password: 'Shenhe@Haizhou26', totpSecret: 'HL5ZC347HENVTGLY3ZNDTFIXGXKZVT7C', role: 'approver', displayName: '李科长（校外培训监管科）', officeCode: 'XWPX', uscc: null },
   { username: 'manager1', password: 'Fenguan@Haizhou26', totpSecret: 'AVYXXEUQYIM2JT67C56K6F67LUR3I6Q2', role: 'manager', displayName: '赵局长', officeCode: null, uscc: null },
   { username: 'auditor1', password: 'Shenji@Haizhou26', totpSecret: 'YJ2RXMOAHRZLICE55XKCIEXVQHTF5ARA', role: 'auditor', displayName: '孙审计', officeCode: null, uscc: null },
+  // penalties (限制从业): legal review (行政处罚法 art. 58), then the head's decision (art. 57)
+  { username: 'legal1', password: 'Fazhi@Haizhou26', totpSecret: 'ZGIQK3RCPGMH2QTXHIY3NR7OWSTJ3P7K', role: 'legal', displayName: '钱法制（政策法规科）', officeCode: null, uscc: null },
+  { username: 'head1', password: 'Juzhang@Haizhou26', totpSecret: '3LYI5LSNUP6LDFZLYCONYLT3GZTCQ75Q', role: 'head', displayName: '郑局长（局负责人）', officeCode: null, uscc: null },
   { username: 'admin', password: 'Guanli@Haizhou26', totpSecret: '6AL4ZXMS72AH5DOCTWOVGXIHYTDQ7ZSM', role: 'admin', displayName: '系统管理员', officeCode: null, uscc: null },
   // policy and calendar changes need a second administrator's approval (four eyes, docs/four-eyes.md)
   { username: 'admin2', password: 'Fuhe@Haizhou26', totpSecret: 'MS245HZDEQTLO5NAH2CMXUZOB2TPOEQW', role: 'admin', displayName: '系统管理员（复核）', officeCode: null, uscc: null },

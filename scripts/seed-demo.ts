@@ -35,12 +35,13 @@ async function seed(): Promise<void> {
   // `npm run up` prints always works (an older database's accounts get the new rules' passwords this way too)
   for (const u of DEMO_USERS) {
     await ds.query(
-      `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc, totp_secret_enc, totp_enabled_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END)
-       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, must_change_password = false,
+      `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc, totp_secret_enc, totp_enabled_at, enforcement_cert_no)
+       VALUES ($1,$2,$3,$4,$5,$6,$7, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END, $8)
+       ON CONFLICT (username) DO UPDATE SET enforcement_cert_no = EXCLUDED.enforcement_cert_no, password_hash = EXCLUDED.password_hash, must_change_password = false,
          password_changed_at = now(), totp_secret_enc = EXCLUDED.totp_secret_enc, totp_enabled_at = EXCLUDED.totp_enabled_at,
          totp_pending_enc = NULL, totp_last_step = NULL, active = true`,
-      [u.username, await hash(u.password), u.role, u.displayName, u.officeCode, u.uscc, u.totpSecret && crypto.encrypt(u.totpSecret)],
+      [u.username, await hash(u.password), u.role, u.displayName, u.officeCode, u.uscc, u.totpSecret && crypto.encrypt(u.totpSecret),
+        'enforcementCertNo' in u ? u.enforcementCertNo : null],
     );
   }
   const d = DEMO_DOCUMENT_SETTINGS;

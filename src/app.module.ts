@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { MeasuresModule } from './measures/measures.module';
+import { IndustryBansModule } from './industry-bans/industry-bans.module';
 import { ObjectionsModule } from './objections/objections.module';
 import { PortalModule } from './portal/portal.module';
 import { PublicModule } from './public/public.module';
@@ -48,7 +49,7 @@ import { CASE_WORK_MODULES, FOUNDATION_MODULES } from './shared.modules';
     IntegrityEducationModule,
     PortalModule,
     // issue #5: credit file and supervision
-    PublicityModule, PublicModule, CommitmentsModule, InspectionsModule, CreditReviewModule, MeasuresModule,
+    PublicityModule, PublicModule, CommitmentsModule, InspectionsModule, CreditReviewModule, MeasuresModule, IndustryBansModule,
     EarlyWarningModule, AccountabilityModule, ObjectionsModule,
     DocumentsModule, // issue #15: documents and their service
     OpsModule, // issue #21: /metrics listener, alerts

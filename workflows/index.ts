@@ -1,1 +1,2 @@
 export { dishonestyCaseWorkflow } from './dishonesty-case.workflow';
+export { penaltyProcedureWorkflow } from './penalty-procedure.workflow';

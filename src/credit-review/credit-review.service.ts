@@ -67,7 +67,7 @@ export class CreditReviewService {
     }
     const bans = await m.query(
       `SELECT id, person_name, until_date::text AS until FROM industry_bans
-        WHERE person_id_hmac = ANY($1) AND from_date <= $2 AND until_date >= $2`, [[...hmacs], today]);
+        WHERE person_id_hmac = ANY($1) AND from_date <= $2 AND until_date >= $2 AND ended_on IS NULL`, [[...hmacs], today]);
     for (const b of bans) {
       reasons.push({ code: 'BANNED_PERSON', outcome: rules.ban, ref: b.id, message: `${maskName(b.person_name)} 处于行业禁入期（至 ${b.until}）` });
     }

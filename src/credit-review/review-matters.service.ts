@@ -81,7 +81,7 @@ export class ReviewMattersService {
         if (review.outcome === 'block') throw conflict(CreditReviewErrorCode.REVIEW_BLOCKS, '信用审查结论为“不予通过”，不能批准', { reviewId: review.id });
         const [ban] = await m.query(
           `SELECT person_name, until_date::text AS until FROM industry_bans
-            WHERE person_id_hmac = ANY($1) AND from_date <= $2 AND until_date >= $2 LIMIT 1`, [matter.person_hmacs, shanghaiToday()]);
+            WHERE person_id_hmac = ANY($1) AND from_date <= $2 AND until_date >= $2 AND ended_on IS NULL LIMIT 1`, [matter.person_hmacs, shanghaiToday()]);
         if (ban) throw conflict(CreditReviewErrorCode.PERSON_BANNED, `${maskName(ban.person_name)} 处于行业禁入期（至 ${ban.until}），不能批准`);
       }
       await m.query(

@@ -12,7 +12,7 @@ import { userNotFound } from '../auth/auth.errors';
 import { validationFailed } from '../common/errors/common.errors';
 import { DirectoryErrorCode } from './directory.errors';
 
-const USER_COLUMNS = `id, username, role, display_name AS "displayName", office_code AS "officeCode", uscc, active, created_at AS "createdAt",
+const USER_COLUMNS = `id, username, role, display_name AS "displayName", office_code AS "officeCode", uscc, enforcement_cert_no AS "enforcementCertNo", active, created_at AS "createdAt",
   totp_enabled_at IS NOT NULL AS "totpEnrolled", must_change_password AS "mustChangePassword"`;
 
 /** Accounts and offices: the admin manages them; an approver may list colleagues to hand tasks to. */
@@ -51,9 +51,10 @@ export class DirectoryService {
     assertPasswordAcceptable(dto.password, dto.username);
     // an initial password is known to whoever set it: its owner changes it at the first sign-in
     const [row] = await this.ds.query(
-      `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc, must_change_password)
-       VALUES ($1,$2,$3,$4,$5,$6,true) RETURNING ${USER_COLUMNS}`,
-      [dto.username, await AuthService.hashPassword(dto.password), dto.role, dto.displayName.trim(), dto.officeCode ?? null, dto.uscc?.toUpperCase() ?? null]);
+      `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc, enforcement_cert_no, must_change_password)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,true) RETURNING ${USER_COLUMNS}`,
+      [dto.username, await AuthService.hashPassword(dto.password), dto.role, dto.displayName.trim(), dto.officeCode ?? null, dto.uscc?.toUpperCase() ?? null,
+        dto.enforcementCertNo?.trim() || null]);
     return row;
   }
 
@@ -76,9 +77,11 @@ export class DirectoryService {
     const row = await this.ds.transaction(async (m) => {
       // an UPDATE answers [rows, count] through TypeORM's query()
       const [[updated]] = await m.query(
-        `UPDATE users SET role = $2, office_code = $3, display_name = $4, active = $5, token_version = token_version + $6::int
+        `UPDATE users SET role = $2, office_code = $3, display_name = $4, active = $5, token_version = token_version + $6::int,
+                enforcement_cert_no = $7
           WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-        [id, role, officeCode, dto.displayName?.trim() ?? user.displayName, active, rights ? 1 : 0]);
+        [id, role, officeCode, dto.displayName?.trim() ?? user.displayName, active, rights ? 1 : 0,
+          dto.enforcementCertNo === undefined ? user.enforcementCertNo : dto.enforcementCertNo?.trim() || null]);
       if (!active && user.active) await this.sessions.revokeAll(id, 'account disabled', m);
       return updated;
     });

@@ -6,6 +6,8 @@
 export const DOCUMENT_KINDS = [
   'notice-of-determination', 'objection-result', 'determination-decision', 'repair-notice', 'rectification-order',
   'interview-notice', 'interview-record', 'sanction-letter', 'sanction-lifting-letter', 'repair-decision', 'service-receipt',
+  // the penalty procedure (限制从业, issue #17, docs/industry-bans.md)
+  'penalty-notice', 'hearing-notice', 'hearing-record', 'penalty-decision',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -41,6 +43,10 @@ export const KIND_TRAITS: Record<DocumentKind, KindTraits> = {
   'sanction-lifting-letter': { label: '解除联合惩戒函', layout: 'letter', verifiable: true, toSubject: false, defaultPrefix: '连区教解惩函' },
   'repair-decision': { label: '信用修复决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教信修决' },
   'service-receipt': { label: '送达回证', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教送' },
+  'penalty-notice': { label: '行政处罚事先告知书', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教罚告' },
+  'hearing-notice': { label: '听证通知书', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教听通' },
+  'hearing-record': { label: '听证笔录', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教听记' },
+  'penalty-decision': { label: '行政处罚决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教罚决' },
 };
 
 export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);

@@ -109,10 +109,10 @@ export const GRADE_RULES: Record<GradeRuleCode, GradeRule> = {
     source: '教育部令第53号《校外培训行政处罚暂行办法》第五条（限制从业）；实施方案任务六（行业禁入）；领域简报 §8',
     predicate: `SELECT s.id, b.id::text, b.person_name, b.until_date FROM scope s
         JOIN institutions i ON i.id = s.id JOIN industry_bans b ON b.person_id_hmac = i.legal_rep_id_hmac
-       WHERE b.from_date <= $1::date AND b.until_date >= $1::date
+       WHERE b.from_date <= $1::date AND b.until_date >= $1::date AND b.ended_on IS NULL
       UNION
       SELECT s.id, b.id::text, b.person_name, b.until_date FROM scope s JOIN industry_bans b ON b.institution_id = s.id
-       WHERE b.from_date <= $1::date AND b.until_date >= $1::date`,
+       WHERE b.from_date <= $1::date AND b.until_date >= $1::date AND b.ended_on IS NULL`,
     because: (hits) => `${hits.map((h) => `${maskName(h.label ?? '')} 处于行业禁入期（至 ${h.onDate}）`).join('、')}，评为 E`,
   },
 };

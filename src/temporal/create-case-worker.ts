@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Worker, WorkerOptions } from '@temporalio/worker';
 import { createCaseActivities } from '../../activities';
+import { penaltyActivitiesFrom } from '../../activities/penalty.activities';
 import type { CaseClock } from '../../activities/case-clock';
 import { CalendarService } from '../calendar/calendar.service';
 import { BlockedCasesService } from '../cases/blocked-cases.service';
@@ -29,7 +30,7 @@ export async function createCaseWorker(ctx: INestApplicationContext, overrides: 
   const env = validateEnv(process.env);
   return createTemporalWorker('case', {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    activities: caseActivitiesFrom(ctx),
+    activities: { ...caseActivitiesFrom(ctx), ...penaltyActivitiesFrom(ctx) },
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     ...overrides,
   }, env);

@@ -1,4 +1,6 @@
+import { termUntil } from '../../src/industry-bans/ban-penalties.service';
 import { createTestApp, TestApp } from '../support/app';
+import { registerBan } from '../support/bans';
 import { createInstitution, makeIdNumber } from '../support/factories';
 import { auth } from '../support/http-case';
 
@@ -23,9 +25,7 @@ describe('ID numbers and the request log', () => {
     const idNumber = makeIdNumber('19800101');
     const { uscc } = await createInstitution(t.ds);
     const today = new Date().toISOString().slice(0, 10);
-    await t.http().post('/api/industry-bans').set(auth(approver)).send({
-      personName: '钱禁入', personIdNumber: idNumber, uscc, fromDate: today, untilDate: '2099-12-31', reason: '吊销许可证件，限制从业',
-    }).expect(201);
+    await registerBan(t, officer, approver, { personName: '钱禁入', personIdNumber: idNumber, uscc, fromDate: today, untilDate: termUntil(today, 5) });
     lines.length = 0;
 
     const found = await t.http().post('/api/industry-bans/search').set(auth(officer)).send({ idNumber }).expect(200);

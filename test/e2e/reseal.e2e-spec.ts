@@ -6,6 +6,7 @@ import { validateEnv } from '../../src/config/env.schema';
 import { verifyAllChains } from '../../src/credit-file/chain-audit';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { createTestApp, TestApp } from '../support/app';
+import { registerBan } from '../support/bans';
 import { createUser, makeIdNumber, makeUscc } from '../support/factories';
 import { auth } from '../support/http-case';
 
@@ -55,9 +56,7 @@ describe('re-sealing personal data after a data-key rotation', () => {
       await t.http().post('/api/commitments').set(auth(inst.token)).send({
         uscc, purpose: 'annual', reference: 'CN-RESEAL', content: '本机构承诺依法依规诚信办学，接受社会监督', signerName: '陈明', signerIdNumber: rep,
       }).expect(201);
-      await t.http().post('/api/industry-bans').set(auth(approver)).send({
-        personName: '王某', personIdNumber: person, uscc, fromDate: '2026-05-01', untilDate: '2031-04-30', reason: '《校外培训行政处罚暂行办法》第二十条',
-      }).expect(201);
+      await registerBan(t, officer, approver, { personName: '王某', personIdNumber: person, uscc, fromDate: '2026-05-01', untilDate: '2031-04-30' });
       await t.http().post('/api/review-matters').set(auth(officer)).send({ type: 'licence', uscc, title: '设立审批', persons: [{ name: '王某', idNumber: person }] }).expect(201);
       await t.http().post('/api/auth/totp/enroll').set(auth(inst.token)).expect(201); // a pending secret
       for (let i = 0; i < 3; i++) await createUser(t.ds, 'auditor', { officeCode: null }); // sealed second factors

@@ -93,6 +93,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const staff = {
     officer: await login('officer'), approver: await login('approver'), manager: await login('manager'),
     auditor: await login('auditor', null), admin: await login('admin', null),
+    legal: await login('legal', null), head: await login('head', null),
   };
   created(await t.http().put('/api/document-settings').set(auth(staff.admin)).send(DOCUMENT_SETTINGS), 'document settings');
   const [own, other] = [await institutionWithData(t, staff), await institutionWithData(t, staff)];
@@ -109,6 +110,12 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const matter = created(await t.http().post('/api/review-matters').set(as(staff.officer))
     .send({ type: 'licence', uscc: own.uscc, title: '设立审批', persons: [{ name: '李举办', idNumber: makeIdNumber() }] }), 'review matter');
   const spare = await t.loginAs('officer', { officeCode: 'XWPX' });
+  // a 限制从业 proposal whose second officer is the matrix's officer, so its confirmation is that officer's to make
+  const banProposer = await t.loginAs('officer', { officeCode: 'XWPX' });
+  const matrixOfficer = (await t.http().get('/api/auth/me').set(as(staff.officer))).body.id as string;
+  const banProposal = created(await t.http().post('/api/industry-bans').set(as(banProposer.token)).send({
+    measureId: 'M-XZCY', facts: '权限矩阵测试：无证开展学科类培训', personName: '权限测试', personIdNumber: makeIdNumber(), periodYears: 1,
+    secondOfficerId: matrixOfficer }), 'ban proposal');
   // proposed by another admin than the matrix's, who may then decide it (four eyes)
   const proposer = await t.loginAs('admin', { officeCode: null });
   const reset = created(await t.http().post(`/api/users/${spare.user.id}/totp-reset`).set(as(proposer.token))
@@ -136,6 +143,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
       '/api/users/:id': spare.user.id,
       '/api/user-security-requests/:id': reset.id,
       '/api/decision-proposals/:id': proposal.id,
+      '/api/industry-bans/:id': banProposal.id,
     },
     ownByCaller: { '/api/institutions/import/:id': imports },
     shared: { version: String(active.version), code: 'EDU-001', year: String(new Date().getFullYear() + 1), date: '2026-12-30' },

@@ -50,10 +50,13 @@ export async function createUser(
   const totpSecret = opts.totp ?? role !== 'institution' ? newTotpSecret() : null;
   const uscc = opts.uscc ?? (role === 'institution' ? makeUscc() : null); // an institution account always names its institution
   const [row] = await ds.query(
-    `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc, totp_secret_enc, totp_enabled_at, must_change_password)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END, $8) RETURNING id`,
+    `INSERT INTO users (username, password_hash, role, display_name, office_code, uscc, totp_secret_enc, totp_enabled_at, must_change_password,
+                        enforcement_cert_no)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END, $8, $9) RETURNING id`,
     [username, await (passwordHash ??= hash(PASSWORD)), role, `测试${role}`, officeCode, uscc,
-      totpSecret && fieldCrypto().encrypt(totpSecret), opts.mustChangePassword ?? false],
+      totpSecret && fieldCrypto().encrypt(totpSecret), opts.mustChangePassword ?? false,
+      // officers investigate penalties: each has an enforcement certificate (行政处罚法 art. 42)
+      role === 'officer' ? `ZF-${randomUUID().slice(0, 8)}` : null],
   );
   return { id: row.id, username, password: PASSWORD, role, totpSecret };
 }

@@ -14,6 +14,7 @@ export class UserDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ type: String, nullable: true }) officeCode: string | null;
   @ApiProperty({ type: String, nullable: true, description: '机构账号所属机构' }) uscc: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '执法证号' }) enforcementCertNo: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: '已绑定动态口令' }) totpEnrolled: boolean;

@@ -38,6 +38,11 @@ export class CreateUserDto {
   @ApiPropertyOptional({ description: '机构账号所属机构的统一社会信用代码（机构账号必填）' })
   @ValidateIf((o: CreateUserDto) => o.role === 'institution' || o.uscc !== undefined)
   @IsUscc() uscc?: string;
+
+  @ApiPropertyOptional({ description: '执法证号（行政执法人员填写，行政处罚法第42条）', nullable: true })
+  @IsOptional() @IsString({ message: '执法证号（enforcementCertNo）必须是文本' })
+  @Matches(/^[0-9A-Za-z-]{4,40}$/, { message: '执法证号（enforcementCertNo）应为 4–40 位字母、数字或连字符' })
+  enforcementCertNo?: string | null;
 }
 
 export class UpdateUserDto {
@@ -45,4 +50,9 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Length(1, 50) officeCode?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50, { message: '姓名（displayName）应为 1–50 个字符' }) displayName?: string;
   @ApiPropertyOptional({ description: '停用后不能再登录' }) @IsOptional() @IsBoolean({ message: 'active 只能是 true 或 false' }) active?: boolean;
+
+  @ApiPropertyOptional({ description: '执法证号（行政执法人员填写，行政处罚法第42条）', nullable: true })
+  @IsOptional() @IsString({ message: '执法证号（enforcementCertNo）必须是文本' })
+  @Matches(/^[0-9A-Za-z-]{4,40}$/, { message: '执法证号（enforcementCertNo）应为 4–40 位字母、数字或连字符' })
+  enforcementCertNo?: string | null;
 }

@@ -20,4 +20,12 @@ export const EXAMPLE_DATA: Record<DocumentKind, Record<string, unknown>> = {
   'repair-decision': { approved: false, applicationReceivedOn: '2027-10-15', reasons: '尚未完成整改，学员退费未处理完毕。' },
   'service-receipt': { servedDocument: '失信行为认定决定书（连区教信决〔2026〕3号）', method: '直接送达', servedOn: '2026-10-10',
     servers: ['王经办', '赵执法'], place: '连云港市海州区朝阳路18号' },
+  'penalty-notice': { personName: '孙某某', facts: '在未取得办学许可的场所组织学科类培训，经责令停止后继续开展。', periodYears: 5,
+    legalBasis: '《校外培训行政处罚暂行办法》第五条、第十七条' },
+  'hearing-notice': { personName: '孙某某', hearingAt: '2026-10-21T09:30:00+08:00', place: '连云区教育局三楼听证室', chair: '周主持', requestedOn: '2026-10-10' },
+  'hearing-record': { personName: '孙某某', heardAt: '2026-10-21T09:30:00+08:00', place: '连云区教育局三楼听证室', chair: '周主持',
+    investigators: ['王经办', '赵执法'], record: '当事人陈述已停止培训，请求从轻处罚；执法人员出示现场检查笔录。' },
+  'penalty-decision': { personName: '孙某某', facts: '在未取得办学许可的场所组织学科类培训，经责令停止后继续开展。', periodYears: 5,
+    legalBasis: '《校外培训行政处罚暂行办法》第五条、第十七条', fromDate: '2026-10-30', untilDate: '2031-10-29', noticeDocNo: '连区教罚告〔2026〕1号',
+    hearing: '你于2026年10月10日要求听证，本局于2026年10月21日举行了听证。' },
 };

@@ -4,6 +4,7 @@ import { DocumentKind, KIND_TRAITS } from '../document-kinds';
 import { dateText } from './common';
 import { determinationDecision, noticeOfDetermination, objectionResult, repairNotice } from './determination.templates';
 import { interviewNotice, interviewRecord, rectificationOrder } from './follow-up.templates';
+import { hearingNotice, hearingRecord, penaltyDecision, penaltyNotice } from './penalty.templates';
 import { repairDecision, sanctionLetter, sanctionLiftingLetter, serviceReceipt } from './sanction-repair.templates';
 import type { DocumentContent, DocumentTemplate, TemplateContext } from './template.types';
 import { DocumentErrorCode } from '../document.errors';
@@ -28,6 +29,10 @@ const TEMPLATES: Record<DocumentKind, DocumentTemplate[]> = {
   'sanction-lifting-letter': [sanctionLiftingLetter],
   'repair-decision': [repairDecision],
   'service-receipt': [serviceReceipt],
+  'penalty-notice': [penaltyNotice],
+  'hearing-notice': [hearingNotice],
+  'hearing-record': [hearingRecord],
+  'penalty-decision': [penaltyDecision],
 };
 
 export function templateFor(kind: DocumentKind, version?: number): DocumentTemplate {

@@ -37,13 +37,17 @@ export class ApplicableMeasuresDto {
 }
 
 /** An industry ban; the person's name is masked and the ID number never leaves the database. */
-export class IndustryBanDto extends IndustryBanSummaryDto {
-  @ApiProperty({ type: String, nullable: true }) uscc: string | null;
-  @ApiProperty({ type: String, nullable: true }) caseNo: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) recordId: string | null;
-  @ApiProperty({ description: '今日在禁入期内' }) active: boolean;
+/** A measure of 全国失信惩戒措施基础清单 as this bureau applies it. */
+export class CatalogueMeasureDto {
+  @ApiProperty({ example: 'M-XZCY' }) id: string;
+  @ApiProperty({ example: '限制从业（一定期限内禁止从事校外培训及相关工作）' }) name: string;
+  @ApiProperty({ enum: ['penalty', 'joint_sanction'], description: '行政处罚（经处罚程序决定）或联合惩戒措施（仅适用于严重失信主体）' }) category: string;
+  @ApiProperty({ description: '设定依据' }) legalBasis: string;
+  @ApiProperty({ type: [String], description: '实施部门' }) departments: string[];
+  @ApiProperty({ type: [String], description: '可适用的失信行为清单事项编号' }) itemCodes: string[];
+  @ApiProperty({ type: [String], description: '可适用的严重程度' }) severities: string[];
 }
 
-export class IndustryBanListDto {
-  @ApiProperty({ type: [IndustryBanDto] }) items: IndustryBanDto[];
+export class CatalogueMeasureListDto {
+  @ApiProperty({ type: [CatalogueMeasureDto] }) items: CatalogueMeasureDto[];
 }

@@ -10,6 +10,7 @@ import { EvaluationService } from '../../../src/evaluation/evaluation.service';
 import { REEVALUATE_SCHEDULE_ID, SupervisionWorker, supervisionTaskQueue } from '../../../src/evaluation/supervision-worker.service';
 import { SupervisionWorkerModule } from '../../../src/evaluation/supervision-worker.module';
 import { createTestApp, TestApp } from '../../support/app';
+import { registerBan } from '../../support/bans';
 import { makeIdNumber } from '../../support/factories';
 import { quietTemporalRuntime } from '../../support/temporal';
 import { auth, daysFromToday, registerInstitution } from './helpers';
@@ -166,8 +167,7 @@ describe('credit evaluation', () => {
       const { uscc } = await registerInstitution(t, officer, { idNumber });
       const [from, until] = [daysFromToday(-10), daysFromToday(1000)];
       // the ban names the person only (no institution): it reaches the institution through its legal representative
-      await t.http().post('/api/industry-bans').set(auth(approver))
-        .send({ personName: '陈明远', personIdNumber: idNumber, fromDate: from, untilDate: until, reason: '吊销办学许可证，限制从业三年' }).expect(201);
+      await registerBan(t, officer, approver, { personName: '陈明远', personIdNumber: idNumber, fromDate: from, untilDate: until });
       const banned = await evaluation(uscc);
       expect(banned).toMatchObject({ score: 1000, grade: 'E' });
       // every rule below the score's band is listed, worst first: the ban decides, no records alone would give B
@@ -185,12 +185,10 @@ describe('credit evaluation', () => {
       const measures = await t.http().get(`/api/institutions/${uscc}/measures`).set(auth(officer)).expect(200);
       expect(measures.body.measures.map((m: { code: string }) => m.code)).toContain('MORE-INSPECTIONS');
 
-      // a teacher banned in connection with another institution: the ban and its joint-sanction record both hold it at E
+      // a teacher banned in connection with another institution holds it at E (a penalty: no joint-sanction record, issue #17)
       const other = await registerInstitution(t, officer);
-      await t.http().post('/api/industry-bans').set(auth(approver)).send({
-        personName: '赵禁入', personIdNumber: makeIdNumber('19810203'), uscc: other.uscc, fromDate: from, untilDate: until, reason: '限制从业',
-      }).expect(201);
-      expect(rulesOf(await evaluation(other.uscc))).toEqual(['INDUSTRY_BAN', 'JOINT_SANCTION']);
+      await registerBan(t, officer, approver, { personName: '赵禁入', personIdNumber: makeIdNumber('19810203'), uscc: other.uscc, fromDate: from, untilDate: until });
+      expect(rulesOf(await evaluation(other.uscc))[0]).toBe('INDUSTRY_BAN');
     });
 
     it('holds an institution whose case closed unrectified at C, and keeps it on the early-warning list, until it rectifies', async () => {

@@ -16,7 +16,7 @@ describe('operations alerts', () => {
   let t: TestApp;
   let admin: string;
   let clock: jest.SpyInstance<string, []>;
-  const alerts = async () => (await t.http().get('/api/ops/alerts').set(auth(admin)).expect(200)).body as { code: string; items: string[]; action: string }[];
+  const alerts = async () => (await t.http().get('/api/ops/alerts').set(auth(admin)).expect(200)).body as { code: string; count: number; items: string[]; action: string }[];
 
   beforeAll(async () => {
     t = await createTestApp();

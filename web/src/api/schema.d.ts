@@ -860,11 +860,215 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 行业禁入名单（按身份证号查找用 POST /industry-bans/search） */
-        get: operations["MeasuresController_list"];
+        /** 限制从业处罚（按身份证号查找用 POST /industry-bans/search） */
+        get: operations["IndustryBansController_list"];
         put?: never;
-        /** 对指定人员实施行业禁入 */
-        post: operations["MeasuresController_ban"];
+        /** 提出限制从业处罚建议（两名执法人员，行政处罚法第四十二条）：只立案，不生效 */
+        post: operations["IndustryBansController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 限制从业案件（处罚程序各步骤） */
+        get: operations["IndustryBansController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 第二名执法人员确认共同承办 */
+        post: operations["IndustryBansController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 负责人作出处罚决定（限制从业须集体讨论，行政处罚法第五十七条）；决定之日起生效 */
+        post: operations["IndustryBansController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}/decision-service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记行政处罚决定书送达（决定后7个工作日内，行政处罚法第六十一条） */
+        post: operations["IndustryBansController_serveDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}/hearing-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记听证通知书送达（听证7个工作日前）并指定非本案调查人员主持听证 */
+        post: operations["IndustryBansController_noticeHearing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}/hearing-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 听证主持人登记经签字的听证笔录 */
+        post: operations["IndustryBansController_recordHearing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}/hearing-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记当事人的听证申请（逾期申请不予受理） */
+        post: operations["IndustryBansController_requestHearing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}/legal-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 法制审核（行政处罚法第五十八条） */
+        post: operations["IndustryBansController_legalReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}/notice-service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记行政处罚事先告知书送达（次日起5个工作日内可陈述、申辩、申请听证） */
+        post: operations["IndustryBansController_serveNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}/recusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理回避申请（由负责人决定，行政处罚法第四十三条） */
+        post: operations["IndustryBansController_recusal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处罚决定被撤销、变更或确认无效（行政复议、行政诉讼结果）：提出后由科室审核人（非提出人）批准，批准后终止执行 */
+        post: operations["IndustryBansController_revocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/industry-bans/external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记其他机关作出的限制从业行政处罚决定书；科室审核人（非提出人）在 /api/decision-proposals/{id}/approve 批准后生效 */
+        post: operations["IndustryBansController_external"];
         delete?: never;
         options?: never;
         head?: never;
@@ -880,8 +1084,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 按被禁入人员身份证号查找行业禁入（身份证号放在请求体中） */
-        post: operations["MeasuresController_search"];
+        /** 按当事人身份证号查找限制从业处罚（身份证号放在请求体中） */
+        post: operations["IndustryBansController_search"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1226,6 +1430,23 @@ export interface paths {
         };
         /** 奖惩措施清单（按事项类型） */
         get: operations["MeasuresController_catalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失信惩戒措施清单（全国失信惩戒措施基础清单）：联合惩戒和限制从业只能选择其中的措施 */
+        get: operations["MeasuresController_measuresCatalogue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2255,6 +2476,14 @@ export interface components {
             /** @description 所审核文本的 SHA-256（取自文本的 hash），防止审核后被替换的文本 */
             hash: string;
         };
+        BanDecisionDto: {
+            /** @description 经负责人集体讨论（情节复杂或重大违法行为必须，行政处罚法第五十七条） */
+            collectiveDiscussion: boolean;
+            /** @description 是否给予限制从业处罚 */
+            impose: boolean;
+            /** @description 决定理由 */
+            reason: string;
+        };
         BanDto: {
             /** @description 居民身份证号码（加密存储，仅显示脱敏值） */
             idNumber: string;
@@ -2263,9 +2492,98 @@ export interface components {
             /** @description 禁入年限 */
             years: number;
         };
+        BanProposalDto: {
+            /**
+             * Format: uuid
+             * @description 作出处罚决定后的限制从业处罚
+             */
+            banId: string | null;
+            collectiveDiscussion: boolean | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** Format: date */
+            decisionDate: string | null;
+            /** Format: date */
+            decisionServedOn: string | null;
+            facts: string;
+            /** Format: date */
+            heardOn: string | null;
+            /** Format: date-time */
+            hearingAt: string | null;
+            /** Format: uuid */
+            hearingChair: string | null;
+            hearingPlace: string | null;
+            /** Format: date */
+            hearingRequestedOn: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 处罚依据 */
+            legalBasis: string;
+            legalOpinion: string | null;
+            /** Format: uuid */
+            legalReviewedBy: string | null;
+            measureId: string;
+            measureName: string;
+            /** Format: date */
+            noticeServedOn: string | null;
+            officeCode: string;
+            periodYears: number;
+            /** @example 陈* */
+            personName: string;
+            /** Format: uuid */
+            proposedBy: string;
+            /** Format: uuid */
+            secondOfficer: string;
+            /**
+             * Format: date
+             * @description 决定书应当送达的最后一日（7个工作日）
+             */
+            serveBy: string | null;
+            /**
+             * Format: date
+             * @description 陈述、申辩和申请听证的最后一日
+             */
+            statementDue: string | null;
+            /** @enum {string} */
+            status: "proposed" | "confirmed" | "noticed" | "hearing" | "legal_review" | "head_decision" | "decided" | "not_imposed";
+            statusLabel: string;
+            steps: components["schemas"]["BanStepDto"][];
+            uscc: string | null;
+        };
+        BanRevocationDto: {
+            /**
+             * @description 处罚终止执行的日期（复议决定或判决生效之日）
+             * @example 2027-01-15
+             */
+            endedOn: string;
+            /** @description 行政复议决定或判决的结果及文号 */
+            outcome: string;
+            /**
+             * @description 撤销 / 变更 / 确认无效
+             * @enum {string}
+             */
+            reason: "revoked" | "changed" | "annulled";
+        };
         BanSearchDto: {
             /** @description 按被禁入人员身份证号查询 */
             idNumber?: string;
+        };
+        BanStepDto: {
+            /** Format: uuid */
+            actorId: string;
+            /** Format: date-time */
+            at: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            /** @description 两名执法人员及其执法证号（行政处罚法第四十二条） */
+            officers: {
+                [key: string]: unknown;
+            }[];
+            /** @example notice-served */
+            step: string;
         };
         BlockedCaseDto: {
             caseNo: string;
@@ -2532,6 +2850,28 @@ export interface components {
             /** @description 失信行为名称 */
             title: string;
         };
+        CatalogueMeasureDto: {
+            /**
+             * @description 行政处罚（经处罚程序决定）或联合惩戒措施（仅适用于严重失信主体）
+             * @enum {string}
+             */
+            category: "penalty" | "joint_sanction";
+            /** @description 实施部门 */
+            departments: string[];
+            /** @example M-XZCY */
+            id: string;
+            /** @description 可适用的失信行为清单事项编号 */
+            itemCodes: string[];
+            /** @description 设定依据 */
+            legalBasis: string;
+            /** @example 限制从业（一定期限内禁止从事校外培训及相关工作） */
+            name: string;
+            /** @description 可适用的严重程度 */
+            severities: string[];
+        };
+        CatalogueMeasureListDto: {
+            items: components["schemas"]["CatalogueMeasureDto"][];
+        };
         ChainVerificationDto: {
             checked: number;
             /** @description 第一处断裂的序号 */
@@ -2720,20 +3060,6 @@ export interface components {
             /** @description 其中有信用审查记录的 */
             withReview: number;
         };
-        CreateBanDto: {
-            caseNo?: string;
-            /** @example 2026-05-01 */
-            fromDate: string;
-            /** @description 被禁入人员身份证号（加密存储） */
-            personIdNumber: string;
-            /** @description 被禁入人员姓名 */
-            personName: string;
-            reason: string;
-            /** @example 2031-04-30 */
-            untilDate: string;
-            /** @description 相关机构（记入其信用档案） */
-            uscc?: string;
-        };
         CreateInstitutionDto: {
             /** @description 地址 */
             address?: string;
@@ -2780,12 +3106,14 @@ export interface components {
         CreateUserDto: {
             /** @example 王经办 */
             displayName: string;
+            /** @description 执法证号（行政执法人员填写，行政处罚法第42条） */
+            enforcementCertNo?: string | null;
             /** @description 科室代码（经办人、审核人必填） */
             officeCode?: string;
             /** @description 初始密码：至少 12 位，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不是常见密码；本人首次登录须修改 */
             password: string;
             /** @enum {string} */
-            role: "officer" | "approver" | "manager" | "institution" | "auditor" | "admin";
+            role: "officer" | "approver" | "manager" | "institution" | "auditor" | "admin" | "legal" | "head";
             /** @description 机构账号所属机构的统一社会信用代码（机构账号必填） */
             uscc?: string;
             /** @example officer2 */
@@ -2877,7 +3205,7 @@ export interface components {
             /** @description 须先完成的账号安全事项 */
             requirements: ("password_change" | "totp_enrolment")[];
             /** @enum {string} */
-            role: "officer" | "approver" | "manager" | "institution" | "auditor" | "admin";
+            role: "officer" | "approver" | "manager" | "institution" | "auditor" | "admin" | "legal" | "head";
             /** @description 是否已绑定动态口令 */
             totpEnrolled: boolean;
             /** @description 机构账号所属机构的统一社会信用代码 */
@@ -2926,7 +3254,7 @@ export interface components {
              * @description 异议处理 / 发布政策 / 调整工作日 / 删除工作日调整 / 发布年度日历 / 认定违背承诺 / 重置动态口令
              * @enum {string}
              */
-            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset";
+            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation";
             /** @description 记录所属科室；政策和日历不属于任何科室 */
             officeCode: string | null;
             /** Format: date-time */
@@ -3040,7 +3368,7 @@ export interface components {
             /** Format: date */
             issuedOn: string | null;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision";
             /** @example 失信行为认定告知书 */
             kindLabel: string;
             /**
@@ -3083,7 +3411,7 @@ export interface components {
              * @description 文书种类
              * @enum {string}
              */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision";
             /**
              * Format: uuid
              * @description 更正：被替代的已签发文书
@@ -3157,6 +3485,39 @@ export interface components {
             name: string;
             reference?: string;
         };
+        ExternalBanDto: {
+            /** @example 2026-11-02 */
+            decidedOn: string;
+            /** @example 连市教罚〔2026〕8号 */
+            decisionNo: string;
+            /**
+             * @description 限制从业起始日（决定书载明）
+             * @example 2026-11-02
+             */
+            fromDate: string;
+            /** @example 连云港市教育局 */
+            issuer: string;
+            /**
+             * @description 处罚依据：失信惩戒措施清单中的措施编号（GET /api/measures/catalogue），不能自行填写
+             * @example M-XZCY
+             */
+            measureId: string;
+            /** @description 当事人身份证号（加密存储） */
+            personIdNumber: string;
+            /** @description 当事人姓名 */
+            personName: string;
+            /** @description 登记理由 */
+            reason: string;
+            /** @example 2026-11-05 */
+            servedOn: string;
+            /**
+             * @description 限制从业截止日（决定书载明，期限不超过10年）
+             * @example 2031-11-01
+             */
+            untilDate: string;
+            /** @description 当事人从业的机构（统一社会信用代码），告知书和决定书同时送达该机构 */
+            uscc?: string;
+        };
         FieldErrorDto: {
             field: string;
             message: string;
@@ -3201,6 +3562,36 @@ export interface components {
             C: number;
             D: number;
             E: number;
+        };
+        HearingNoticeDto: {
+            /**
+             * Format: uuid
+             * @description 听证主持人：由本局指定的非本案调查人员
+             */
+            chairId: string;
+            /** @example 2026-10-21T09:30:00+08:00 */
+            hearingAt: string;
+            place: string;
+            /**
+             * @description 送达日期（以送达回证为准）
+             * @example 2026-09-28
+             */
+            servedOn: string;
+        };
+        HearingRecordDto: {
+            /** @example 2026-10-21 */
+            heardOn: string;
+            /** @description 听证笔录（陈述、申辩、质证要点） */
+            record: string;
+            /** @description 在笔录上签字的人员（当事人或其代理人、主持人、记录人） */
+            signedBy: string[];
+        };
+        HearingRequestDto: {
+            /**
+             * @description 当事人提出听证申请的日期（书面申请以收到或邮寄日期为准）
+             * @example 2026-10-10
+             */
+            requestedOn: string;
         };
         ImportErrorDto: {
             /** @description 原因代码，如 IMPORT_TOO_MANY_ROWS、IMPORT_CELL_TOO_LONG、IMPORT_HEADER_INVALID */
@@ -3266,18 +3657,35 @@ export interface components {
             unread: number;
         };
         IndustryBanDto: {
-            /** @description 今日在禁入期内 */
+            /** @description 今日处于限制从业期内 */
             active: boolean;
             caseNo: string | null;
+            decisionNo: string | null;
+            /** Format: date */
+            decisionServedOn: string | null;
+            /** Format: date */
+            endedOn: string | null;
+            endOutcome: string | null;
+            /** @enum {string|null} */
+            endReason: "revoked" | "changed" | "annulled" | null;
             /** Format: date */
             fromDate: string;
             /** Format: uuid */
             id: string;
+            issuer: string | null;
+            measureId: string | null;
             /** @example 陈* */
             personName: string;
+            /** Format: uuid */
+            proposalId: string | null;
             reason: string;
             /** Format: uuid */
             recordId: string | null;
+            /**
+             * @description 本局处罚程序 / 其他机关决定登记 / 旧数据
+             * @enum {string}
+             */
+            source: "legacy" | "procedure" | "external";
             /** Format: date */
             untilDate: string;
             uscc: string | null;
@@ -3422,7 +3830,7 @@ export interface components {
             /** Format: date */
             issuedOn: string | null;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision";
             /** @description 签发时已电子送达则有值；为空表示待以其他方式送达 */
             service: components["schemas"]["ServiceBriefDto"] | null;
             sha256: string | null;
@@ -3477,6 +3885,12 @@ export interface components {
             idNumberMasked: string;
             /** @example 张三 */
             name: string;
+        };
+        LegalReviewDto: {
+            /** @description 法制审核意见 */
+            opinion: string;
+            /** @description 审核是否通过（行政处罚法第五十八条：未经审核或审核未通过的，不得作出决定） */
+            passed: boolean;
         };
         LicenceDecisionDto: {
             /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
@@ -4004,6 +4418,28 @@ export interface components {
             /** @description 案件当前在等什么 */
             waitingFor: string;
         };
+        ProposeBanDto: {
+            /** @description 违法事实 */
+            facts: string;
+            /**
+             * @description 处罚依据：失信惩戒措施清单中的措施编号（GET /api/measures/catalogue），不能自行填写
+             * @example M-XZCY
+             */
+            measureId: string;
+            /** @description 限制从业期限（年） */
+            periodYears: number;
+            /** @description 当事人身份证号（加密存储） */
+            personIdNumber: string;
+            /** @description 当事人姓名 */
+            personName: string;
+            /**
+             * Format: uuid
+             * @description 共同承办的第二名执法人员（须由其本人确认）
+             */
+            secondOfficerId: string;
+            /** @description 当事人从业的机构（统一社会信用代码），告知书和决定书同时送达该机构 */
+            uscc?: string;
+        };
         ProposeTotpResetDto: {
             /** @description 申请理由（如：手机遗失，已核实本人身份） */
             reason: string;
@@ -4449,6 +4885,17 @@ export interface components {
             /** @description 整改情况说明 */
             summary: string;
         };
+        RecusalDto: {
+            /** @description 是否准予回避（由行政机关负责人决定，行政处罚法第四十三条） */
+            granted: boolean;
+            /**
+             * Format: uuid
+             * @description 准予回避时另行指定的听证主持人
+             */
+            newChairId?: string;
+            /** @description 回避申请人及理由 */
+            request: string;
+        };
         RedraftPublicTextDto: {
             /** @description 新的公示文本（完整一份，须经起草人以外的人员审核） */
             fields: components["schemas"]["PublicTextFieldsDto"];
@@ -4590,6 +5037,13 @@ export interface components {
         };
         SecurityRequestListDto: {
             items: components["schemas"]["SecurityRequestDto"][];
+        };
+        ServedOnDto: {
+            /**
+             * @description 送达日期（以送达回证为准）
+             * @example 2026-09-28
+             */
+            servedOn: string;
         };
         ServiceBriefDto: {
             /** @enum {string} */
@@ -4926,9 +5380,11 @@ export interface components {
             /** @description 停用后不能再登录 */
             active?: boolean;
             displayName?: string;
+            /** @description 执法证号（行政执法人员填写，行政处罚法第42条） */
+            enforcementCertNo?: string | null;
             officeCode?: string | null;
             /** @enum {string} */
-            role?: "officer" | "approver" | "manager" | "institution" | "auditor" | "admin";
+            role?: "officer" | "approver" | "manager" | "institution" | "auditor" | "admin" | "legal" | "head";
         };
         UploadedEvidenceDto: {
             /**
@@ -4948,13 +5404,15 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             displayName: string;
+            /** @description 执法证号 */
+            enforcementCertNo: string | null;
             /** Format: uuid */
             id: string;
             /** @description 下次登录须修改密码 */
             mustChangePassword: boolean;
             officeCode: string | null;
             /** @enum {string} */
-            role: "officer" | "approver" | "manager" | "institution" | "auditor" | "admin";
+            role: "officer" | "approver" | "manager" | "institution" | "auditor" | "admin" | "legal" | "head";
             /** @description 已绑定动态口令 */
             totpEnrolled: boolean;
             /** @description 机构账号所属机构 */
@@ -4974,7 +5432,7 @@ export interface components {
             issuedOn: string;
             issuer: string;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision";
             kindLabel: string;
             /** @description 已被更正文书替代时，更正文书的文号 */
             replacedBy: string | null;
@@ -8317,7 +8775,7 @@ export interface operations {
     FourEyesController_list: {
         parameters: {
             query?: {
-                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset";
+                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation";
                 status?: "pending" | "approved" | "rejected";
             };
             header?: never;
@@ -9643,7 +10101,7 @@ export interface operations {
             };
         };
     };
-    MeasuresController_list: {
+    IndustryBansController_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -9689,7 +10147,7 @@ export interface operations {
             };
         };
     };
-    MeasuresController_ban: {
+    IndustryBansController_propose: {
         parameters: {
             query?: never;
             header?: never;
@@ -9698,7 +10156,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateBanDto"];
+                "application/json": components["schemas"]["ProposeBanDto"];
             };
         };
         responses: {
@@ -9707,7 +10165,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IndustryBanDto"];
+                    "application/json": components["schemas"]["BanProposalDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -9775,7 +10233,1044 @@ export interface operations {
             };
         };
     };
-    MeasuresController_search: {
+    IndustryBansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BanDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_serveDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServedOnDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_noticeHearing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearingNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_recordHearing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearingRecordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_requestHearing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearingRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_legalReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_serveNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServedOnDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_recusal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecusalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_revocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BanRevocationDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_external: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalBanDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndustryBansController_search: {
         parameters: {
             query?: never;
             header?: never;
@@ -11896,6 +13391,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeasureCatalogueDto"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_measuresCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueMeasureListDto"];
                 };
             };
             /** @description 未登录或令牌无效（UNAUTHENTICATED） */
@@ -15945,7 +17486,7 @@ export interface operations {
                 /** @description 只看启用的账号 */
                 active?: boolean;
                 officeCode?: string;
-                role?: "officer" | "approver" | "manager" | "institution" | "auditor" | "admin";
+                role?: "officer" | "approver" | "manager" | "institution" | "auditor" | "admin" | "legal" | "head";
             };
             header?: never;
             path?: never;

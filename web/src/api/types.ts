@@ -9,7 +9,7 @@ type Schemas = components['schemas'];
 
 export type Me = Schemas['CurrentUserDto'];
 export type Role = Me['role'];
-export const ROLES = ['officer', 'approver', 'manager', 'institution', 'auditor', 'admin'] as const satisfies readonly Role[];
+export const ROLES = ['officer', 'approver', 'manager', 'institution', 'auditor', 'admin', 'legal', 'head'] as const satisfies readonly Role[];
 export type Severity = Schemas['CaseViewDto']['severity'];
 export type Stage = Schemas['CaseViewDto']['stage'];
 export type TaskKind = Schemas['CaseTaskDto']['kind'];

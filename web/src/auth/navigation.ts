@@ -9,7 +9,7 @@ export interface NavItem {
 /** Each role sees only what it may use; routes check the same lists. */
 export const NAV: NavItem[] = [
   { path: '/worklist', label: '我的待办', roles: ['officer', 'approver'] },
-  { path: '/cases', label: '案件查询', roles: ['officer', 'approver', 'manager', 'auditor'] },
+  { path: '/cases', label: '案件查询', roles: ['officer', 'approver', 'manager', 'auditor', 'legal', 'head'] },
   { path: '/cases/new', label: '登记线索', roles: ['officer', 'approver'] },
   { path: '/publicity', label: '双公示登记', roles: ['officer', 'approver'] },
   { path: '/institutions', label: '机构名录', roles: ['officer', 'approver', 'manager', 'auditor', 'admin'] },
@@ -18,13 +18,13 @@ export const NAV: NavItem[] = [
   { path: '/portal', label: '本机构信用', roles: ['institution'] },
   { path: '/portal/commitments', label: '信用承诺', roles: ['institution'] },
   { path: '/education', label: '诚信教育', roles: ['institution', 'officer', 'approver', 'manager', 'auditor'] },
-  { path: '/inbox', label: '消息通知', roles: ['officer', 'approver', 'manager', 'institution', 'auditor', 'admin'] },
+  { path: '/inbox', label: '消息通知', roles: ['officer', 'approver', 'manager', 'institution', 'auditor', 'admin', 'legal', 'head'] },
   { path: '/admin', label: '系统管理', roles: ['admin'] },
-  { path: '/account', label: '账号安全', roles: ['officer', 'approver', 'manager', 'institution', 'auditor', 'admin'] },
+  { path: '/account', label: '账号安全', roles: ['officer', 'approver', 'manager', 'institution', 'auditor', 'admin', 'legal', 'head'] },
 ];
 
 export const HOME: Record<Role, string> = {
-  officer: '/worklist', approver: '/worklist', manager: '/dashboard', institution: '/portal', auditor: '/cases', admin: '/admin',
+  officer: '/worklist', approver: '/worklist', manager: '/dashboard', institution: '/portal', auditor: '/cases', admin: '/admin', legal: '/cases', head: '/cases',
 };
 
 export const navFor = (role: Role) => NAV.filter((n) => n.roles.includes(role));

@@ -7,7 +7,7 @@ import type { Role, Severity, Stage, TaskKind } from '../api/types';
 export { STAGE_LABELS, TASK_LABELS };
 
 export const ROLE_LABELS: Record<Role, string> = {
-  officer: '经办人', approver: '审核人', manager: '分管领导', institution: '机构', auditor: '审计', admin: '管理员',
+  officer: '经办人', approver: '审核人', manager: '分管领导', institution: '机构', auditor: '审计', admin: '管理员', legal: '法制审核', head: '局负责人',
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = { minor: '轻微', general: '一般', serious: '严重' };

@@ -7,7 +7,7 @@ import { applyApiErrors } from '../../lib/formErrors';
 import { ROLE_LABELS } from '../../lib/labels';
 import { usccRule } from '../../lib/validators';
 
-interface Values { username: string; password: string; role: Role; displayName: string; officeCode?: string; uscc?: string }
+interface Values { username: string; password: string; role: Role; displayName: string; officeCode?: string; uscc?: string; enforcementCertNo?: string }
 
 export const userRules = {
   username: [{ required: true, message: '请填写用户名' }, { pattern: /^[a-zA-Z0-9_.-]{3,40}$/, message: '用户名应为 3–40 位字母、数字、点、下划线或连字符' }],
@@ -49,6 +49,10 @@ export function UserForm({ open, offices, onClose }: { open: boolean; offices: {
           <Form.Item name="officeCode" label="科室" rules={role === 'officer' || role === 'approver' ? [{ required: true, message: '经办人和审核人须指定科室' }] : []}>
             <Select allowClear options={offices.map((o) => ({ value: o.code, label: `${o.name}（${o.code}）` }))} />
           </Form.Item>
+        )}
+        {(role === 'officer' || role === 'approver') && (
+          <Form.Item name="enforcementCertNo" label="执法证号" extra="承办行政处罚的执法人员填写（行政处罚法第四十二条）"
+            rules={[{ pattern: /^[0-9A-Za-z-]{4,40}$/, message: '执法证号应为 4–40 位字母、数字或连字符' }]}><Input /></Form.Item>
         )}
         <Form.Item name="password" label="初始密码" rules={userRules.password} extra="至少 12 位，含大写字母、小写字母、数字、符号中的至少三类；请通过安全渠道告知本人，本人首次登录时须修改并绑定动态口令"><Input.Password autoComplete="new-password" /></Form.Item>
       </Form>

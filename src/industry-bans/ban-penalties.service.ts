@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/role';
+import { addMonths, fromDayNumber, toDayNumber } from '../calendar/iso-date';
+import { FieldCryptoService } from '../common/crypto/field-crypto.service';
+import { maskName } from '../common/crypto/mask';
+import { notFound } from '../common/errors/domain.exception';
+import { FourEyesService, ProposalView } from '../common/four-eyes/four-eyes.service';
+import { assertMayPropose } from '../common/four-eyes/four-eyes.rules';
+import { beijingToday } from '../common/time/beijing';
+import { EvaluationService } from '../evaluation/evaluation.service';
+import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
+import { badRequest } from './ban-proposals.repository';
+import type { BanRevocationDto, ExternalBanDto } from './dto/industry-ban.dto';
+
+/** The last day of a term of `years` starting on `from` (2026-12-07 + 5 years → 2031-12-06). */
+export const termUntil = (from: string, years: number): string => fromDayNumber(toDayNumber(addMonths(from, 12 * years)) - 1);
+
+/** A ban in force on `$d`: decided, begun, not past its term, not revoked, changed or annulled. */
+export const BAN_IN_FORCE_SQL = (b: string, d: string) => `${b}.from_date <= ${d} AND ${b}.until_date >= ${d} AND ${b}.ended_on IS NULL`;
+
+const VIEW_COLUMNS = `b.id, b.person_name AS "personName", b.uscc, b.from_date::text AS "fromDate", b.until_date::text AS "untilDate", b.reason,
+  b.case_no AS "caseNo", b.record_id AS "recordId", b.source, b.proposal_id AS "proposalId", b.measure_id AS "measureId",
+  b.decision_no AS "decisionNo", b.issuer, b.decision_served_on::text AS "decisionServedOn", b.ended_on::text AS "endedOn",
+  b.end_reason AS "endReason", b.end_outcome AS "endOutcome"`;
+
+/**
+ * The ban as a penalty (industry_bans): written only by the head's decision at the end of the procedure, or by an
+ * approver registering another authority's decision (four eyes); ended only by its own revocation, change or
+ * annulment (four eyes), never by credit repair.
+ */
+@Injectable()
+export class BanPenaltiesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly crypto: FieldCryptoService,
+    private readonly fourEyes: FourEyesService,
+    private readonly evaluation: EvaluationService,
+    private readonly catalogue: MeasureCatalogueService,
+  ) {
+    fourEyes.register('external_ban', (m, p) => this.registerIn(m, p));
+    fourEyes.register('ban_revocation', (m, p) => this.endIn(m, p));
+  }
+
+  /** The penalty of a decided proposal, in force from the decision's date for its term. */
+  async imposeFromProposal(m: EntityManager, proposalId: string, decisionDate: string, actor: AuthUser): Promise<{ fromDate: string; untilDate: string }> {
+    await m.query(
+      `INSERT INTO industry_bans (person_name, person_id_enc, person_id_hmac, institution_id, uscc, from_date, until_date, reason, created_by,
+                                  source, proposal_id, measure_id, issuer)
+       SELECT p.person_name, p.person_id_enc, p.person_id_hmac, p.institution_id, p.uscc, $2, $3, p.facts, $4, 'procedure', p.id, p.measure_id,
+              (SELECT issuer_name FROM document_settings LIMIT 1)
+         FROM ban_proposals p WHERE p.id = $1`,
+      [proposalId, decisionDate, termUntil(decisionDate, (await m.query(`SELECT period_years FROM ban_proposals WHERE id = $1`, [proposalId]))[0].period_years),
+        actor.id]);
+    await this.regrade(m, proposalId, 'proposal_id');
+    const [b] = await m.query(`SELECT from_date::text AS "fromDate", until_date::text AS "untilDate" FROM industry_bans WHERE proposal_id = $1`, [proposalId]);
+    return b;
+  }
+
+  /** Another authority's 行政处罚决定书, proposed by one officer; an approver of the office registers it (four eyes). */
+  async proposeExternal(dto: ExternalBanDto, actor: AuthUser): Promise<ProposalView> {
+    const [measure] = await this.catalogue.choose([dto.measureId], { category: 'penalty' });
+    if (dto.servedOn < dto.decidedOn) throw badRequest('SERVED_BEFORE_DECISION', '送达日期不能早于决定日期');
+    if (dto.servedOn > beijingToday()) throw badRequest('DATE_IN_FUTURE', '送达日期（servedOn）不能晚于今天');
+    if (dto.uscc) {
+      const [inst] = await this.ds.query(`SELECT 1 FROM institutions WHERE uscc = $1`, [dto.uscc]);
+      if (!inst) throw badRequest('INSTITUTION_NOT_FOUND', '机构不存在');
+    }
+    toDayNumber(dto.fromDate);
+    toDayNumber(dto.untilDate);
+    // 限制从业 lasts 1–10 years (教育部令第53号 art. 5 with the laws it applies); the decision states its own dates
+    if (dto.untilDate < dto.fromDate || dto.untilDate > termUntil(dto.fromDate, 10)) {
+      throw badRequest('BAN_TERM_INVALID', '限制从业截止日期应不早于起始日期，且期限不超过10年');
+    }
+    assertMayPropose(actor, actor.officeCode);
+    const { untilDate } = dto;
+    return this.fourEyes.propose({
+      kind: 'external_ban', subjectRef: `${dto.issuer}:${dto.decisionNo}`, office: actor.officeCode, decidingRole: 'approver',
+      summary: `登记${dto.issuer}限制从业决定（${dto.decisionNo}）：${maskName(dto.personName)}，${dto.fromDate} 至 ${untilDate}`,
+      change: { personName: dto.personName, personIdNumber: dto.personIdNumber, uscc: dto.uscc ?? null, measureId: measure.id,
+        decisionNo: dto.decisionNo, issuer: dto.issuer, decidedOn: dto.decidedOn, servedOn: dto.servedOn, fromDate: dto.fromDate, untilDate },
+      reason: dto.reason,
+    }, actor);
+  }
+
+  /** Revocation, change or annulment of the decision (行政复议 / 行政诉讼 outcome), proposed by one and decided by another. */
+  async proposeEnd(idOrProposal: string, dto: BanRevocationDto, actor: AuthUser): Promise<ProposalView> {
+    const [ban] = await this.ds.query(
+      `SELECT b.id, b.ended_on, coalesce(p.office_code, i.office_code) AS office, b.person_name AS "personName", b.from_date::text AS "fromDate"
+         FROM industry_bans b LEFT JOIN ban_proposals p ON p.id = b.proposal_id LEFT JOIN institutions i ON i.id = b.institution_id
+        WHERE b.id::text = $1 OR b.proposal_id::text = $1`, [idOrProposal]);
+    if (!ban) throw notFound('BAN_NOT_FOUND', '该限制从业处罚不存在或尚未作出决定');
+    if (ban.ended_on) throw badRequest('BAN_ENDED', '该处罚已终止执行');
+    if (dto.endedOn < ban.fromDate) throw badRequest('VALIDATION_FAILED', '终止日期不能早于处罚起始日期');
+    const office = ban.office ?? actor.officeCode;
+    assertMayPropose(actor, office);
+    const labels = { revoked: '撤销', changed: '变更', annulled: '确认无效' } as const;
+    return this.fourEyes.propose({
+      kind: 'ban_revocation', subjectRef: ban.id, office, decidingRole: 'approver',
+      summary: `限制从业决定被${labels[dto.reason]}：${maskName(ban.personName)}，自 ${dto.endedOn} 起终止执行`,
+      change: { banId: ban.id, reason: dto.reason, endedOn: dto.endedOn, outcome: dto.outcome }, reason: dto.outcome,
+    }, actor);
+  }
+
+  async search(idNumber?: string) {
+    const rows = await this.ds.query(
+      `SELECT ${VIEW_COLUMNS}, (${BAN_IN_FORCE_SQL('b', '$2::date')}) AS active FROM industry_bans b
+        WHERE ($1::text IS NULL OR b.person_id_hmac = $1) ORDER BY b.created_at DESC LIMIT 500`,
+      [idNumber ? this.crypto.blindIndex(idNumber) : null, beijingToday()]);
+    return { items: rows.map((b: { personName: string }) => ({ ...b, personName: maskName(b.personName) })) };
+  }
+
+  private async registerIn(m: EntityManager, p: ProposalView): Promise<void> {
+    const c = p.change as Record<string, string | null>;
+    const [inst] = c.uscc ? await m.query(`SELECT id FROM institutions WHERE uscc = $1`, [c.uscc]) : [null];
+    const [row] = await m.query(
+      `INSERT INTO industry_bans (person_name, person_id_enc, person_id_hmac, institution_id, uscc, from_date, until_date, reason, created_by,
+                                  source, measure_id, decision_no, issuer, decision_served_on)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'external',$10,$11,$12,$13) RETURNING id`,
+      [c.personName, c.personIdEnc, c.personIdHmac, inst?.id ?? null, c.uscc, c.fromDate, c.untilDate, p.reason, p.proposedBy,
+        c.measureId, c.decisionNo, c.issuer, c.servedOn]);
+    await this.regrade(m, row.id, 'id');
+  }
+
+  private async endIn(m: EntityManager, p: ProposalView): Promise<void> {
+    const c = p.change as Record<string, string>;
+    await m.query(`UPDATE industry_bans SET ended_on = $2, end_reason = $3, end_outcome = $4 WHERE id = $1 AND ended_on IS NULL`,
+      [c.banId, c.endedOn, c.reason, c.outcome]);
+    await this.regrade(m, c.banId, 'id');
+  }
+
+  /** A ban caps the grade of the institutions it concerns (INDUSTRY_BAN, docs/credit-grading.md): re-grade them now. */
+  private async regrade(m: EntityManager, key: string, column: 'id' | 'proposal_id'): Promise<void> {
+    const concerned: { id: string }[] = await m.query(
+      `SELECT DISTINCT i.id FROM industry_bans b JOIN institutions i ON i.legal_rep_id_hmac = b.person_id_hmac OR i.id = b.institution_id
+        WHERE b.${column} = $1`, [key]);
+    for (const c of concerned) await this.evaluation.reevaluateInstitution(c.id, m);
+  }
+}
