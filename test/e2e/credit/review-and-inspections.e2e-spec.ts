@@ -101,11 +101,15 @@ describe('credit review, measures and inspection plans', () => {
       uscc, kind: 'repair', title: '信用修复', decisionDate: daysFromToday(0), refersTo: det.id, payload: { reason: '已完成整改，准予信用修复' },
       sourceRef: `LY-BAN-REPAIR-${uscc}:repair`, officeCode: 'XWPX',
     });
-    // the institution's own record no longer blocks, the person still does, here and at any other institution
-    expect((await review({ uscc, purpose: 'licence' })).body.outcome).toBe('pass');
+    // the institution's own record no longer blocks (what is left is the grade, which the ban's INDUSTRY_BAN cap
+    // still holds down: a warning); the person still blocks, here and at any other institution
+    const institution = await review({ uscc, purpose: 'licence' });
+    expect(institution.body.outcome).toBe('warn');
+    expect(institution.body.reasons.map((r: { code: string }) => r.code)).toEqual(['GRADE']);
     const after = await review({ uscc, purpose: 'licence', idNumber: person });
     expect(after.body.outcome).toBe('block');
-    expect(after.body.reasons).toEqual([expect.objectContaining({ code: 'BANNED_PERSON', outcome: 'block', ref: banId })]);
+    expect(after.body.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'BANNED_PERSON', outcome: 'block', ref: banId })]));
+    expect(await codes({ uscc, purpose: 'licence', idNumber: person })).not.toContain('RECORD_IN_PUBLICITY');
     const other = await registerInstitution(t, officer);
     expect(await codes({ uscc: other.uscc, purpose: 'licence', idNumber: person })).toEqual(['BANNED_PERSON']);
     const found = await t.http().post('/api/industry-bans/search').set(auth(officer)).send({ idNumber: person }).expect(200);
