@@ -18,14 +18,19 @@ export class CaseDeadlinesService {
   ) {}
 
   /** Opens a deadline of the institution after the writes the workflow queued; answers with the due date stored. */
-  async openInstitutionDeadline(a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string }, writes: CaseWrite[] = []) {
+  async openInstitutionDeadline(
+    a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; setBy?: { docNo: string; title: string; servedOn: string } },
+    writes: CaseWrite[] = [],
+  ) {
     return this.ds.transaction(async (m) => {
       await applyCaseWrites(m, a.caseNo, writes);
       const [row] = await m.query(
         `INSERT INTO institution_deadlines (case_no, uscc, kind, round, due_date, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6)
          ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key RETURNING id, due_date::text AS due_date`,
         [a.caseNo, a.uscc, a.kind, a.round, a.dueDate, `${a.caseNo}:deadline:${a.key}`]);
-      await this.notifyInstitution(m, a.caseNo, 'deadline_new', `${a.caseNo}:deadline:${a.key}`, DEADLINE_LABELS[a.kind], row.due_date);
+      // the notification names the document that set the deadline and the day it was served (brief §7)
+      const item = a.setBy ? `${DEADLINE_LABELS[a.kind]}（依据${a.setBy.title} ${a.setBy.docNo}，${a.setBy.servedOn} 送达，自次日起计算）` : DEADLINE_LABELS[a.kind];
+      await this.notifyInstitution(m, a.caseNo, 'deadline_new', `${a.caseNo}:deadline:${a.key}`, item, row.due_date);
       return { deadlineId: row.id as string, dueDate: row.due_date as string };
     });
   }

@@ -3,6 +3,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { CryptoModule } from '../common/crypto/crypto.module';
 import { CaseFileRepository } from './case-file/case-file.repository';
 import { CaseFileService } from './case-file/case-file.service';
+import { CaseDocumentsService } from './case-documents.service';
 import { DocumentReadsService } from './document-reads.service';
 import { DocumentVerificationService } from './document-verification.service';
 import { DocumentsRepository } from './documents.repository';
@@ -24,12 +25,12 @@ import { Sm2FileSigner } from './signing/sm2-file-signer';
   imports: [CalendarModule, CryptoModule],
   providers: [
     DocumentsRepository, ServiceRepository, CaseFileRepository, DocumentSettingsService, DocumentsService, DocumentReadsService,
-    DocumentVerificationService, CaseFileService, ServiceRecordsService, ElectronicConsentService, ServiceDeadlines,
+    DocumentVerificationService, CaseFileService, ServiceRecordsService, ElectronicConsentService, ServiceDeadlines, CaseDocumentsService,
     { provide: DOCUMENT_SIGNER, useClass: Sm2FileSigner },
   ],
   exports: [
     DocumentsService, DocumentReadsService, DocumentVerificationService, CaseFileService, ServiceRecordsService,
-    ElectronicConsentService, ServiceDeadlines, DocumentSettingsService, DOCUMENT_SIGNER,
+    ElectronicConsentService, ServiceDeadlines, DocumentSettingsService, DOCUMENT_SIGNER, CaseDocumentsService,
   ],
 })
 export class DocumentsCoreModule {}

@@ -11,6 +11,7 @@ import {
 } from '../../workflows/contracts';
 import type { UpdateDefinition } from '@temporalio/client';
 import { UploadsService } from './uploads.service';
+import { DEADLINE_DOCUMENT_LATERAL } from '../documents/deadline-documents.sql';
 
 /** What an institution sees and answers: only its own cases, deadlines and files. */
 @Injectable()
@@ -24,8 +25,9 @@ export class PortalService {
 
   async deadlines(user: AuthUser) {
     const rows = await this.ds.query(
-      `SELECT d.case_no AS "caseNo", d.kind, d.round, d.due_date::text AS "dueDate", d.status, c.stage
-         FROM institution_deadlines d JOIN cases c ON c.case_no = d.case_no
+      `SELECT d.case_no AS "caseNo", d.kind, d.round, d.due_date::text AS "dueDate", d.status, c.stage,
+              sd.doc_no AS "documentNo", sd.title AS "documentTitle", sd.served_on AS "servedOn"
+         FROM institution_deadlines d JOIN cases c ON c.case_no = d.case_no ${DEADLINE_DOCUMENT_LATERAL}
         WHERE d.uscc = $1 AND d.status = 'open' ORDER BY d.due_date`, [user.uscc]);
     for (const r of rows) r.workingDaysLeft = await this.clock.workingDaysLeft(r.dueDate);
     return rows;

@@ -8,6 +8,7 @@ import { CaseDeadlinesService } from '../cases/case-deadlines.service';
 import { CaseLifecycleService } from '../cases/case-lifecycle.service';
 import { CaseRecordsService } from '../cases/case-records.service';
 import { validateEnv } from '../config/env.schema';
+import { CaseDocumentsService } from '../documents/case-documents.service';
 import { PoliciesService } from '../policies/policies.service';
 import { ensureSearchAttributes } from './search-attributes';
 
@@ -20,6 +21,7 @@ export function caseActivitiesFrom(ctx: INestApplicationContext, clock?: CaseClo
     calendar: ctx.get(CalendarService),
     policies: ctx.get(PoliciesService),
     blocked: ctx.get(BlockedCasesService),
+    documents: ctx.get(CaseDocumentsService),
     clock,
   });
 }

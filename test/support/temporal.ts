@@ -7,10 +7,12 @@ import { CaseRecordsModule } from '../../src/cases/case-records.module';
 import { CryptoModule } from '../../src/common/crypto/crypto.module';
 import { AppConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
+import { DocumentsCoreModule } from '../../src/documents/documents-core.module';
 import { NotificationsModule } from '../../src/notifications/notifications.module';
 import { OutboxModule } from '../../src/platform/outbox.module';
 import { PoliciesModule } from '../../src/policies/policies.module';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
+import { useFreshSettings } from './documents';
 
 let runtimeInstalled = false;
 
@@ -33,13 +35,19 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 
 /** What the case activities need and nothing more: no queue consumers, no platform delivery. */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, CalendarModule, PoliciesModule, NotificationsModule, CaseRecordsModule],
+  imports: [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, CalendarModule, PoliciesModule, NotificationsModule, CaseRecordsModule, DocumentsCoreModule],
 })
 class CaseActivitiesTestModule {}
 
-/** A Nest context with the real services (PostgreSQL, calendar, policies) behind the case activities. */
-export function caseActivitiesContext(): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(CaseActivitiesTestModule, { logger: false });
+/**
+ * A Nest context with the real services (PostgreSQL, calendar, policies, the document engine) behind the case
+ * activities; the bureau's document settings are set with an issuer code of this context's own, so the numbers its
+ * cases' documents take run 1, 2, 3 … per kind.
+ */
+export async function caseActivitiesContext(): Promise<INestApplicationContext> {
+  const ctx = await NestFactory.createApplicationContext(CaseActivitiesTestModule, { logger: false });
+  await useFreshSettings(ctx);
+  return ctx;
 }
 
 /** The worker's whole Nest context, as `node dist/src/worker.js` builds it. */

@@ -2,6 +2,7 @@ import { condition, setHandler } from '@temporalio/workflow';
 import type { CaseRuntime } from '../case-runtime';
 import * as C from '../contracts';
 import * as rules from '../task-rules';
+import { documentServed } from './documents';
 import { assign } from './human-tasks';
 import { acts, local, now } from './proxies';
 
@@ -27,6 +28,7 @@ export function registerUpdateHandlers(c: CaseRuntime): void {
   setHandler(C.resumeCaseSignal, (r) => {
     if (c.blocked) c.resumeRequests.push(r);
   });
+  setHandler(C.documentServedSignal, (s) => documentServed(c, s));
   registerTaskHandlers(c, settle);
   registerInstitutionHandlers(c, settle);
   setHandler(C.withdrawCaseUpdate, (w) => settle(() => {
