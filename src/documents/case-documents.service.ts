@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { applyCaseWrites } from '../cases/case-writes';
 import type { CaseWrite, DocumentRequest, IssuedCaseDocument } from '../../workflows/contracts';
-import { KIND_TRAITS } from './document-kinds';
-import { DocumentsService } from './documents.service';
+import { OutboxService, SubmissionType } from '../platform/outbox.service';
+import { DocumentKind, KIND_TRAITS } from './document-kinds';
+import { DocumentsService, IssuedDocument } from './documents.service';
+
+/** Decisions shared with the municipal platform with their numbers (brief §6; issue #15 "Platform"). */
+const SHARED: Partial<Record<DocumentKind, SubmissionType>> = { 'determination-decision': 'determination', 'repair-decision': 'repair' };
 
 /**
  * The documents a case issues at its steps (docs/documents.md, "How a step should use it"). The documents of one
@@ -17,6 +21,7 @@ export class CaseDocumentsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly documents: DocumentsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -29,9 +34,25 @@ export class CaseDocumentsService {
       const issued = [];
       for (const r of requests) {
         const d = await this.documents.issue({ kind: r.kind, caseNo, data: r.data, idempotencyKey: `${caseNo}:${r.kind}:${r.round}` }, m);
+        await this.share(m, caseNo, d, r.data);
         issued.push({ id: d.id, kind: r.kind, docNo: d.docNo, title: d.title, toSubject: KIND_TRAITS[r.kind].toSubject, electronic: d.service?.method === 'electronic' });
       }
       return issued;
+    });
+  }
+
+  /**
+   * An issued decision goes to the platform outbox in the issuing transaction, with its number, title and date, so
+   * the platform can match the determination (or repair) record it already holds to the document that decided it.
+   * A refused repair decides no repair and is not shared.
+   */
+  private async share(m: EntityManager, caseNo: string, d: IssuedDocument, data: Record<string, unknown>): Promise<void> {
+    const recordType = SHARED[d.kind];
+    if (!recordType || (d.kind === 'repair-decision' && data.approved !== true)) return;
+    const [c] = await m.query(`SELECT uscc, office_code, decision_date::text AS decision_date FROM cases WHERE case_no = $1`, [caseNo]);
+    await this.outbox.enqueue(m, {
+      recordType, recordRef: `${caseNo}:${d.kind}`, uscc: c.uscc, officeCode: c.office_code, idempotencyKey: `document:${d.id}`,
+      payload: { caseNo, documentKind: d.kind, documentNo: d.docNo, title: d.title, issuedOn: d.issuedOn, decisionDate: d.kind === 'determination-decision' ? c.decision_date : d.issuedOn },
     });
   }
 }

@@ -50,8 +50,10 @@ export async function caseActivitiesContext(): Promise<INestApplicationContext> 
   return ctx;
 }
 
-/** The worker's whole Nest context, as `node dist/src/worker.js` builds it. */
+/** The worker's whole Nest context, as `node dist/src/worker.js` builds it, with the bureau's document settings. */
 export async function workerContext(): Promise<INestApplicationContext> {
   const { WorkerModule } = await import('../../src/worker.module');
-  return NestFactory.createApplicationContext(WorkerModule, { logger: false });
+  const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+  await useFreshSettings(ctx);
+  return ctx;
 }

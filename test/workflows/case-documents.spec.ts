@@ -101,6 +101,11 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       }
       const orders = (await c.documents()).filter((d) => d.kind === 'rectification-order');
       expect(orders.map((d) => d.status)).toEqual(['void', 'issued', 'issued']);
+      // the decisions go to the municipal platform with their numbers
+      const shared = await ds.query(
+        `SELECT record_type AS type, payload->>'documentNo' AS "docNo" FROM platform_submissions WHERE record_ref LIKE $1 ORDER BY created_at`, [`${c.caseNo}:%-decision`]);
+      const numberOf = (kind: string) => issued.find((d) => d.kind === kind)!.doc_no;
+      expect(shared).toEqual([{ type: 'determination', docNo: numberOf('determination-decision') }, { type: 'repair', docNo: numberOf('repair-decision') }]);
     }));
 
   it('waits for paper service before any deadline runs, and counts it from the day after service', () =>
