@@ -31,7 +31,7 @@ import { Sm2FileSigner } from './signing/sm2-file-signer';
   ],
   exports: [
     DocumentsService, DocumentReadsService, DocumentVerificationService, CaseFileService, ServiceRecordsService,
-    ElectronicConsentService, ServiceDeadlines, DocumentSettingsService, DOCUMENT_SIGNER, CaseDocumentsService,
+    ElectronicConsentService, ServiceDeadlines, DocumentSettingsService, DOCUMENT_SIGNER, CaseDocumentsService, DocumentsRepository,
   ],
 })
 export class DocumentsCoreModule {}
