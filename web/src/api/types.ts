@@ -66,3 +66,4 @@ export type PublicityOverdueReport = Schemas['PublicityOverdueReportDto'];
 export type OverdueRectifications = Schemas['OverdueRectificationsDto'];
 export type GradeDistribution = Schemas['GradeDistributionDto'];
 export type Token = Schemas['TokenDto'];
+export type CaseDocument = Schemas['DocumentSummaryDto'];
