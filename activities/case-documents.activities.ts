@@ -17,5 +17,10 @@ export function createDocumentActivities(documents: CaseDocumentsService, clock:
       const issued = await documents.issue(a.caseNo, requests, a.writes);
       return issued.map(({ electronic, ...d }) => ({ ...d, servedOn: electronic ? clock.dateOf(a.fromMs) : null }));
     },
+
+    /** Drafts the determination's public text from the findings, for an approver to sign off before it is shown. */
+    async draftDeterminationText(a: C.DeterminationTextInput): Promise<boolean> {
+      return documents.draftDeterminationText(a);
+    },
   };
 }

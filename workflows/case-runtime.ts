@@ -57,6 +57,8 @@ export class CaseRuntime {
   /** Documents served on paper, by document id (the documentServed signal), and the officer's task for each. */
   readonly served = new Map<string, C.DocumentServed>();
   readonly serviceTasks = new Map<string, string>();
+  /** Who completed the last task of each kind (the drafter of the determination's public text, for one). */
+  readonly completedBy = new Map<C.TaskKind, C.Actor>();
   /** The lifecycle runs in this scope: a withdrawal cancels it. */
   readonly main = new CancellationScope();
   readonly writes: WriteQueue;

@@ -79,6 +79,10 @@ async function lifecycle(c: CaseRuntime): Promise<void> {
   c.repairableFrom = det.repairableFrom;
   c.repairableAtMs = det.repairableAtMs;
   c.publicityUntil = det.publicityUntil;
+  if (det.publicityUntil) {
+    // the findings reach the public only as a public text an approver signed off (a minor record is not published)
+    await c.step(() => acts.draftDeterminationText({ caseNo: c.input.caseNo, findings: proposal.summary, drafterId: c.completedBy.get('investigate')?.id ?? null }));
+  }
   const decided = await issueAndServe(c, D.decisionWithRepairNotice(c, measures, notified.docs[0].docNo));
   const decisionDocNo = decided.docs[0].docNo;
 

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { applyCaseWrites } from '../cases/case-writes';
 import type { CaseWrite, DocumentRequest, IssuedCaseDocument } from '../../workflows/contracts';
 import { OutboxService, SubmissionType } from '../platform/outbox.service';
+import { DomainException } from '../common/errors/domain.exception';
+import { PublicTextService } from '../publicity/public-text.service';
 import { DocumentKind, KIND_TRAITS } from './document-kinds';
 import { DocumentsService, IssuedDocument } from './documents.service';
 
@@ -22,7 +24,35 @@ export class CaseDocumentsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly documents: DocumentsService,
     private readonly outbox: OutboxService,
+    private readonly texts: PublicTextService,
   ) {}
+
+  /**
+   * The determination's public text (公示文本, record `<caseNo>:determination`): the findings as investigated (认定事实,
+   * never the lead's allegation), drafted in the investigating officer's name for an approver of the office to sign
+   * off (four eyes, POST /api/public-texts/:id/approve); until then the public sees the title and code only
+   * (src/publicity/public-projection.ts). A text the personal-data guard refuses is not drafted (the officer drafts
+   * one by hand): answers false. Drafted once per case (a retry finds it).
+   */
+  async draftDeterminationText(a: { caseNo: string; findings: string; drafterId: string | null }): Promise<boolean> {
+    const recordRef = `${a.caseNo}:determination`;
+    return this.ds.transaction(async (m) => {
+      if ((await this.texts.latest([recordRef], m)).has(recordRef)) return true;
+      const [c] = await m.query(
+        `SELECT c.uscc, i.legal_rep_name AS "legalRep", ci.title FROM cases c JOIN institutions i ON i.id = c.institution_id
+           JOIN catalogue_items ci ON ci.version = c.catalogue_version AND ci.code = c.behaviour_code WHERE c.case_no = $1`, [a.caseNo]);
+      try {
+        await this.texts.draft(m, {
+          recordRef, uscc: c.uscc, actorId: a.drafterId, fields: { title: `失信行为认定：${c.title}`, facts: a.findings },
+          names: c.legalRep ? [c.legalRep] : [],
+        });
+        return true;
+      } catch (err) {
+        if (err instanceof DomainException && err.status < 500) return false;
+        throw err;
+      }
+    });
+  }
 
   /**
    * Issues the step's documents; answers each with whether it was served electronically on issue (the institution

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CryptoModule } from '../common/crypto/crypto.module';
 import { OutboxModule } from '../platform/outbox.module';
+import { PublicTextModule } from '../publicity/public-text.module';
 import { CaseFileRepository } from './case-file/case-file.repository';
 import { CaseFileService } from './case-file/case-file.service';
 import { CaseDocumentsService } from './case-documents.service';
@@ -23,7 +24,7 @@ import { Sm2FileSigner } from './signing/sm2-file-signer';
  * The signer is bound here: replace Sm2FileSigner with the bureau's electronic-seal adapter (docs/documents.md).
  */
 @Module({
-  imports: [CalendarModule, CryptoModule, OutboxModule],
+  imports: [CalendarModule, CryptoModule, OutboxModule, PublicTextModule],
   providers: [
     DocumentsRepository, ServiceRepository, CaseFileRepository, DocumentSettingsService, DocumentsService, DocumentReadsService,
     DocumentVerificationService, CaseFileService, ServiceRecordsService, ElectronicConsentService, ServiceDeadlines, CaseDocumentsService,

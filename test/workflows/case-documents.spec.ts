@@ -69,6 +69,9 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       await c.complete('review-objection', officer, { summary: '不予采纳', decision: 'reject' });
       s = await c.complete('decide-objection', approver, { summary: '异议不成立', decision: 'rejected' });
       expect(s).toMatchObject({ stage: 'JOINT_SANCTION', decisionDate: '2026-09-28', repairableFrom: '2027-09-29' });
+      // the findings wait, as a draft in the investigating officer's name, for an approver to sign off their public text
+      const [text] = await ds.query(`SELECT status, drafted_by, fields->>'facts' AS facts FROM public_texts WHERE record_ref = $1`, [`${c.caseNo}:determination`]);
+      expect(text).toEqual({ status: 'draft', drafted_by: officer.id, facts: '经查属实' });
       s = await c.complete('confirm-sanction', approver, { summary: '实施联合惩戒', measures: ['依法限制其参与政府采购活动'], departments: ['市市场监管局', '市人社局'] });
       expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-10-28', round: 0 });
       await c.passDay('2026-10-28');

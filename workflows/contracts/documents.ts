@@ -43,3 +43,10 @@ export interface DocumentServed {
   method: string;
   actor: Actor | null;
 }
+
+/** The findings of a determination (the investigating officer's summary) and who drafted them. */
+export interface DeterminationTextInput {
+  caseNo: string;
+  findings: string;
+  drafterId: string | null;
+}

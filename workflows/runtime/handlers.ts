@@ -81,6 +81,8 @@ function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
   }, { validator: ({ taskId, actor, to }) => rules.assertReassignable(rules.findTask(c.tasks, taskId), actor, to) });
   setHandler(C.completeTaskUpdate, ({ taskId, actor, outcome }) => settle(() => {
     // Remove first: a second completion racing this one fails validation instead of running twice.
+    const kind = c.tasks.get(taskId)?.kind;
+    if (kind) c.completedBy.set(kind, actor);
     c.tasks.delete(taskId);
     c.writes.push({ write: 'task-completed', key: `${caseNo}:completed:${taskId}`, taskId, actor, outcome });
     c.outcomes.set(taskId, outcome);
