@@ -36,6 +36,8 @@ log "restored in $((SECONDS - START)) s; checking the restored system"
 
 # a pre-built workflow bundle if there is one (the test command's), else the worker bundles workflows/ itself
 [ -n "${WORKFLOW_BUNDLE_PATH:-}" ] || [ ! -f var/test-workflow-bundle.js ] || export WORKFLOW_BUNDLE_PATH="$ROOT/var/test-workflow-bundle.js"
+# the original's chains, when known, tell a chain broken before the backup from one the restore broke
+DRILL_SOURCE_DATABASE_URL="${DRILL_SOURCE_DATABASE_URL:-}" \
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DRILL_DB" TEMPORAL_ADDRESS="127.0.0.1:$TPORT" \
   QUEUE_PREFIX="educredit-drill-$$" NODE_ENV="${NODE_ENV:-test}" LOG_LEVEL="${LOG_LEVEL:-silent}" \
   node dist/scripts/restore-drill.js
