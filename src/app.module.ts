@@ -34,6 +34,7 @@ import { IntegrityEducationModule } from './integrity-education/integrity-educat
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { OpsModule } from './ops/ops.module';
+import { BureauModule } from './bureau/bureau.module';
 
 /** The API process: HTTP, the Temporal client, queue producers. */
 @Module({
@@ -66,6 +67,7 @@ import { OpsModule } from './ops/ops.module';
     EarlyWarningModule, AccountabilityModule, ObjectionsModule,
     DocumentsModule, // issue #15: documents and their service
     OpsModule, // issue #21: /metrics listener, alerts
+    BureauModule, // issue #22: the console's names
   ],
 })
 export class AppModule {}

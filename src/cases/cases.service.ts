@@ -18,7 +18,7 @@ import { STAGE_LABELS, waitingForText } from '../../workflows/labels';
 import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import type { CaseListQueryDto, CorrectCaseDto } from './dto/case-actions.dto';
 import type { OpenCaseDto } from './dto/open-case.dto';
-import { CASE_VIEW_SQL, CaseViewRow, isoTime } from './case-view.sql';
+import { CASE_VIEW_SQL, CaseListRow, CaseViewRow, isoTime, WAITING_COLUMNS, withWaitingFor } from './case-view.sql';
 
 @Injectable()
 export class CasesService {
@@ -93,14 +93,26 @@ export class CasesService {
     if (q.stage) where.push(`c.stage = ${arg(q.stage)}`);
     if (q.uscc) where.push(`c.uscc = ${arg(q.uscc)}`);
     if (q.open !== undefined) where.push(q.open ? 'c.closed_at IS NULL' : 'c.closed_at IS NOT NULL');
+    if (q.q?.trim()) {
+      const text = q.q.trim();
+      const like = arg(`%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      where.push(`(i.name ILIKE ${like} OR c.uscc = ${arg(text.toUpperCase())} OR c.case_no ILIKE ${arg(`${text.toUpperCase().replace(/[\\%_]/g, '')}%`)})`);
+    }
+    if (q.severity) where.push(`c.severity = ${arg(q.severity)}`);
+    if (q.officeCode) where.push(`c.office_code = ${arg(q.officeCode)}`);
+    // dates are Beijing days, as the console shows them
+    if (q.from) where.push(`(c.registered_at AT TIME ZONE 'Asia/Shanghai')::date >= ${arg(q.from)}::date`);
+    if (q.to) where.push(`(c.registered_at AT TIME ZONE 'Asia/Shanghai')::date <= ${arg(q.to)}::date`);
     const filter = [...args];
-    const items = await this.ds.query(
+    const rows: (CaseListRow & Record<string, unknown>)[] = await this.ds.query(
       `SELECT c.case_no AS "caseNo", c.uscc, i.name AS "institutionName", c.behaviour_code AS "behaviourCode", c.severity, c.stage,
-              c.office_code AS "officeCode", c.registered_at AS "registeredAt", c.decision_date::text AS "decisionDate", c.outcome
+              c.office_code AS "officeCode", c.registered_at AS "registeredAt", c.decision_date::text AS "decisionDate", c.outcome,
+              ${WAITING_COLUMNS}
          FROM cases c JOIN institutions i ON i.id = c.institution_id WHERE ${where.join(' AND ')}
         ORDER BY c.registered_at DESC LIMIT ${arg(q.pageSize)} OFFSET ${arg((q.page - 1) * q.pageSize)}`, args);
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM cases c WHERE ${where.join(' AND ')}`, filter);
-    return { items, total, page: q.page, pageSize: q.pageSize };
+    const [{ total }] = await this.ds.query(
+      `SELECT count(*)::int AS total FROM cases c JOIN institutions i ON i.id = c.institution_id WHERE ${where.join(' AND ')}`, filter);
+    return { items: rows.map(withWaitingFor), total, page: q.page, pageSize: q.pageSize };
   }
 
   /** Withdrawal and correction are the workflow's decisions: it checks the approver and the stage. */

@@ -1575,6 +1575,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/bureau": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本系统所属教育局名称（取自文书设置的发文机关） */
+        get: operations["BureauController_bureau"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/documents/verify": {
         parameters: {
             query?: never;
@@ -2305,6 +2322,13 @@ export interface components {
             results: components["schemas"]["ReassignResultDto"][];
             succeeded: number;
         };
+        BureauDto: {
+            /**
+             * @description 发文机关（文书设置），尚未设置时为空
+             * @example 连云港市连云区教育局
+             */
+            name: string | null;
+        };
         CalendarOverrideDto: {
             /** Format: date-time */
             createdAt: string;
@@ -2424,6 +2448,8 @@ export interface components {
             /** @enum {string} */
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             uscc: string;
+            /** @description 当前等待（与案件页相同的说法；已办结、已撤销为空） */
+            waitingFor: string | null;
         };
         CaseTaskDto: {
             /** Format: uuid */
@@ -6507,11 +6533,20 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
+                /** @description 登记日期不早于（北京时间，YYYY-MM-DD） */
+                from?: string;
+                /** @description 承办科室代码 */
+                officeCode?: string;
                 /** @description 只看未办结（true）或已办结（false） */
                 open?: boolean;
                 page?: number;
                 pageSize?: number;
+                /** @description 机构名称（部分）、统一社会信用代码或案件编号 */
+                q?: string;
+                severity?: "minor" | "general" | "serious";
                 stage?: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+                /** @description 登记日期不晚于（北京时间，YYYY-MM-DD） */
+                to?: string;
                 /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
                 uscc?: string;
             };
@@ -13445,6 +13480,43 @@ export interface operations {
             };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BureauController_bureau: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BureauDto"];
+                };
+            };
+            /** @description 请求过于频繁（TOO_MANY_REQUESTS） */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

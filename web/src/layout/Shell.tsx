@@ -6,6 +6,7 @@ import { useAuth } from '../auth/AuthContext';
 import { navFor } from '../auth/navigation';
 import { OpsAlertBanner } from '../components/OpsAlertBanner';
 import { ROLE_LABELS } from '../lib/labels';
+import { useBureauName, useOffices } from '../lib/lookups';
 
 const { Header, Sider, Content } = Layout;
 
@@ -15,6 +16,8 @@ export function Shell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  const bureau = useBureauName();
+  const { officeName } = useOffices(!!me?.officeCode);
   const items = me ? navFor(me.role) : [];
   // the longest menu path that prefixes the current page is the selected one
   const selected = items.map((i) => i.path).filter((p) => pathname === p || pathname.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
@@ -33,13 +36,13 @@ export function Shell() {
       </Sider>
       <Layout>
         <Header className="no-print" style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', height: 52 }}>
-          <Typography.Text strong>连云港市海州区教育局 · 信用监管系统</Typography.Text>
+          <Typography.Text strong data-testid="bureau-name">{bureau ? `${bureau} · ` : ''}信用监管系统</Typography.Text>
           {me && (
             <Space>
               <UserOutlined />
               <span data-testid="current-user">{me.username}</span>
               <Tag color="blue">{ROLE_LABELS[me.role]}</Tag>
-              {me.officeCode && <Tag>{me.officeCode}</Tag>}
+              {me.officeCode && <Tag data-testid="current-office">{officeName(me.officeCode)}</Tag>}
               <Button size="small" icon={<LogoutOutlined />} onClick={() => { logout(); void navigate('/login'); }}>
                 退出
               </Button>

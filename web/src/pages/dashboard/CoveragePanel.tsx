@@ -1,5 +1,6 @@
 import { Progress, Table } from 'antd';
 import { ExportButton } from '../../components/ExportButton';
+import { useOffices } from '../../lib/lookups';
 import { useAsync } from '../../lib/useAsync';
 import { Panel } from './Panel';
 import { reports, type CoverageRow, type Period } from './reports';
@@ -8,6 +9,7 @@ const TYPES: Record<string, string> = { licence: '办学许可审批', award: '�
 
 /** 信用审查 coverage: the plan asks for 100 % of approvals and awards to have a review on file. */
 export function CoveragePanel({ period }: { period: Period }) {
+  const { officeName } = useOffices();
   const data = useAsync(() => reports.coverage(period), [period.from, period.to]);
   const rows = data.data?.rows ?? [];
   const decided = rows.reduce((s, r) => s + r.decided, 0);
@@ -15,7 +17,7 @@ export function CoveragePanel({ period }: { period: Period }) {
   return (
     <Panel title="信用审查覆盖率" what="信用审查统计" error={data.error} loading={data.loading}
       extra={<ExportButton<CoverageRow> fileName="信用审查覆盖率" sheetName="审查覆盖率" rows={rows} columns={[
-        { header: '科室', value: (r) => r.officeCode }, { header: '事项类型', value: (r) => TYPES[r.type] ?? r.type },
+        { header: '科室', value: (r) => officeName(r.officeCode) }, { header: '事项类型', value: (r) => TYPES[r.type] ?? r.type },
         { header: '已决定', value: (r) => r.decided }, { header: '有审查记录', value: (r) => r.withReview },
         { header: '覆盖率(%)', value: (r) => r.coverage }, { header: '审查拦截', value: (r) => r.blocked },
       ]} />}>
@@ -24,7 +26,7 @@ export function CoveragePanel({ period }: { period: Period }) {
       <Table<CoverageRow> size="small" rowKey={(r) => `${r.officeCode}-${r.type}`} dataSource={rows} pagination={false}
         locale={{ emptyText: '本期没有需要审查的事项' }}
         columns={[
-          { title: '科室', dataIndex: 'officeCode' }, { title: '事项', dataIndex: 'type', render: (t: string) => TYPES[t] ?? t },
+          { title: '科室', dataIndex: 'officeCode', render: officeName }, { title: '事项', dataIndex: 'type', render: (t: string) => TYPES[t] ?? t },
           { title: '已决定', dataIndex: 'decided' }, { title: '覆盖率', dataIndex: 'coverage', render: (c: number) => `${c}%` },
         ]} />
     </Panel>
