@@ -35,6 +35,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { OpsModule } from './ops/ops.module';
 import { BureauModule } from './bureau/bureau.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 /** The API process: HTTP, the Temporal client, queue producers. */
 @Module({
@@ -67,7 +68,7 @@ import { BureauModule } from './bureau/bureau.module';
     EarlyWarningModule, AccountabilityModule, ObjectionsModule,
     DocumentsModule, // issue #15: documents and their service
     OpsModule, // issue #21: /metrics listener, alerts
-    BureauModule, // issue #22: the console's names
+    BureauModule, StatisticsModule, // issue #22: the console's names, the statistics page
   ],
 })
 export class AppModule {}

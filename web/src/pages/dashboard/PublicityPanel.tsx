@@ -5,7 +5,7 @@ import { formatDate } from '../../lib/dates';
 import { useOffices } from '../../lib/lookups';
 import { useAsync } from '../../lib/useAsync';
 import { Panel } from './Panel';
-import { reports, type PublicityOverdue } from './reports';
+import { periodHeading, reports, type PublicityOverdue } from './reports';
 
 type Item = PublicityOverdue['items'][number];
 const KIND: Record<string, string> = { licence: '行政许可', penalty: '行政处罚' };
@@ -29,8 +29,9 @@ export function PublicityPanel() {
   const items = data.data?.items ?? [];
   return (
     <Panel title="双公示及时性" what="双公示统计" error={data.error} loading={data.loading}
-      extra={<ExportButton fileName="双公示逾期" sheetName="双公示逾期" columns={columns} rows={items} />}>
+      extra={<ExportButton fileName="双公示逾期" sheetName="双公示逾期" columns={columns} rows={items} heading={periodHeading('双公示逾期及即将到期')} />}>
       <Chart
+        empty={!byOffice.some((o) => o.late + o.dueSoon > 0)}
         option={{
           tooltip: { trigger: 'axis' },
           legend: { top: 0 },

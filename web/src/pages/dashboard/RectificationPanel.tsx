@@ -6,7 +6,7 @@ import { formatDate } from '../../lib/dates';
 import { useOffices } from '../../lib/lookups';
 import { useAsync } from '../../lib/useAsync';
 import { Panel } from './Panel';
-import { bucketByOffice, reports, type OverdueRectifications } from './reports';
+import { bucketByOffice, periodHeading, reports, type OverdueRectifications } from './reports';
 
 type Item = OverdueRectifications['items'][number];
 
@@ -30,9 +30,10 @@ export function RectificationPanel() {
       what="逾期整改统计"
       error={data.error}
       loading={data.loading}
-      extra={<ExportButton fileName="逾期未整改" sheetName="逾期未整改" columns={columns} rows={items} />}
+      extra={<ExportButton fileName="逾期未整改" sheetName="逾期未整改" columns={columns} rows={items} heading={periodHeading('逾期未整改案件')} />}
     >
       <Chart
+        empty={!items.length}
         option={{
           tooltip: { trigger: 'axis' },
           legend: { top: 0 },
