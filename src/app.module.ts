@@ -36,6 +36,7 @@ import { TemporalModule } from './temporal/temporal.module';
 import { OpsModule } from './ops/ops.module';
 import { BureauModule } from './bureau/bureau.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 
 /** The API process: HTTP, the Temporal client, queue producers. */
 @Module({
@@ -68,7 +69,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     EarlyWarningModule, AccountabilityModule, ObjectionsModule,
     DocumentsModule, // issue #15: documents and their service
     OpsModule, // issue #21: /metrics listener, alerts
-    BureauModule, StatisticsModule, // issue #22: the console's names, the statistics page
+    BureauModule, StatisticsModule, SubmissionsModule, // issue #22: the console's names, statistics, submission receipts
   ],
 })
 export class AppModule {}

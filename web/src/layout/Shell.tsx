@@ -1,6 +1,7 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { get } from '../api/client';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { navFor } from '../auth/navigation';
@@ -17,6 +18,14 @@ export function Shell() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const bureau = useBureauName();
+  // unread messages on the menu; read again on every page change, so reading them in 消息通知 clears the count
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    if (!me) return;
+    let live = true;
+    get<{ unread: number }>('/inbox', { limit: 1 }).then((r) => live && setUnread(r.unread), () => undefined);
+    return () => { live = false; };
+  }, [me, pathname]);
   const { officeName } = useOffices(!!me?.officeCode);
   const items = me ? navFor(me.role) : [];
   // the longest menu path that prefixes the current page is the selected one
@@ -31,7 +40,10 @@ export function Shell() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          items={items.map((i) => ({ key: i.path, label: <Link to={i.path}>{i.label}</Link> }))}
+          items={items.map((i) => ({
+            key: i.path,
+            label: <Link to={i.path}>{i.label}{i.path === '/inbox' && unread > 0 && <Badge count={unread} size="small" offset={[6, -2]} data-testid="unread-count" />}</Link>,
+          }))}
         />
       </Sider>
       <Layout>
