@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import { after, before, describe, it } from 'node:test';
-import { BASE_URL, launch, login, shot, totpCode } from './browser.mjs';
+import { BASE_URL, launch, login, shot } from './browser.mjs';
 
 const INSTITUTION = { uscc: '52320700MJ58463813', name: '连云港市海州区启明星培训学校', idNumber: '320706198503124417' };
 // the demo accounts (scripts/demo-data.ts, built into dist/): username, password and, for staff, the TOTP secret

@@ -9,7 +9,7 @@ import { login } from '../browser.mjs';
 
 const { totpCode } = createRequire(import.meta.url)('../../../dist/src/auth/totp.js') as { totpCode: (s: string) => string };
 
-describe('admin', () => {
+void describe('admin', () => {
   let b: Session;
   let page: Page;
   before(async () => {
@@ -19,7 +19,7 @@ describe('admin', () => {
   });
   after(async () => { await b?.close(); });
 
-  it('finds a user by name, shows roles in Chinese and asks before changing a role', async () => {
+  void it('finds a user by name, shows roles in Chinese and asks before changing a role', async () => {
     await page.getByRole('heading', { name: '系统管理' }).waitFor();
     await page.getByTestId('user-search').getByRole('textbox').fill('inst1');
     const row = page.getByRole('row').filter({ hasText: 'inst1' });
@@ -36,7 +36,7 @@ describe('admin', () => {
     await assertNoRawCodes(page, 'the user list');
   });
 
-  it('lets a new officer set its own password and bind an authenticator at the first sign-in', async () => {
+  void it('lets a new officer set its own password and bind an authenticator at the first sign-in', async () => {
     const username = `e2e-${Date.now().toString(36)}`;
     await page.getByTestId('user-search').getByRole('textbox').fill('');
     await page.getByRole('button', { name: '新建账号' }).click();
@@ -67,13 +67,13 @@ describe('admin', () => {
     await fresh.close();
   });
 
-  it('shows offices by name and the holiday screen', async () => {
+  void it('shows offices by name and the holiday screen', async () => {
     await page.getByRole('tab', { name: '节假日调整' }).click();
     await page.getByRole('button', { name: '提交调整申请' }).waitFor();
     await assertNoRawCodes(page, 'the holiday screen');
   });
 
-  it('logged no console error', () => {
+  void it('logged no console error', () => {
     assert.deepEqual(b.problems, []);
   });
 });

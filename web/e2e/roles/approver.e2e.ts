@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertNoRawCodes, browser, caseFor, expectStage, type Session, shot, signIn } from './support.ts';
 
-describe('approver', () => {
+void describe('approver', () => {
   let b: Session;
   let page: Page;
   let caseNo: string;
@@ -16,7 +16,7 @@ describe('approver', () => {
   });
   after(async () => { await b?.close(); });
 
-  it('claims the proposal from the worklist and approves it', async () => {
+  void it('claims the proposal from the worklist and approves it', async () => {
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: caseNo });
     await row.first().waitFor({ timeout: 90_000 });
@@ -33,13 +33,13 @@ describe('approver', () => {
     await assertNoRawCodes(page, 'the case page');
   });
 
-  it('reads the statistics with each indicator’s definition', async () => {
+  void it('reads the statistics with each indicator’s definition', async () => {
     await page.getByRole('link', { name: '统计分析' }).click();
     await page.getByTestId('statistics-table').getByText('失信行为认定').first().waitFor();
     await assertNoRawCodes(page, 'the statistics page');
   });
 
-  it('logged no console error', () => {
+  void it('logged no console error', () => {
     assert.deepEqual(b.problems, []);
   });
 });

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertNoRawCodes, browser, caseFor, type Session, shot, signIn } from './support.ts';
 
-describe('institution', () => {
+void describe('institution', () => {
   let b: Session;
   let page: Page;
   let caseNo: string;
@@ -17,7 +17,7 @@ describe('institution', () => {
   });
   after(async () => { await b?.close(); });
 
-  it('opens on its own credit page with the case in words and an unread count on 消息通知', async () => {
+  void it('opens on its own credit page with the case in words and an unread count on 消息通知', async () => {
     await page.getByText('需要答复的期限').waitFor();
     const row = page.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: '可在异议期内提出异议' });
     await row.first().waitFor({ timeout: 90_000 });
@@ -26,7 +26,7 @@ describe('institution', () => {
     await assertNoRawCodes(page, 'the portal');
   });
 
-  it('files an objection and gets a receipt with number and time', async () => {
+  void it('files an objection and gets a receipt with number and time', async () => {
     const row = page.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: '异议期' }).first();
     await row.getByRole('button', { name: '提出异议' }).click();
     const dialog = page.getByRole('dialog');
@@ -40,14 +40,14 @@ describe('institution', () => {
     await assertNoRawCodes(page, 'the portal after the objection');
   });
 
-  it('reads its case page with the behaviour named', async () => {
+  void it('reads its case page with the behaviour named', async () => {
     await page.getByRole('link', { name: caseNo }).first().click();
     await page.getByTestId('behaviour').waitFor();
     assert.doesNotMatch(await page.getByTestId('behaviour').innerText(), /EDU-/);
     await assertNoRawCodes(page, 'the case page');
   });
 
-  it('logged no console error', () => {
+  void it('logged no console error', () => {
     assert.deepEqual(b.problems, []);
   });
 });

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertNoRawCodes, BASE_URL, browser, type Session, shot, signIn } from './support.ts';
 
-describe('manager', () => {
+void describe('manager', () => {
   let b: Session;
   let page: Page;
   before(async () => {
@@ -14,7 +14,7 @@ describe('manager', () => {
   });
   after(async () => { await b?.close(); });
 
-  it('opens on the dashboard with its four headline figures', async () => {
+  void it('opens on the dashboard with its four headline figures', async () => {
     await page.getByRole('heading', { name: '领导看板' }).waitFor();
     for (const id of ['headline-open', 'headline-new', 'headline-overdue-tasks', 'headline-overdue-rectifications']) {
       await page.getByTestId(id).waitFor();
@@ -27,7 +27,7 @@ describe('manager', () => {
     await assertNoRawCodes(page, 'the dashboard');
   });
 
-  it('reads the statistics by quarter and prints the 通报', async () => {
+  void it('reads the statistics by quarter and prints the 通报', async () => {
     await page.getByRole('link', { name: '统计分析' }).click();
     await page.getByText('按季度').click();
     await page.getByTestId('statistics-table').getByText(/第\d季度/).first().waitFor();
@@ -38,7 +38,7 @@ describe('manager', () => {
     await assertNoRawCodes(page, 'the 通报');
   });
 
-  it('logged no console error', () => {
+  void it('logged no console error', () => {
     assert.deepEqual(b.problems, []);
   });
 });

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertNoRawCodes, BASE_URL, browser, expectStage, QIMINGXING, type Session, shot, signIn } from './support.ts';
 
-describe('officer', () => {
+void describe('officer', () => {
   let b: Session;
   let page: Page;
   before(async () => {
@@ -15,7 +15,7 @@ describe('officer', () => {
   });
   after(async () => { await b?.close(); });
 
-  it('opens on the worklist with the office by name and the bureau from the settings', async () => {
+  void it('opens on the worklist with the office by name and the bureau from the settings', async () => {
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
     assert.equal(await page.getByTestId('current-office').innerText(), '校外培训监管科');
     assert.match(await page.getByTestId('bureau-name').innerText(), /连云港市连云区教育局/);
@@ -24,7 +24,7 @@ describe('officer', () => {
     await assertNoRawCodes(page, 'the worklist');
   });
 
-  it('registers a lead by behaviour title and proposes a determination', async () => {
+  void it('registers a lead by behaviour title and proposes a determination', async () => {
     await page.getByRole('link', { name: '登记线索' }).click();
     await page.getByLabel('被登记机构').fill('启明星');
     await page.getByText(`${QIMINGXING.name}（${QIMINGXING.uscc}）`).click();
@@ -50,7 +50,7 @@ describe('officer', () => {
     await assertNoRawCodes(page, 'the case page');
   });
 
-  it('finds the institution’s cases by typing its name, and its file lists them with 登记线索', async () => {
+  void it('finds the institution’s cases by typing its name, and its file lists them with 登记线索', async () => {
     await page.getByRole('link', { name: '案件查询' }).click();
     await page.getByPlaceholder('机构名称、统一社会信用代码或案件编号').fill('启明星');
     await page.getByRole('button', { name: '查询' }).click();
@@ -62,7 +62,7 @@ describe('officer', () => {
     await assertNoRawCodes(page, 'the institution file');
   });
 
-  it('logged no console error', () => {
+  void it('logged no console error', () => {
     assert.deepEqual(b.problems, []);
   });
 });

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertNoRawCodes, BASE_URL, browser, QIMINGXING, type Session, shot } from './support.ts';
 
-describe('public', () => {
+void describe('public', () => {
   let b: Session;
   let page: Page;
   before(async () => {
@@ -14,7 +14,7 @@ describe('public', () => {
   });
   after(async () => { await b?.close(); });
 
-  it('names the bureau from the document settings on the login page, and refuses a wrong password in words', async () => {
+  void it('names the bureau from the document settings on the login page, and refuses a wrong password in words', async () => {
     await page.goto(`${BASE_URL}/login`);
     await page.getByTestId('bureau-name').filter({ hasText: '连云港市连云区教育局' }).waitFor();
     await page.getByLabel('用户名').fill('officer1');
@@ -25,7 +25,7 @@ describe('public', () => {
     await assertNoRawCodes(page, 'the login page');
   });
 
-  it('finds the institution without showing any ID number', async () => {
+  void it('finds the institution without showing any ID number', async () => {
     await page.goto(`${BASE_URL}/public`);
     await page.getByText('连云港市连云区教育局').first().waitFor();
     await page.getByLabel('查询机构').fill('启明星');
@@ -39,7 +39,7 @@ describe('public', () => {
     await assertNoRawCodes(page, 'the public page');
   });
 
-  it('logged no console error', () => {
+  void it('logged no console error', () => {
     // the wrong password answers 401, which Chromium logs as a failed resource: that one is expected
     assert.deepEqual(b.problems.filter((p) => !/status of 401/.test(p)), []);
   });
