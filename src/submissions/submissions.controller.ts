@@ -14,12 +14,12 @@ export class SubmissionQueryDto {
 }
 
 export class SubmissionReceiptDto {
-  @ApiProperty({ example: 'LY-2026-000001-YY1', description: '回执号：案件编号、材料种类（YY 异议、ZG 整改报告、XF 信用修复申请）和轮次' })
+  @ApiProperty({ example: 'LY-2026-000001-YY1', description: '回执号：案件编号、材料种类（YY 异议、ZG 整改报告、XF 信用修复申请）和第几次（从 1 起）' })
   receiptNo: string;
   @ApiProperty() caseNo: string;
   @ApiProperty({ enum: ['objection', 'rectification', 'repair'] }) kind: string;
   @ApiProperty({ example: '异议' }) kindLabel: string;
-  @ApiProperty({ type: 'integer' }) round: number;
+  @ApiProperty({ type: 'integer', description: '期限轮次（从 0 起）' }) round: number;
   @ApiProperty({ format: 'date-time', description: '系统收到的时间' }) submittedAt: string;
   @ApiProperty({ type: 'integer', description: '附件数' }) files: number;
 }

@@ -9,8 +9,8 @@ const KINDS: Record<string, { code: string; label: string }> = {
 
 /**
  * Receipts for what an institution has submitted in its cases. The receipt number is built from what identifies the
- * submission for good — case, kind, round (one submission per deadline round, the key the case writes use) — so the
- * same submission always shows the same number, on screen at submit time and in the list later.
+ * submission for good — case, kind, round (one submission per deadline round, the key the case writes use; rounds
+ * count from 0, the receipt from 1) — so the same submission always shows the same number, on submit and later.
  */
 @Injectable()
 export class SubmissionsService {
@@ -24,7 +24,7 @@ export class SubmissionsService {
         ORDER BY s.submitted_at DESC, s.id DESC LIMIT 200`, [user.uscc, caseNo ?? null]);
     return {
       items: rows.map((r) => ({
-        receiptNo: `${r.caseNo}-${KINDS[r.kind]?.code ?? 'CL'}${r.round}`, caseNo: r.caseNo, kind: r.kind,
+        receiptNo: `${r.caseNo}-${KINDS[r.kind]?.code ?? 'CL'}${r.round + 1}`, caseNo: r.caseNo, kind: r.kind,
         kindLabel: KINDS[r.kind]?.label ?? '材料', round: r.round, submittedAt: new Date(r.submittedAt).toISOString(), files: r.files,
       })),
     };

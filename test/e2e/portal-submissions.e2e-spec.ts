@@ -27,9 +27,10 @@ describe('portal submissions and receipts', () => {
     const submit = (n: string, kind: string, round: number, at: string) => t.ds.query(
       `INSERT INTO case_submissions (case_no, kind, round, text, file_ids, submitted_by, submitted_at, idempotency_key)
        VALUES ($1,$2,$3,'材料',$4,$5,$6,$7)`, [no(n), kind, round, kind === 'objection' ? [] : ['00000000-0000-4000-8000-000000000001'], officer.user.id, at, `${no(n)}:${kind}:${round}`]);
-    await submit('A', 'objection', 1, '2026-03-02T02:00:00Z');
-    await submit('A', 'rectification', 2, '2026-04-01T03:30:00Z');
-    await submit('B', 'objection', 1, '2026-03-03T02:00:00Z');
+    // rounds count from 0 (the first deadline); receipts from 1
+    await submit('A', 'objection', 0, '2026-03-02T02:00:00Z');
+    await submit('A', 'rectification', 1, '2026-04-01T03:30:00Z');
+    await submit('B', 'objection', 0, '2026-03-03T02:00:00Z');
   });
 
   afterAll(async () => {
@@ -41,8 +42,8 @@ describe('portal submissions and receipts', () => {
   it('lists its own submissions, newest first, with receipt numbers and times', async () => {
     const res = await t.http().get('/api/portal/submissions').set(auth(own)).expect(200);
     expect(res.body.items).toEqual([
-      { receiptNo: `${no('A')}-ZG2`, caseNo: no('A'), kind: 'rectification', kindLabel: '整改报告', round: 2, submittedAt: '2026-04-01T03:30:00.000Z', files: 1 },
-      { receiptNo: `${no('A')}-YY1`, caseNo: no('A'), kind: 'objection', kindLabel: '异议', round: 1, submittedAt: '2026-03-02T02:00:00.000Z', files: 0 },
+      { receiptNo: `${no('A')}-ZG2`, caseNo: no('A'), kind: 'rectification', kindLabel: '整改报告', round: 1, submittedAt: '2026-04-01T03:30:00.000Z', files: 1 },
+      { receiptNo: `${no('A')}-YY1`, caseNo: no('A'), kind: 'objection', kindLabel: '异议', round: 0, submittedAt: '2026-03-02T02:00:00.000Z', files: 0 },
     ]);
   });
 

@@ -21,12 +21,12 @@ void describe('admin', () => {
 
   void it('finds a user by name, shows roles in Chinese and asks before changing a role', async () => {
     await page.getByRole('heading', { name: '系统管理' }).waitFor();
-    await page.getByTestId('user-search').getByRole('textbox').fill('inst1');
+    await page.getByPlaceholder('按用户名、姓名或统一社会信用代码查找').fill('inst1');
     const row = page.getByRole('row').filter({ hasText: 'inst1' });
     await row.first().waitFor();
     assert.match(await row.first().innerText(), /机构/);
     assert.doesNotMatch(await page.locator('.ant-table').first().innerText(), /\binstitution\b/);
-    await page.getByTestId('user-search').getByRole('textbox').fill('officer1');
+    await page.getByPlaceholder('按用户名、姓名或统一社会信用代码查找').fill('officer1');
     await page.getByRole('row').filter({ hasText: 'officer1' }).locator('.ant-select').first().click();
     await page.getByTitle('审核人').click();
     const dialog = page.getByRole('dialog');
@@ -38,7 +38,7 @@ void describe('admin', () => {
 
   void it('lets a new officer set its own password and bind an authenticator at the first sign-in', async () => {
     const username = `e2e-${Date.now().toString(36)}`;
-    await page.getByTestId('user-search').getByRole('textbox').fill('');
+    await page.getByPlaceholder('按用户名、姓名或统一社会信用代码查找').fill('');
     await page.getByRole('button', { name: '新建账号' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill(username);

@@ -29,7 +29,7 @@ void describe('officer', () => {
     await page.getByLabel('被登记机构').fill('启明星');
     await page.getByText(`${QIMINGXING.name}（${QIMINGXING.uscc}）`).click();
     await page.getByLabel(/失信行为/).click();
-    await page.locator('.ant-select-item-option').first().click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '擅自举办校外培训机构' }).click();
     await page.getByLabel('违法失信事实').fill('群众投诉该机构未取得办学许可证开展学科类培训，经现场检查属实。');
     await page.getByRole('button', { name: '登记并开始调查' }).click();
     await page.waitForURL(/\/cases\/LY-\d{4}-\d{6}$/);

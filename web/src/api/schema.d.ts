@@ -4850,10 +4850,11 @@ export interface components {
             /** @example 异议 */
             kindLabel: string;
             /**
-             * @description 回执号：案件编号、材料种类（YY 异议、ZG 整改报告、XF 信用修复申请）和轮次
+             * @description 回执号：案件编号、材料种类（YY 异议、ZG 整改报告、XF 信用修复申请）和第几次（从 1 起）
              * @example LY-2026-000001-YY1
              */
             receiptNo: string;
+            /** @description 期限轮次（从 0 起） */
             round: number;
             /**
              * Format: date-time
