@@ -44,7 +44,7 @@ void describe('admin', () => {
     await dialog.getByLabel('用户名').fill(username);
     await dialog.getByLabel('姓名').fill('新来的经办');
     await dialog.getByLabel('科室').click();
-    await page.getByTitle('校外培训监管科').click();
+    await page.locator('.ant-select-item-option[title="校外培训监管科"]').click();
     await dialog.getByLabel('初始密码').fill('Chushi#Mima-2026');
     await dialog.getByRole('button', { name: '创建' }).click();
     await page.getByText('账号已创建').waitFor();
