@@ -95,3 +95,13 @@ describe('the bureau and the office by name', () => {
     expect(container.textContent).not.toContain('海州区');
   });
 });
+
+describe('an account that must first change its password', () => {
+  it('asks the API for nothing it would refuse (no unread count, no offices) until it has', async () => {
+    const calls = signedInAs({ officeCode: 'XWPX', requirements: ['password_change'] }, { '/public/bureau': { name: '连云港市连云区教育局' } });
+    renderUi(<AuthProvider><MemoryRouter><Shell /></MemoryRouter></AuthProvider>);
+    await screen.findByTestId('current-user');
+    await waitFor(() => expect(screen.getByTestId('bureau-name').textContent).toContain('连云港市连云区教育局'));
+    expect(calls.filter((c) => /\/api\/(inbox|offices)/.test(c))).toEqual([]);
+  });
+});

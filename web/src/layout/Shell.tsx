@@ -18,15 +18,17 @@ export function Shell() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const bureau = useBureauName();
+  // an account that must first change its password or bind an authenticator may call nothing else yet (403)
+  const ready = !!me && !me.requirements.length;
   // unread messages on the menu; read again on every page change, so reading them in 消息通知 clears the count
   const [unread, setUnread] = useState(0);
   useEffect(() => {
-    if (!me) return;
+    if (!ready) return;
     let live = true;
     get<{ unread: number }>('/inbox', { limit: 1 }).then((r) => live && setUnread(r.unread), () => undefined);
     return () => { live = false; };
-  }, [me, pathname]);
-  const { officeName } = useOffices(!!me?.officeCode);
+  }, [ready, pathname]);
+  const { officeName } = useOffices(ready && !!me?.officeCode);
   const items = me ? navFor(me.role) : [];
   // the longest menu path that prefixes the current page is the selected one
   const selected = items.map((i) => i.path).filter((p) => pathname === p || pathname.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];

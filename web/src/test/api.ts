@@ -21,7 +21,7 @@ export function stubApi(routes: Record<string, unknown>) {
 /** A signed-in user for components under AuthProvider: a token in the store and /auth/me answering `me`. */
 export function signedInAs(me: Partial<Me>, routes: Record<string, unknown> = {}) {
   tokenStore.set({ accessToken: 'a', refreshToken: 'r' });
-  return stubApi({ '/auth/me': { id: 'u1', username: 'wang', role: 'officer', officeCode: null, uscc: null, ...me }, ...routes });
+  return stubApi({ '/auth/me': { id: 'u1', username: 'wang', role: 'officer', officeCode: null, uscc: null, requirements: [], totpEnrolled: true, ...me }, ...routes });
 }
 
 export const OFFICES = [{ code: 'XWPX', name: '校外培训监管科' }, { code: 'JJK', name: '基础教育科' }];
