@@ -20,5 +20,10 @@ mkdir -p test-output/screenshots
 npx ts-node -T scripts/seed-demo.ts >/dev/null
 WEB_DIST_DIR="$ROOT/web/dist" start_app "$WEB_PORT" test-web
 
-log "driving Chromium through the web console (playwright-core)"
-BASE_URL="http://127.0.0.1:$WEB_PORT" SCREENSHOT_DIR="$ROOT/test-output/screenshots" node --test --test-reporter=spec --test-concurrency=1 web/e2e/console.e2e.mjs
+log "type-checking the browser tests"
+(cd web && npx tsc -p e2e/tsconfig.json)
+log "driving Chromium through the web console (playwright-core): one file per role, then one case's whole lifecycle"
+# E2E_FILES narrows the run (e.g. E2E_FILES=web/e2e/roles/officer.e2e.ts); each role file stands alone, in any order
+# shellcheck disable=SC2086
+BASE_URL="http://127.0.0.1:$WEB_PORT" SCREENSHOT_DIR="$ROOT/test-output/screenshots" node --test --test-reporter=spec --test-concurrency=1 \
+  ${E2E_FILES:-web/e2e/roles/*.e2e.ts web/e2e/lifecycle.e2e.mjs}

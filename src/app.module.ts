@@ -26,6 +26,9 @@ import { IntegrityEducationModule } from './integrity-education/integrity-educat
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { OpsModule } from './ops/ops.module';
+import { BureauModule } from './bureau/bureau.module';
+import { StatisticsModule } from './statistics/statistics.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 import { CASE_WORK_MODULES, FOUNDATION_MODULES } from './shared.modules';
 
 /** The API process: the shared module set (shared.modules.ts) with HTTP, the Temporal client and queue producers. */
@@ -53,6 +56,7 @@ import { CASE_WORK_MODULES, FOUNDATION_MODULES } from './shared.modules';
     EarlyWarningModule, AccountabilityModule, ObjectionsModule,
     DocumentsModule, // issue #15: documents and their service
     OpsModule, // issue #21: /metrics listener, alerts
+    BureauModule, StatisticsModule, SubmissionsModule, // issue #22: the console's names, statistics, submission receipts
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import type { CaseStage, InstitutionDeadlineKind, TaskKind } from '../../workflows/contracts';
+import { waitingForText } from '../../workflows/labels';
 
 /**
  * One round trip for the case page: the case row with its tasks, events, institution deadlines and interviews as
@@ -38,3 +39,22 @@ export interface CaseViewRow {
 }
 
 export const isoTime = (t: string | null): string | null => (t === null ? null : new Date(t).toISOString());
+
+/** What a listed case waits for: its open task kinds and its latest open institution deadline, per row. */
+export const WAITING_COLUMNS = `
+  c.repairable_from::text AS "repairableFrom", c.publicity_until::text AS "publicityUntil",
+  ARRAY(SELECT t.kind FROM tasks t WHERE t.case_no = c.case_no AND t.status IN ('open', 'claimed') ORDER BY t.created_at) AS "openTaskKinds",
+  (SELECT json_build_object('kind', d.kind, 'dueDate', d.due_date::text) FROM institution_deadlines d
+    WHERE d.case_no = c.case_no AND d.status = 'open' ORDER BY d.opened_at DESC, d.id DESC LIMIT 1) AS "institutionDeadline"`;
+
+export interface CaseListRow {
+  stage: CaseStage; openTaskKinds: TaskKind[]; institutionDeadline: { kind: InstitutionDeadlineKind; dueDate: string } | null;
+  repairableFrom: string | null; publicityUntil: string | null;
+}
+
+/** The list's 等待 column in the same words as the case page (workflows/labels.ts waitingForText). */
+export function withWaitingFor<T extends CaseListRow>(row: T) {
+  const { openTaskKinds, institutionDeadline, repairableFrom, publicityUntil, ...rest } = row;
+  const closed = row.stage === 'CLOSED' || row.stage === 'WITHDRAWN';
+  return { ...rest, waitingFor: closed ? null : waitingForText({ stage: row.stage, openTaskKinds, institutionDeadline, repairableFrom, publicityUntil }) };
+}

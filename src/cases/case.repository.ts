@@ -5,7 +5,7 @@ import type { CaseInput, CaseStage, CaseWrite, Severity } from '../../workflows/
 import { CaseDeadlineRepository } from './case-deadline.repository';
 import { CaseEventRepository } from './case-event.repository';
 import { CaseTaskRepository } from './case-task.repository';
-import { CASE_VIEW_SQL, CaseViewRow } from './case-view.sql';
+import { CASE_VIEW_SQL, CaseListRow, CaseViewRow, WAITING_COLUMNS, withWaitingFor } from './case-view.sql';
 
 /** A case with the names its notices and credit records need. */
 export interface CaseRow {
@@ -21,6 +21,10 @@ export interface BlockedCaseRow {
 
 export interface CaseListFilter {
   uscc?: string; stage?: string; open?: boolean; page: number; pageSize: number;
+  /** An institution's name (part of it), a USCC or the start of a case number. */
+  q?: string; severity?: string; officeCode?: string;
+  /** Registered from / to, Beijing days as the console shows them. */
+  from?: string; to?: string;
   /** An institution's own USCC: it lists its own cases only (null, an account without one: none). */
   party?: string | null;
 }
@@ -123,14 +127,25 @@ export class CaseRepository {
     if (f.uscc) where.push(`c.uscc = ${arg(f.uscc)}`);
     if (f.stage) where.push(`c.stage = ${arg(f.stage)}`);
     if (f.open !== undefined) where.push(f.open ? 'c.closed_at IS NULL' : 'c.closed_at IS NOT NULL');
+    if (f.q?.trim()) {
+      const text = f.q.trim();
+      const like = arg(`%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      where.push(`(i.name ILIKE ${like} OR c.uscc = ${arg(text.toUpperCase())} OR c.case_no ILIKE ${arg(`${text.toUpperCase().replace(/[\\%_]/g, '')}%`)})`);
+    }
+    if (f.severity) where.push(`c.severity = ${arg(f.severity)}`);
+    if (f.officeCode) where.push(`c.office_code = ${arg(f.officeCode)}`);
+    if (f.from) where.push(`(c.registered_at AT TIME ZONE 'Asia/Shanghai')::date >= ${arg(f.from)}::date`);
+    if (f.to) where.push(`(c.registered_at AT TIME ZONE 'Asia/Shanghai')::date <= ${arg(f.to)}::date`);
     const filter = [...args];
-    const items = await this.ds.query(
+    const rows: (CaseListRow & Record<string, unknown>)[] = await this.ds.query(
       `SELECT c.case_no AS "caseNo", c.uscc, i.name AS "institutionName", c.behaviour_code AS "behaviourCode", c.severity, c.stage,
-              c.office_code AS "officeCode", c.registered_at AS "registeredAt", c.decision_date::text AS "decisionDate", c.outcome
+              c.office_code AS "officeCode", c.registered_at AS "registeredAt", c.decision_date::text AS "decisionDate", c.outcome,
+              ${WAITING_COLUMNS}
          FROM cases c JOIN institutions i ON i.id = c.institution_id WHERE ${where.join(' AND ')}
         ORDER BY c.registered_at DESC LIMIT ${arg(f.pageSize)} OFFSET ${arg((f.page - 1) * f.pageSize)}`, args);
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM cases c WHERE ${where.join(' AND ')}`, filter);
-    return { items, total: total as number };
+    const [{ total }] = await this.ds.query(
+      `SELECT count(*)::int AS total FROM cases c JOIN institutions i ON i.id = c.institution_id WHERE ${where.join(' AND ')}`, filter);
+    return { items: rows.map(withWaitingFor), total: total as number };
   }
 
   /** One institution's cases, newest first (the portal's list). */

@@ -58,12 +58,14 @@ export class IntegrityEducationService {
   async report(q: ActivityQueryDto, user: AuthUser) {
     if (!q.term) throw validationFailed('请指定学期（term），如 2026-1');
     const uscc = this.scope(q.uscc, user);
+    // every institution, those without an activity in the term included (0 activities): the report is there to show
+    // which schools have done nothing, so leaving them out hid exactly what it is read for (issue #22)
     const rows = await this.ds.query(
-      `SELECT a.uscc, i.name AS "institutionName", count(*)::int AS activities, sum(a.participants)::int AS participants,
-              array_agg(DISTINCT a.theme ORDER BY a.theme) AS themes
-         FROM integrity_activities a JOIN institutions i ON i.id = a.institution_id
-        WHERE a.term = $1 AND ($2::text IS NULL OR a.uscc = $2)
-        GROUP BY a.uscc, i.name ORDER BY count(*) DESC, i.name`, [q.term, uscc]);
+      `SELECT i.uscc, i.name AS "institutionName", count(a.id)::int AS activities, COALESCE(sum(a.participants), 0)::int AS participants,
+              COALESCE(array_agg(DISTINCT a.theme ORDER BY a.theme) FILTER (WHERE a.id IS NOT NULL), '{}') AS themes
+         FROM institutions i LEFT JOIN integrity_activities a ON a.institution_id = i.id AND a.term = $1
+        WHERE ($2::text IS NULL OR i.uscc = $2)
+        GROUP BY i.uscc, i.name ORDER BY count(a.id) DESC, i.name`, [q.term, uscc]);
     return { term: q.term, rows };
   }
 

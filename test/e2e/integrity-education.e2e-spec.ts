@@ -45,6 +45,15 @@ describe('integrity education (诚信教育) over HTTP', () => {
     expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
+  it('lists a school with no activity in the term, with 0 activities', async () => {
+    const idle = await createInstitution(t.ds);
+    const { token } = await t.loginAs('manager', { officeCode: null });
+    const report = await t.http().get('/api/integrity-education/report').query({ term: '2026-1' }).set(auth(token)).expect(200);
+    expect(report.body.rows).toContainEqual(expect.objectContaining({ uscc: idle.uscc, activities: 0, participants: 0, themes: [] }));
+    const busy = report.body.rows.findIndex((r: { uscc: string }) => r.uscc === school.uscc);
+    expect(busy).toBeLessThan(report.body.rows.findIndex((r: { uscc: string }) => r.uscc === idle.uscc));
+  });
+
   it('keeps the report to staff and the school itself', async () => {
     const { token } = await t.loginAs('manager', { officeCode: null });
     await t.http().get('/api/integrity-education/report').query({ term: '2026-1' }).set(auth(token)).expect(200);

@@ -16,6 +16,7 @@ const InstitutionsPage = lazy(() => import('./pages/institutions/InstitutionsPag
 const InstitutionPage = lazy(() => import('./pages/institutions/InstitutionPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const CircularPage = lazy(() => import('./pages/dashboard/CircularPage'));
+const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'));
 const PortalPage = lazy(() => import('./pages/portal/PortalPage'));
 const InboxPage = lazy(() => import('./pages/portal/InboxPage'));
 const CommitmentsPage = lazy(() => import('./pages/portal/CommitmentsPage'));
@@ -61,6 +62,7 @@ export function AppRoutes() {
         {page('/institutions', <InstitutionsPage />)}
         {page('/institutions/:uscc', <InstitutionPage />, ['officer', 'approver', 'manager', 'auditor', 'admin'])}
         {page('/dashboard', <DashboardPage />)}
+        {page('/statistics', <StatisticsPage />)}
         {page('/circular', <CircularPage />)}
         {page('/portal', <PortalPage />)}
         {page('/inbox', <InboxPage />)}

@@ -2,12 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** One office's failings in the period, ranked by their total. */
 export class OfficeAccountabilityDto {
-  @ApiProperty({ type: 'integer' }) rank: number;
+  @ApiProperty({ type: 'integer', description: '名次；合计相同的科室名次相同' }) rank: number;
   @ApiProperty() officeCode: string;
   @ApiProperty() officeName: string;
   @ApiProperty({ type: 'integer', description: '双公示逾期' }) latePublications: number;
-  @ApiProperty({ type: 'integer', description: '未报送共享' }) notShared: number;
-  @ApiProperty({ type: 'integer', description: '无信用审查即作出决定' }) decidedWithoutReview: number;
+  @ApiProperty({ type: 'integer', description: '报送共享被平台退回待更正（平台故障造成的积压不计）' }) notShared: number;
   @ApiProperty({ type: 'integer', description: '逾期任务' }) overdueTasks: number;
   @ApiProperty({ type: 'integer', description: '逾期未答复异议' }) lateObjections: number;
   @ApiProperty({ type: 'integer' }) total: number;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsUscc } from '../../common/validation/uscc';
 import { CASE_STAGES, SEVERITIES, type Severity } from '../../../workflows/contracts';
 
@@ -10,6 +10,25 @@ export class CaseListQueryDto {
 
   @ApiPropertyOptional() @IsOptional() @IsUscc()
   uscc?: string;
+
+  // one search box: part of the institution's name, its whole USCC, or (the start of) a case number
+  @ApiPropertyOptional({ description: '机构名称（部分）、统一社会信用代码或案件编号' })
+  @IsOptional() @IsString({ message: '查询内容必须是文本' }) @Length(1, 100, { message: '查询内容应为 1–100 个字符' })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: SEVERITIES }) @IsOptional() @IsIn(SEVERITIES, { message: '失信程度只能是 minor、general 或 serious' })
+  severity?: Severity;
+
+  @ApiPropertyOptional({ description: '承办科室代码' }) @IsOptional() @IsString({ message: '科室代码必须是文本' }) @Length(1, 32, { message: '科室代码过长' })
+  officeCode?: string;
+
+  @ApiPropertyOptional({ description: '登记日期不早于（北京时间，YYYY-MM-DD）' })
+  @IsOptional() @IsDateString({ strict: true }, { message: '开始日期须为 YYYY-MM-DD 格式的日期' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: '登记日期不晚于（北京时间，YYYY-MM-DD）' })
+  @IsOptional() @IsDateString({ strict: true }, { message: '结束日期须为 YYYY-MM-DD 格式的日期' })
+  to?: string;
 
   @ApiPropertyOptional({ description: '只看未办结（true）或已办结（false）' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))

@@ -16,6 +16,7 @@ export class CaseSummaryDto {
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
   @ApiProperty(nullableString('date')) decisionDate: string | null;
   @ApiProperty({ ...nullableString(), description: '办结结果' }) outcome: string | null;
+  @ApiProperty({ ...nullableString(), description: '当前等待（与案件页相同的说法；已办结、已撤销为空）' }) waitingFor: string | null;
 }
 
 export class CasePageDto {

@@ -1780,6 +1780,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本机构提交的材料及回执（回执号、收到时间） */
+        get: operations["SubmissionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/uploads": {
         parameters: {
             query?: never;
@@ -1790,6 +1807,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PortalController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/bureau": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本系统所属教育局名称（取自文书设置的发文机关） */
+        get: operations["BureauController_bureau"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2179,6 +2213,23 @@ export interface paths {
         put?: never;
         /** 作出审批或评选决定（事项所属科室的审核人，且不是登记人：403 SAME_PERSON / OTHER_OFFICE）；无信用审查记录时 409 REVIEW_REQUIRED */
         post: operations["CreditReviewController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按月、季度、年度统计的监管指标及其口径 */
+        get: operations["StatisticsController_figures"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2623,6 +2674,13 @@ export interface components {
             results: components["schemas"]["ReassignResultDto"][];
             succeeded: number;
         };
+        BureauDto: {
+            /**
+             * @description 发文机关（文书设置），尚未设置时为空
+             * @example 连云港市连云区教育局
+             */
+            name: string | null;
+        };
         CalendarOverrideDto: {
             /** Format: date-time */
             createdAt: string;
@@ -2742,6 +2800,8 @@ export interface components {
             /** @enum {string} */
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             uscc: string;
+            /** @description 当前等待（与案件页相同的说法；已办结、已撤销为空） */
+            waitingFor: string | null;
         };
         CaseTaskDto: {
             /** Format: uuid */
@@ -3656,6 +3716,18 @@ export interface components {
             /** @description 未读条数 */
             unread: number;
         };
+        IndicatorDefinitionDto: {
+            /** @description 口径：统计什么、以哪一天计、取自哪项记录 */
+            definition: string;
+            /** @example 认定 */
+            group: string;
+            /** @example determinations */
+            key: string;
+            /** @example 失信行为认定 */
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "days" | "share";
+        };
         IndustryBanDto: {
             /** @description 今日处于限制从业期内 */
             active: boolean;
@@ -4105,18 +4177,17 @@ export interface components {
             uscc: string;
         };
         OfficeAccountabilityDto: {
-            /** @description 无信用审查即作出决定 */
-            decidedWithoutReview: number;
             /** @description 逾期未答复异议 */
             lateObjections: number;
             /** @description 双公示逾期 */
             latePublications: number;
-            /** @description 未报送共享 */
+            /** @description 报送共享被平台退回待更正（平台故障造成的积压不计） */
             notShared: number;
             officeCode: string;
             officeName: string;
             /** @description 逾期任务 */
             overdueTasks: number;
+            /** @description 名次；合计相同的科室名次相同 */
             rank: number;
             total: number;
         };
@@ -5121,6 +5192,24 @@ export interface components {
             /** @description 统一社会信用代码 */
             uscc: string;
         };
+        StatisticsDto: {
+            /** @enum {string} */
+            granularity: "month" | "quarter" | "year";
+            indicators: components["schemas"]["IndicatorDefinitionDto"][];
+            periods: components["schemas"]["StatisticsPeriodDto"][];
+        };
+        StatisticsPeriodDto: {
+            /** Format: date */
+            from: string;
+            /** @example 2026年第1季度 */
+            label: string;
+            /** Format: date */
+            to: string;
+            /** @description 指标 → 数值；比例或平均数无分母时为 null */
+            values: {
+                [key: string]: number | null;
+            };
+        };
         SubmissionContentDto: {
             /** @description 仅经办人和管理员可见，个人信息脱敏 */
             payload?: {
@@ -5213,9 +5302,34 @@ export interface components {
             /** @description 修改原因 */
             reason: string;
         };
+        SubmissionListDto: {
+            /** @description 最近 200 份，新的在前 */
+            items: components["schemas"]["SubmissionReceiptDto"][];
+        };
         SubmissionPageDto: {
             items: components["schemas"]["SubmissionDto"][];
             total: number;
+        };
+        SubmissionReceiptDto: {
+            caseNo: string;
+            /** @description 附件数 */
+            files: number;
+            /** @enum {string} */
+            kind: "objection" | "rectification" | "repair";
+            /** @example 异议 */
+            kindLabel: string;
+            /**
+             * @description 回执号：案件编号、材料种类（YY 异议、ZG 整改报告、XF 信用修复申请）和第几次（从 1 起）
+             * @example LY-2026-000001-YY1
+             */
+            receiptNo: string;
+            /** @description 期限轮次（从 0 起） */
+            round: number;
+            /**
+             * Format: date-time
+             * @description 系统收到的时间
+             */
+            submittedAt: string;
         };
         TaskActionResultDto: {
             case: components["schemas"]["CaseSnapshotDto"];
@@ -6980,11 +7094,20 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
+                /** @description 登记日期不早于（北京时间，YYYY-MM-DD） */
+                from?: string;
+                /** @description 承办科室代码 */
+                officeCode?: string;
                 /** @description 只看未办结（true）或已办结（false） */
                 open?: boolean;
                 page?: number;
                 pageSize?: number;
+                /** @description 机构名称（部分）、统一社会信用代码或案件编号 */
+                q?: string;
+                severity?: "minor" | "general" | "serious";
                 stage?: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+                /** @description 登记日期不晚于（北京时间，YYYY-MM-DD） */
+                to?: string;
                 /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
                 uscc?: string;
             };
@@ -14912,6 +15035,82 @@ export interface operations {
             };
         };
     };
+    SubmissionsController_list: {
+        parameters: {
+            query?: {
+                /** @description 只看该案件的材料 */
+                caseNo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionListDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     PortalController_upload: {
         parameters: {
             query?: never;
@@ -15001,6 +15200,43 @@ export interface operations {
             };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BureauController_bureau: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BureauDto"];
+                };
+            };
+            /** @description 请求过于频繁（TOO_MANY_REQUESTS） */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16694,6 +16930,86 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatisticsController_figures: {
+        parameters: {
+            query: {
+                /** @description 起始日期（北京时间，含），取其所在期间的第一天 */
+                from: string;
+                /** @description 按月、季度或年度分期 */
+                granularity: "month" | "quarter" | "year";
+                /** @description 截止日期（北京时间，含），取其所在期间的最后一天 */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

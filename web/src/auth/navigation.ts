@@ -14,6 +14,7 @@ export const NAV: NavItem[] = [
   { path: '/publicity', label: '双公示登记', roles: ['officer', 'approver'] },
   { path: '/institutions', label: '机构名录', roles: ['officer', 'approver', 'manager', 'auditor', 'admin'] },
   { path: '/dashboard', label: '领导看板', roles: ['manager', 'auditor', 'admin'] },
+  { path: '/statistics', label: '统计分析', roles: ['manager', 'approver', 'auditor'] },
   { path: '/circular', label: '通报', roles: ['manager', 'auditor'] },
   { path: '/portal', label: '本机构信用', roles: ['institution'] },
   { path: '/portal/commitments', label: '信用承诺', roles: ['institution'] },

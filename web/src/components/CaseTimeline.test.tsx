@@ -16,8 +16,8 @@ describe('CaseTimeline', () => {
     expect(screen.getByText('（线索登记 → 调查）')).toBeTruthy();
   });
 
-  it('never shows a raw event code, even for an event the API has not named', () => {
-    const { container } = render(<CaseTimeline events={[event({ type: 'CLOSED_REPAIRED', from: 'PUBLICITY', to: 'CLOSED' })]} />);
+  it('never shows a raw event code, even for an event neither the API nor the shared labels name', () => {
+    const { container } = render(<CaseTimeline events={[event({ type: 'SOMETHING_NEW' as CaseEvent['type'], from: 'PUBLICITY', to: 'CLOSED' })]} />);
     expect(screen.getByText('事件')).toBeTruthy();
     expect(container.textContent).not.toMatch(/[A-Z_]{6,}/);
   });

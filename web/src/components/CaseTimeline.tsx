@@ -1,7 +1,7 @@
 import { Timeline, Typography } from 'antd';
 import type { CaseEvent } from '../api/types';
 import { formatDateTime } from '../lib/dates';
-import { DEADLINE_KIND_LABELS, ROLE_LABELS, severityLabel, stageLabel, taskKindLabel } from '../lib/labels';
+import { DEADLINE_KIND_LABELS, EVENT_LABELS, ROLE_LABELS, severityLabel, stageLabel, taskKindLabel } from '../lib/labels';
 
 const PAYLOAD_LABELS: Record<string, string> = {
   severity: '失信程度', measures: '措施', objectionDue: '异议截止', dueDate: '期限', decision: '结论', scheduledAt: '约谈时间',
@@ -15,12 +15,18 @@ function show(k: string, v: unknown): string {
 }
 
 /**
- * The server names every event it emits (`typeLabel` on the case view's history, from workflows/labels.ts); until an
- * API without it is gone, an unnamed event reads 事件 — never its raw code.
+ * The server names every event it emits (`typeLabel` on the case view's history); an answer without it is named from
+ * the same table (workflows/labels.ts EVENT_LABELS), and a type neither knows reads 事件 — never its raw code.
  */
 function eventTitle(e: CaseEvent): string {
   const { typeLabel } = e as CaseEvent & { typeLabel?: string | null };
-  return typeLabel || '事件';
+  return typeLabel || (EVENT_LABELS as Record<string, string>)[e.type] || '事件';
+}
+
+/** A move between two named stages; the first event has no stage before it, so it shows none rather than “— →”. */
+function moveText(e: CaseEvent): string | null {
+  if (!e.to || e.from === e.to) return null;
+  return e.from ? `（${stageLabel(e.from)} → ${stageLabel(e.to)}）` : null;
 }
 
 function payloadText(p: Record<string, unknown> | null): string {
@@ -35,17 +41,18 @@ function payloadText(p: Record<string, unknown> | null): string {
 export function CaseTimeline({ events }: { events: CaseEvent[] }) {
   return (
     <Timeline
-      items={events.map((e) => ({
+      items={events.map((e, i) => ({
         color: e.type.includes('RETURN') || e.type.includes('FAIL') || e.type.includes('OVERDUE') ? 'red' : e.to ? 'blue' : 'gray',
         children: (
           <div data-testid="timeline-event">
             <Typography.Text strong>{eventTitle(e)}</Typography.Text>
-            {e.to && e.from !== e.to && <Typography.Text type="secondary">（{stageLabel(e.from) || '—'} → {stageLabel(e.to)}）</Typography.Text>}
+            {moveText(e) && <Typography.Text type="secondary">{moveText(e)}</Typography.Text>}
             <div style={{ fontSize: 12, color: '#8c8c8c' }}>
               {formatDateTime(e.occurredAt)}
               {e.actorRole && ` · ${ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] ?? (e.actorRole === 'system' ? '系统' : e.actorRole)}`}
             </div>
-            {e.reason && <div>理由：{e.reason}</div>}
+            {/* completing a task and the stage move it causes carry the same reason: say it once */}
+            {e.reason && e.reason !== events[i - 1]?.reason && <div>理由：{e.reason}</div>}
             {payloadText(e.payload) && <div style={{ fontSize: 13 }}>{payloadText(e.payload)}</div>}
           </div>
         ),

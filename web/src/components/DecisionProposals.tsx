@@ -6,6 +6,7 @@ import type { DecisionProposal } from '../api/types';
 import { useMe } from '../auth/AuthContext';
 import { formatDateTime } from '../lib/dates';
 import { useAsync } from '../lib/useAsync';
+import { useOffices } from '../lib/lookups';
 import { ErrorAlert } from './ErrorAlert';
 
 export const PROPOSAL_KINDS: Record<string, string> = {
@@ -30,6 +31,7 @@ export function whyNot(p: DecisionProposal, me: { id: string; role: string; offi
  */
 export function DecisionProposals({ kinds }: { kinds: string[] }) {
   const me = useMe();
+  const { officeName } = useOffices();
   const { message } = App.useApp();
   const [rejecting, setRejecting] = useState<DecisionProposal | null>(null);
   const [note, setNote] = useState('');
@@ -56,7 +58,7 @@ export function DecisionProposals({ kinds }: { kinds: string[] }) {
           { title: '事项', dataIndex: 'kind', render: (k: string) => <Tag>{PROPOSAL_KINDS[k] ?? k}</Tag> },
           { title: '内容', dataIndex: 'summary' },
           { title: '承办意见', dataIndex: 'reason' },
-          { title: '科室', dataIndex: 'officeCode', render: (o: string | null) => o ?? '—' },
+          { title: '科室', dataIndex: 'officeCode', render: officeName },
           { title: '提出时间', dataIndex: 'proposedAt', render: formatDateTime },
           {
             title: '审批',

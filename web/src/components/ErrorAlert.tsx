@@ -1,8 +1,17 @@
-import { Alert } from 'antd';
+import { Alert, Collapse } from 'antd';
 import { ApiError } from '../api/client';
 import { describeError } from '../api/errors';
 
-/** An API failure in plain words; the code stays small for whoever phones the administrator. */
+/** The machine code, folded away under 详情: a clerk reads the sentence, support asks for what is inside. */
+export function ErrorDetails({ code }: { code: string | null }) {
+  if (!code) return null;
+  return (
+    <Collapse ghost size="small" style={{ marginLeft: -16 }}
+      items={[{ key: 'd', label: <span style={{ color: '#999', fontSize: 12 }}>详情</span>, children: <span style={{ color: '#999', fontSize: 12 }}>供系统管理员排查：{code}</span> }]} />
+  );
+}
+
+/** An API failure in plain words; the code stays in a closed 详情 fold for whoever phones the administrator. */
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   if (!error) return null;
   const code = error instanceof ApiError && error.status > 0 ? error.code : null;
@@ -13,7 +22,7 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
       role="alert"
       style={{ marginBottom: 16 }}
       message={title ?? describeError(error)}
-      description={title ? describeError(error) : code ? <span style={{ color: '#999', fontSize: 12 }}>错误代码：{code}</span> : undefined}
+      description={title ? <>{describeError(error)}<ErrorDetails code={code} /></> : code ? <ErrorDetails code={code} /> : undefined}
     />
   );
 }

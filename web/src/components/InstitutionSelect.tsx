@@ -7,7 +7,8 @@ import type { Institution, InstitutionPage } from '../api/types';
 export function InstitutionSelect({ id, value, onChange, placeholder = '输入机构名称或统一社会信用代码搜索' }: {
   id?: string; value?: string; onChange?: (uscc: string) => void; placeholder?: string;
 }) {
-  const [q, setQ] = useState('');
+  // a preset value (登记线索 from an institution's file) is searched for, so the select shows its name, not the code
+  const [q, setQ] = useState(value ?? '');
   const [options, setOptions] = useState<Institution[]>([]);
   const [loading, setLoading] = useState(false);
   useEffect(() => {

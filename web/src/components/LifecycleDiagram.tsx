@@ -19,7 +19,10 @@ const PATH: { stage: string; optional?: boolean }[] = [
   { stage: 'CLOSED' },
 ];
 
-export function LifecycleDiagram({ stage, visited, waitingFor }: { stage: string; visited: string[]; waitingFor?: string }) {
+/** The server's text starts with its own 待办： (workflows/labels.ts waitingForText); after 当前等待： it would read twice. */
+const withoutPrefix = (text: string) => text.replace(/^待办[：:]\s*/, '');
+
+export function LifecycleDiagram({ stage, visited, waitingFor, forWhom }: { stage: string; visited: string[]; waitingFor?: string; forWhom?: string }) {
   const seen = new Set(visited);
   const currentIndex = PATH.findIndex((p) => p.stage === stage);
   return (
@@ -47,7 +50,8 @@ export function LifecycleDiagram({ stage, visited, waitingFor }: { stage: string
       </div>
       {waitingFor && (
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-          当前等待：<Typography.Text strong data-testid="waiting-for">{waitingFor}</Typography.Text>
+          当前等待：<Typography.Text strong data-testid="waiting-for">{withoutPrefix(waitingFor)}</Typography.Text>
+          {forWhom && <Typography.Text type="secondary" data-testid="waiting-for-whom">（办理：{forWhom}）</Typography.Text>}
         </Typography.Paragraph>
       )}
     </div>

@@ -1,10 +1,10 @@
 // Stages and tasks are named by the server (workflows/labels.ts, the words of its `waitingFor` text and notifications);
 // the console imports those tables instead of keeping copies that drift. Events are named by the API itself (the case
 // view's `typeLabel`), see CaseTimeline.
-import { STAGE_LABELS, TASK_LABELS } from '@server/labels';
+import { EVENT_LABELS, STAGE_LABELS, TASK_LABELS } from '@server/labels';
 import type { Role, Severity, Stage, TaskKind } from '../api/types';
 
-export { STAGE_LABELS, TASK_LABELS };
+export { EVENT_LABELS, STAGE_LABELS, TASK_LABELS };
 
 export const ROLE_LABELS: Record<Role, string> = {
   officer: '经办人', approver: '审核人', manager: '分管领导', institution: '机构', auditor: '审计', admin: '管理员', legal: '法制审核', head: '局负责人',

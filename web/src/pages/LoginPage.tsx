@@ -6,6 +6,7 @@ import { ApiError } from '../api/client';
 import { describeError } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 import { HOME } from '../auth/navigation';
+import { useBureauName } from '../lib/lookups';
 
 interface Values { username: string; password: string; totp?: string }
 
@@ -16,6 +17,7 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const totpInput = useRef<InputRef>(null);
+  const bureau = useBureauName();
   if (me) return <Navigate to={me.requirements.length ? '/account' : HOME[me.role]} replace />;
 
   const submit = async (v: Values) => {
@@ -38,7 +40,7 @@ export function LoginPage() {
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f5ff' }}>
       <Card style={{ width: 380 }}>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>教育信用监管系统</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>连云港市海州区教育局</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }} data-testid="bureau-name">{bureau || '\u00a0'}</Typography.Paragraph>
         {(error ?? notice) && <Alert type="error" showIcon message={error ?? notice} style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>

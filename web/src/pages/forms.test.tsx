@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { stubApi } from '../test/api';
 import { renderUi } from '../test/render';
 import { Form, Input } from 'antd';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +49,10 @@ describe('portal submission rules', () => {
 
 describe('双公示 penalty form', () => {
   it('names each missing field and checks the codes before sending', async () => {
+    stubApi({ '/public/bureau': { name: '连云港市连云区教育局' } });
     renderUi(<DecisionForm fields={PENALTY_FIELDS} endpoint="/publicity/penalties" title="行政处罚决定" />);
+    // the authority is the bureau of the document settings, filled in once its name has loaded
+    await waitFor(() => expect((screen.getByLabelText('处罚机关') as HTMLInputElement).value).toBe('连云港市连云区教育局'));
     fireEvent.change(screen.getByLabelText('统一社会信用代码'), { target: { value: '52320700MJ58463814' } });
     fireEvent.change(screen.getByLabelText('法定代表人身份证号'), { target: { value: '320706198503124418' } });
     fireEvent.click(screen.getByRole('button', { name: '登记行政处罚决定' }));

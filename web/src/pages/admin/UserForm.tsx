@@ -47,7 +47,7 @@ export function UserForm({ open, offices, onClose }: { open: boolean; offices: {
           <Form.Item name="uscc" label="所属机构统一社会信用代码" rules={[{ required: true, message: '请填写机构的统一社会信用代码' }, usccRule]}><Input /></Form.Item>
         ) : (
           <Form.Item name="officeCode" label="科室" rules={role === 'officer' || role === 'approver' ? [{ required: true, message: '经办人和审核人须指定科室' }] : []}>
-            <Select allowClear options={offices.map((o) => ({ value: o.code, label: `${o.name}（${o.code}）` }))} />
+            <Select allowClear options={offices.map((o) => ({ value: o.code, label: o.name }))} />
           </Form.Item>
         )}
         {(role === 'officer' || role === 'approver') && (

@@ -6,18 +6,22 @@ import { useMe } from '../../auth/AuthContext';
 import { CaseTimeline } from '../../components/CaseTimeline';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LifecycleDiagram } from '../../components/LifecycleDiagram';
-import { formatDate, formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import { CASE_SOURCES, SEVERITY_COLORS, severityLabel, stageLabel } from '../../lib/labels';
+import { useBehaviours, useOffices } from '../../lib/lookups';
 import { useAsync } from '../../lib/useAsync';
 import { CaseDeadlines } from './CaseDeadlines';
 import { BlockedCaseAlert } from './BlockedCaseAlert';
 import { CaseDocumentsPanel } from './CaseDocumentsPanel';
 import { CaseTasksPanel } from './CaseTasksPanel';
+import { decisionDateText, waitingForWhom } from './caseText';
 import { WithdrawButton } from './WithdrawButton';
 
 export default function CasePage() {
   const { caseNo = '' } = useParams();
   const me = useMe();
+  const { behaviourTitle } = useBehaviours();
+  const { officeName } = useOffices(me.role !== 'institution');
   const view = useAsync(() => get<CaseView>(`/cases/${encodeURIComponent(caseNo)}`), [caseNo]);
   const v = view.data;
   if (!v) return view.error ? <ErrorAlert error={view.error} /> : <Spin />;
@@ -39,7 +43,7 @@ export default function CasePage() {
           canResume={me.role === 'approver' || me.role === 'admin'} onDone={view.reload} />
       )}
       <Card size="small" title="流程进度">
-        <LifecycleDiagram stage={v.stage} visited={visited} waitingFor={v.waitingFor ?? undefined} />
+        <LifecycleDiagram stage={v.stage} visited={visited} waitingFor={v.waitingFor ?? undefined} forWhom={waitingForWhom(v, officeName)} />
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={14}>
@@ -50,10 +54,10 @@ export default function CasePage() {
                   {staff || me.role === 'manager' || me.role === 'auditor' ? <Link to={`/institutions/${v.uscc}`}>{v.institutionName}</Link> : v.institutionName}
                 </Descriptions.Item>
                 <Descriptions.Item label="统一社会信用代码">{v.uscc}</Descriptions.Item>
-                <Descriptions.Item label="失信行为">{v.behaviourCode}</Descriptions.Item>
+                <Descriptions.Item label="失信行为"><span data-testid="behaviour">{behaviourTitle(v.behaviourCode)}</span></Descriptions.Item>
                 <Descriptions.Item label="线索来源">{CASE_SOURCES.find((s) => s.value === v.source)?.label ?? v.source}</Descriptions.Item>
                 <Descriptions.Item label="登记时间">{formatDateTime(v.registeredAt)}</Descriptions.Item>
-                <Descriptions.Item label="认定日期">{v.decisionDate ? formatDate(v.decisionDate) : '尚未认定'}</Descriptions.Item>
+                <Descriptions.Item label="认定日期"><span data-testid="decision-date">{decisionDateText(v)}</span></Descriptions.Item>
                 <Descriptions.Item label="事实" span={2}>{v.facts}</Descriptions.Item>
               </Descriptions>
             </Card>

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { get, post } from '../../api/client';
 import { describeError } from '../../api/errors';
 import type { Catalogue, CaseView } from '../../api/types';
@@ -32,6 +32,7 @@ export default function RegisterCasePage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<LeadValues>();
+  const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const catalogue = useAsync(() => get<Catalogue>('/catalogue'), []);
@@ -56,7 +57,7 @@ export default function RegisterCasePage() {
       <Typography.Title level={2} className="page-title">登记线索</Typography.Title>
       <Card style={{ maxWidth: 820 }}>
         {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ source: 'inspection' }}>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ source: 'inspection', uscc: params.get('uscc') ?? undefined }}>
           <Form.Item name="uscc" label="被登记机构" rules={leadRules.uscc}>
             <InstitutionSelect />
           </Form.Item>
@@ -65,7 +66,7 @@ export default function RegisterCasePage() {
               showSearch
               optionFilterProp="label"
               loading={catalogue.loading}
-              options={(catalogue.data?.items ?? []).map((i) => ({ value: i.code, label: `${i.code} ${i.title}（默认${severityLabel(i.severity)}）` }))}
+              options={(catalogue.data?.items ?? []).map((i) => ({ value: i.code, label: `${i.title}（默认${severityLabel(i.severity)}）` }))}
             />
           </Form.Item>
           <Form.Item name="source" label="线索来源" rules={leadRules.source}>

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { beijingToday } from '../../lib/dates';
 import { CoveragePanel } from './CoveragePanel';
 import { GradePanel } from './GradePanel';
+import { HeadlineFigures } from './HeadlineFigures';
 import { LeaguePanel } from './LeaguePanel';
 import { PublicityPanel } from './PublicityPanel';
 import { RectificationPanel } from './RectificationPanel';
 import type { Period } from './reports';
 
-/** 领导看板: overdue rectifications, 双公示 timeliness, grades, credit-review coverage, the office league table. */
+/** 领导看板: four headline figures, overdue rectifications, 双公示 timeliness, grades, credit-review coverage, the office league table. */
 export default function DashboardPage() {
   const today = beijingToday();
   const [period, setPeriod] = useState<Period>({ from: `${today.slice(0, 4)}-01-01`, to: today });
@@ -26,6 +27,7 @@ export default function DashboardPage() {
           />
         </Space>
       </Space>
+      <HeadlineFigures period={period} today={today} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}><RectificationPanel /></Col>
         <Col xs={24} xl={12}><PublicityPanel /></Col>

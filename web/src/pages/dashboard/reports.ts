@@ -1,4 +1,5 @@
 import { get } from '../../api/client';
+import { beijingToday, formatDate } from '../../lib/dates';
 import type {
   AccountabilityReport, GradeDistribution, OfficeAccountability, OverdueRectifications, PublicityOverdueReport, ReviewCoverage,
 } from '../../api/types';
@@ -20,6 +21,9 @@ export const reports = {
   rectifications: () => get<OverdueRectifications>('/reports/overdue-rectifications'),
   grades: () => get<GradeDistribution>('/reports/grade-distribution'),
 };
+
+/** An exported sheet's heading for a dashboard table: its title and the period chosen above the dashboard. */
+export const periodHeading = (title: string, p?: Period) => ({ title, period: p ? `${formatDate(p.from)} 至 ${formatDate(p.to)}` : `截至 ${formatDate(beijingToday())}` });
 
 export const AGE_BUCKETS = [
   { key: '1–5', min: 1, max: 5 },

@@ -8,12 +8,15 @@ import { CreditFileTable } from '../../components/CreditFileTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { GradeCard } from '../../components/GradeCard';
 import { VerifyCommitmentButton } from '../../components/VerifyCommitmentButton';
+import { useOffices } from '../../lib/lookups';
 import { useAsync } from '../../lib/useAsync';
+import { InstitutionCases } from './InstitutionCases';
 
-/** Staff view of one institution: registration data, grade with reasons, the whole credit file, its commitments. */
+/** Staff view of one institution: registration data, grade with reasons, the whole credit file, its cases, documents, measures, commitments. */
 export default function InstitutionPage() {
   const { uscc = '' } = useParams();
   const me = useMe();
+  const { officeName } = useOffices();
   const mayVerify = me.role === 'officer' || me.role === 'approver';
   const inst = useAsync(() => get<Institution>(`/institutions/${uscc}`), [uscc]);
   const evaluation = useAsync(() => get<Evaluation>(`/institutions/${uscc}/evaluation`), [uscc]);
@@ -31,7 +34,7 @@ export default function InstitutionPage() {
           <Descriptions size="small" column={3}>
             <Descriptions.Item label="统一社会信用代码">{uscc}</Descriptions.Item>
             <Descriptions.Item label="类型">{i.typeLabel}</Descriptions.Item>
-            <Descriptions.Item label="主管科室">{i.officeCode ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="主管科室">{officeName(i.officeCode)}</Descriptions.Item>
             <Descriptions.Item label="法定代表人">{i.legalRepresentative.name}（{i.legalRepresentative.idNumberMasked}）</Descriptions.Item>
             <Descriptions.Item label="办学许可证">{i.licenceNo ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="地址">{i.address ?? '—'}</Descriptions.Item>
@@ -44,6 +47,7 @@ export default function InstitutionPage() {
           <Card size="small" title="信用档案"><ErrorAlert error={file.error} /><CreditFileTable records={file.data?.items ?? []} loading={file.loading} /></Card>
         </Col>
       </Row>
+      <InstitutionCases uscc={uscc} mayRegister={me.role === 'officer' || me.role === 'approver'} />
       <Card size="small" title="信用承诺">
         <ErrorAlert error={commitments.error} />
         <CommitmentTable items={commitments.data?.items ?? []} loading={commitments.loading}

@@ -5,11 +5,13 @@ import { get } from '../../api/client';
 import type { Institution, InstitutionPage } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useOffices } from '../../lib/lookups';
 import { useAsync } from '../../lib/useAsync';
 import { ImportButton } from './ImportButton';
 
 export default function InstitutionsPage() {
   const me = useMe();
+  const { officeName } = useOffices();
   const [q, setQ] = useState({ q: '', page: 1, pageSize: 20 });
   const list = useAsync(() => get<InstitutionPage>('/institutions', q), [q.q, q.page, q.pageSize]);
   return (
@@ -27,7 +29,7 @@ export default function InstitutionsPage() {
           { title: '统一社会信用代码', dataIndex: 'uscc' },
           { title: '类型', dataIndex: 'typeLabel' },
           { title: '法定代表人', key: 'rep', render: (_, r) => `${r.legalRepresentative.name}（${r.legalRepresentative.idNumberMasked}）` },
-          { title: '科室', dataIndex: 'officeCode' },
+          { title: '科室', dataIndex: 'officeCode', render: officeName },
         ]} />
     </>
   );

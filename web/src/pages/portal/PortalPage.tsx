@@ -1,4 +1,5 @@
 import { Card, Col, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { get } from '../../api/client';
 import type { CreditFile, Evaluation, Institution, PortalCase, PortalDeadline } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
@@ -6,6 +7,7 @@ import { CreditFileTable } from '../../components/CreditFileTable';
 import { ErrorAlert, isMissingEndpoint, PendingFeature } from '../../components/ErrorAlert';
 import { GradeCard } from '../../components/GradeCard';
 import { useAsync } from '../../lib/useAsync';
+import { MySubmissions } from './MySubmissions';
 import { PortalCases } from './PortalCases';
 import { PortalDeadlines } from './PortalDeadlines';
 
@@ -22,7 +24,8 @@ export default function PortalPage() {
   const file = useAsync(() => get<CreditFile>(`/institutions/${uscc}/credit-file`), [uscc]);
   const deadlines = useAsync(() => get<PortalDeadline[]>('/portal/deadlines'), []);
   const cases = useAsync(() => get<PortalCase[]>('/portal/cases'), []);
-  const refresh = () => { deadlines.reload(); cases.reload(); file.reload(); };
+  const [sent, setSent] = useState(0);
+  const refresh = () => { deadlines.reload(); cases.reload(); file.reload(); setSent((n) => n + 1); };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2} className="page-title">{inst.data?.name ?? '本机构'} <Typography.Text type="secondary" style={{ fontSize: 14 }}>{uscc}</Typography.Text></Typography.Title>
@@ -44,6 +47,9 @@ export default function PortalPage() {
       <Card size="small" title="本机构案件">
         <Failure error={cases.error} what="案件查询" />
         <PortalCases cases={cases.data ?? []} loading={cases.loading} onChanged={refresh} />
+      </Card>
+      <Card size="small" title="我提交的材料">
+        <MySubmissions refresh={sent} />
       </Card>
     </Space>
   );

@@ -1,11 +1,20 @@
 import { Alert, App, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
+import { get, post } from '../../api/client';
+import type { components } from '../../api/schema';
+import { formatDateTime } from '../../lib/dates';
 import { describeError } from '../../api/errors';
 import { UploadField } from '../../components/UploadField';
 import { applyApiErrors } from '../../lib/formErrors';
 
 export type SubmissionKind = 'objection' | 'rectification' | 'repair';
+export type SubmissionReceipt = components['schemas']['SubmissionReceiptDto'];
+
+/** The receipt of what was just sent: the newest submission of that kind in the case (GET /portal/submissions). */
+async function latestReceipt(caseNo: string, kind: SubmissionKind): Promise<SubmissionReceipt | undefined> {
+  const { items } = await get<{ items: SubmissionReceipt[] }>('/portal/submissions', { caseNo });
+  return items.find((r) => r.kind === kind);
+}
 
 export const REPAIR_ROUTES = [
   { value: 'commitment', label: '签署信用修复承诺书' },
@@ -41,7 +50,7 @@ export function submissionRules(kind: SubmissionKind) {
 
 /** The institution answers a deadline: objection, rectification report, or repair application, with evidence. */
 export function SubmissionModal({ kind, caseNo, open, onClose }: { kind: SubmissionKind; caseNo: string; open: boolean; onClose: (sent: boolean) => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<SubmissionValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -54,9 +63,18 @@ export function SubmissionModal({ kind, caseNo, open, onClose }: { kind: Submiss
     if (kind === 'repair') body.routes = v.routes;
     try {
       await post(`/portal/cases/${caseNo}/${c.path}`, body);
-      message.success(`${c.title}已提交`);
       form.resetFields();
       onClose(true);
+      // the receipt is proof of having answered in time: its number and the time the bureau received it
+      const receipt = await latestReceipt(caseNo, kind).catch(() => undefined);
+      if (receipt) {
+        modal.success({
+          title: `${c.title}已提交`, okText: '知道了',
+          content: <div data-testid="submission-receipt">回执号：<b>{receipt.receiptNo}</b><br />收到时间：{formatDateTime(receipt.submittedAt)}<br />可在“我提交的材料”中随时查看。</div>,
+        });
+      } else {
+        message.success(`${c.title}已提交`);
+      }
     } catch (e) {
       applyApiErrors(form, e);
       setError(describeError(e));

@@ -6,6 +6,7 @@ import { describeError } from '../../api/errors';
 import type { PublicInstitution, PublicInstitutionHits } from '../../api/types';
 import { formatDate } from '../../lib/dates';
 import { severityLabel } from '../../lib/labels';
+import { useBureauName } from '../../lib/lookups';
 import { InspectionsSection } from './InspectionsSection';
 
 type Hit = PublicInstitutionHits['items'][number];
@@ -15,7 +16,7 @@ const LABELS: Record<string, string> = {
   decisionNo: '决定书文号', documentNo: '文书号', violationType: '违法行为类型', penaltyCategory: '处罚类别', content: '内容',
   legalRepName: '法定代表人', legalRepIdMasked: '法定代表人身份证号', authorityName: '决定机关', licenceNo: '许可编号',
   fineAmount: '罚款金额（万元）', basis: '依据', facts: '事实', confiscatedAmount: '没收违法所得（万元）', documentName: '文书名称',
-  certificateName: '许可证书名称', behaviourCode: '失信行为编码', measures: '惩戒措施', departments: '实施部门', validUntil: '有效期至',
+  certificateName: '许可证书名称', measures: '惩戒措施', departments: '实施部门', validUntil: '有效期至',
 };
 
 function content(c: Record<string, unknown>) {
@@ -29,6 +30,7 @@ function content(c: Record<string, unknown>) {
 
 /** 公众查询 (no login): search by name or USCC; only records in publication, personal data masked by the API. */
 export default function PublicPage() {
+  const bureau = useBureauName();
   const [hits, setHits] = useState<Hit[] | null>(null);
   const [detail, setDetail] = useState<PublicInstitution | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +49,7 @@ export default function PublicPage() {
   return (
     <div style={{ maxWidth: 1000, margin: '0 auto', padding: 24 }}>
       <Typography.Title level={2}>教育机构信用信息公示查询</Typography.Title>
-      <Typography.Paragraph type="secondary">连云港市海州区教育局 · 仅显示公示期内的信息，个人信息已脱敏。<Link to="/login" style={{ marginLeft: 12 }}>工作人员登录</Link></Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{bureau ? `${bureau} · ` : ''}仅显示公示期内的信息，个人信息已脱敏。<Link to="/login" style={{ marginLeft: 12 }}>工作人员登录</Link></Typography.Paragraph>
       <Input.Search placeholder="机构名称或 18 位统一社会信用代码" enterButton="查询" size="large" onSearch={search} loading={loading} aria-label="查询机构" />
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 16 }} role="alert" />}
       {hits && !detail && (

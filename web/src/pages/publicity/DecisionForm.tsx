@@ -1,9 +1,10 @@
 import { Alert, App, Button, Col, Collapse, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, post } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { applyApiErrors } from '../../lib/formErrors';
+import { useBureauName } from '../../lib/lookups';
 import { isValidIdNumber, usccRule } from '../../lib/validators';
 import { ClassificationPanel } from './ClassificationPanel';
 import { BUREAU_DEFAULTS, type FieldDef } from './fields';
@@ -56,6 +57,12 @@ export function DecisionForm({ fields, endpoint, title, kind = 'penalty' }: { fi
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<Finding[]>([]);
   const [busy, setBusy] = useState(false);
+  const bureau = useBureauName();
+  // the name arrives after the form mounted: fill it in unless the clerk has already typed one
+  useEffect(() => {
+    if (!bureau) return;
+    for (const key of ['authorityName', 'sourceUnitName']) if (!form.getFieldValue(key)) form.setFieldValue(key, bureau);
+  }, [bureau, form]);
   const submit = async (values: Record<string, unknown>) => {
     const body: Record<string, unknown> = {};
     for (const key of [...fields.map((f) => f.key), 'raiseClassTo', 'raiseReason', 'minorPublicationReason']) {
@@ -82,7 +89,7 @@ export function DecisionForm({ fields, endpoint, title, kind = 'penalty' }: { fi
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ ...BUREAU_DEFAULTS, publish: true }} scrollToFirstError>
+    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ ...BUREAU_DEFAULTS, authorityName: bureau || undefined, sourceUnitName: bureau || undefined, publish: true }} scrollToFirstError>
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
       <Row gutter={16}>
         {fields.map((f) => (

@@ -69,11 +69,9 @@ export const LICENCE_FIELDS: FieldDef[] = [
   { key: 'currentStatus', label: '当前状态', type: 'choice', choices: ['有效', '无效'], required: true },
 ];
 
-/** The bureau fills in as authority and source unit of its own decisions. */
+/** The bureau fills in as authority and source unit of its own decisions (its name: `useBureauName`, the document settings). */
 export const BUREAU_DEFAULTS = {
   subjectCategory: '法人及非法人组织',
   procedure: 'general',
-  authorityName: '连云港市海州区教育局',
-  sourceUnitName: '连云港市海州区教育局',
   currentStatus: '有效',
 };

@@ -1,6 +1,7 @@
 import { Button, Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { SEVERITY_LABELS, STAGE_LABELS } from '../../lib/labels';
+import { useOffices } from '../../lib/lookups';
 
 export interface WorklistFilter {
   stage?: string;
@@ -26,10 +27,11 @@ const stageOptions = Object.entries(STAGE_LABELS)
 
 export function WorklistFilters({ onChange }: { onChange: (f: WorklistFilter) => void }) {
   const [form] = Form.useForm<FormValues>();
+  const { options: officeOptions } = useOffices();
   const apply = (v: FormValues) =>
     onChange({
       stage: v.stage || undefined,
-      officeCode: v.officeCode?.trim() || undefined,
+      officeCode: v.officeCode || undefined,
       uscc: v.uscc?.trim().toUpperCase() || undefined,
       severity: v.severity || undefined,
       dueBefore: v.dueBefore ? v.dueBefore.format('YYYY-MM-DD') : undefined,
@@ -38,7 +40,7 @@ export function WorklistFilters({ onChange }: { onChange: (f: WorklistFilter) =>
   return (
     <Form form={form} layout="inline" onFinish={apply} style={{ marginBottom: 12, rowGap: 8 }}>
       <Form.Item name="stage"><Select allowClear placeholder="阶段" options={stageOptions} style={{ width: 140 }} /></Form.Item>
-      <Form.Item name="officeCode"><Input allowClear placeholder="科室代码" style={{ width: 110 }} /></Form.Item>
+      <Form.Item name="officeCode"><Select allowClear placeholder="科室" options={officeOptions} style={{ width: 140 }} /></Form.Item>
       <Form.Item name="uscc"><Input allowClear placeholder="机构统一社会信用代码" style={{ width: 200 }} /></Form.Item>
       <Form.Item name="severity">
         <Select allowClear placeholder="失信程度" style={{ width: 110 }} options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))} />

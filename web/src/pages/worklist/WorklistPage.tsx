@@ -8,10 +8,32 @@ import type { WorklistItem, WorklistPage as Worklist } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { DeadlineCountdown } from '../../components/DeadlineCountdown';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
+import { formatDate } from '../../lib/dates';
+import type { SheetColumn } from '../../lib/excel';
+import { useOffices } from '../../lib/lookups';
 import { SEVERITY_COLORS, severityLabel, stageLabel, TASK_STATUS_LABELS, taskKindLabel } from '../../lib/labels';
 import { useAsync } from '../../lib/useAsync';
 import { BulkReassignModal } from './BulkReassignModal';
 import { WorklistFilters, type WorklistFilter } from './WorklistFilters';
+
+/** Every page of the worklist for an export (100 a page), up to 5,000 rows. */
+async function allTasks(filter: WorklistFilter): Promise<WorklistItem[]> {
+  const out: WorklistItem[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const r = await get<Worklist>('/tasks', { ...filter, page, pageSize: 100, sort: 'dueDate' });
+    out.push(...r.items);
+    if (out.length >= r.total || !r.items.length) break;
+  }
+  return out;
+}
+
+/** The filters in words for the sheet's 筛选条件 row. */
+export function describeWorklistFilter(f: WorklistFilter, officeName: (c: string) => string): string {
+  return [f.stage && `阶段：${stageLabel(f.stage)}`, f.officeCode && `科室：${officeName(f.officeCode)}`, f.uscc && `机构：${f.uscc}`,
+    f.severity && `程度：${severityLabel(f.severity)}`, f.dueBefore && `期限不晚于 ${formatDate(f.dueBefore)}`, f.overdue && '只看逾期']
+    .filter(Boolean).join('；');
+}
 
 export default function WorklistPage() {
   const me = useMe();
@@ -22,6 +44,7 @@ export default function WorklistPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [reassigning, setReassigning] = useState(false);
   const [busyTask, setBusyTask] = useState<string | null>(null);
+  const { officeName } = useOffices();
   const list = useAsync(
     () => get<Worklist>('/tasks', { ...filter, ...page, sort: 'dueDate' }),
     [JSON.stringify(filter), page.page, page.pageSize],
@@ -41,6 +64,13 @@ export default function WorklistPage() {
     }
   };
 
+  const worklistSheet: SheetColumn<WorklistItem>[] = [
+    { header: '案件编号', value: (t) => t.caseNo, width: 18 }, { header: '机构', value: (t) => t.institutionName, width: 36 },
+    { header: '待办事项', value: (t) => taskKindLabel(t.kind), width: 24 }, { header: '阶段', value: (t) => stageLabel(t.stage) },
+    { header: '程度', value: (t) => severityLabel(t.severity) }, { header: '科室', value: (t) => officeName(t.candidateOffice), width: 16 },
+    { header: '办理期限', value: (t) => formatDate(t.dueDate), width: 16 }, { header: '逾期', value: (t) => (t.overdue ? '是' : '否') },
+    { header: '状态', value: (t) => TASK_STATUS_LABELS[t.status] ?? '' },
+  ];
   const columns: ColumnsType<WorklistItem> = [
     { title: '案件编号', dataIndex: 'caseNo', width: 140, render: (v: string) => <Link to={`/cases/${v}`}>{v}</Link> },
     { title: '机构', dataIndex: 'institutionName', ellipsis: true, },
@@ -75,11 +105,13 @@ export default function WorklistPage() {
       <Typography.Title level={2} className="page-title">我的待办</Typography.Title>
       <WorklistFilters onChange={(f) => { setFilter(f); setPage((p) => ({ ...p, page: 1 })); }} />
       <ErrorAlert error={list.error} />
-      {me.role === 'approver' && (
-        <Space style={{ marginBottom: 8 }}>
+      <Space style={{ marginBottom: 8 }}>
+        {me.role === 'approver' && (
           <Button disabled={!selected.length} onClick={() => setReassigning(true)}>批量改派{selected.length ? `（${selected.length}）` : ''}</Button>
-        </Space>
-      )}
+        )}
+        <ExportButton<WorklistItem> fileName="我的待办" sheetName="我的待办" label="导出Excel" columns={worklistSheet} rows={() => allTasks(filter)}
+          heading={{ title: '待办任务清单', filters: describeWorklistFilter(filter, officeName) }} />
+      </Space>
       <Table<WorklistItem>
         rowKey="id"
         size="middle"
@@ -97,7 +129,7 @@ export default function WorklistPage() {
       />
       <BulkReassignModal
         open={reassigning}
-        taskIds={selected}
+        tasks={(list.data?.items ?? []).filter((t) => selected.includes(t.id))}
         officeCode={me.officeCode}
         onClose={(changed) => { setReassigning(false); if (changed) { setSelected([]); list.reload(); } }}
       />

@@ -1,0 +1,96 @@
+/**
+ * The statistics page's indicators (issue #22): each is one SQL over the buckets `b(i, d_from, d_to)` (Beijing days,
+ * both ends included) answering `(i, value)`, with the definition the page prints beside it. A definition says what is
+ * counted, on which day and from which record, so a figure can be checked against the case files.
+ */
+export interface Indicator {
+  key: string;
+  group: string;
+  label: string;
+  definition: string;
+  /** `share` is a percentage with one decimal, null when nothing was due (shown as —); `days` an average. */
+  unit: 'count' | 'days' | 'share';
+  sql: string;
+}
+
+const DAY = (col: string) => `(${col} AT TIME ZONE 'Asia/Shanghai')::date`;
+const SEVERITIES: [string, string][] = [['minor', '轻微'], ['general', '一般'], ['serious', '严重']];
+
+/** Rows with a day: counted in the bucket their day falls in. */
+const countBy = (from: string, day: string, where = 'true') =>
+  `SELECT b.i, count(x.day)::float AS value FROM b LEFT JOIN (SELECT ${day} AS day FROM ${from} WHERE ${where}) x
+     ON x.day BETWEEN b.d_from AND b.d_to GROUP BY b.i`;
+
+const event = (type: string, where = 'true') => countBy('case_events', DAY('occurred_at'), `type = '${type}' AND ${where}`);
+
+// a subject is new in the bucket holding its first determination ever; standing on the bucket's last day while a
+// determined case of it has not closed (closing ends publication: period over, repaired or withdrawn)
+const newSubjects = (severity?: string) => `
+  SELECT b.i, count(f.uscc)::float AS value FROM b LEFT JOIN (
+    SELECT uscc, min(decision_date) AS first FROM cases WHERE decision_date IS NOT NULL ${severity ? `AND severity = '${severity}'` : ''} GROUP BY uscc) f
+    ON f.first BETWEEN b.d_from AND b.d_to GROUP BY b.i`;
+const standingSubjects = (severity?: string) => `
+  SELECT b.i, count(DISTINCT c.uscc)::float AS value FROM b LEFT JOIN cases c
+    ON c.decision_date <= b.d_to AND (c.closed_at IS NULL OR ${DAY('c.closed_at')} > b.d_to) ${severity ? `AND c.severity = '${severity}'` : ''}
+  GROUP BY b.i`;
+
+const REPAIR_ROUTES: [string, string][] = [
+  ['commitment', '签署信用修复承诺书'], ['training', '参加信用修复培训'], ['credit-report', '提交信用报告'], ['public-welfare', '参加公益服务'],
+];
+
+export const INDICATORS: Indicator[] = [
+  { key: 'subjectsNew', group: '失信主体', label: '新增失信主体', unit: 'count', sql: newSubjects(),
+    definition: '本期首次被认定失信行为的机构数（以认定日期计，同一机构只在第一次认定的期间计一次）。' },
+  ...SEVERITIES.map(([s, name]): Indicator => ({ key: `subjectsNew_${s}`, group: '失信主体', label: `新增失信主体（${name}）`, unit: 'count',
+    sql: newSubjects(s), definition: `本期首次被认定为${name}失信行为的机构数。` })),
+  { key: 'subjectsStanding', group: '失信主体', label: '期末失信主体', unit: 'count', sql: standingSubjects(),
+    definition: '期末最后一天仍有已认定、尚未办结（公示期未满、未修复、未撤销）案件的机构数。' },
+  ...SEVERITIES.map(([s, name]): Indicator => ({ key: `subjectsStanding_${s}`, group: '失信主体', label: `期末失信主体（${name}）`, unit: 'count',
+    sql: standingSubjects(s), definition: `期末仍有${name}失信行为案件在公示中的机构数。` })),
+  { key: 'determinations', group: '认定', label: '失信行为认定', unit: 'count', sql: countBy('cases', 'decision_date', 'decision_date IS NOT NULL'),
+    definition: '认定日期在本期的案件数（异议期满或异议处理后作出认定的日期）。' },
+  { key: 'objectionsReceived', group: '异议', label: '收到异议', unit: 'count', sql: event('OBJECTION_RECEIVED'),
+    definition: '本期机构在告知后提出的异议件数（案件记录“收到异议”）。' },
+  { key: 'objectionsUpheld', group: '异议', label: '异议成立', unit: 'count', sql: event('OBJECTION_UPHELD'),
+    definition: '本期作出“异议成立”决定的件数。' },
+  { key: 'objectionsCorrected', group: '异议', label: '更正案件', unit: 'count', sql: event('CASE_CORRECTED'),
+    definition: '本期因异议或复核更正认定内容（如失信程度）的案件数。' },
+  { key: 'objectionsWithdrawn', group: '异议', label: '撤销案件', unit: 'count', sql: event('WITHDRAWN'),
+    definition: '本期撤销的案件数（含异议成立后撤销）。' },
+  { key: 'interviewsReminder', group: '约谈', label: '提示性约谈', unit: 'count',
+    sql: countBy('interviews', DAY('held_at'), `kind = 'reminder' AND held_at IS NOT NULL`), definition: '本期实际进行的提示性约谈次数（以约谈记录的时间计）。' },
+  { key: 'interviewsWarning', group: '约谈', label: '警示性约谈', unit: 'count',
+    sql: countBy('interviews', DAY('held_at'), `kind = 'warning' AND held_at IS NOT NULL`), definition: '本期实际进行的警示性约谈次数。' },
+  { key: 'jointSanctions', group: '联合惩戒', label: '提请联合惩戒', unit: 'count', sql: event('JOINT_SANCTION_PROPOSED'),
+    definition: '本期向成员单位提请联合惩戒的案件数。' },
+  { key: 'sanctionRecords', group: '联合惩戒', label: '联合惩戒措施记录', unit: 'count',
+    sql: countBy('credit_records', 'decision_date', `kind = 'joint_sanction'`), definition: '本期记入信用档案的联合惩戒措施条数（以决定日期计）。' },
+  { key: 'bansNew', group: '从业禁止', label: '新增从业禁止', unit: 'count', sql: countBy('industry_bans', 'from_date'),
+    definition: '禁止期自本期开始的从业禁止人数（人次）。' },
+  { key: 'repairsApplied', group: '信用修复', label: '申请信用修复', unit: 'count',
+    sql: countBy('case_submissions', DAY('submitted_at'), `kind = 'repair'`), definition: '本期机构提交的信用修复申请件数。' },
+  ...REPAIR_ROUTES.map(([r, name]): Indicator => ({ key: `repairsRoute_${r}`, group: '信用修复', label: `修复途径：${name}`, unit: 'count',
+    sql: countBy('case_submissions', DAY('submitted_at'), `kind = 'repair' AND '${r}' = ANY(routes)`),
+    definition: `本期申请中选择“${name}”的件数（一件申请可选多种途径）。` })),
+  { key: 'repairsGranted', group: '信用修复', label: '准予修复', unit: 'count', sql: event('CLOSED_REPAIRED'),
+    definition: '本期准予信用修复、案件办结的件数。' },
+  { key: 'repairsRefused', group: '信用修复', label: '不予修复', unit: 'count', sql: event('REPAIR_REFUSED'), definition: '本期决定不予信用修复的件数。' },
+  { key: 'repairsAverageDays', group: '信用修复', label: '修复平均办理天数', unit: 'days', definition:
+    '本期作出修复决定（准予或不予）的申请，从申请提交到决定的平均自然日数，保留一位小数；本期无决定时为“—”。',
+    sql: `SELECT b.i, round(avg(x.days)::numeric, 1)::float AS value FROM b LEFT JOIN (
+            SELECT ${DAY('e.occurred_at')} AS day, ${DAY('e.occurred_at')} - (SELECT ${DAY('max(s.submitted_at)')} FROM case_submissions s
+              WHERE s.case_no = e.case_no AND s.kind = 'repair' AND s.submitted_at <= e.occurred_at) AS days
+              FROM case_events e WHERE e.type IN ('CLOSED_REPAIRED', 'REPAIR_REFUSED')) x
+            ON x.day BETWEEN b.d_from AND b.d_to AND x.days IS NOT NULL GROUP BY b.i` },
+  { key: 'publicityLicences', group: '双公示', label: '行政许可信息', unit: 'count', sql: countBy('publicity_decisions', 'decision_date', `kind = 'licence'`),
+    definition: '决定日期在本期的行政许可决定数（无论是否已公示）。' },
+  { key: 'publicityPenalties', group: '双公示', label: '行政处罚信息', unit: 'count', sql: countBy('publicity_decisions', 'decision_date', `kind = 'penalty'`),
+    definition: '决定日期在本期的行政处罚决定数。' },
+  { key: 'publicityOnTime', group: '双公示', label: '7个工作日内公示率', unit: 'share', definition:
+    '本期作出的许可和处罚决定中，在决定后 7 个工作日内（公示期限日）公示的比例：分母为已公示或公示期限已过的决定，尚未到期的不计入；分母为 0 时为“—”。',
+    sql: `SELECT b.i, CASE WHEN count(p.id) = 0 THEN NULL
+                 ELSE round(100.0 * count(p.id) FILTER (WHERE p.published_on <= p.due_date) / count(p.id), 1)::float END AS value
+            FROM b LEFT JOIN publicity_decisions p ON p.decision_date BETWEEN b.d_from AND b.d_to
+             AND (p.published_on IS NOT NULL OR p.due_date < (now() AT TIME ZONE 'Asia/Shanghai')::date)
+           GROUP BY b.i` },
+];

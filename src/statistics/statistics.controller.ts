@@ -1,0 +1,25 @@
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { Access } from '../auth/access.decorator';
+import { ReportGateInterceptor } from '../reports/report-gate';
+import { StatisticsDto, StatisticsQueryDto } from './dto/statistics.dto';
+import { StatisticsService } from './statistics.service';
+
+/** The bureau's periodic figures (issue #22): leaders, approvers and auditors; every read audited; behind the report gate. */
+@ApiTags('statistics (统计分析)')
+@ApiBearerAuth()
+@Controller('statistics')
+@UseInterceptors(ReportGateInterceptor)
+export class StatisticsController {
+  constructor(private readonly statistics: StatisticsService) {}
+
+  @Get()
+  @Access('manager', 'approver', 'auditor')
+  @Audited({ action: 'read', resource: 'statistics' })
+  @ApiOperation({ summary: '按月、季度、年度统计的监管指标及其口径' })
+  @ApiOkResponse({ type: StatisticsDto })
+  figures(@Query() query: StatisticsQueryDto) {
+    return this.statistics.figures(query);
+  }
+}

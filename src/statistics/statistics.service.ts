@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { StatisticsQueryDto } from './dto/statistics.dto';
+import { INDICATORS } from './indicators';
+import { periodsBetween } from './periods';
+
+import { periodInvalid as invalid } from './statistics.errors';
+
+/** The figures of the statistics page, per period, all read in one repeatable-read snapshot so they agree with each other. */
+@Injectable()
+export class StatisticsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async figures(q: StatisticsQueryDto) {
+    if (q.from > q.to) throw invalid('to', '截止日期不能早于起始日期');
+    const periods = periodsBetween(q.granularity, q.from, q.to);
+    if (periods.length > 120) throw invalid('from', '一次最多统计 120 个期间，请缩短时间范围或改按季度、年度统计');
+    const values = periods.map(() => ({}) as Record<string, number | null>);
+    const buckets = `WITH b AS (SELECT * FROM unnest($1::int[], $2::date[], $3::date[]) AS b(i, d_from, d_to))`;
+    const args = [periods.map((_, i) => i), periods.map((p) => p.from), periods.map((p) => p.to)];
+    await this.ds.transaction('REPEATABLE READ', async (m) => {
+      for (const ind of INDICATORS) {
+        const rows: { i: number; value: number | null }[] = await m.query(`${buckets} ${ind.sql}`, args);
+        // a count with no rows is 0; an average or share with no denominator stays null (the page shows —)
+        for (const r of rows) values[r.i][ind.key] = r.value === null ? (ind.unit === 'count' ? 0 : null) : Number(r.value);
+      }
+    });
+    return {
+      granularity: q.granularity,
+      indicators: INDICATORS.map(({ sql: _, ...d }) => d),
+      periods: periods.map((p, i) => ({ ...p, values: values[i] })),
+    };
+  }
+}

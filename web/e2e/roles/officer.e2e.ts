@@ -1,0 +1,68 @@
+// The officer's day: the worklist, a new lead registered against an institution found by name, the proposal of a
+// determination, the case list searched by name and exported, the institution's file. No raw code on any screen.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { assertNoRawCodes, BASE_URL, browser, expectStage, QIMINGXING, type Session, shot, signIn } from './support.ts';
+
+void describe('officer', () => {
+  let b: Session;
+  let page: Page;
+  before(async () => {
+    b = await browser();
+    page = await b.page();
+    await signIn(page, 'officer');
+  });
+  after(async () => { await b?.close(); });
+
+  void it('opens on the worklist with the office by name and the bureau from the settings', async () => {
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    assert.equal(await page.getByTestId('current-office').innerText(), '校外培训监管科');
+    assert.match(await page.getByTestId('bureau-name').innerText(), /连云港市连云区教育局/);
+    await page.getByRole('button', { name: /导出Excel/ }).waitFor();
+    await shot(page, 'officer-worklist');
+    await assertNoRawCodes(page, 'the worklist');
+  });
+
+  void it('registers a lead by behaviour title and proposes a determination', async () => {
+    await page.getByRole('link', { name: '登记线索' }).click();
+    await page.getByLabel('被登记机构').fill('启明星');
+    await page.getByText(`${QIMINGXING.name}（${QIMINGXING.uscc}）`).click();
+    await page.getByLabel(/失信行为/).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '擅自举办校外培训机构' }).click();
+    await page.getByLabel('违法失信事实').fill('群众投诉该机构未取得办学许可证开展学科类培训，经现场检查属实。');
+    await page.getByRole('button', { name: '登记并开始调查' }).click();
+    await page.waitForURL(/\/cases\/LY-\d{4}-\d{6}$/);
+    await expectStage(page, '调查');
+    await page.getByRole('button', { name: '领取并办理' }).first().click();
+    const form = page.getByTestId('task-form-investigate');
+    await form.getByText('一般', { exact: true }).click();
+    await form.getByLabel('调查情况及拟认定意见').fill('经查属实，拟认定为一般失信行为，责令限期整改。');
+    await form.getByRole('button', { name: '提交' }).click();
+    await expectStage(page, '审核');
+    const waiting = await page.getByTestId('waiting-for').innerText();
+    assert.doesNotMatch(waiting, /^待办：/, 'one colon after 当前等待');
+    assert.match(await page.getByTestId('waiting-for-whom').innerText(), /审核人/);
+    // the diagram fits the 1366 px screen on one row
+    const diagram = page.getByRole('list', { name: '案件流程' });
+    assert.ok(await diagram.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), 'the lifecycle diagram fits');
+    await shot(page, 'officer-case');
+    await assertNoRawCodes(page, 'the case page');
+  });
+
+  void it('finds the institution’s cases by typing its name, and its file lists them with 登记线索', async () => {
+    await page.getByRole('link', { name: '案件查询' }).click();
+    await page.getByPlaceholder('机构名称、统一社会信用代码或案件编号').fill('启明星');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('row').filter({ hasText: QIMINGXING.name }).first().waitFor();
+    await assertNoRawCodes(page, 'the case list');
+    await page.goto(`${BASE_URL}/institutions/${QIMINGXING.uscc}`);
+    await page.getByTestId('institution-cases').getByRole('row').nth(1).waitFor();
+    await page.getByTestId('register-lead').waitFor();
+    await assertNoRawCodes(page, 'the institution file');
+  });
+
+  void it('logged no console error', () => {
+    assert.deepEqual(b.problems, []);
+  });
+});

@@ -1,0 +1,27 @@
+// Words of the case page that are derived from the case view rather than sent by the server.
+import type { CaseView, Role } from '../../api/types';
+import { formatDate } from '../../lib/dates';
+import { ROLE_LABELS } from '../../lib/labels';
+
+/**
+ * 认定日期: the decision is dated when the objection window has run out (the workflow's `determine`), so between the
+ * approver's approval and that day the page says the proposal was approved and when, not 尚未认定 as if nothing happened.
+ */
+export function decisionDateText(v: Pick<CaseView, 'decisionDate' | 'history' | 'stage'>): string {
+  if (v.decisionDate) return formatDate(v.decisionDate);
+  if (v.stage === 'WITHDRAWN') return '未认定（案件已撤销）';
+  const approved = [...v.history].reverse().find((e) => e.from === 'APPROVAL' && e.to && e.to !== 'INVESTIGATION' && e.to !== 'APPROVAL');
+  if (approved && v.stage !== 'CLOSED') return `拟认定意见已于 ${formatDate(approved.occurredAt)} 审核通过，异议期满后认定`;
+  return v.stage === 'CLOSED' ? '未认定' : '尚未认定';
+}
+
+/** Who the case waits on: the role and office of each open task, or the institution while one of its deadlines runs. */
+export function waitingForWhom(v: Pick<CaseView, 'tasks' | 'institutionDeadlines' | 'institutionName'>, officeName: (c: string) => string): string | undefined {
+  const open = v.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+  if (open.length) {
+    const who = open.map((t) => [ROLE_LABELS[t.candidateRole as Role] ?? '工作人员', t.candidateOffice ? officeName(t.candidateOffice) : null].filter(Boolean).join(' · '));
+    return [...new Set(who)].join('、');
+  }
+  if (v.institutionDeadlines.some((d) => d.status === 'open')) return v.institutionName;
+  return undefined;
+}

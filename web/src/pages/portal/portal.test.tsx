@@ -1,0 +1,51 @@
+// Issue #22, portal: receipts, 我提交的材料, unread count, what a case waits for. Each fails on the console before the fix.
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { PortalCase } from '../../api/types';
+import { AuthProvider } from '../../auth/AuthContext';
+import { Shell } from '../../layout/Shell';
+import { signedInAs, stubApi } from '../../test/api';
+import { renderUi } from '../../test/render';
+import { MySubmissions } from './MySubmissions';
+import { PortalCases } from './PortalCases';
+import { SubmissionModal } from './SubmissionModal';
+
+const RECEIPT = { receiptNo: 'LY-2026-000001-YY1', caseNo: 'LY-2026-000001', kind: 'objection', kindLabel: '异议', round: 1,
+  submittedAt: '2026-03-02T02:05:00.000Z', files: 0 };
+
+describe('portal', () => {
+  it('shows the receipt number and time when an objection is filed', async () => {
+    stubApi({ '/portal/cases/LY-2026-000001/objection': { caseNo: 'LY-2026-000001', stage: 'OBJECTION_REVIEW', waitingFor: '待办：复核异议' },
+      '/portal/submissions': { items: [RECEIPT] } });
+    renderUi(<SubmissionModal kind="objection" caseNo="LY-2026-000001" open onClose={() => undefined} />);
+    fireEvent.change(screen.getByLabelText('异议理由'), { target: { value: '我机构已取得办学许可证，请核实' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    const receipt = await screen.findByTestId('submission-receipt', {}, { timeout: 5000 });
+    expect(receipt.textContent).toContain('LY-2026-000001-YY1');
+    expect(receipt.textContent).toContain('2026年3月2日 10:05');
+  });
+
+  it('lists 我提交的材料 with receipts', async () => {
+    stubApi({ '/portal/submissions': { items: [RECEIPT] } });
+    renderUi(<MemoryRouter><MySubmissions refresh={0} /></MemoryRouter>);
+    expect(await screen.findByText('LY-2026-000001-YY1')).toBeTruthy();
+  });
+
+  it('says what each case waits for and offers the answer it may give', async () => {
+    stubApi({ '/catalogue': { version: 1, title: '清单', effectiveFrom: '2026-01-01', items: [{ code: 'EDU-001', title: '未经许可擅自举办校外培训' }] } });
+    const c = { caseNo: 'LY-2026-000001', behaviourCode: 'EDU-001', stage: 'RECTIFICATION', severity: 'general', decisionDate: '2026-03-20',
+      outcome: null, registeredAt: '2026-03-01T01:00:00Z' } as PortalCase;
+    const { container } = renderUi(<MemoryRouter><PortalCases cases={[c]} loading={false} onChanged={() => undefined} /></MemoryRouter>);
+    expect(screen.getByText('等待本机构按期提交整改报告')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '提交整改报告' })).toBeTruthy();
+    await screen.findByText('未经许可擅自举办校外培训');
+    expect(container.textContent).not.toMatch(/EDU-\d+/);
+  });
+
+  it('shows the unread count on 消息通知', async () => {
+    signedInAs({ role: 'institution', uscc: '91320706MA1XXXXX0A' }, { '/inbox': { items: [], unread: 3 }, '/public/bureau': { name: null } });
+    renderUi(<AuthProvider><MemoryRouter><Shell /></MemoryRouter></AuthProvider>);
+    await waitFor(() => expect(screen.getByTestId('unread-count').textContent).toContain('3'));
+  });
+});
