@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import type { StatisticsQueryDto } from './dto/statistics.dto';
 import { INDICATORS } from './indicators';
 import { periodsBetween } from './periods';
-
 import { periodInvalid as invalid } from './statistics.errors';
 
 /** The figures of the statistics page, per period, all read in one repeatable-read snapshot so they agree with each other. */
