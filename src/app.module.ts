@@ -14,6 +14,7 @@ import { LoggingModule } from './common/logging/logging.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EarlyWarningModule } from './early-warning/early-warning.module';
+import { EffectsModule } from './effects/effects.module';
 import { OutboxModule } from './platform/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -53,6 +54,7 @@ import { OpsModule } from './ops/ops.module';
     CatalogueModule,
     CalendarModule,
     PoliciesModule,
+    EffectsModule,
     CasesModule,
     TasksModule,
     ReportsModule,

@@ -7,6 +7,7 @@ import { conflict, notFound } from '../common/errors/domain.exception';
 import { assertMayPropose } from '../common/four-eyes/four-eyes.rules';
 import { FourEyesService, ProposalView } from '../common/four-eyes/four-eyes.service';
 import { CreditFileService } from '../credit-file/credit-file.service';
+import { EffectsService } from '../effects/effects.service';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { assertVisibleTo } from '../credit-file/visibility';
 import { supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
@@ -43,6 +44,7 @@ export class ObjectionsService {
     private readonly calendar: CalendarService,
     private readonly policies: PoliciesService,
     private readonly fourEyes: FourEyesService,
+    private readonly effects: EffectsService,
   ) {
     fourEyes.register('objection_decision', (m, p, decider) =>
       this.decideIn(m, p.subjectRef, p.change as unknown as DecideObjectionDto, decider, p.id));
@@ -133,6 +135,11 @@ export class ObjectionsService {
         sourceRef: `objection:${id}`, createdBy: decider.id, officeCode: o.office,
       }, m);
       outcomeRecordId = record.id;
+      // correction is not withdrawal (issue #16): a correction amends named fields and the record keeps its effects;
+      // a withdrawal ends every credit measure of the record, with lifting letters where a sanction rested on it
+      if (!correct) {
+        await this.effects.endCreditMeasures(original.id, 'withdrawal', record.decisionDate, m, { reason: dto.reason, ref: record.id, actorId: decider.id });
+      }
     }
     await m.query(
       `UPDATE credit_objections SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4, outcome_record_id = $5,
