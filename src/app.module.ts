@@ -15,6 +15,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EarlyWarningModule } from './early-warning/early-warning.module';
 import { EffectsModule } from './effects/effects.module';
+import { RemediesModule } from './remedies/remedies.module';
 import { OutboxModule } from './platform/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -55,6 +56,7 @@ import { OpsModule } from './ops/ops.module';
     CalendarModule,
     PoliciesModule,
     EffectsModule,
+    RemediesModule,
     CasesModule,
     TasksModule,
     ReportsModule,

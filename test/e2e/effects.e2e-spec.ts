@@ -1,7 +1,8 @@
 import { CreditFileService } from '../../src/credit-file/credit-file.service';
+import { DocumentsService } from '../../src/documents/documents.service';
 import { DocumentSettingsService } from '../../src/documents/settings/document-settings.service';
 import { createTestApp, TestApp } from '../support/app';
-import { determinedCase, settingsBody } from '../support/documents';
+import { determinedCase, key, KIND_DATA, settingsBody } from '../support/documents';
 import { auth, registerInstitution } from './credit/helpers';
 
 /**
@@ -117,5 +118,37 @@ describe('effects of decisions', () => {
     expect(review.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'RECORD_IN_PUBLICITY', ref: determination.id })]));
     const effects = (await t.http().get(`/api/credit-records/${determination.id}/effects`).set(auth(officer)).expect(200)).body;
     for (const e of effects) expect(e).toMatchObject({ status: 'active', endedBy: null });
+  });
+
+  it('a decision revoked on 行政复议 ends its effects, ban included, and leaves the public page with the reason shown', async () => {
+    const { caseNo, uscc, determination, sanction } = await sanctionedCase();
+    const publicIds = async () => (await t.http().get(`/api/public/institutions/${uscc}`).expect(200)).body.records.map((r: { id: string }) => r.id);
+    expect(await publicIds()).toEqual(expect.arrayContaining([determination.id, sanction.id]));
+    const decision = await t.app.get(DocumentsService).issue({
+      kind: 'determination-decision', caseNo, data: KIND_DATA['determination-decision'], idempotencyKey: key() });
+
+    const remedy = await t.http().post('/api/remedies').set(auth(officer)).send({
+      documentId: decision.id, type: 'reconsideration', body: '连云港市连云区人民政府', filedOn: '2026-10-25', caseNumber: '连区复〔2026〕12号',
+    }).expect(201);
+    expect(remedy.body).toMatchObject({ docNo: decision.docNo, outcome: null });
+    const reason = '认定事实不清、证据不足';
+    const proposal = await t.http().post(`/api/remedies/${remedy.body.id}/outcome`).set(auth(officer))
+      .send({ outcome: 'revoked', decidedOn: '2026-11-02', reason }).expect(202);
+    // four eyes: nothing changes until an approver of the office who did not propose it decides
+    expect((await t.http().post(`/api/decision-proposals/${proposal.body.id}/approve`).set(auth(officer)).send({})).status).toBe(403);
+    expect(await publicIds()).toContain(determination.id);
+    await t.http().post(`/api/decision-proposals/${proposal.body.id}/approve`).set(auth(approver)).send({ note: '同意' }).expect(200);
+
+    const decided = (await t.http().get(`/api/remedies/${remedy.body.id}`).set(auth(officer)).expect(200)).body;
+    // 行政处罚法 art. 48 and 85: three working days from Monday 2026-11-02 → Thursday 2026-11-05; withdrawn at approval
+    expect(decided).toMatchObject({ outcome: 'revoked', outcomeOn: '2026-11-02', withdrawDue: '2026-11-05', withdrawnAt: expect.any(String) });
+    const effects = await effectsOfCase(caseNo);
+    for (const e of effects) expect(e).toMatchObject({ status: 'ended', endedBy: 'revocation' });
+    expect(byKind(effects, 'ban')).toHaveLength(1); // the penalty ends too: its own decision is revoked
+
+    const page = (await t.http().get(`/api/public/institutions/${uscc}`).expect(200)).body.records as { id: string; title: string }[];
+    expect(page.map((r) => r.id)).not.toEqual(expect.arrayContaining([determination.id]));
+    expect(page.map((r) => r.id)).not.toContain(sanction.id);
+    expect(page.map((r) => r.title)).toEqual(expect.arrayContaining([expect.stringContaining(reason)]));
   });
 });

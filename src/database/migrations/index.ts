@@ -24,6 +24,7 @@ import { OpsChecks1766000000000 } from './1766000000000-ops-checks';
 import { TotpResetProposals1765650000000 } from './1765650000000-totp-reset-proposals';
 import { CreditEffects1766100000000 } from './1766100000000-credit-effects';
 import { PolicyEffectiveFrom1766100000001 } from './1766100000001-policy-effective-from';
+import { Remedies1766100000002 } from './1766100000002-remedies';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and js (dist). */
 export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData1764000000001, PlatformOutbox1764000000002,
@@ -32,4 +33,4 @@ export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData176400000000
   WorklistCoveringIndexes1764410000002, CasePublicityDates1764420000001,
   Identity1765100000000, Documents1765300000001, PublicationRules1765400000000, GradingRules1765500000000,
   FourEyes1765600000000, CaseBlocked1765600000001, InstitutionImports1765610000014, TotpResetProposals1765650000000, OpsChecks1766000000000,
-  CreditEffects1766100000000, PolicyEffectiveFrom1766100000001];
+  CreditEffects1766100000000, PolicyEffectiveFrom1766100000001, Remedies1766100000002];
