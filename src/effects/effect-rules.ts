@@ -58,9 +58,10 @@ export interface EffectSource {
 }
 
 /**
- * The effects a credit record opens. `determinationUntil` is the publication end of the determination the record
- * rests on (a joint sanction's case), which caps a joint sanction's measures; without it the 36号令 maximum for a
- * serious record from the sanction's decision caps them, never the decision date itself nor a ban's end.
+ * The effects a credit record opens. A joint sanction's measures last their own term (a measure's `until`, else the
+ * record's window) capped by `determinationUntil`, the publication end of the determination it rests on (its case),
+ * and by the 36号令 maximum for a serious record from the sanction's decision; never the decision date itself nor a
+ * ban's end.
  */
 export function effectsFor(r: EffectSource, determinationUntil?: string | null): NewEffect[] {
   const out: NewEffect[] = [];
@@ -89,15 +90,19 @@ function jointSanctionEffects(r: EffectSource, determinationUntil?: string | nul
     return [{ type: 'penalty', kind: 'ban', basis: BAN_BASIS, startsOn: r.publicityFrom ?? r.decisionDate, endsOn: r.publicityUntil, measure: '行业禁入', key: 'ban' }];
   }
   const cap = minDate(determinationUntil ?? null, addMonths(r.decisionDate, SERIOUS_MAXIMUM_MONTHS));
+  const persons = Array.isArray(p.persons) ? (p.persons as Record<string, unknown>[]) : [];
+  // the record's own window is the measures' term, unless it is what the workflow used to write instead of one:
+  // the decision date itself (public for a day) or the latest ban's end (a penalty's term, not the measures')
+  const banEnds = persons.map((x) => x.banUntil).filter((x): x is string => typeof x === 'string');
+  const recordTerm = r.publicityUntil && r.publicityUntil > r.decisionDate && !banEnds.includes(r.publicityUntil) ? r.publicityUntil : null;
   const departments = strings(p.departments);
   for (const [i, m] of measuresOf(p.measures).entries()) {
     out.push({
       type: 'credit-measure', kind: 'joint-sanction-measure', basis: m.basis ?? '国家发展改革委令第36号第三条；联合惩戒备忘录',
-      startsOn: r.decisionDate, endsOn: minDate(m.until, cap), measureId: m.id ?? String(i + 1), measure: m.name, departments,
+      startsOn: r.decisionDate, endsOn: minDate(m.until ?? recordTerm, cap), measureId: m.id ?? String(i + 1), measure: m.name, departments,
       key: `measure:${m.id ?? i + 1}`,
     });
   }
-  const persons = Array.isArray(p.persons) ? (p.persons as Record<string, unknown>[]) : [];
   for (const [i, person] of persons.entries()) {
     if (typeof person.banUntil !== 'string') continue;
     out.push({
