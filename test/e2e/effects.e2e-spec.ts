@@ -99,17 +99,22 @@ describe('effects of decisions', () => {
     const notices = await t.ds.query(
       `SELECT payload->>'department' AS department FROM platform_submissions WHERE record_ref = $1 AND payload->>'action' = 'lift'`, [caseNo]);
     expect(notices).toHaveLength(2);
+    // the institution is served the objection's result, and the decision is the approver's
+    const [result] = await t.ds.query(`SELECT input FROM documents WHERE case_no = $1 AND kind = 'objection-result' AND status = 'issued'`, [caseNo]);
+    expect(JSON.stringify(result?.input)).toContain('upheld');
     // the review no longer blocks on the withdrawn records
     const review = (await t.http().post('/api/credit-review').set(auth(officer)).send({ uscc, purpose: 'award' }).expect(200)).body;
     expect(review.reasons.filter((r: { code: string }) => r.code === 'RECORD_IN_PUBLICITY')).toEqual([]);
   });
 
   it('a correction amends the record and keeps its effects: the deduction and the review block stay', async () => {
-    const { uscc, determination } = await sanctionedCase();
+    const { uscc, caseNo, determination } = await sanctionedCase();
     const before = (await t.http().get(`/api/institutions/${uscc}/evaluation`).set(auth(officer)).expect(200)).body;
     const o = await objection(uscc, determination.id);
     await decide(o.id, { outcome: 'upheld', action: 'correct', reason: '更正违法行为发生地点', corrected: { place: '海州区朝阳路18号' } });
 
+    const [result] = await t.ds.query(`SELECT input FROM documents WHERE case_no = $1 AND kind = 'objection-result' AND status = 'issued'`, [caseNo]);
+    expect(JSON.stringify(result?.input)).toContain('partly');
     const after = (await t.http().get(`/api/institutions/${uscc}/evaluation`).set(auth(officer)).expect(200)).body;
     expect(after.deductions).toBe(before.deductions);
     expect(after.contributions.map((c: { recordId: string }) => c.recordId)).toContain(determination.id);
