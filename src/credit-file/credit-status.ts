@@ -20,7 +20,7 @@ export function inPublicationSql(r: string, d: string, opts: { effects?: boolean
   const bans = fx(`'ban'`); // a ban registered on its own: its record is published while the ban runs
   const window = `(${r}.publicity_from IS NOT NULL AND ${r}.publicity_from <= ${d} AND (${r}.publicity_until IS NULL OR ${r}.publicity_until >= ${d}))`;
   const byEffects = `(CASE WHEN EXISTS (${measures}) THEN EXISTS (${measures} AND ${effectLiveSql('fx', d)})
-          WHEN EXISTS (${bans}) THEN EXISTS (${bans} AND ${effectLiveSql('fx', d)}) ELSE ${window} END)`;
+          WHEN ${r}.kind = 'joint_sanction' AND EXISTS (${bans}) THEN EXISTS (${bans} AND ${effectLiveSql('fx', d)}) ELSE ${window} END)`;
   // the 36号令 transition (migration 1765400000000) runs before credit_effects exists: it reads the windows alone
   return `(${opts.effects === false ? window : byEffects}
     AND NOT EXISTS (SELECT 1 FROM credit_records ended_by WHERE ended_by.refers_to = ${r}.id AND ended_by.decision_date <= ${d}

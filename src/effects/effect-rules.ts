@@ -78,7 +78,23 @@ export function effectsFor(r: EffectSource, determinationUntil?: string | null):
       out.push({ type: 'credit-measure', kind: 'award-exclusion', basis: AWARD_BASIS, startsOn: r.decisionDate, endsOn: until, key: 'award-exclusion' });
     }
   }
+  if (r.kind === 'penalty') out.push(...penaltyEffects(r));
   if (r.kind === 'joint_sanction') out.push(...jointSanctionEffects(r, determinationUntil));
+  return out;
+}
+
+const FINE_BASIS = '教育部令第53号《校外培训行政处罚暂行办法》第五条：罚款（行政处罚，不因信用修复而解除）';
+
+/** A 双公示 penalty decision's own penalties: its fine (no term) and a 限制从业 for the decision's term (处罚有效期). */
+function penaltyEffects(r: EffectSource): NewEffect[] {
+  const categories = strings(r.payload.penaltyCategory);
+  const out: NewEffect[] = [];
+  if (categories.includes('罚款')) {
+    out.push({ type: 'penalty', kind: 'fine', basis: FINE_BASIS, startsOn: r.decisionDate, endsOn: null, measure: '罚款', key: 'fine' });
+  }
+  if (categories.includes('限制从业')) {
+    out.push({ type: 'penalty', kind: 'ban', basis: BAN_BASIS, startsOn: r.decisionDate, endsOn: str(r.payload.validUntil) ?? null, measure: '限制从业', key: 'ban' });
+  }
   return out;
 }
 
