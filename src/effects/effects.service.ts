@@ -6,6 +6,7 @@ import { shanghaiToday } from '../credit-file/credit-status';
 import { DocumentsService } from '../documents/documents.service';
 import { OutboxService } from '../platform/outbox.service';
 import { EffectKind, EffectType, EndedBy, NewEffect } from './effect-rules';
+import { RESTING_ON_SQL } from './effects.store';
 
 /** One effect as the API shows it (issue #16's shape), plus what a reader needs to tell measures apart. */
 export interface EffectView {
@@ -75,15 +76,16 @@ export class EffectsService {
   async endCreditMeasures(recordId: string, endedBy: EndedBy, on: string, m?: EntityManager, opts: { reason?: string; ref?: string; actorId?: string | null } = {}): Promise<EndResult> {
     return this.run(m, async (tx) => {
       const record = await this.recordExists(recordId, tx);
-      // an UPDATE … RETURNING answers [rows, count] through TypeORM
-      const [ended]: [{ case_no: string | null; uscc: string; office_code: string | null; kind: string; departments: string[] }[], number] = await tx.query(
-        `UPDATE credit_effects e SET status = 'ended', ended_on = $3::date, ended_by = $2, end_reason = $4, end_ref = $5, updated_at = now()
-          WHERE e.status = 'active' AND e.type = 'credit-measure' AND (e.ends_on IS NULL OR e.ends_on >= $3::date)
-            AND (e.record_id = $1 OR ($6::text IS NOT NULL AND e.case_no = $6 AND $7 = 'determination'
-                 AND e.record_id IN (SELECT id FROM credit_records WHERE case_no = $6 AND kind = 'joint_sanction')))
-          RETURNING e.case_no, e.uscc, e.office_code, e.kind, e.departments`,
-        [recordId, endedBy, on, opts.reason ?? null, opts.ref ?? null, record.caseNo, record.kind]);
-      return { ended: ended.length, letters: await this.liftingLetters(tx, record, ended, endedBy, on, opts) };
+      const [ended]: [unknown[], number] = await tx.query( // an UPDATE … RETURNING answers [rows, count] through TypeORM
+        `UPDATE credit_effects e SET status = 'ended', ended_on = $3::date, ended_by = $2, end_reason = $4, end_ref = COALESCE($5, e.end_ref), updated_at = now()
+          WHERE e.status = 'active' AND e.type = 'credit-measure' AND (e.ends_on IS NULL OR e.ends_on >= $3::date) AND ${RESTING_ON_SQL}
+          RETURNING e.id`,
+        [recordId, endedBy, on, opts.reason ?? null, opts.ref ?? null]);
+      // the letters cover every measure this event ended, here or when its record was appended (endEffectsOnAppend)
+      const lifted = await tx.query(
+        `SELECT e.case_no, e.uscc, e.office_code, e.kind, e.departments FROM credit_effects e
+          WHERE e.status = 'ended' AND e.ended_by = $2 AND e.kind = 'joint-sanction-measure' AND ${RESTING_ON_SQL}`, [recordId, endedBy]);
+      return { ended: ended.length, letters: await this.liftingLetters(tx, record, lifted, endedBy, on, opts) };
     });
   }
 

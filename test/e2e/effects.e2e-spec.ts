@@ -1,6 +1,7 @@
 import { CreditFileService } from '../../src/credit-file/credit-file.service';
 import { DocumentsService } from '../../src/documents/documents.service';
 import { DocumentSettingsService } from '../../src/documents/settings/document-settings.service';
+import { EffectsService } from '../../src/effects/effects.service';
 import { createTestApp, TestApp } from '../support/app';
 import { determinedCase, key, KIND_DATA, settingsBody } from '../support/documents';
 import { auth, registerInstitution } from './credit/helpers';
@@ -80,6 +81,26 @@ describe('effects of decisions', () => {
     const inst = (await t.loginAs('institution', { uscc })).token;
     expect((await t.http().get('/api/portal/effects').set(auth(inst)).expect(200)).body).toHaveLength(effects.length);
     await t.http().get(`/api/cases/${caseNo}/effects`).set(auth(inst)).expect(403);
+  });
+
+  it('repair ends every credit measure, the sanction’s too, while the ban stays; the repair step sends the letters', async () => {
+    const { caseNo, uscc, determination } = await sanctionedCase();
+    // the case workflow's repair step as it is today: a repair record referring to the determination
+    await t.app.get(CreditFileService).append({
+      uscc, kind: 'repair', title: '信用修复', decisionDate: '2026-11-16', refersTo: determination.id, caseNo, officeCode: 'XWPX',
+      payload: { routes: ['commitment'], reason: '已完成整改并作出信用承诺' }, sourceRef: `${caseNo}:repair`,
+    });
+    const effects = await effectsOfCase(caseNo);
+    for (const e of effects.filter((x: { type: string }) => x.type === 'credit-measure')) {
+      expect(e).toMatchObject({ status: 'ended', endedBy: 'repair', endsOn: '2026-11-16' });
+    }
+    expect(byKind(effects, 'ban')).toEqual([expect.objectContaining({ status: 'active', endsOn: '2036-10-20' })]);
+    // the step (the lead wires it into the repair activity) issues one lifting letter per department, once
+    const effectsService = t.app.get(EffectsService);
+    const first = await effectsService.endCreditMeasures(determination.id, 'repair', '2026-11-16');
+    const again = await effectsService.endCreditMeasures(determination.id, 'repair', '2026-11-16');
+    expect(first.letters.map((l) => l.department).sort()).toEqual([...DEPARTMENTS].sort());
+    expect(again.letters.map((l) => l.docNo).sort()).toEqual(first.letters.map((l) => l.docNo).sort());
   });
 
   it('withdrawing a sanctioned record ends every credit measure, sends one lifting letter per department, keeps the ban', async () => {
