@@ -1,4 +1,5 @@
 import { CreditFileService } from '../../src/credit-file/credit-file.service';
+import { backfillCreditEffects } from '../../src/database/migrations/1766100000000-credit-effects';
 import { DocumentsService } from '../../src/documents/documents.service';
 import { DocumentSettingsService } from '../../src/documents/settings/document-settings.service';
 import { EffectsService } from '../../src/effects/effects.service';
@@ -101,6 +102,23 @@ describe('effects of decisions', () => {
     const again = await effectsService.endCreditMeasures(determination.id, 'repair', '2026-11-16');
     expect(first.letters.map((l) => l.department).sort()).toEqual([...DEPARTMENTS].sort());
     expect(again.letters.map((l) => l.docNo).sort()).toEqual(first.letters.map((l) => l.docNo).sort());
+  });
+
+  it('the migration backfills the effects of records written before them, ended by what already ended them', async () => {
+    const { caseNo, uscc, determination } = await sanctionedCase();
+    await t.app.get(CreditFileService).append({
+      uscc, kind: 'repair', title: '信用修复', decisionDate: '2026-11-20', refersTo: determination.id, caseNo, officeCode: 'XWPX',
+      payload: { routes: ['commitment'] }, sourceRef: `${caseNo}:repair`,
+    });
+    const before = await effectsOfCase(caseNo);
+    await t.ds.query(`DELETE FROM credit_effects WHERE case_no = $1`, [caseNo]); // as before the migration
+    await backfillCreditEffects(t.ds);
+    const after = await effectsOfCase(caseNo);
+    const shape = (xs: { kind: string; type: string; endsOn: string; endedBy: string; status: string }[]) =>
+      xs.map((e) => `${e.type}/${e.kind}/${e.endsOn}/${e.endedBy}/${e.status}`).sort();
+    expect(shape(after)).toEqual(shape(before));
+    expect(byKind(after, 'publication')).toEqual([expect.objectContaining({ status: 'ended', endedBy: 'repair', endsOn: '2026-11-20' })]);
+    expect(byKind(after, 'ban')).toEqual([expect.objectContaining({ status: 'active' })]);
   });
 
   it('withdrawing a sanctioned record ends every credit measure, sends one lifting letter per department, keeps the ban', async () => {
