@@ -195,4 +195,23 @@ describe('effects of decisions', () => {
     expect(page.map((r) => r.id)).not.toContain(sanction.id);
     expect(page.map((r) => r.title)).toEqual(expect.arrayContaining([expect.stringContaining(reason)]));
   });
+
+  it('a decision changed on 行政诉讼 amends its effects’ terms and keeps them in force', async () => {
+    const { caseNo, determination } = await sanctionedCase();
+    const decision = await t.app.get(DocumentsService).issue({
+      kind: 'determination-decision', caseNo, data: KIND_DATA['determination-decision'], idempotencyKey: key() });
+    const remedy = await t.http().post('/api/remedies').set(auth(officer)).send({
+      documentId: decision.id, type: 'litigation', body: '连云港市连云区人民法院', filedOn: '2026-10-26', caseNumber: '（2026）苏0703行初45号',
+    }).expect(201);
+    await t.http().post(`/api/remedies/${remedy.body.id}/outcome`).set(auth(officer))
+      .send({ outcome: 'changed', decidedOn: '2026-11-10', reason: '变更为一般失信' }).expect(400); // a change names what changes
+    const proposal = await t.http().post(`/api/remedies/${remedy.body.id}/outcome`).set(auth(officer))
+      .send({ outcome: 'changed', decidedOn: '2026-11-10', reason: '变更为一般失信，公示一年', changes: [{ kind: 'publication', endsOn: '2027-10-09' }] }).expect(202);
+    await t.http().post(`/api/decision-proposals/${proposal.body.id}/approve`).set(auth(approver)).send({ note: '同意' }).expect(200);
+    const effects = (await t.http().get(`/api/credit-records/${determination.id}/effects`).set(auth(officer)).expect(200)).body;
+    expect(byKind(effects, 'publication')).toEqual([expect.objectContaining({ status: 'active', endsOn: '2027-10-09', endedBy: null })]);
+    expect(byKind(effects, 'sharing')).toEqual([expect.objectContaining({ status: 'active', endsOn: '2029-10-09' })]);
+    expect((await t.http().get(`/api/remedies/${remedy.body.id}`).set(auth(officer)).expect(200)).body)
+      .toMatchObject({ outcome: 'changed', outcomeOn: '2026-11-10', withdrawDue: null });
+  });
 });
