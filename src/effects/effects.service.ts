@@ -95,7 +95,15 @@ export class EffectsService {
     return this.run(m, async (tx) => {
       const [rows]: [unknown[], number] = await tx.query(
         `UPDATE credit_effects SET status = 'ended', ended_on = $3::date, ended_by = $2, end_reason = $4, end_ref = $5, updated_at = now()
-          WHERE id = $1 AND type = 'penalty' AND status = 'active' RETURNING id`, [effectId, endedBy, on, opts.reason ?? null, opts.ref ?? null]);
+          WHERE id = $1 AND type = 'penalty' AND status = 'active' RETURNING id, record_id, kind`, [effectId, endedBy, on, opts.reason ?? null, opts.ref ?? null]);
+      // the ban register (industry_bans) is what review, grading and measures read; a ban whose own decision is
+      // revoked or annulled stops blocking there too, through the same end columns the ban revocation writes
+      const banEnd = { revocation: 'revoked', annulment: 'annulled' }[endedBy as string];
+      for (const e of rows as { record_id: string; kind: string }[]) {
+        if (e.kind !== 'ban' || !banEnd) continue;
+        await tx.query(`UPDATE industry_bans SET ended_on = $2::date, end_reason = $3, end_outcome = $4 WHERE record_id = $1 AND ended_on IS NULL`,
+          [e.record_id, on, banEnd, opts.reason ?? null]);
+      }
       return { ended: rows.length };
     });
   }

@@ -166,6 +166,13 @@ describe('effects of decisions', () => {
 
   it('a decision revoked on 行政复议 ends its effects, ban included, and leaves the public page with the reason shown', async () => {
     const { caseNo, uscc, determination, sanction } = await sanctionedCase();
+    // the ban register row the case workflow writes beside the sanction (case-lifecycle.service.ts)
+    await t.ds.query(
+      `INSERT INTO industry_bans (person_name, person_id_enc, person_id_hmac, institution_id, uscc, from_date, until_date, reason, case_no, record_id)
+       SELECT '陈明远', 'sealed', 'hmac-' || $1::text, id, uscc, '2026-10-20', '2036-10-20', '联合惩戒：行业禁入', $2, $3 FROM institutions WHERE uscc = $1`,
+      [uscc, caseNo, sanction.id]);
+    const bansOf = async () => (await t.http().get(`/api/institutions/${uscc}/measures`).set(auth(officer)).expect(200)).body.industryBans;
+    expect(await bansOf()).toHaveLength(1);
     const publicIds = async () => (await t.http().get(`/api/public/institutions/${uscc}`).expect(200)).body.records.map((r: { id: string }) => r.id);
     expect(await publicIds()).toEqual(expect.arrayContaining([determination.id, sanction.id]));
     const decision = await t.app.get(DocumentsService).issue({
@@ -189,6 +196,7 @@ describe('effects of decisions', () => {
     const effects = await effectsOfCase(caseNo);
     for (const e of effects) expect(e).toMatchObject({ status: 'ended', endedBy: 'revocation' });
     expect(byKind(effects, 'ban')).toHaveLength(1); // the penalty ends too: its own decision is revoked
+    expect(await bansOf()).toEqual([]); // and the banned person is no longer listed as banned
 
     const page = (await t.http().get(`/api/public/institutions/${uscc}`).expect(200)).body.records as { id: string; title: string }[];
     expect(page.map((r) => r.id)).not.toEqual(expect.arrayContaining([determination.id]));
