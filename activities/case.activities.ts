@@ -4,9 +4,11 @@ import type { BlockedCasesService } from '../src/cases/blocked-cases.service';
 import type { CaseDeadlinesService } from '../src/cases/case-deadlines.service';
 import type { CaseLifecycleService } from '../src/cases/case-lifecycle.service';
 import type { CaseProgressService } from '../src/cases/case-progress.service';
+import type { CaseDocumentsService } from '../src/documents/case-documents.service';
 import type { PoliciesService } from '../src/policies/policies.service';
 import type * as C from '../workflows/contracts';
 import { beijingClock, CaseClock } from './case-clock';
+import { createDocumentActivities } from './case-documents.activities';
 import { businessFailuresFinal } from './failures';
 
 export interface CaseActivityDeps {
@@ -16,6 +18,7 @@ export interface CaseActivityDeps {
   calendar: CalendarService;
   policies: PoliciesService;
   blocked: BlockedCasesService;
+  documents: CaseDocumentsService;
   clock?: CaseClock;
 }
 
@@ -26,10 +29,10 @@ function idempotencyKey(): string {
 }
 
 /** The case workflow's activities (their inputs and results: workflows/contracts/activities.ts). */
-export function createCaseActivities({ records, deadlines, lifecycle, calendar, policies, blocked, clock = beijingClock }: CaseActivityDeps) {
+export function createCaseActivities({ records, deadlines, lifecycle, calendar, policies, blocked, documents, clock = beijingClock }: CaseActivityDeps) {
   /** N working days, or N calendar days moved to the next working day if the last falls on a day off, after `fromMs`. */
   const dueDateOf = async (s: C.DeadlineSpan): Promise<string> => {
-    const from = clock.dateOf(s.fromMs);
+    const from = s.fromDate ?? clock.dateOf(s.fromMs);
     if (s.calendarDays === undefined) return calendar.addWorkingDays(from, s.workingDays ?? 0);
     const due = calendar.addCalendarDays(from, s.calendarDays);
     return (await calendar.isWorkingDay(due)) ? due : calendar.addWorkingDays(due, 1);
@@ -39,6 +42,8 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
     ({ dueDate, dueAtMs: clock.at(dueDate, '24:00'), remindDate, remindAtMs: clock.at(remindDate, '09:00') });
 
   return businessFailuresFinal({
+    ...createDocumentActivities(documents, clock),
+
     /** Registers the case and answers with the policy it pinned. */
     async registerCase(input: C.CaseInput): Promise<C.CasePolicy> {
       await records.register(input);
@@ -108,7 +113,8 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
         ...d,
         decisionAtMs: clock.at(decisionDate, '00:00'),
         repairableAtMs: clock.at(d.repairableFrom, '00:00'),
-        publicityEndsAtMs: clock.at(d.publicityUntil, '24:00'),
+        // an unpublished (minor) record still runs its class's maximum before the case ends
+        publicityEndsAtMs: clock.at(d.publicityUntil ?? d.effectiveUntil, '24:00'),
       };
     },
 

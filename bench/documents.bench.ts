@@ -6,10 +6,7 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { CryptoModule } from '../src/common/crypto/crypto.module';
 import { FieldCryptoService } from '../src/common/crypto/field-crypto.service';
-import { AppConfigModule } from '../src/config/config.module';
-import { DatabaseModule } from '../src/database/database.module';
 import { DOCUMENT_KINDS, DocumentKind } from '../src/documents/document-kinds';
 import { DocumentsCoreModule } from '../src/documents/documents-core.module';
 import { DocumentsService } from '../src/documents/documents.service';
@@ -18,6 +15,7 @@ import { DocumentSettingsService } from '../src/documents/settings/document-sett
 import { DOCUMENT_SIGNER, DocumentSigner } from '../src/documents/signing/document-signer';
 import { DataReader, DocumentContent, fill, templateFor } from '../src/documents/templates';
 import { EXAMPLE_DATA } from '../src/documents/templates/examples';
+import { FOUNDATION_MODULES } from '../src/shared.modules';
 import { BENCH_DB, BENCH_DB_URL, freshDatabase, ROOT } from './support/environment';
 import { exitOnSignals, loadAverage, numberArg, percentile, progress, report } from './support/report';
 
@@ -35,7 +33,9 @@ import { exitOnSignals, loadAverage, numberArg, percentile, progress, report } f
 const RUNS = numberArg('runs', 30);
 const TARGET_MS = 300;
 
-@Module({ imports: [AppConfigModule, DatabaseModule, CryptoModule, DocumentsCoreModule] })
+// the foundation set (src/shared.modules.ts): the engine issues a case's documents through the case repositories,
+// whose services notify through the global NotificationsModule
+@Module({ imports: [...FOUNDATION_MODULES, DocumentsCoreModule] })
 class DocumentsBenchModule {}
 
 const DATA = EXAMPLE_DATA;

@@ -54,6 +54,11 @@ export class CaseRuntime {
   withdrawal: C.CaseCorrection | null = null;
   blocked: Blocked | null = null;
   readonly resumeRequests: C.CaseResume[] = [];
+  /** Documents served on paper, by document id (the documentServed signal), and the officer's task for each. */
+  readonly served = new Map<string, C.DocumentServed>();
+  readonly serviceTasks = new Map<string, string>();
+  /** Who completed the last task of each kind (the drafter of the determination's public text, for one). */
+  readonly completedBy = new Map<C.TaskKind, C.Actor>();
   /** The lifecycle runs in this scope: a withdrawal cancels it. */
   readonly main = new CancellationScope();
   readonly writes: WriteQueue;
@@ -118,8 +123,11 @@ export class CaseRuntime {
     return humanTask(this, kind, role, workingDays);
   }
 
-  institutionAnswer(kind: C.InstitutionDeadlineKind, round: number, span: { workingDays?: number; calendarDays?: number; fromMs?: number }) {
-    return institutionAnswer(this, kind, round, span);
+  institutionAnswer(
+    kind: C.InstitutionDeadlineKind, round: number, span: { workingDays?: number; calendarDays?: number; fromMs?: number; fromDate?: string },
+    setBy?: C.OpenInstitutionDeadlineInput['setBy'],
+  ) {
+    return institutionAnswer(this, kind, round, span, setBy);
   }
 
   /** Read through a method: TypeScript would keep `answer` narrowed to the null set before a wait. */

@@ -5,7 +5,7 @@ export const TASK_LABELS: Record<TaskKind, string> = {
   investigate: '调查并提出拟认定意见', 'approve-determination': '审核拟认定意见', 'review-objection': '复核异议',
   'decide-objection': '作出异议决定', 'verify-rectification': '核查整改情况', 'schedule-interview': '安排约谈',
   'record-interview': '记录约谈', 'confirm-sanction': '确认联合惩戒措施', 'accept-repair': '受理信用修复申请',
-  'decide-repair': '作出信用修复决定',
+  'decide-repair': '作出信用修复决定', 'serve-document': '送达文书',
 };
 
 export const STAGE_LABELS: Record<CaseStage, string> = {
@@ -20,7 +20,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   REGISTERED: '登记线索', INVESTIGATION_STARTED: '开始调查', DETERMINATION_PROPOSED: '提出拟认定意见', DETERMINATION_RETURNED: '拟认定意见被退回',
   NOTICE_SERVED: '送达告知书', OBJECTION_RECEIVED: '收到异议', OBJECTION_UPHELD: '异议成立', OBJECTION_REJECTED: '异议不成立',
   RECTIFICATION_ORDERED: '责令限期整改', RECTIFICATION_EXTENDED: '重新给予整改期限', RECTIFICATION_REPORTED: '提交整改报告',
-  RECTIFICATION_PASSED: '整改核查通过', RECTIFICATION_FAILED: '整改核查未通过', INTERVIEW_REQUIRED: '需约谈',
+  RECTIFICATION_PASSED: '整改核查通过', RECTIFICATION_FAILED: '整改核查未通过', RECTIFICATION_UNRESOLVED: '整改期满仍未整改到位，列为重点监管对象', INTERVIEW_REQUIRED: '需约谈',
   JOINT_SANCTION_PROPOSED: '提请联合惩戒', JOINT_SANCTION_ACK: '成员单位签收联合惩戒通知', PUBLICITY_STARTED: '开始公示',
   REPAIR_APPLIED: '申请信用修复', REPAIR_REFUSED: '不予信用修复', CLOSED_NOT_DETERMINED: '办结：不予认定',
   CLOSED_PUBLICATION_ENDED: '办结：公示期满', CLOSED_REPAIRED: '办结：信用修复', WITHDRAWN: '撤销案件', CASE_CORRECTED: '更正案件',
@@ -35,6 +35,7 @@ export function waitingForText(s: {
 }): string {
   if (s.openTaskKinds.length) return `待办：${s.openTaskKinds.map((k) => TASK_LABELS[k]).join('、')}`;
   if (s.institutionDeadline) return `等待机构${s.institutionDeadline.kind === 'objection' ? '提出异议' : '提交整改报告'}（截止 ${s.institutionDeadline.dueDate}）`;
+  if (s.stage === 'PUBLICITY' && !s.publicityUntil) return `轻微失信记入信用档案、不予公示，${s.repairableFrom ?? ''} 起可申请信用修复`;
   if (s.stage === 'PUBLICITY') return `公示中，${s.repairableFrom ?? ''} 起可申请信用修复，${s.publicityUntil ?? ''} 公示期满`;
   return STAGE_LABELS[s.stage];
 }

@@ -64,6 +64,10 @@ export function assertOutcome(task: OpenTask, o: TaskOutcome): void {
       if (!o.minutes?.trim()) fail('请填写约谈记录');
       if (!o.attendees?.length) fail('请填写实际到场人员');
       break;
+    case 'serve-document':
+      // closed by the service record itself, which carries the date and proof the deadline runs from
+      fail('请在案件文书中登记送达（送达方式、日期和凭证），登记后该任务自动办结');
+      break;
     case 'confirm-sanction':
       if (!o.measures?.length) fail('请列明联合惩戒措施');
       if ((o.bans ?? []).some((b) => !(b.years >= 1 && b.years <= 10))) fail('行业禁入期限应为 1–10 年');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, InstitutionDeadlineKind } from '../../workflows/contracts';
+import { DEADLINE_DOCUMENT_LATERAL } from '../documents/deadline-documents.sql';
 import { CaseEventRepository } from './case-event.repository';
 
 export const DEADLINE_LABELS: Record<InstitutionDeadlineKind | 'repair', string> = {
@@ -15,6 +16,11 @@ export interface NewSubmission {
 
 export interface DeadlineClosing {
   caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; status: 'answered' | 'missed'; dueDate: string;
+}
+
+export interface OpenDeadlineRow {
+  caseNo: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; status: string; stage: string;
+  documentNo: string | null; documentTitle: string | null; servedOn: string | null;
 }
 
 /** The institution's deadlines (`institution_deadlines`) and its answers to them (`case_submissions`). */
@@ -55,11 +61,12 @@ export class CaseDeadlineRepository {
       [a.caseNo, a.kind, a.round, a.deadlineId, a.text, a.routes ?? [], a.fileIds, a.actor.id, a.key]);
   }
 
-  /** The open deadlines of one institution, soonest first (the portal's list). */
-  openForInstitution(uscc: string | null): Promise<{ caseNo: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; status: string; stage: string }[]> {
+  /** The open deadlines of one institution, soonest first (the portal's list), with the document that set each. */
+  openForInstitution(uscc: string | null): Promise<OpenDeadlineRow[]> {
     return this.ds.query(
-      `SELECT d.case_no AS "caseNo", d.kind, d.round, d.due_date::text AS "dueDate", d.status, c.stage
-         FROM institution_deadlines d JOIN cases c ON c.case_no = d.case_no
+      `SELECT d.case_no AS "caseNo", d.kind, d.round, d.due_date::text AS "dueDate", d.status, c.stage,
+              sd.doc_no AS "documentNo", sd.title AS "documentTitle", sd.served_on AS "servedOn"
+         FROM institution_deadlines d JOIN cases c ON c.case_no = d.case_no ${DEADLINE_DOCUMENT_LATERAL}
         WHERE d.uscc = $1 AND d.status = 'open' ORDER BY d.due_date`, [uscc]);
   }
 

@@ -23,11 +23,16 @@ export class CaseDeadlinesService {
   ) {}
 
   /** Opens a deadline of the institution after the writes the workflow queued; answers with the due date stored. */
-  async openInstitutionDeadline(a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string }, writes: CaseWrite[] = []) {
+  async openInstitutionDeadline(
+    a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; setBy?: { docNo: string; title: string; servedOn: string } },
+    writes: CaseWrite[] = [],
+  ) {
     return this.cases.transaction(async (m) => {
       await this.cases.applyWrites(m, a.caseNo, writes);
       const opened = await this.deadlines.open(m, a);
-      await this.notifyInstitution(m, a.caseNo, 'deadline_new', `${a.caseNo}:deadline:${a.key}`, DEADLINE_LABELS[a.kind], opened.dueDate);
+      // the notification names the document that set the deadline and the day it was served (brief §7)
+      const item = a.setBy ? `${DEADLINE_LABELS[a.kind]}（依据${a.setBy.title} ${a.setBy.docNo}，${a.setBy.servedOn} 送达，自次日起计算）` : DEADLINE_LABELS[a.kind];
+      await this.notifyInstitution(m, a.caseNo, 'deadline_new', `${a.caseNo}:deadline:${a.key}`, item, opened.dueDate);
       return opened;
     });
   }

@@ -40,7 +40,7 @@ export class CaseGateway {
   }
 
   /** Sends a signal to the case as `user`, who becomes the signal's `actor`; answers once the workflow has it. */
-  signal<A extends { actor: Actor }>(caseNo: string, user: Who, signal: SignalDefinition<[A]>, args: Omit<A, 'actor'>): Promise<void> {
+  signal<A extends { actor: Actor | null }>(caseNo: string, user: Who, signal: SignalDefinition<[A]>, args: Omit<A, 'actor'>): Promise<void> {
     return this.temporal.workflow.getHandle(caseNo).signal(signal, { ...args, actor: actorOf(user) } as A);
   }
 

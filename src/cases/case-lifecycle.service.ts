@@ -5,6 +5,7 @@ import { CreditFileService } from '../credit-file/credit-file.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { JointSanctionService } from '../platform/joint-sanction.service';
 import { PoliciesService } from '../policies/policies.service';
+import { publicityPeriods } from '../publicity/publicity-periods';
 import type { Actor, BanOrder, CaseWrite, Severity } from '../../workflows/contracts';
 import { CaseDeadlineRepository } from './case-deadline.repository';
 import { CaseTaskRepository } from './case-task.repository';
@@ -34,22 +35,23 @@ export class CaseLifecycleService {
   /** Fixes the decision date, writes the determination into the credit file (and so to the platform). */
   async determine(a: { caseNo: string; severity: Severity; decisionDate: string; policyVersion: number }, writes: CaseWrite[] = []) {
     const { document: policy } = await this.policies.byVersion(a.policyVersion);
-    const window = policy.publicity[a.severity];
-    const repairableFrom = addMonths(a.decisionDate, window.minMonths);
-    const publicityUntil = addMonths(a.decisionDate, window.maxMonths);
+    // 36号令 by class (src/publicity/publicity-periods.ts): a minor record is recorded, not published; repair opens the
+    // day after the minimum ends (民法典 art. 201–202). The case runs until the class's maximum either way.
+    const { publish, publicityUntil, repairableFrom } = publicityPeriods(a.severity, a.decisionDate, policy.publicity);
+    const effectiveUntil = addMonths(a.decisionDate, policy.publicity[a.severity].maxMonths);
     await this.cases.transaction(async (m) => {
       await this.cases.applyWrites(m, a.caseNo, writes);
       const c = await this.cases.withParties(m, a.caseNo);
       const record = await this.creditFile.append({
         uscc: c.uscc, kind: 'determination', title: `失信行为认定：${c.title}`, decisionDate: a.decisionDate, severity: a.severity,
-        publicityFrom: a.decisionDate, publicityUntil,
+        publicityFrom: publish ? a.decisionDate : null, publicityUntil,
         payload: { behaviourCode: c.behaviour_code, catalogueVersion: c.catalogue_version, facts: c.facts, severity: a.severity },
         sourceRef: `${a.caseNo}:determination`, caseNo: a.caseNo, officeCode: c.office_code,
       }, m);
       await this.cases.setDetermination(m, { ...a, recordId: record.id, repairableFrom, publicityUntil });
       await this.tellInstitution(m, c, `${a.caseNo}:determined`, '认定为失信行为，请按期限整改');
     });
-    return { decisionDate: a.decisionDate, repairableFrom, publicityUntil };
+    return { decisionDate: a.decisionDate, repairableFrom, publicityUntil, effectiveUntil };
   }
 
   async scheduleInterview(a: { caseNo: string; kind: 'reminder' | 'warning'; round: number; scheduledAt: string; place: string; attendees: string[] }) {

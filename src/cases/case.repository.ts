@@ -11,6 +11,8 @@ import { CASE_VIEW_SQL, CaseViewRow } from './case-view.sql';
 export interface CaseRow {
   case_no: string; uscc: string; institution_id: string; name: string; title: string; behaviour_code: string; catalogue_version: number;
   facts: string; severity: Severity; office_code: string | null; determination_record_id: string | null;
+  /** The institution's legal representative: a name the personal-data guard keeps out of the case's public text. */
+  legal_rep_name: string | null;
 }
 
 export interface BlockedCaseRow {
@@ -94,7 +96,7 @@ export class CaseRepository {
   /** The case with its institution's name and the catalogue item's title. */
   async withParties(m: EntityManager, caseNo: string): Promise<CaseRow> {
     const [row] = await m.query(
-      `SELECT c.*, i.name, ci.title FROM cases c JOIN institutions i ON i.id = c.institution_id
+      `SELECT c.*, i.name, i.legal_rep_name, ci.title FROM cases c JOIN institutions i ON i.id = c.institution_id
          JOIN catalogue_items ci ON ci.version = c.catalogue_version AND ci.code = c.behaviour_code
         WHERE c.case_no = $1`, [caseNo]);
     return row;
@@ -144,7 +146,7 @@ export class CaseRepository {
   }
 
   async setDetermination(m: EntityManager, d: {
-    caseNo: string; decisionDate: string; severity: Severity; recordId: string; repairableFrom: string; publicityUntil: string;
+    caseNo: string; decisionDate: string; severity: Severity; recordId: string; repairableFrom: string; publicityUntil: string | null;
   }): Promise<void> {
     await m.query(
       `UPDATE cases SET decision_date = $2, severity = $3, determination_record_id = $4, repairable_from = $5, publicity_until = $6,

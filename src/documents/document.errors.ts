@@ -21,6 +21,8 @@ export enum DocumentErrorCode {
   DOCUMENT_ALREADY_SERVED = 'DOCUMENT_ALREADY_SERVED',
   NO_ELECTRONIC_CONSENT = 'NO_ELECTRONIC_CONSENT',
   CONSENT_NOT_FOUND = 'CONSENT_NOT_FOUND',
+  /** The service is recorded but the case's workflow could not be told (503): the same service may be submitted again. */
+  CASE_NOT_SIGNALLED = 'CASE_NOT_SIGNALLED',
 }
 
 /** Also what a party hears about a document not issued to it. */

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { CaseDataModule } from '../cases/case-data.module';
 import { CryptoModule } from '../common/crypto/crypto.module';
+import { OutboxModule } from '../platform/outbox.module';
+import { PublicTextModule } from '../publicity/public-text.module';
 import { CaseFileRepository } from './case-file/case-file.repository';
 import { CaseFileService } from './case-file/case-file.service';
+import { CaseDocumentsService } from './case-documents.service';
 import { DocumentReadsService } from './document-reads.service';
 import { DocumentVerificationService } from './document-verification.service';
 import { DocumentsRepository } from './documents.repository';
@@ -21,15 +25,15 @@ import { Sm2FileSigner } from './signing/sm2-file-signer';
  * The signer is bound here: replace Sm2FileSigner with the bureau's electronic-seal adapter (docs/documents.md).
  */
 @Module({
-  imports: [CalendarModule, CryptoModule],
+  imports: [CalendarModule, CryptoModule, OutboxModule, PublicTextModule, CaseDataModule],
   providers: [
     DocumentsRepository, ServiceRepository, CaseFileRepository, DocumentSettingsService, DocumentsService, DocumentReadsService,
-    DocumentVerificationService, CaseFileService, ServiceRecordsService, ElectronicConsentService, ServiceDeadlines,
+    DocumentVerificationService, CaseFileService, ServiceRecordsService, ElectronicConsentService, ServiceDeadlines, CaseDocumentsService,
     { provide: DOCUMENT_SIGNER, useClass: Sm2FileSigner },
   ],
   exports: [
     DocumentsService, DocumentReadsService, DocumentVerificationService, CaseFileService, ServiceRecordsService,
-    ElectronicConsentService, ServiceDeadlines, DocumentSettingsService, DOCUMENT_SIGNER,
+    ElectronicConsentService, ServiceDeadlines, DocumentSettingsService, DOCUMENT_SIGNER, CaseDocumentsService, DocumentsRepository,
   ],
 })
 export class DocumentsCoreModule {}

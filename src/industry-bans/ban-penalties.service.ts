@@ -5,14 +5,14 @@ import type { AuthUser } from '../auth/role';
 import { addMonths, fromDayNumber, toDayNumber } from '../calendar/iso-date';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { maskName } from '../common/crypto/mask';
-import { notFound } from '../common/errors/domain.exception';
+import { fieldInvalid } from '../common/errors/common.errors';
 import { FourEyesService, ProposalView } from '../common/four-eyes/four-eyes.service';
 import { assertMayPropose } from '../common/four-eyes/four-eyes.rules';
 import { beijingToday } from '../common/time/beijing';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
-import { badRequest } from './ban-proposals.repository';
 import type { BanRevocationDto, ExternalBanDto } from './dto/industry-ban.dto';
+import { banNotFound, banRefused, IndustryBanErrorCode, institutionUnknown, servedBeforeDecision } from './industry-bans.errors';
 
 /** The last day of a term of `years` starting on `from` (2026-12-07 + 5 years → 2031-12-06). */
 export const termUntil = (from: string, years: number): string => fromDayNumber(toDayNumber(addMonths(from, 12 * years)) - 1);
@@ -61,17 +61,17 @@ export class BanPenaltiesService {
   /** Another authority's 行政处罚决定书, proposed by one officer; an approver of the office registers it (four eyes). */
   async proposeExternal(dto: ExternalBanDto, actor: AuthUser): Promise<ProposalView> {
     const [measure] = await this.catalogue.choose([dto.measureId], { category: 'penalty' });
-    if (dto.servedOn < dto.decidedOn) throw badRequest('SERVED_BEFORE_DECISION', '送达日期不能早于决定日期');
-    if (dto.servedOn > beijingToday()) throw badRequest('DATE_IN_FUTURE', '送达日期（servedOn）不能晚于今天');
+    if (dto.servedOn < dto.decidedOn) throw servedBeforeDecision();
+    if (dto.servedOn > beijingToday()) throw banRefused(IndustryBanErrorCode.DATE_IN_FUTURE, '送达日期（servedOn）不能晚于今天');
     if (dto.uscc) {
       const [inst] = await this.ds.query(`SELECT 1 FROM institutions WHERE uscc = $1`, [dto.uscc]);
-      if (!inst) throw badRequest('INSTITUTION_NOT_FOUND', '机构不存在');
+      if (!inst) throw institutionUnknown();
     }
     toDayNumber(dto.fromDate);
     toDayNumber(dto.untilDate);
     // 限制从业 lasts 1–10 years (教育部令第53号 art. 5 with the laws it applies); the decision states its own dates
     if (dto.untilDate < dto.fromDate || dto.untilDate > termUntil(dto.fromDate, 10)) {
-      throw badRequest('BAN_TERM_INVALID', '限制从业截止日期应不早于起始日期，且期限不超过10年');
+      throw banRefused(IndustryBanErrorCode.BAN_TERM_INVALID, '限制从业截止日期应不早于起始日期，且期限不超过10年');
     }
     assertMayPropose(actor, actor.officeCode);
     const { untilDate } = dto;
@@ -90,9 +90,9 @@ export class BanPenaltiesService {
       `SELECT b.id, b.ended_on, coalesce(p.office_code, i.office_code) AS office, b.person_name AS "personName", b.from_date::text AS "fromDate"
          FROM industry_bans b LEFT JOIN ban_proposals p ON p.id = b.proposal_id LEFT JOIN institutions i ON i.id = b.institution_id
         WHERE b.id::text = $1 OR b.proposal_id::text = $1`, [idOrProposal]);
-    if (!ban) throw notFound('BAN_NOT_FOUND', '该限制从业处罚不存在或尚未作出决定');
-    if (ban.ended_on) throw badRequest('BAN_ENDED', '该处罚已终止执行');
-    if (dto.endedOn < ban.fromDate) throw badRequest('VALIDATION_FAILED', '终止日期不能早于处罚起始日期');
+    if (!ban) throw banNotFound();
+    if (ban.ended_on) throw banRefused(IndustryBanErrorCode.BAN_ENDED, '该处罚已终止执行');
+    if (dto.endedOn < ban.fromDate) throw fieldInvalid('endedOn', '终止日期不能早于处罚起始日期');
     const office = ban.office ?? actor.officeCode;
     assertMayPropose(actor, office);
     const labels = { revoked: '撤销', changed: '变更', annulled: '确认无效' } as const;

@@ -7,6 +7,7 @@ import type { PenaltyStep } from '../../workflows/penalty-procedure.workflow';
 import type { AuthUser } from '../auth/role';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
+import { samePerson } from '../common/four-eyes/four-eyes.errors';
 import { decisionRefusal } from '../common/four-eyes/four-eyes.rules';
 import { beijingToday } from '../common/time/beijing';
 import type { AppEnv } from '../config/env.schema';
@@ -15,9 +16,10 @@ import { dateText } from '../documents/templates/common';
 import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { issueBanDocument } from './ban-documents';
-import { badRequest, forbidden, lockProposal, proposalView, recordStep } from './ban-proposals.repository';
+import { lockProposal, proposalView, recordStep } from './ban-proposals.repository';
 import { BanPenaltiesService } from './ban-penalties.service';
 import type { BanDecisionDto, HearingNoticeDto, HearingRecordDto, HearingRequestDto, LegalReviewDto, ProposeBanDto, RecusalDto } from './dto/industry-ban.dto';
+import { banRefused, IndustryBanErrorCode, institutionUnknown, notYourStep, servedBeforeDecision } from './industry-bans.errors';
 
 /**
  * 限制从业 by the penalty procedure (行政处罚法 2021, docs/industry-bans.md). Each route writes its step in one
@@ -40,19 +42,19 @@ export class BanProcedureService {
   /** Two officers with enforcement certificates propose (art. 42): the caller, and a colleague who confirms it. */
   async propose(dto: ProposeBanDto, actor: AuthUser) {
     const [measure] = await this.catalogue.choose([dto.measureId], { category: 'penalty' });
-    if (dto.secondOfficerId === actor.id) throw forbidden('SAME_PERSON', '第二名执法人员不能是承办人本人（行政处罚法第四十二条：执法人员不得少于两人）');
+    if (dto.secondOfficerId === actor.id) throw samePerson('第二名执法人员不能是承办人本人（行政处罚法第四十二条：执法人员不得少于两人）');
     const officers: { id: string; role: string; office_code: string; cert: string | null }[] = await this.ds.query(
       `SELECT id, role, office_code, enforcement_cert_no AS cert FROM users WHERE id IN ($1, $2) AND active`, [actor.id, dto.secondOfficerId]);
     const second = officers.find((o) => o.id === dto.secondOfficerId);
     if (!second || second.role !== 'officer' || second.office_code !== actor.officeCode) {
-      throw badRequest('SECOND_OFFICER_INVALID', '第二名执法人员须为本科室在岗的经办人');
+      throw banRefused(IndustryBanErrorCode.SECOND_OFFICER_INVALID, '第二名执法人员须为本科室在岗的经办人');
     }
-    if (officers.some((o) => !o.cert)) throw badRequest('ENFORCEMENT_CERT_MISSING', '两名执法人员均须登记执法证号（行政处罚法第四十二条）');
+    if (officers.some((o) => !o.cert)) throw banRefused(IndustryBanErrorCode.ENFORCEMENT_CERT_MISSING, '两名执法人员均须登记执法证号（行政处罚法第四十二条）');
     const id = await this.ds.transaction(async (m) => {
       let institutionId: string | null = null;
       if (dto.uscc) {
         const [inst] = await m.query(`SELECT id FROM institutions WHERE uscc = $1`, [dto.uscc]);
-        if (!inst) throw badRequest('INSTITUTION_NOT_FOUND', '机构不存在');
+        if (!inst) throw institutionUnknown();
         institutionId = inst.id;
       }
       const [row] = await m.query(
@@ -77,8 +79,8 @@ export class BanProcedureService {
   /** The second officer confirms in person: four eyes on the proposal itself. */
   confirm(id: string, actor: AuthUser) {
     return this.step(id, ['proposed'], async (m, p) => {
-      if (actor.id === p.proposedBy) throw forbidden('SAME_PERSON', '承办人不能替第二名执法人员确认');
-      if (actor.id !== p.secondOfficer) throw forbidden('NOT_SECOND_OFFICER', '只有被指定的第二名执法人员可以确认');
+      if (actor.id === p.proposedBy) throw samePerson('承办人不能替第二名执法人员确认');
+      if (actor.id !== p.secondOfficer) throw notYourStep(IndustryBanErrorCode.NOT_SECOND_OFFICER, '只有被指定的第二名执法人员可以确认');
       await m.query(`UPDATE ban_proposals SET status = 'confirmed' WHERE id = $1`, [id]);
       // the 行政处罚事先告知书 (art. 44) is issued once both officers stand behind the proposal
       const notice = await issueBanDocument(this.documents, m, id, 'penalty-notice', {}, actor.id);
@@ -102,10 +104,10 @@ export class BanProcedureService {
   requestHearing(id: string, dto: HearingRequestDto, actor: AuthUser) {
     this.notFuture(dto.requestedOn, 'requestedOn');
     return this.step(id, ['noticed', 'legal_review'], async (m, p) => {
-      if (!p.statementDue) throw badRequest('STATEMENT_PERIOD_PENDING', '陈述申辩期限正在计算，请稍后再登记');
-      if (p.hearingRequestedOn) throw badRequest('HEARING_ALREADY_REQUESTED', `当事人已于 ${p.hearingRequestedOn} 申请听证`);
+      if (!p.statementDue) throw banRefused(IndustryBanErrorCode.STATEMENT_PERIOD_PENDING, '陈述申辩期限正在计算，请稍后再登记');
+      if (p.hearingRequestedOn) throw banRefused(IndustryBanErrorCode.HEARING_ALREADY_REQUESTED, `当事人已于 ${p.hearingRequestedOn} 申请听证`);
       if (dto.requestedOn > p.statementDue) {
-        throw badRequest('HEARING_REQUEST_LATE', `听证申请应在事先告知书送达之次日起5个工作日内提出（截至 ${p.statementDue}），逾期视为放弃（行政处罚法第六十四条）`,
+        throw banRefused(IndustryBanErrorCode.HEARING_REQUEST_LATE, `听证申请应在事先告知书送达之次日起5个工作日内提出（截至 ${p.statementDue}），逾期视为放弃（行政处罚法第六十四条）`,
           { statementDue: p.statementDue });
       }
       await m.query(`UPDATE ban_proposals SET status = 'hearing', hearing_requested_on = $2 WHERE id = $1`, [id, dto.requestedOn]);
@@ -117,12 +119,12 @@ export class BanProcedureService {
   noticeHearing(id: string, dto: HearingNoticeDto, actor: AuthUser) {
     this.notFuture(dto.servedOn, 'servedOn');
     return this.step(id, ['hearing'], async (m, p) => {
-      if (p.hearingChair) throw badRequest('HEARING_NOTICED', '听证已通知；更换主持人请通过回避申请办理');
+      if (p.hearingChair) throw banRefused(IndustryBanErrorCode.HEARING_NOTICED, '听证已通知；更换主持人请通过回避申请办理');
       await this.assertChair(m, p, dto.chairId);
       const hearingDay = beijingToday(new Date(dto.hearingAt));
       const latestService = await this.calendar.addWorkingDays(hearingDay, -7);
       if (dto.servedOn > latestService) {
-        throw badRequest('HEARING_NOTICE_TOO_LATE', `听证通知书应在举行听证的7个工作日前送达（听证日 ${hearingDay} 须不晚于 ${latestService} 送达）`,
+        throw banRefused(IndustryBanErrorCode.HEARING_NOTICE_TOO_LATE, `听证通知书应在举行听证的7个工作日前送达（听证日 ${hearingDay} 须不晚于 ${latestService} 送达）`,
           { latestService });
       }
       await m.query(`UPDATE ban_proposals SET hearing_at = $2, hearing_place = $3, hearing_chair = $4, hearing_notice_served_on = $5 WHERE id = $1`,
@@ -138,9 +140,9 @@ export class BanProcedureService {
   recusal(id: string, dto: RecusalDto, actor: AuthUser) {
     return this.step(id, ['hearing'], async (m, p) => {
       if (dto.granted) {
-        if (!dto.newChairId) throw badRequest('NEW_CHAIR_REQUIRED', '准予回避的，须另行指定听证主持人（newChairId）');
+        if (!dto.newChairId) throw banRefused(IndustryBanErrorCode.NEW_CHAIR_REQUIRED, '准予回避的，须另行指定听证主持人（newChairId）');
         await this.assertChair(m, p, dto.newChairId);
-        if (dto.newChairId === p.hearingChair) throw badRequest('NEW_CHAIR_REQUIRED', '另行指定的主持人不能是被申请回避的人员');
+        if (dto.newChairId === p.hearingChair) throw banRefused(IndustryBanErrorCode.NEW_CHAIR_REQUIRED, '另行指定的主持人不能是被申请回避的人员');
         await m.query(`UPDATE ban_proposals SET hearing_chair = $2 WHERE id = $1`, [id, dto.newChairId]);
       }
       await recordStep(m, p, `recusal-${Date.now()}`, actor.id, { request: dto.request, granted: dto.granted, previousChair: p.hearingChair,
@@ -151,8 +153,8 @@ export class BanProcedureService {
   /** The signed 听证笔录, recorded by the hearing's chair (art. 64(8)); the case goes on to legal review. */
   recordHearing(id: string, dto: HearingRecordDto, actor: AuthUser) {
     return this.step(id, ['hearing'], async (m, p) => {
-      if (!p.hearingChair) throw badRequest('HEARING_NOT_NOTICED', '尚未送达听证通知书');
-      if (actor.id !== p.hearingChair) throw forbidden('NOT_HEARING_CHAIR', '听证笔录由本案听证主持人登记');
+      if (!p.hearingChair) throw banRefused(IndustryBanErrorCode.HEARING_NOT_NOTICED, '尚未送达听证通知书');
+      if (actor.id !== p.hearingChair) throw notYourStep(IndustryBanErrorCode.NOT_HEARING_CHAIR, '听证笔录由本案听证主持人登记');
       await m.query(`UPDATE ban_proposals SET status = 'legal_review', heard_on = $2 WHERE id = $1`, [id, dto.heardOn]);
       const [h] = await m.query(
         `SELECT p.hearing_at AS "heardAt", p.hearing_place AS place, c.display_name AS chair,
@@ -182,7 +184,7 @@ export class BanProcedureService {
       const refusal = decisionRefusal(actor, { decidingRole: 'head', office: null, involved: [p.proposedBy, p.secondOfficer, p.hearingChair] });
       if (refusal) throw refusal;
       if (dto.impose && !dto.collectiveDiscussion) {
-        throw badRequest('COLLECTIVE_DISCUSSION_REQUIRED', '限制从业属于较重的行政处罚，应当由行政机关负责人集体讨论决定（行政处罚法第五十七条）');
+        throw banRefused(IndustryBanErrorCode.COLLECTIVE_DISCUSSION_REQUIRED, '限制从业属于较重的行政处罚，应当由行政机关负责人集体讨论决定（行政处罚法第五十七条）');
       }
       const today = beijingToday();
       await m.query(`UPDATE ban_proposals SET status = $2, decided_by = $3, collective_discussion = $4, decision_date = $5 WHERE id = $1`,
@@ -201,8 +203,8 @@ export class BanProcedureService {
     return this.step(id, ['decided'], async (m, p) => {
       const [{ serveBy, served }] = await m.query(
         `SELECT serve_by::text AS "serveBy", decision_served_on AS served FROM ban_proposals WHERE id = $1`, [id]);
-      if (served) throw badRequest('DECISION_SERVED', '决定书已登记送达');
-      if (servedOn < p.decisionDate!) throw badRequest('SERVED_BEFORE_DECISION', '送达日期不能早于决定日期');
+      if (served) throw banRefused(IndustryBanErrorCode.DECISION_SERVED, '决定书已登记送达');
+      if (servedOn < p.decisionDate!) throw servedBeforeDecision();
       await m.query(`UPDATE ban_proposals SET decision_served_on = $2 WHERE id = $1`, [id, servedOn]);
       await m.query(`UPDATE industry_bans SET decision_served_on = $2 WHERE proposal_id = $1`, [id, servedOn]);
       await recordStep(m, p, 'decision-served', actor.id, { servedOn, serveBy, late: serveBy !== null && servedOn > serveBy });
@@ -226,14 +228,14 @@ export class BanProcedureService {
 
   private async assertChair(m: import('typeorm').EntityManager, p: { proposedBy: string; secondOfficer: string }, chairId: string) {
     if (chairId === p.proposedBy || chairId === p.secondOfficer) {
-      throw forbidden('CHAIR_INVESTIGATED', '听证由行政机关指定的非本案调查人员主持（行政处罚法第六十四条），本案执法人员不能担任主持人');
+      throw notYourStep(IndustryBanErrorCode.CHAIR_INVESTIGATED, '听证由行政机关指定的非本案调查人员主持（行政处罚法第六十四条），本案执法人员不能担任主持人');
     }
     const [chair] = await m.query(`SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('officer','approver','legal','head')`, [chairId]);
-    if (!chair) throw badRequest('CHAIR_INVALID', '听证主持人须为本局在岗工作人员');
+    if (!chair) throw banRefused(IndustryBanErrorCode.CHAIR_INVALID, '听证主持人须为本局在岗工作人员');
   }
 
   private notFuture(date: string, field: string) {
-    if (date > beijingToday()) throw badRequest('DATE_IN_FUTURE', `日期（${field}）不能晚于今天`);
+    if (date > beijingToday()) throw banRefused(IndustryBanErrorCode.DATE_IN_FUTURE, `日期（${field}）不能晚于今天`);
   }
 
   private async step(id: string, expected: Parameters<typeof lockProposal>[2],

@@ -1,7 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { maskName } from '../common/crypto/mask';
-import { conflict, DomainException, notFound } from '../common/errors/domain.exception';
+import { banProposalNotFound, banStepOutOfOrder } from './industry-bans.errors';
 
 export type ProposalStatus = 'proposed' | 'confirmed' | 'noticed' | 'hearing' | 'legal_review' | 'head_decision' | 'decided' | 'not_imposed';
 
@@ -34,9 +33,9 @@ const COLUMNS = `p.id, p.status, p.measure_id AS "measureId", p.office_code AS "
 /** The proposal, locked for the step about to change it; a step taken out of order is a 409 naming where it stands. */
 export async function lockProposal(m: EntityManager, id: string, expected: ProposalStatus[]): Promise<ProposalRow> {
   const [p] = await m.query(`SELECT ${COLUMNS} FROM ban_proposals p WHERE p.id = $1 FOR UPDATE`, [id]);
-  if (!p) throw notFound('BAN_PROPOSAL_NOT_FOUND', '限制从业案件不存在');
+  if (!p) throw banProposalNotFound();
   if (!expected.includes(p.status)) {
-    throw conflict('BAN_STEP_OUT_OF_ORDER', `该案件当前处于“${STATUS_LABELS[p.status as ProposalStatus]}”阶段，不能办理此步骤`, { status: p.status });
+    throw banStepOutOfOrder(p.status, STATUS_LABELS[p.status as ProposalStatus]);
   }
   return p;
 }
@@ -70,9 +69,6 @@ export async function proposalView(m: EntityManager, id: string) {
                                        ORDER BY s.id), '[]'::jsonb) FROM ban_steps s WHERE s.proposal_id = p.id) AS steps
        FROM ban_proposals p JOIN measure_catalogue c ON c.id = p.measure_id LEFT JOIN industry_bans b ON b.proposal_id = p.id
       WHERE p.id = $1`, [id]);
-  if (!p) throw notFound('BAN_PROPOSAL_NOT_FOUND', '限制从业案件不存在');
+  if (!p) throw banProposalNotFound();
   return { ...p, personName: maskName(p.personName), statusLabel: STATUS_LABELS[p.status as ProposalStatus] };
 }
-
-export const badRequest = (code: string, message: string, details?: unknown) => new DomainException(code, message, HttpStatus.BAD_REQUEST, details);
-export const forbidden = (code: string, message: string) => new DomainException(code, message, HttpStatus.FORBIDDEN);

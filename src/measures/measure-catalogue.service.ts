@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainException } from '../common/errors/domain.exception';
+import { MeasureErrorCode, measureRefused } from './measures.errors';
 
 export type MeasureCategory = 'penalty' | 'joint_sanction';
 
@@ -39,17 +39,14 @@ export class MeasureCatalogueService {
     const byId = new Map(rows.map((r) => [r.id, r]));
     const unknown = ids.filter((id) => !byId.has(id));
     if (unknown.length) {
-      throw refuse('MEASURE_NOT_IN_CATALOGUE', `措施须从失信惩戒措施清单中选择（GET /api/measures/catalogue），不能自行填写：${unknown.join('、')}`, unknown);
+      throw measureRefused(MeasureErrorCode.MEASURE_NOT_IN_CATALOGUE, `措施须从失信惩戒措施清单中选择（GET /api/measures/catalogue），不能自行填写：${unknown.join('、')}`, unknown);
     }
     const misfit = rows.filter((r) => r.category !== want.category
       || (want.itemCode !== undefined && !r.itemCodes.includes(want.itemCode))
       || (want.severity !== undefined && !r.severities.includes(want.severity)));
     if (misfit.length) {
-      throw refuse('MEASURE_NOT_APPLICABLE', `所选措施不适用于该事项：${misfit.map((r) => r.name).join('、')}`, misfit.map((r) => r.id));
+      throw measureRefused(MeasureErrorCode.MEASURE_NOT_APPLICABLE, `所选措施不适用于该事项：${misfit.map((r) => r.name).join('、')}`, misfit.map((r) => r.id));
     }
     return ids.map((id) => byId.get(id)!);
   }
 }
-
-const refuse = (code: string, message: string, ids: string[]) =>
-  new DomainException(code, message, HttpStatus.BAD_REQUEST, { measureIds: ids });

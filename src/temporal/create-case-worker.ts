@@ -9,6 +9,7 @@ import { CaseDeadlinesService } from '../cases/case-deadlines.service';
 import { CaseLifecycleService } from '../cases/case-lifecycle.service';
 import { CaseProgressService } from '../cases/case-progress.service';
 import { validateEnv } from '../config/env.schema';
+import { CaseDocumentsService } from '../documents/case-documents.service';
 import { PoliciesService } from '../policies/policies.service';
 import { createTemporalWorker } from './temporal-worker';
 
@@ -21,6 +22,7 @@ export function caseActivitiesFrom(ctx: INestApplicationContext, clock?: CaseClo
     calendar: ctx.get(CalendarService),
     policies: ctx.get(PoliciesService),
     blocked: ctx.get(BlockedCasesService),
+    documents: ctx.get(CaseDocumentsService),
     clock,
   });
 }

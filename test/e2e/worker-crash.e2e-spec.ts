@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createTestApp, TestApp } from '../support/app';
 import { makeIdNumber, makeUscc } from '../support/factories';
-import { auth, doTask } from '../support/http-case';
+import { auth, consentToElectronicService, doTask } from '../support/http-case';
 
 const WORKER = resolve(__dirname, '../../dist/src/worker.js');
 
@@ -44,6 +44,7 @@ describe('a worker killed mid-case', () => {
       .send({ uscc, name: `故障测试培训学校${uscc.slice(-4)}`, type: 'off_campus_training', legalRepresentative: { name: '陈明', idNumber: makeIdNumber() } })
       .expect(201);
     const institution = (await t.loginAs('institution', { uscc, officeCode: null })).token;
+    await consentToElectronicService(t, officer, uscc);
     const opened = await t.http().post('/api/cases').set(auth(officer))
       .send({ uscc, behaviourCode: 'EDU-001', facts: '群众投诉该机构未取得办学许可证开展学科类培训', source: 'complaint' }).expect(201);
     const caseNo: string = opened.body.caseNo;

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       await c.passDay('2026-02-24');
       await c.reportRectification();
       await c.complete('verify-rectification', officer, { summary: '通过', decision: 'pass' });
+      await c.passDay('2026-02-25'); // a minor case may apply from the day after the decision (02-25)
       await c.applyRepair();
       await c.complete('accept-repair', officer, { summary: '受理', decision: 'accept' });
       await c.complete('decide-repair', approver, { summary: '准予修复', decision: 'approve' });
@@ -81,16 +82,24 @@ async function main(): Promise<void> {
       await c.complete('schedule-interview', officer, { summary: '安排', scheduledAt: '2026-03-31T09:00:00+08:00', place: '301', attendees: ['王经办'] });
       await c.complete('record-interview', officer, { summary: '约谈', minutes: '记录', attendees: ['王经办'] });
     },
+    'in-flight-awaiting-paper-service': determine,
+    'in-flight-objection-window-after-paper-service': async (c) => {
+      await determine(c);
+      const [notice] = await c.documents();
+      await c.serve(notice.id, '2026-02-12');
+      await c.passDay('2026-02-12');
+    },
     'in-flight-publicity-after-refused-repair': async (c) => {
       await determine(c);
       await c.passDay('2026-02-24');
       await c.reportRectification();
       await c.complete('verify-rectification', officer, { summary: '通过', decision: 'pass' });
+      await c.passDay('2026-02-25'); // a minor case may apply from the day after the decision (02-25)
       await c.applyRepair();
       await c.complete('accept-repair', officer, { summary: '不予受理', decision: 'reject' });
     },
   };
-  // minor cases may apply for repair at once (no minimum publicity), serious ones go to joint sanction
+  // minor cases may apply for repair the next day (no minimum publicity), serious ones go to joint sanction
   const severityOf = (name: string): Severity => (name.includes('serious') ? 'serious' : /publicity|publication|repaired/.test(name) ? 'minor' : 'general');
   const fileOf = (name: string) => join(DIR, `${name}${SUFFIX}.json`);
   if (SUFFIX) {
@@ -106,7 +115,7 @@ async function main(): Promise<void> {
     const taskQueue = `record-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: caseActivitiesFrom(ctx, clock) });
     await worker.runUntil(async () => {
-      const c = await CaseDriver.start(env, ds, clock, taskQueue, { severity: severityOf(name), policyVersion, officer, approver });
+      const c = await CaseDriver.start(env, ds, clock, taskQueue, { severity: severityOf(name), policyVersion, officer, approver, paperService: name.includes('paper') });
       await drive(c);
       // exported by the Temporal CLI, the same JSON `temporal workflow show --output json` gives operators
       const json = execFileSync(process.env.TEMPORAL_BIN!, ['workflow', 'show', '-w', c.caseNo, '--address', env.connection.options.address, '--output', 'json']);

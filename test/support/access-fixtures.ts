@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/auth/role';
 import type { TestApp } from './app';
 import { makeIdNumber, makeUscc } from './factories';
-import { auth, doTask, TINY_PDF } from './http-case';
+import { auth, consentToElectronicService, doTask, TINY_PDF } from './http-case';
 
 /** The real rows one institution owns; every path parameter that names an institution's data comes from here. */
 export interface InstitutionRows {
@@ -48,6 +48,7 @@ async function institutionWithData(t: TestApp, staff: Record<'officer' | 'approv
     legalRepresentative: { name: '陈明远', idNumber: makeIdNumber() },
   }), 'institution');
   const { token, user } = await t.loginAs('institution', { uscc, officeCode: null });
+  await consentToElectronicService(t, staff.officer, uscc);
   const opened = created(await t.http().post('/api/cases').set(auth(staff.officer))
     .send({ uscc, behaviourCode: 'EDU-001', facts: '群众投诉该机构未取得办学许可证开展学科类培训', source: 'complaint' }), 'case');
   const caseNo = String(opened.caseNo);

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { CaseClock } from '../../activities/case-clock';
 import {
   Actor, applyRepairUpdate, awaitRegistrationUpdate, CaseInput, CaseSnapshot, caseStateQuery, claimTaskUpdate, completeTaskUpdate,
-  Severity, submitObjectionUpdate, submitRectificationUpdate, TaskKind, TaskOutcome,
+  documentServedSignal, Severity, submitObjectionUpdate, submitRectificationUpdate, TaskKind, TaskOutcome,
 } from '../../workflows/contracts';
 import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import { createInstitution, createUser } from './factories';
@@ -28,9 +28,16 @@ export class CaseDriver {
 
   static async start(
     env: TestWorkflowEnvironment, ds: DataSource, clock: CaseClock, taskQueue: string,
-    opts: { severity?: Severity; policyVersion: number; approver: Actor; officer: Actor },
+    opts: { severity?: Severity; policyVersion: number; approver: Actor; officer: Actor; paperService?: boolean },
   ): Promise<CaseDriver> {
     const institution = await createInstitution(ds);
+    // 电子送达确认书 on record, as inst1 in the demo data: documents are served in the portal when issued. Without it
+    // (paperService) every document waits for the officer to serve it.
+    if (!opts.paperService) {
+      await ds.query(
+        `INSERT INTO electronic_service_consents (institution_id, uscc, signed_on, signatory, recorded_by) VALUES ($1, $2, '2026-01-05', '陈明', $3)`,
+        [institution.id, institution.uscc, opts.officer.id]);
+    }
     const account = await createUser(ds, 'institution', { uscc: institution.uscc, officeCode: null });
     const caseNo = `LY-T-${randomUUID().slice(0, 8)}`;
     const input: CaseInput = {
@@ -88,6 +95,18 @@ export class CaseDriver {
   /** The Beijing calendar date the workflow currently lives in. */
   async today(): Promise<string> {
     return this.clock.dateOf(await this.env.currentTimeMs());
+  }
+
+  /** The case's documents in the order issued, with their service. */
+  async documents(): Promise<{ id: string; kind: string; doc_no: string; status: string; seq: number; method: string | null; served_on: string | null }[]> {
+    return this.ds.query(
+      `SELECT d.id, d.kind, d.doc_no, d.status, d.seq, s.method, s.served_on::text
+         FROM documents d LEFT JOIN document_services s ON s.document_id = d.id WHERE d.case_no = $1 ORDER BY d.drafted_at, d.seq`, [this.caseNo]);
+  }
+
+  /** The officer served a document on paper on `servedOn` (what POST /api/documents/:id/service signals). */
+  serve(documentId: string, servedOn: string, method = 'postal') {
+    return this.handle.signal(documentServedSignal, { documentId, servedOn, method, actor: this.who.officer });
   }
 
   async events(): Promise<string[]> {

@@ -3,15 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
-import { CryptoModule } from '../../src/common/crypto/crypto.module';
-import { AppConfigModule } from '../../src/config/config.module';
-import { DatabaseModule } from '../../src/database/database.module';
 import { DocumentsCoreModule } from '../../src/documents/documents-core.module';
 import { DocumentSettingsService } from '../../src/documents/settings/document-settings.service';
 import { EXAMPLE_DATA } from '../../src/documents/templates/examples';
+import { FOUNDATION_MODULES } from '../../src/shared.modules';
 import { createUser, makeUscc, TestInstitution } from './factories';
 
-@Module({ imports: [AppConfigModule, DatabaseModule, CryptoModule, DocumentsCoreModule] })
+// the foundation set (src/shared.modules.ts): the engine issues a case's documents through the case repositories,
+// whose services notify through the global NotificationsModule
+@Module({ imports: [...FOUNDATION_MODULES, DocumentsCoreModule] })
 class DocumentsTestModule {}
 
 /** The document engine with its real database, calendar and signer, as the worker's activities will use it. */

@@ -14,5 +14,13 @@ export async function doTask(t: TestApp, token: string, caseNo: string, kind: st
   return done.body as { task: { id: string; status: string }; case: { stage: string } };
 }
 
+/**
+ * Records the institution's 电子送达确认书 as an officer does from the signed paper: its documents are then served in
+ * the portal when issued, and the deadlines they set run from that day (without it the case waits for paper service).
+ */
+export async function consentToElectronicService(t: TestApp, officerToken: string, uscc: string): Promise<void> {
+  await t.http().put(`/api/institutions/${uscc}/service-consent`).set(auth(officerToken)).send({ signedOn: '2026-01-05', signatory: '陈明' }).expect(200);
+}
+
 /** A minimal valid PDF: enough for the upload check, which reads the file's content, not its name. */
 export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -4,6 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { CaseActivitiesModule } from '../../src/shared.modules';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
+import { useFreshSettings } from './documents';
 
 let runtimeInstalled = false;
 
@@ -24,13 +25,21 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   return env;
 }
 
-/** A Nest context with the real services (PostgreSQL, calendar, policies) behind the case activities. */
-export function caseActivitiesContext(): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(CaseActivitiesModule, { logger: false });
+/**
+ * A Nest context with the real services (PostgreSQL, calendar, policies, the document engine) behind the case
+ * activities; the bureau's document settings are set with an issuer code of this context's own, so the numbers its
+ * cases' documents take run 1, 2, 3 … per kind.
+ */
+export async function caseActivitiesContext(): Promise<INestApplicationContext> {
+  const ctx = await NestFactory.createApplicationContext(CaseActivitiesModule, { logger: false });
+  await useFreshSettings(ctx);
+  return ctx;
 }
 
-/** The worker's whole Nest context, as `node dist/src/worker.js` builds it. */
+/** The worker's whole Nest context, as `node dist/src/worker.js` builds it, with the bureau's document settings. */
 export async function workerContext(): Promise<INestApplicationContext> {
   const { WorkerModule } = await import('../../src/worker.module');
-  return NestFactory.createApplicationContext(WorkerModule, { logger: false });
+  const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+  await useFreshSettings(ctx);
+  return ctx;
 }

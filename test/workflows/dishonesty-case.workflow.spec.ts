@@ -78,7 +78,8 @@ describe(dishonestyCaseWorkflow.name, () => {
       await determineProposal(c);
       await c.passDay('2026-02-24');
       let s = await c.state();
-      expect(s).toMatchObject({ stage: 'RECTIFICATION', decisionDate: '2026-02-25', repairableFrom: '2026-05-25', publicityUntil: '2027-02-25' });
+      // 3 months counted from 02-26 end on 05-25 (民法典 art. 201–202): repair opens the day after
+      expect(s).toMatchObject({ stage: 'RECTIFICATION', decisionDate: '2026-02-25', repairableFrom: '2026-05-26', publicityUntil: '2027-02-25' });
       expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-03-27', round: 0 }); // 02-25 + 30 calendar days
 
       s = await c.reportRectification();
@@ -87,11 +88,12 @@ describe(dishonestyCaseWorkflow.name, () => {
       s = await c.complete('verify-rectification', officer, { summary: '整改到位', decision: 'pass' });
       expect(s.stage).toBe('PUBLICITY');
 
-      await expect(c.applyRepair()).rejects.toMatchObject({ cause: { type: 'REPAIR_TOO_EARLY', message: expect.stringContaining('2026-05-25') } });
       await c.passDay('2026-05-24');
+      await expect(c.applyRepair()).rejects.toMatchObject({ cause: { type: 'REPAIR_TOO_EARLY', message: expect.stringContaining('2026-05-26') } });
+      await c.passDay('2026-05-25');
       s = await c.applyRepair();
       expect(s.stage).toBe('REPAIR_REVIEW');
-      expect(await c.task('accept-repair')).toMatchObject({ dueDate: '2026-05-28' }); // 3 working days after Mon 05-25
+      expect(await c.task('accept-repair')).toMatchObject({ dueDate: '2026-05-29' }); // 3 working days after Tue 05-26
       await c.complete('accept-repair', officer, { summary: '材料齐全，予以受理', decision: 'accept' });
       s = await c.complete('decide-repair', approver, { summary: '准予修复', decision: 'approve' });
       expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'REPAIRED' });
@@ -153,7 +155,7 @@ describe(dishonestyCaseWorkflow.name, () => {
       expect(interview).toEqual({ kind: 'reminder', status: 'held', place: '区教育局 301 会议室' });
     }));
 
-  it('escalates to a warning interview and then a joint sanction when rectification keeps failing', () =>
+  it('records a general case that is still not rectified after the warning interview without any joint sanction', () =>
     withCase(async (c) => {
       await determineProposal(c);
       await c.passDay('2026-02-24');
@@ -166,17 +168,13 @@ describe(dishonestyCaseWorkflow.name, () => {
         await c.reportRectification('部分整改');
         s = await c.complete('verify-rectification', officer, { summary: '整改不到位', decision: 'fail' });
       }
-      expect(s.stage).toBe('JOINT_SANCTION');
-      s = await c.complete('confirm-sanction', approver, {
-        summary: '实施联合惩戒', measures: ['限制从业', '取消评优资格'], departments: ['市市场监管局', '市人社局'],
-        bans: [{ name: '陈明', idNumberSealed: 'k1:x:y:z', idNumberIndex: 'idx-chen', idNumberMasked: '3207**********4417', years: 3 }],
-      });
+      // refusing to rectify is its own catalogue item and opens its own case (brief §3 step 8): this one goes on to
+      // publicity, with the outcome on record and the institution under heightened supervision
       expect(s.stage).toBe('PUBLICITY');
-      expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'interview', 'interview', 'joint_sanction']);
-      const bans = await ds.query(`SELECT person_name, person_id_hmac FROM industry_bans WHERE case_no = $1`, [c.caseNo]);
-      expect(bans).toEqual([{ person_name: '陈明', person_id_hmac: 'idx-chen' }]);
-      const notices = await ds.query(`SELECT payload->>'department' AS d FROM platform_submissions WHERE record_type = 'joint_sanction_notice' AND record_ref = $1 ORDER BY 1`, [c.caseNo]);
-      expect(notices.map((n: { d: string }) => n.d)).toEqual(['市人社局', '市市场监管局']);
+      const events = await c.events();
+      expect(events).toContain('RECTIFICATION_UNRESOLVED');
+      expect(events).not.toContain('JOINT_SANCTION_PROPOSED');
+      expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'interview', 'interview']);
     }));
 
   it('puts a serious case to joint sanction straight after determination', () =>
@@ -184,10 +182,18 @@ describe(dishonestyCaseWorkflow.name, () => {
       await determineProposal(c, 'serious');
       await c.passDay('2026-02-24');
       const s = await c.state();
-      expect(s).toMatchObject({ stage: 'JOINT_SANCTION', repairableFrom: '2027-02-25', publicityUntil: '2029-02-25' });
+      expect(s).toMatchObject({ stage: 'JOINT_SANCTION', repairableFrom: '2027-02-26', publicityUntil: '2029-02-25' });
       expect(await c.task('confirm-sanction')).toMatchObject({ candidateRole: 'approver', dueDate: '2026-03-03' }); // 5 working days after 02-25: 26, 27, Sat 28, 03-02, 03-03
-      const after = await c.complete('confirm-sanction', approver, { summary: '确认', measures: ['限制从业'] });
+      const after = await c.complete('confirm-sanction', approver, {
+        summary: '实施联合惩戒', measures: ['限制从业', '取消评优资格'], departments: ['市市场监管局', '市人社局'],
+        bans: [{ name: '陈明', idNumberSealed: 'k1:x:y:z', idNumberIndex: 'idx-chen', idNumberMasked: '3207**********4417', years: 3 }],
+      });
       expect(after.stage).toBe('RECTIFICATION');
+      expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'joint_sanction']);
+      const bans = await ds.query(`SELECT person_name, person_id_hmac FROM industry_bans WHERE case_no = $1`, [c.caseNo]);
+      expect(bans).toEqual([{ person_name: '陈明', person_id_hmac: 'idx-chen' }]);
+      const notices = await ds.query(`SELECT payload->>'department' AS d FROM platform_submissions WHERE record_type = 'joint_sanction_notice' AND record_ref = $1 ORDER BY 1`, [c.caseNo]);
+      expect(notices.map((n: { d: string }) => n.d)).toEqual(['市人社局', '市市场监管局']);
     }, 'serious'));
 
   it('ends publication at the maximum period and refuses a repair the approver rejects', () =>
@@ -196,7 +202,10 @@ describe(dishonestyCaseWorkflow.name, () => {
       await c.passDay('2026-02-24');
       await c.reportRectification();
       await c.complete('verify-rectification', officer, { summary: '通过', decision: 'pass' });
-      expect(await c.state()).toMatchObject({ stage: 'PUBLICITY', repairableFrom: '2026-02-25', publicityUntil: '2026-05-25' });
+      // 轻微: recorded, not published (no publicity window); repairable the day after the 0-month minimum, i.e. 02-26
+      expect(await c.state()).toMatchObject({ stage: 'PUBLICITY', repairableFrom: '2026-02-26', publicityUntil: null });
+      expect(await c.records()).toMatchObject([{ kind: 'determination', publicity_until: null }]);
+      await c.passDay('2026-02-25');
       await c.applyRepair();
       await c.complete('accept-repair', officer, { summary: '受理', decision: 'accept' });
       let s = await c.complete('decide-repair', approver, { summary: '修复材料不实', decision: 'refuse' });

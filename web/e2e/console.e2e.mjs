@@ -3,6 +3,7 @@
 // institution reports its rectification → officer passes it → the manager's dashboard does not count it overdue;
 // the public page finds the institution and shows no ID number.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import { after, before, describe, it } from 'node:test';
@@ -127,6 +128,8 @@ describe('web console', () => {
     const row = page.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: '异议期' });
     await row.getByTestId('countdown').waitFor();
     assert.match(await row.getByTestId('countdown').innerText(), /剩余 \d+ 个工作日|今天到期/);
+    // inst1 consented to electronic service: the notice that set the deadline was served when issued, and is named
+    assert.match(await row.getByTestId('deadline-document').innerText(), /失信行为认定告知书（.+〔\d{4}〕\d+号），\d{4}-\d{2}-\d{2} 送达/);
     await shot(page, '05-portal-objection');
     await row.getByRole('button', { name: '提出异议' }).click();
     const dialog = page.getByRole('dialog');
@@ -148,6 +151,26 @@ describe('web console', () => {
     await form.getByLabel('决定理由').fill('同意复核意见，维持认定。');
     await form.getByRole('button', { name: '提交' }).click();
     await expectStage(approver, '限期整改');
+  });
+
+  it('lets the officer download the documents of the case and export the 案卷 from the case page', async () => {
+    const page = await openCase('officer');
+    const table = page.getByTestId('case-documents');
+    const notice = table.getByRole('row').filter({ hasText: '失信行为认定告知书' });
+    await notice.waitFor();
+    await table.getByRole('row').filter({ hasText: '失信行为认定决定书' }).waitFor();
+    let download = page.waitForEvent('download');
+    await notice.getByRole('button', { name: '下载PDF' }).click();
+    assert.match((await download).suggestedFilename(), /失信行为认定告知书\.pdf$/);
+    download = page.waitForEvent('download');
+    await notice.getByRole('button', { name: 'Word' }).click();
+    assert.match((await download).suggestedFilename(), /\.docx$/);
+    download = page.waitForEvent('download');
+    await page.getByTestId('export-case-file').click();
+    const caseFile = await download;
+    assert.match(caseFile.suggestedFilename(), /\.pdf$/);
+    assert.ok((await readFile(await caseFile.path())).subarray(0, 5).toString() === '%PDF-');
+    await shot(page, '05b-case-documents');
   });
 
   it('counts the case as an overdue rectification on the manager dashboard once its deadline has passed', async () => {

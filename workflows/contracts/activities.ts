@@ -9,6 +9,11 @@ import type { CaseWrite, TransitionDetails } from './writes';
 /** When something falls due: N working days, or N calendar days moved to the next working day, after `fromMs`. */
 export interface DeadlineSpan {
   fromMs: number;
+  /**
+   * The day the period starts after, when it is not the day of `fromMs`: the service day of the document that set it
+   * (every period owed by the institution runs from the day after service, brief §7; 民法典 art. 201).
+   */
+  fromDate?: string;
   workingDays?: number;
   calendarDays?: number;
   remindBeforeWorkingDays: number;
@@ -46,6 +51,8 @@ export type OpenedTask = { taskId: string } & Deadline;
 
 export interface OpenInstitutionDeadlineInput extends Carried {
   caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; span: DeadlineSpan;
+  /** The document that set the deadline, named in the institution's notification with its service day. */
+  setBy?: { docNo: string; title: string; servedOn: string };
 }
 export type OpenedInstitutionDeadline = { deadlineId: string } & Deadline;
 
@@ -61,7 +68,8 @@ export interface SubmissionInput {
 export interface DetermineInput extends Carried { caseNo: string; uscc: string; severity: Severity; fromMs: number; policyVersion: number }
 /** The decision date and the publicity window it opens, as dates and as the instants the workflow waits for. */
 export interface Determination {
-  decisionDate: string; repairableFrom: string; publicityUntil: string;
+  /** publicityUntil: null for a record that is not published (轻微); effectiveUntil: the class's maximum, when the case ends. */
+  decisionDate: string; repairableFrom: string; publicityUntil: string | null; effectiveUntil: string;
   decisionAtMs: number; repairableAtMs: number; publicityEndsAtMs: number;
 }
 

@@ -39,7 +39,7 @@ export interface CaseInput {
 
 export const TASK_KINDS = [
   'investigate', 'approve-determination', 'review-objection', 'decide-objection', 'verify-rectification',
-  'schedule-interview', 'record-interview', 'confirm-sanction', 'accept-repair', 'decide-repair',
+  'schedule-interview', 'record-interview', 'confirm-sanction', 'accept-repair', 'decide-repair', 'serve-document',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 

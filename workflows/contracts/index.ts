@@ -7,3 +7,4 @@ export * from './case';
 export * from './events';
 export * from './updates';
 export * from './writes';
+export * from './documents';

@@ -2,6 +2,7 @@
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, CaseSnapshot, Severity, TaskOutcome } from './case';
+import type { DocumentServed } from './documents';
 
 export interface TaskActionInput {
   taskId: string;
@@ -45,6 +46,9 @@ export interface CaseResume {
   note?: string;
 }
 export const resumeCaseSignal = defineSignal<[CaseResume]>('resumeCase');
+
+/** A document of the case was served on paper (送达): the deadline it sets runs from the day after `servedOn`. */
+export const documentServedSignal = defineSignal<[DocumentServed]>('documentServed');
 
 /** Search attributes: `temporal workflow list --query "CaseStage='RECTIFICATION' AND NextDueAt < '2026-12-01T00:00:00Z'"`. */
 export const SA = {

@@ -2,6 +2,7 @@ import { condition, setHandler } from '@temporalio/workflow';
 import type { CaseRuntime } from '../case-runtime';
 import * as C from '../contracts';
 import * as rules from '../task-rules';
+import { documentServed } from './documents';
 import { assign } from './human-tasks';
 import { acts, local, now } from './proxies';
 
@@ -27,6 +28,7 @@ export function registerUpdateHandlers(c: CaseRuntime): void {
   setHandler(C.resumeCaseSignal, (r) => {
     if (c.blocked) c.resumeRequests.push(r);
   });
+  setHandler(C.documentServedSignal, (s) => documentServed(c, s));
   registerTaskHandlers(c, settle);
   registerInstitutionHandlers(c, settle);
   setHandler(C.withdrawCaseUpdate, (w) => settle(() => {
@@ -79,6 +81,8 @@ function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
   }, { validator: ({ taskId, actor, to }) => rules.assertReassignable(rules.findTask(c.tasks, taskId), actor, to) });
   setHandler(C.completeTaskUpdate, ({ taskId, actor, outcome }) => settle(() => {
     // Remove first: a second completion racing this one fails validation instead of running twice.
+    const kind = c.tasks.get(taskId)?.kind;
+    if (kind) c.completedBy.set(kind, actor);
     c.tasks.delete(taskId);
     c.writes.push({ write: 'task-completed', key: `${caseNo}:completed:${taskId}`, taskId, actor, outcome });
     c.outcomes.set(taskId, outcome);

@@ -7,15 +7,19 @@ import { watch } from './timers';
 /**
  * An officer's or approver's step: opens a worklist task due N working days from now (the activity reads the
  * calendar), reminds before and escalates at the due instant, rests, and returns the outcome the person completed
- * it with (the completion itself arrives through the completeTask update, runtime/handlers.ts).
+ * it with (the completion itself arrives through the completeTask update, runtime/handlers.ts, or for a
+ * "送达文书" task through the documentServed signal, runtime/documents.ts).
  */
-export async function humanTask(c: CaseRuntime, kind: C.TaskKind, role: C.StaffRole, workingDays: number): Promise<C.TaskOutcome> {
+export async function humanTask(
+  c: CaseRuntime, kind: C.TaskKind, role: C.StaffRole, workingDays: number, onOpened?: (taskId: string) => void,
+): Promise<C.TaskOutcome> {
   const { caseNo, officeCode } = c.input;
   const key = `${kind}-${++c.taskSeq}`;
   const span: C.DeadlineSpan = { fromMs: now(), workingDays, remindBeforeWorkingDays: c.policy.reminderBeforeDueDays };
   const task = { caseNo, key, kind, stage: c.stage, candidateRole: role, candidateOffice: officeCode, priority: C.SEVERITY_RANK[c.severity] * 25 };
   const { taskId, ...d } = await c.carrying((writes) => acts.openTaskDueIn({ ...task, span, writes }));
   c.tasks.set(taskId, { taskId, kind, candidateRole: role, candidateOffice: officeCode, assigneeId: null, dueDate: d.dueDate });
+  onOpened?.(taskId);
   c.deadlines[key] = d.dueDate;
   c.attributes.track(key, d.dueAtMs);
   const due = { caseNo, taskId, kind, dueDate: d.dueDate };

@@ -15,12 +15,13 @@ export type OpenInstitutionDeadline = C.Deadline & { kind: C.InstitutionDeadline
  * null when the deadline passed (then `DEADLINE_MISSED` is queued on the case and the caller moves the case on).
  */
 export async function institutionAnswer(
-  c: CaseRuntime, kind: C.InstitutionDeadlineKind, round: number, span: { workingDays?: number; calendarDays?: number; fromMs?: number },
+  c: CaseRuntime, kind: C.InstitutionDeadlineKind, round: number, span: { workingDays?: number; calendarDays?: number; fromMs?: number; fromDate?: string },
+  setBy?: C.OpenInstitutionDeadlineInput['setBy'],
 ): Promise<Answer | null> {
   const { caseNo, uscc } = c.input;
   const due: C.DeadlineSpan = { fromMs: span.fromMs ?? now(), ...span, remindBeforeWorkingDays: c.policy.reminderBeforeDueDays };
   const key = `${kind}-${round}`;
-  const { deadlineId, ...d } = await c.carrying((writes) => acts.openInstitutionDeadlineDueIn({ caseNo, uscc, key, kind, round, span: due, writes }));
+  const { deadlineId, ...d } = await c.carrying((writes) => acts.openInstitutionDeadlineDueIn({ caseNo, uscc, key, kind, round, span: due, setBy, writes }));
   c.institutionDeadline = { ...d, kind, round, id: deadlineId };
   c.attributes.track(key, d.dueAtMs);
   const timers = watch(d, () => background.remindInstitution({ caseNo, uscc, deadlineId, kind, dueDate: d.dueDate }));

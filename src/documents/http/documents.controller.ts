@@ -11,6 +11,7 @@ import { DocumentReadsService } from '../document-reads.service';
 import { DocumentsService } from '../documents.service';
 import { DraftDocumentDto, RecordServiceDto, VoidDocumentDto } from '../dto/document-request.dto';
 import { DocumentSummaryDto, IssuedDocumentDto, ServiceRecordDto } from '../dto/document-response.dto';
+import { DocumentServedSignal } from '../service/document-served-signal.service';
 import { ServiceRecordsService } from '../service/service-records.service';
 import { ApiFile, fileResponse } from './file-response';
 import { DocumentErrorCode } from '../document.errors';
@@ -27,6 +28,7 @@ export class DocumentsController {
     private readonly reads: DocumentReadsService,
     private readonly service: ServiceRecordsService,
     private readonly caseFile: CaseFileService,
+    private readonly served: DocumentServedSignal,
   ) {}
 
   @Get('cases/:caseNo/documents')
@@ -77,11 +79,14 @@ export class DocumentsController {
   @HttpCode(200)
   @Access('officer', 'approver')
   @Audited({ action: 'create', resource: 'document-service', idParam: 'id' })
-  @ApiOperation({ summary: '登记送达：直接、留置送达同时签发送达回证；公告送达自公告之日起满三十日视为送达' })
+  @ApiOperation({ summary: '登记送达：直接、留置送达同时签发送达回证；公告送达自公告之日起满三十日视为送达；等待送达的案件自送达之次日起计算期限' })
   @ApiOkResponse({ type: ServiceRecordDto })
   async serve(@Param('id', uuid) id: string, @Body() dto: RecordServiceDto, @CurrentUser() user: AuthUser) {
     await this.reads.readable(id, user);
-    return this.service.record(id, dto, user.id);
+    const service = await this.service.record(id, dto, user.id);
+    // after the commit: the case waiting for this service goes on, its deadline counted from servedOn
+    await this.served.send(service, user);
+    return service;
   }
 
   @Get('documents/:id/pdf')

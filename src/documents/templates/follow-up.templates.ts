@@ -17,12 +17,14 @@ export const rectificationOrder: DocumentTemplate = {
     const round = ctx.data.int('round', '整改轮次', 1, 20, 1);
     const days = ctx.data.int('rectificationDays', '整改期限（日）', 1, 365, ctx.case?.rectificationDays);
     const requirements = ctx.data.text('requirements', '整改要求');
+    // the first round's period is the catalogue's, in calendar days; the rounds after an interview give working days
+    const unit = ctx.data.oneOf('periodUnit', '期限单位', ['calendar', 'working'] as const, 'calendar');
     return {
       addresseeName: ctx.subject.name,
       addressee: subjectLine(ctx),
       blocks: [
         para(`经查，你单位存在以下问题：${facts(ctx)}上述行为违反了${ctx.case!.legalBasis}的规定。`),
-        para(`现责令你单位${fromService(days, 'calendar')}改正上述行为（第${round}轮整改），具体要求如下：${requirements}`),
+        para(`现责令你单位${fromService(days, unit)}改正上述行为（第${round}轮整改），具体要求如下：${requirements}`),
         para('整改完成后，请通过机构门户报送整改报告及证明材料。逾期未整改或者整改不到位的，本局将依法对你单位负责人进行约谈，并依法依规采取进一步措施。'),
         remedies(ctx, '本通知'),
         para(contact(ctx)),

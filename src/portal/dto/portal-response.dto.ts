@@ -10,6 +10,9 @@ export class PortalDeadlineDto {
   @ApiProperty({ enum: ['open'] }) status: string;
   @ApiProperty({ enum: CASE_STAGES }) stage: string;
   @ApiProperty({ type: 'integer', description: '剩余工作日' }) workingDaysLeft: number;
+  @ApiProperty({ type: String, nullable: true, description: '设定该期限的文书文号', example: '连区教信告〔2026〕12号' }) documentNo: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '设定该期限的文书标题', example: '失信行为认定告知书' }) documentTitle: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: '该文书的送达日期：期限自次日起计算' }) servedOn: string | null;
 }
 
 export class PortalCaseDto {

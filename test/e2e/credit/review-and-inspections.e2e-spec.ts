@@ -78,6 +78,45 @@ describe('credit review, measures and inspection plans', () => {
     expect((await review({ uscc, purpose: 'licence' })).body.outcome).toBe('pass');
   });
 
+  it('keeps a ban in force on the person after the institution\'s credit is repaired', async () => {
+    // A ban (限制从业) is a penalty on a person, not a record of the institution's credit file (issue #17): granting
+    // the institution's credit repair ends the determination's publicity and must leave the ban, and the block it
+    // puts on the person, as they were. A full case to repair needs the workflow and 36号令's waiting periods, so the
+    // repair is written the way the case's decide-repair step writes it (CaseLifecycleService.endingRecord: a
+    // `repair` record referring to the determination), which is all the credit review reads of it.
+    const person = makeIdNumber('19780909');
+    const { uscc } = await registerInstitution(t, officer);
+    const banId = await registerBan(t, officer, approver, { personName: '钱禁入', personIdNumber: person, uscc, fromDate: daysFromToday(-20), untilDate: daysFromToday(1500) });
+    const file = t.app.get(CreditFileService);
+    const det = await file.append({
+      uscc, kind: 'determination', title: '提交虚假材料骗取办学许可', decisionDate: daysFromToday(-30), severity: 'serious',
+      publicityFrom: daysFromToday(-30), publicityUntil: daysFromToday(1000), payload: { behaviourCode: 'EDU-015', catalogueVersion: 1 },
+      sourceRef: `LY-BAN-REPAIR-${uscc}:determination`,
+    });
+    const codes = async (body: Record<string, string>) => (await review(body)).body.reasons.map((r: { code: string }) => r.code);
+    expect(await codes({ uscc, purpose: 'licence', idNumber: person })).toEqual(expect.arrayContaining(['RECORD_IN_PUBLICITY', 'BANNED_PERSON']));
+    const [before] = await t.ds.query(`SELECT * FROM industry_bans WHERE id = $1`, [banId]);
+
+    await file.append({
+      uscc, kind: 'repair', title: '信用修复', decisionDate: daysFromToday(0), refersTo: det.id, payload: { reason: '已完成整改，准予信用修复' },
+      sourceRef: `LY-BAN-REPAIR-${uscc}:repair`, officeCode: 'XWPX',
+    });
+    // the institution's own record no longer blocks (what is left is the grade, which the ban's INDUSTRY_BAN cap
+    // still holds down: a warning); the person still blocks, here and at any other institution
+    const institution = await review({ uscc, purpose: 'licence' });
+    expect(institution.body.outcome).toBe('warn');
+    expect(institution.body.reasons.map((r: { code: string }) => r.code)).toEqual(['GRADE']);
+    const after = await review({ uscc, purpose: 'licence', idNumber: person });
+    expect(after.body.outcome).toBe('block');
+    expect(after.body.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'BANNED_PERSON', outcome: 'block', ref: banId })]));
+    expect(await codes({ uscc, purpose: 'licence', idNumber: person })).not.toContain('RECORD_IN_PUBLICITY');
+    const other = await registerInstitution(t, officer);
+    expect(await codes({ uscc: other.uscc, purpose: 'licence', idNumber: person })).toEqual(['BANNED_PERSON']);
+    const found = await t.http().post('/api/industry-bans/search').set(auth(officer)).send({ idNumber: person }).expect(200);
+    expect(found.body.items).toEqual([expect.objectContaining({ active: true, untilDate: daysFromToday(1500) })]);
+    expect((await t.ds.query(`SELECT * FROM industry_bans WHERE id = $1`, [banId]))[0]).toEqual(before);
+  });
+
   it('draws an inspection plan by grade from a published seed, and verifies it by re-running the draw', async () => {
     for (let i = 0; i < 3; i++) await t.loginAs('officer', { officeCode: 'MBJY' });
     for (let i = 0; i < 6; i++) await registerInstitution(t, officer, { officeCode: 'MBJY' });

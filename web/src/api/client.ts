@@ -151,6 +151,24 @@ export const put = <T>(path: string, body?: unknown) => api<T>(path, { method: '
 export const patch = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PATCH', body: body ?? {} });
 export const del = <T>(path: string) => api<T>(path, { method: 'DELETE' });
 
+/** A file the API answers (a PDF, a .docx), fetched with the session's token: browsers send no bearer on a plain link. */
+export async function download(path: string, retried = false): Promise<{ blob: Blob; filename: string | null }> {
+  const token = tokenStore.get();
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  if (res.status === 401 && token && !retried && (await refreshTokens())) return download(path, true);
+  if (!res.ok) {
+    const e = (await res.json().catch(() => ({}))) as Partial<ApiErrorBody>;
+    throw new ApiError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? '', e.details);
+  }
+  const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
+  return { blob: await res.blob(), filename: name ? decodeURIComponent(name) : null };
+}
+
 /** Multipart upload with progress (fetch has no upload progress, XHR does); refreshed and sent again once on a 401. */
 export async function upload<T>(path: string, file: File, onProgress?: (percent: number) => void, field = 'file'): Promise<T> {
   try {

@@ -763,7 +763,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登记送达：直接、留置送达同时签发送达回证；公告送达自公告之日起满三十日视为送达 */
+        /** 登记送达：直接、留置送达同时签发送达回证；公告送达自公告之日起满三十日视为送达；等待送达的案件自送达之次日起计算期限 */
         post: operations["DocumentsController_serve"];
         delete?: never;
         options?: never;
@@ -2776,7 +2776,7 @@ export interface components {
             /** Format: date */
             dueDate: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
         };
         CaseEventDto: {
             /** Format: uuid */
@@ -2892,7 +2892,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
             overdue: boolean;
             /** @enum {string} */
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
@@ -4331,7 +4331,7 @@ export interface components {
             /** Format: date */
             dueDate: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
             /** Format: uuid */
             taskId: string;
         };
@@ -4585,11 +4585,26 @@ export interface components {
         PortalDeadlineDto: {
             /** @example LY-2026-000001 */
             caseNo: string;
+            /**
+             * @description 设定该期限的文书文号
+             * @example 连区教信告〔2026〕12号
+             */
+            documentNo: string | null;
+            /**
+             * @description 设定该期限的文书标题
+             * @example 失信行为认定告知书
+             */
+            documentTitle: string | null;
             /** Format: date */
             dueDate: string;
             /** @enum {string} */
             kind: "objection" | "rectification";
             round: number;
+            /**
+             * Format: date
+             * @description 该文书的送达日期：期限自次日起计算
+             */
+            servedOn: string | null;
             /** @enum {string} */
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @enum {string} */
@@ -5494,7 +5509,7 @@ export interface components {
             id: string;
             idempotencyKey: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
             /** @description 办理结果 */
             outcome: {
                 [key: string]: unknown;
@@ -5848,7 +5863,7 @@ export interface components {
             id: string;
             institutionName: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
             overdue: boolean;
             priority: number;
             /** @enum {string} */

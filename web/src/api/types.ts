@@ -69,3 +69,4 @@ export type OverdueRectifications = Schemas['OverdueRectificationsDto'];
 export type GradeDistribution = Schemas['GradeDistributionDto'];
 export type Token = Schemas['TokenDto'];
 export type OpsAlert = Schemas['OpsAlertDto'];
+export type CaseDocument = Schemas['DocumentSummaryDto'];

@@ -11,6 +11,7 @@ import { CASE_SOURCES, SEVERITY_COLORS, severityLabel, stageLabel } from '../../
 import { useAsync } from '../../lib/useAsync';
 import { CaseDeadlines } from './CaseDeadlines';
 import { BlockedCaseAlert } from './BlockedCaseAlert';
+import { CaseDocumentsPanel } from './CaseDocumentsPanel';
 import { CaseTasksPanel } from './CaseTasksPanel';
 import { WithdrawButton } from './WithdrawButton';
 
@@ -62,6 +63,11 @@ export default function CasePage() {
             {staff && (
               <Card size="small" title="待办任务">
                 <CaseTasksPanel view={v} me={me} onChanged={view.reload} />
+              </Card>
+            )}
+            {(staff || me.role === 'manager' || me.role === 'auditor') && (
+              <Card size="small" title="文书">
+                <CaseDocumentsPanel caseNo={v.caseNo} revision={v.history.length} />
               </Card>
             )}
             {!!v.interviews?.length && (

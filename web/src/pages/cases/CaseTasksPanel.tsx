@@ -5,6 +5,7 @@ import { describeError } from '../../api/errors';
 import type { CaseTask, CaseView, Me } from '../../api/types';
 import { DeadlineCountdown } from '../../components/DeadlineCountdown';
 import { taskKindLabel } from '../../lib/labels';
+import { ServeDocumentForm } from './task-forms/ServeDocumentForm';
 import { TaskForm } from './task-forms/TaskForm';
 
 function canClaim(t: CaseTask, me: Me) {
@@ -40,7 +41,11 @@ export function CaseTasksPanel({ view, me, onChanged }: { view: CaseView; me: Me
         >
           {t.assigneeId === me.id ? (
             <>
-              <TaskForm task={t} onDone={() => { message.success('已提交'); onChanged(); }} />
+              {t.kind === 'serve-document' ? (
+                <ServeDocumentForm caseNo={view.caseNo} onDone={() => { message.success('已登记送达'); onChanged(); }} />
+              ) : (
+                <TaskForm task={t} onDone={() => { message.success('已提交'); onChanged(); }} />
+              )}
               <Button type="link" size="small" loading={busy === t.id} onClick={() => act(t, 'unclaim')} style={{ paddingLeft: 0 }}>
                 退回待办池
               </Button>

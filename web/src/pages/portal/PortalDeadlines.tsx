@@ -28,6 +28,11 @@ export function PortalDeadlines({ deadlines, loading, onChanged }: { deadlines: 
         columns={[
           { title: '案件', dataIndex: 'caseNo', render: (v: string) => <Link to={`/cases/${v}`}>{v}</Link> },
           { title: '事项', dataIndex: 'kind', render: (k: string) => DEADLINE_KIND_LABELS[k] ?? k },
+          {
+            // the document that set the deadline, and the day it was served: the period runs from the next day
+            title: '依据文书', dataIndex: 'documentNo',
+            render: (no: string | null, d) => (no ? <span data-testid="deadline-document">{d.documentTitle}（{no}），{d.servedOn} 送达</span> : ''),
+          },
           { title: '截止日期', dataIndex: 'dueDate', render: (_, d) => <DeadlineCountdown dueDate={d.dueDate} workingDaysLeft={d.workingDaysLeft} done={!OPEN.includes(d.status)} /> },
           { title: '状态', dataIndex: 'status', render: (s: string) => STATUS[s] ?? s },
           {
