@@ -15,6 +15,7 @@ import { InstitutionsModule } from './institutions/institutions.module';
 import { MeasuresModule } from './measures/measures.module';
 import { IndustryBansModule } from './industry-bans/industry-bans.module';
 import { ObjectionsModule } from './objections/objections.module';
+import { RemediesModule } from './remedies/remedies.module';
 import { PortalModule } from './portal/portal.module';
 import { PublicModule } from './public/public.module';
 import { PublicityModule } from './publicity/publicity.module';
@@ -54,6 +55,7 @@ import { CASE_WORK_MODULES, FOUNDATION_MODULES } from './shared.modules';
     // issue #5: credit file and supervision
     PublicityModule, PublicModule, CommitmentsModule, InspectionsModule, CreditReviewModule, MeasuresModule, IndustryBansModule,
     EarlyWarningModule, AccountabilityModule, ObjectionsModule,
+    RemediesModule, // issue #16: 行政复议/行政诉讼 against decisions
     DocumentsModule, // issue #15: documents and their service
     OpsModule, // issue #21: /metrics listener, alerts
     BureauModule, StatisticsModule, SubmissionsModule, // issue #22: the console's names, statistics, submission receipts

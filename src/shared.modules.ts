@@ -7,6 +7,7 @@ import { AppConfigModule } from './config/config.module';
 import { CreditFileModule } from './credit-file/credit-file.module';
 import { DatabaseModule } from './database/database.module';
 import { DocumentsCoreModule } from './documents/documents-core.module';
+import { EffectsModule } from './effects/effects.module';
 import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OutboxModule } from './platform/outbox.module';
@@ -25,9 +26,11 @@ export const FOUNDATION_MODULES = [AppConfigModule, DatabaseModule, CryptoModule
 /**
  * The domains the case workflow's activities are built from; the API reads and starts cases through the same ones.
  * FourEyesModule with them: calendar and policy changes are proposals a second person approves (docs/four-eyes.md).
+ * PoliciesModule brings PolicyResolver (从旧兼从轻) and EffectsModule the ending of credit measures with their lifting
+ * letters (docs/effects.md): case activities in the worker need both, not only the API.
  */
 export const CASE_WORK_MODULES = [
-  CalendarModule, PoliciesModule, FourEyesModule, CreditFileModule, CaseDataModule, DocumentsCoreModule,
+  CalendarModule, PoliciesModule, FourEyesModule, CreditFileModule, CaseDataModule, DocumentsCoreModule, EffectsModule,
 ];
 
 /** Queue consumers: notification copies sent, platform delivery and feed. The worker and the relay, never the API. */

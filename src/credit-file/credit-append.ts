@@ -12,6 +12,7 @@ import {
 import { deriveStatus, shanghaiToday } from './credit-status';
 import { institutionNotFound } from '../institutions/institution.errors';
 import { CreditRecordErrorCode } from './credit-record.errors';
+import { endEffectsOnAppend, openEffectsOf } from '../effects/effects.store';
 
 /**
  * Appending one record to an institution's hash chain, with only a query runner: the service runs it with its
@@ -90,6 +91,9 @@ export async function appendToChain(m: Queryable, input: NewCreditRecord, deps: 
       str(payload.behaviourCode), int(payload.catalogueVersion), head.hash, hash],
   );
   await m.query(`UPDATE credit_chain_heads SET seq = $2, hash = $3, updated_at = now() WHERE institution_id = $1`, [inst.id, c.seq, hash]);
+  // the decision's effects (publication, sharing, deduction, sanction measures, bans) open with the record (docs/effects.md)
+  await openEffectsOf(m, { ...c, payload, institutionId: inst.id });
+  await endEffectsOnAppend(m, { ...c, payload });
   const view = recordView({ ...c, kind: input.kind, createdAt: new Date(c.createdAt), prevHash: head.hash, hash }, [], deps.mask);
   const type = SUBMISSION_TYPE[input.kind];
   if (type && (input.submitToPlatform ?? SUBMITTED_BY_DEFAULT.has(input.kind))) {

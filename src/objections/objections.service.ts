@@ -8,6 +8,8 @@ import { assertMayPropose } from '../common/four-eyes/four-eyes.rules';
 import { FourEyesService, ProposalView } from '../common/four-eyes/four-eyes.service';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { creditRecordNotFound } from '../credit-file/credit-record.errors';
+import { DocumentsService } from '../documents/documents.service';
+import { EffectsService } from '../effects/effects.service';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { assertVisibleTo } from '../credit-file/visibility';
 import { supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
@@ -45,6 +47,8 @@ export class ObjectionsService {
     private readonly calendar: CalendarService,
     private readonly policies: PoliciesService,
     private readonly fourEyes: FourEyesService,
+    private readonly effects: EffectsService,
+    private readonly documents: DocumentsService,
   ) {
     fourEyes.register('objection_decision', (m, p, decider) =>
       this.decideIn(m, p.subjectRef, p.change as unknown as DecideObjectionDto, decider, p.id));
@@ -135,10 +139,32 @@ export class ObjectionsService {
         sourceRef: `objection:${id}`, createdBy: decider.id, officeCode: o.office,
       }, m);
       outcomeRecordId = record.id;
+      // correction is not withdrawal (issue #16): a correction amends named fields and the record keeps its effects;
+      // a withdrawal ends every credit measure of the record, with lifting letters where a sanction rested on it
+      if (!correct) {
+        await this.effects.endCreditMeasures(original.id, 'withdrawal', record.decisionDate, m, { reason: dto.reason, ref: record.id, actorId: decider.id });
+      }
     }
+    await this.serveResult(m, id, o.recordId, dto, decider);
     await m.query(
       `UPDATE credit_objections SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4, outcome_record_id = $5,
               proposal_id = $6 WHERE id = $1`, [id, dto.outcome, decider.id, dto.reason, outcomeRecordId, proposalId]);
+  }
+
+  /**
+   * The 异议处理结果告知书, served on the institution, where the record belongs to a case (the engine's kind is a case
+   * document): withdrawn is upheld, corrected is partly upheld (the record stands, amended), else rejected.
+   */
+  private async serveResult(m: EntityManager, id: string, recordId: string, dto: DecideObjectionDto, decider: AuthUser): Promise<void> {
+    const [r] = await m.query(
+      `SELECT r.case_no AS "caseNo", to_char(o.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "receivedOn"
+         FROM credit_records r JOIN credit_objections o ON o.record_id = r.id WHERE r.id = $1 AND o.id = $2`, [recordId, id]);
+    if (!r?.caseNo) return;
+    const outcome = dto.outcome === 'rejected' ? 'rejected' : dto.action === 'withdraw' ? 'upheld' : 'partly';
+    await this.documents.issue({
+      kind: 'objection-result', caseNo: r.caseNo, data: { objectionReceivedOn: r.receivedOn, outcome, reasons: dto.reason },
+      idempotencyKey: `objection:${id}:objection-result`, actorId: decider.id,
+    }, m);
   }
 
   private async subject(m: EntityManager, id: string): Promise<Subject> {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { validatePolicy } from './policy-validation';
 import { PolicyEntity } from './policy.entity';
+import { beijingToday } from '../common/time/beijing';
 import type { PolicyDocument } from './policy.types';
 import { policyInvalid, policyNotFound } from './policy.errors';
 
@@ -18,11 +19,27 @@ export class PoliciesService {
 
   constructor(@InjectRepository(PolicyEntity) private readonly policies: Repository<PolicyEntity>) {}
 
-  /** The policy new cases start under. */
+  /**
+   * The policy in force today, which new cases start under: the active version, or a version published ahead whose
+   * day has come (issue #16: a change "from next month" takes effect on its day, read here, not by a job at midnight).
+   */
   async active(): Promise<PolicyVersion> {
-    const row = await this.policies.findOneBy({ active: true });
+    const [row] = await this.policies.query(
+      `SELECT version, document FROM policies
+        WHERE active OR (scheduled AND effective_from <= $1 AND version > (SELECT version FROM policies WHERE active))
+        ORDER BY version DESC LIMIT 1`, [beijingToday()]);
     if (!row) throw policyNotFound('系统尚未启用任何监管政策版本，请管理员先发布政策');
     return { version: row.version, document: row.document };
+  }
+
+  /** Versions published ahead and not yet in force, each with what it changes against the version in force. */
+  async upcoming(): Promise<{ version: number; effectiveFrom: string; note: string | null; changes: PolicyChange[] }[]> {
+    const current = await this.active().catch(() => null);
+    const rows = await this.policies.query(
+      `SELECT version, effective_from::text AS "effectiveFrom", note, document FROM policies
+        WHERE scheduled AND effective_from > $1 ORDER BY effective_from, version`, [beijingToday()]);
+    return rows.map((r: { version: number; effectiveFrom: string; note: string | null; document: PolicyDocument }) =>
+      ({ version: r.version, effectiveFrom: r.effectiveFrom, note: r.note, changes: diffPolicies(current?.document ?? null, r.document) }));
   }
 
   /**
@@ -30,13 +47,21 @@ export class PoliciesService {
    * Running cases keep the version they pinned; nothing is edited in place. Over HTTP only as an approved proposal
    * (policy-proposals.ts).
    */
-  async publish(m: EntityManager, changes: Partial<PolicyDocument>, note: string, proposerId: string): Promise<void> {
-    const [current] = await m.query(`SELECT version, document FROM policies WHERE active FOR UPDATE`);
+  async publish(m: EntityManager, changes: Partial<PolicyDocument>, note: string, proposerId: string, effectiveFrom?: string | null): Promise<void> {
+    await m.query(`SELECT version FROM policies WHERE active FOR UPDATE`);
+    const current = await this.active().catch(() => null);
     const document = nextDocument(current?.document ?? null, changes);
     const [{ next }] = await m.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM policies`);
+    const today = beijingToday();
+    if (effectiveFrom && effectiveFrom > today) {
+      // published ahead: in force from its day (active() picks it up then); until then cases use the current one
+      await m.query(`INSERT INTO policies (version, document, active, note, created_by, effective_from, scheduled) VALUES ($1, $2, false, $3, $4, $5, true)`,
+        [next, document, note, proposerId, effectiveFrom]);
+      return;
+    }
     await m.query(`UPDATE policies SET active = false WHERE active`);
-    await m.query(`INSERT INTO policies (version, document, active, note, created_by) VALUES ($1, $2, true, $3, $4)`,
-      [next, document, note, proposerId]);
+    await m.query(`INSERT INTO policies (version, document, active, note, created_by, effective_from) VALUES ($1, $2, true, $3, $4, $5)`,
+      [next, document, note, proposerId, today]);
   }
 
   /** The policy a running case started under, however many versions came after it. */
@@ -61,4 +86,21 @@ export function nextDocument(current: PolicyDocument | null, changes: Partial<Po
   const document = { ...(current ?? {}), ...changes } as PolicyDocument;
   validatePolicy(document);
   return document;
+}
+
+export interface PolicyChange {
+  /** Dotted path of the changed figure, e.g. `publicity.serious.maxMonths`. */
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Every leaf figure that differs between two policy documents (what the console's upcoming-version diff lists). */
+export function diffPolicies(before: unknown, after: unknown, path = ''): PolicyChange[] {
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObj(before) && isObj(after)) {
+    return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()
+      .flatMap((k) => diffPolicies(before[k], after[k], path ? `${path}.${k}` : k));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, before: before ?? null, after: after ?? null }];
 }

@@ -9,5 +9,5 @@ export enum PolicyErrorCode {
 export const policyNotFound = (message: string) => new DomainException(PolicyErrorCode.POLICY_NOT_FOUND, message, HttpStatus.NOT_FOUND);
 
 /** The first problem as the message, all of them as `details.fields`. */
-export const policyInvalid = (fields: { message: string }[]) =>
+export const policyInvalid = (fields: { field?: string; message: string }[]) =>
   new DomainException(PolicyErrorCode.POLICY_INVALID, fields[0].message, HttpStatus.BAD_REQUEST, { fields });

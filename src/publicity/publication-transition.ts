@@ -63,7 +63,7 @@ const SELECT = (d: string) => `
          r.office_code AS "officeCode", i.legal_rep_name AS "legalRep", ci.publish AS "cataloguePublish"
     FROM credit_records r JOIN institutions i ON i.id = r.institution_id
     LEFT JOIN catalogue_items ci ON ci.version = r.catalogue_version AND ci.code = r.behaviour_code
-   WHERE r.kind = ANY($1) AND ($2::uuid[] IS NULL OR r.institution_id = ANY($2)) AND ${inPublicationSql('r', d)}
+   WHERE r.kind = ANY($1) AND ($2::uuid[] IS NULL OR r.institution_id = ANY($2)) AND ${inPublicationSql('r', d, { effects: false })}
    ORDER BY r.institution_id, r.seq`;
 
 /** Without Nest: records of the transition carry no ID number, so sealing must never be needed. */

@@ -125,6 +125,10 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   // an officer other than the matrix's proposes an outcome of the institution's objection, for its approver to decide
   const proposal = created(await t.http().post(`/api/credit-objections/${own.objectionId}/decision`).set(as(spare.token))
     .send({ outcome: 'rejected', reason: '权限矩阵测试：表彰文号登记无误' }), 'objection proposal');
+  // a 行政复议 against the institution's issued document (issue #16): /api/remedies/:id names it
+  const remedy = created(await t.http().post('/api/remedies').set(as(staff.officer)).send({
+    documentId: own.documentId, type: 'reconsideration', body: '连云港市连云区人民政府', filedOn: '2026-11-02', caseNumber: `连区复〔2026〕${randomBytes(2).toString('hex')}号`,
+  }), 'remedy');
   const importBy = async (token: string) => created(await t.http().post('/api/institutions/import').set(as(token))
     .attach('file', Buffer.from('统一社会信用代码,机构名称,机构类型,法定代表人,法定代表人身份证号\r\n', 'utf8'), '空名单.csv'), 'import').id;
   const imports = { officer: await importBy(staff.officer), admin: await importBy(staff.admin) };
@@ -145,6 +149,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
       '/api/user-security-requests/:id': reset.id,
       '/api/decision-proposals/:id': proposal.id,
       '/api/industry-bans/:id': banProposal.id,
+      '/api/remedies/:id': remedy.id,
     },
     ownByCaller: { '/api/institutions/import/:id': imports },
     shared: { version: String(active.version), code: 'EDU-001', year: String(new Date().getFullYear() + 1), date: '2026-12-30' },

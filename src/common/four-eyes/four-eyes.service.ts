@@ -10,7 +10,7 @@ import { assertMayDecide } from './four-eyes.rules';
 
 export const PROPOSAL_KINDS = [
   'objection_decision', 'policy_publish', 'calendar_override', 'calendar_override_removal', 'calendar_year', 'commitment_breach', 'totp_reset',
-  'external_ban', 'ban_revocation',
+  'external_ban', 'ban_revocation', 'remedy_outcome',
 ] as const;
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 export type ProposalStatus = 'pending' | 'approved' | 'rejected';

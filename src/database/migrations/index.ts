@@ -22,6 +22,9 @@ import { CaseBlocked1765600000001 } from './1765600000001-case-blocked';
 import { InstitutionImports1765610000014 } from './1765610000014-institution-imports';
 import { OpsChecks1766000000000 } from './1766000000000-ops-checks';
 import { TotpResetProposals1765650000000 } from './1765650000000-totp-reset-proposals';
+import { CreditEffects1766100000000 } from './1766100000000-credit-effects';
+import { PolicyEffectiveFrom1766100000001 } from './1766100000001-policy-effective-from';
+import { Remedies1766100000002 } from './1766100000002-remedies';
 import { PenaltyActors1766200000001 } from './1766200000001-penalty-actors';
 import { MeasureCatalogue1766200000002 } from './1766200000002-measure-catalogue';
 import { PenaltyProcedure1766200000003 } from './1766200000003-penalty-procedure';
@@ -34,4 +37,5 @@ export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData176400000000
   WorklistCoveringIndexes1764410000002, CasePublicityDates1764420000001,
   Identity1765100000000, Documents1765300000001, PublicationRules1765400000000, GradingRules1765500000000,
   FourEyes1765600000000, CaseBlocked1765600000001, InstitutionImports1765610000014, TotpResetProposals1765650000000, OpsChecks1766000000000,
+  CreditEffects1766100000000, PolicyEffectiveFrom1766100000001, Remedies1766100000002,
   PenaltyActors1766200000001, MeasureCatalogue1766200000002, PenaltyProcedure1766200000003, PenaltyDocuments1766200000004];

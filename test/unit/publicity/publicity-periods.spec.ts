@@ -59,3 +59,28 @@ describe(publicityPeriods.name, () => {
       .toEqual({ publish: true, publicityUntil: '2027-02-28', repairableFrom: '2026-12-01' });
   });
 });
+
+// Issue #16 point 6, computed by hand (民法典 art. 201–202): counting starts the day after the decision, a period in
+// months ends on the corresponding day of its last month (no such day: that month's last day), repair opens the day
+// after the minimum ends; publication ends on the maximum's last day, never moved off a holiday.
+describe('repair dates for decisions on 31 January, 29 February and a month’s last day (issue #16)', () => {
+  it.each([
+    // decision, class, last day in publication, first day repair may be applied for
+    ['2027-01-31', 'minor', null, '2027-02-01'], //    minimum 0 months: repairable from the day after the decision
+    ['2027-01-31', 'general', '2028-01-31', '2027-05-01'], // 3 months end 2027-04-30 (April has no 31st)
+    ['2027-01-31', 'serious', '2030-01-31', '2028-02-01'], // 12 months end 2028-01-31
+    ['2028-02-29', 'general', '2029-02-28', '2028-05-30'], // 3 months end 2028-05-29; 12 months: 2029 has no 29 Feb
+    ['2028-02-29', 'serious', '2031-02-28', '2029-03-01'], // 12 months end 2029-02-28 (the month's last day)
+    ['2026-04-30', 'general', '2027-04-30', '2026-07-31'], // 3 months end 2026-07-30, the corresponding day, not the 31st
+    ['2026-04-30', 'serious', '2029-04-30', '2027-05-01'], // 12 months end 2027-04-30
+  ] as const)('a %s %s decision: published until %s, repairable from %s', (decision, severity, until, repairable) => {
+    const p = publicityPeriods(severity, decision, windows);
+    expect(p.publicityUntil).toBe(until);
+    expect(p.repairableFrom).toBe(repairable);
+  });
+
+  it('is never one day early: repair is refused on the minimum’s last day itself', () => {
+    expect(publicityPeriods('general', '2027-01-31', windows).repairableFrom > '2027-04-30').toBe(true);
+    expect(publicityPeriods('serious', '2028-02-29', windows).repairableFrom > '2029-02-28').toBe(true);
+  });
+});

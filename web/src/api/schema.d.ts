@@ -353,6 +353,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseNo}/effects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件决定的全部效果（失信惩戒措施与行政处罚），含依据、起止日期和终止原因 */
+        get: operations["EffectsController_ofCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseNo}/resume": {
         parameters: {
             query?: never;
@@ -544,6 +561,23 @@ export interface paths {
         put?: never;
         /** 外部门认定的记录：按“谁认定谁修复”转交原认定部门处理（本局不更正、不撤下） */
         post: operations["ObjectionsController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-records/{recordId}/effects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一条信用记录的全部效果 */
+        get: operations["EffectsController_ofRecord"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1649,6 +1683,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policies/for-behaviour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按行为发生日确定适用的政策版本（从旧兼从轻） */
+        get: operations["PoliciesController_forBehaviour"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已提前发布、尚未施行的政策版本及其相对现行版本的改动 */
+        get: operations["PoliciesController_upcoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/cases": {
         parameters: {
             query?: never;
@@ -1757,6 +1825,23 @@ export interface paths {
         put?: never;
         /** 记录本机构已打开文书（签收证明，重复调用不变；不改变送达时间） */
         post: operations["PortalDocumentsController_opened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/effects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本机构所受的全部效果（失信惩戒措施与行政处罚）及其终止情况 */
+        get: operations["EffectsController_ofOwn"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2129,6 +2214,56 @@ export interface paths {
         get: operations["PublicationController_transitionReport"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remedies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemediesController_list"];
+        put?: never;
+        /** 登记对决定文书提起的行政复议或行政诉讼（机关、日期、案号） */
+        post: operations["RemediesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remedies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemediesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remedies/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记复议或诉讼结果（维持、变更、撤销、确认违法）；经审核人在 /api/decision-proposals/{id}/approve 批准后生效 */
+        post: operations["RemediesController_outcome"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3314,7 +3449,7 @@ export interface components {
              * @description 异议处理 / 发布政策 / 调整工作日 / 删除工作日调整 / 发布年度日历 / 认定违背承诺 / 重置动态口令
              * @enum {string}
              */
-            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation";
+            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation" | "remedy_outcome";
             /** @description 记录所属科室；政策和日历不属于任何科室 */
             officeCode: string | null;
             /** Format: date-time */
@@ -3496,6 +3631,49 @@ export interface components {
             /** Format: uuid */
             planId: string;
             seed: string;
+        };
+        EffectChangeDto: {
+            /**
+             * Format: date
+             * @description 变更后的终止日
+             */
+            endsOn: string;
+            /** @enum {string} */
+            kind: "publication" | "sharing" | "joint-sanction-measure" | "grade-deduction" | "award-exclusion" | "list-entry" | "ban" | "fine";
+        };
+        EffectDto: {
+            /** @description 法律依据 */
+            basis: string;
+            caseNo: string | null;
+            /** @description 实施该措施的成员单位 */
+            departments: string[];
+            /** @enum {string|null} */
+            endedBy: "repair" | "withdrawal" | "annulment" | "revocation" | "change" | "expiry" | "maximum-period" | null;
+            /**
+             * Format: date
+             * @description 终止日（已终止的为实际终止日）
+             */
+            endsOn: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "publication" | "sharing" | "joint-sanction-measure" | "grade-deduction" | "award-exclusion" | "list-entry" | "ban" | "fine";
+            /** @description 具体措施（联合惩戒措施名称、限制从业） */
+            measure: string | null;
+            /**
+             * Format: uuid
+             * @description 所依据的信用记录
+             */
+            recordId: string;
+            /** Format: date */
+            startsOn: string;
+            /** @enum {string} */
+            status: "active" | "ended";
+            /**
+             * @description credit-measure 失信惩戒措施（修复即解除）；penalty 行政处罚（不因修复解除）
+             * @enum {string}
+             */
+            type: "credit-measure" | "penalty";
         };
         ErrorBody: {
             /**
@@ -4447,6 +4625,14 @@ export interface components {
             /** @description 平台是否可达 */
             reachable: boolean;
         };
+        PolicyChangeDto: {
+            /** @description 新值 */
+            after: Record<string, never> | null;
+            /** @description 现行值 */
+            before: Record<string, never> | null;
+            /** @description 政策项路径，例如 publicity.serious.maxMonths */
+            path: string;
+        };
         PolicyVersionDto: {
             /** @description 完整的政策文件（期限、公示期、信用等级、监管参数） */
             document: {
@@ -4840,6 +5026,11 @@ export interface components {
         PublishPolicyDto: {
             /** @description 相对当前生效版本的修改，例如 {"objectionDays": 7}；整份文件在发布前整体校验 */
             changes: Record<string, never>;
+            /**
+             * Format: date
+             * @description 施行日期（北京时间，不早于今天）；晚于今天即提前发布，届时自动施行；不填为批准即施行
+             */
+            effectiveFrom?: string;
             /** @description 发布说明（依据、文号） */
             note: string;
         };
@@ -4928,6 +5119,27 @@ export interface components {
             theme: string;
             /** @description 学校统一社会信用代码（机构账号可不填，默认本机构） */
             uscc?: string;
+        };
+        RecordRemedyDto: {
+            /** @description 复议机关或人民法院 */
+            body: string;
+            /** @description 复议或诉讼案号 */
+            caseNumber: string;
+            /**
+             * Format: uuid
+             * @description 被申请复议或起诉的决定文书
+             */
+            documentId: string;
+            /**
+             * Format: date
+             * @description 申请或起诉日期
+             */
+            filedOn: string;
+            /**
+             * @description reconsideration 行政复议；litigation 行政诉讼
+             * @enum {string}
+             */
+            type: "reconsideration" | "litigation";
         };
         RecordServiceDto: {
             /** @description 公告载体（公告送达必填） */
@@ -5019,6 +5231,49 @@ export interface components {
             /** @description 退回理由 */
             note: string;
         };
+        RemedyDto: {
+            body: string;
+            caseNo: string | null;
+            caseNumber: string;
+            docNo: string | null;
+            /** Format: uuid */
+            documentId: string;
+            /** Format: date */
+            filedOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            outcome: "upheld" | "changed" | "revoked" | "confirmed-unlawful" | null;
+            outcomeNote: string | null;
+            /** Format: date */
+            outcomeOn: string | null;
+            /** @enum {string} */
+            type: "reconsideration" | "litigation";
+            uscc: string | null;
+            /**
+             * Format: date
+             * @description 公示信息应撤下的最后一日（3 个工作日，行政处罚法第四十八条、第八十五条）
+             */
+            withdrawDue: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        RemedyOutcomeDto: {
+            /** @description 变更决定：各效果变更后的终止日 */
+            changes?: components["schemas"]["EffectChangeDto"][];
+            /**
+             * Format: date
+             * @description 复议决定或判决日期
+             */
+            decidedOn: string;
+            /**
+             * @description upheld 维持；changed 变更；revoked 撤销；confirmed-unlawful 确认违法
+             * @enum {string}
+             */
+            outcome: "upheld" | "changed" | "revoked" | "confirmed-unlawful";
+            /** @description 复议决定书或判决书要点；撤销时作为撤下理由公开（不得含个人信息） */
+            reason: string;
+        };
         RepairApplicationDto: {
             /** @description 信用修复承诺书内容 */
             commitment: string;
@@ -5030,6 +5285,17 @@ export interface components {
         ResetPasswordDto: {
             /** @description 临时密码（须符合密码规则）；本人下次登录时必须修改 */
             password: string;
+        };
+        ResolvedPolicyDto: {
+            /** @description 完整的政策文件（期限、公示期、信用等级、监管参数） */
+            document: {
+                [key: string]: unknown;
+            };
+            /** Format: date */
+            effectiveFrom: string;
+            /** @description 适用理由（从旧兼从轻） */
+            reason: string;
+            version: number;
         };
         ResumeCaseDto: {
             /** @description 处理说明（如：已发布 2027 年度日历） */
@@ -5478,6 +5744,13 @@ export interface components {
             /** @enum {string} */
             recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification";
             retrying: number;
+        };
+        UpcomingPolicyDto: {
+            changes: components["schemas"]["PolicyChangeDto"][];
+            /** Format: date */
+            effectiveFrom: string;
+            note: string | null;
+            version: number;
         };
         UpdateInstitutionDto: {
             /** @description 地址；传 null 清空 */
@@ -7669,6 +7942,81 @@ export interface operations {
             };
         };
     };
+    EffectsController_ofCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectDto"][];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     BlockedCasesController_resume: {
         parameters: {
             query?: never;
@@ -8748,6 +9096,81 @@ export interface operations {
             };
         };
     };
+    EffectsController_ofRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectDto"][];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CreditReviewController_review: {
         parameters: {
             query?: never;
@@ -8913,7 +9336,7 @@ export interface operations {
     FourEyesController_list: {
         parameters: {
             query?: {
-                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation";
+                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation" | "remedy_outcome";
                 status?: "pending" | "approved" | "rejected";
             };
             header?: never;
@@ -14465,6 +14888,130 @@ export interface operations {
             };
         };
     };
+    PoliciesController_forBehaviour: {
+        parameters: {
+            query: {
+                /** @description 违法行为发生之日 */
+                occurredOn: string;
+                /** @description 失信程度（比较轻重时只比较该程度的公示期） */
+                severity?: "minor" | "general" | "serious";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedPolicyDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PoliciesController_upcoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpcomingPolicyDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     PortalController_cases: {
         parameters: {
             query?: never;
@@ -14962,6 +15509,52 @@ export interface operations {
             };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EffectsController_ofOwn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16567,6 +17160,331 @@ export interface operations {
             };
             /** @description 无权执行该操作（FORBIDDEN 等） */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RemediesController_list: {
+        parameters: {
+            query?: {
+                caseNo?: string;
+                uscc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemedyDto"][];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RemediesController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRemedyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemedyDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RemediesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemedyDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RemediesController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemedyOutcomeDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionProposalDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

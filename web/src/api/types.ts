@@ -51,6 +51,7 @@ export type User = Schemas['UserDto'];
 export type UserList = Schemas['UserListDto'];
 export type Office = Schemas['OfficeDto'];
 export type PolicyVersion = Schemas['PolicyVersionDto'];
+export type UpcomingPolicy = Schemas['UpcomingPolicyDto'];
 export type CalendarOverride = Schemas['CalendarOverrideDto'];
 export type DecisionProposal = Schemas['DecisionProposalDto'];
 export type WorkingDayCheck = Schemas['WorkingDayCheckDto'];

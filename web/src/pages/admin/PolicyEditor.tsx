@@ -18,13 +18,13 @@ export function PolicyEditor({ figures, document, onPublished }: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const keys = Object.keys(figures).filter((k) => typeof document[k] === 'number');
-  const submit = async ({ note, ...values }: Record<string, unknown>) => {
+  const submit = async ({ note, effectiveFrom, ...values }: Record<string, unknown>) => {
     const changes = Object.fromEntries(keys.filter((k) => values[k] !== document[k]).map((k) => [k, values[k]]));
     if (!Object.keys(changes).length) return setError('没有修改任何参数');
     setBusy(true);
     setError(null);
     try {
-      await post<DecisionProposal>('/policies', { changes, note });
+      await post<DecisionProposal>('/policies', { changes, note, ...(effectiveFrom ? { effectiveFrom } : {}) });
       message.success('已提交新版本，须由另一名管理员在“待审批事项”中批准后发布；新登记的案件届时按新参数办理');
       onPublished();
     } catch (e) {
@@ -46,6 +46,10 @@ export function PolicyEditor({ figures, document, onPublished }: {
       </Row>
       <Form.Item name="note" label="发布说明（依据、文号）" rules={[{ required: true, whitespace: true, message: '请填写发布说明' }, { min: 2, message: '发布说明至少 2 个字' }]}>
         <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item name="effectiveFrom" label="施行日期（不填为批准即施行；填写以后的日期即提前发布，届时自动施行）"
+        rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式为 YYYY-MM-DD' }]}>
+        <Input placeholder="YYYY-MM-DD" maxLength={10} style={{ width: 200 }} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>提交新版本（待另一名管理员批准）</Button>
     </Form>

@@ -1,6 +1,6 @@
-import { Descriptions, Table } from 'antd';
+import { Descriptions, List, Table } from 'antd';
 import { get } from '../../api/client';
-import type { PolicyVersion } from '../../api/types';
+import type { PolicyVersion, UpcomingPolicy } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsync } from '../../lib/useAsync';
 import { PolicyEditor } from './PolicyEditor';
@@ -27,7 +27,29 @@ export function PolicyView() {
       <Table size="small" style={{ marginTop: 12 }} pagination={false} rowKey="sev"
         dataSource={Object.entries(publicity).map(([sev, w]) => ({ sev, ...w }))}
         columns={[{ title: '失信程度', dataIndex: 'sev', render: (s: string) => SEV[s] ?? s }, { title: '最短公示期（月）', dataIndex: 'minMonths' }, { title: '最长公示期（月）', dataIndex: 'maxMonths' }]} />
+      <UpcomingPolicies />
       <PolicyEditor key={p.data.version} figures={FIGURES} document={d} onPublished={p.reload} />
     </>
   );
 }
+
+/** Versions published ahead: when each takes effect and what it changes against the version in force. */
+function UpcomingPolicies() {
+  const u = useAsync(() => get<UpcomingPolicy[]>('/policies/upcoming'), []);
+  if (u.error) return <ErrorAlert error={u.error} />;
+  const label = (path: string) => FIGURES[path] ?? path.replace(/^publicity\.(\w+)\.(min|max)Months$/, (_, s: string, m: string) => `${SEV[s] ?? s}失信${m === 'min' ? '最短' : '最长'}公示期（月）`);
+  return (
+    <Table size="small" style={{ marginTop: 12 }} pagination={false} rowKey="version" dataSource={u.data ?? []} loading={!u.data}
+      title={() => '待施行的政策版本'} locale={{ emptyText: '没有待施行的版本' }}
+      columns={[
+        { title: '版本', dataIndex: 'version' },
+        { title: '施行日期', dataIndex: 'effectiveFrom' },
+        { title: '说明', dataIndex: 'note' },
+        { title: '改动', dataIndex: 'changes', render: (changes: UpcomingPolicy['changes']) => (
+          <List size="small" dataSource={changes} renderItem={(c) => <List.Item>{label(c.path)}：{shown(c.before)} → {shown(c.after)}</List.Item>} />
+        ) },
+      ]} />
+  );
+}
+
+const shown = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean));
