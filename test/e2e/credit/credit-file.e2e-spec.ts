@@ -71,12 +71,18 @@ describe('credit file', () => {
   });
 
   it('detects a deleted row in the middle and at the end', async () => {
+    // a thorough tamperer removes the record's effects too (the row its foreign key protects), so the database stays
+    // restorable: the restore drill in `npm test` dumps and restores what this suite leaves behind
+    const erase = async (id: string) => {
+      await tamper(t, `DELETE FROM credit_effects WHERE record_id = $1`, [id]);
+      await tamper(t, `DELETE FROM credit_records WHERE id = $1`, [id]);
+    };
     const middle = await fileWithRecords(3);
-    await tamper(t, `DELETE FROM credit_records WHERE id = $1`, [middle.ids[1]]);
+    await erase(middle.ids[1]);
     expect(await file.verifyChain(middle.uscc)).toMatchObject({ ok: false, firstBrokenSeq: 2 });
 
     const tail = await fileWithRecords(3);
-    await tamper(t, `DELETE FROM credit_records WHERE id = $1`, [tail.ids[2]]);
+    await erase(tail.ids[2]);
     expect(await file.verifyChain(tail.uscc)).toMatchObject({ ok: false, firstBrokenSeq: 3 });
 
     // the CLI's walk reports the same institutions as broken
