@@ -3254,7 +3254,7 @@ export interface components {
              * @description 异议处理 / 发布政策 / 调整工作日 / 删除工作日调整 / 发布年度日历 / 认定违背承诺 / 重置动态口令
              * @enum {string}
              */
-            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation";
+            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation" | "case_withdrawal" | "case_correction";
             /** @description 记录所属科室；政策和日历不属于任何科室 */
             officeCode: string | null;
             /** Format: date-time */
@@ -7310,12 +7310,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseViewDto"];
+                    "application/json": components["schemas"]["DecisionProposalDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -7649,12 +7649,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseViewDto"];
+                    "application/json": components["schemas"]["DecisionProposalDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -8790,7 +8790,7 @@ export interface operations {
     FourEyesController_list: {
         parameters: {
             query?: {
-                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation";
+                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation" | "case_withdrawal" | "case_correction";
                 status?: "pending" | "approved" | "rejected";
             };
             header?: never;
