@@ -2484,14 +2484,6 @@ export interface components {
             /** @description 决定理由 */
             reason: string;
         };
-        BanDto: {
-            /** @description 居民身份证号码（加密存储，仅显示脱敏值） */
-            idNumber: string;
-            /** @description 被禁入人员姓名 */
-            name: string;
-            /** @description 禁入年限 */
-            years: number;
-        };
         BanProposalDto: {
             /**
              * Format: uuid
@@ -2954,8 +2946,6 @@ export interface components {
         CompleteTaskDto: {
             /** @description 参加人员 */
             attendees?: string[];
-            /** @description 行业禁入人员（联合惩戒） */
-            bans?: components["schemas"]["BanDto"][];
             /**
              * @description 结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse（按任务类型）
              * @enum {string}
