@@ -141,7 +141,7 @@ async function sanction(c: CaseRuntime, reason: SanctionReason, decisionDocNo: s
   await c.flush();
   await c.step(() => acts.confirmSanction({
     caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now(), measures: confirmed.measures ?? [],
-    bans: confirmed.bans ?? [], departments: confirmed.departments ?? [], officeCode: c.input.officeCode, reason,
+    departments: confirmed.departments ?? [], officeCode: c.input.officeCode, reason,
   }));
   // 联合惩戒函 to the member departments: no service on the institution
   const departments = confirmed.departments ?? [];

@@ -70,7 +70,6 @@ export function assertOutcome(task: OpenTask, o: TaskOutcome): void {
       break;
     case 'confirm-sanction':
       if (!o.measures?.length) fail('请列明联合惩戒措施');
-      if ((o.bans ?? []).some((b) => !(b.years >= 1 && b.years <= 10))) fail('行业禁入期限应为 1–10 年');
       break;
   }
 }

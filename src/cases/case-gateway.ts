@@ -44,8 +44,12 @@ export class CaseGateway {
     return this.temporal.workflow.getHandle(caseNo).signal(signal, { ...args, actor: actorOf(user) } as A);
   }
 
-  /** Runs an update on the case as `user`, who becomes the update's `actor`. */
-  act<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>): Promise<CaseSnapshot> {
-    return this.temporal.workflow.getHandle(caseNo).executeUpdate(update, { args: [{ ...args, actor: actorOf(user) } as A] });
+  /**
+   * Runs an update on the case as `user`, who becomes the update's `actor`. With `updateId`, Temporal runs the same
+   * update once however often it is sent (a retried approval).
+   */
+  act<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
+    updateId?: string): Promise<CaseSnapshot> {
+    return this.temporal.workflow.getHandle(caseNo).executeUpdate(update, { args: [{ ...args, actor: actorOf(user) } as A], updateId });
   }
 }

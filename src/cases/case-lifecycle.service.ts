@@ -6,7 +6,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { JointSanctionService } from '../platform/joint-sanction.service';
 import { PoliciesService } from '../policies/policies.service';
 import { publicityPeriods } from '../publicity/publicity-periods';
-import type { Actor, BanOrder, CaseWrite, Severity } from '../../workflows/contracts';
+import type { Actor, CaseWrite, Severity } from '../../workflows/contracts';
 import { CaseDeadlineRepository } from './case-deadline.repository';
 import { CaseTaskRepository } from './case-task.repository';
 import { CaseRepository, CaseRow } from './case.repository';
@@ -80,26 +80,21 @@ export class CaseLifecycleService {
     });
   }
 
-  /** Joint sanction: a credit record, the industry bans it orders, and one notice per member department. */
-  async confirmSanction(a: { caseNo: string; decisionDate: string; measures: string[]; bans: BanOrder[]; departments: string[]; reason: string }) {
+  /**
+   * Joint sanction: a credit record and one notice per member department. An industry ban is no longer ordered here:
+   * it is a penalty of its own, with its hearing and four-eyes decision (src/industry-bans/, docs/industry-bans.md).
+   */
+  async confirmSanction(a: { caseNo: string; decisionDate: string; measures: string[]; departments: string[]; reason: string }) {
     await this.cases.transaction(async (m) => {
       const c = await this.cases.withParties(m, a.caseNo);
-      const persons = a.bans.map((b) => ({ name: b.name, idNumberMasked: b.idNumberMasked, banFrom: a.decisionDate, banUntil: addMonths(a.decisionDate, b.years * 12) }));
-      const record = await this.creditFile.append({
+      await this.creditFile.append({
         uscc: c.uscc, kind: 'joint_sanction', title: '联合惩戒', decisionDate: a.decisionDate, severity: c.severity,
-        publicityFrom: a.decisionDate, publicityUntil: persons.reduce((u, p) => (p.banUntil > u ? p.banUntil : u), a.decisionDate),
-        payload: { measures: a.measures, departments: a.departments, persons, reason: a.reason },
+        publicityFrom: a.decisionDate, publicityUntil: a.decisionDate,
+        payload: { measures: a.measures, departments: a.departments, reason: a.reason },
         sourceRef: `${a.caseNo}:joint-sanction`, caseNo: a.caseNo, officeCode: c.office_code, submitToPlatform: false,
       }, m);
-      for (const [i, b] of a.bans.entries()) {
-        await m.query(
-          `INSERT INTO industry_bans (person_name, person_id_enc, person_id_hmac, institution_id, uscc, from_date, until_date, reason, case_no, record_id)
-           SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10
-           WHERE NOT EXISTS (SELECT 1 FROM industry_bans WHERE record_id = $10 AND person_id_hmac = $3)`,
-          [b.name, b.idNumberSealed, b.idNumberIndex, c.institution_id, c.uscc, a.decisionDate, persons[i].banUntil, '联合惩戒：行业禁入', a.caseNo, record.id]);
-      }
       if (a.departments.length) {
-        await this.sanctions.sendNotices(m, { caseNo: a.caseNo, uscc: c.uscc, measures: a.measures, persons, departments: a.departments, officeCode: c.office_code, decisionDate: a.decisionDate });
+        await this.sanctions.sendNotices(m, { caseNo: a.caseNo, uscc: c.uscc, measures: a.measures, departments: a.departments, officeCode: c.office_code, decisionDate: a.decisionDate });
       }
     });
   }

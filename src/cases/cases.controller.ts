@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, OwnDataOnly } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { STAFF, type AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
+import { DecisionProposalDto } from '../common/four-eyes/four-eyes.dto';
+import { CaseProposals } from './case-proposals';
 import { CasesService } from './cases.service';
 import { CaseListQueryDto, CorrectCaseDto, WithdrawCaseDto } from './dto/case-actions.dto';
 import { CasePageDto, CaseViewDto } from './dto/case-response.dto';
@@ -13,7 +15,10 @@ import { OpenCaseDto } from './dto/open-case.dto';
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly proposals: CaseProposals,
+  ) {}
 
   @Post()
   @Access('officer', 'approver')
@@ -31,22 +36,23 @@ export class CasesController {
     return this.cases.list(q, user);
   }
 
+  /** Proposes the withdrawal; another approver of the case's office decides it (four eyes, case-proposals.ts). */
   @Post(':caseNo/withdraw')
-  @HttpCode(200)
-  @Access('approver')
-  @Audited({ action: 'transition', resource: 'case', idParam: 'caseNo' })
-  @ApiOkResponse({ type: CaseViewDto })
+  @HttpCode(202)
+  @Access('officer', 'approver')
+  @Audited({ action: 'create', resource: 'case-withdrawal-proposal', idParam: 'caseNo' })
+  @ApiAcceptedResponse({ type: DecisionProposalDto })
   withdraw(@Param('caseNo') caseNo: string, @Body() dto: WithdrawCaseDto, @CurrentUser() user: AuthUser) {
-    return this.cases.withdraw(caseNo, user, dto.reason);
+    return this.proposals.withdraw(caseNo, dto.reason, user);
   }
 
   @Post(':caseNo/correct')
-  @HttpCode(200)
-  @Access('approver')
-  @Audited({ action: 'update', resource: 'case', idParam: 'caseNo' })
-  @ApiOkResponse({ type: CaseViewDto })
+  @HttpCode(202)
+  @Access('officer', 'approver')
+  @Audited({ action: 'create', resource: 'case-correction-proposal', idParam: 'caseNo' })
+  @ApiAcceptedResponse({ type: DecisionProposalDto })
   correct(@Param('caseNo') caseNo: string, @Body() dto: CorrectCaseDto, @CurrentUser() user: AuthUser) {
-    return this.cases.correct(caseNo, user, dto);
+    return this.proposals.correct(caseNo, { reason: dto.reason, severity: dto.severity }, user);
   }
 
   @Get(':caseNo')

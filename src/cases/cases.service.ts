@@ -4,9 +4,9 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { PoliciesService } from '../policies/policies.service';
 import { DeadlineClockService } from './deadline-clock.service';
-import { CaseInput, correctCaseUpdate, Severity, withdrawCaseUpdate } from '../../workflows/contracts';
+import { CaseInput, Severity } from '../../workflows/contracts';
 import { STAGE_LABELS, waitingForText } from '../../workflows/labels';
-import type { CaseListQueryDto, CorrectCaseDto } from './dto/case-actions.dto';
+import type { CaseListQueryDto } from './dto/case-actions.dto';
 import type { OpenCaseDto } from './dto/open-case.dto';
 import { actorOf, CaseGateway } from './case-gateway';
 import { isoTime } from './case-view.sql';
@@ -75,18 +75,5 @@ export class CasesService {
   async list(q: CaseListQueryDto, actor: AuthUser) {
     const { items, total } = await this.cases.list({ ...q, ...(actor.role === 'institution' ? { party: actor.uscc } : {}) });
     return { items, total, page: q.page, pageSize: q.pageSize };
-  }
-
-  /** Withdrawal and correction are the workflow's decisions: it checks the approver and the stage. */
-  async withdraw(caseNo: string, actor: AuthUser, reason: string) {
-    await this.view(caseNo, actor);
-    await this.gateway.act(caseNo, actor, withdrawCaseUpdate, { reason });
-    return this.view(caseNo, actor);
-  }
-
-  async correct(caseNo: string, actor: AuthUser, dto: CorrectCaseDto) {
-    await this.view(caseNo, actor);
-    await this.gateway.act(caseNo, actor, correctCaseUpdate, { ...dto });
-    return this.view(caseNo, actor);
   }
 }

@@ -8,8 +8,6 @@ export interface JointSanctionNotices {
   uscc: string;
   /** The constraint measures the approver confirmed (限制从业, 取消评优资格…). */
   measures: string[];
-  /** Persons named in an industry ban (行业禁入); pass masked ID numbers, the notice is not a place for raw ones. */
-  persons: { name: string; idNumberMasked?: string; role?: string; banFrom?: string; banUntil?: string }[];
   /** Member departments (联合惩戒成员单位) to notify, by name or code. */
   departments: string[];
   officeCode?: string | null;
@@ -46,7 +44,7 @@ export class JointSanctionService {
         uscc: n.uscc,
         officeCode: n.officeCode ?? null,
         payload: {
-          caseNo: n.caseNo, uscc: n.uscc, department, measures: n.measures, persons: n.persons,
+          caseNo: n.caseNo, uscc: n.uscc, department, measures: n.measures,
           ...(n.decisionDate ? { decisionDate: n.decisionDate } : {}),
         },
         // one notice per case and department, however often the workflow's activity is retried

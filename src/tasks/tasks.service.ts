@@ -4,8 +4,6 @@ import type { UpdateDefinition } from '@temporalio/client';
 import { Repository } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import type { AuthUser } from '../auth/role';
-import { FieldCryptoService } from '../common/crypto/field-crypto.service';
-import { maskIdNumber } from '../common/crypto/mask';
 import { actorOf, CaseGateway } from '../cases/case-gateway';
 import { CaseTaskRepository } from '../cases/case-task.repository';
 import {
@@ -24,7 +22,6 @@ export class TasksService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly gateway: CaseGateway,
     private readonly worklistRepo: WorklistRepository,
-    private readonly crypto: FieldCryptoService,
   ) {}
 
   async worklist(user: AuthUser, q: WorklistQueryDto) {
@@ -40,15 +37,8 @@ export class TasksService {
     return this.act(taskId, user, unclaimTaskUpdate, { taskId });
   }
 
-  /** ID numbers of banned persons are sealed here, so the workflow history never holds them in clear. */
   complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
-    const outcome: TaskOutcome = {
-      ...dto,
-      bans: dto.bans?.map((b) => ({
-        name: b.name, years: b.years, idNumberSealed: this.crypto.encrypt(b.idNumber),
-        idNumberIndex: this.crypto.blindIndex(b.idNumber), idNumberMasked: maskIdNumber(b.idNumber),
-      })),
-    };
+    const outcome: TaskOutcome = { ...dto };
     return this.act(taskId, user, completeTaskUpdate, { taskId, outcome });
   }
 

@@ -10,7 +10,7 @@ import { caseStateQuery } from '../../workflows/contracts';
 import { createCaseWorker } from '../../src/temporal/create-case-worker';
 import { createTestApp, TestApp } from '../support/app';
 import { makeIdNumber, makeUscc } from '../support/factories';
-import { auth, consentToElectronicService, doTask, TINY_PDF } from '../support/http-case';
+import { auth, consentToElectronicService, decideCaseChange, doTask, TINY_PDF } from '../support/http-case';
 import { activateTestPolicy } from '../support/policies';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
 
@@ -113,8 +113,8 @@ describe('a whole case over HTTP', () => {
     const kinds = (await t.http().get(`/api/cases/${caseNo}/documents`).set(auth(tokens.officer)).expect(200)).body.map((d: { kind: string }) => d.kind);
     // the decision and its repair notice share one issuing instant (两书同达): compared as a set
     expect([...kinds].sort()).toEqual(['determination-decision', 'notice-of-determination', 'objection-result', 'rectification-order', 'repair-notice']);
-    // the case cannot wait a real day here: the approver withdraws it, which ends the run
-    await t.http().post(`/api/cases/${caseNo}/withdraw`).set(auth(tokens.approver)).send({ reason: '端到端测试结束' }).expect(200);
+    // the case cannot wait a real day here: the officer proposes a withdrawal and the approver approves it, which ends the run
+    await decideCaseChange(t, { proposer: tokens.officer, decider: tokens.approver, caseNo, action: 'withdraw', body: { reason: '端到端测试结束' } });
 
     // PostgreSQL
     const [row] = await t.ds.query(`SELECT outcome, decision_date IS NOT NULL AS decided FROM cases WHERE case_no = $1`, [caseNo]);
@@ -167,7 +167,7 @@ describe('a whole case over HTTP', () => {
     const deadlines = await waitFor(async () => (await t.http().get('/api/portal/deadlines').set(auth(institution)).expect(200)).body, (b) => b.length > 0);
     expect(deadlines).toEqual([expect.objectContaining({ caseNo, kind: 'objection', dueDate, servedOn: today, documentNo: notice.docNo })]);
     expect((await t.http().get('/api/tasks').query({ caseNo }).set(auth(tokens.officer)).expect(200)).body.items).toEqual([]);
-    await t.http().post(`/api/cases/${caseNo}/withdraw`).set(auth(tokens.approver)).send({ reason: '端到端测试结束' }).expect(200);
+    await decideCaseChange(t, { proposer: tokens.officer, decider: tokens.approver, caseNo, action: 'withdraw', body: { reason: '端到端测试结束' } });
   });
 });
 

@@ -43,8 +43,8 @@ describe('cases over HTTP', () => {
     return uscc;
   }
 
-  async function openCase(uscc: string) {
-    const res = await t.http().post('/api/cases').set(auth(officer))
+  async function openCase(uscc: string, registrar = officer) {
+    const res = await t.http().post('/api/cases').set(auth(registrar))
       .send({ uscc, behaviourCode: 'EDU-001', facts: '群众投诉该机构未取得办学许可证开展学科类培训', source: 'complaint' });
     expect(res.status).toBe(201);
     return res.body;
@@ -120,6 +120,52 @@ describe('cases over HTTP', () => {
     const res = await t.http().get(`/api/cases/${opened.caseNo}`).set(auth(other.token)).expect(404);
     expect(res.body.code).toBe('CASE_NOT_FOUND');
     await t.http().get('/api/tasks').set(auth(own.token)).expect(403);
+  });
+
+  const approve = (id: string, token: string) => t.http().post(`/api/decision-proposals/${id}/approve`).set(auth(token)).send({ note: '同意' });
+  const stageOf = async (caseNo: string) => (await t.http().get(`/api/cases/${caseNo}`).set(auth(officer)).expect(200)).body.stage as string;
+
+  // four eyes (issue #14 point 3, docs/four-eyes.md; 行政处罚法 art. 57): withdrawing a case is proposed by one person
+  // and decided by another approver of its office who neither proposed it nor registered the case (承办)
+  it('withdraws a case only when another approver of its office approves the proposal', async () => {
+    const { caseNo } = await openCase(await registerInstitution());
+    await t.http().post(`/api/cases/${caseNo}/withdraw`).set(auth(officer)).send({}).expect(400);
+    const elsewhere = (await t.loginAs('approver', { officeCode: 'ZCFG' })).token;
+    expect((await t.http().post(`/api/cases/${caseNo}/withdraw`).set(auth(elsewhere)).send({ reason: '认定依据有误' }).expect(403)).body.code)
+      .toBe('OTHER_OFFICE');
+    const proposal = await t.http().post(`/api/cases/${caseNo}/withdraw`).set(auth(officer)).send({ reason: '认定依据有误，予以撤销' }).expect(202);
+    expect(proposal.body).toMatchObject({ kind: 'case_withdrawal', subjectRef: caseNo, status: 'pending', officeCode: 'XWPX', decidingRole: 'approver' });
+    expect(await stageOf(caseNo)).toBe('INVESTIGATION');
+
+    expect((await approve(proposal.body.id, officer).expect(403)).body.code).toBe('FORBIDDEN'); // an officer never decides
+    expect((await approve(proposal.body.id, elsewhere).expect(403)).body.code).toBe('OTHER_OFFICE');
+    expect((await approve(proposal.body.id, (await t.loginAs('admin', { officeCode: null })).token).expect(403)).body.code).toBe('NOT_DECIDING_ROLE');
+    expect(await stageOf(caseNo)).toBe('INVESTIGATION');
+
+    expect((await approve(proposal.body.id, approver).expect(200)).body).toMatchObject({ status: 'approved' });
+    expect(await stageOf(caseNo)).toBe('WITHDRAWN');
+    const [row] = await t.ds.query(`SELECT outcome FROM cases WHERE case_no = $1`, [caseNo]);
+    expect(row.outcome).toBe('WITHDRAWN');
+    // the workflow records the decider, not the proposer, as who withdrew it
+    const [event] = await t.ds.query(`SELECT actor_id AS "actorId" FROM case_events WHERE case_no = $1 AND type = 'WITHDRAWN'`, [caseNo]);
+    const [decider] = await t.ds.query(`SELECT decided_by AS "decidedBy" FROM decision_proposals WHERE id = $1`, [proposal.body.id]);
+    expect(event?.actorId).toBe(decider.decidedBy);
+  });
+
+  it('refuses the proposer and the approver who registered the case; another approver corrects it', async () => {
+    const registrar = (await t.loginAs('approver', { officeCode: 'XWPX' })).token;
+    const { caseNo, severity } = await openCase(await registerInstitution(), registrar);
+    const other = severity === 'serious' ? 'minor' : 'serious';
+    const proposal = await t.http().post(`/api/cases/${caseNo}/correct`).set(auth(approver)).send({ severity: other, reason: '核实后更正失信程度' }).expect(202);
+    expect(proposal.body).toMatchObject({ kind: 'case_correction', status: 'pending' });
+    expect((await approve(proposal.body.id, approver).expect(403)).body.code).toBe('SAME_PERSON');
+    expect((await approve(proposal.body.id, registrar).expect(403)).body.code).toBe('SAME_PERSON');
+    const before = await t.http().get(`/api/cases/${caseNo}`).set(auth(officer)).expect(200);
+    expect(before.body.severity).toBe(severity);
+
+    await approve(proposal.body.id, (await t.loginAs('approver', { officeCode: 'XWPX' })).token).expect(200);
+    const after = await t.http().get(`/api/cases/${caseNo}`).set(auth(officer)).expect(200);
+    expect(after.body.severity).toBe(other);
   });
 
   it('reports database, Redis and Temporal in /api/health', async () => {

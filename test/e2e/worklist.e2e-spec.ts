@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Worker } from '@temporalio/worker';
 import { createCaseWorker } from '../../src/temporal/create-case-worker';
 import { createTestApp, TestApp } from '../support/app';
-import { auth } from '../support/http-case';
+import { auth, decideCaseChange } from '../support/http-case';
 import { makeIdNumber, makeUscc } from '../support/factories';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
 import { createWorklistFixture, FixtureTask, WorklistFixture } from '../support/worklist-fixture';
@@ -177,7 +177,8 @@ describe('worklist severity follows the case', () => {
     const other = registered.severity === 'serious' ? 'minor' : 'serious';
     expect(await at(officer, other)).toEqual([]);
 
-    await t.http().post(`/api/cases/${caseNo}/correct`).set(auth(approver)).send({ severity: other, reason: '核实后更正失信程度' }).expect(200);
+    await decideCaseChange(t, { proposer: approver, decider: (await t.loginAs('approver', { officeCode: 'XWPX' })).token, caseNo, action: 'correct',
+      body: { severity: other, reason: '核实后更正失信程度' } });
     expect(await at(officer, other)).toEqual([expect.objectContaining({ kind: 'investigate', severity: other })]);
     expect(await at(officer, registered.severity)).toEqual([]);
 

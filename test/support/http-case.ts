@@ -24,3 +24,14 @@ export async function consentToElectronicService(t: TestApp, officerToken: strin
 
 /** A minimal valid PDF: enough for the upload check, which reads the file's content, not its name. */
 export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/**
+ * Withdraws or corrects a case the four-eyes way (src/cases/case-proposals.ts): `proposer` files the proposal and
+ * `decider`, another approver of the case's office, approves it; answers with the approved proposal.
+ */
+export async function decideCaseChange(t: TestApp, a: { proposer: string; decider: string; caseNo: string; action: 'withdraw' | 'correct'; body: Record<string, unknown> }) {
+  const proposal = await t.http().post(`/api/cases/${a.caseNo}/${a.action}`).set(auth(a.proposer)).send(a.body).expect(202);
+  const decided = await t.http().post(`/api/decision-proposals/${proposal.body.id}/approve`).set(auth(a.decider)).send({ note: '同意' });
+  if (decided.status !== 200) throw new Error(`approving the ${a.action} of ${a.caseNo} failed: ${decided.status} ${JSON.stringify(decided.body)}`);
+  return decided.body as { id: string; status: string };
+}

@@ -186,12 +186,13 @@ describe(dishonestyCaseWorkflow.name, () => {
       expect(await c.task('confirm-sanction')).toMatchObject({ candidateRole: 'approver', dueDate: '2026-03-03' }); // 5 working days after 02-25: 26, 27, Sat 28, 03-02, 03-03
       const after = await c.complete('confirm-sanction', approver, {
         summary: '实施联合惩戒', measures: ['限制从业', '取消评优资格'], departments: ['市市场监管局', '市人社局'],
-        bans: [{ name: '陈明', idNumberSealed: 'k1:x:y:z', idNumberIndex: 'idx-chen', idNumberMasked: '3207**********4417', years: 3 }],
       });
       expect(after.stage).toBe('RECTIFICATION');
       expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'joint_sanction']);
-      const bans = await ds.query(`SELECT person_name, person_id_hmac FROM industry_bans WHERE case_no = $1`, [c.caseNo]);
-      expect(bans).toEqual([{ person_name: '陈明', person_id_hmac: 'idx-chen' }]);
+      // a ban is a penalty of its own (src/industry-bans/, its hearing and four eyes): confirming the sanction orders none
+      const [sanction] = await ds.query(`SELECT payload FROM credit_records WHERE case_no = $1 AND kind = 'joint_sanction'`, [c.caseNo]);
+      expect(sanction.payload).toEqual({ measures: ['限制从业', '取消评优资格'], departments: ['市市场监管局', '市人社局'], reason: 'serious' });
+      expect(await ds.query(`SELECT 1 FROM industry_bans WHERE case_no = $1`, [c.caseNo])).toEqual([]);
       const notices = await ds.query(`SELECT payload->>'department' AS d FROM platform_submissions WHERE record_type = 'joint_sanction_notice' AND record_ref = $1 ORDER BY 1`, [c.caseNo]);
       expect(notices.map((n: { d: string }) => n.d)).toEqual(['市人社局', '市市场监管局']);
     }, 'serious'));

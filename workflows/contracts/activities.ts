@@ -2,7 +2,7 @@
  * What the workflow sends its activities and what they answer: the other half of `activities/case.activities.ts`,
  * kept here so the workflow, the activities and the services behind them agree on one set of types.
  */
-import type { Actor, BanOrder, CaseStage, Deadline, InstitutionDeadlineKind, Severity, StaffRole, TaskKind } from './case';
+import type { Actor, CaseStage, Deadline, InstitutionDeadlineKind, Severity, StaffRole, TaskKind } from './case';
 import type { CaseEventType, CloseOutcome } from './events';
 import type { CaseWrite, TransitionDetails } from './writes';
 
@@ -78,7 +78,7 @@ export interface ScheduleInterviewInput { caseNo: string; uscc: string; kind: In
 export interface RecordInterviewInput { caseNo: string; interviewId: string; kind: InterviewKind; minutes: string; attendees: string[]; outcome: string; fromMs: number }
 export type SanctionReason = 'serious' | 'rectification-failed';
 export interface ConfirmSanctionInput {
-  caseNo: string; uscc: string; fromMs: number; measures: string[]; bans: BanOrder[]; departments: string[]; officeCode: string | null;
+  caseNo: string; uscc: string; fromMs: number; measures: string[]; departments: string[]; officeCode: string | null;
   reason: SanctionReason;
 }
 export interface RepairInput { caseNo: string; uscc: string; routes: string[]; reason: string; fromMs: number }

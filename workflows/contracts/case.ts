@@ -52,15 +52,6 @@ export interface OpenTask {
   dueDate: string;
 }
 
-/** An industry ban as the workflow carries it: the ID number arrives sealed by the API, never in clear. */
-export interface BanOrder {
-  name: string;
-  idNumberSealed: string;
-  idNumberIndex: string;
-  idNumberMasked: string;
-  years: number;
-}
-
 /** What a person answers when completing a task; which fields are required depends on the task kind. */
 export interface TaskOutcome {
   summary: string;
@@ -71,7 +62,6 @@ export interface TaskOutcome {
   place?: string;
   attendees?: string[];
   minutes?: string;
-  bans?: BanOrder[];
   departments?: string[];
 }
 

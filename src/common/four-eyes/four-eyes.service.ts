@@ -10,7 +10,7 @@ import { assertMayDecide } from './four-eyes.rules';
 
 export const PROPOSAL_KINDS = [
   'objection_decision', 'policy_publish', 'calendar_override', 'calendar_override_removal', 'calendar_year', 'commitment_breach', 'totp_reset',
-  'external_ban', 'ban_revocation', 'remedy_outcome',
+  'external_ban', 'ban_revocation', 'remedy_outcome', 'case_withdrawal', 'case_correction',
 ] as const;
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 export type ProposalStatus = 'pending' | 'approved' | 'rejected';
@@ -53,8 +53,10 @@ export type Executor = (m: EntityManager, p: ProposalView, decider: AuthUser) =>
 /**
  * Runs once an approval has committed: a cache that would otherwise serve the state from before for its TTL (the
  * calendar's overrides, the per-request session check) is dropped only then, so no request in between caches it again.
+ * A case's change is its workflow's update, sent as the decider once the decision is durable (awaited, so the approval
+ * answers with the case already changed, or with the workflow's refusal).
  */
-export type AfterCommit = (p: ProposalView) => void;
+export type AfterCommit = (p: ProposalView, decider: AuthUser) => void | Promise<void>;
 
 const COLUMNS = `p.id, p.kind, p.subject_ref AS "subjectRef", p.office_code AS "officeCode", p.deciding_role AS "decidingRole",
   p.summary, p.change, p.reason, p.status, p.raised_by AS "raisedBy", p.proposed_by AS "proposedBy", p.proposed_at AS "proposedAt",
@@ -74,6 +76,11 @@ export class FourEyesService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly crypto: FieldCryptoService,
   ) {}
+
+  /** For reads outside a decision (a proposing route's lookup of the record's office). */
+  get manager(): EntityManager {
+    return this.ds.manager;
+  }
 
   register(kind: ProposalKind, execute: Executor, after?: AfterCommit): void {
     this.executors.set(kind, { execute, after });
@@ -112,7 +119,7 @@ export class FourEyesService {
         [id, status, decider.id, note?.trim() || null]);
       return kind ? { after: kind.after, p } : null;
     });
-    executed?.after?.(executed.p);
+    await executed?.after?.(executed.p, decider);
     return this.byId(id);
   }
 

@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max,
-  Min, ValidateNested,
+  Min,
 } from 'class-validator';
-import { IsIdNumber } from '../../common/validation/id-number';
 import { IsUscc } from '../../common/validation/uscc';
 import { CASE_STAGES, SEVERITIES, type Severity } from '../../../workflows/contracts';
 
@@ -57,20 +56,6 @@ export class WorklistQueryDto {
   pageSize = 20;
 }
 
-export class BanDto {
-  @ApiProperty({ description: '被禁入人员姓名' })
-  @IsString({ message: '姓名必须是文本' }) @Length(1, 50, { message: '姓名应为 1–50 个字符' })
-  name: string;
-
-  @ApiProperty({ description: '居民身份证号码（加密存储，仅显示脱敏值）' })
-  @IsIdNumber()
-  idNumber: string;
-
-  @ApiProperty({ description: '禁入年限' })
-  @Type(() => Number) @IsInt({ message: '禁入年限必须是整数' }) @Min(1, { message: '禁入年限至少 1 年' }) @Max(10, { message: '禁入年限最多 10 年' })
-  years: number;
-}
-
 export class CompleteTaskDto {
   @ApiProperty({ description: '办理意见' })
   @IsString({ message: '办理意见必须是文本' }) @Length(1, 2000, { message: '办理意见应为 1–2000 个字符' })
@@ -105,11 +90,6 @@ export class CompleteTaskDto {
   @ApiPropertyOptional({ description: '约谈记录' })
   @IsOptional() @IsString({ message: '约谈记录必须是文本' }) @Length(1, 10000, { message: '约谈记录应为 1–10000 个字符' })
   minutes?: string;
-
-  @ApiPropertyOptional({ type: [BanDto], description: '行业禁入人员（联合惩戒）' })
-  @IsOptional() @IsArray({ message: '禁入人员必须是列表' }) @ArrayMaxSize(20, { message: '禁入人员最多 20 人' })
-  @ValidateNested({ each: true }) @Type(() => BanDto)
-  bans?: BanDto[];
 
   @ApiPropertyOptional({ type: [String], description: '联合惩戒成员单位' })
   @IsOptional() @IsArray({ message: '成员单位必须是列表' }) @ArrayMaxSize(30, { message: '成员单位最多 30 个' })

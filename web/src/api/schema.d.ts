@@ -2670,14 +2670,6 @@ export interface components {
             /** @description 决定理由 */
             reason: string;
         };
-        BanDto: {
-            /** @description 居民身份证号码（加密存储，仅显示脱敏值） */
-            idNumber: string;
-            /** @description 被禁入人员姓名 */
-            name: string;
-            /** @description 禁入年限 */
-            years: number;
-        };
         BanProposalDto: {
             /**
              * Format: uuid
@@ -3149,8 +3141,6 @@ export interface components {
         CompleteTaskDto: {
             /** @description 参加人员 */
             attendees?: string[];
-            /** @description 行业禁入人员（联合惩戒） */
-            bans?: components["schemas"]["BanDto"][];
             /**
              * @description 结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse（按任务类型）
              * @enum {string}
@@ -3449,7 +3439,7 @@ export interface components {
              * @description 异议处理 / 发布政策 / 调整工作日 / 删除工作日调整 / 发布年度日历 / 认定违背承诺 / 重置动态口令
              * @enum {string}
              */
-            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation" | "remedy_outcome";
+            kind: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation" | "remedy_outcome" | "case_withdrawal" | "case_correction";
             /** @description 记录所属科室；政策和日历不属于任何科室 */
             officeCode: string | null;
             /** Format: date-time */
@@ -7706,12 +7696,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseViewDto"];
+                    "application/json": components["schemas"]["DecisionProposalDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -8120,12 +8110,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseViewDto"];
+                    "application/json": components["schemas"]["DecisionProposalDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
@@ -9336,7 +9326,7 @@ export interface operations {
     FourEyesController_list: {
         parameters: {
             query?: {
-                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation" | "remedy_outcome";
+                kind?: "objection_decision" | "policy_publish" | "calendar_override" | "calendar_override_removal" | "calendar_year" | "commitment_breach" | "totp_reset" | "external_ban" | "ban_revocation" | "remedy_outcome" | "case_withdrawal" | "case_correction";
                 status?: "pending" | "approved" | "rejected";
             };
             header?: never;

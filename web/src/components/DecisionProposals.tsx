@@ -12,6 +12,7 @@ import { ErrorAlert } from './ErrorAlert';
 export const PROPOSAL_KINDS: Record<string, string> = {
   objection_decision: '异议处理', policy_publish: '发布政策', calendar_override: '调整工作日', calendar_override_removal: '删除工作日调整',
   calendar_year: '发布年度日历', commitment_breach: '认定违背承诺', totp_reset: '重置动态口令', remedy_outcome: '复议或诉讼结果',
+  case_withdrawal: '撤销案件', case_correction: '更正案件',
 };
 const DECIDERS: Record<string, string> = { approver: '所属科室审核人', admin: '另一名管理员' };
 

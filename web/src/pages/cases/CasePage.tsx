@@ -35,7 +35,7 @@ export default function CasePage() {
           案件 {v.caseNo} <Tag color="blue" data-testid="case-stage">{stageLabel(v.stage)}</Tag>
           <Tag color={SEVERITY_COLORS[v.severity]}>{severityLabel(v.severity)}</Tag>
         </Typography.Title>
-        {me.role === 'approver' && !closed && <WithdrawButton caseNo={v.caseNo} onDone={view.reload} />}
+        {staff && !closed && <WithdrawButton caseNo={v.caseNo} onDone={view.reload} />}
       </Space>
       <ErrorAlert error={view.error} />
       {v.blockedReason && (

@@ -1,4 +1,4 @@
-import { App, Button, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { describeError } from '../../api/errors';
 import type { WorklistItem, WorklistPage as Worklist } from '../../api/types';
 import { useMe } from '../../auth/AuthContext';
 import { DeadlineCountdown } from '../../components/DeadlineCountdown';
+import { DecisionProposals } from '../../components/DecisionProposals';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { formatDate } from '../../lib/dates';
@@ -133,6 +134,11 @@ export default function WorklistPage() {
         officeCode={me.officeCode}
         onClose={(changed) => { setReassigning(false); if (changed) { setSelected([]); list.reload(); } }}
       />
+      {(me.role === 'approver' || me.role === 'officer') && (
+        <Card size="small" title="案件撤销与更正审批" style={{ marginTop: 16 }}>
+          <DecisionProposals kinds={['case_withdrawal', 'case_correction']} />
+        </Card>
+      )}
     </>
   );
 }

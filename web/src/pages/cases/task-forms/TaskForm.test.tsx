@@ -46,10 +46,11 @@ describe('TaskForm', () => {
     expect(await screen.findByText('请填写参加约谈的人员')).toBeTruthy();
   });
 
-  it('requires the measures of a joint sanction', async () => {
+  it('requires the measures of a joint sanction and orders no industry ban there (a ban is its own penalty procedure)', async () => {
     renderForm('confirm-sanction');
     fireEvent.click(submitButton());
     expect(await screen.findByText('请列明联合惩戒措施')).toBeTruthy();
+    expect(screen.queryByText('添加禁入人员')).toBeNull();
   });
 
   it('shows the API\'s message above the form and each field message under its field', async () => {
@@ -74,8 +75,8 @@ describe('TaskForm', () => {
 });
 
 describe('toOutcome', () => {
-  it('normalises ban orders and drops empty lists', () => {
-    expect(toOutcome({ summary: '确认', measures: ['行业禁入'], attendees: [], bans: [{ name: ' 陈明 ', idNumber: '32070619850312441x', years: 3 }] }))
-      .toEqual({ summary: '确认', measures: ['行业禁入'], bans: [{ name: '陈明', idNumber: '32070619850312441X', years: 3 }] });
+  it('trims the summary and drops empty lists', () => {
+    expect(toOutcome({ summary: ' 确认 ', measures: ['限制新增办学项目'], attendees: [], departments: [] }))
+      .toEqual({ summary: '确认', measures: ['限制新增办学项目'] });
   });
 });

@@ -20,11 +20,10 @@ interface Values {
   place?: string;
   attendees?: string[];
   minutes?: string;
-  bans?: { name: string; idNumber: string; years: number }[];
   departments?: string[];
 }
 
-const KNOWN = ['summary', 'severity', 'decision', 'measures', 'scheduledAt', 'place', 'attendees', 'minutes', 'bans', 'departments'];
+const KNOWN = ['summary', 'severity', 'decision', 'measures', 'scheduledAt', 'place', 'attendees', 'minutes', 'departments'];
 
 /** The outcome body POST /api/tasks/:id/complete takes, from what the form holds. */
 export function toOutcome(v: Values): Record<string, unknown> {
@@ -36,7 +35,6 @@ export function toOutcome(v: Values): Record<string, unknown> {
   if (v.place) o.place = v.place.trim();
   if (v.attendees?.length) o.attendees = v.attendees;
   if (v.minutes) o.minutes = v.minutes.trim();
-  if (v.bans?.length) o.bans = v.bans.map((b) => ({ name: b.name.trim(), idNumber: b.idNumber.trim().toUpperCase(), years: b.years }));
   if (v.departments?.length) o.departments = v.departments;
   return o;
 }
