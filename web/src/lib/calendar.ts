@@ -27,7 +27,16 @@ async function load(date: string): Promise<void> {
 
 export const calendarRule: IsWorkingDay = (d) => known.get(d) ?? weekendRule(d);
 
+/**
+ * A countdown is for deadlines close enough to act on: a due date more than this many calendar days ahead shows the
+ * date alone (an overdue one always counts), so the console never asks the calendar about every day up to a due date
+ * years away (a case blocked on an unpublished year has one), which would flood the API with requests it must refuse.
+ */
+export const COUNTDOWN_HORIZON_DAYS = 120;
+const withinHorizon = (a: string, b: string) => b <= a || datesBetween(a, b).length <= COUNTDOWN_HORIZON_DAYS;
+
 export async function loadRange(a: string, b: string): Promise<void> {
+  if (!withinHorizon(a, b)) return;
   const dates = datesBetween(a, b).filter((d) => !known.has(d));
   // a few at a time: a worklist of twenty tasks must not fire a hundred requests at once
   for (let i = 0; i < dates.length; i += 8) await Promise.all(dates.slice(i, i + 8).map(load));
@@ -47,5 +56,6 @@ export function useWorkingDaysLeft(due: string | null | undefined, serverValue?:
   }, [due, serverValue, today]);
   if (!due) return null;
   if (typeof serverValue === 'number') return serverValue;
+  if (!withinHorizon(today, due)) return null;
   return workingDaysLeft(today, due, calendarRule);
 }
