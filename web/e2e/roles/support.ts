@@ -24,14 +24,15 @@ export const QIMINGXING = DEMO_INSTITUTIONS[0];
 
 /**
  * Authenticator codes to try in turn: the server refuses a step already used (replay), and the files sign the same demo
- * users in seconds apart. The current step, the next (inside the server's ±1 window), then the current one again after
- * waiting for the next step to begin.
+ * users in seconds apart. The current step, the next (inside the server's ±1 window), then, once the step has turned,
+ * the one after.
  */
 async function* codes(secret: string): AsyncGenerator<string> {
   yield totpCode(secret);
   yield totpCode(secret, Date.now() + 30_000);
   await new Promise((r) => setTimeout(r, 31_000 - (Date.now() % 30_000)));
-  yield totpCode(secret);
+  // the step has turned, but the code yielded just before belongs to it: the one after is the first nobody has used
+  yield totpCode(secret, Date.now() + 30_000);
 }
 
 /** Words a person must never read: behaviour codes, office codes, machine error codes. */
