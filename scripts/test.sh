@@ -23,8 +23,7 @@ export DOCUMENT_SIGNING_KEY_FILE="$SIGNING_DIR/sm2-key.pem"
 if [ -z "${SKIP_BUILD:-}" ]; then # SKIP_BUILD=1 is for quick local iterations only; CI never sets it
   log "type-checking and building"
   npx tsc -p tsconfig.json --noEmit
-  rm -rf dist # a file deleted from the source must not survive as stale JS (a removed module would shadow its replacement)
-  npx tsc -p tsconfig.build.json
+  npm run -s build # from an empty dist/ (package.json): a deleted source file must not survive as stale JS
   install_web_deps # the lint type-checks the console's files with web/tsconfig.json
   log "linting the whole tree (type-aware, eslint.config.mjs)"
   LINT_START=$SECONDS

@@ -23,8 +23,7 @@ stop() {
 trap stop EXIT INT TERM
 
 log "building"
-rm -rf dist # a file deleted from the source must not survive as stale JS (a removed module would shadow its replacement)
-npx tsc -p tsconfig.build.json
+npm run -s build # from an empty dist/ (package.json): a deleted source file must not survive as stale JS
 node dist/scripts/bundle-workflows.js dist/workflow-bundle.js
 build_web
 
