@@ -44,7 +44,7 @@ const DOCUMENT_SETTINGS = {
 async function institutionWithData(t: TestApp, staff: Record<'officer' | 'approver', string>): Promise<InstitutionRows> {
   const uscc = makeUscc();
   created(await t.http().post('/api/institutions').set(auth(staff.officer)).send({
-    uscc, name: `权限测试培训学校${uscc.slice(-6)}`, type: 'off_campus_training', officeCode: 'XWPX',
+    uscc, name: `权限测试培训学校${uscc.slice(-6).toLowerCase()}`, type: 'off_campus_training', officeCode: 'XWPX',
     legalRepresentative: { name: '陈明远', idNumber: makeIdNumber() },
   }), 'institution');
   const { token, user } = await t.loginAs('institution', { uscc, officeCode: null });

@@ -85,7 +85,8 @@ export async function createInstitution(ds: DataSource, officeCode = 'XWPX'): Pr
   const [row] = await ds.query(
     `INSERT INTO institutions (uscc, name, type, legal_rep_name, legal_rep_id_enc, legal_rep_id_hmac, office_code)
      VALUES ($1, $2, 'off_campus_training', '测试', $3, $4, $5) RETURNING id`,
-    [uscc, `测试培训学校-${uscc.slice(-6)}`, fieldCrypto().encrypt(idNumber), fieldCrypto().blindIndex(idNumber), officeCode],
+    // the suffix in lower case: six capitals read as a machine code, which the browser tests refuse to show a person
+    [uscc, `测试培训学校-${uscc.slice(-6).toLowerCase()}`, fieldCrypto().encrypt(idNumber), fieldCrypto().blindIndex(idNumber), officeCode],
   );
   return { id: row.id, uscc };
 }
