@@ -84,7 +84,7 @@ describe('platform inbound feed', () => {
     // the penalty raises a credit-review warning for the institution's office, once
     const inbox = await t.http().get('/api/inbox').set(auth(officer)).expect(200);
     const warnings = inbox.body.items.filter((m: { template: string; body: string }) =>
-      m.template === 'inbound_warning' && m.body.includes('虚假宣传行政处罚') && m.body.includes(ours.uscc.slice(-6)));
+      m.template === 'inbound_warning' && m.body.includes('虚假宣传行政处罚') && m.body.includes(ours.uscc.slice(-6).toLowerCase()));
     expect(warnings).toHaveLength(1);
   });
 
