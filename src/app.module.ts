@@ -30,6 +30,7 @@ import { OpsModule } from './ops/ops.module';
 import { BureauModule } from './bureau/bureau.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { RecordRepairsModule } from './record-repairs/record-repairs.module';
 import { CASE_WORK_MODULES, FOUNDATION_MODULES } from './shared.modules';
 
 /** The API process: the shared module set (shared.modules.ts) with HTTP, the Temporal client and queue producers. */
@@ -59,6 +60,7 @@ import { CASE_WORK_MODULES, FOUNDATION_MODULES } from './shared.modules';
     DocumentsModule, // issue #15: documents and their service
     OpsModule, // issue #21: /metrics listener, alerts
     BureauModule, StatisticsModule, SubmissionsModule, // issue #22: the console's names, statistics, submission receipts
+    RecordRepairsModule, // issue #19: repair of 双公示 penalties, referrals, 信用中国 intake
   ],
 })
 export class AppModule {}

@@ -13,6 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OutboxModule } from './platform/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { PoliciesModule } from './policies/policies.module';
+import { RecordRepairsCoreModule } from './record-repairs/record-repairs.module';
 
 /**
  * The one module set behind every process. The API (app.module.ts), the case worker (worker.module.ts), the relay
@@ -33,8 +34,11 @@ export const CASE_WORK_MODULES = [
   CalendarModule, PoliciesModule, FourEyesModule, CreditFileModule, CaseDataModule, DocumentsCoreModule, EffectsModule,
 ];
 
-/** Queue consumers: notification copies sent, platform delivery and feed. The worker and the relay, never the API. */
-export const CONSUMER_MODULES = [NotificationDeliveryModule, PlatformModule.forWorker()];
+/**
+ * Queue consumers: notification copies sent, platform delivery and feed. The worker and the relay, never the API.
+ * The feed files 信用中国's repair applications (RecordRepairsCoreModule; the API has it through RecordRepairsModule).
+ */
+export const CONSUMER_MODULES = [NotificationDeliveryModule, PlatformModule.forWorker(), RecordRepairsCoreModule];
 
 /** The case activities' context and nothing more: what the workflow tests and the case benches build a worker from. */
 @Module({ imports: [...FOUNDATION_MODULES, ...CASE_WORK_MODULES] })

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
-import { FeedItem, Faults, HeldRecord, NO_FAULTS, SimulatorStore } from './store';
+import { CreditChinaResult, FeedItem, Faults, HeldRecord, NO_FAULTS, SimulatorStore } from './store';
 import { IncomingRecord, validateRecord } from './validation';
 
 export interface SimulatorOptions {
@@ -21,6 +21,7 @@ export interface RunningSimulator {
     setFaults(f: Partial<Faults> & { outageForMs?: number }): Faults;
     clearFaults(): void;
     held(): HeldRecord[];
+    creditChinaResults(): CreditChinaResult[];
     count(): number;
     publish(items: Omit<FeedItem, 'seq' | 'publishedAt'>[]): FeedItem[];
     replayFeed(): number;
@@ -60,6 +61,13 @@ export function createSimulatorApp(store: SimulatorStore): express.Express {
         uscc: r.uscc, title: '联合惩戒通知已签收', payload: { receiptId: record.receiptId },
         refIdempotencyKey: r.idempotencyKey, caseNo: String(r.payload.caseNo),
       }]);
+    }
+    if (!duplicate && r.type === 'repair_result' && r.payload.route === 'creditchina' && typeof r.payload.externalRef === 'string') {
+      // 信用中国 is the single intake (36号令): the platform passes the bureau's answer back to it
+      store.creditChina.push({
+        applicationId: r.payload.externalRef, status: String(r.payload.status), reason: typeof r.payload.reason === 'string' ? r.payload.reason : null,
+        receiptId: record.receiptId, forwardedAt: new Date().toISOString(),
+      });
     }
     return { record, duplicate };
   };
@@ -153,6 +161,17 @@ export function createSimulatorApp(store: SimulatorStore): express.Express {
     res.json(store.page(list, Number(req.query.after ?? 0), Math.min(Number(req.query.limit ?? 1000), 5000)));
   });
   app.post('/admin/feed', (req, res) => void res.status(201).json({ items: store.publish(req.body?.items ?? []) }));
+  // 信用中国 received a repair application; the platform forwards it to the bureau that determined the record
+  app.post('/admin/creditchina/repair-applications', (req, res) => {
+    const b = req.body ?? {};
+    if (typeof b.applicationId !== 'string' || typeof b.uscc !== 'string' || typeof b.decisionNo !== 'string') {
+      res.status(400).json({ code: 'BAD_REQUEST', message: '须包含 applicationId、uscc 和 decisionNo', fields: [] });
+      return;
+    }
+    const [item] = store.publish([pushedApplication(b)]);
+    res.status(201).json(item);
+  });
+  app.get('/admin/creditchina/results', (_req, res) => void res.json({ items: store.creditChina }));
   app.post('/admin/feed/replay', (_req, res) => void res.json({ replayed: replay(store) }));
   app.post('/admin/reset', (_req, res) => {
     store.reset();
@@ -167,6 +186,12 @@ export function createSimulatorApp(store: SimulatorStore): express.Express {
     res.status(err.status && err.status < 500 ? err.status : 400).json({ code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] });
   });
   return app;
+}
+
+/** The feed item a 信用中国 repair application becomes: the department is 信用中国, the id its application id. */
+function pushedApplication(b: Record<string, unknown>): Omit<FeedItem, 'seq' | 'publishedAt'> {
+  const { uscc, ...payload } = b;
+  return { id: String(b.applicationId), kind: 'repair_application', department: '信用中国', uscc: String(uscc), title: '信用修复申请', payload };
 }
 
 /** Re-publishes every feed item once more with new sequence numbers: a platform that delivers twice. */
@@ -193,6 +218,7 @@ export async function startPlatformSimulator(opts: SimulatorOptions = {}): Promi
       setFaults: (f) => (store.faults = mergeFaults(store.faults, f)),
       clearFaults: () => void (store.faults = { ...NO_FAULTS }),
       held: () => [...store.ordered],
+      creditChinaResults: () => [...store.creditChina],
       count: () => store.records.size,
       publish: (items) => store.publish(items),
       replayFeed: () => replay(store),

@@ -20,7 +20,8 @@ export interface FeedItem {
   seq: number;
   /** The reporting department's own id for the item: stable across redeliveries. */
   id: string;
-  kind: 'record' | 'joint_sanction_ack';
+  /** `repair_application`: a repair application 信用中国 received, forwarded to the body that determined the record. */
+  kind: 'record' | 'joint_sanction_ack' | 'repair_application';
   department: string;
   uscc: string;
   title: string;
@@ -32,6 +33,15 @@ export interface FeedItem {
   refIdempotencyKey?: string;
   caseNo?: string;
   publishedAt: string;
+}
+
+/** A repair result the platform passed on to 信用中国 (the bureau's answer to an application that came from there). */
+export interface CreditChinaResult {
+  applicationId: string;
+  status: string;
+  reason: string | null;
+  receiptId: string;
+  forwardedAt: string;
 }
 
 export interface Faults {
@@ -73,6 +83,7 @@ export class SimulatorStore {
   readonly records = new Map<string, HeldRecord>();
   readonly ordered: HeldRecord[] = [];
   feed: FeedItem[] = [];
+  creditChina: CreditChinaResult[] = [];
   faults: Faults = { ...NO_FAULTS };
   stats: Stats = zeroStats();
   private seq = 0;
@@ -121,6 +132,7 @@ export class SimulatorStore {
     this.records.clear();
     this.ordered.length = 0;
     this.feed = [];
+    this.creditChina = [];
     this.faults = { ...NO_FAULTS };
     this.stats = zeroStats();
     this.seq = 0;
@@ -134,8 +146,8 @@ export class SimulatorStore {
     if (!this.stateFile) return;
     mkdirSync(dirname(this.stateFile), { recursive: true });
     const tmp = `${this.stateFile}.tmp`;
-    const { ordered, feed, faults, stats, seq, feedSeq } = this;
-    writeFileSync(tmp, JSON.stringify({ ordered, feed, faults, stats, seq, feedSeq }));
+    const { ordered, feed, creditChina, faults, stats, seq, feedSeq } = this;
+    writeFileSync(tmp, JSON.stringify({ ordered, feed, creditChina, faults, stats, seq, feedSeq }));
     renameSync(tmp, this.stateFile); // atomic: a crash mid-write leaves the previous state intact
   }
 
@@ -152,6 +164,7 @@ export class SimulatorStore {
       this.ordered.push(r);
     }
     this.feed = s.feed ?? [];
+    this.creditChina = s.creditChina ?? [];
     this.faults = { ...NO_FAULTS, ...s.faults };
     this.stats = { ...zeroStats(), ...s.stats };
     this.seq = s.seq ?? this.ordered.length;

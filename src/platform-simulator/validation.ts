@@ -3,7 +3,7 @@ import type { Faults } from './store';
 
 export const RECORD_TYPES = [
   'licence', 'penalty', 'determination', 'interview', 'commitment', 'joint_sanction_notice', 'repair', 'correction',
-  'publication_end', 'reclassification',
+  'publication_end', 'reclassification', 'repair_result',
 ] as const;
 
 export interface FieldError {

@@ -7,6 +7,7 @@ import { CreditFileService } from '../credit-file/credit-file.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PlatformClient, PlatformFeedItem } from './platform.client';
 import { PlatformErrorCode } from './platform.errors';
+import { CreditChinaIntake } from '../record-repairs/creditchina-intake';
 
 const FEED = 'municipal';
 const PAGE = 200;
@@ -34,6 +35,8 @@ export class InboundService {
     private readonly notifications: NotificationsService,
     // the credit file is its own domain; without it (an older build) the inbound ledger still keeps every record
     @Optional() private readonly creditFile?: CreditFileService,
+    // repair applications forwarded from 信用中国 (issue #19); global in every process that pulls the feed
+    @Optional() private readonly repairIntake?: CreditChinaIntake,
   ) {}
 
   async pull(maxPages = 50): Promise<PullResult> {
@@ -58,6 +61,10 @@ export class InboundService {
   }
 
   private apply(m: EntityManager, item: PlatformFeedItem): Promise<Outcome> {
+    if (item.kind === 'repair_application') {
+      if (!this.repairIntake) throw new Error('a repair application arrived but this process has no RecordRepairsCoreModule');
+      return this.repairIntake.take(m, item);
+    }
     return item.kind === 'joint_sanction_ack' ? this.acknowledge(m, item) : this.record(m, item);
   }
 

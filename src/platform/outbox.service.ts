@@ -4,7 +4,9 @@ import type { EntityManager } from 'typeorm';
 /** What the municipal platform must receive (brief §6). */
 export type SubmissionType =
   | 'licence' | 'penalty' | 'determination' | 'interview' | 'commitment' | 'joint_sanction_notice' | 'repair' | 'correction'
-  | 'publication_end' | 'reclassification';
+  | 'publication_end' | 'reclassification'
+  /** The outcome of a repair application (issue #19): the platform forwards those that came from 信用中国. */
+  | 'repair_result';
 
 export interface NewSubmission {
   recordType: SubmissionType;

@@ -26,7 +26,7 @@ export interface OutgoingRecord {
 export interface PlatformFeedItem {
   seq: number;
   id: string;
-  kind: 'record' | 'joint_sanction_ack';
+  kind: 'record' | 'joint_sanction_ack' | 'repair_application';
   department: string;
   uscc: string;
   title: string;

@@ -3,13 +3,13 @@ import type { SubmissionType } from './outbox.service';
 
 export const SUBMISSION_TYPES: SubmissionType[] = [
   'licence', 'penalty', 'determination', 'interview', 'commitment', 'joint_sanction_notice', 'repair', 'correction',
-  'publication_end', 'reclassification',
+  'publication_end', 'reclassification', 'repair_result',
 ];
 
 export const SUBMISSION_TYPE_LABELS: Record<SubmissionType, string> = {
   licence: '行政许可', penalty: '行政处罚', determination: '失信认定', interview: '约谈', commitment: '信用承诺',
   joint_sanction_notice: '联合惩戒通知', repair: '信用修复', correction: '更正', publication_end: '停止公示',
-  reclassification: '重新分类',
+  reclassification: '重新分类', repair_result: '信用修复办理结果',
 };
 
 export interface PlatformConfig {

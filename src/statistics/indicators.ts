@@ -38,6 +38,27 @@ const REPAIR_ROUTES: [string, string][] = [
   ['commitment', '签署信用修复承诺书'], ['training', '参加信用修复培训'], ['credit-report', '提交信用报告'], ['public-welfare', '参加公益服务'],
 ];
 
+// repair of records outside a case (a 双公示 penalty, issue #19): record_repairs, by the day each step happened
+const RECORD_REPAIR_ROUTES: [string, string][] = [['portal', '机构门户'], ['counter', '窗口受理'], ['creditchina', '信用中国推送']];
+const avgDays = (day: string, from: string, where: string) =>
+  `SELECT b.i, round(avg(x.days)::numeric, 1)::float AS value FROM b LEFT JOIN (
+     SELECT ${day} AS day, (${day} - ${from}) AS days FROM record_repairs WHERE ${where}) x
+     ON x.day BETWEEN b.d_from AND b.d_to GROUP BY b.i`;
+const RECORD_REPAIRS: Indicator[] = [
+  ...RECORD_REPAIR_ROUTES.map(([r, name]): Indicator => ({ key: `recordRepairsApplied_${r}`, group: '信用修复（行政处罚等）', label: `修复申请：${name}`,
+    unit: 'count', sql: countBy('record_repairs', 'received_on', `route = '${r}'`),
+    definition: `本期收到的、经“${name}”提交的行政处罚等信息的信用修复申请件数（以收到日期计）。` })),
+  ...([['granted', '准予修复'], ['refused', '不予修复'], ['not_accepted', '不予受理'], ['referred', '转认定部门办理']] as const).map(([s, name]): Indicator => ({
+    key: `recordRepairs_${s}`, group: '信用修复（行政处罚等）', label: name, unit: 'count', sql: countBy('record_repairs', 'decided_on', `status = '${s}'`),
+    definition: `本期${name}的行政处罚等信息修复申请件数（以作出${s === 'referred' ? '转办' : '决定'}的日期计）。` })),
+  { key: 'recordRepairsAcceptDays', group: '信用修复（行政处罚等）', label: '平均受理天数', unit: 'days',
+    sql: avgDays('accepted_on', 'received_on', `accepted_on IS NOT NULL`),
+    definition: '本期受理（或不予受理）的申请，从收到申请到受理的平均自然日数，保留一位小数；本期无受理时为“—”。' },
+  { key: 'recordRepairsDecideDays', group: '信用修复（行政处罚等）', label: '平均决定天数', unit: 'days',
+    sql: avgDays('decided_on', 'accepted_on', `status IN ('granted','refused')`),
+    definition: '本期作出准予或不予修复决定的申请，从受理到决定的平均自然日数，保留一位小数；本期无决定时为“—”。' },
+];
+
 export const INDICATORS: Indicator[] = [
   { key: 'subjectsNew', group: '失信主体', label: '新增失信主体', unit: 'count', sql: newSubjects(),
     definition: '本期首次被认定失信行为的机构数（以认定日期计，同一机构只在第一次认定的期间计一次）。' },
@@ -82,6 +103,7 @@ export const INDICATORS: Indicator[] = [
               WHERE s.case_no = e.case_no AND s.kind = 'repair' AND s.submitted_at <= e.occurred_at) AS days
               FROM case_events e WHERE e.type IN ('CLOSED_REPAIRED', 'REPAIR_REFUSED')) x
             ON x.day BETWEEN b.d_from AND b.d_to AND x.days IS NOT NULL GROUP BY b.i` },
+  ...RECORD_REPAIRS,
   { key: 'publicityLicences', group: '双公示', label: '行政许可信息', unit: 'count', sql: countBy('publicity_decisions', 'decision_date', `kind = 'licence'`),
     definition: '决定日期在本期的行政许可决定数（无论是否已公示）。' },
   { key: 'publicityPenalties', group: '双公示', label: '行政处罚信息', unit: 'count', sql: countBy('publicity_decisions', 'decision_date', `kind = 'penalty'`),

@@ -38,6 +38,7 @@ const INSTITUTION_BODIES: Record<string, (r: InstitutionRows) => object> = {
   'POST /api/portal/cases/:caseNo/objection': (r) => ({ reason: '我机构已取得办学许可证，认定事实有误', fileIds: [r.uploadId] }),
   'POST /api/portal/cases/:caseNo/rectification-report': (r) => ({ summary: '已停止招生并办理许可证续期', fileIds: [r.uploadId] }),
   'POST /api/portal/cases/:caseNo/repair-application': (r) => ({ routes: ['commitment'], commitment: '本机构承诺今后依法依规办学', fileIds: [r.uploadId] }),
+  'POST /api/portal/record-repairs': (r) => ({ recordId: r.recordId, correction: '已停止违规行为并完成整改', commitment: '本机构承诺今后依法依规办学' }),
   'POST /api/portal/uploads': () => ({}), // multipart: see send()
   'POST /api/inbox/:id/read': () => ({}),
   // the account's own security: no other institution's row can be named

@@ -129,6 +129,14 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const remedy = created(await t.http().post('/api/remedies').set(as(staff.officer)).send({
     documentId: own.documentId, type: 'reconsideration', body: '连云港市连云区人民政府', filedOn: '2026-11-02', caseNumber: `连区复〔2026〕${randomBytes(2).toString('hex')}号`,
   }), 'remedy');
+  // a counter application for a minor penalty (filed at once, unpublished) whose 处罚机关 is another department than
+  // the bureau: referred with a letter (issue #19)
+  const { confiscatedAmount: _c, ...warning } = penaltyBody(own.uscc);
+  const minor = created(await t.http().post('/api/publicity/penalties').set(as(staff.officer))
+    .send({ ...warning, procedure: 'simple', penaltyCategory: ['警告'], content: '警告' }), 'minor penalty');
+  const repair = created(await t.http().post('/api/record-repairs').set(as(staff.officer)).send({
+    recordId: minor.recordId, receivedOn: '2026-12-01', correction: '权限矩阵测试：已整改', commitment: '本机构承诺今后依法依规办学', commitmentSignedOn: '2026-12-01',
+  }), 'record repair');
   const importBy = async (token: string) => created(await t.http().post('/api/institutions/import').set(as(token))
     .attach('file', Buffer.from('统一社会信用代码,机构名称,机构类型,法定代表人,法定代表人身份证号\r\n', 'utf8'), '空名单.csv'), 'import').id;
   const imports = { officer: await importBy(staff.officer), admin: await importBy(staff.admin) };
@@ -150,6 +158,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
       '/api/decision-proposals/:id': proposal.id,
       '/api/industry-bans/:id': banProposal.id,
       '/api/remedies/:id': remedy.id,
+      '/api/record-repairs/:id': repair.id,
     },
     ownByCaller: { '/api/institutions/import/:id': imports },
     shared: { version: String(active.version), code: 'EDU-001', year: String(new Date().getFullYear() + 1), date: '2026-12-30' },

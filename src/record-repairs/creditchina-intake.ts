@@ -1,0 +1,68 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainException } from '../common/errors/domain.exception';
+import { shanghaiToday } from '../credit-file/credit-status';
+import { OutboxService } from '../platform/outbox.service';
+import { RecordRepairsRepository } from './record-repairs.repository';
+import { RecordRepairsService } from './record-repairs.service';
+
+/** A repair application 信用中国 received and the municipal platform forwarded in its feed (kind `repair_application`). */
+export interface ForwardedApplication {
+  id: string;
+  uscc: string;
+  payload: Record<string, unknown>;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+const date = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+
+/**
+ * 信用中国 is the single national intake for repair applications (36号令); the platform forwards those about our
+ * institutions. Each is filed once per 信用中国 application id, in the feed page's transaction. One that names no
+ * record of ours, or that the rules refuse at intake, is answered "不予受理" with the reason through the platform,
+ * so 信用中国 can tell the applicant; the feed moves on.
+ */
+@Injectable()
+export class CreditChinaIntake {
+  private readonly logger = new Logger(CreditChinaIntake.name);
+
+  constructor(
+    private readonly repairs: RecordRepairsService,
+    private readonly repo: RecordRepairsRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async take(m: EntityManager, item: ForwardedApplication): Promise<'created' | 'duplicate' | 'not_ours'> {
+    const [inst] = await m.query(`SELECT id FROM institutions WHERE uscc = $1`, [item.uscc]);
+    if (!inst) return 'not_ours';
+    const ref = text(item.payload.applicationId) ?? item.id;
+    if (await this.repo.byExternalRef(m, 'creditchina', ref)) return 'duplicate';
+    const decisionNo = text(item.payload.decisionNo);
+    const recordId = decisionNo ? await this.repo.recordOfDecisionNo(m, item.uscc, decisionNo) : null;
+    const receivedOn = date(item.payload.receivedOn) ?? shanghaiToday();
+    if (!recordId) return this.refuse(m, item, ref, `未找到决定书文号为“${decisionNo ?? ''}”的行政处罚信息`);
+    await m.query('SAVEPOINT creditchina_repair');
+    try {
+      await this.repairs.apply({
+        recordId, route: 'creditchina', externalRef: ref, receivedOn: receivedOn > shanghaiToday() ? shanghaiToday() : receivedOn,
+        correction: text(item.payload.correction) ?? '（信用中国未转来整改情况说明）',
+        commitment: text(item.payload.commitment), commitmentSignedOn: date(item.payload.commitmentSignedOn),
+      }, null, m);
+      await m.query('RELEASE SAVEPOINT creditchina_repair');
+      return 'created';
+    } catch (err) {
+      await m.query('ROLLBACK TO SAVEPOINT creditchina_repair');
+      if (!(err instanceof DomainException)) throw err;
+      return this.refuse(m, item, ref, err.message);
+    }
+  }
+
+  private async refuse(m: EntityManager, item: ForwardedApplication, ref: string, reason: string): Promise<'created'> {
+    this.logger.warn({ feedItem: item.id }, 'repair application from 信用中国 not accepted at intake');
+    await this.outbox.enqueue(m, {
+      recordType: 'repair_result', recordRef: ref, uscc: item.uscc, idempotencyKey: `record-repair-result:creditchina:${ref}:not_accepted`,
+      payload: { applicationId: null, route: 'creditchina', externalRef: ref, status: 'not_accepted', statusLabel: '不予受理', reason },
+    });
+    return 'created';
+  }
+}
