@@ -75,7 +75,7 @@ describe('repair of records the bureau determined', () => {
       acceptDue: await calendar.addWorkingDays(today, policy.repairAcceptanceDays) });
     // a second application while the first is open is refused with its reason
     const again = await t.http().post('/api/portal/record-repairs').set(auth(institution))
-      .send({ recordId: penalty.recordId, correction: '同上', commitment: COMMITMENT }).expect(409);
+      .send({ recordId: penalty.recordId, correction: '已停止超范围培训', commitment: COMMITMENT }).expect(409);
     expect(again.body.code).toBe('REPAIR_ALREADY_OPEN');
 
     const accepted = await accept(applied.body.id).expect(200);
@@ -107,7 +107,7 @@ describe('repair of records the bureau determined', () => {
     await t.http().post(`/api/publicity/decisions/${penalty.id}/fine-payment`).set(auth(officer))
       .send({ paidOn: today, receiptNo: `FS-${randomBytes(3).toString('hex')}` }).expect(201);
     const counter = await t.http().post('/api/record-repairs').set(auth(officer))
-      .send({ recordId: penalty.recordId, receivedOn: today, correction: '已整改', commitment: COMMITMENT, commitmentSignedOn: today }).expect(201);
+      .send({ recordId: penalty.recordId, receivedOn: today, correction: '已停止违规培训并完成整改', commitment: COMMITMENT, commitmentSignedOn: today }).expect(201);
     await accept(counter.body.id).expect(200);
     const early = await decide(counter.body.id, 'grant', '整改到位').expect(422);
     expect(early.body).toMatchObject({ code: 'REPAIR_PERIOD_NOT_REACHED', message: expect.stringContaining(`${String(penalty.repairableFrom)} 起方可`) });
@@ -121,8 +121,9 @@ describe('repair of records the bureau determined', () => {
 
   it('files a 信用中国 application pushed through the platform, decides it and feeds the result back to 信用中国', async () => {
     const { uscc } = await registerInstitution(t, officer);
-    const { fineAmount: _f, ...noFine } = penaltyBody(uscc, { penaltyCategory: ['警告', '没收违法所得'], confiscatedAmount: 0.2, content: '警告，没收违法所得' });
-    const penalty = await ownPenalty(uscc, { ...noFine, decisionDate: addMonths(today, -4) });
+    // 警告 and 没收违法所得, no fine: only the period and the commitment are conditions
+    const penalty = await ownPenalty(uscc, { penaltyCategory: ['警告', '没收违法所得'], confiscatedAmount: 0.2, fineAmount: undefined,
+      content: '警告，没收违法所得', decisionDate: addMonths(today, -4) });
     const applicationId = `XYZG-${randomBytes(4).toString('hex')}`;
     const pushed = await fetch(`${sim.url}/admin/creditchina/repair-applications`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
@@ -152,7 +153,7 @@ describe('repair of records the bureau determined', () => {
     const penalty = await publishPenalty(t, { officer, approver }, penaltyBody(uscc, {
       authorityName: MARKET_BUREAU, authorityCode: otherCode, decisionDate: addMonths(today, -4) }));
     const counter = await t.http().post('/api/record-repairs').set(auth(officer))
-      .send({ recordId: penalty.recordId, receivedOn: '2026-09-30', correction: '已整改', commitment: COMMITMENT, commitmentSignedOn: '2026-09-30' }).expect(201);
+      .send({ recordId: penalty.recordId, receivedOn: '2026-09-30', correction: '已停止违规培训并完成整改', commitment: COMMITMENT, commitmentSignedOn: '2026-09-30' }).expect(201);
     expect(counter.body).toMatchObject({ route: 'counter', status: 'referred', referredTo: MARKET_BUREAU, acceptDue: '2026-10-10',
       decidedOn: today, reason: expect.stringContaining('谁认定、谁修复') });
     const [letter] = await t.ds.query(`SELECT kind, addressee_name, to_subject FROM documents WHERE id = $1`, [counter.body.documentId]);
