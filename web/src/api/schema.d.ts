@@ -1848,6 +1848,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/record-repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordRepairsController_mine"];
+        put?: never;
+        /** 机构申请修复本机构的行政处罚等失信信息（附整改情况和信用修复承诺书） */
+        post: operations["RecordRepairsController_portal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/service-consent": {
         parameters: {
             query?: never;
@@ -2027,6 +2044,23 @@ export interface paths {
         get: operations["PublicityController_byId"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publicity/decisions/{id}/fine-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记行政处罚罚款的缴纳（日期、票据号）：信用修复前须履行全部义务 */
+        post: operations["RecordRepairsController_finePayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2214,6 +2248,73 @@ export interface paths {
         get: operations["PublicationController_transitionReport"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/record-repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordRepairsController_list"];
+        put?: never;
+        /** 窗口受理：登记纸质或现场提交的信用修复申请（收到日期起算受理期限）；其他部门认定的信息自动转办并出具转办函 */
+        post: operations["RecordRepairsController_counter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/record-repairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordRepairsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/record-repairs/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理或不予受理（不予受理须说明理由，结果回传市平台）；受理后起算决定期限 */
+        post: operations["RecordRepairsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/record-repairs/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 准予修复（核对最短公示期、罚款缴纳、信用承诺）或不予修复；出具决定书，准予的停止公示和共享，结果回传市平台和信用中国 */
+        post: operations["RecordRepairsController_decide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3231,6 +3332,27 @@ export interface components {
              */
             severity?: "minor" | "general" | "serious";
         };
+        CounterRecordRepairDto: {
+            /** @description 信用修复承诺书内容（纸质承诺书的文字） */
+            commitment?: string;
+            /**
+             * Format: date
+             * @description 承诺书签署日期；填写承诺内容时必填
+             */
+            commitmentSignedOn?: string;
+            /** @description 纠正失信行为、履行义务的情况 */
+            correction: string;
+            /**
+             * Format: date
+             * @description 收到申请的日期（不晚于今天）；受理期限由此起算
+             */
+            receivedOn: string;
+            /**
+             * Format: uuid
+             * @description 申请修复的信用记录（行政处罚等）
+             */
+            recordId: string;
+        };
         CoverageRowDto: {
             approved: number;
             /** @description 审查结论为不予通过的 */
@@ -3553,7 +3675,7 @@ export interface components {
             /** Format: date */
             issuedOn: string | null;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter";
             /** @example 失信行为认定告知书 */
             kindLabel: string;
             /**
@@ -3596,7 +3718,7 @@ export interface components {
              * @description 文书种类
              * @enum {string}
              */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter";
             /**
              * Format: uuid
              * @description 更正：被替代的已签发文书
@@ -3749,6 +3871,26 @@ export interface components {
         FieldErrorDto: {
             field: string;
             message: string;
+        };
+        FinePaymentDto: {
+            /** @description 缴纳金额（元） */
+            amountYuan?: number;
+            /**
+             * Format: date
+             * @description 缴纳日期（不晚于今天）
+             */
+            paidOn: string;
+            /** @description 缴款票据号（非税收入缴款书等） */
+            receiptNo: string;
+        };
+        FinePaymentViewDto: {
+            amountYuan: number | null;
+            /** Format: uuid */
+            decisionId: string;
+            /** Format: date */
+            paidOn: string;
+            receiptNo: string;
+            recordedAt: string;
         };
         FixSubmissionDto: {
             /** @description JSON Merge Patch（RFC 7396）应用于报送数据：null 表示删除该字段 */
@@ -4070,7 +4212,7 @@ export interface components {
             /** Format: date */
             issuedOn: string | null;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter";
             /** @description 签发时已电子送达则有值；为空表示待以其他方式送达 */
             service: components["schemas"]["ServiceBriefDto"] | null;
             sha256: string | null;
@@ -4673,6 +4815,19 @@ export interface components {
             /** @description 剩余工作日 */
             workingDaysLeft: number;
         };
+        PortalRecordRepairDto: {
+            /** @description 信用修复承诺书内容（提交即视为当日签署） */
+            commitment: string;
+            /** @description 纠正失信行为、履行义务的情况 */
+            correction: string;
+            /** @description 已上传材料的 ID（先调用 /api/portal/uploads） */
+            fileIds?: string[];
+            /**
+             * Format: uuid
+             * @description 申请修复的信用记录（行政处罚等）
+             */
+            recordId: string;
+        };
         PortalSubmissionResultDto: {
             caseNo: string;
             /** @enum {string} */
@@ -5131,6 +5286,62 @@ export interface components {
              */
             type: "reconsideration" | "litigation";
         };
+        RecordRepairViewDto: {
+            /**
+             * Format: date
+             * @description 受理期限（收到之日起的工作日）
+             */
+            acceptDue: string;
+            /** Format: date */
+            acceptedOn: string | null;
+            /** Format: date */
+            commitmentSignedOn: string | null;
+            correction: string;
+            createdAt: string;
+            /** Format: date */
+            decidedOn: string | null;
+            /**
+             * Format: date
+             * @description 决定期限（受理之日起的工作日）
+             */
+            decideDue: string | null;
+            /** Format: uuid */
+            decisionId: string | null;
+            /**
+             * Format: uuid
+             * @description 修复决定书或转办函
+             */
+            documentId: string | null;
+            documentNo: string | null;
+            /** @description 信用中国的申请编号 */
+            externalRef: string | null;
+            /** Format: uuid */
+            id: string;
+            reason: string | null;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: uuid */
+            recordId: string;
+            /** @description 被修复信息的标题 */
+            recordTitle: string | null;
+            /** @description 转办的认定部门 */
+            referredTo: string | null;
+            /**
+             * Format: uuid
+             * @description 准予修复后写入信用档案的修复记录
+             */
+            repairRecordId: string | null;
+            /**
+             * @description portal 机构门户；counter 窗口受理；creditchina 信用中国（经市平台推送）
+             * @enum {string}
+             */
+            route: "portal" | "counter" | "creditchina";
+            routeLabel: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "not_accepted" | "granted" | "refused" | "referred";
+            statusLabel: string;
+            uscc: string | null;
+        };
         RecordServiceDto: {
             /** @description 公告载体（公告送达必填） */
             announcedIn?: string;
@@ -5264,6 +5475,15 @@ export interface components {
             /** @description 复议决定书或判决书要点；撤销时作为撤下理由公开（不得含个人信息） */
             reason: string;
         };
+        RepairAcceptanceDto: {
+            /**
+             * @description accept 受理；reject 不予受理（须说明理由）
+             * @enum {string}
+             */
+            outcome: "accept" | "reject";
+            /** @description 不予受理的理由 */
+            reason?: string;
+        };
         RepairApplicationDto: {
             /** @description 信用修复承诺书内容 */
             commitment: string;
@@ -5271,6 +5491,15 @@ export interface components {
             fileIds?: string[];
             /** @description 修复方式：信用承诺、信用修复培训、信用报告、公益服务 */
             routes: ("commitment" | "training" | "credit-report" | "public-welfare")[];
+        };
+        RepairDecisionDto: {
+            /**
+             * @description grant 准予修复（系统核对修复条件）；refuse 不予修复（须说明理由）
+             * @enum {string}
+             */
+            outcome: "grant" | "refuse";
+            /** @description 审查意见；不予修复时即为理由，写入决定书 */
+            reason: string;
         };
         ResetPasswordDto: {
             /** @description 临时密码（须符合密码规则）；本人下次登录时必须修改 */
@@ -5500,7 +5729,7 @@ export interface components {
             /** @description 业务记录编号 */
             recordRef: string;
             /** @enum {string} */
-            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification";
+            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification" | "repair_result";
             /**
              * @description retrying = 待报送且已失败过
              * @enum {string}
@@ -5534,7 +5763,7 @@ export interface components {
             /** @description 业务记录编号 */
             recordRef: string;
             /** @enum {string} */
-            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification";
+            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification" | "repair_result";
             /**
              * @description retrying = 待报送且已失败过
              * @enum {string}
@@ -5732,7 +5961,7 @@ export interface components {
             needsFix: number;
             pending: number;
             /** @enum {string} */
-            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification";
+            recordType: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification" | "repair_result";
             retrying: number;
         };
         UpcomingPolicyDto: {
@@ -5824,7 +6053,7 @@ export interface components {
             issuedOn: string;
             issuer: string;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter";
             kindLabel: string;
             /** @description 已被更正文书替代时，更正文书的文号 */
             replacedBy: string | null;
@@ -14349,7 +14578,7 @@ export interface operations {
                 officeCode?: string;
                 offset?: number;
                 recordRef?: string;
-                recordType?: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification";
+                recordType?: "licence" | "penalty" | "determination" | "interview" | "commitment" | "joint_sanction_notice" | "repair" | "correction" | "publication_end" | "reclassification" | "repair_result";
                 /** @description needs_fix = 待修改清单 */
                 status?: "pending" | "delivered" | "needs_fix";
                 uscc?: string;
@@ -15563,6 +15792,138 @@ export interface operations {
             };
         };
     };
+    RecordRepairsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRepairViewDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordRepairsController_portal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalRecordRepairDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRepairViewDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     PortalDocumentsController_myConsent: {
         parameters: {
             query?: never;
@@ -16257,6 +16618,94 @@ export interface operations {
             };
             /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordRepairsController_finePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinePaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinePaymentViewDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17150,6 +17599,420 @@ export interface operations {
             };
             /** @description 无权执行该操作（FORBIDDEN 等） */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordRepairsController_list: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "accepted" | "not_accepted" | "granted" | "refused" | "referred";
+                /** @description 统一社会信用代码 */
+                uscc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRepairViewDto"][];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordRepairsController_counter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CounterRecordRepairDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRepairViewDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordRepairsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRepairViewDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordRepairsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepairAcceptanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRepairViewDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordRepairsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepairDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRepairViewDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
