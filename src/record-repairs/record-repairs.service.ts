@@ -63,6 +63,10 @@ export class RecordRepairsService {
     toDayNumber(a.receivedOn);
     const today = shanghaiToday();
     if (a.receivedOn > today) throw fieldInvalid('receivedOn', '收到日期不能晚于今天');
+    if (a.commitmentSignedOn) {
+      toDayNumber(a.commitmentSignedOn);
+      if (a.commitmentSignedOn > today) throw fieldInvalid('commitmentSignedOn', '承诺书签署日期不能晚于今天');
+    }
     const { document } = await this.policies.active();
     const acceptDue = await this.calendar.addWorkingDays(a.receivedOn, document.repairAcceptanceDays);
     const run = async (tx: EntityManager) => {

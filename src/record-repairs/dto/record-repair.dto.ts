@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateIf,
+  ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf,
 } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,6 +85,7 @@ export class FinePaymentDto {
 
   @ApiPropertyOptional({ description: '缴纳金额（元）' })
   @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }, { message: '缴纳金额（amountYuan）必须是数字' }) @Min(0, { message: '缴纳金额不能为负数' })
+  @Max(999_999_999_999, { message: '缴纳金额（amountYuan）过大' })
   amountYuan?: number;
 }
 

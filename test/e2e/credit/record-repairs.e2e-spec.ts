@@ -106,9 +106,13 @@ describe('repair of records the bureau determined', () => {
     const penalty = await ownPenalty(uscc, { decisionDate: addMonths(today, -1) });
     await t.http().post(`/api/publicity/decisions/${penalty.id}/fine-payment`).set(auth(officer))
       .send({ paidOn: today, receiptNo: `FS-${randomBytes(3).toString('hex')}` }).expect(201);
-    const counter = await t.http().post('/api/record-repairs').set(auth(officer))
+    // entered at the counter by the approver: four eyes, so another approver decides
+    const counter = await t.http().post('/api/record-repairs').set(auth(approver))
       .send({ recordId: penalty.recordId, receivedOn: today, correction: '已停止违规培训并完成整改', commitment: COMMITMENT, commitmentSignedOn: today }).expect(201);
     await accept(counter.body.id).expect(200);
+    const own = await decide(counter.body.id, 'refuse', '最短公示期未满三个月').expect(403);
+    expect(own.body.code).toBe('SAME_PERSON');
+    approver = (await t.loginAs('approver', { officeCode: 'XWPX' })).token;
     const early = await decide(counter.body.id, 'grant', '整改到位').expect(422);
     expect(early.body).toMatchObject({ code: 'REPAIR_PERIOD_NOT_REACHED', message: expect.stringContaining(`${String(penalty.repairableFrom)} 起方可`) });
     const refused = await decide(counter.body.id, 'refuse', '最短公示期未满三个月').expect(200);
