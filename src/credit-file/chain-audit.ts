@@ -20,6 +20,14 @@ export async function verifyInstitutionChain(db: Queryable, institutionId: strin
   return verifyRows(rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), head ?? null);
 }
 
+/** Recomputes a natural person's chain (src/subjects) against its stored hashes and its head. */
+export async function verifySubjectChain(db: Queryable, subjectId: string): Promise<ChainVerification> {
+  const rows: (Omit<ChainRow, 'createdAt'> & { createdAt: Date })[] = await db.query(
+    `SELECT ${CHAIN_COLUMNS} FROM credit_records r WHERE r.subject_id = $1 AND r.institution_id IS NULL ORDER BY r.seq`, [subjectId]);
+  const [head] = await db.query(`SELECT seq, hash FROM subject_chain_heads WHERE subject_id = $1`, [subjectId]);
+  return verifyRows(rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), head ?? null);
+}
+
 /** Every institution that has a credit file (a head, or records whose head was removed), in USCC order. */
 export async function* verifyAllChains(db: Queryable): AsyncGenerator<{ uscc: string; name: string; result: ChainVerification }> {
   const institutions: { id: string; uscc: string; name: string }[] = await db.query(

@@ -8,6 +8,8 @@ export const DOCUMENT_KINDS = [
   'interview-notice', 'interview-record', 'sanction-letter', 'sanction-lifting-letter', 'repair-decision', 'service-receipt',
   // the penalty procedure (限制从业, issue #17, docs/industry-bans.md)
   'penalty-notice', 'hearing-notice', 'hearing-record', 'penalty-decision',
+  // a natural person's objection to a record, entered at the counter (issue #19, docs/subjects.md)
+  'record-objection-result',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -47,6 +49,7 @@ export const KIND_TRAITS: Record<DocumentKind, KindTraits> = {
   'hearing-notice': { label: '听证通知书', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教听通' },
   'hearing-record': { label: '听证笔录', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教听记' },
   'penalty-decision': { label: '行政处罚决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教罚决' },
+  'record-objection-result': { label: '异议处理结果告知书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教信记异' },
 };
 
 export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);

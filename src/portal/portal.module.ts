@@ -4,5 +4,5 @@ import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
 import { UploadsService } from './uploads.service';
 
-@Module({ imports: [CasesModule], controllers: [PortalController], providers: [PortalService, UploadsService] })
+@Module({ imports: [CasesModule], controllers: [PortalController], providers: [PortalService, UploadsService], exports: [UploadsService] })
 export class PortalModule {}

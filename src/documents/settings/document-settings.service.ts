@@ -58,7 +58,8 @@ export class DocumentSettingsService {
   async get(m: EntityManager = this.ds.manager): Promise<DocumentSettings> {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM document_settings WHERE id = 1`);
     if (!row) throw unprocessable(DocumentErrorCode.DOCUMENT_SETTINGS_MISSING, '尚未设置发文机关等文书信息，请系统管理员先在“文书设置”中维护');
-    return { ...row, updatedAt: new Date(row.updatedAt).toISOString() };
+    // a kind added after the settings were saved numbers with its default prefix until an admin sets one
+    return { ...row, numberPrefixes: { ...DEFAULT_PREFIXES, ...row.numberPrefixes }, updatedAt: new Date(row.updatedAt).toISOString() };
   }
 
   async update(input: DocumentSettingsInput, actorId: string | null): Promise<DocumentSettings> {

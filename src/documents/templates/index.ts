@@ -5,6 +5,7 @@ import { dateText } from './common';
 import { determinationDecision, noticeOfDetermination, objectionResult, repairNotice } from './determination.templates';
 import { interviewNotice, interviewRecord, rectificationOrder } from './follow-up.templates';
 import { hearingNotice, hearingRecord, penaltyDecision, penaltyNotice } from './penalty.templates';
+import { recordObjectionResult } from './subject.templates';
 import { repairDecision, sanctionLetter, sanctionLiftingLetter, serviceReceipt } from './sanction-repair.templates';
 import type { DocumentContent, DocumentTemplate, TemplateContext } from './template.types';
 import { DocumentErrorCode } from '../document.errors';
@@ -33,6 +34,7 @@ const TEMPLATES: Record<DocumentKind, DocumentTemplate[]> = {
   'hearing-notice': [hearingNotice],
   'hearing-record': [hearingRecord],
   'penalty-decision': [penaltyDecision],
+  'record-objection-result': [recordObjectionResult],
 };
 
 export function templateFor(kind: DocumentKind, version?: number): DocumentTemplate {
