@@ -58,8 +58,11 @@ export class Subjects1767120000001 implements MigrationInterface {
     for (const table of ['publicity_decisions', 'credit_reviews']) {
       await q.query(`ALTER TABLE ${table} ADD COLUMN subject_id uuid REFERENCES subjects(id)`);
       await q.query(`ALTER TABLE ${table} ALTER COLUMN institution_id DROP NOT NULL, ALTER COLUMN uscc DROP NOT NULL`);
-      await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_owner CHECK (institution_id IS NOT NULL OR subject_id IS NOT NULL)`);
     }
+    await q.query(`ALTER TABLE publicity_decisions ADD CONSTRAINT publicity_decisions_owner CHECK (institution_id IS NOT NULL OR subject_id IS NOT NULL)`);
+    // a review of a person nobody has recorded yet is still filed, by the blind index of the number it was asked for
+    await q.query(`ALTER TABLE credit_reviews ADD CONSTRAINT credit_reviews_owner
+      CHECK (institution_id IS NOT NULL OR subject_id IS NOT NULL OR cardinality(person_hmacs) > 0)`);
     await q.query(`ALTER TABLE public_texts ALTER COLUMN uscc DROP NOT NULL`);
     await q.query(`ALTER TABLE uploads ADD COLUMN subject_id uuid REFERENCES subjects(id)`);
     await q.query(`CREATE INDEX uploads_subject ON uploads (subject_id) WHERE subject_id IS NOT NULL`);

@@ -105,7 +105,7 @@ export class OverdueOfficeDto {
 export class OverdueDecisionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['licence', 'penalty'] }) kind: string;
-  @ApiProperty() uscc: string;
+  @ApiProperty({ type: String, nullable: true, description: '自然人的决定为 null' }) uscc: string | null;
   @ApiProperty() institutionName: string;
   @ApiProperty(nullable()) officeCode: string | null;
   @ApiProperty() documentNo: string;
