@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
-import { maskName } from '../common/crypto/mask';
+import { maskName, maskSubjectName } from '../common/crypto/mask';
 import { DomainException, notFound } from '../common/errors/domain.exception';
 import { inPublicationSql, shanghaiToday } from '../credit-file/credit-status';
 import { EvaluationService } from '../evaluation/evaluation.service';
@@ -126,7 +126,7 @@ export class CreditReviewService {
       [this.crypto.blindIndexUnderEveryKey(q.idNumber.trim().toUpperCase()), today]);
     return rows.map((r: { id: string; title: string; name: string; severity: string }) => ({
       code: 'PERSON_RECORD_IN_PUBLICITY' as const, outcome: rules.bySeverity[r.severity as 'minor'], ref: r.id,
-      message: `${maskName(r.name)} 有公示中的${SEVERITY_LABEL[r.severity]}记录：${r.title}`,
+      message: `${maskSubjectName(r.name)} 有公示中的${SEVERITY_LABEL[r.severity]}记录：${r.title}`,
     }));
   }
 
