@@ -51,7 +51,7 @@ export function structuredPublicFields(kind: CreditRecordKind, payload: Record<s
   for (const key of STRUCTURED[kind] ?? []) {
     const value = payload[key];
     if (value === undefined || value === null) continue;
-    if (key === 'subjectName' && payload.subjectCategory === '自然人') out[key] = maskSubjectName(String(value));
+    if (key === 'subjectName' && payload.subjectCategory === '自然人') out[key] = maskSubjectName(typeof value === 'string' ? value : JSON.stringify(value));
     else if (key === 'legalRepName') out[key] = maskName(typeof value === 'string' ? value : JSON.stringify(value));
     else if (key === 'persons' && Array.isArray(value)) {
       out[key] = value.map((p: Record<string, unknown>) => Object.fromEntries(Object.entries(p ?? {})

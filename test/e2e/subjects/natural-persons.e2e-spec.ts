@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { personalDataIn, publicCalls } from '../../../scripts/public-scan';
 import type { RunningSimulator } from '../../../src/platform-simulator/server';
 import { createTestApp, TestApp } from '../../support/app';
+import { settingsBody } from '../../support/documents';
 import { makeIdNumber } from '../../support/factories';
 import { TINY_PDF } from '../../support/http-case';
 import { relayContext, startSimulator, usePlatformEnv, waitFor } from '../../support/platform';
@@ -45,6 +46,8 @@ describe('natural persons as subjects', () => {
     relay = await relayContext();
     officer = (await t.loginAs('officer', { officeCode: 'XWPX' })).token;
     approver = (await t.loginAs('approver', { officeCode: 'XWPX' })).token;
+    const admin = (await t.loginAs('admin', { officeCode: null })).token;
+    await t.http().put('/api/document-settings').set(auth(admin)).send(settingsBody()).expect(200);
     const registered = await t.http().post('/api/publicity/penalties').set(auth(officer)).send(personPenalty()).expect(201);
     expect(JSON.stringify(registered.body)).not.toContain(idNumber);
     const text = registered.body.publicText;
@@ -176,7 +179,7 @@ describe('natural persons as subjects', () => {
     expect(await t.ds.query(`SELECT 1 FROM document_services WHERE document_id = $1`, [decided.documentId])).toEqual([]);
     const today = daysFromToday(0);
     const served = await t.http().post(`/api/documents/${decided.documentId}/service`).set(auth(officer))
-      .send({ method: 'direct', servedOn: today, recipient: name, servers: ['王经办', '赵执法'] }).expect(200);
+      .send({ method: 'direct', servedOn: today, recipient: name, servers: ['王经办', '赵执法'], place: '连云区教育局政务服务窗口' }).expect(200);
     expect(served.body).toMatchObject({ method: 'direct', servedOn: today, receiptDocumentId: expect.any(String) });
     const [receipt] = await t.ds.query(`SELECT kind, subject_id FROM documents WHERE id = $1`, [served.body.receiptDocumentId]);
     expect(receipt).toEqual({ kind: 'service-receipt', subject_id: decision.subjectId });
