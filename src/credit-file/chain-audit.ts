@@ -28,7 +28,7 @@ export async function verifySubjectChain(db: Queryable, subjectId: string): Prom
   return verifyRows(rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), head ?? null);
 }
 
-/** Every institution that has a credit file (a head, or records whose head was removed), in USCC order. */
+/** Every institution that has a credit file (a head, or records whose head was removed), in USCC order; then every person's. */
 export async function* verifyAllChains(db: Queryable): AsyncGenerator<{ uscc: string; name: string; result: ChainVerification }> {
   const institutions: { id: string; uscc: string; name: string }[] = await db.query(
     `SELECT i.id, i.uscc, i.name FROM institutions i
@@ -36,4 +36,11 @@ export async function* verifyAllChains(db: Queryable): AsyncGenerator<{ uscc: st
          OR EXISTS (SELECT 1 FROM credit_records r WHERE r.institution_id = i.id)
       ORDER BY i.uscc`);
   for (const i of institutions) yield { uscc: i.uscc, name: i.name, result: await verifyInstitutionChain(db, i.id) };
+  // natural persons' chains (issue #19), named by subject id: a person's name or number has no place in an ops report
+  const persons: { id: string }[] = await db.query(
+    `SELECT s.id FROM subjects s WHERE s.kind = 'person'
+        AND (EXISTS (SELECT 1 FROM subject_chain_heads h WHERE h.subject_id = s.id)
+          OR EXISTS (SELECT 1 FROM credit_records r WHERE r.subject_id = s.id AND r.institution_id IS NULL))
+      ORDER BY s.id`);
+  for (const p of persons) yield { uscc: `subject:${p.id}`, name: '自然人', result: await verifySubjectChain(db, p.id) };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { personalDataIn, publicCalls } from '../../../scripts/public-scan';
+import { verifyAllChains, verifySubjectChain } from '../../../src/credit-file/chain-audit';
 import type { RunningSimulator } from '../../../src/platform-simulator/server';
 import { createTestApp, TestApp } from '../../support/app';
 import { settingsBody } from '../../support/documents';
@@ -72,6 +73,13 @@ describe('natural persons as subjects', () => {
     const [subject] = await t.ds.query(`SELECT kind, id_type, id_enc, name FROM subjects WHERE id = $1`, [decision.subjectId]);
     expect(subject).toMatchObject({ kind: 'person', id_type: '身份证', name });
     expect(subject.id_enc).not.toContain(idNumber);
+  });
+
+  it('chains the person\'s records on their own, and the nightly check verifies that chain too', async () => {
+    expect(await verifySubjectChain(t.ds, decision.subjectId)).toMatchObject({ ok: true, checked: 1 });
+    const all: { uscc: string; result: { ok: boolean } }[] = [];
+    for await (const c of verifyAllChains(t.ds)) all.push(c);
+    expect(all).toEqual(expect.arrayContaining([{ uscc: `subject:${decision.subjectId}`, name: '自然人', result: expect.objectContaining({ ok: true }) }]));
   });
 
   it('registers the same person once, and refuses a USCC or a missing ID number for a person', async () => {
