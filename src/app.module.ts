@@ -19,6 +19,7 @@ import { RemediesModule } from './remedies/remedies.module';
 import { PortalModule } from './portal/portal.module';
 import { PublicModule } from './public/public.module';
 import { PublicityModule } from './publicity/publicity.module';
+import { SubjectsModule } from './subjects/subjects.module';
 import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -54,7 +55,7 @@ import { CASE_WORK_MODULES, FOUNDATION_MODULES } from './shared.modules';
     IntegrityEducationModule,
     PortalModule,
     // issue #5: credit file and supervision
-    PublicityModule, PublicModule, CommitmentsModule, InspectionsModule, CreditReviewModule, MeasuresModule, IndustryBansModule,
+    PublicityModule, PublicModule, CommitmentsModule, InspectionsModule, CreditReviewModule, MeasuresModule, IndustryBansModule, SubjectsModule,
     EarlyWarningModule, AccountabilityModule, ObjectionsModule,
     RemediesModule, // issue #16: 行政复议/行政诉讼 against decisions
     DocumentsModule, // issue #15: documents and their service

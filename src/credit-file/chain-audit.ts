@@ -20,7 +20,15 @@ export async function verifyInstitutionChain(db: Queryable, institutionId: strin
   return verifyRows(rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), head ?? null);
 }
 
-/** Every institution that has a credit file (a head, or records whose head was removed), in USCC order. */
+/** Recomputes a natural person's chain (src/subjects) against its stored hashes and its head. */
+export async function verifySubjectChain(db: Queryable, subjectId: string): Promise<ChainVerification> {
+  const rows: (Omit<ChainRow, 'createdAt'> & { createdAt: Date })[] = await db.query(
+    `SELECT ${CHAIN_COLUMNS} FROM credit_records r WHERE r.subject_id = $1 AND r.institution_id IS NULL ORDER BY r.seq`, [subjectId]);
+  const [head] = await db.query(`SELECT seq, hash FROM subject_chain_heads WHERE subject_id = $1`, [subjectId]);
+  return verifyRows(rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), head ?? null);
+}
+
+/** Every institution that has a credit file (a head, or records whose head was removed), in USCC order; then every person's. */
 export async function* verifyAllChains(db: Queryable): AsyncGenerator<{ uscc: string; name: string; result: ChainVerification }> {
   const institutions: { id: string; uscc: string; name: string }[] = await db.query(
     `SELECT i.id, i.uscc, i.name FROM institutions i
@@ -28,4 +36,11 @@ export async function* verifyAllChains(db: Queryable): AsyncGenerator<{ uscc: st
          OR EXISTS (SELECT 1 FROM credit_records r WHERE r.institution_id = i.id)
       ORDER BY i.uscc`);
   for (const i of institutions) yield { uscc: i.uscc, name: i.name, result: await verifyInstitutionChain(db, i.id) };
+  // natural persons' chains (issue #19), named by subject id: a person's name or number has no place in an ops report
+  const persons: { id: string }[] = await db.query(
+    `SELECT s.id FROM subjects s WHERE s.kind = 'person'
+        AND (EXISTS (SELECT 1 FROM subject_chain_heads h WHERE h.subject_id = s.id)
+          OR EXISTS (SELECT 1 FROM credit_records r WHERE r.subject_id = s.id AND r.institution_id IS NULL))
+      ORDER BY s.id`);
+  for (const p of persons) yield { uscc: `subject:${p.id}`, name: '自然人', result: await verifySubjectChain(db, p.id) };
 }

@@ -6,7 +6,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** Exactly what the hash covers: every stored fact of the record except its derived columns. */
 export interface ChainedContent {
   id: string;
-  uscc: string;
+  /** Null for a natural person's record (its chain is the subject's). */
+  uscc: string | null;
   seq: number;
   kind: string;
   title: string;

@@ -42,7 +42,8 @@ export class CreditFileService implements CreditFileApi {
 
   private async appendIn(m: EntityManager, input: NewCreditRecord): Promise<CreditRecordView> {
     const { view, institutionId, created } = await appendToChain(m, input, this.deps);
-    if (created) await this.evaluation.reevaluateInstitution(institutionId, m);
+    // a person has no grade: evaluation is the institutions' model (docs/credit-grading.md)
+    if (created && institutionId) await this.evaluation.reevaluateInstitution(institutionId, m);
     return view;
   }
 

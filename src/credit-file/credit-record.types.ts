@@ -35,7 +35,10 @@ export const REFERRING_KINDS: CreditRecordKind[] = [...ENDING_KINDS, 'reclassifi
 export type Severity = 'minor' | 'general' | 'serious';
 
 export interface NewCreditRecord {
-  uscc: string;
+  /** The institution's USCC; absent for a natural person's record, which names `subjectId` instead. */
+  uscc?: string;
+  /** A natural person's subject (src/subjects): the record joins that person's own chain. */
+  subjectId?: string;
   kind: CreditRecordKind;
   title: string;
   /** YYYY-MM-DD */
@@ -68,7 +71,9 @@ export const STATUS_LABELS: Record<CreditRecordStatus, string> = {
 
 export interface CreditRecordView {
   id: string;
-  uscc: string;
+  /** Null for a natural person's record (see `subjectId`). */
+  uscc: string | null;
+  subjectId?: string | null;
   seq: number;
   kind: CreditRecordKind;
   kindLabel: string;

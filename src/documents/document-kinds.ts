@@ -10,6 +10,8 @@ export const DOCUMENT_KINDS = [
   'penalty-notice', 'hearing-notice', 'hearing-record', 'penalty-decision',
   // repair of a record outside a case (a 双公示 penalty), and the referral of another department's record (issue #19)
   'record-repair-decision', 'repair-referral-letter',
+  // a natural person's objection to a record, entered at the counter (issue #19, docs/subjects.md)
+  'record-objection-result',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -51,6 +53,7 @@ export const KIND_TRAITS: Record<DocumentKind, KindTraits> = {
   'penalty-decision': { label: '行政处罚决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教罚决' },
   'record-repair-decision': { label: '信用修复决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教记修决' },
   'repair-referral-letter': { label: '信用修复申请转办函', layout: 'letter', verifiable: true, toSubject: false, defaultPrefix: '连区教修转函' },
+  'record-objection-result': { label: '异议处理结果告知书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教信记异' },
 };
 
 export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);

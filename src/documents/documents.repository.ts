@@ -15,6 +15,8 @@ export interface DocumentRow {
   officeCode: string | null;
   institutionId: string | null;
   uscc: string | null;
+  /** A natural person's subject (src/subjects), when the document is addressed to one. */
+  subjectId: string | null;
   toSubject: boolean;
   addresseeName: string;
   title: string;
@@ -68,7 +70,7 @@ export interface DocumentListRow {
 }
 
 const COLUMNS = `d.id, d.kind, d.template_version AS "templateVersion", d.status, d.doc_no AS "docNo", d.case_no AS "caseNo",
-  d.office_code AS "officeCode", d.institution_id AS "institutionId", d.uscc, d.to_subject AS "toSubject",
+  d.office_code AS "officeCode", d.institution_id AS "institutionId", d.uscc, d.subject_id AS "subjectId", d.to_subject AS "toSubject",
   d.addressee_name AS "addresseeName", d.title, d.input, d.content, d.sha256, d.signature, d.signer_key_id AS "signerKeyId",
   k.algorithm AS "signerAlgorithm", d.replaces, d.issued_on::text AS "issuedOn", d.issued_at AS "issuedAt",
   d.drafted_at AS "draftedAt", d.void_reason AS "voidReason", d.idempotency_key AS "idempotencyKey"`;
@@ -134,12 +136,12 @@ export class DocumentsRepository {
     await m.query(
       `INSERT INTO documents (id, kind, template_version, status, issuer_code, year, seq, doc_no, case_no, office_code, institution_id,
          uscc, to_subject, addressee_name, title, input, content, pdf, sha256, signature, signer_key_id, verification_code_hash,
-         replaces, drafted_by, issued_on, issued_at, issued_by, idempotency_key)
+         replaces, drafted_by, issued_on, issued_at, issued_by, idempotency_key, subject_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,
-         CASE WHEN $4 = 'issued' THEN now() END, CASE WHEN $4 = 'issued' THEN $24::uuid END, $26)`,
+         CASE WHEN $4 = 'issued' THEN now() END, CASE WHEN $4 = 'issued' THEN $24::uuid END, $26, $27)`,
       [d.id, d.kind, d.templateVersion, d.status, d.issuerCode, d.year, d.seq, d.docNo, d.caseNo, d.officeCode, d.institutionId,
         d.uscc, d.toSubject, d.addresseeName, d.title, JSON.stringify(d.input), JSON.stringify(d.content), d.pdf, d.sha256,
-        d.signature, d.signerKeyId, d.verificationCodeHash, d.replaces, d.actorId, d.issuedOn, d.idempotencyKey]);
+        d.signature, d.signerKeyId, d.verificationCodeHash, d.replaces, d.actorId, d.issuedOn, d.idempotencyKey, d.subjectId]);
   }
 
   async markIssued(m: EntityManager, id: string, d: Pick<NewDocument, 'content' | 'pdf' | 'sha256' | 'signature' | 'signerKeyId'
@@ -184,6 +186,15 @@ export class DocumentsRepository {
     if (!row) return undefined;
     const { uscc, ...facts } = row;
     return { case: facts, uscc };
+  }
+
+  /** A natural person as a document's addressee: the ID number only masked, even on paper kept in the file. */
+  async person(m: EntityManager, subjectId: string): Promise<(SubjectFacts & { officeCode: string | null; idEnc: string }) | undefined> {
+    const [row] = await m.query(
+      `SELECT NULL AS "institutionId", NULL AS uscc, id AS "subjectId", name, NULL AS address, '' AS "legalRepName", id_type AS "idType",
+              id_enc AS "idEnc", office_code AS "officeCode"
+         FROM subjects WHERE id = $1 AND kind = 'person'`, [subjectId]);
+    return row;
   }
 
   async subject(m: EntityManager, uscc: string): Promise<(SubjectFacts & { officeCode: string | null }) | undefined> {

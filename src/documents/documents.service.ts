@@ -12,6 +12,8 @@ import { DOCUMENT_SIGNER, DocumentSigner } from './signing/document-signer';
 import { DataReader, fill, templateFor } from './templates';
 import { hashVerificationCode, newVerificationCode, verificationUrl } from './verification-code';
 import { institutionNotFound } from '../institutions/institution.errors';
+import { FieldCryptoService } from '../common/crypto/field-crypto.service';
+import { maskIdNumber } from '../common/crypto/mask';
 import { caseNotFound } from '../cases/case.errors';
 import { DocumentErrorCode, documentNotFound } from './document.errors';
 
@@ -21,6 +23,8 @@ export interface IssueInput {
   caseNo?: string;
   /** The subject when the document belongs to no case. */
   uscc?: string;
+  /** A natural person's subject (issue #19), instead of `uscc`. */
+  subjectId?: string;
   /** The step's own data, as the kind's template reads it (docs/documents.md lists the fields per kind). */
   data?: Record<string, unknown>;
   /** Fill with an older template version (a case finishes under the rules it started with); latest by default. */
@@ -59,6 +63,7 @@ export class DocumentsService {
     private readonly services: ServiceRepository,
     private readonly settings: DocumentSettingsService,
     @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
+    private readonly crypto: FieldCryptoService,
   ) {}
 
   /** Fills, numbers, renders, signs and stores a document, and serves it electronically where the subject consented. */
@@ -120,7 +125,7 @@ export class DocumentsService {
     const base = {
       id, kind: input.kind, templateVersion: template.version, issuerCode: settings.issuerCode, year, seq, docNo,
       caseNo: stored.case?.caseNo ?? null, officeCode,
-      institutionId: stored.subject.institutionId, uscc: stored.subject.uscc, toSubject: KIND_TRAITS[input.kind].toSubject,
+      institutionId: stored.subject.institutionId, uscc: stored.subject.uscc, subjectId: stored.subject.subjectId ?? null, toSubject: KIND_TRAITS[input.kind].toSubject,
       addresseeName: probe.addresseeName, input: stored, replaces: stored.replaces?.id ?? null, idempotencyKey: input.idempotencyKey,
       actorId: input.actorId ?? null, signerKeyId: null,
     };
@@ -161,7 +166,7 @@ export class DocumentsService {
     if (input.caseNo && !found) throw caseNotFound();
     if (needsCase && !found) throw unprocessable(DocumentErrorCode.DOCUMENT_NEEDS_CASE, `${KIND_TRAITS[input.kind].label}须属于一个案件（caseNo）`);
     const uscc = found?.uscc ?? input.uscc?.trim().toUpperCase();
-    const subject = uscc ? await this.repo.subject(tx, uscc) : undefined;
+    const subject = uscc ? await this.repo.subject(tx, uscc) : input.subjectId ? await this.person(tx, input.subjectId) : undefined;
     if (!subject) throw institutionNotFound();
     let replaces: StoredInput['replaces'] = null;
     if (input.replaces) {
@@ -176,6 +181,13 @@ export class DocumentsService {
     }
     const { officeCode, ...subjectFacts } = subject;
     return { stored: { data: input.data ?? {}, subject: subjectFacts, case: found?.case ?? null, replaces }, officeCode: found?.case.officeCode ?? officeCode };
+  }
+
+  private async person(tx: EntityManager, subjectId: string) {
+    const found = await this.repo.person(tx, subjectId);
+    if (!found) return undefined;
+    const { idEnc, ...facts } = found;
+    return { ...facts, idMasked: maskIdNumber(this.crypto.decrypt(idEnc)) };
   }
 
   private context(settings: DocumentSettings, stored: StoredInput, today: string) {

@@ -58,7 +58,7 @@ export function createSimulatorApp(store: SimulatorStore): express.Express {
       // the member department acknowledges through the feed, as it would a day or two later in reality
       store.publish([{
         id: `ack-${r.idempotencyKey}`, kind: 'joint_sanction_ack', department: String(r.payload.department),
-        uscc: r.uscc, title: '联合惩戒通知已签收', payload: { receiptId: record.receiptId },
+        uscc: r.uscc ?? '', title: '联合惩戒通知已签收', payload: { receiptId: record.receiptId },
         refIdempotencyKey: r.idempotencyKey, caseNo: String(r.payload.caseNo),
       }]);
     }

@@ -8,7 +8,8 @@ export interface HeldRecord {
   receiptId: string;
   type: string;
   recordRef: string | null;
-  uscc: string;
+  /** Null for a natural person's record, identified by 证件类型 and the sealed 证件号码 in the payload. */
+  uscc: string | null;
   payload: Record<string, unknown>;
   receivedAt: string;
   /** How many times the same key arrived again after acceptance (collapsed, not stored twice). */

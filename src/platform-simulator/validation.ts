@@ -15,7 +15,7 @@ export interface IncomingRecord {
   idempotencyKey: string;
   type: string;
   recordRef: string | null;
-  uscc: string;
+  uscc: string | null;
   payload: Record<string, unknown>;
 }
 
@@ -46,7 +46,14 @@ export function validateRecord(body: unknown, faults: Faults): { record?: Incomi
   if (typeof body.type !== 'string' || !(RECORD_TYPES as readonly string[]).includes(body.type)) {
     errors.push({ field: 'type', message: `信息类别必须是 ${RECORD_TYPES.join('、')} 之一` });
   }
-  if (typeof body.uscc !== 'string' || !isValidUscc(body.uscc)) {
+  // a natural person (双公示 field set: 证件类型, 证件号码) has no USCC; the number travels sealed, as legal reps' do
+  const fields = isObject(body.payload) && isObject(body.payload.payload) ? body.payload.payload : null;
+  if (fields?.subjectCategory === '自然人') {
+    if (body.uscc != null) errors.push({ field: 'uscc', message: '行政相对人为自然人时不报送统一社会信用代码' });
+    if (typeof fields.idType !== 'string' || typeof fields.idEnc !== 'string') {
+      errors.push({ field: 'payload.payload.idEnc', message: '行政相对人为自然人时须报送证件类型和证件号码' });
+    }
+  } else if (typeof body.uscc !== 'string' || !isValidUscc(body.uscc)) {
     errors.push({ field: 'uscc', message: '统一社会信用代码不符合 GB 32100-2015 校验规则' });
   }
   if (!isObject(body.payload)) {
@@ -75,7 +82,7 @@ export function validateRecord(body: unknown, faults: Faults): { record?: Incomi
       idempotencyKey: key as string,
       type: body.type as string,
       recordRef: typeof body.recordRef === 'string' ? body.recordRef : null,
-      uscc: body.uscc as string,
+      uscc: typeof body.uscc === 'string' ? body.uscc : null,
       payload: body.payload as Record<string, unknown>,
     },
   };

@@ -45,7 +45,12 @@ export class UploadsService {
     this.quota = { files: env.UPLOAD_QUOTA_FILES, bytes: env.UPLOAD_QUOTA_BYTES };
   }
 
-  async store(file: Express.Multer.File | undefined, user: AuthUser): Promise<UploadedEvidence> {
+  /**
+   * `subjectId`: material an officer scanned for a natural person, who has no portal (counter intake, issue #19);
+   * the quota is then the person's, not the officer's institution's (staff have none).
+   */
+  async store(file: Express.Multer.File | undefined, user: AuthUser, subjectId: string | null = null): Promise<UploadedEvidence> {
+    const owner = subjectId ? `subject:${subjectId}` : user.uscc;
     if (!file) throw uploadMissing();
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8'); // multer decodes names as latin1
     const ext = name.split('.').pop()?.toLowerCase() ?? '';
@@ -56,13 +61,14 @@ export class UploadsService {
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const id = await this.ds.transaction(async (m) => {
       // one institution's uploads one at a time, so two at once cannot both fit in the last free place
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('uploads:' || $1))`, [user.uscc]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('uploads:' || $1))`, [owner]);
       const [used]: { files: number; bytes: string }[] = await m.query(
-        `SELECT count(*)::int AS files, COALESCE(sum(size_bytes), 0)::bigint AS bytes FROM uploads WHERE uscc = $1`, [user.uscc]);
+        `SELECT count(*)::int AS files, COALESCE(sum(size_bytes), 0)::bigint AS bytes FROM uploads
+          WHERE CASE WHEN $2::uuid IS NULL THEN uscc = $1 ELSE subject_id = $2 END`, [user.uscc, subjectId]);
       this.assertWithinQuota(used.files, Number(used.bytes), file.size);
       const [row]: { id: string }[] = await m.query(
-        `INSERT INTO uploads (uscc, sha256, size_bytes, mime, original_name, uploaded_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-        [user.uscc, sha256, file.size, kind.mime, name, user.id]);
+        `INSERT INTO uploads (uscc, sha256, size_bytes, mime, original_name, uploaded_by, subject_id) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+        [subjectId ? null : user.uscc, sha256, file.size, kind.mime, name, user.id, subjectId]);
       // written inside the transaction: a disk that refuses the file leaves no row pointing at nothing
       const folder = join(this.dir, sha256.slice(0, 2));
       await mkdir(folder, { recursive: true });

@@ -8,6 +8,7 @@ import { namesOfRecord, REQUIRES_APPROVED_TEXT, structuredPublicFields } from '.
 import { redactDeep, redactPersonalData } from '../publicity/public-text-guard';
 import { governingTextSql, intact, textAllowsSql } from '../publicity/public-text.service';
 import { institutionNotFound } from '../institutions/institution.errors';
+import { maskSubjectName } from '../common/crypto/mask';
 
 /** Kinds the public may see while they are in publication (brief §1: 双公示 and 失信 records). */
 const PUBLIC_KINDS: CreditRecordKind[] = ['licence', 'penalty', 'determination', 'joint_sanction', 'honour', 'commitment', 'correction'];
@@ -22,8 +23,9 @@ export interface PublicRecord {
   severity: string | null;
   publicityFrom: string;
   publicityUntil: string | null;
+  /** For a natural person's record (issue #19): the person's name masked (张*明), and no USCC. */
   institutionName: string;
-  uscc: string;
+  uscc: string | null;
   content: Record<string, unknown>;
 }
 
@@ -36,8 +38,9 @@ interface Row {
   publicityFrom: string;
   publicityUntil: string | null;
   payload: Record<string, unknown>;
-  uscc: string;
-  institutionName: string;
+  uscc: string | null;
+  institutionName: string | null;
+  personName: string | null;
   legalRep: string | null;
   text: { status: string; fields: Record<string, string>; hash: string } | null;
   total: number;
@@ -100,13 +103,15 @@ export class PublicService {
       `SELECT r.id, r.kind, r.title, r.decision_date::text AS "decisionDate", COALESCE(rc.severity, r.severity) AS severity,
               r.publicity_from::text AS "publicityFrom",
               CASE WHEN rc.id IS NULL THEN r.publicity_until::text ELSE rc.until END AS "publicityUntil",
-              r.payload, r.uscc, i.name AS "institutionName", i.legal_rep_name AS "legalRep", ${governingTextSql('r')} AS text,
-              count(*) OVER ()::int AS total
-         FROM credit_records r JOIN institutions i ON i.id = r.institution_id
+              r.payload, r.uscc, i.name AS "institutionName", p.name AS "personName", i.legal_rep_name AS "legalRep",
+              ${governingTextSql('r')} AS text, count(*) OVER ()::int AS total
+         FROM credit_records r LEFT JOIN institutions i ON i.id = r.institution_id
+         -- a natural person's record (issue #19) is published too, under the person's masked name and never an ID number
+         LEFT JOIN subjects p ON p.id = r.subject_id AND r.institution_id IS NULL
          LEFT JOIN LATERAL (SELECT x.id, x.severity, x.payload->>'publicityUntil' AS until FROM credit_records x
                              WHERE x.refers_to = r.id AND x.kind = 'reclassification' AND x.decision_date <= $2::date
                              ORDER BY x.seq DESC LIMIT 1) rc ON true
-        WHERE r.kind = ANY($1) AND ${visible('r', '$2::date', '$8')}
+        WHERE r.kind = ANY($1) AND ${visible('r', '$2::date', '$8')} AND (i.id IS NOT NULL OR p.id IS NOT NULL)
           AND ($3::text IS NULL OR r.uscc = $3)
           AND ($4::text IS NULL OR r.uscc = upper($4) OR i.name ILIKE '%' || $5 || '%')
         ORDER BY r.decision_date DESC, r.id LIMIT $6 OFFSET $7`,
@@ -119,12 +124,12 @@ export class PublicService {
 }
 
 function publicRecord(r: Row): PublicRecord {
-  const names = namesOfRecord(r.payload, [r.legalRep]);
+  const names = namesOfRecord(r.payload, [r.legalRep, r.personName]);
   const { title, ...text } = r.text?.status === 'approved' ? r.text.fields : ({} as Record<string, string>);
   return {
     id: r.id, kind: r.kind, kindLabel: KIND_LABELS[r.kind], title: redactPersonalData(title ?? r.title, names),
     decisionDate: r.decisionDate, severity: r.severity, publicityFrom: r.publicityFrom, publicityUntil: r.publicityUntil,
-    institutionName: redactPersonalData(r.institutionName), uscc: r.uscc,
+    institutionName: r.personName ? maskSubjectName(r.personName) : redactPersonalData(r.institutionName ?? ''), uscc: r.uscc,
     content: redactDeep({ ...structuredPublicFields(r.kind, r.payload), ...text }, names),
   };
 }

@@ -1,4 +1,4 @@
-import { maskName } from '../common/crypto/mask';
+import { maskName, maskSubjectName } from '../common/crypto/mask';
 import type { CreditRecordKind } from '../credit-file/credit-record.types';
 import { personNames } from '../credit-file/personal-data';
 
@@ -51,7 +51,8 @@ export function structuredPublicFields(kind: CreditRecordKind, payload: Record<s
   for (const key of STRUCTURED[kind] ?? []) {
     const value = payload[key];
     if (value === undefined || value === null) continue;
-    if (key === 'legalRepName' || (key === 'subjectName' && payload.subjectCategory === '自然人')) out[key] = maskName(typeof value === 'string' ? value : JSON.stringify(value));
+    if (key === 'subjectName' && payload.subjectCategory === '自然人') out[key] = maskSubjectName(typeof value === 'string' ? value : JSON.stringify(value));
+    else if (key === 'legalRepName') out[key] = maskName(typeof value === 'string' ? value : JSON.stringify(value));
     else if (key === 'persons' && Array.isArray(value)) {
       out[key] = value.map((p: Record<string, unknown>) => Object.fromEntries(Object.entries(p ?? {})
         .filter(([k]) => PERSON_FIELDS.has(k)).map(([k, v]) => [k, k === 'name' ? maskName(String(v)) : v])));

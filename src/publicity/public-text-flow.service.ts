@@ -76,11 +76,14 @@ export class PublicTextFlowService {
     const texts = await this.texts.list(status);
     if (!texts.length) return { items: [] };
     const context: { ref: string; name: string; subject: string; decisionId: string | null; recordId: string | null }[] = await this.ds.query(
-      `SELECT ref, i.name, COALESCE(r.title, d.document_no) AS subject, d.id AS "decisionId", r.id AS "recordId"
+      `SELECT ref, COALESCE(i.name, s.name) AS name, COALESCE(r.title, d.document_no) AS subject, d.id AS "decisionId", r.id AS "recordId"
          FROM unnest($1::text[]) ref
          LEFT JOIN credit_records r ON r.source_ref = ref
          LEFT JOIN publicity_decisions d ON 'publicity:' || d.kind || ':' || d.document_no = ref
-         JOIN institutions i ON i.id = COALESCE(r.institution_id, d.institution_id)`, [texts.map((t) => t.recordRef)]);
+         LEFT JOIN institutions i ON i.id = COALESCE(r.institution_id, d.institution_id)
+         -- a natural person's decision (issue #19): staff see the person's name here, the public never does
+         LEFT JOIN subjects s ON s.id = COALESCE(r.subject_id, d.subject_id) AND s.kind = 'person'
+        WHERE i.id IS NOT NULL OR s.id IS NOT NULL`, [texts.map((t) => t.recordRef)]);
     const byRef = new Map(context.map((c) => [c.ref, c]));
     return {
       items: texts.filter((t) => byRef.has(t.recordRef)).map((t) => {

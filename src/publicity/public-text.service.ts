@@ -16,7 +16,7 @@ export interface PublicTextView {
   id: string;
   /** The credit record's source ref the text is for (`publicity:penalty:<文号>`, `<caseNo>:determination`…). */
   recordRef: string;
-  uscc: string;
+  uscc: string | null;
   version: number;
   status: PublicTextStatus;
   origin: 'officer' | 'transition';
@@ -52,7 +52,7 @@ export const intact = (t: Pick<PublicTextView, 'fields' | 'hash'>) => publicText
 export class PublicTextService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async draft(m: Queryable, t: { recordRef: string; uscc: string; fields: Record<string, string>; names: string[]; actorId: string | null; fieldPrefix?: string }): Promise<PublicTextView> {
+  async draft(m: Queryable, t: { recordRef: string; uscc: string | null; fields: Record<string, string>; names: string[]; actorId: string | null; fieldPrefix?: string }): Promise<PublicTextView> {
     assertNoPersonalData(t.fields, t.names, t.fieldPrefix ?? '');
     const [row] = await m.query(
       `INSERT INTO public_texts (record_ref, uscc, version, fields, hash, status, origin, drafted_by)

@@ -10,7 +10,8 @@ import { PoliciesService } from '../policies/policies.service';
 export interface OverdueItem {
   id: string;
   kind: string;
-  uscc: string;
+  /** Null for a natural person's decision; the name is then the person's (staff only). */
+  uscc: string | null;
   institutionName: string;
   officeCode: string | null;
   documentNo: string;
@@ -38,10 +39,10 @@ export const BY_OFFICE_SQL = `
    GROUP BY office_code ORDER BY late DESC, office_code`;
 
 export const ITEMS_SQL = `
-  SELECT d.id, d.kind, d.uscc, i.name AS "institutionName", d.office_code AS "officeCode", d.document_no AS "documentNo",
+  SELECT d.id, d.kind, d.uscc, COALESCE(i.name, s.name) AS "institutionName", d.office_code AS "officeCode", d.document_no AS "documentNo",
          d.decision_date::text AS "decisionDate", d.due_date::text AS "dueDate",
          CASE WHEN d.due_date < $1 THEN 'late' ELSE 'due_soon' END AS state
-    FROM publicity_decisions d JOIN institutions i ON i.id = d.institution_id
+    FROM publicity_decisions d LEFT JOIN institutions i ON i.id = d.institution_id LEFT JOIN subjects s ON s.id = d.subject_id
    WHERE d.status = 'pending' AND d.due_date <= $2 AND ($3::text IS NULL OR d.office_code = $3)
    ORDER BY d.due_date, d.id LIMIT $4`;
 

@@ -13,7 +13,9 @@ export const STATUS_LABELS: Record<DecisionStatus, string> = { pending: '待公�
 export interface PublicityDecisionView {
   id: string;
   kind: PublicityKind;
-  uscc: string;
+  /** Null for a natural person's decision, which names `subjectId` (issue #19). */
+  uscc: string | null;
+  subjectId: string | null;
   officeCode: string | null;
   documentNo: string;
   decisionDate: string;
@@ -38,13 +40,14 @@ export const DECISION_COLUMNS = `id, kind, uscc, office_code AS "officeCode", do
   decision_date::text AS "decisionDate", due_date::text AS "dueDate", status, published_on::text AS "publishedOn",
   record_id AS "recordId", severity, publicity_until::text AS "publicityUntil", repairable_from::text AS "repairableFrom",
   procedure, classification, publication_reason AS "minorPublicationReason", auto_publish AS "autoPublish", fields,
-  institution_id AS "institutionId", created_by AS "createdBy"`;
+  institution_id AS "institutionId", created_by AS "createdBy", subject_id AS "subjectId"`;
 
 /** A decision as stored: the view's own columns plus what publishing it needs. */
 export interface DecisionRow {
   id: string;
   kind: PublicityKind;
-  uscc: string;
+  uscc: string | null;
+  subjectId: string | null;
   officeCode: string | null;
   documentNo: string;
   decisionDate: string;
@@ -60,7 +63,7 @@ export interface DecisionRow {
   minorPublicationReason: string | null;
   autoPublish: boolean;
   fields: Record<string, unknown>;
-  institutionId: string;
+  institutionId: string | null;
   createdBy: string | null;
 }
 
@@ -70,7 +73,7 @@ export const decisionRef = (kind: PublicityKind, documentNo: string) => `publici
 export function decisionView(r: DecisionRow, text: PublicTextView | null): PublicityDecisionView {
   const late = r.status === 'pending' ? shanghaiToday() > r.dueDate : r.status === 'published' && (r.publishedOn ?? '') > r.dueDate;
   return {
-    id: r.id, kind: r.kind, uscc: r.uscc, officeCode: r.officeCode, documentNo: r.documentNo, decisionDate: r.decisionDate,
+    id: r.id, kind: r.kind, uscc: r.uscc, subjectId: r.subjectId ?? null, officeCode: r.officeCode, documentNo: r.documentNo, decisionDate: r.decisionDate,
     dueDate: r.dueDate, status: r.status, statusLabel: STATUS_LABELS[r.status], publishedOn: r.publishedOn, recordId: r.recordId,
     late, procedure: r.procedure,
     classification: r.classification ? { ...r.classification, classLabel: CLASS_LABELS[r.classification.class] } : null,

@@ -23,6 +23,16 @@ import {
 import { institutionNotFound } from '../institutions/institution.errors';
 import { validationFailed } from '../common/errors/common.errors';
 import { PublicityErrorCode } from './publicity.errors';
+import { SubjectsService } from '../subjects/subjects.service';
+import { SubjectErrorCode, subjectFieldInvalid } from '../subjects/subject.errors';
+
+/** Whose decision it is: an institution (by USCC) or a natural person's subject (issue #19). */
+interface Owner {
+  institutionId: string | null;
+  uscc: string | null;
+  subjectId: string | null;
+  officeCode: string | null;
+}
 
 export type { PublicityDecisionView, PublicityKind } from './publicity-view';
 
@@ -58,11 +68,16 @@ export class PublicityService {
     private readonly creditFile: CreditFileService,
     private readonly crypto: FieldCryptoService,
     private readonly texts: PublicTextService,
+    private readonly subjects: SubjectsService,
   ) {}
 
   async registerPenalty(dto: PenaltyDecisionDto, actor: AuthUser): Promise<PublicityDecisionView> {
     const { document } = await this.policies.active();
     const a = assessPenalty(dto, document);
+    const owner = dto.subjectCategory === '自然人' ? await this.personOwner(dto, actor) : undefined;
+    if (!owner && dto.idNumber !== undefined) {
+      throw subjectFieldInvalid(SubjectErrorCode.SUBJECT_IDENTIFIER_MISMATCH, 'idNumber', '证件号码（idNumber）只用于行政相对人类别为自然人的决定');
+    }
     const names = namesOfRecord(dto as unknown as Record<string, unknown>, [await this.legalRepOf(dto.uscc)]);
     const findings = a.periods.publish ? publicTextFindings(a, names) : [];
     if (findings.length) throw personalDataException(findings);
@@ -72,7 +87,21 @@ export class PublicityService {
       severity: a.classification.class, publicityUntil: a.periods.publicityUntil, repairableFrom: a.periods.repairableFrom,
       procedure: dto.procedure, classification: a.classification, minorPublicationReason: a.minorPublicationReason,
       publicText: a.periods.publish ? a.publicText : null, names, autoPublish: publish !== false,
-    }, actor);
+    }, actor, owner);
+  }
+
+  /**
+   * A natural person (教育部令第53号 art. 2): named by 证件类型 and 证件号码 instead of a USCC; the person's subject is
+   * found by the number's blind index or registered now (docs/subjects.md). The number itself is sealed in `fields`.
+   */
+  private async personOwner(dto: PenaltyDecisionDto, actor: AuthUser): Promise<Owner> {
+    if (dto.uscc !== undefined) {
+      throw subjectFieldInvalid(SubjectErrorCode.SUBJECT_IDENTIFIER_MISMATCH, 'uscc', '行政相对人为自然人时填写证件类型和证件号码，不填统一社会信用代码（uscc）');
+    }
+    const person = await this.ds.transaction((m) => this.subjects.personFor(m, {
+      idType: dto.idType!, idNumber: dto.idNumber!, name: dto.subjectName, officeCode: actor.officeCode, actorId: actor.id,
+    }));
+    return { institutionId: null, uscc: null, subjectId: person.id, officeCode: person.officeCode };
   }
 
   async registerLicence(dto: LicenceDecisionDto, actor: AuthUser): Promise<PublicityDecisionView> {
@@ -145,29 +174,30 @@ export class PublicityService {
       [row.id, publishOn, record, actor.id]);
   }
 
-  private async register(kind: PublicityKind, documentNo: string, fields: Record<string, unknown>, f: Filing, actor: AuthUser): Promise<PublicityDecisionView> {
+  private async register(
+    kind: PublicityKind, documentNo: string, fields: Record<string, unknown>, f: Filing, actor: AuthUser, person?: Owner,
+  ): Promise<PublicityDecisionView> {
     const decisionDate = String(fields.decisionDate);
     toDayNumber(decisionDate);
     if (decisionDate > shanghaiToday()) throw bad('decisionDate', '决定日期不能晚于今天');
-    const [inst] = await this.ds.query(`SELECT id, office_code FROM institutions WHERE uscc = $1`, [fields.uscc]);
-    if (!inst) throw institutionNotFound(`统一社会信用代码为 ${String(fields.uscc)} 的机构未在系统中登记`);
+    const owner = person ?? await this.institutionOwner(fields.uscc);
     const { document } = await this.policies.active();
     const dueDate = await this.calendar.addWorkingDays(decisionDate, document.publicationDays);
     return this.ds.transaction(async (m) => {
       const inserted: DecisionRow[] = await m.query(
         `INSERT INTO publicity_decisions (kind, institution_id, uscc, office_code, document_no, decision_date, due_date, severity,
                                           publicity_until, repairable_from, procedure, classification, publication_reason,
-                                          auto_publish, fields, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT (kind, document_no) DO NOTHING RETURNING ${COLUMNS}`,
-        [kind, inst.id, fields.uscc, actor.officeCode ?? inst.office_code ?? null, documentNo, decisionDate, dueDate, f.severity,
+                                          auto_publish, fields, created_by, subject_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) ON CONFLICT (kind, document_no) DO NOTHING RETURNING ${COLUMNS}`,
+        [kind, owner.institutionId, owner.uscc, actor.officeCode ?? owner.officeCode ?? null, documentNo, decisionDate, dueDate, f.severity,
           f.publicityUntil, f.repairableFrom, f.procedure, f.classification, f.minorPublicationReason, f.autoPublish,
           // the register holds the same sealed ID number as the credit file, never the clear one
-          sealPersonalData(fields, this.crypto), actor.id],
+          sealPersonalData(fields, this.crypto), actor.id, owner.subjectId],
       );
       if (!inserted.length) {
         // registering the same document twice is a retry: answer with what is there, unless it is someone else's
-        const [existing] = await m.query(`SELECT id, uscc FROM publicity_decisions WHERE kind = $1 AND document_no = $2`, [kind, documentNo]);
-        if (existing.uscc !== fields.uscc) throw conflict(PublicityErrorCode.DOCUMENT_NO_EXISTS, `文书号 ${documentNo} 已登记给其他机构`);
+        const [existing] = await m.query(`SELECT id, uscc, subject_id FROM publicity_decisions WHERE kind = $1 AND document_no = $2`, [kind, documentNo]);
+        if (existing.uscc !== owner.uscc || existing.subject_id !== owner.subjectId) throw conflict(PublicityErrorCode.DOCUMENT_NO_EXISTS, `文书号 ${documentNo} 已登记给其他机构`);
         return this.byId(existing.id, m);
       }
       const row = inserted[0];
@@ -190,7 +220,7 @@ export class PublicityService {
     const f = row.fields;
     const title = row.kind === 'penalty' ? `行政处罚决定（${row.documentNo}）` : `${String(f.documentName)}（${row.documentNo}）`;
     const record = await this.creditFile.append({
-      uscc: row.uscc, kind: row.kind, title, decisionDate: row.decisionDate, severity: row.severity, ...window,
+      ...(row.uscc ? { uscc: row.uscc } : { subjectId: row.subjectId! }), kind: row.kind, title, decisionDate: row.decisionDate, severity: row.severity, ...window,
       payload: {
         ...f, publicationDue: row.dueDate,
         ...(row.classification ? { classification: row.classification, repairableFrom: row.repairableFrom } : {}),
@@ -200,6 +230,12 @@ export class PublicityService {
       sourceRef: decisionRef(row.kind, row.documentNo), officeCode: row.officeCode, createdBy: actor.id,
     }, m);
     return record.id;
+  }
+
+  private async institutionOwner(uscc: unknown): Promise<Owner> {
+    const [inst] = await this.ds.query(`SELECT id, uscc, office_code FROM institutions WHERE uscc = $1`, [uscc]);
+    if (!inst) throw institutionNotFound(`统一社会信用代码为 ${String(uscc)} 的机构未在系统中登记`);
+    return { institutionId: inst.id, uscc: inst.uscc, subjectId: null, officeCode: inst.office_code };
   }
 
   private async lock(m: EntityManager, id: string): Promise<DecisionRow> {

@@ -140,6 +140,15 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
   const importBy = async (token: string) => created(await t.http().post('/api/institutions/import').set(as(token))
     .attach('file', Buffer.from('统一社会信用代码,机构名称,机构类型,法定代表人,法定代表人身份证号\r\n', 'utf8'), '空名单.csv'), 'import').id;
   const imports = { officer: await importBy(staff.officer), admin: await importBy(staff.admin) };
+  // a natural person (issue #19): a minor penalty is filed at once, so the person has a record to object to; the
+  // objection is entered by another officer, so the matrix's approver may decide it
+  const person = created(await t.http().post('/api/publicity/penalties').set(as(staff.officer)).send({
+    ...penaltyBody(own.uscc), uscc: undefined, legalRepName: undefined, subjectName: '权限测', subjectCategory: '自然人', idType: '身份证',
+    idNumber: makeIdNumber('19900101'), procedure: 'simple', penaltyCategory: ['警告'], confiscatedAmount: undefined, content: '警告',
+  }), 'person penalty');
+  const intake = created(await t.http().post(`/api/subjects/${String(person.subjectId)}/intakes`).set(as(spare.token)).send({
+    kind: 'objection', recordId: person.recordId, channel: 'counter', receivedOn: '2026-12-01', content: '权限矩阵测试：本人未收到处罚决定书',
+  }), 'counter intake');
   if (!task || !submission) throw new Error('fixture rows missing: task or platform submission');
   return {
     tokens: { ...staff, institution: own.token },
@@ -159,9 +168,10 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
       '/api/industry-bans/:id': banProposal.id,
       '/api/remedies/:id': remedy.id,
       '/api/record-repairs/:id': repair.id,
+      '/api/subjects/:id': String(person.subjectId),
     },
     ownByCaller: { '/api/institutions/import/:id': imports },
-    shared: { version: String(active.version), code: 'EDU-001', year: String(new Date().getFullYear() + 1), date: '2026-12-30' },
+    shared: { intakeId: String(intake.id), version: String(active.version), code: 'EDU-001', year: String(new Date().getFullYear() + 1), date: '2026-12-30' },
   };
 }
 

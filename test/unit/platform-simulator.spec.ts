@@ -42,6 +42,17 @@ describe('municipal platform simulator', () => {
     expect(sim.admin.count()).toBe(0);
   });
 
+  it('takes a natural person\'s record by ID type and sealed number, without a USCC, and refuses one without them', async () => {
+    const person = { subjectCategory: '自然人', idType: '身份证', idEnc: 'k1:iv:tag:data' };
+    expect((await post('/v1/records', record('p1', { uscc: null, payload: { payload: person } }))).status).toBe(201);
+    const missing = await post('/v1/records', record('p2', { uscc: null, payload: { payload: { subjectCategory: '自然人' } } }));
+    expect(missing.status).toBe(422);
+    expect((await json(missing)).fields.map((f: { field: string }) => f.field)).toEqual(['payload.payload.idEnc']);
+    const both = await post('/v1/records', record('p3', { payload: { payload: person } }));
+    expect((await json(both)).fields.map((f: { field: string }) => f.field)).toEqual(['uscc']);
+    expect(sim.admin.count()).toBe(1);
+  });
+
   it('injects outages, errors, latency, lost responses and field rejections on request', async () => {
     sim.admin.setFaults({ outageForMs: 60_000 });
     expect((await post('/v1/records', record('o'))).status).toBe(503);

@@ -15,8 +15,9 @@ export class CreditRecordRefDto {
 /** A credit record with its derived status; personal data in the payload is masked. */
 export class CreditRecordDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() uscc: string;
-  @ApiProperty({ type: 'integer', description: '在本机构档案中的序号' }) seq: number;
+  @ApiProperty({ type: String, nullable: true, description: '机构的统一社会信用代码；自然人的记录为 null（见 subjectId）' }) uscc: string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: '自然人主体编号（仅自然人的记录）' }) subjectId?: string;
+  @ApiProperty({ type: 'integer', description: '在本机构（或自然人）档案中的序号' }) seq: number;
   @ApiProperty({ enum: CREDIT_RECORD_KINDS }) kind: string;
   @ApiProperty() kindLabel: string;
   @ApiProperty() title: string;

@@ -7,7 +7,7 @@ const nullableString = (format?: string) => ({ type: String, nullable: true, ...
 
 /** One reason behind a review's outcome. */
 export class ReviewReasonDto {
-  @ApiProperty({ enum: ['RECORD_IN_PUBLICITY', 'BANNED_PERSON', 'OPEN_RECTIFICATION', 'GRADE'] }) code: string;
+  @ApiProperty({ enum: ['RECORD_IN_PUBLICITY', 'BANNED_PERSON', 'OPEN_RECTIFICATION', 'GRADE', 'PERSON_RECORD_IN_PUBLICITY'] }) code: string;
   @ApiProperty({ enum: OUTCOMES }) outcome: string;
   @ApiProperty({ description: '理由（中文）' }) message: string;
   @ApiProperty({ required: false, description: '所依据的信用记录、禁入记录或案件编号（信用等级理由没有）' }) ref?: string;
@@ -16,13 +16,14 @@ export class ReviewReasonDto {
 /** A credit review as filed: the outcome and its reasons. */
 export class CreditReviewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() uscc: string;
+  @ApiProperty({ ...nullableString(), description: '所审查机构；只审查自然人时为 null' }) uscc: string | null;
+  @ApiProperty({ ...nullableString('uuid'), required: false, description: '只审查自然人时：该自然人的主体编号（无记录的为 null）' }) subjectId?: string | null;
   @ApiProperty({ enum: MATTER_TYPES, description: '审查用途' }) purpose: string;
   @ApiProperty(nullableString('uuid')) matterId: string | null;
   @ApiProperty({ enum: OUTCOMES, description: 'pass 通过 / warn 提示 / block 不予通过' }) outcome: string;
   @ApiProperty({ type: [ReviewReasonDto] }) reasons: ReviewReasonDto[];
-  @ApiProperty({ enum: GRADES }) grade: string;
-  @ApiProperty({ description: '审查时的信用得分' }) score: number;
+  @ApiProperty({ enum: GRADES, nullable: true, description: '信用等级（自然人没有等级，为 null）' }) grade: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: '审查时的信用得分（自然人为 null）' }) score: number | null;
   @ApiProperty({ type: 'integer' }) policyVersion: number;
   @ApiProperty({ format: 'date-time' }) reviewedAt: string;
 }

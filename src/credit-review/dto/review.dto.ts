@@ -1,18 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { ID_TYPES } from '../../subjects/id-types';
 import { IsIdNumber } from '../../common/validation/id-number';
 import { IsUscc } from '../../common/validation/uscc';
 
 export class ReviewRequestDto {
-  @ApiProperty() @IsUscc() uscc: string;
+  @ApiPropertyOptional({ description: '机构统一社会信用代码；只审查自然人时不填，改填 idNumber' })
+  @ValidateIf((o: ReviewRequestDto) => o.idNumber === undefined || o.uscc !== undefined) @IsUscc() uscc?: string;
 
   @ApiProperty({ enum: ['licence', 'award'] })
   @IsIn(['licence', 'award'], { message: '审查用途（purpose）只能是 licence（办学许可审批）或 award（评先评优）' })
   purpose: 'licence' | 'award';
 
-  @ApiPropertyOptional({ description: '被审查人员身份证号（按盲索引比对，不落库明文）' })
-  @IsOptional() @IsIdNumber() idNumber?: string;
+  @ApiPropertyOptional({ enum: ID_TYPES, description: '被审查人员的证件类型（默认身份证）' })
+  @IsOptional() @IsIn(ID_TYPES, { message: `证件类型（idType）只能是：${ID_TYPES.join('、')}` }) idType?: string;
+
+  @ApiPropertyOptional({ description: '被审查人员证件号码（按盲索引比对，不落库明文）；不填 uscc 时审查该自然人本人' })
+  // a 居民身份证号码 is checked here; another document's number by its shape in the service (idNumberFits)
+  @ValidateIf((o: ReviewRequestDto) => o.idNumber !== undefined && (o.idType ?? '身份证') === '身份证') @IsIdNumber()
+  idNumber?: string;
 
   @ApiPropertyOptional({ description: '所审查的审批或评选事项编号；决定该事项前必须有审查记录' })
   @IsOptional() @IsUUID('all', { message: '事项编号（matterId）格式不正确' }) matterId?: string;

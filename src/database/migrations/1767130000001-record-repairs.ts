@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const KINDS = ['notice-of-determination', 'objection-result', 'determination-decision', 'repair-notice', 'rectification-order',
   'interview-notice', 'interview-record', 'sanction-letter', 'sanction-lifting-letter', 'repair-decision', 'service-receipt',
-  'penalty-notice', 'hearing-notice', 'hearing-record', 'penalty-decision'];
+  'penalty-notice', 'hearing-notice', 'hearing-record', 'penalty-decision', 'record-objection-result'];
 const REPAIR_KINDS = ['record-repair-decision', 'repair-referral-letter'];
 const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(',');
 

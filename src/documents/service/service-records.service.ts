@@ -122,7 +122,7 @@ export class ServiceRecordsService {
           throw missing('witness', '留置送达须有见证人（witness）或者录像（videoFileId）');
         }
         const receipt = await this.documents.issue({
-          kind: 'service-receipt', ...(doc.caseNo ? { caseNo: doc.caseNo } : { uscc: doc.uscc! }), serve: false, idempotencyKey: `service-receipt:${doc.id}`, actorId,
+          kind: 'service-receipt', ...(doc.caseNo ? { caseNo: doc.caseNo } : doc.uscc ? { uscc: doc.uscc } : { subjectId: doc.subjectId! }), serve: false, idempotencyKey: `service-receipt:${doc.id}`, actorId,
           data: {
             servedDocument: `${doc.title}（${doc.docNo}）`, method: SERVICE_METHOD_LABELS[input.method], servedOn,
             servers: input.servers, ...(input.place ? { place: input.place } : {}), ...(input.recipient ? { recipient: input.recipient } : {}),

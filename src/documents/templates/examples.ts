@@ -7,6 +7,7 @@ import type { DocumentKind } from '../document-kinds';
 export const EXAMPLE_DATA: Record<DocumentKind, Record<string, unknown>> = {
   'notice-of-determination': { measures: ['记入信用档案并依法公示', '列为重点监管对象，提高抽查比例'], objectionDays: 5 },
   'objection-result': { objectionReceivedOn: '2026-10-12', outcome: 'rejected', reasons: '所附材料不能证明已取得办学许可证。' },
+  'record-objection-result': { receivedOn: '2026-10-13', recordTitle: '行政处罚决定（连区教罚决〔2026〕2号）', outcome: 'rejected', reasons: '处罚决定书已依法送达，所称未收到不属实。' },
   'determination-decision': { measures: ['记入信用档案并依法公示', '列为重点监管对象，提高抽查比例'],
     rectificationRequirements: '立即停止无证办学行为，妥善处理学员退费。', noticeDocNo: '连区教信告〔2026〕1号' },
   'repair-notice': {},

@@ -6,6 +6,7 @@ import { determinationDecision, noticeOfDetermination, objectionResult, repairNo
 import { interviewNotice, interviewRecord, rectificationOrder } from './follow-up.templates';
 import { hearingNotice, hearingRecord, penaltyDecision, penaltyNotice } from './penalty.templates';
 import { recordRepairDecision, repairReferralLetter } from './record-repair.templates';
+import { recordObjectionResult } from './subject.templates';
 import { repairDecision, sanctionLetter, sanctionLiftingLetter, serviceReceipt } from './sanction-repair.templates';
 import type { DocumentContent, DocumentTemplate, TemplateContext } from './template.types';
 import { DocumentErrorCode } from '../document.errors';
@@ -36,6 +37,7 @@ const TEMPLATES: Record<DocumentKind, DocumentTemplate[]> = {
   'penalty-decision': [penaltyDecision],
   'record-repair-decision': [recordRepairDecision],
   'repair-referral-letter': [repairReferralLetter],
+  'record-objection-result': [recordObjectionResult],
 };
 
 export function templateFor(kind: DocumentKind, version?: number): DocumentTemplate {

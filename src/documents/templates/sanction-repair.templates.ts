@@ -98,7 +98,9 @@ export const serviceReceipt: DocumentTemplate = {
   needsCase: false,
   build(ctx) {
     const served = ctx.data.text('servedDocument', '送达文书名称及文号');
-    const addressee = ctx.data.text('addressee', '受送达人', { fallback: `${ctx.subject.name}（统一社会信用代码：${ctx.subject.uscc}）` });
+    // a natural person (issue #19) is named by the masked ID number; an institution's wording is unchanged
+    const named = ctx.subject.uscc ? `统一社会信用代码：${ctx.subject.uscc}` : `${ctx.subject.idType ?? '证件'}号码：${ctx.subject.idMasked ?? ''}`;
+    const addressee = ctx.data.text('addressee', '受送达人', { fallback: `${ctx.subject.name}（${named}）` });
     const place = ctx.data.text('place', '送达地点', { fallback: ctx.subject.address });
     const method = ctx.data.text('method', '送达方式');
     const on = ctx.data.date('servedOn', '送达日期');

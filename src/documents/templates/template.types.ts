@@ -53,8 +53,12 @@ export interface CaseFacts {
 }
 
 export interface SubjectFacts {
-  institutionId: string;
-  uscc: string;
+  /** Null for a natural person (issue #19), who has `subjectId`, `idType` and the masked `idMasked` instead. */
+  institutionId: string | null;
+  uscc: string | null;
+  subjectId?: string;
+  idType?: string;
+  idMasked?: string;
   name: string;
   address: string | null;
   legalRepName: string;

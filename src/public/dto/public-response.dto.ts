@@ -22,8 +22,8 @@ export class PublicRecordDto {
   @ApiProperty({ type: String, nullable: true }) severity: string | null;
   @ApiProperty({ format: 'date' }) publicityFrom: string;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) publicityUntil: string | null;
-  @ApiProperty() institutionName: string;
-  @ApiProperty() uscc: string;
+  @ApiProperty({ description: '机构名称；自然人为脱敏后的姓名（张*明）' }) institutionName: string;
+  @ApiProperty({ type: String, nullable: true, description: '统一社会信用代码；自然人为 null（证件号码从不公示）' }) uscc: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: '公示内容（个人信息已删除或脱敏）' }) content: Record<string, unknown>;
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, Min, ValidateIf, ValidateNested,
+  ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
+import { ID_TYPES } from '../../subjects/id-types';
 import { IsIdNumber } from '../../common/validation/id-number';
 import { IsUscc } from '../../common/validation/uscc';
 import { PENALTY_CATEGORIES } from '../classification';
@@ -64,12 +65,34 @@ export class PenaltyClassFieldsDto {
   publicText?: PenaltyPublicTextDto;
 }
 
+// a natural person is named by 证件类型 and 证件号码 (never public), an organisation by its USCC and legal representative
+const isPerson = (o: PenaltyDecisionDto) => o.subjectCategory === '自然人';
+
 /** 行政处罚 双公示 field set (brief §5), with the procedure the classification needs. */
 export class PenaltyDecisionDto extends PenaltyClassFieldsDto {
   @RequiredText('行政相对人名称', 'subjectName', 200) subjectName: string;
   @RequiredChoice('行政相对人类别', 'subjectCategory', SUBJECT_CATEGORIES) subjectCategory: string;
-  @IsNotEmpty({ message: '缺少必填字段：统一社会信用代码（uscc）' }) @IsUscc() uscc: string;
-  @RequiredText('法定代表人', 'legalRepName', 50) legalRepName: string;
+
+  @ApiPropertyOptional({ description: '统一社会信用代码（法人及非法人组织、个体工商户必填；自然人不填）' })
+  @ValidateIf((o: PenaltyDecisionDto) => !isPerson(o) || o.uscc !== undefined)
+  @IsNotEmpty({ message: '缺少必填字段：统一社会信用代码（uscc）' }) @IsUscc() uscc?: string;
+
+  @ApiPropertyOptional({ description: '法定代表人（自然人不填）' })
+  @ValidateIf((o: PenaltyDecisionDto) => !isPerson(o) || o.legalRepName !== undefined)
+  @IsNotEmpty({ message: '缺少必填字段：法定代表人（legalRepName）' }) @IsString({ message: '法定代表人（legalRepName）必须是文本' })
+  @MaxLength(50, { message: '法定代表人（legalRepName）不能超过 50 个字符' })
+  legalRepName?: string;
+
+  @ApiPropertyOptional({ enum: ID_TYPES, description: '证件类型（自然人必填；不公示）' })
+  @ValidateIf((o: PenaltyDecisionDto) => isPerson(o) || o.idType !== undefined)
+  @IsNotEmpty({ message: '缺少必填字段：证件类型（idType）' }) @IsIn(ID_TYPES, { message: `证件类型（idType）只能是：${ID_TYPES.join('、')}` })
+  idType?: string;
+
+  @ApiPropertyOptional({ description: '证件号码（自然人必填；加密存储，任何页面只显示脱敏值，从不公示）' })
+  @ValidateIf((o: PenaltyDecisionDto) => isPerson(o) || o.idNumber !== undefined)
+  @IsNotEmpty({ message: '缺少必填字段：证件号码（idNumber）' }) @IsString({ message: '证件号码（idNumber）必须是文本' })
+  @Matches(/^[0-9A-Za-z]{5,20}$/, { message: '证件号码（idNumber）应为 5–20 位字母或数字' })
+  idNumber?: string;
 
   @ApiPropertyOptional({ description: '法定代表人身份证号（加密存储，任何页面只显示脱敏值）' })
   @IsOptional() @IsIdNumber() legalRepIdNumber?: string;

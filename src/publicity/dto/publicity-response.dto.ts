@@ -30,7 +30,7 @@ export class PublicTextFindingDto {
 export class PublicTextDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: '所属信用记录的来源编号' }) recordRef: string;
-  @ApiProperty() uscc: string;
+  @ApiProperty({ type: String, nullable: true, description: '机构的统一社会信用代码；自然人的记录为 null' }) uscc: string | null;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ enum: ['draft', 'approved', 'withheld'], description: '待审核/已审核/已暂停公示（含个人信息）' }) status: string;
   @ApiProperty({ enum: ['officer', 'transition'] }) origin: string;
@@ -48,7 +48,8 @@ export class PublicTextDto {
 export class PublicityDecisionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['licence', 'penalty'] }) kind: string;
-  @ApiProperty() uscc: string;
+  @ApiProperty({ type: String, nullable: true, description: '机构的统一社会信用代码；自然人为 null（见 subjectId）' }) uscc: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: '自然人主体编号（仅自然人）' }) subjectId: string | null;
   @ApiProperty(nullable()) officeCode: string | null;
   @ApiProperty({ description: '决定文书号' }) documentNo: string;
   @ApiProperty({ format: 'date' }) decisionDate: string;
@@ -104,7 +105,7 @@ export class OverdueOfficeDto {
 export class OverdueDecisionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['licence', 'penalty'] }) kind: string;
-  @ApiProperty() uscc: string;
+  @ApiProperty({ type: String, nullable: true, description: '自然人的决定为 null' }) uscc: string | null;
   @ApiProperty() institutionName: string;
   @ApiProperty(nullable()) officeCode: string | null;
   @ApiProperty() documentNo: string;

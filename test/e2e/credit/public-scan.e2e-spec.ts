@@ -48,6 +48,10 @@ describe('the public scan', () => {
     // one through the API: personal data in the decision's own wording, a reworded public text signed off
     await publishPenalty(t, { officer, approver }, penaltyBody(uscc, { decisionDate: from, facts: dirty, legalRepIdNumber: idNumber,
       publicText: { facts: '该机构超出办学许可范围开展学科类培训' } }));
+    // a natural person's penalty (issue #19): the same ID number and the legal representative's name as the person's
+    const { uscc: _u, legalRepName: _l, ...person } = penaltyBody(uscc, { decisionDate: from, subjectName: '陈明远', subjectCategory: '自然人',
+      idType: '身份证', idNumber, validUntil: until, publicText: { facts: '在未取得办学许可的场所组织学科类培训' } });
+    await publishPenalty(t, { officer, approver }, person);
     // 一公开: a plan titled with personal data cannot be published; one whose internal findings name persons can
     const named = await t.http().post('/api/inspection-plans').set(auth(officer)).send({ title: `抽查计划 ${dirty}`, officeCode: 'XWPX', inspectorsPerTarget: 1 }).expect(201);
     const refused = await t.http().post(`/api/inspection-plans/${named.body.id}/publish`).set(auth(approver)).send({}).expect(400);
@@ -89,6 +93,7 @@ describe('the public scan', () => {
     expect(all).toContain('3207**********');
     expect(all).toContain('determination：陈**（身份证3207**********');
     expect(all).toContain('王**禁止从业');
+    expect(all).toContain('"institutionName":"陈*远","uscc":null');
   });
 
   it('would catch a leak: the scan itself finds what it looks for', () => {

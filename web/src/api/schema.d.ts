@@ -2472,6 +2472,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subjects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubjectsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subjects/{id}/credit-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自然人的信用档案（证件号码脱敏） */
+        get: operations["SubjectsController_creditFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subjects/{id}/intakes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubjectsController_intakes"];
+        put?: never;
+        /** 窗口登记：录入自然人在窗口递交或邮寄的异议、陈述申辩材料（收到日期、扫描件） */
+        post: operations["SubjectsController_enter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subjects/{id}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传自然人在窗口或邮寄递交的材料扫描件 */
+        post: operations["SubjectsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subjects/intakes/{intakeId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对窗口登记的异议作出处理决定并签发异议处理结果告知书（纸质送达）；录入人本人不能决定（403 SAME_PERSON） */
+        post: operations["SubjectsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subjects/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按证件号码查找自然人主体编号（请求体传号码，不用查询参数；号码不落日志） */
+        post: operations["SubjectsController_search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -3332,6 +3433,68 @@ export interface components {
              */
             severity?: "minor" | "general" | "serious";
         };
+        CounterIntakeDto: {
+            /**
+             * @description counter：窗口递交；post：邮寄
+             * @enum {string}
+             */
+            channel: "counter" | "post";
+            /** @description 材料内容摘要（异议理由、陈述要点） */
+            content: string;
+            /**
+             * @description objection：对信用记录的异议；statement：陈述、申辩等书面材料
+             * @enum {string}
+             */
+            kind: "objection" | "statement";
+            /** @description 扫描材料（POST /api/subjects/{id}/uploads 上传后的编号） */
+            materialIds?: string[];
+            /**
+             * Format: date
+             * @description 收到日期（期限自此计算，不是录入日期）
+             */
+            receivedOn: string;
+            /**
+             * Format: uuid
+             * @description 所针对的信用记录；异议必填
+             */
+            recordId?: string;
+        };
+        CounterIntakeListDto: {
+            items: components["schemas"]["CounterIntakeViewDto"][];
+        };
+        CounterIntakeViewDto: {
+            /** @enum {string} */
+            channel: "counter" | "post";
+            content: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            decisionReason: string | null;
+            /**
+             * Format: uuid
+             * @description 异议处理结果告知书（纸质送达：POST /api/documents/{id}/service）
+             */
+            documentId: string | null;
+            /** Format: date-time */
+            enteredAt: string;
+            /** Format: uuid */
+            enteredBy: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "objection" | "statement";
+            material: string[];
+            officeCode: string | null;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: uuid */
+            recordId: string | null;
+            /** @enum {string} */
+            status: "received" | "upheld" | "rejected";
+            /** Format: uuid */
+            subjectId: string;
+        };
         CounterRecordRepairDto: {
             /** @description 信用修复承诺书内容（纸质承诺书的文字） */
             commitment?: string;
@@ -3455,7 +3618,7 @@ export interface components {
             referredBy: components["schemas"]["CreditRecordRefDto"][];
             /** Format: uuid */
             refersTo: string | null;
-            /** @description 在本机构档案中的序号 */
+            /** @description 在本机构（或自然人）档案中的序号 */
             seq: number;
             /** @description 失信程度：minor、general、serious（失信类记录） */
             severity: string | null;
@@ -3463,8 +3626,14 @@ export interface components {
             /** @enum {string} */
             status: "published" | "pending" | "expired" | "repaired" | "withdrawn" | "corrected" | "recorded";
             statusLabel: string;
+            /**
+             * Format: uuid
+             * @description 自然人主体编号（仅自然人的记录）
+             */
+            subjectId?: string;
             title: string;
-            uscc: string;
+            /** @description 机构的统一社会信用代码；自然人的记录为 null（见 subjectId） */
+            uscc: string | null;
         };
         CreditRecordRefDto: {
             /** Format: date */
@@ -3480,8 +3649,11 @@ export interface components {
             publicityUntil?: string | null;
         };
         CreditReviewDto: {
-            /** @enum {string} */
-            grade: "A" | "B" | "C" | "D" | "E";
+            /**
+             * @description 信用等级（自然人没有等级，为 null）
+             * @enum {string|null}
+             */
+            grade: "A" | "B" | "C" | "D" | "E" | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -3500,9 +3672,15 @@ export interface components {
             reasons: components["schemas"]["ReviewReasonDto"][];
             /** Format: date-time */
             reviewedAt: string;
-            /** @description 审查时的信用得分 */
-            score: number;
-            uscc: string;
+            /** @description 审查时的信用得分（自然人为 null） */
+            score: number | null;
+            /**
+             * Format: uuid
+             * @description 只审查自然人时：该自然人的主体编号（无记录的为 null）
+             */
+            subjectId?: string | null;
+            /** @description 所审查机构；只审查自然人时为 null */
+            uscc: string | null;
         };
         CurrentUserDto: {
             /** Format: uuid */
@@ -3518,6 +3696,11 @@ export interface components {
             /** @description 机构账号所属机构的统一社会信用代码 */
             uscc: string | null;
             username: string;
+        };
+        DecideIntakeDto: {
+            /** @enum {string} */
+            outcome: "upheld" | "rejected";
+            reasons: string;
         };
         DecideMatterDto: {
             /** @enum {string} */
@@ -3675,7 +3858,7 @@ export interface components {
             /** Format: date */
             issuedOn: string | null;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result";
             /** @example 失信行为认定告知书 */
             kindLabel: string;
             /**
@@ -3718,7 +3901,7 @@ export interface components {
              * @description 文书种类
              * @enum {string}
              */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result";
             /**
              * Format: uuid
              * @description 更正：被替代的已签发文书
@@ -4212,7 +4395,7 @@ export interface components {
             /** Format: date */
             issuedOn: string | null;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result";
             /** @description 签发时已电子送达则有值；为空表示待以其他方式送达 */
             service: components["schemas"]["ServiceBriefDto"] | null;
             sha256: string | null;
@@ -4565,7 +4748,8 @@ export interface components {
             officeCode: string | null;
             /** @enum {string} */
             state: "late" | "due_soon";
-            uscc: string;
+            /** @description 自然人的决定为 null */
+            uscc: string | null;
         };
         OverdueOfficeDto: {
             dueSoon: number;
@@ -4620,10 +4804,17 @@ export interface components {
             facts: string;
             /** @description 罚款金额（万元）；处罚类别含罚款时必填 */
             fineAmount?: number;
+            /** @description 证件号码（自然人必填；加密存储，任何页面只显示脱敏值，从不公示） */
+            idNumber?: string;
+            /**
+             * @description 证件类型（自然人必填；不公示）
+             * @enum {string}
+             */
+            idType?: "身份证" | "护照" | "港澳居民来往内地通行证" | "台湾居民来往大陆通行证" | "外国人永久居留身份证";
             /** @description 法定代表人身份证号（加密存储，任何页面只显示脱敏值） */
             legalRepIdNumber?: string;
-            /** @description 法定代表人 */
-            legalRepName: string;
+            /** @description 法定代表人（自然人不填） */
+            legalRepName?: string;
             /** @description 轻微失信确有必要公示的理由（填写后公示，最长 3 个月；不填则不予公示） */
             minorPublicationReason?: string;
             /** @description 处罚类别 */
@@ -4659,8 +4850,8 @@ export interface components {
             subjectCategory: "法人及非法人组织" | "自然人" | "个体工商户";
             /** @description 行政相对人名称 */
             subjectName: string;
-            /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
-            uscc: string;
+            /** @description 统一社会信用代码（法人及非法人组织、个体工商户必填；自然人不填） */
+            uscc?: string;
             /**
              * @description 处罚有效期
              * @example 2026-03-02
@@ -4743,11 +4934,27 @@ export interface components {
             start: number;
         };
         PersonDto: {
-            /** @description 居民身份证号码（GB 11643-1999，含校验位） */
-            idNumber: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 证件号码（脱敏）
+             * @example 3207**********1234
+             */
+            idMasked: string;
+            /** @description 证件类型 */
+            idType: string;
+            /** @enum {string} */
+            kind: "person";
+            kindLabel: string;
             name: string;
-            /** @example 举办者 */
-            role?: string;
+            officeCode: string | null;
+        };
+        PersonRecordsDto: {
+            items: components["schemas"]["CreditRecordDto"][];
+            /** Format: uuid */
+            subjectId: string;
         };
         PlatformHoldingDto: {
             /** @description 不可达的原因 */
@@ -5012,7 +5219,13 @@ export interface components {
              */
             status: "pending" | "published" | "recorded";
             statusLabel: string;
-            uscc: string;
+            /**
+             * Format: uuid
+             * @description 自然人主体编号（仅自然人）
+             */
+            subjectId: string | null;
+            /** @description 机构的统一社会信用代码；自然人为 null（见 subjectId） */
+            uscc: string | null;
         };
         PublicityOverdueReportDto: {
             /** Format: date */
@@ -5058,6 +5271,7 @@ export interface components {
             decisionDate: string;
             /** Format: uuid */
             id: string;
+            /** @description 机构名称；自然人为脱敏后的姓名（张*明） */
             institutionName: string;
             /** @enum {string} */
             kind: "licence" | "penalty" | "determination" | "interview" | "commitment" | "honour" | "repair" | "joint_sanction" | "correction" | "publication_end" | "inbound" | "reclassification";
@@ -5068,7 +5282,8 @@ export interface components {
             publicityUntil: string | null;
             severity: string | null;
             title: string;
-            uscc: string;
+            /** @description 统一社会信用代码；自然人为 null（证件号码从不公示） */
+            uscc: string | null;
         };
         PublicRecordPageDto: {
             items: components["schemas"]["PublicRecordDto"][];
@@ -5102,7 +5317,8 @@ export interface components {
              * @enum {string}
              */
             status: "draft" | "approved" | "withheld";
-            uscc: string;
+            /** @description 机构的统一社会信用代码；自然人的记录为 null */
+            uscc: string | null;
             version: number;
         };
         PublicTextFieldsDto: {
@@ -5165,7 +5381,8 @@ export interface components {
             status: "draft" | "approved" | "withheld";
             /** @description 所属记录或决定的标题 */
             subject: string;
-            uscc: string;
+            /** @description 机构的统一社会信用代码；自然人的记录为 null */
+            uscc: string | null;
             version: number;
         };
         PublishPolicyDto: {
@@ -5562,7 +5779,7 @@ export interface components {
         };
         ReviewReasonDto: {
             /** @enum {string} */
-            code: "RECORD_IN_PUBLICITY" | "BANNED_PERSON" | "OPEN_RECTIFICATION" | "GRADE";
+            code: "RECORD_IN_PUBLICITY" | "BANNED_PERSON" | "OPEN_RECTIFICATION" | "GRADE" | "PERSON_RECORD_IN_PUBLICITY";
             /** @description 理由（中文） */
             message: string;
             /** @enum {string} */
@@ -5571,14 +5788,19 @@ export interface components {
             ref?: string;
         };
         ReviewRequestDto: {
-            /** @description 被审查人员身份证号（按盲索引比对，不落库明文） */
+            /** @description 被审查人员证件号码（按盲索引比对，不落库明文）；不填 uscc 时审查该自然人本人 */
             idNumber?: string;
+            /**
+             * @description 被审查人员的证件类型（默认身份证）
+             * @enum {string}
+             */
+            idType?: "身份证" | "护照" | "港澳居民来往内地通行证" | "台湾居民来往大陆通行证" | "外国人永久居留身份证";
             /** @description 所审查的审批或评选事项编号；决定该事项前必须有审查记录 */
             matterId?: string;
             /** @enum {string} */
             purpose: "licence" | "award";
-            /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
-            uscc: string;
+            /** @description 机构统一社会信用代码；只审查自然人时不填，改填 idNumber */
+            uscc?: string;
         };
         RevokeConsentDto: {
             reason: string;
@@ -5694,6 +5916,13 @@ export interface components {
             values: {
                 [key: string]: number | null;
             };
+        };
+        SubjectSearchDto: {
+            /** @description 自然人证件号码（按盲索引比对，不落库明文，不写入日志） */
+            idNumber: string;
+        };
+        SubjectSearchResultDto: {
+            items: components["schemas"]["PersonDto"][];
         };
         SubmissionContentDto: {
             /** @description 仅经办人和管理员可见，个人信息脱敏 */
@@ -6053,7 +6282,7 @@ export interface components {
             issuedOn: string;
             issuer: string;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result";
             kindLabel: string;
             /** @description 已被更正文书替代时，更正文书的文号 */
             replacedBy: string | null;
@@ -18781,6 +19010,602 @@ export interface operations {
             };
             /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SubjectsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SubjectsController_creditFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecordsDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SubjectsController_intakes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounterIntakeListDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SubjectsController_enter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CounterIntakeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounterIntakeViewDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SubjectsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedEvidenceDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 上传内容过大（PAYLOAD_TOO_LARGE） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不支持的文件类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SubjectsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                intakeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideIntakeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounterIntakeViewDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SubjectsController_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectSearchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectSearchResultDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
