@@ -1,0 +1,43 @@
+import cluster from 'node:cluster';
+import { Logger } from '@nestjs/common';
+
+/**
+ * The API as API_PROCESSES processes behind one port (issue #20 part 2), with Node's cluster module: the primary
+ * holds the listening socket and hands connections round-robin to its children, each a whole API (src/main.ts).
+ * Nothing is shared in memory: rate limits, lock-outs and the session-cache invalidations go through Redis, the rest
+ * lives in PostgreSQL and Temporal (README "Operating it"). A child that dies is started again after a second; a
+ * request it held fails at the connection, which a client retries. The primary does no work of its own, so it
+ * is hard to kill by accident; SIGTERM/SIGINT to it stop all children.
+ *
+ * Metrics: child i (0-based) listens on METRICS_PORT + 10·i (9464, 9474, …), so workers started by scripts/up.sh
+ * at WORKER_METRICS_PORT + 10·j never collide (docs/operations.md).
+ */
+const count = Math.max(1, Number(process.env.API_PROCESSES ?? 1) || 1);
+const metricsBase = Number(process.env.METRICS_PORT ?? 9464);
+
+if (count === 1 || !cluster.isPrimary) {
+  void import('./main');
+} else {
+  const logger = new Logger('Cluster');
+  let stopping = false;
+  const fork = (index: number) => {
+    const child = cluster.fork({ API_INSTANCE: String(index), METRICS_PORT: String(metricsBase + 10 * index) });
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      logger.warn(`API process ${index} (pid ${child.process.pid}) ended (${signal ?? code}); starting it again`);
+      setTimeout(() => fork(index), 1000);
+    });
+  };
+  for (let i = 0; i < count; i++) fork(i);
+  logger.log(`${count} API processes sharing port ${process.env.PORT ?? 3000} (primary pid ${process.pid})`);
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    const done = () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0);
+    cluster.on('exit', done);
+    done();
+    setTimeout(() => process.exit(0), 15_000).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
