@@ -13,23 +13,30 @@ import { Logger } from '@nestjs/common';
  * at WORKER_METRICS_PORT + 10·j never collide (docs/operations.md).
  */
 const count = Math.max(1, Number(process.env.API_PROCESSES ?? 1) || 1);
-const metricsBase = Number(process.env.METRICS_PORT ?? 9464);
+// 0 (a free port, as under NODE_ENV=test) stays 0 for every child
+const metricsBase = Number(process.env.METRICS_PORT ?? (process.env.NODE_ENV === 'test' ? 0 : 9464));
+const metricsPort = (index: number) => String(metricsBase && metricsBase + 10 * index);
 
 if (count === 1 || !cluster.isPrimary) {
   void import('./main');
 } else {
   const logger = new Logger('Cluster');
   let stopping = false;
-  const fork = (index: number) => {
-    const child = cluster.fork({ API_INSTANCE: String(index), METRICS_PORT: String(metricsBase + 10 * index) });
+  let up = 0;
+  const fork = (index: number, again = false) => {
+    const child = cluster.fork({ API_INSTANCE: String(index), METRICS_PORT: metricsPort(index) });
+    // one line once every child listens (the fault suite waits for it), one per child started again later
+    child.once('listening', () => {
+      if (again) logger.log(`API process ${index} (pid ${child.process.pid}) listening again`);
+      else if (++up === count) logger.log(`all ${count} API processes listening on port ${process.env.PORT ?? 3000} (primary pid ${process.pid})`);
+    });
     child.once('exit', (code, signal) => {
       if (stopping) return;
       logger.warn(`API process ${index} (pid ${child.process.pid}) ended (${signal ?? code}); starting it again`);
-      setTimeout(() => fork(index), 1000);
+      setTimeout(() => fork(index, true), 1000);
     });
   };
   for (let i = 0; i < count; i++) fork(i);
-  logger.log(`${count} API processes sharing port ${process.env.PORT ?? 3000} (primary pid ${process.pid})`);
   const stop = () => {
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
