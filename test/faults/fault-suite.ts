@@ -142,10 +142,16 @@ async function main(): Promise<number> {
     const pending = async () => (await ds!.query(`SELECT count(*)::int AS n FROM platform_submissions WHERE status = 'pending'`))[0].n as number;
     const killedOnPurpose = new Set<Service>();
     const faults: [number, string, () => Promise<void>][] = MULTI ? [
-      [0.3, `kill -9 of one of ${API_N} API processes mid-request (the cluster starts it again)`, async () => killOneApiProcess(api)],
-      [0.5, `kill -9 of one of ${WORKER_N} workers (left dead: the others carry its cases)`, async () => {
+      [0.25, `kill -9 of one of ${API_N} API processes while 双公示 penalties are filed (the cluster starts it again)`, async () => {
+        const filing = inPool(8, 4, (i) => driver.filePenalty(parties[i % INSTITUTIONS].uscc));
+        await sleep(300);
+        await killOneApiProcess(api);
+        await filing;
+      }],
+      [0.5, `kill -9 of one of ${WORKER_N} workers (left dead: the others carry its cases, jobs and the feed schedule)`, async () => {
         killedOnPurpose.add(workers[WORKER_N - 1]);
         await workers[WORKER_N - 1].kill();
+        await publishFeedItem(simulatorUrl, parties[0].uscc);
       }],
     ] : [
       [0.08, 'kill -9 worker', async () => { await worker.kill(); await startWorker(); }],
@@ -184,6 +190,7 @@ async function main(): Promise<number> {
     await driver.drain();
     say(`drive over: ${driver.counts.requests} requests, ${driver.counts.acknowledged} 2xx, ${driver.counts.refused} 4xx, ${driver.counts.failed} 5xx/timeouts`);
     say(`  not 2xx: ${[...driver.counts.refusals].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}; retried after a dropped connection: ${http.retried}`);
+    for (const lost of http.lost) say(`  no answer: ${lost}`);
 
     say('waiting for deliveries, SMS/e-mail copies and the feed pull to catch up');
     const unsettled = await settle(ds, 90_000);

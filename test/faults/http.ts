@@ -1,7 +1,8 @@
 /**
  * A small HTTP client for the suite: JSON in and out, a timeout per request, network failures as status 0. A
- * connection refused or dropped (an API process killed under it) is retried twice, as a browser's user would press
- * again; `retried` counts those, and only what still fails after them is a failure.
+ * connection refused or dropped (an API process killed under it) is retried, as a browser's user would press again;
+ * a pooled keep-alive socket to the dead process fails each in turn, so up to four times, 0.3–2.4 s apart. `retried`
+ * counts those; only what still fails after them is a failure, and `lost` keeps what it was.
  */
 export interface Reply<T = any> { status: number; body: T }
 
@@ -9,15 +10,21 @@ const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|EPIPE|UND_ERR_SOCKET|other side
 
 export class Api {
   retried = 0;
+  readonly lost: string[] = [];
 
   constructor(readonly base: string) {}
 
   async call<T = any>(method: string, path: string, token: string | null, body?: unknown, timeoutMs = 20_000): Promise<Reply<T>> {
     for (let attempt = 0; ; attempt++) {
       const reply = await this.once<T>(method, path, token, body, timeoutMs);
-      if (reply.status !== 0 || attempt === 2 || !CONNECTION_LOST.test(String((reply.body as { message?: string }).message))) return reply;
+      const message = String((reply.body as { message?: string }).message);
+      if (reply.status !== 0) return reply;
+      if (attempt === 4 || !CONNECTION_LOST.test(message)) {
+        this.lost.push(`${method} ${path.split('?')[0]}: ${message.trim()}`);
+        return reply;
+      }
       this.retried++;
-      await new Promise((r) => setTimeout(r, 300));
+      await new Promise((r) => setTimeout(r, 300 * 2 ** attempt));
     }
   }
 
