@@ -3,7 +3,10 @@ import { Logger } from '@nestjs/common';
 
 /**
  * The API as API_PROCESSES processes behind one port (issue #20 part 2), with Node's cluster module: the primary
- * holds the listening socket and hands connections round-robin to its children, each a whole API (src/main.ts).
+ * opens the listening socket and every child, a whole API (src/main.ts), accepts from it directly (SCHED_NONE). Not
+ * the default round-robin, where the primary accepts and passes each connection on: a connection passed to a child
+ * that dies before taking it stays open in the primary with nobody answering, and its request hangs (the fault suite
+ * saw a 20 s timeout); accepted by the kernel's queue instead, it is answered by the surviving child.
  * Nothing is shared in memory: rate limits, lock-outs and the session-cache invalidations go through Redis, the rest
  * lives in PostgreSQL and Temporal (README "Operating it"). A child that dies is started again after a second; a
  * request it held fails at the connection, which a client retries. The primary does no work of its own, so it
@@ -20,6 +23,7 @@ const metricsPort = (index: number) => String(metricsBase && metricsBase + 10 * 
 if (count === 1 || !cluster.isPrimary) {
   void import('./main');
 } else {
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   const logger = new Logger('Cluster');
   let stopping = false;
   let up = 0;
