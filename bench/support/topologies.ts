@@ -28,10 +28,13 @@ export async function sideBySide(topologies: string[]): Promise<void> {
     for (const line of lines) {
       const parts = line.split(' | ').map((p) => p.trim());
       if (parts.length !== 4) continue;
-      const row = rows.get(parts[0]) ?? { target: parts[2], values: topologies.map(() => 'n/a'), statuses: topologies.map(() => '—') };
-      row.values[i] = parts[1];
+      // a name that counts what this run did ("writes p95 (248 writes, 91 completed)") keeps the count with the value
+      const counted = /^(.*?) \(([^)]*\d[^)]*)\)$/.exec(parts[0]);
+      const [name, value] = counted ? [counted[1], `${parts[1]} (${counted[2]})`] : [parts[0], parts[1]];
+      const row = rows.get(name) ?? { target: parts[2], values: topologies.map(() => 'n/a'), statuses: topologies.map(() => '—') };
+      row.values[i] = value;
       row.statuses[i] = parts[3];
-      rows.set(parts[0], row);
+      rows.set(name, row);
     }
   }
   for (const [name, r] of rows) {
