@@ -11,6 +11,7 @@ import { BENCH_DB, BENCH_DB_URL, compiledPath, freePort, freshDatabase, ROOT, st
 import { LOAD_OFFICES, loadSeedSql, OFFICERS_PER_OFFICE, portalUscc } from './support/load-seed';
 import { institution, officer, pdfUpload, type SimUser } from './support/load-users';
 import { exitOnSignals, inPool, loadAverage, numberArg, percentile, progress, report } from './support/report';
+import { parseTopology, sideBySide } from './support/topologies';
 
 // autocannon ships no types; this is the part of its API the bench uses
 type Instance = { on(e: 'response', f: (c: unknown, status: number, bytes: number, ms: number) => void): void; on(e: 'reqError', f: () => void): void };
@@ -32,6 +33,10 @@ const autocannon: (o: object, done: (err: Error | null, r: Result) => void) => I
  *
  *   npx ts-node -T bench/load.bench.ts [--seconds 40] [--officers 50] [--institutions 20] [--real-cases 100]
  *
+ * It runs twice, at 1+1 (one API, one worker) and at 2+2 (two API processes behind one port through
+ * src/cluster.ts, two workers), each on a fresh database, and prints the two side by side (issue #20 part 2);
+ * LOAD_TOPOLOGY=2+2 (or any N+M) runs that one alone.
+ *
  * LOAD_PROFILE=<dir> also writes a V8 tick profile of the API to <dir>/api-v8.log (`node --prof-process` reads it):
  * how the JWT key and the one-statement case page were found.
  */
@@ -44,6 +49,7 @@ const PASSWORD = 'Load#Bench2026';
 const TOTP_SECRET = newTotpSecret(); // the staff accounts' second factor, for this run only
 const RUN = `${process.pid}`;
 const QUEUE_PREFIX = `educredit-load-${RUN}`;
+const TOPOLOGY = process.env.LOAD_TOPOLOGY ? parseTopology(process.env.LOAD_TOPOLOGY) : null;
 
 interface Group {
   name: string; users: SimUser[]; latencies: { read: number[]; write: number[] }; byRequest: Map<string, number[]>;
@@ -54,7 +60,8 @@ const group = (name: string, users: SimUser[]): Group =>
 
 async function main(): Promise<void> {
   exitOnSignals();
-  progress(`load bench: ${OFFICERS} officers + ${INSTITUTIONS} institutions for ${SECONDS} s, database ${BENCH_DB}, load ${loadAverage()}`);
+  const { api: apiProcesses, workers } = TOPOLOGY ?? parseTopology('1+1');
+  progress(`load bench at ${apiProcesses}+${workers}: ${OFFICERS} officers + ${INSTITUTIONS} institutions for ${SECONDS} s, database ${BENCH_DB}, load ${loadAverage()}`);
   const compiledRoot = dirname(dirname(compiledPath('load.bench.ts')));
   const ds = await freshDatabase();
   const temporal = await startTemporalDevServer();
@@ -89,9 +96,10 @@ async function main(): Promise<void> {
       children.push(child);
       return child;
     };
-    progress('starting the API and the worker (the worker bundles the workflows)');
-    start('src/main.js', 'inherit');
-    start('src/worker.js', 'ignore');
+    progress(`starting ${apiProcesses} API process(es) and ${workers} worker(s) (each worker bundles the workflows)`);
+    if (apiProcesses > 1) (env as NodeJS.ProcessEnv).API_PROCESSES = String(apiProcesses);
+    start(apiProcesses > 1 ? 'src/cluster.js' : 'src/main.js', 'inherit');
+    for (let w = 0; w < workers; w++) start('src/worker.js', 'ignore');
     const base = `http://127.0.0.1:${port}`;
     await until('the API', async () => (await fetch(`${base}/api/health`)).status === 200, 120_000);
     const call = async (token: string | null, method: string, path: string, body?: object) => {
@@ -201,7 +209,7 @@ async function removeQueueKeys(): Promise<void> {
   await redis.quit();
 }
 
-main().then(() => process.exit(0), (err) => {
+(TOPOLOGY ? main() : sideBySide(['1+1', '2+2'])).then(() => process.exit(0), (err) => {
   console.error(err);
   process.exit(1);
 });

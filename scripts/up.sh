@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The run command: installs what it needs, starts Temporal (dev server, SQLite under var/), makes sure
 # PostgreSQL and Redis are up, migrates, loads demo data, builds, then runs the API and the worker in the
-# foreground. Ctrl-C stops everything it started; data stays in PostgreSQL and var/ for the next run.
+# foreground (API_PROCESSES APIs on the one port and WORKERS workers, 1 and 1 unless set). Ctrl-C stops everything
+# it started; data stays in PostgreSQL and var/ for the next run.
 source "$(dirname "$0")/lib.sh"
 bootstrap
 cd "$ROOT"
@@ -67,12 +68,20 @@ if [ -z "${PLATFORM_URL:-}" ]; then
   fi
 fi
 
-log "starting the worker and the API"
-# the worker's V8 heaps (its own and its workflow thread's) bounded as in package.json start:worker (README "Configuration")
-WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflow-bundle.js" node --max-old-space-size=192 --max-semi-space-size=4 dist/src/worker.js \
-  >>var/log/worker.log 2>&1 &
-pids+=($!)
-node dist/src/main.js >>var/log/api.log 2>&1 &
+# API_PROCESSES APIs behind the one port (src/cluster.ts) and WORKERS workers; what they share is in Redis,
+# PostgreSQL and Temporal (README "Operating it"). Metrics ports step by 10 per process so none collide.
+API_PROCESSES=${API_PROCESSES:-1}
+WORKERS=${WORKERS:-1}
+log "starting $WORKERS worker(s) and $API_PROCESSES API process(es)"
+for ((j = 0; j < WORKERS; j++)); do
+  suffix=$([ "$j" = 0 ] && echo "" || echo "-$j")
+  # the worker's V8 heaps (its own and its workflow thread's) bounded as in package.json start:worker (README "Configuration")
+  WORKER_METRICS_PORT=$((${WORKER_METRICS_PORT:-9465} + 10 * j)) TEMPORAL_METRICS_PORT=$((${TEMPORAL_METRICS_PORT:-9466} + 10 * j)) \
+    WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflow-bundle.js" node --max-old-space-size=192 --max-semi-space-size=4 dist/src/worker.js \
+    >>"var/log/worker$suffix.log" 2>&1 &
+  pids+=($!)
+done
+API_PROCESSES=$API_PROCESSES node dist/src/cluster.js >>var/log/api.log 2>&1 &
 pids+=($!)
 wait_for_port "$PORT" 60
 
@@ -85,7 +94,7 @@ cat <<MSG
     Temporal UI    http://127.0.0.1:$TEMPORAL_UI_PORT
     Queues         http://127.0.0.1:$PORT/api/admin/queues   (admin; see README "Municipal platform and notifications")
     Platform (sim) $PLATFORM_URL   (contract: $PLATFORM_URL/openapi.yaml)
-    Logs           var/log/{api,worker,temporal,platform-simulator}.log
+    Logs           var/log/{api,worker,temporal,platform-simulator}.log   ($API_PROCESSES API, $WORKERS worker process(es))
 
   Demo logins (development only):
 $(node dist/scripts/seed-demo.js --print)

@@ -14,6 +14,7 @@ import { OutboxModule } from './platform/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { PoliciesModule } from './policies/policies.module';
 import { RecordRepairsCoreModule } from './record-repairs/record-repairs.module';
+import { CacheBusModule } from './redis/cache-bus';
 
 /**
  * The one module set behind every process. The API (app.module.ts), the case worker (worker.module.ts), the relay
@@ -21,8 +22,11 @@ import { RecordRepairsCoreModule } from './record-repairs/record-repairs.module'
  * provider cannot be in one process's list and missing from another's.
  */
 
-/** What every process stands on: configuration, the database, field encryption, the outbox writers, notifications. */
-export const FOUNDATION_MODULES = [AppConfigModule, DatabaseModule, CryptoModule, OutboxModule, NotificationsModule];
+/**
+ * What every process stands on: configuration, the database, field encryption, the outbox writers, notifications,
+ * and the cache bus that tells the other processes when a cache of theirs went stale (src/redis/cache-bus.ts).
+ */
+export const FOUNDATION_MODULES = [AppConfigModule, DatabaseModule, CryptoModule, CacheBusModule, OutboxModule, NotificationsModule];
 
 /**
  * The domains the case workflow's activities are built from; the API reads and starts cases through the same ones.

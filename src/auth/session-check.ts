@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/errors/domain.exception';
+import { CacheBus } from '../redis/cache-bus';
 import { validateEnv } from '../config/env.schema';
 import type { AuthUser, Role } from './role';
 import { AuthErrorCode, tokenInvalid } from './auth.errors';
@@ -39,13 +40,14 @@ export interface Authenticated {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CACHE_LIMIT = 50_000;
+const BUS_TOPIC = 'session';
 const invalid = () => tokenInvalid();
 
 /**
  * Checks a bearer token against the account's current state on every request (issue #14 point 4): a signature and
  * an `exp` are not enough, the session must be open and the account active with the token's version. What it read
- * is kept for SESSION_CACHE_TTL_MS (≤ 60 s) so a busy API makes one query per session per half minute; this process
- * forgets at once what it changed, other processes within that time. The role and office come from the account, not
+ * is kept for SESSION_CACHE_TTL_MS (≤ 60 s) so a busy API makes one query per session per half minute; a change
+ * is forgotten at once here and, through the cache bus, in every other API process (the TTL is only the backstop). The role and office come from the account, not
  * from the token, so a change of either applies with the next read.
  */
 @Injectable()
@@ -56,8 +58,11 @@ export class SessionCheck {
   constructor(
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly bus: CacheBus,
   ) {
     this.ttlMs = validateEnv(process.env).SESSION_CACHE_TTL_MS;
+    // another API process ended a session or changed an account: forget it here too (issue #20 part 2)
+    bus.on(BUS_TOPIC, (sessionId) => this.drop(sessionId));
   }
 
   async authenticate(token: string): Promise<Authenticated> {
@@ -79,8 +84,13 @@ export class SessionCheck {
     return { user: s.user, session: { id: claims.sid, scope: claims.scope === 'full' && s.scope === 'full' ? 'full' : 'setup' } };
   }
 
-  /** After a change this process made: the next request reads the state again. */
-  forget(sessionId?: string): void {
+  /** After a change this process made: the next request, on this process or any other, reads the state again. */
+  forget(sessionId?: string): Promise<void> {
+    this.drop(sessionId);
+    return this.bus.publish(BUS_TOPIC, sessionId);
+  }
+
+  private drop(sessionId?: string): void {
     if (sessionId) this.cache.delete(sessionId);
     else this.cache.clear(); // an account's change touches all its sessions; such changes are rare enough to start over
   }

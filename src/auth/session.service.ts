@@ -69,7 +69,7 @@ export class SessionService {
       }
       return { account, tokens: await this.rotate(m, account, s.id) };
     });
-    this.check.forget();
+    await this.check.forget();
     if (!result) throw ended();
     return result.tokens;
   }
@@ -81,7 +81,7 @@ export class SessionService {
       if (!account) throw ended();
       return this.rotate(m, account, sessionId);
     });
-    this.check.forget(sessionId);
+    await this.check.forget(sessionId);
     return tokens;
   }
 
@@ -90,7 +90,7 @@ export class SessionService {
     const [rows] = await this.ds.query(
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE refresh_hash = $1 AND revoked_at IS NULL RETURNING id`,
       [sha256(refreshToken)]);
-    for (const r of rows) this.check.forget(r.id);
+    for (const r of rows) await this.check.forget(r.id);
   }
 
   /**
@@ -101,12 +101,12 @@ export class SessionService {
   async revokeAll(userId: string, reason: string, db?: EntityManager, except?: string): Promise<void> {
     await (db ?? this.ds).query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
                      WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3)`, [userId, reason, except ?? null]);
-    if (!db) this.check.forget();
+    if (!db) await this.check.forget();
   }
 
   /** After a change to an account's rights outside this service: this process reads sessions afresh. */
-  forgetCached(): void {
-    this.check.forget();
+  forgetCached(): Promise<void> {
+    return this.check.forget();
   }
 
   requirements(account: Account): Requirement[] {

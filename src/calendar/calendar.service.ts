@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import officialCalendar from 'chinese-days/dist/chinese-days.json';
 import { EntityManager, Repository } from 'typeorm';
 import { conflict, DomainException, notFound, unprocessable } from '../common/errors/domain.exception';
+import { CacheBus } from '../redis/cache-bus';
 import { CalendarOverrideEntity } from './calendar-override.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { fromDayNumber, toDayNumber, weekday } from './iso-date';
@@ -21,6 +22,7 @@ const OFFICIAL_YEARS = new Set(Object.keys(OFFICIAL_HOLIDAYS).map((d) => Number(
 
 /** Overrides change rarely; a short TTL bounds staleness in the other process (API vs worker). */
 const CACHE_TTL_MS = 30_000;
+const BUS_TOPIC = 'calendar';
 
 interface Snapshot {
   overrides: Map<string, boolean>;
@@ -54,7 +56,12 @@ export class CalendarService {
   constructor(
     @InjectRepository(CalendarOverrideEntity) private readonly overrides: Repository<CalendarOverrideEntity>,
     @InjectRepository(CalendarYearEntity) private readonly years: Repository<CalendarYearEntity>,
-  ) {}
+    // absent where a test or bench builds the service by hand: one process, nothing to tell
+    @Optional() private readonly bus?: CacheBus,
+  ) {
+    // the workers compute deadlines from these overrides: a change approved in an API process applies at their next step
+    bus?.on(BUS_TOPIC, () => { this.cached = undefined; });
+  }
 
   async isWorkingDay(date: string): Promise<boolean> {
     const day = toDayNumber(date);
@@ -183,9 +190,10 @@ export class CalendarService {
     if (!result.affected) throw notFound(CalendarErrorCode.CALENDAR_OVERRIDE_NOT_FOUND, `${date} 没有人工调整的日历记录`);
   }
 
-  /** Drops the cached overrides; the next computation reads them again. */
+  /** Drops the cached overrides, here and in every other process; the next computation reads them again. */
   invalidate(): void {
     this.cached = undefined;
+    void this.bus?.publish(BUS_TOPIC);
   }
 
   private checkSchedule(year: number, { holidays, workdays }: YearSchedule): void {

@@ -85,7 +85,7 @@ export class DirectoryService {
       if (!active && user.active) await this.sessions.revokeAll(id, 'account disabled', m);
       return updated;
     });
-    if (rights) this.sessions.forgetCached();
+    if (rights) await this.sessions.forgetCached();
     return row;
   }
 

@@ -37,24 +37,32 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     this.loop.start(this.ds, 'notification_outbox', 1000);
   }
 
-  async handOver(): Promise<number> {
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT id FROM notifications WHERE dispatch_status = 'pending'
-          AND (queued_at IS NULL OR queued_at < now() - make_interval(secs => $1::float8 / 1000))
-        ORDER BY created_at LIMIT $2`,
-      // rows handed over this long ago and still pending (a Redis that lost its jobs) are handed over again
-      [this.env.NOTIFICATION_REQUEUE_MS, BATCH],
-    );
-    if (!rows.length) return 0;
-    const ids = rows.map((r) => r.id);
-    const jobs = [];
-    for (let i = 0; i < ids.length; i += SEND_BATCH) {
-      const batch = ids.slice(i, i + SEND_BATCH);
-      jobs.push({ name: 'send', data: { ids: batch }, opts: { jobId: `${batch[0]}+${batch.length}` } });
-    }
-    await this.queue.queue.addBulk(jobs);
-    await this.ds.query(`UPDATE notifications SET queued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
-    return rows.length;
+  /**
+   * Hands pending copies over in batches of SEND_BATCH. One process at a time (a transaction-scoped advisory lock):
+   * two workers selecting at once could cut the same rows into differently named batches and send a copy twice.
+   */
+  handOver(): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const [{ mine }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('educredit:notification-outbox')) AS mine`);
+      if (!mine) return 0;
+      const rows: { id: string }[] = await m.query(
+        `SELECT id FROM notifications WHERE dispatch_status = 'pending'
+            AND (queued_at IS NULL OR queued_at < now() - make_interval(secs => $1::float8 / 1000))
+          ORDER BY created_at LIMIT $2`,
+        // rows handed over this long ago and still pending (a Redis that lost its jobs) are handed over again
+        [this.env.NOTIFICATION_REQUEUE_MS, BATCH],
+      );
+      if (!rows.length) return 0;
+      const ids = rows.map((r) => r.id);
+      const jobs = [];
+      for (let i = 0; i < ids.length; i += SEND_BATCH) {
+        const batch = ids.slice(i, i + SEND_BATCH);
+        jobs.push({ name: 'send', data: { ids: batch }, opts: { jobId: `${batch[0]}+${batch.length}` } });
+      }
+      await this.queue.queue.addBulk(jobs);
+      await m.query(`UPDATE notifications SET queued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+      return rows.length;
+    });
   }
 
   /**

@@ -27,20 +27,27 @@ export class OutboxPoller implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.client.enabled) this.loop.start(this.ds, 'platform_outbox', this.queues.config.pollMs);
   }
 
-  /** One batch: queue first, then stamp — a crash in between hands the same ids over again, which collapses. */
-  async handOver(): Promise<number> {
-    const rows: (DeliveryRef & { stale: boolean })[] = await this.ds.query(
-      `SELECT id, record_type, queued_at IS NOT NULL AS stale FROM platform_submissions
-        WHERE status = 'pending' AND (queued_at IS NULL OR queued_at < now() - make_interval(secs => $1::float8 / 1000))
-        ORDER BY created_at LIMIT $2`,
-      [this.queues.config.requeueMs, BATCH],
-    );
-    if (!rows.length) return 0;
-    for (const r of rows) if (r.stale) await this.queues.release(r);
-    await this.queues.deliver(rows);
-    await this.ds.query(`UPDATE platform_submissions SET queued_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
-      [rows.map((r) => r.id)]);
-    return rows.length;
+  /**
+   * One batch: queue first, then stamp — a crash in between hands the same ids over again, which collapses. One
+   * process at a time (a transaction-scoped advisory lock): with several workers, the others leave it to the holder.
+   */
+  handOver(): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const [{ mine }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('educredit:platform-outbox')) AS mine`);
+      if (!mine) return 0;
+      const rows: (DeliveryRef & { stale: boolean })[] = await m.query(
+        `SELECT id, record_type, queued_at IS NOT NULL AS stale FROM platform_submissions
+          WHERE status = 'pending' AND (queued_at IS NULL OR queued_at < now() - make_interval(secs => $1::float8 / 1000))
+          ORDER BY created_at LIMIT $2`,
+        [this.queues.config.requeueMs, BATCH],
+      );
+      if (!rows.length) return 0;
+      for (const r of rows) if (r.stale) await this.queues.release(r);
+      await this.queues.deliver(rows);
+      await m.query(`UPDATE platform_submissions SET queued_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+        [rows.map((r) => r.id)]);
+      return rows.length;
+    });
   }
 
   onModuleDestroy(): Promise<void> {

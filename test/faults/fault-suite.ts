@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -26,13 +27,20 @@ import { OwnPostgres, ownRedis, ownTemporal, portAnswers, Service, waitUntil } f
  * the invariants (invariants.ts). Prints the counts; exits 1 on any violation. Run by scripts/test-faults.sh,
  * which builds nothing: it needs dist/ and var/test-workflow-bundle.js from the test command's build step.
  *
- *   FAULT_CASES (30)  FAULT_DRIVE_S (120)  FAULT_DAY_MS (20000: one calendar day of the compressed clock)
+ * FAULT_TOPOLOGY=2+2 (issue #20 part 2) runs two API processes behind one port (src/cluster.ts) and two workers
+ * instead, and the faults are the loss of one of each: kill -9 of one API process (its cluster starts it again) and
+ * of one worker (left dead: the other carries every case). Then no request may fail beyond a retry of a dropped
+ * connection, on top of the same invariants.
+ *
+ *   FAULT_CASES (30)  FAULT_DRIVE_S (120)  FAULT_DAY_MS (20000: one calendar day of the compressed clock)  FAULT_TOPOLOGY (1+1)
  */
 const ROOT = join(__dirname, '../..');
 const CASES = Number(process.env.FAULT_CASES ?? 30);
 const DRIVE_MS = Number(process.env.FAULT_DRIVE_S ?? 120) * 1000;
 const DAY_MS = Number(process.env.FAULT_DAY_MS ?? 20_000);
 const INSTITUTIONS = 6;
+const [API_N, WORKER_N] = (process.env.FAULT_TOPOLOGY ?? '1+1').split('+').map((n) => Math.max(1, Number(n) || 1));
+const MULTI = API_N > 1 || WORKER_N > 1;
 /** A deadline passing while the worker is dead is escalated when a worker is back: allow for the restart. */
 const ESCALATION_GRACE_MS = 20_000;
 const SHORT_POLICY = {
@@ -91,15 +99,21 @@ async function main(): Promise<number> {
     const node = process.execPath;
     const simulator = new Service('simulator', logs, () => [node, [join(ROOT, 'dist/src/platform-simulator/main.js')],
       { ...env, SIMULATOR_PORT: String(simPort), SIMULATOR_STATE_FILE: join(tmp, 'simulator.json'), SIMULATOR_SEED_DEMO: '0' }]);
-    const api = new Service('api', logs, () => [node, [join(ROOT, 'dist/src/main.js')], env]);
-    const worker = new Service('worker', logs, () => [node, [compiledWorker()], env]);
-    services.push(simulator, api, worker);
+    const api = MULTI
+      ? new Service('api', logs, () => [node, [join(ROOT, 'dist/src/cluster.js')], { ...env, API_PROCESSES: String(API_N) }])
+      : new Service('api', logs, () => [node, [join(ROOT, 'dist/src/main.js')], env]);
+    const workers = Array.from({ length: WORKER_N }, (_, j) => new Service(j ? `worker-${j + 1}` : 'worker', logs, () => [node, [compiledWorker()], env]));
+    const worker = workers[0];
+    services.push(simulator, api, ...workers);
     await simulator.startAndAwait('platform simulator listening', 30_000);
-    api.start();
+    const apiUp = MULTI ? api.startAndAwait(`all ${API_N} API processes listening`, 120_000) : api.start();
     const http = new Api(`http://127.0.0.1:${apiPort}`);
     await waitUntil('the API', async () => (await http.call('GET', '/api/health', null)).status === 200, 90_000, 500);
-    const startWorker = () => worker.startAndAwait('fault-worker polling', 120_000);
-    await startWorker();
+    await apiUp;
+    http.lost.splice(0); // the probes before the API listened are not requests anyone made
+    const startWorker = (w = worker) => w.startAndAwait('fault-worker polling', 120_000);
+    for (const w of workers) await startWorker(w);
+    say(`${API_N} API process(es) on :${apiPort}, ${WORKER_N} worker(s)`);
 
     // people: one officer and one approver of the office, six institutions with an account each
     const login = async (role: 'officer' | 'approver', officeCode: string | null) => {
@@ -127,7 +141,20 @@ async function main(): Promise<number> {
     // the faults, at fixed offsets into the drive (as fractions, so a shorter FAULT_DRIVE_S keeps them all)
     const outage = async (ms: number) => { await fetch(`${simulatorUrl}/admin/faults`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outageForMs: ms }) }); };
     const pending = async () => (await ds!.query(`SELECT count(*)::int AS n FROM platform_submissions WHERE status = 'pending'`))[0].n as number;
-    const faults: [number, string, () => Promise<void>][] = [
+    const killedOnPurpose = new Set<Service>();
+    const faults: [number, string, () => Promise<void>][] = MULTI ? [
+      [0.25, `kill -9 of one of ${API_N} API processes while 双公示 penalties are filed (the cluster starts it again)`, async () => {
+        const filing = inPool(8, 4, (i) => driver.filePenalty(parties[i % INSTITUTIONS].uscc));
+        await sleep(300);
+        await killOneApiProcess(api);
+        await filing;
+      }],
+      [0.5, `kill -9 of one of ${WORKER_N} workers (left dead: the others carry its cases, jobs and the feed schedule)`, async () => {
+        killedOnPurpose.add(workers[WORKER_N - 1]);
+        await workers[WORKER_N - 1].kill();
+        await publishFeedItem(simulatorUrl, parties[0].uscc);
+      }],
+    ] : [
       [0.08, 'kill -9 worker', async () => { await worker.kill(); await startWorker(); }],
       [0.20, 'PostgreSQL crash-restart', async () => pg.restart(2000)],
       [0.32, 'kill -9 worker', async () => { await worker.kill(); await sleep(3000); await startWorker(); }],
@@ -153,13 +180,18 @@ async function main(): Promise<number> {
       say(`fault ${++injected}/${faults.length}: ${name}`);
       await inject();
       // a supervisor restarts a process that died by itself; the suite counts it as a finding
-      for (const s of [api, worker]) if (!s.alive) { say(`${s.name} had exited by itself: restarting`); await (s === worker ? startWorker() : s.start()); }
+      for (const s of [api, ...workers]) {
+        if (s.alive || killedOnPurpose.has(s)) continue;
+        say(`${s.name} had exited by itself: restarting`);
+        await (s === api ? s.start() : startWorker(s));
+      }
     }
     await sleep(Math.max(0, driveStart + DRIVE_MS - Date.now()));
     clearInterval(tick);
     await driver.drain();
     say(`drive over: ${driver.counts.requests} requests, ${driver.counts.acknowledged} 2xx, ${driver.counts.refused} 4xx, ${driver.counts.failed} 5xx/timeouts`);
-    say(`  not 2xx: ${[...driver.counts.refusals].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}`);
+    say(`  not 2xx: ${[...driver.counts.refusals].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}; retried after a dropped connection: ${http.retried}`);
+    for (const lost of http.lost) say(`  no answer: ${lost}`);
 
     say('waiting for deliveries, SMS/e-mail copies and the feed pull to catch up');
     const unsettled = await settle(ds, 90_000);
@@ -170,8 +202,10 @@ async function main(): Promise<number> {
     });
     await connection.close();
 
-    const starts = [api, worker].map((s) => `${s.name} ${s.starts}`).join(', ');
+    const starts = [api, ...workers].map((s) => `${s.name} ${s.starts}`).join(', ');
     report.violations.push(...unsettled);
+    // losing one of two processes must cost a user at most a retry: no 5xx, no timeout, no connection left failing
+    if (MULTI && driver.counts.failed) report.violations.push(`${driver.counts.failed} request(s) failed (5xx, timeout or no connection after retries)`);
     for (const v of report.violations) console.log(`VIOLATION ${v}`);
     const spread = async (sql: string) => (await ds!.query(sql)).map((r: { k: string; n: number }) => `${r.k} ${r.n}`).join(', ');
     console.log(`stages: ${await spread(`SELECT stage AS k, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC`)}`);
@@ -206,6 +240,14 @@ function compiledWorker(): string {
     writeFileSync(join(out, `${name}.js`), js.outputText);
   }
   return join(out, 'fault-worker.js');
+}
+
+/** SIGKILL to one child of the API cluster (src/cluster.ts), found by its parent's pid. */
+async function killOneApiProcess(api: Service): Promise<void> {
+  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(api.pid)]).toString().trim().split(/\s+/).map(Number).filter(Boolean);
+  if (children.length < 2) throw new Error(`the API cluster has ${children.length} process(es), not 2 or more`);
+  process.kill(children[0], 'SIGKILL');
+  say(`  killed API process pid ${children[0]}; ${children.length - 1} still serving`);
 }
 
 async function migrated(pg: OwnPostgres): Promise<DataSource> {

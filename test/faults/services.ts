@@ -47,6 +47,10 @@ export class Service {
     });
   }
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get alive(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }

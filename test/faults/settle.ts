@@ -23,7 +23,7 @@ export async function settle(ds: DataSource, timeoutMs: number): Promise<string[
   const goals: [string, () => Promise<boolean>][] = [
     ['every platform submission delivered', async () => (await count(`SELECT count(*)::int AS n FROM platform_submissions WHERE status <> 'delivered'`)) === 0],
     ['every SMS/e-mail copy of an inbox message sent', async () => (await count(`SELECT count(*)::int AS n FROM notifications WHERE dispatch_status = 'pending'`)) === 0],
-    ['the feed item published after the Redis restart pulled in', async () =>
+    ['the feed item published late in the drive (after the Redis restart or a worker\'s death) pulled in', async () =>
       (await count(`SELECT count(*)::int AS n FROM inbound_records WHERE source_key LIKE '%${FEED_ITEM_ID}'`)) === 1],
   ];
   const missed = await Promise.all(goals.map(([what, done]) => waitUntil(what, done, timeoutMs, 1000).then(() => null, () => `not within ${timeoutMs / 1000} s of the drive's end: ${what}`)));

@@ -46,7 +46,7 @@ export class UserSecurityService {
       await this.accounts.setPassword(userId, await AuthService.hashPassword(password), true, m);
       await this.sessions.revokeAll(userId, 'password reset by an administrator', m);
     });
-    this.sessions.forgetCached();
+    await this.sessions.forgetCached();
     await this.limiter.unlock(account.username);
     return { userId, mustChangePassword: true };
   }
