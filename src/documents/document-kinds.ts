@@ -8,6 +8,8 @@ export const DOCUMENT_KINDS = [
   'interview-notice', 'interview-record', 'sanction-letter', 'sanction-lifting-letter', 'repair-decision', 'service-receipt',
   // the penalty procedure (限制从业, issue #17, docs/industry-bans.md)
   'penalty-notice', 'hearing-notice', 'hearing-record', 'penalty-decision',
+  // the serious-dishonesty list as a decision (issue #17, docs/case-lifecycle.md)
+  'listing-notice', 'listing-decision',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -47,6 +49,8 @@ export const KIND_TRAITS: Record<DocumentKind, KindTraits> = {
   'hearing-notice': { label: '听证通知书', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教听通' },
   'hearing-record': { label: '听证笔录', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教听记' },
   'penalty-decision': { label: '行政处罚决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教罚决' },
+  'listing-notice': { label: '列入严重失信主体名单告知书', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教名告' },
+  'listing-decision': { label: '列入严重失信主体名单决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教名决' },
 };
 
 export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);

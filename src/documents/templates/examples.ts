@@ -28,4 +28,7 @@ export const EXAMPLE_DATA: Record<DocumentKind, Record<string, unknown>> = {
   'penalty-decision': { personName: '孙某某', facts: '在未取得办学许可的场所组织学科类培训，经责令停止后继续开展。', periodYears: 5,
     legalBasis: '《校外培训行政处罚暂行办法》第五条、第十七条', fromDate: '2026-10-30', untilDate: '2031-10-29', noticeDocNo: '连区教罚告〔2026〕1号',
     hearing: '你于2026年10月10日要求听证，本局于2026年10月21日举行了听证。' },
+  'listing-notice': { statementDays: 5, decisionDocNo: '连区教信决〔2026〕3号', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' },
+  'listing-decision': { noticeDocNo: '连区教名告〔2026〕1号', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）', listUntil: '2029-10-09',
+    statement: '你单位在规定期限内未提出陈述、申辩' },
 };

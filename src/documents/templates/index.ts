@@ -4,6 +4,7 @@ import { DocumentKind, KIND_TRAITS } from '../document-kinds';
 import { dateText } from './common';
 import { determinationDecision, noticeOfDetermination, objectionResult, repairNotice } from './determination.templates';
 import { interviewNotice, interviewRecord, rectificationOrder } from './follow-up.templates';
+import { listingDecision, listingNotice } from './listing.templates';
 import { hearingNotice, hearingRecord, penaltyDecision, penaltyNotice } from './penalty.templates';
 import { repairDecision, sanctionLetter, sanctionLiftingLetter, serviceReceipt } from './sanction-repair.templates';
 import type { DocumentContent, DocumentTemplate, TemplateContext } from './template.types';
@@ -33,6 +34,8 @@ const TEMPLATES: Record<DocumentKind, DocumentTemplate[]> = {
   'hearing-notice': [hearingNotice],
   'hearing-record': [hearingRecord],
   'penalty-decision': [penaltyDecision],
+  'listing-notice': [listingNotice],
+  'listing-decision': [listingDecision],
 };
 
 export function templateFor(kind: DocumentKind, version?: number): DocumentTemplate {
