@@ -1,10 +1,13 @@
 import { Context } from '@temporalio/activity';
+import type { EntityManager } from 'typeorm';
 import type { CalendarService } from '../src/calendar/calendar.service';
 import type { BlockedCasesService } from '../src/cases/blocked-cases.service';
 import type { CaseDeadlinesService } from '../src/cases/case-deadlines.service';
 import type { CaseLifecycleService } from '../src/cases/case-lifecycle.service';
 import type { CaseProgressService } from '../src/cases/case-progress.service';
 import type { CaseDocumentsService } from '../src/documents/case-documents.service';
+import type { EffectsService } from '../src/effects/effects.service';
+import type { EndedBy } from '../src/effects/effect-rules';
 import type { PoliciesService } from '../src/policies/policies.service';
 import type * as C from '../workflows/contracts';
 import { beijingClock, CaseClock } from './case-clock';
@@ -19,6 +22,7 @@ export interface CaseActivityDeps {
   policies: PoliciesService;
   blocked: BlockedCasesService;
   documents: CaseDocumentsService;
+  effects: EffectsService;
   clock?: CaseClock;
 }
 
@@ -29,7 +33,13 @@ function idempotencyKey(): string {
 }
 
 /** The case workflow's activities (their inputs and results: workflows/contracts/activities.ts). */
-export function createCaseActivities({ records, deadlines, lifecycle, calendar, policies, blocked, documents, clock = beijingClock }: CaseActivityDeps) {
+export function createCaseActivities({ records, deadlines, lifecycle, calendar, policies, blocked, documents, effects, clock = beijingClock }: CaseActivityDeps) {
+  /**
+   * Ends the determination's credit measures (and its sanction's) in the step's transaction; EffectsService sends one
+   * 解除联合惩戒函 per department and the platform notice, keyed so a retried step sends nothing twice (docs/effects.md).
+   */
+  const ending = (endedBy: EndedBy, on: string, opts: { reason?: string; actorId?: string | null } = {}) =>
+    (m: EntityManager, recordId: string) => effects.endCreditMeasures(recordId, endedBy, on, m, opts);
   /** N working days, or N calendar days moved to the next working day if the last falls on a day off, after `fromMs`. */
   const dueDateOf = async (s: C.DeadlineSpan): Promise<string> => {
     const from = s.fromDate ?? clock.dateOf(s.fromMs);
@@ -126,16 +136,28 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
       await lifecycle.recordInterview({ ...a, heldOn: clock.dateOf(a.fromMs) });
     },
 
-    async confirmSanction(a: C.ConfirmSanctionInput): Promise<void> {
-      await lifecycle.confirmSanction({ ...a, decisionDate: clock.dateOf(a.fromMs) });
+    /** The head decided to list the institution: the list entry opens as a credit measure of the determination. */
+    async enterList(a: C.EnterListInput): Promise<C.ListEntry> {
+      return lifecycle.enterList({ caseNo: a.caseNo, listedOn: clock.dateOf(a.fromMs), basis: a.basis, decidedBy: a.decidedBy });
+    },
+
+    async confirmSanction(a: C.ConfirmSanctionInput): Promise<C.ConfirmedSanction> {
+      return lifecycle.confirmSanction({ ...a, decisionDate: clock.dateOf(a.fromMs) });
     },
 
     async repair(a: C.RepairInput): Promise<void> {
-      await lifecycle.repair({ ...a, decisionDate: clock.dateOf(a.fromMs) });
+      const on = clock.dateOf(a.fromMs);
+      await lifecycle.repair({ ...a, decisionDate: on }, ending('repair', on, { reason: a.reason, actorId: a.actorId ?? null }));
     },
 
     async endPublication(a: C.EndPublicationInput): Promise<void> {
-      await lifecycle.endPublication({ caseNo: a.caseNo, decisionDate: clock.dateOf(a.fromMs) });
+      const on = clock.dateOf(a.fromMs);
+      await lifecycle.endPublication({ caseNo: a.caseNo, decisionDate: on }, ending('maximum-period', on));
+    },
+
+    /** 拒不整改: the new case's input (its number, item EDU-010); the workflow starts it as a case of its own. */
+    async prepareRefusalCase(a: C.RefusalCaseInput & { policyVersion: number }): Promise<C.CaseInput> {
+      return lifecycle.refusalCaseInput(a, a.policyVersion);
     },
 
     async closeCase(a: C.CloseCaseInput): Promise<void> {
@@ -144,7 +166,8 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
 
     async withdrawCase(a: C.WithdrawCaseInput): Promise<void> {
       const { writes, ...w } = a;
-      await lifecycle.withdraw({ ...w, decisionDate: clock.dateOf(a.fromMs) }, writes);
+      const on = clock.dateOf(a.fromMs);
+      await lifecycle.withdraw({ ...w, decisionDate: on }, writes, ending('withdrawal', on, { reason: a.reason, actorId: a.actor.id }));
     },
 
     /** The case stopped on a failure no retry fixes (workflows/runtime/blocking.ts). */

@@ -50,15 +50,28 @@ export const interviewRecord = (kind: C.InterviewKind, round: number, plan: C.Ta
   },
 });
 
-/** One 联合惩戒函 per member department (no service on the institution: they go to the departments). */
-export const sanctionLetters = (departments: string[], measures: string[], decisionDocNo: string): C.DocumentRequest[] =>
-  departments.map((department, i) => ({ kind: 'sanction-letter', round: i, data: { department, decisionDocNo, measures } }));
+/** One 联合惩戒函 per member department, naming the catalogue measures (with their basis) it is asked to apply. */
+export const sanctionLetters = (letters: Array<{ department: string; measures: string[] }>, decisionDocNo: string): C.DocumentRequest[] =>
+  letters.map(({ department, measures }, i) => ({ kind: 'sanction-letter', round: i, data: { department, decisionDocNo, measures } }));
 
-export const sanctionLiftingLetters = (letters: Array<{ department: string; docNo: string }>, reason: 'repair' | 'expired', basisDocNo?: string): C.DocumentRequest[] =>
-  letters.map((l, i) => ({
-    kind: 'sanction-lifting-letter', round: i,
-    data: { department: l.department, originalLetterNo: l.docNo, reason, ...(basisDocNo ? { basisDocNo } : {}) },
-  }));
+/** 列入严重失信主体名单告知书: the period for 陈述申辩 runs from the day after it is served. */
+export const listingNotice = (statementDays: number, decisionDocNo: string, basis: string): C.DocumentRequest => ({
+  kind: 'listing-notice', round: 0, data: { statementDays, decisionDocNo, basis },
+});
+
+/** The listing decision and a repair notice, served together (两书同达, 国办发〔2025〕22号). */
+export const listingDecisionWithRepairNotice = (
+  c: CaseRuntime, d: { noticeDocNo: string; basis: string; listUntil: string; statement: string | null },
+): C.DocumentRequest[] => [
+  {
+    kind: 'listing-decision', round: 0,
+    data: {
+      noticeDocNo: d.noticeDocNo, basis: d.basis, listUntil: d.listUntil,
+      statement: d.statement ? '你单位在规定期限内提出了陈述、申辩，本局已对其事实、理由和证据进行复核' : '你单位在规定期限内未提出陈述、申辩',
+    },
+  },
+  { kind: 'repair-notice', round: 1, data: { severity: c.severity } },
+];
 
 export const repairDecision = (attempt: number, approved: boolean, reasons: string, receivedAtMs: number): C.DocumentRequest => ({
   kind: 'repair-decision', round: attempt, data: approved ? { approved } : { approved, reasons }, dates: { applicationReceivedOn: receivedAtMs },

@@ -1,11 +1,8 @@
-import { allHandlersFinished, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, isCancellation, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import * as D from './case-documents';
 import { acts, CaseRuntime, now, untilMs } from './case-runtime';
-import { CaseInput, CaseSnapshot, closingEvent, CloseOutcome, SanctionReason, SEVERITY_RANK, TaskOutcome } from './contracts';
+import { CaseInput, CaseSnapshot, closingEvent, CloseOutcome, ListEntry, SEVERITY_RANK, TaskOutcome } from './contracts';
 import { issueAndServe, issueDocuments, servedAll } from './runtime/documents';
-
-/** A 联合惩戒函 sent: its department and number, named by the 解除联合惩戒函 when the sanction ends. */
-type SanctionLetter = { department: string; docNo: string };
 
 /**
  * One dishonesty case from lead to repair (brief §3, steps 1–10). Every date comes from an activity that
@@ -86,19 +83,56 @@ async function lifecycle(c: CaseRuntime): Promise<void> {
   const decided = await issueAndServe(c, D.decisionWithRepairNotice(c, measures, notified.docs[0].docNo));
   const decisionDocNo = decided.docs[0].docNo;
 
-  // 8 (serious). joint sanction straight after determination: only a serious case on the serious list reaches it
-  const letters = c.severity === 'serious' ? await sanction(c, 'serious', decisionDocNo) : [];
+  // 8 (serious). the serious-dishonesty list is a decision of its own (proposal, notice, statement, legal review, the
+  // head's decision); joint sanction follows only from a list entry
+  if (c.severity === 'serious') {
+    const entry = await seriousList(c, decisionDocNo);
+    if (entry) await sanction(c, entry, decisionDocNo);
+  }
 
-  // 6–7. rectification, then reminder and warning interviews with new deadlines. A minor or general case that is
-  // still not rectified is recorded as such and stays under heightened supervision: refusing to rectify is its own
-  // catalogue item and opens its own case (brief §3 step 8), it never turns this case into a joint sanction.
+  // 6–7. rectification, then reminder and warning interviews with new deadlines. A case still not rectified is
+  // recorded as such and stays under heightened supervision; refusing to rectify is its own catalogue item (EDU-010)
+  // and opens its own case (brief §3 step 8): it never turns this case into a joint sanction.
   const rectified = await rectification(c);
   if (!rectified) {
     c.moveTo(c.stage, 'RECTIFICATION_UNRESOLVED', { payload: { heightenedSupervision: true, severity: c.severity } });
+    await openRefusalCase(c);
   }
 
   // 9–10. publicity period and credit repair
-  await publicityAndRepair(c, det.publicityEndsAtMs, letters, decisionDocNo);
+  await publicityAndRepair(c, det.publicityEndsAtMs);
+}
+
+/**
+ * 严重失信主体名单 (国办发〔2020〕49号): the officer proposes with the basis → 列入告知书 served, with a period for 陈述申辩
+ * from the day after service → 法制审核 (role legal) → the head's decision (role head) → 列入决定书 served with the
+ * repair notice (两书同达) → the entry, a credit measure of the determination to its term. Null: not listed.
+ */
+async function seriousList(c: CaseRuntime, decisionDocNo: string): Promise<ListEntry | null> {
+  const p = c.policy;
+  c.moveTo('SERIOUS_LIST', 'LISTING_CONSIDERED');
+  const proposal = await c.task('propose-listing', 'officer', p.approvalDays);
+  if (proposal.decision !== 'propose') {
+    c.moveTo('SERIOUS_LIST', 'NOT_LISTED', { reason: proposal.summary });
+    return null;
+  }
+  const basis = proposal.basis!;
+  c.moveTo('SERIOUS_LIST', 'LISTING_PROPOSED', { reason: proposal.summary, payload: { basis } });
+  const noticed = await issueAndServe(c, [D.listingNotice(p.objectionDays, decisionDocNo, basis)]);
+  const statement = await c.institutionAnswer('statement', 0, { workingDays: p.objectionDays, fromDate: noticed.servedOn }, noticed.setBy);
+  if (statement) c.moveTo('SERIOUS_LIST', 'STATEMENT_RECEIVED', { reason: statement.text, actor: statement.actor });
+  const review = await c.task('review-listing', 'legal', p.approvalDays);
+  const decision = await c.task('decide-listing', 'head', p.approvalDays);
+  if (decision.decision !== 'list') {
+    c.moveTo('SERIOUS_LIST', 'NOT_LISTED', { reason: decision.summary, payload: { legalReview: review.decision } });
+    return null;
+  }
+  await c.flush();
+  const head = c.completedBy.get('decide-listing')!;
+  const entry = await c.step(() => acts.enterList({ caseNo: c.input.caseNo, fromMs: now(), basis, decidedBy: head.id }));
+  c.moveTo('SERIOUS_LIST', 'LISTED', { reason: decision.summary, payload: { listUntil: entry.listUntil, legalReview: review.decision } });
+  await issueAndServe(c, D.listingDecisionWithRepairNotice(c, { noticeDocNo: noticed.docs[0].docNo, basis, listUntil: entry.listUntil, statement: statement?.text ?? null }));
+  return entry;
 }
 
 async function rectification(c: CaseRuntime): Promise<boolean> {
@@ -135,22 +169,32 @@ async function interview(c: CaseRuntime, kind: 'reminder' | 'warning', round: nu
   await issueAndServe(c, [D.interviewRecord(kind, round, plan, held)]);
 }
 
-async function sanction(c: CaseRuntime, reason: SanctionReason, decisionDocNo: string): Promise<SanctionLetter[]> {
-  c.moveTo('JOINT_SANCTION', 'JOINT_SANCTION_PROPOSED', { payload: { reason } });
+/**
+ * Joint sanction on a list entry: the approver confirms catalogue measures whose basis allows them after this item —
+ * some or none, the summary being the reason. Their term is the entry's; one 联合惩戒函 per department applying one.
+ * Lifting letters are not sent here: repair, withdrawal and the end of publication end the measures through
+ * EffectsService (the activities), which sends them.
+ */
+async function sanction(c: CaseRuntime, entry: ListEntry, decisionDocNo: string): Promise<void> {
+  c.moveTo('JOINT_SANCTION', 'JOINT_SANCTION_PROPOSED', { payload: { reason: 'serious', listUntil: entry.listUntil } });
   const confirmed = await c.task('confirm-sanction', 'approver', c.policy.approvalDays);
   await c.flush();
-  await c.step(() => acts.confirmSanction({
-    caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now(), measures: confirmed.measures ?? [],
-    departments: confirmed.departments ?? [], officeCode: c.input.officeCode, reason,
+  const { letters } = await c.step(() => acts.confirmSanction({
+    caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now(), measures: confirmed.measures ?? [], reason: confirmed.summary, listUntil: entry.listUntil,
   }));
   // 联合惩戒函 to the member departments: no service on the institution
-  const departments = confirmed.departments ?? [];
-  if (!departments.length) return [];
-  const docs = await issueDocuments(c, D.sanctionLetters(departments, confirmed.measures ?? [], decisionDocNo));
-  return docs.map((d, i) => ({ department: departments[i], docNo: d.docNo }));
+  if (letters.length) await issueDocuments(c, D.sanctionLetters(letters, decisionDocNo));
 }
 
-async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number, letters: SanctionLetter[], decisionDocNo: string): Promise<void> {
+/** 拒不整改: a case of its own (item EDU-010), started beside this one and left running when this one closes. */
+async function openRefusalCase(c: CaseRuntime): Promise<void> {
+  const registeredBy = c.completedBy.get('verify-rectification') ?? c.input.registeredBy;
+  const input = await c.step(() => acts.prepareRefusalCase({ caseNo: c.input.caseNo, registeredBy, policyVersion: c.input.policyVersion }));
+  await startChild(dishonestyCaseWorkflow, { workflowId: input.caseNo, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
+  c.moveTo(c.stage, 'REFUSAL_CASE_OPENED', { payload: { caseNo: input.caseNo, behaviourCode: input.behaviourCode } });
+}
+
+async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Promise<void> {
   const p = c.policy;
   c.moveTo('PUBLICITY', 'PUBLICITY_STARTED', { payload: { repairableFrom: c.repairableFrom, publicityUntil: c.publicityUntil } });
   for (let attempt = 0; ; attempt++) {
@@ -158,8 +202,8 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number, let
     c.rest();
     const applied = await condition(() => c.repairApplication !== null, untilMs(publicityEndsAtMs));
     if (!applied) {
+      // ends publication and what rests on it; the departments get their lifting letters from the same step
       await c.step(() => acts.endPublication({ caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now() }));
-      if (letters.length) await issueDocuments(c, D.sanctionLiftingLetters(letters, 'expired', decisionDocNo));
       return close(c, 'PUBLICATION_ENDED');
     }
     const application = c.takeRepairApplication()!;
@@ -171,8 +215,10 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number, let
       // 信用修复决定书 / 不予信用修复决定书; the repair itself takes effect at once, the case closes once it is served
       const decided = await issueDocuments(c, [D.repairDecision(attempt, approved, answer.summary, application.at)]);
       if (approved) {
-        await c.step(() => acts.repair({ caseNo: c.input.caseNo, uscc: c.input.uscc, routes: application.routes ?? [], reason: answer.summary, fromMs: now() }));
-        if (letters.length) await issueDocuments(c, D.sanctionLiftingLetters(letters, 'repair', decided[0].docNo));
+        // ends every credit measure of the record — list entry and sanction measures included — and sends the
+        // lifting letters once (EffectsService.endCreditMeasures); a ban, a penalty, survives
+        const actorId = c.completedBy.get('decide-repair')?.id ?? null;
+        await c.step(() => acts.repair({ caseNo: c.input.caseNo, uscc: c.input.uscc, routes: application.routes ?? [], reason: answer.summary, fromMs: now(), actorId }));
         await servedAll(c, decided);
         return close(c, 'REPAIRED', answer.summary);
       }

@@ -6,11 +6,12 @@ export const TASK_LABELS: Record<TaskKind, string> = {
   'decide-objection': '作出异议决定', 'verify-rectification': '核查整改情况', 'schedule-interview': '安排约谈',
   'record-interview': '记录约谈', 'confirm-sanction': '确认联合惩戒措施', 'accept-repair': '受理信用修复申请',
   'decide-repair': '作出信用修复决定', 'serve-document': '送达文书',
+  'propose-listing': '提出列入严重失信主体名单意见', 'review-listing': '法制审核（严重失信主体名单）', 'decide-listing': '局负责人决定（严重失信主体名单）',
 };
 
 export const STAGE_LABELS: Record<CaseStage, string> = {
   REGISTERED: '线索登记', INVESTIGATION: '调查', APPROVAL: '审核', OBJECTION_WINDOW: '告知及异议期',
-  OBJECTION_REVIEW: '异议处理', JOINT_SANCTION: '联合惩戒', RECTIFICATION: '限期整改', RECTIFICATION_REVIEW: '整改核查',
+  OBJECTION_REVIEW: '异议处理', SERIOUS_LIST: '严重失信主体名单', JOINT_SANCTION: '联合惩戒', RECTIFICATION: '限期整改', RECTIFICATION_REVIEW: '整改核查',
   REMINDER_INTERVIEW: '提示性约谈', WARNING_INTERVIEW: '警示性约谈', PUBLICITY: '公示期', REPAIR_REVIEW: '信用修复审查',
   CLOSED: '已办结', WITHDRAWN: '已撤销',
 };
@@ -26,7 +27,11 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   CLOSED_PUBLICATION_ENDED: '办结：公示期满', CLOSED_REPAIRED: '办结：信用修复', WITHDRAWN: '撤销案件', CASE_CORRECTED: '更正案件',
   TASK_CLAIMED: '领取任务', TASK_UNCLAIMED: '退回任务', TASK_REASSIGNED: '改派任务', TASK_COMPLETED: '办结任务',
   TASK_OVERDUE: '任务逾期', DEADLINE_MISSED: '机构逾期未提交', CASE_BLOCKED: '案件受阻', CASE_RESUMED: '案件恢复办理',
+  LISTING_CONSIDERED: '研究是否列入严重失信主体名单', LISTING_PROPOSED: '提请列入严重失信主体名单', STATEMENT_RECEIVED: '收到陈述申辩', LISTED: '列入严重失信主体名单',
+  NOT_LISTED: '决定不列入严重失信主体名单', REFUSAL_CASE_OPENED: '拒不整改，另案登记',
 };
+
+const ANSWER_LABELS: Record<InstitutionDeadlineKind, string> = { objection: '提出异议', rectification: '提交整改报告', statement: '陈述申辩' };
 
 /** What a resting case waits for, in words: the workflow's query and the API's case page (read from PostgreSQL) agree. */
 export function waitingForText(s: {
@@ -34,7 +39,7 @@ export function waitingForText(s: {
   repairableFrom: string | null; publicityUntil: string | null;
 }): string {
   if (s.openTaskKinds.length) return `待办：${s.openTaskKinds.map((k) => TASK_LABELS[k]).join('、')}`;
-  if (s.institutionDeadline) return `等待机构${s.institutionDeadline.kind === 'objection' ? '提出异议' : '提交整改报告'}（截止 ${s.institutionDeadline.dueDate}）`;
+  if (s.institutionDeadline) return `等待机构${ANSWER_LABELS[s.institutionDeadline.kind]}（截止 ${s.institutionDeadline.dueDate}）`;
   if (s.stage === 'PUBLICITY' && !s.publicityUntil) return `轻微失信记入信用档案、不予公示，${s.repairableFrom ?? ''} 起可申请信用修复`;
   if (s.stage === 'PUBLICITY') return `公示中，${s.repairableFrom ?? ''} 起可申请信用修复，${s.publicityUntil ?? ''} 公示期满`;
   return STAGE_LABELS[s.stage];

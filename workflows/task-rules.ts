@@ -42,7 +42,13 @@ const DECISIONS: Partial<Record<TaskKind, { values: string[]; message: string }>
   'verify-rectification': { values: ['pass', 'fail'], message: '整改核查须选择“通过”或“不通过”' },
   'accept-repair': { values: ['accept', 'reject'], message: '修复申请须选择“受理”或“不予受理”' },
   'decide-repair': { values: ['approve', 'refuse'], message: '修复决定须选择“准予修复”或“不予修复”' },
+  'propose-listing': { values: ['propose', 'not-propose'], message: '须选择“提请列入严重失信主体名单”或“不提请列入”' },
+  'review-listing': { values: ['agree', 'disagree'], message: '法制审核须选择“同意”或“不同意”' },
+  'decide-listing': { values: ['list', 'not-list'], message: '须决定“列入”或“不列入”严重失信主体名单' },
 };
+
+/** A measures catalogue id (measure_catalogue.id): free text never reaches a sanction. */
+const CATALOGUE_ID = /^M-[A-Z]{2,8}$/;
 
 const fail = (message: string) => reject(RejectCode.OUTCOME_INVALID, message);
 
@@ -68,10 +74,22 @@ export function assertOutcome(task: OpenTask, o: TaskOutcome): void {
       // closed by the service record itself, which carries the date and proof the deadline runs from
       fail('请在案件文书中登记送达（送达方式、日期和凭证），登记后该任务自动办结');
       break;
-    case 'confirm-sanction':
-      if (!o.measures?.length) fail('请列明联合惩戒措施');
+    case 'propose-listing':
+      if (o.decision === 'propose' && !o.basis?.trim()) fail('提请列入严重失信主体名单须写明依据');
       break;
+    case 'confirm-sanction': {
+      // the approver may confirm some measures or none (the summary is the reason); each must be a catalogue id
+      const typed = (o.measures ?? []).filter((m) => !CATALOGUE_ID.test(m));
+      if (typed.length) reject(RejectCode.MEASURE_NOT_IN_CATALOGUE, `措施须从失信惩戒措施清单中选择，不能自行填写：${typed.join('、')}`);
+      break;
+    }
   }
+}
+
+/** Four eyes (issue #17): who proposed the listing may neither review nor decide it, nor confirm its sanction. */
+export function assertNotProposer(task: OpenTask, actor: Actor, proposer: Actor | undefined): void {
+  const decides = task.kind === 'review-listing' || task.kind === 'decide-listing' || task.kind === 'confirm-sanction';
+  if (decides && proposer?.id === actor.id) reject(RejectCode.SAME_PERSON, '提出列入意见的人员不能审核或决定同一事项');
 }
 
 export function assertInstitution(actor: Actor, uscc: string): void {

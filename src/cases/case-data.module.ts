@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreditFileModule } from '../credit-file/credit-file.module';
+import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
 import { PoliciesModule } from '../policies/policies.module';
 import { TaskEntity } from '../tasks/task.entity';
 import { BlockedCasesService } from './blocked-cases.service';
@@ -20,7 +21,8 @@ const REPOSITORIES = [CaseRepository, CaseEventRepository, CaseTaskRepository, C
  */
 @Module({
   imports: [TypeOrmModule.forFeature([TaskEntity]), CreditFileModule, PoliciesModule],
-  providers: [...REPOSITORIES, CaseProgressService, CaseDeadlinesService, CaseLifecycleService, BlockedCasesService],
-  exports: [...REPOSITORIES, CaseProgressService, CaseDeadlinesService, CaseLifecycleService, BlockedCasesService],
+  // the measures catalogue is read here too (a confirmed sanction names catalogue measures): one query, no module of its own
+  providers: [...REPOSITORIES, CaseProgressService, CaseDeadlinesService, CaseLifecycleService, BlockedCasesService, MeasureCatalogueService],
+  exports: [...REPOSITORIES, CaseProgressService, CaseDeadlinesService, CaseLifecycleService, BlockedCasesService, MeasureCatalogueService],
 })
 export class CaseDataModule {}

@@ -6,7 +6,7 @@ import { DEADLINE_DOCUMENT_LATERAL } from '../documents/deadline-documents.sql';
 import { CaseEventRepository } from './case-event.repository';
 
 export const DEADLINE_LABELS: Record<InstitutionDeadlineKind | 'repair', string> = {
-  objection: '提出异议', rectification: '提交整改报告', repair: '信用修复申请',
+  objection: '提出异议', rectification: '提交整改报告', repair: '信用修复申请', statement: '陈述申辩',
 };
 
 export interface NewSubmission {

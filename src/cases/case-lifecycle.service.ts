@@ -6,10 +6,20 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { JointSanctionService } from '../platform/joint-sanction.service';
 import { PoliciesService } from '../policies/policies.service';
 import { publicityPeriods } from '../publicity/publicity-periods';
-import type { Actor, CaseWrite, Severity } from '../../workflows/contracts';
+import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
+import type { Actor, CaseInput, CaseWrite, ConfirmedSanction, Severity } from '../../workflows/contracts';
 import { CaseDeadlineRepository } from './case-deadline.repository';
 import { CaseTaskRepository } from './case-task.repository';
 import { CaseRepository, CaseRow } from './case.repository';
+
+/** 拒不履行整改要求 (catalogue-2026.ts): the item a failed rectification after the last interview opens a case for. */
+export const REFUSAL_ITEM = 'EDU-010';
+
+/**
+ * Ends the determination's credit measures in the caller's transaction and sends the lifting letters: the activity
+ * passes `EffectsService.endCreditMeasures` (src/effects), the one sender of 解除联合惩戒函 (issue #16).
+ */
+export type EndMeasures = (m: EntityManager, determinationRecordId: string) => Promise<unknown>;
 
 const OUTCOME_LABELS: Record<string, string> = {
   NOT_DETERMINED: '异议成立，不予认定', PUBLICATION_ENDED: '公示期满，停止公示', REPAIRED: '准予信用修复', WITHDRAWN: '案件已撤销',
@@ -30,6 +40,7 @@ export class CaseLifecycleService {
     private readonly notifications: NotificationsService,
     private readonly sanctions: JointSanctionService,
     private readonly policies: PoliciesService,
+    private readonly measureCatalogue: MeasureCatalogueService,
   ) {}
 
   /** Fixes the decision date, writes the determination into the credit file (and so to the platform). */
@@ -81,30 +92,88 @@ export class CaseLifecycleService {
   }
 
   /**
-   * Joint sanction: a credit record and one notice per member department. An industry ban is no longer ordered here:
-   * it is a penalty of its own, with its hearing and four-eyes decision (src/industry-bans/, docs/industry-bans.md).
+   * 列入严重失信主体名单 (国办发〔2020〕49号): the head's decision makes the entry a credit measure of the determination,
+   * in force to the determination's publication end (the serious class's term). Repair, withdrawal or revocation of
+   * the determination ends it with the others (36号令 art. 3; `EffectsService.endCreditMeasures`).
    */
-  async confirmSanction(a: { caseNo: string; decisionDate: string; measures: string[]; departments: string[]; reason: string }) {
-    await this.cases.transaction(async (m) => {
+  async enterList(a: { caseNo: string; listedOn: string; basis: string; decidedBy: string }): Promise<{ listedOn: string; listUntil: string }> {
+    return this.cases.transaction(async (m) => {
       const c = await this.cases.withParties(m, a.caseNo);
-      await this.creditFile.append({
-        uscc: c.uscc, kind: 'joint_sanction', title: '联合惩戒', decisionDate: a.decisionDate, severity: c.severity,
-        publicityFrom: a.decisionDate, publicityUntil: a.decisionDate,
-        payload: { measures: a.measures, departments: a.departments, reason: a.reason },
-        sourceRef: `${a.caseNo}:joint-sanction`, caseNo: a.caseNo, officeCode: c.office_code, submitToPlatform: false,
-      }, m);
-      if (a.departments.length) {
-        await this.sanctions.sendNotices(m, { caseNo: a.caseNo, uscc: c.uscc, measures: a.measures, departments: a.departments, officeCode: c.office_code, decisionDate: a.decisionDate });
-      }
+      const [d] = await m.query(`SELECT publicity_until::text AS until FROM credit_records WHERE id = $1`, [c.determination_record_id]);
+      const listUntil: string = d.until;
+      await m.query(
+        `INSERT INTO credit_effects (record_id, institution_id, uscc, case_no, office_code, type, kind, measure, basis, starts_on, ends_on, effect_key)
+         SELECT r.id, r.institution_id, r.uscc, r.case_no, r.office_code, 'credit-measure', 'list-entry', '列入严重失信主体名单', $2, $3, $4, 'list-entry'
+           FROM credit_records r WHERE r.id = $1
+         ON CONFLICT (record_id, effect_key) DO NOTHING`,
+        [c.determination_record_id, `国办发〔2020〕49号；${a.basis}（局负责人决定）`, a.listedOn, listUntil]);
+      await this.tellInstitution(m, c, `${a.caseNo}:listed`, `列入严重失信主体名单，有效期至 ${listUntil}`);
+      return { listedOn: a.listedOn, listUntil };
     });
   }
 
-  async repair(a: { caseNo: string; decisionDate: string; routes: string[]; reason: string }) {
-    await this.endingRecord(a.caseNo, 'repair', '信用修复', a.decisionDate, { routes: a.routes, reason: a.reason });
+  /**
+   * Joint sanction on a list entry: the measures the approver confirmed, each a catalogue measure whose basis allows it
+   * after this item and severity (MeasureCatalogueService.choose refuses anything else with a 400). The record's
+   * window is the list entry's term (its measures end with the entry, not on the decision day); one notice per
+   * department that applies a confirmed measure. An industry ban is not ordered here: it is a penalty of its own.
+   */
+  async confirmSanction(a: { caseNo: string; decisionDate: string; measures: string[]; reason: string; listUntil: string }): Promise<ConfirmedSanction> {
+    return this.cases.transaction(async (m) => {
+      const c = await this.cases.withParties(m, a.caseNo);
+      const chosen = a.measures.length
+        ? await this.measureCatalogue.choose(a.measures, { category: 'joint_sanction', itemCode: c.behaviour_code, severity: c.severity }, m)
+        : [];
+      // none confirmed: no sanction on record (the approver's reason is the task's completion on the case)
+      if (!chosen.length) return { letters: [] };
+      const departments = [...new Set(chosen.flatMap((x) => x.departments))];
+      await this.creditFile.append({
+        uscc: c.uscc, kind: 'joint_sanction', title: '联合惩戒', decisionDate: a.decisionDate, severity: c.severity,
+        publicityFrom: a.decisionDate, publicityUntil: a.listUntil,
+        payload: {
+          measures: chosen.map((x) => ({ id: x.id, name: x.name, basis: x.legalBasis, departments: x.departments, until: a.listUntil })),
+          departments, reason: a.reason,
+        },
+        sourceRef: `${a.caseNo}:joint-sanction`, caseNo: a.caseNo, officeCode: c.office_code, submitToPlatform: false,
+      }, m);
+      await this.sanctions.sendNotices(m, { caseNo: a.caseNo, uscc: c.uscc, measures: chosen.map((x) => x.id), departments, officeCode: c.office_code, decisionDate: a.decisionDate });
+      return {
+        letters: departments.map((department) => ({
+          department, measures: chosen.filter((x) => x.departments.includes(department)).map((x) => `${x.name}（依据：${x.legalBasis}）`),
+        })),
+      };
+    });
   }
 
-  async endPublication(a: { caseNo: string; decisionDate: string }) {
-    await this.endingRecord(a.caseNo, 'publication_end', '公示期满，停止公示', a.decisionDate, {});
+  /** Repair ends every credit measure of the record together; `end` sends the lifting letters in this transaction. */
+  async repair(a: { caseNo: string; decisionDate: string; routes: string[]; reason: string }, end?: EndMeasures) {
+    await this.endingRecord(a.caseNo, 'repair', '信用修复', a.decisionDate, { routes: a.routes, reason: a.reason }, end);
+  }
+
+  async endPublication(a: { caseNo: string; decisionDate: string }, end?: EndMeasures) {
+    await this.endingRecord(a.caseNo, 'publication_end', '公示期满，停止公示', a.decisionDate, {}, end);
+  }
+
+  /**
+   * 拒不整改 (brief §3 step 8): a rectification still failed after the last interview is a behaviour of its own
+   * (catalogue item EDU-010, its own severity) and opens a case of its own; answers that case's input, under the
+   * catalogue version and policy version of this one.
+   */
+  async refusalCaseInput(a: { caseNo: string; registeredBy: Actor }, policyVersion: number): Promise<CaseInput> {
+    const { c, item } = await this.cases.transaction(async (m) => {
+      const row = await this.cases.withParties(m, a.caseNo);
+      const [found] = await m.query(
+        `SELECT code, version, severity, rectification_days AS days FROM catalogue_items WHERE version = $1 AND code = $2`,
+        [row.catalogue_version, REFUSAL_ITEM]);
+      return { c: row, item: found };
+    });
+    if (!item) throw new Error(`catalogue version ${c.catalogue_version} has no ${REFUSAL_ITEM}`);
+    return {
+      caseNo: await this.cases.nextCaseNo(), institutionId: c.institution_id, uscc: c.uscc, behaviourCode: item.code, catalogueVersion: item.version,
+      policyVersion, severity: item.severity, rectificationCalendarDays: item.days,
+      facts: `案件 ${a.caseNo} 经责令限期改正、提示性约谈和警示性约谈后，机构仍拒不整改或整改不到位。`, source: 'inspection',
+      officeCode: c.office_code, registeredBy: a.registeredBy,
+    };
   }
 
   async close(caseNo: string, outcome: string, writes: CaseWrite[] = []) {
@@ -116,7 +185,7 @@ export class CaseLifecycleService {
   }
 
   /** Compensates a withdrawn case: open work is cancelled and a determination already filed is corrected. */
-  async withdraw(a: { caseNo: string; actor: Actor; reason: string; decisionDate: string }, writes: CaseWrite[] = []) {
+  async withdraw(a: { caseNo: string; actor: Actor; reason: string; decisionDate: string }, writes: CaseWrite[] = [], end?: EndMeasures) {
     await this.cases.transaction(async (m) => {
       // the case row first, then its tasks: the order a severity correction takes (its trigger passes the severity
       // on to the tasks), so the two cannot deadlock when an approver withdraws while a correction is being written
@@ -131,19 +200,21 @@ export class CaseLifecycleService {
           payload: { withdrawn: true, reason: a.reason }, sourceRef: `${a.caseNo}:withdrawal`, caseNo: a.caseNo,
           officeCode: c.office_code, createdBy: a.actor.id,
         }, m);
+        await end?.(m, c.determination_record_id);
       }
       await this.cases.close(m, a.caseNo, 'WITHDRAWN');
       await this.tellInstitution(m, c, `${a.caseNo}:withdrawn`, OUTCOME_LABELS.WITHDRAWN);
     });
   }
 
-  private async endingRecord(caseNo: string, kind: 'repair' | 'publication_end', title: string, decisionDate: string, payload: Record<string, unknown>) {
+  private async endingRecord(caseNo: string, kind: 'repair' | 'publication_end', title: string, decisionDate: string, payload: Record<string, unknown>, end?: EndMeasures) {
     await this.cases.transaction(async (m) => {
       const c = await this.cases.withParties(m, caseNo);
       await this.creditFile.append({
         uscc: c.uscc, kind, title, decisionDate, refersTo: c.determination_record_id, payload,
         sourceRef: `${caseNo}:${kind}`, caseNo, officeCode: c.office_code,
       }, m);
+      if (c.determination_record_id) await end?.(m, c.determination_record_id);
     });
   }
 

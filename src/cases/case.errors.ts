@@ -12,6 +12,8 @@ export enum CaseErrorCode {
   TASK_ID_INVALID = 'TASK_ID_INVALID',
   /** Resuming a case that is not blocked (or already closed). */
   CASE_NOT_BLOCKED = 'CASE_NOT_BLOCKED',
+  /** The behaviour's date lies in the future. */
+  OCCURRED_IN_FUTURE = 'OCCURRED_IN_FUTURE',
 }
 
 /** Also what an institution hears about another institution's case: it must not learn that the case exists. */
@@ -22,3 +24,6 @@ export const taskNotFound = () => new DomainException(CaseErrorCode.TASK_NOT_FOU
 export const taskClosed = () => new DomainException(CaseErrorCode.TASK_CLOSED, '任务已办结或已取消', HttpStatus.CONFLICT);
 
 export const taskIdInvalid = () => new DomainException(CaseErrorCode.TASK_ID_INVALID, '任务编号格式不正确');
+
+export const occurredInFuture = (today: string) =>
+  new DomainException(CaseErrorCode.OCCURRED_IN_FUTURE, `失信行为发生日期不能晚于今天（${today}）`, HttpStatus.BAD_REQUEST);

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/role';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { InstitutionsService } from '../institutions/institutions.service';
+import { beijingToday } from '../common/time/beijing';
 import { PoliciesService } from '../policies/policies.service';
+import { PolicyResolver } from '../policies/policy-resolver';
 import { DeadlineClockService } from './deadline-clock.service';
 import { CaseInput, Severity } from '../../workflows/contracts';
 import { STAGE_LABELS, waitingForText } from '../../workflows/labels';
@@ -11,7 +13,7 @@ import type { OpenCaseDto } from './dto/open-case.dto';
 import { actorOf, CaseGateway } from './case-gateway';
 import { isoTime } from './case-view.sql';
 import { CaseRepository } from './case.repository';
-import { caseNotFound } from './case.errors';
+import { caseNotFound, occurredInFuture } from './case.errors';
 
 @Injectable()
 export class CasesService {
@@ -21,6 +23,7 @@ export class CasesService {
     private readonly institutions: InstitutionsService,
     private readonly catalogue: CatalogueService,
     private readonly policies: PoliciesService,
+    private readonly resolver: PolicyResolver,
     private readonly deadlines: DeadlineClockService,
   ) {}
 
@@ -28,7 +31,13 @@ export class CasesService {
   async open(dto: OpenCaseDto, actor: AuthUser) {
     const institution = await this.institutions.findByUscc(dto.uscc);
     const item = await this.catalogue.item(dto.behaviourCode);
-    const policy = await this.policies.active();
+    // 行政处罚法 art. 37 (从旧兼从轻): the rules in force when the behaviour occurred, unless today's are lighter for
+    // this class. Behaviour of today is judged by the active version, as every other reader sees it.
+    const today = beijingToday();
+    if (dto.occurredOn && dto.occurredOn > today) throw occurredInFuture(today);
+    const policy = dto.occurredOn && dto.occurredOn < today
+      ? await this.resolver.forBehaviour(dto.occurredOn, today, item.severity as Severity)
+      : await this.policies.active();
     const caseNo = await this.cases.nextCaseNo();
     const input: CaseInput = {
       caseNo,

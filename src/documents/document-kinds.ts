@@ -12,6 +12,8 @@ export const DOCUMENT_KINDS = [
   'record-repair-decision', 'repair-referral-letter',
   // a natural person's objection to a record, entered at the counter (issue #19, docs/subjects.md)
   'record-objection-result',
+  // the serious-dishonesty list as a decision (issue #17, docs/case-lifecycle.md)
+  'listing-notice', 'listing-decision',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -54,6 +56,8 @@ export const KIND_TRAITS: Record<DocumentKind, KindTraits> = {
   'record-repair-decision': { label: '信用修复决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教记修决' },
   'repair-referral-letter': { label: '信用修复申请转办函', layout: 'letter', verifiable: true, toSubject: false, defaultPrefix: '连区教修转函' },
   'record-objection-result': { label: '异议处理结果告知书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教信记异' },
+  'listing-notice': { label: '列入严重失信主体名单告知书', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教名告' },
+  'listing-decision': { label: '列入严重失信主体名单决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教名决' },
 };
 
 export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);

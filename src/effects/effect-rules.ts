@@ -115,7 +115,8 @@ function jointSanctionEffects(r: EffectSource, determinationUntil?: string | nul
   for (const [i, m] of measuresOf(p.measures).entries()) {
     out.push({
       type: 'credit-measure', kind: 'joint-sanction-measure', basis: m.basis ?? '国家发展改革委令第36号第三条；联合惩戒备忘录',
-      startsOn: r.decisionDate, endsOn: minDate(m.until ?? recordTerm, cap), measureId: m.id ?? String(i + 1), measure: m.name, departments,
+      startsOn: r.decisionDate, endsOn: minDate(m.until ?? recordTerm, cap), measureId: m.id ?? String(i + 1), measure: m.name,
+      departments: m.departments.length ? m.departments : departments,
       key: `measure:${m.id ?? i + 1}`,
     });
   }
@@ -130,12 +131,18 @@ function jointSanctionEffects(r: EffectSource, determinationUntil?: string | nul
   return out;
 }
 
-/** Measures are names (the workflow's confirmation) or objects with an id, a basis and a term. */
-function measuresOf(v: unknown): { id?: string; name: string; basis?: string; until: string | null }[] {
+/**
+ * Measures are names (what the workflow confirmed before the catalogue) or catalogue objects with an id, a basis,
+ * the departments that apply that measure and a term (the list entry's).
+ */
+function measuresOf(v: unknown): { id?: string; name: string; basis?: string; until: string | null; departments: string[] }[] {
   if (!Array.isArray(v)) return [];
   return v.map((m) => (typeof m === 'string'
-    ? { name: m, until: null }
-    : { id: str(m?.id), name: str(m?.name) ?? str(m?.measure) ?? '联合惩戒措施', basis: str(m?.basis), until: str(m?.until) ?? null }));
+    ? { name: m, until: null, departments: [] }
+    : {
+      id: str(m?.id), name: str(m?.name) ?? str(m?.measure) ?? '联合惩戒措施', basis: str(m?.basis), until: str(m?.until) ?? null,
+      departments: strings(m?.departments),
+    }));
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);

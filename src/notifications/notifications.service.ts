@@ -11,7 +11,7 @@ export interface NewNotification {
   recipientUserId?: string;
   /** …or every institution account of this USCC (users.uscc)… */
   uscc?: string;
-  /** …or every active user of this office with `role` (default officer). */
+  /** …or every active user of this office with `role` (default officer), or of `role` alone, bureau-wide. */
   officeCode?: string;
   role?: Role;
   template: string;
@@ -99,5 +99,7 @@ function recipients(n: NewNotification): [string, unknown[]] {
   if (n.recipientUserId) return ['u.id = $7', [n.recipientUserId]];
   if (n.uscc) return [`u.role = 'institution' AND u.uscc = $1::varchar`, []];
   if (n.officeCode) return [`u.office_code = $7 AND u.role = $8`, [n.officeCode, n.role ?? 'officer']];
+  // a bureau-wide role (the legal reviewer, the head: their tasks belong to no office) is told wherever they sit
+  if (n.role) return [`u.role = $7`, [n.role]];
   throw new Error('notify needs recipientUserId, uscc or officeCode');
 }

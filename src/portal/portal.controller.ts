@@ -60,6 +60,17 @@ export class PortalController {
     return this.portal.objection(caseNo, user, dto.reason, dto.fileIds);
   }
 
+  /** 陈述申辩 against a proposed listing on the serious-dishonesty list, within its period (国办发〔2020〕49号). */
+  @Post('cases/:caseNo/statement')
+  @HttpCode(200)
+  @Access('institution')
+  @OwnDataOnly('caseNo')
+  @Audited({ action: 'create', resource: 'statement', idParam: 'caseNo' })
+  @ApiOkResponse({ type: PortalSubmissionResultDto })
+  statement(@Param('caseNo') caseNo: string, @Body() dto: ObjectionDto, @CurrentUser() user: AuthUser) {
+    return this.portal.statement(caseNo, user, dto.reason, dto.fileIds);
+  }
+
   @Post('cases/:caseNo/rectification-report')
   @HttpCode(200)
   @Access('institution')

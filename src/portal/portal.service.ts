@@ -6,7 +6,7 @@ import { CaseGateway } from '../cases/case-gateway';
 import { CaseRepository } from '../cases/case.repository';
 import { DeadlineClockService } from '../cases/deadline-clock.service';
 import {
-  applyRepairUpdate, CaseSnapshot, InstitutionSubmission, submitObjectionUpdate, submitRectificationUpdate,
+  applyRepairUpdate, CaseSnapshot, InstitutionSubmission, submitObjectionUpdate, submitRectificationUpdate, submitStatementUpdate,
 } from '../../workflows/contracts';
 import { UploadsService } from './uploads.service';
 import { caseNotFound } from '../cases/case.errors';
@@ -35,6 +35,10 @@ export class PortalService {
 
   objection(caseNo: string, user: AuthUser, text: string, fileIds: string[]) {
     return this.submit(caseNo, user, submitObjectionUpdate, { text, fileIds });
+  }
+
+  statement(caseNo: string, user: AuthUser, text: string, fileIds: string[]) {
+    return this.submit(caseNo, user, submitStatementUpdate, { text, fileIds });
   }
 
   rectificationReport(caseNo: string, user: AuthUser, text: string, fileIds: string[]) {

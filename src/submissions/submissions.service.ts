@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/role';
 
 const KINDS: Record<string, { code: string; label: string }> = {
   objection: { code: 'YY', label: '异议' }, rectification: { code: 'ZG', label: '整改报告' }, repair: { code: 'XF', label: '信用修复申请' },
+  statement: { code: 'SB', label: '陈述申辩' },
 };
 
 /**

@@ -18,7 +18,7 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @Access('officer', 'approver')
+  @Access('officer', 'approver', 'legal', 'head')
   // the worklist names institutions, cases and their deadlines: credit information, so its reads are on record
   @Audited({ action: 'list', resource: 'task' })
   @ApiOkResponse({ type: WorklistPageDto })
@@ -28,7 +28,7 @@ export class TasksController {
 
   @Post(':id/claim')
   @HttpCode(200)
-  @Access('officer', 'approver')
+  @Access('officer', 'approver', 'legal', 'head')
   @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
   @ApiOkResponse({ type: TaskActionResultDto })
   claim(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
@@ -37,7 +37,7 @@ export class TasksController {
 
   @Post(':id/unclaim')
   @HttpCode(200)
-  @Access('officer', 'approver')
+  @Access('officer', 'approver', 'legal', 'head')
   @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
   @ApiOkResponse({ type: TaskActionResultDto })
   unclaim(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
@@ -64,7 +64,7 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Access('officer', 'approver')
+  @Access('officer', 'approver', 'legal', 'head')
   @Audited({ action: 'transition', resource: 'task', idParam: 'id' })
   @ApiOkResponse({ type: TaskActionResultDto })
   complete(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() dto: CompleteTaskDto) {

@@ -6,6 +6,8 @@ import { UserEntity } from '../auth/user.entity';
 import type { AuthUser } from '../auth/role';
 import { actorOf, CaseGateway } from '../cases/case-gateway';
 import { CaseTaskRepository } from '../cases/case-task.repository';
+import { CaseRepository } from '../cases/case.repository';
+import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
 import {
   Actor, CaseSnapshot, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, TaskOutcome, unclaimTaskUpdate,
 } from '../../workflows/contracts';
@@ -22,6 +24,8 @@ export class TasksService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly gateway: CaseGateway,
     private readonly worklistRepo: WorklistRepository,
+    private readonly cases: CaseRepository,
+    private readonly measureCatalogue: MeasureCatalogueService,
   ) {}
 
   async worklist(user: AuthUser, q: WorklistQueryDto) {
@@ -37,8 +41,15 @@ export class TasksService {
     return this.act(taskId, user, unclaimTaskUpdate, { taskId });
   }
 
-  complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
+  async complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
     const outcome: TaskOutcome = { ...dto };
+    const task = await this.tasks.byId(taskId);
+    if (task?.kind === 'confirm-sanction' && outcome.measures?.length) {
+      // measures come from the catalogue, each with a basis that allows it after this item: anything else is a 400
+      // naming it (MEASURE_NOT_IN_CATALOGUE / MEASURE_NOT_APPLICABLE) before the case sees it
+      const c = await this.cases.transaction((m) => this.cases.withParties(m, task.caseNo));
+      await this.measureCatalogue.choose(outcome.measures, { category: 'joint_sanction', itemCode: c.behaviour_code, severity: c.severity });
+    }
     return this.act(taskId, user, completeTaskUpdate, { taskId, outcome });
   }
 

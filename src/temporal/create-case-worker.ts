@@ -1,3 +1,4 @@
+import { EffectsService } from '../effects/effects.service';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Worker, WorkerOptions } from '@temporalio/worker';
 import { createCaseActivities } from '../../activities';
@@ -23,6 +24,7 @@ export function caseActivitiesFrom(ctx: INestApplicationContext, clock?: CaseClo
     policies: ctx.get(PoliciesService),
     blocked: ctx.get(BlockedCasesService),
     documents: ctx.get(CaseDocumentsService),
+    effects: ctx.get(EffectsService),
     clock,
   });
 }

@@ -36,6 +36,7 @@ const INSTITUTION_BODIES: Record<string, (r: InstitutionRows) => object> = {
   'POST /api/institutions/:uscc/credit-file/:recordId/objections': () => ({ type: 'objection', reason: '该记录与本机构无关，请予核实' }),
   'POST /api/integrity-education/activities': (r) => ({ uscc: r.uscc, theme: '诚信主题班会', date: '2026-11-20', participants: 30, evidenceFileIds: [r.uploadId] }),
   'POST /api/portal/cases/:caseNo/objection': (r) => ({ reason: '我机构已取得办学许可证，认定事实有误', fileIds: [r.uploadId] }),
+  'POST /api/portal/cases/:caseNo/statement': (r) => ({ reason: '我机构已停止违规行为，申请不列入名单', fileIds: [r.uploadId] }),
   'POST /api/portal/cases/:caseNo/rectification-report': (r) => ({ summary: '已停止招生并办理许可证续期', fileIds: [r.uploadId] }),
   'POST /api/portal/cases/:caseNo/repair-application': (r) => ({ routes: ['commitment'], commitment: '本机构承诺今后依法依规办学', fileIds: [r.uploadId] }),
   'POST /api/portal/record-repairs': (r) => ({ recordId: r.recordId, correction: '已停止违规行为并完成整改', commitment: '本机构承诺今后依法依规办学' }),

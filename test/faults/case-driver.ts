@@ -16,7 +16,7 @@ interface WorkItem { id: string; caseNo: string; kind: string; overdue: boolean;
 export interface Ledger {
   opened: string[];
   completedTasks: Map<string, { caseNo: string; kind: string }>;
-  submissions: { caseNo: string; kind: 'objection' | 'rectification' | 'repair' }[];
+  submissions: { caseNo: string; kind: 'objection' | 'rectification' | 'statement' | 'repair' }[];
   /** 双公示 penalty decisions filed (201), by document number. */
   penalties: string[];
 }
@@ -31,7 +31,13 @@ const STAFF_BODIES: Record<string, (c: DrivenCase) => Record<string, unknown>> =
   'verify-rectification': () => ({ summary: '整改到位', decision: 'pass' }),
   'schedule-interview': () => ({ summary: '安排约谈', scheduledAt: '2026-03-10T09:30:00+08:00', place: '区教育局 301 会议室', attendees: ['王经办'] }),
   'record-interview': () => ({ summary: '机构承诺限期整改', minutes: '约谈记录：机构负责人到场，承诺整改。', attendees: ['王经办', '陈明'] }),
-  'confirm-sanction': () => ({ summary: '实施联合惩戒', measures: ['限制新增办学项目'], departments: ['连云港市市场监督管理局'] }),
+  // the serious-dishonesty list: officer proposes, legal reviews, head decides
+  'propose-listing': () => ({ summary: '情节严重，提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' }),
+  'review-listing': () => ({ summary: '事实清楚，依据充分', decision: 'agree' }),
+  'decide-listing': () => ({ summary: '列入严重失信主体名单', decision: 'list' }),
+  // measures are catalogue ids (全国失信惩戒措施基础清单): free text is refused with 400 MEASURE_NOT_IN_CATALOGUE; one
+  // measure applied by one department, so one 联合惩戒通知 per case (invariants.ts)
+  'confirm-sanction': () => ({ summary: '实施联合惩戒', measures: ['M-ZFCG'] }),
   'accept-repair': () => ({ summary: '材料齐全', decision: 'accept' }),
   'decide-repair': () => ({ summary: '准予修复', decision: 'approve' }),
 };
@@ -45,7 +51,7 @@ export class CaseDriver {
 
   constructor(
     private readonly api: Api,
-    private readonly staff: { officer: string; approver: string },
+    private readonly staff: { officer: string; approver: string; legal: string; head: string },
     private readonly parties: Party[],
     private readonly maxInFlight = 8,
   ) {}
@@ -151,13 +157,15 @@ export class CaseDriver {
   }
 
   private async portal(party: Party): Promise<void> {
-    const deadlines = await this.send<{ caseNo: string; kind: 'objection' | 'rectification' }[]>('GET', '/api/portal/deadlines', party.token);
+    const deadlines = await this.send<{ caseNo: string; kind: 'objection' | 'rectification' | 'statement' }[]>('GET', '/api/portal/deadlines', party.token);
     for (const d of deadlines.status === 200 ? deadlines.body : []) {
       const c = this.cases.get(d.caseNo);
       if (!c || c.busy || !this.institutionAnswers(c, d.kind)) continue;
       const [path, body] = d.kind === 'objection'
         ? ['objection', { reason: '我机构已取得办学许可证，认定事实有误', fileIds: [] }]
-        : ['rectification-report', { summary: '已停止违规招生并完成整改', fileIds: [] }];
+        : d.kind === 'statement'
+          ? ['statement', { reason: '我机构已停止违规行为，申请不列入名单', fileIds: [] }]
+          : ['rectification-report', { summary: '已停止违规招生并完成整改', fileIds: [] }];
       this.act(c, () => this.submit(c, party.token, path, d.kind, body));
     }
     const repairing = [...this.cases.values()].filter((c) => c.uscc === party.uscc && c.persona === 'repaired' && !c.repairApplied && !c.busy);
@@ -172,7 +180,7 @@ export class CaseDriver {
     }
   }
 
-  private async submit(c: DrivenCase, token: string, path: string, kind: 'objection' | 'rectification' | 'repair', body: object): Promise<void> {
+  private async submit(c: DrivenCase, token: string, path: string, kind: 'objection' | 'rectification' | 'statement' | 'repair', body: object): Promise<void> {
     const r = await this.send('POST', `/api/portal/cases/${c.caseNo}/${path}`, token, body);
     if (r.status !== 200) return;
     this.ledger.submissions.push({ caseNo: c.caseNo, kind });

@@ -115,12 +115,13 @@ async function main(): Promise<number> {
     for (const w of workers) await startWorker(w);
     say(`${API_N} API process(es) on :${apiPort}, ${WORKER_N} worker(s)`);
 
-    // people: one officer and one approver of the office, six institutions with an account each
-    const login = async (role: 'officer' | 'approver', officeCode: string | null) => {
+    // people: one officer and one approver of the office, a legal reviewer and the head, six institutions with an account each
+    const login = async (role: 'officer' | 'approver' | 'legal' | 'head', officeCode: string | null) => {
       const u = await createUser(ds!, role, { officeCode });
       return http.login(u.username, u.password, totpOf(u));
     };
-    const staff = { officer: await login('officer', 'XWPX'), approver: await login('approver', 'XWPX') };
+    // the legal reviewer and the head act bureau-wide on the serious-dishonesty list (no office)
+    const staff = { officer: await login('officer', 'XWPX'), approver: await login('approver', 'XWPX'), legal: await login('legal', null), head: await login('head', null) };
     // its publicity minimums (repair at once) are outside 36号令's bounds, which the API refuses: written directly
     await activateTestPolicy(ds, SHORT_POLICY, '故障演练：一个工作日的短期限');
     const parties: { uscc: string; token: string }[] = [];

@@ -91,7 +91,9 @@ export async function checkInvariants(o: {
     if (rec.n > want) { r.submissionsDuplicated += rec.n - want; bad(`${rec.case_no ?? '-'}: ${rec.kind} record ${rec.id} has ${rec.n} submissions`); }
   }
   const notices: { case_no: string; n: number }[] = await ds.query(
-    `SELECT cr.case_no, (SELECT count(*)::int FROM platform_submissions s WHERE s.record_type = 'joint_sanction_notice' AND s.record_ref = cr.case_no) AS n
+    // the notice that imposes, not the lifting one repair sends later (EffectsService.endCreditMeasures)
+    `SELECT cr.case_no, (SELECT count(*)::int FROM platform_submissions s WHERE s.record_type = 'joint_sanction_notice' AND s.record_ref = cr.case_no
+                           AND s.payload->>'action' IS DISTINCT FROM 'lift') AS n
        FROM credit_records cr WHERE cr.kind = 'joint_sanction' AND cr.case_no = ANY($1)`, [caseNos]);
   for (const n of notices) if (n.n !== 1) { if (n.n) r.submissionsDuplicated++; else r.submissionsLost++; bad(`${n.case_no}: ${n.n} joint-sanction notices for one department`); }
   const submissions: { idempotency_key: string; status: string; receipt_id: string | null }[] = await ds.query(

@@ -1,6 +1,6 @@
 /**
  * Records the histories the replay test runs: finished cases, and cases resting at each kind of wait (an
- * officer's task, the institution's objection and rectification deadlines, a joint sanction, publicity).
+ * officer's task, the institution's objection, statement and rectification deadlines, a joint sanction, publicity).
  * Until release 1.0.0 the workflow changes directly and this replaces every saved history
  * (docs/workflow-versions.md):
  *   npm run record-histories
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') });
   const officer = { id: (await createUser(ds, 'officer')).id, role: 'officer', officeCode: 'XWPX' };
   const approver = { id: (await createUser(ds, 'approver')).id, role: 'approver', officeCode: 'XWPX' };
+  const legal = { id: (await createUser(ds, 'legal', { officeCode: null })).id, role: 'legal', officeCode: null };
+  const head = { id: (await createUser(ds, 'head', { officeCode: null })).id, role: 'head', officeCode: null };
   const policyVersion = (await ctx.get(PoliciesService).active()).version;
   const determine = async (c: CaseDriver) => {
     await c.complete('investigate', officer, { summary: '经查属实', severity: (await c.state()).severity });
@@ -39,9 +41,15 @@ async function main(): Promise<void> {
       await c.handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: (await c.task('investigate')).taskId, actor: officer }] });
     },
     'in-flight-objection-window': determine,
+    'in-flight-statement-serious': async (c) => {
+      await determine(c);
+      await c.passDay('2026-02-24');
+      await c.complete('propose-listing', officer, { summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });
+    },
     'in-flight-joint-sanction-serious': async (c) => {
       await determine(c);
       await c.passDay('2026-02-24');
+      await c.list({ officer, legal, head });
     },
     'finished-withdrawn-in-rectification': async (c) => {
       await determine(c);

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { CaseClock } from '../../activities/case-clock';
 import {
   Actor, applyRepairUpdate, awaitRegistrationUpdate, CaseInput, CaseSnapshot, caseStateQuery, claimTaskUpdate, completeTaskUpdate,
-  documentServedSignal, Severity, submitObjectionUpdate, submitRectificationUpdate, TaskKind, TaskOutcome,
+  documentServedSignal, Severity, submitObjectionUpdate, submitRectificationUpdate, submitStatementUpdate, TaskKind, TaskOutcome,
 } from '../../workflows/contracts';
 import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import { createInstitution, createUser } from './factories';
@@ -79,6 +79,22 @@ export class CaseDriver {
 
   reportRectification(text = '已停止违规培训并完成整改') {
     return this.handle.executeUpdate(submitRectificationUpdate, { args: [{ actor: this.who.institution, text, fileIds: [] }] });
+  }
+
+  /** 陈述申辩 against the proposed listing, in the portal. */
+  stateCase(text = '我机构已整改，申请不列入名单') {
+    return this.handle.executeUpdate(submitStatementUpdate, { args: [{ actor: this.who.institution, text, fileIds: [] }] });
+  }
+
+  /**
+   * The serious-dishonesty list as the bureau decides it: the officer proposes with the basis, the institution states
+   * its case (or lets the period pass), the legal reviewer agrees, the head lists. Answers the state after the decision.
+   */
+  async list(by: { officer: Actor; legal: Actor; head: Actor }, opts: { statement?: boolean } = {}): Promise<CaseSnapshot> {
+    await this.complete('propose-listing', by.officer, { summary: '情节严重，提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });
+    if (opts.statement !== false) await this.stateCase();
+    await this.complete('review-listing', by.legal, { summary: '事实清楚，依据充分，程序合法', decision: 'agree' });
+    return this.complete('decide-listing', by.head, { summary: '列入严重失信主体名单', decision: 'list' });
   }
 
   applyRepair(text = '本机构承诺依法诚信办学') {

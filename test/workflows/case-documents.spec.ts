@@ -29,6 +29,8 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
   let run: CaseRun;
   let officer: Actor;
   let approver: Actor;
+  let legal: Actor;
+  let head: Actor;
 
   beforeAll(async () => {
     let bundle: { code: string };
@@ -40,6 +42,8 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
     ds = ctx.get(DataSource);
     officer = { id: (await createUser(ds, 'officer')).id, role: 'officer', officeCode: 'XWPX' };
     approver = { id: (await createUser(ds, 'approver')).id, role: 'approver', officeCode: 'XWPX' };
+    legal = { id: (await createUser(ds, 'legal', { officeCode: null })).id, role: 'legal', officeCode: null };
+    head = { id: (await createUser(ds, 'head', { officeCode: null })).id, role: 'head', officeCode: null };
     run = { env, ctx, bundle, policyVersion: (await ctx.get(PoliciesService).active()).version, officer, approver };
   });
 
@@ -68,11 +72,18 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       await c.object();
       await c.complete('review-objection', officer, { summary: '不予采纳', decision: 'reject' });
       s = await c.complete('decide-objection', approver, { summary: '异议不成立', decision: 'rejected' });
-      expect(s).toMatchObject({ stage: 'JOINT_SANCTION', decisionDate: '2026-09-28', repairableFrom: '2027-09-29' });
+      expect(s).toMatchObject({ stage: 'SERIOUS_LIST', decisionDate: '2026-09-28', repairableFrom: '2027-09-29' });
       // the findings wait, as a draft in the investigating officer's name, for an approver to sign off their public text
       const [text] = await ds.query(`SELECT status, drafted_by, fields->>'facts' AS facts FROM public_texts WHERE record_ref = $1`, [`${c.caseNo}:determination`]);
       expect(text).toEqual({ status: 'draft', drafted_by: officer.id, facts: '经查属实' });
-      s = await c.complete('confirm-sanction', approver, { summary: '实施联合惩戒', measures: ['依法限制其参与政府采购活动'], departments: ['市市场监管局', '市人社局'] });
+      // the listing notice is served on 09-28 as well: the statement period ends with the objection's, on 10-10
+      await c.complete('propose-listing', officer, { summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });
+      expect((await c.state()).institutionDeadline).toEqual({ kind: 'statement', dueDate: '2026-10-10', round: 0 });
+      await c.stateCase();
+      await c.complete('review-listing', legal, { summary: '同意', decision: 'agree' });
+      s = await c.complete('decide-listing', head, { summary: '列入', decision: 'list' });
+      expect(s.stage).toBe('JOINT_SANCTION');
+      s = await c.complete('confirm-sanction', approver, { summary: '实施联合惩戒', measures: ['M-ZFCG', 'M-CZZJ'] });
       expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-10-28', round: 0 });
       await c.passDay('2026-10-28');
       await c.complete('schedule-interview', officer, { summary: '安排约谈', scheduledAt: '2026-11-02T09:30:00+08:00', place: '区教育局 305 会议室', attendees: ['陈明'] });
@@ -88,7 +99,8 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
 
       const issued = (await c.documents()).filter((d) => d.status === 'issued');
       expect(issued.map((d) => d.kind)).toEqual([
-        'notice-of-determination', 'objection-result', 'determination-decision', 'repair-notice', 'sanction-letter', 'sanction-letter',
+        'notice-of-determination', 'objection-result', 'determination-decision', 'repair-notice',
+        'listing-notice', 'listing-decision', 'repair-notice', 'sanction-letter', 'sanction-letter',
         'rectification-order', 'interview-notice', 'interview-record', 'rectification-order', 'repair-decision',
         'sanction-lifting-letter', 'sanction-lifting-letter',
       ]);

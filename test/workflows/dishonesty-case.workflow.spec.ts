@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { CaseClock, shiftedClock } from '../../activities/case-clock';
 import { PoliciesService } from '../../src/policies/policies.service';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
-import { claimTaskUpdate, completeTaskUpdate, type Actor, type Severity } from '../../workflows/contracts';
+import { awaitRegistrationUpdate, caseStateQuery, claimTaskUpdate, completeTaskUpdate, type Actor, type Severity } from '../../workflows/contracts';
 import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import { CaseDriver } from '../support/case-driver';
 import { createUser } from '../support/factories';
@@ -26,6 +26,8 @@ describe(dishonestyCaseWorkflow.name, () => {
   let bundle: { code: string };
   let officer: Actor;
   let approver: Actor;
+  let legal: Actor;
+  let head: Actor;
   let policyVersion: number;
 
   beforeAll(async () => {
@@ -37,6 +39,8 @@ describe(dishonestyCaseWorkflow.name, () => {
     ds = ctx.get(DataSource);
     officer = { id: (await createUser(ds, 'officer')).id, role: 'officer', officeCode: 'XWPX' };
     approver = { id: (await createUser(ds, 'approver')).id, role: 'approver', officeCode: 'XWPX' };
+    legal = { id: (await createUser(ds, 'legal', { officeCode: null })).id, role: 'legal', officeCode: null };
+    head = { id: (await createUser(ds, 'head', { officeCode: null })).id, role: 'head', officeCode: null };
     policyVersion = (await ctx.get(PoliciesService).active()).version;
   });
 
@@ -155,7 +159,7 @@ describe(dishonestyCaseWorkflow.name, () => {
       expect(interview).toEqual({ kind: 'reminder', status: 'held', place: '区教育局 301 会议室' });
     }));
 
-  it('records a general case that is still not rectified after the warning interview without any joint sanction', () =>
+  it('opens a 拒不整改 case when a general case is still not rectified after the warning interview, and sanctions neither', () =>
     withCase(async (c) => {
       await determineProposal(c);
       await c.passDay('2026-02-24');
@@ -168,33 +172,125 @@ describe(dishonestyCaseWorkflow.name, () => {
         await c.reportRectification('部分整改');
         s = await c.complete('verify-rectification', officer, { summary: '整改不到位', decision: 'fail' });
       }
-      // refusing to rectify is its own catalogue item and opens its own case (brief §3 step 8): this one goes on to
-      // publicity, with the outcome on record and the institution under heightened supervision
+      // refusing to rectify is its own catalogue item (EDU-010) and opens its own case (brief §3 step 8): this one
+      // goes on to publicity, with the outcome on record and the institution under heightened supervision
       expect(s.stage).toBe('PUBLICITY');
       const events = await c.events();
-      expect(events).toContain('RECTIFICATION_UNRESOLVED');
+      expect(events).toEqual(expect.arrayContaining(['RECTIFICATION_UNRESOLVED', 'REFUSAL_CASE_OPENED']));
       expect(events).not.toContain('JOINT_SANCTION_PROPOSED');
+      expect(events).not.toContain('LISTING_CONSIDERED');
       expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'interview', 'interview']);
+
+      const [opened] = await ds.query(`SELECT payload->>'caseNo' AS "caseNo" FROM case_events WHERE case_no = $1 AND type = 'REFUSAL_CASE_OPENED'`, [c.caseNo]);
+      const refusal = c.env.client.workflow.getHandle(opened.caseNo);
+      try {
+        await refusal.executeUpdate(awaitRegistrationUpdate);
+        const [row] = await ds.query(`SELECT uscc, behaviour_code, severity, stage, facts FROM cases WHERE case_no = $1`, [opened.caseNo]);
+        expect(row).toMatchObject({ uscc: c.who.institution.uscc, behaviour_code: 'EDU-010', severity: 'serious', stage: 'INVESTIGATION' });
+        expect(row.facts).toContain(c.caseNo);
+        // the new case is investigated on its own, by the officer who found the rectification failed
+        expect((await refusal.query(caseStateQuery)).openTasks.map((t) => t.kind)).toEqual(['investigate']);
+      } finally {
+        await refusal.terminate('test finished').catch(() => undefined);
+      }
     }));
 
-  it('puts a serious case to joint sanction straight after determination', () =>
+  /** Determination of a serious case on 02-25 (the objection window unanswered), then the listing decision. */
+  async function listSeriousCase(c: CaseDriver) {
+    await determineProposal(c, 'serious');
+    await c.passDay('2026-02-24');
+    let s = await c.state();
+    // 36 months from 02-25; repair after the 12-month minimum (民法典 art. 201–202: ends 2027-02-25, repair from 02-26)
+    expect(s).toMatchObject({ stage: 'SERIOUS_LIST', repairableFrom: '2027-02-26', publicityUntil: '2029-02-25' });
+    expect(await c.task('propose-listing')).toMatchObject({ candidateRole: 'officer', dueDate: '2026-03-03' });
+    await c.complete('propose-listing', officer, { summary: '情节严重', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });
+    // the 告知书 served in the portal on 02-25: 5 working days for 陈述申辩 from 02-26 (26, 27, Sat 28, 03-02, 03-03)
+    expect((await c.state()).institutionDeadline).toEqual({ kind: 'statement', dueDate: '2026-03-03', round: 0 });
+    s = await c.stateCase('已停止招生，请求不列入');
+    expect(await c.task('review-listing')).toMatchObject({ candidateRole: 'legal', candidateOffice: null });
+    await expect(c.complete('review-listing', officer, { summary: '同意', decision: 'agree' })).rejects.toMatchObject({ cause: { type: 'TASK_NOT_CANDIDATE' } });
+    await c.complete('review-listing', legal, { summary: '事实清楚，程序合法', decision: 'agree' });
+    await expect(c.complete('decide-listing', approver, { summary: '列入', decision: 'list' })).rejects.toMatchObject({ cause: { type: 'TASK_NOT_CANDIDATE' } });
+    s = await c.complete('decide-listing', head, { summary: '列入严重失信主体名单', decision: 'list' });
+    expect(s.stage).toBe('JOINT_SANCTION');
+    return s;
+  }
+
+  const effectsOf = (caseNo: string) => ds.query(
+    `SELECT kind, ends_on::text AS "endsOn", status, ended_by AS "endedBy", measure_id AS "measureId" FROM credit_effects
+      WHERE case_no = $1 AND kind IN ('list-entry', 'joint-sanction-measure') ORDER BY kind, measure_id`, [caseNo]);
+
+  it('lists a serious case by decision, sanctions two of three measures on the entry, and repair ends them with one letter per department', () =>
     withCase(async (c) => {
-      await determineProposal(c, 'serious');
-      await c.passDay('2026-02-24');
-      const s = await c.state();
-      expect(s).toMatchObject({ stage: 'JOINT_SANCTION', repairableFrom: '2027-02-26', publicityUntil: '2029-02-25' });
-      expect(await c.task('confirm-sanction')).toMatchObject({ candidateRole: 'approver', dueDate: '2026-03-03' }); // 5 working days after 02-25: 26, 27, Sat 28, 03-02, 03-03
-      const after = await c.complete('confirm-sanction', approver, {
-        summary: '实施联合惩戒', measures: ['限制从业', '取消评优资格'], departments: ['市市场监管局', '市人社局'],
-      });
+      await listSeriousCase(c);
+      const events = await c.events();
+      expect(events.indexOf('LISTING_PROPOSED')).toBeLessThan(events.indexOf('STATEMENT_RECEIVED'));
+      expect(events.indexOf('STATEMENT_RECEIVED')).toBeLessThan(events.indexOf('LISTED'));
+      const kinds = (await c.documents()).map((d) => d.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['listing-notice', 'listing-decision']));
+      expect(kinds.filter((k) => k === 'repair-notice')).toHaveLength(2); // with the determination and with the listing (两书同达)
+
+      // three catalogue measures fit EDU-001 (M-ZDJG, M-CZZJ, M-ZFCG…): the approver confirms two
+      expect(await c.task('confirm-sanction')).toMatchObject({ candidateRole: 'approver', dueDate: '2026-03-03' });
+      await expect(c.complete('confirm-sanction', approver, { summary: '实施', measures: ['限制参加评先评优'] }))
+        .rejects.toMatchObject({ cause: { type: 'MEASURE_NOT_IN_CATALOGUE' } });
+      const after = await c.complete('confirm-sanction', approver, { summary: '确认两项措施', measures: ['M-ZFCG', 'M-CZZJ'] });
       expect(after.stage).toBe('RECTIFICATION');
-      expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'joint_sanction']);
-      // a ban is a penalty of its own (src/industry-bans/, its hearing and four eyes): confirming the sanction orders none
-      const [sanction] = await ds.query(`SELECT payload FROM credit_records WHERE case_no = $1 AND kind = 'joint_sanction'`, [c.caseNo]);
-      expect(sanction.payload).toEqual({ measures: ['限制从业', '取消评优资格'], departments: ['市市场监管局', '市人社局'], reason: 'serious' });
+      const [sanction] = await ds.query(
+        `SELECT decision_date::text AS "decided", publicity_until::text AS until, payload FROM credit_records WHERE case_no = $1 AND kind = 'joint_sanction'`, [c.caseNo]);
+      // the sanction lasts as long as the list entry, not one day (issue #16 item 2)
+      expect(sanction).toMatchObject({ decided: '2026-02-25', until: '2029-02-25', payload: { departments: ['财政部门', '教育行政部门'] } });
+      expect(sanction.payload.measures.map((m: { id: string }) => m.id)).toEqual(['M-ZFCG', 'M-CZZJ']);
+      const letters = (await c.documents()).filter((d) => d.kind === 'sanction-letter');
+      expect(letters).toHaveLength(2);
       expect(await ds.query(`SELECT 1 FROM industry_bans WHERE case_no = $1`, [c.caseNo])).toEqual([]);
-      const notices = await ds.query(`SELECT payload->>'department' AS d FROM platform_submissions WHERE record_type = 'joint_sanction_notice' AND record_ref = $1 ORDER BY 1`, [c.caseNo]);
-      expect(notices.map((n: { d: string }) => n.d)).toEqual(['市人社局', '市市场监管局']);
+      expect(await effectsOf(c.caseNo)).toEqual([
+        { kind: 'joint-sanction-measure', endsOn: '2029-02-25', status: 'active', endedBy: null, measureId: 'M-CZZJ' },
+        { kind: 'joint-sanction-measure', endsOn: '2029-02-25', status: 'active', endedBy: null, measureId: 'M-ZFCG' },
+        { kind: 'list-entry', endsOn: '2029-02-25', status: 'active', endedBy: null, measureId: null },
+      ]);
+
+      await c.reportRectification();
+      await c.complete('verify-rectification', officer, { summary: '整改到位', decision: 'pass' });
+      await c.passDay('2027-02-25');
+      await c.applyRepair();
+      await c.complete('accept-repair', officer, { summary: '受理', decision: 'accept' });
+      const s = await c.complete('decide-repair', approver, { summary: '准予修复', decision: 'approve' });
+      expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'REPAIRED' });
+      // repair on 2027-02-26 ends the list entry and both measures together (36号令 art. 3)
+      expect((await effectsOf(c.caseNo)).map((e: { status: string; endedBy: string }) => [e.status, e.endedBy])).toEqual([
+        ['ended', 'repair'], ['ended', 'repair'], ['ended', 'repair'],
+      ]);
+      const lifting = await ds.query(`SELECT addressee_name AS "to" FROM documents WHERE case_no = $1 AND kind = 'sanction-lifting-letter'`, [c.caseNo]);
+      expect(lifting.map((l: { to: string }) => l.to).sort()).toEqual(['教育行政部门', '财政部门'].sort());
+      const lifts = await ds.query(
+        `SELECT count(*)::int AS n FROM platform_submissions WHERE record_type = 'joint_sanction_notice' AND record_ref = $1 AND payload->>'action' = 'lift'`, [c.caseNo]);
+      expect(lifts[0].n).toBe(2);
+    }, 'serious'));
+
+  it('withdrawing a case after its sanction ends the list entry and the measures, and tells the departments', () =>
+    withCase(async (c) => {
+      await listSeriousCase(c);
+      await c.complete('confirm-sanction', approver, { summary: '确认一项措施', measures: ['M-ZFCG'] });
+      const s = await c.handle.executeUpdate('withdrawCase', { args: [{ actor: approver, reason: '认定依据有误，予以撤销' }] });
+      expect(s).toMatchObject({ stage: 'WITHDRAWN' });
+      expect((await effectsOf(c.caseNo)).map((e: { status: string; endedBy: string }) => [e.status, e.endedBy])).toEqual([
+        ['ended', 'withdrawal'], ['ended', 'withdrawal'],
+      ]);
+      const [letter] = await ds.query(`SELECT addressee_name AS "to", content FROM documents WHERE case_no = $1 AND kind = 'sanction-lifting-letter'`, [c.caseNo]);
+      expect(letter.to).toBe('财政部门');
+      expect(JSON.stringify(letter.content)).toContain('已依法撤销');
+    }, 'serious'));
+
+  it('confirms no measure at all when the approver so decides, with the reason on record', () =>
+    withCase(async (c) => {
+      await listSeriousCase(c);
+      const s = await c.complete('confirm-sanction', approver, { summary: '已主动整改，暂不实施联合惩戒', measures: [] });
+      expect(s.stage).toBe('RECTIFICATION');
+      expect((await c.records()).map((r) => r.kind)).toEqual(['determination']);
+      const reasons = await ds.query(`SELECT reason, payload->'measures' AS measures FROM case_events WHERE case_no = $1 AND type = 'TASK_COMPLETED' AND reason LIKE '%联合惩戒%'`, [c.caseNo]);
+      expect(reasons).toEqual([{ reason: '已主动整改，暂不实施联合惩戒', measures: [] }]);
+      expect((await c.documents()).filter((d) => d.kind === 'sanction-letter')).toEqual([]);
     }, 'serious'));
 
   it('ends publication at the maximum period and refuses a repair the approver rejects', () =>

@@ -57,7 +57,7 @@ export function AppRoutes() {
         {page('/worklist', <WorklistPage />)}
         {page('/cases', <CaseListPage />)}
         {page('/cases/new', <RegisterCasePage />)}
-        {page('/cases/:caseNo', <CasePage />, ['officer', 'approver', 'manager', 'auditor', 'admin', 'institution'])}
+        {page('/cases/:caseNo', <CasePage />, ['officer', 'approver', 'manager', 'auditor', 'admin', 'institution', 'legal', 'head'])}
         {page('/publicity', <PublicityPage />)}
         {page('/institutions', <InstitutionsPage />)}
         {page('/institutions/:uscc', <InstitutionPage />, ['officer', 'approver', 'manager', 'auditor', 'admin'])}

@@ -76,12 +76,23 @@ export interface Determination {
 export type InterviewKind = 'reminder' | 'warning';
 export interface ScheduleInterviewInput { caseNo: string; uscc: string; kind: InterviewKind; round: number; scheduledAt: string; place: string; attendees: string[] }
 export interface RecordInterviewInput { caseNo: string; interviewId: string; kind: InterviewKind; minutes: string; attendees: string[]; outcome: string; fromMs: number }
-export type SanctionReason = 'serious' | 'rectification-failed';
+export type SanctionReason = 'serious';
+/**
+ * Joint sanction on a list entry: `measures` are ids of the measures catalogue (全国失信惩戒措施基础清单) the approver
+ * confirmed — some or none; the activity refuses any other. `listUntil` is the list entry's last day: the measures'
+ * term (and the record's publicity window).
+ */
 export interface ConfirmSanctionInput {
-  caseNo: string; uscc: string; fromMs: number; measures: string[]; departments: string[]; officeCode: string | null;
-  reason: SanctionReason;
+  caseNo: string; uscc: string; fromMs: number; measures: string[]; reason: string; listUntil: string;
 }
-export interface RepairInput { caseNo: string; uscc: string; routes: string[]; reason: string; fromMs: number }
+/** The departments that apply the confirmed measures, each with the measures (and their basis) it is asked to apply. */
+export interface ConfirmedSanction { letters: Array<{ department: string; measures: string[] }> }
+/** The head's decision to list (国办发〔2020〕49号): the entry is a credit measure of the determination, to `until`. */
+export interface EnterListInput { caseNo: string; fromMs: number; basis: string; decidedBy: string }
+export interface ListEntry { listedOn: string; listUntil: string }
+/** 拒不整改: the case a failed rectification opens (catalogue item EDU-010), started as a case of its own. */
+export interface RefusalCaseInput { caseNo: string; registeredBy: Actor }
+export interface RepairInput { caseNo: string; uscc: string; routes: string[]; reason: string; fromMs: number; actorId?: string | null }
 export interface EndPublicationInput { caseNo: string; uscc: string; fromMs: number }
 export interface CloseCaseInput extends Carried { caseNo: string; outcome: CloseOutcome }
 export interface WithdrawCaseInput extends Carried { caseNo: string; actor: Actor; reason: string; fromMs: number }

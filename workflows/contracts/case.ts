@@ -5,13 +5,14 @@ export const SEVERITIES: Severity[] = ['minor', 'general', 'serious'];
 export const SEVERITY_RANK: Record<Severity, number> = { minor: 1, general: 2, serious: 3 };
 
 export const CASE_STAGES = [
-  'REGISTERED', 'INVESTIGATION', 'APPROVAL', 'OBJECTION_WINDOW', 'OBJECTION_REVIEW', 'JOINT_SANCTION',
+  'REGISTERED', 'INVESTIGATION', 'APPROVAL', 'OBJECTION_WINDOW', 'OBJECTION_REVIEW', 'SERIOUS_LIST', 'JOINT_SANCTION',
   'RECTIFICATION', 'RECTIFICATION_REVIEW', 'REMINDER_INTERVIEW', 'WARNING_INTERVIEW', 'PUBLICITY', 'REPAIR_REVIEW',
   'CLOSED', 'WITHDRAWN',
 ] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
-export type StaffRole = 'officer' | 'approver';
+/** `legal` (法制审核) and `head` (局负责人) act bureau-wide on the serious-dishonesty list decision (issue #17). */
+export type StaffRole = 'officer' | 'approver' | 'legal' | 'head';
 
 export interface Actor {
   id: string;
@@ -40,6 +41,8 @@ export interface CaseInput {
 export const TASK_KINDS = [
   'investigate', 'approve-determination', 'review-objection', 'decide-objection', 'verify-rectification',
   'schedule-interview', 'record-interview', 'confirm-sanction', 'accept-repair', 'decide-repair', 'serve-document',
+  // 严重失信主体名单 (国办发〔2020〕49号): the officer proposes, the legal reviewer checks, the head decides
+  'propose-listing', 'review-listing', 'decide-listing',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -62,10 +65,12 @@ export interface TaskOutcome {
   place?: string;
   attendees?: string[];
   minutes?: string;
-  departments?: string[];
+  /** The legal basis of a proposal to list the institution on the serious-dishonesty list. */
+  basis?: string;
 }
 
-export type InstitutionDeadlineKind = 'objection' | 'rectification';
+/** `statement`: 陈述申辩 against a proposed listing on the serious-dishonesty list. */
+export type InstitutionDeadlineKind = 'objection' | 'rectification' | 'statement';
 
 export interface Deadline {
   dueDate: string;

@@ -5,7 +5,8 @@ import type { Carried } from './activities';
 /** The kinds a case issues (src/documents/document-kinds.ts has all kinds; the 送达回证 is issued by service itself). */
 export type CaseDocumentKind =
   | 'notice-of-determination' | 'objection-result' | 'determination-decision' | 'repair-notice' | 'rectification-order'
-  | 'interview-notice' | 'interview-record' | 'sanction-letter' | 'sanction-lifting-letter' | 'repair-decision';
+  | 'interview-notice' | 'interview-record' | 'sanction-letter' | 'sanction-lifting-letter' | 'repair-decision'
+  | 'listing-notice' | 'listing-decision';
 
 /** One document of a step: its kind, the round it belongs to (the idempotency key's third part) and its template data. */
 export interface DocumentRequest {

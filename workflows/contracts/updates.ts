@@ -36,6 +36,8 @@ export const reassignTaskUpdate = defineUpdate<CaseSnapshot, [ReassignInput]>('r
 export const completeTaskUpdate = defineUpdate<CaseSnapshot, [CompleteTaskInput]>('completeTask');
 export const submitObjectionUpdate = defineUpdate<CaseSnapshot, [InstitutionSubmission]>('submitObjection');
 export const submitRectificationUpdate = defineUpdate<CaseSnapshot, [InstitutionSubmission]>('submitRectificationReport');
+/** 陈述申辩 against a proposed listing on the serious-dishonesty list. */
+export const submitStatementUpdate = defineUpdate<CaseSnapshot, [InstitutionSubmission]>('submitStatement');
 export const applyRepairUpdate = defineUpdate<CaseSnapshot, [InstitutionSubmission]>('applyRepair');
 export const withdrawCaseUpdate = defineUpdate<CaseSnapshot, [CaseCorrection]>('withdrawCase');
 export const correctCaseUpdate = defineUpdate<CaseSnapshot, [CaseCorrection]>('correctCase');
@@ -83,4 +85,8 @@ export const RejectCode = {
   REPAIR_TOO_EARLY: 'REPAIR_TOO_EARLY',
   CASE_CLOSED: 'CASE_CLOSED',
   FORBIDDEN: 'FORBIDDEN',
+  /** Four eyes: who proposed a decision may not review or take it. */
+  SAME_PERSON: 'SAME_PERSON',
+  /** A joint-sanction measure that is not a catalogue id (全国失信惩戒措施基础清单). */
+  MEASURE_NOT_IN_CATALOGUE: 'MEASURE_NOT_IN_CATALOGUE',
 } as const;

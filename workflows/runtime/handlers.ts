@@ -59,6 +59,10 @@ export function registerUpdateHandlers(c: CaseRuntime): void {
   });
 }
 
+const NOT_NOW: Record<C.InstitutionDeadlineKind, string> = {
+  objection: '当前不在异议期内', rectification: '当前无需提交整改报告', statement: '当前不在陈述申辩期内',
+};
+
 type Settle = (work: () => void | Promise<void>) => Promise<C.CaseSnapshot>;
 
 /** Claim, release and reassign write at once (local activities); a completion is queued and settles. */
@@ -90,6 +94,7 @@ function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
     validator: ({ taskId, actor, outcome }) => {
       const task = rules.findTask(c.tasks, taskId);
       rules.assertAssignee(task, actor);
+      rules.assertNotProposer(task, actor, c.completedBy.get('propose-listing'));
       rules.assertOutcome(task, outcome);
     },
   });
@@ -107,12 +112,13 @@ function registerInstitutionHandlers(c: CaseRuntime, settle: Settle): void {
   const answerValidator = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => {
     rules.assertInstitution(s.actor, c.input.uscc);
     const d = c.institutionDeadline;
-    if (!d || d.kind !== kind) rules.reject(C.RejectCode.WRONG_STAGE, kind === 'objection' ? '当前不在异议期内' : '当前无需提交整改报告');
+    if (!d || d.kind !== kind) rules.reject(C.RejectCode.WRONG_STAGE, NOT_NOW[kind]);
     if (now() > d!.dueAtMs) rules.reject(C.RejectCode.DEADLINE_PASSED, `提交期限已于 ${d!.dueDate} 届满`);
     if (!s.text?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写说明');
   };
   setHandler(C.submitObjectionUpdate, answerHandler('objection'), { validator: answerValidator('objection') });
   setHandler(C.submitRectificationUpdate, answerHandler('rectification'), { validator: answerValidator('rectification') });
+  setHandler(C.submitStatementUpdate, answerHandler('statement'), { validator: answerValidator('statement') });
   setHandler(C.applyRepairUpdate, (s) => settle(async () => {
     await acts.recordSubmission({ caseNo, kind: 'repair', round: 0, deadlineId: null, ...s });
     c.repairApplication = { ...s, at: now() };

@@ -13,7 +13,9 @@ import { watch } from './timers';
 export async function humanTask(
   c: CaseRuntime, kind: C.TaskKind, role: C.StaffRole, workingDays: number, onOpened?: (taskId: string) => void,
 ): Promise<C.TaskOutcome> {
-  const { caseNo, officeCode } = c.input;
+  const { caseNo } = c.input;
+  // the legal reviewer and the head act for the whole bureau: their tasks belong to no office
+  const officeCode = role === 'legal' || role === 'head' ? null : c.input.officeCode;
   const key = `${kind}-${++c.taskSeq}`;
   const span: C.DeadlineSpan = { fromMs: now(), workingDays, remindBeforeWorkingDays: c.policy.reminderBeforeDueDays };
   const task = { caseNo, key, kind, stage: c.stage, candidateRole: role, candidateOffice: officeCode, priority: C.SEVERITY_RANK[c.severity] * 25 };

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsUscc } from '../../common/validation/uscc';
 
 export const CASE_SOURCES = ['inspection', 'complaint', 'hotline-12345', 'referral', 'commitment-breach', 'other'] as const;
@@ -22,4 +22,8 @@ export class OpenCaseDto {
   @ApiProperty({ enum: CASE_SOURCES, description: '线索来源：检查、投诉、12345 热线、移送、承诺违约、其他' })
   @IsIn(CASE_SOURCES, { message: '线索来源不正确' })
   source: (typeof CASE_SOURCES)[number];
+
+  @ApiPropertyOptional({ description: '失信行为发生日期（YYYY-MM-DD，北京时间）：按《行政处罚法》第三十七条从旧兼从轻确定适用的规则版本；不填为今天' })
+  @IsOptional() @IsDateString({ strict: true }, { message: '行为发生日期须为 YYYY-MM-DD 格式的日期' })
+  occurredOn?: string;
 }

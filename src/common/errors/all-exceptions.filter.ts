@@ -36,7 +36,7 @@ const UNAVAILABLE: ErrorBody = { code: CommonErrorCode.SERVICE_UNAVAILABLE, mess
 
 /** The workflow's refusals (workflows/contracts.ts RejectCode) as HTTP statuses; the rest are conflicts with the case's state. */
 const FAILURE_STATUS: Record<string, number> = {
-  FORBIDDEN: 403, WRONG_PARTY: 403, TASK_NOT_CANDIDATE: 403, OUTCOME_INVALID: 400,
+  FORBIDDEN: 403, WRONG_PARTY: 403, TASK_NOT_CANDIDATE: 403, OUTCOME_INVALID: 400, SAME_PERSON: 403, MEASURE_NOT_IN_CATALOGUE: 400,
 };
 
 /** One place that turns every failure into `{code, message, details}`; 5xx only for our own faults. */

@@ -32,4 +32,7 @@ export const EXAMPLE_DATA: Record<DocumentKind, Record<string, unknown>> = {
   'record-repair-decision': { approved: true, applicationReceivedOn: '2027-02-01', recordTitle: '行政处罚决定（连区教罚〔2026〕5号）', effectiveOn: '2027-02-10' },
   'repair-referral-letter': { department: '连云港市市场监督管理局', applicationReceivedOn: '2027-02-01',
     recordTitle: '行政处罚决定（连市监罚〔2026〕12号）', routeLabel: '“信用中国”网站（经市公共信用信息共享平台推送）' },
+  'listing-notice': { statementDays: 5, decisionDocNo: '连区教信决〔2026〕3号', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' },
+  'listing-decision': { noticeDocNo: '连区教名告〔2026〕1号', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）', listUntil: '2029-10-09',
+    statement: '你单位在规定期限内未提出陈述、申辩' },
 };

@@ -4,6 +4,7 @@ import { DocumentKind, KIND_TRAITS } from '../document-kinds';
 import { dateText } from './common';
 import { determinationDecision, noticeOfDetermination, objectionResult, repairNotice } from './determination.templates';
 import { interviewNotice, interviewRecord, rectificationOrder } from './follow-up.templates';
+import { listingDecision, listingNotice } from './listing.templates';
 import { hearingNotice, hearingRecord, penaltyDecision, penaltyNotice } from './penalty.templates';
 import { recordRepairDecision, repairReferralLetter } from './record-repair.templates';
 import { recordObjectionResult } from './subject.templates';
@@ -38,6 +39,8 @@ const TEMPLATES: Record<DocumentKind, DocumentTemplate[]> = {
   'record-repair-decision': [recordRepairDecision],
   'repair-referral-letter': [repairReferralLetter],
   'record-objection-result': [recordObjectionResult],
+  'listing-notice': [listingNotice],
+  'listing-decision': [listingDecision],
 };
 
 export function templateFor(kind: DocumentKind, version?: number): DocumentTemplate {

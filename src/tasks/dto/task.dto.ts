@@ -65,14 +65,18 @@ export class CompleteTaskDto {
   @IsOptional() @IsIn(SEVERITIES, { message: '失信程度只能是 minor、general 或 serious' })
   severity?: Severity;
 
-  @ApiPropertyOptional({ type: [String], description: '拟采取或确认的惩戒措施' })
+  @ApiPropertyOptional({ type: [String], description: '拟采取的措施（调查任务）；确认联合惩戒时为失信惩戒措施清单的措施编号（GET /api/measures/catalogue），可确认部分或不确认' })
   @IsOptional() @IsArray({ message: '措施必须是列表' }) @ArrayMaxSize(20, { message: '措施最多 20 项' })
   @IsString({ each: true, message: '每项措施必须是文本' })
   measures?: string[];
 
-  @ApiPropertyOptional({ description: '结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse（按任务类型）' })
-  @IsOptional() @IsIn(['approve', 'return', 'uphold', 'reject', 'upheld', 'rejected', 'pass', 'fail', 'accept', 'refuse'], { message: '办理结论不正确' })
+  @ApiPropertyOptional({ description: '结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse、propose/not-propose、agree/disagree、list/not-list（按任务类型）' })
+  @IsOptional() @IsIn(['approve', 'return', 'uphold', 'reject', 'upheld', 'rejected', 'pass', 'fail', 'accept', 'refuse', 'propose', 'not-propose', 'agree', 'disagree', 'list', 'not-list'], { message: '办理结论不正确' })
   decision?: string;
+
+  @ApiPropertyOptional({ description: '列入严重失信主体名单的依据（提请列入时必填）' })
+  @IsOptional() @IsString({ message: '依据必须是文本' }) @Length(1, 2000, { message: '依据应为 1–2000 个字符' })
+  basis?: string;
 
   @ApiPropertyOptional({ description: '约谈时间（ISO 8601）' })
   @IsOptional() @IsISO8601({ strict: true }, { message: '约谈时间格式不正确' })
@@ -90,11 +94,6 @@ export class CompleteTaskDto {
   @ApiPropertyOptional({ description: '约谈记录' })
   @IsOptional() @IsString({ message: '约谈记录必须是文本' }) @Length(1, 10000, { message: '约谈记录应为 1–10000 个字符' })
   minutes?: string;
-
-  @ApiPropertyOptional({ type: [String], description: '联合惩戒成员单位' })
-  @IsOptional() @IsArray({ message: '成员单位必须是列表' }) @ArrayMaxSize(30, { message: '成员单位最多 30 个' })
-  @IsString({ each: true, message: '成员单位必须是文本' })
-  departments?: string[];
 }
 
 export class ReassignDto {

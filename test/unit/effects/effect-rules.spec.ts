@@ -36,6 +36,23 @@ describe('the effects a record opens (issue #16, 36号令 art. 3)', () => {
     expect(ends(effectsFor(sanction('2027-10-19'), '2029-10-09'), 'joint-sanction-measure')).toEqual(['2027-10-19']);
   });
 
+  it('a catalogue measure on a list entry: its id, basis and own departments, to the entry\'s term', () => {
+    const e = effectsFor(record({
+      kind: 'joint_sanction', decisionDate: '2026-10-20', publicityFrom: '2026-10-20', publicityUntil: '2029-10-09',
+      payload: {
+        departments: ['财政部门', '教育行政部门'],
+        measures: [
+          { id: 'M-ZFCG', name: '限制参加政府采购活动', basis: '政府采购法第二十二条', departments: ['财政部门'], until: '2029-10-09' },
+          { id: 'M-CZZJ', name: '限制申请财政性资金项目', basis: '国办发〔2020〕49号', departments: ['财政部门', '教育行政部门'], until: '2029-10-09' },
+        ],
+      },
+    }), '2029-10-09');
+    expect(e.map((x) => [x.measureId, x.basis, x.departments, x.endsOn])).toEqual([
+      ['M-ZFCG', '政府采购法第二十二条', ['财政部门'], '2029-10-09'],
+      ['M-CZZJ', '国办发〔2020〕49号', ['财政部门', '教育行政部门'], '2029-10-09'],
+    ]);
+  });
+
   it('a 双公示 penalty opens its fine and 限制从业 as penalties beside its publication', () => {
     const e = effectsFor(record({ kind: 'penalty', publicityFrom: '2026-09-30', publicityUntil: '2027-09-30',
       payload: { penaltyCategory: ['罚款', '限制从业'], validUntil: '2031-09-30' } }));

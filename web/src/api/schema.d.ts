@@ -1798,6 +1798,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/cases/{caseNo}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PortalController_statement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/deadlines": {
         parameters: {
             query?: never;
@@ -2979,7 +2995,7 @@ export interface components {
              */
             since: string;
             /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @description 阶段名称 */
             stageLabel: string;
         };
@@ -3028,7 +3044,7 @@ export interface components {
             /** Format: date */
             dueDate: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
         };
         CaseEventDto: {
             /** Format: uuid */
@@ -3107,7 +3123,7 @@ export interface components {
             /** @enum {string} */
             severity: "minor" | "general" | "serious";
             /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @description 案件当前在等什么（中文） */
             waitingFor: string;
         };
@@ -3127,7 +3143,7 @@ export interface components {
             /** @enum {string} */
             severity: "minor" | "general" | "serious";
             /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             uscc: string;
             /** @description 当前等待（与案件页相同的说法；已办结、已撤销为空） */
             waitingFor: string | null;
@@ -3146,10 +3162,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
             overdue: boolean;
             /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @enum {string} */
             status: "open" | "claimed" | "completed" | "cancelled";
         };
@@ -3187,7 +3203,7 @@ export interface components {
             /** @enum {string} */
             source: "inspection" | "complaint" | "hotline-12345" | "referral" | "commitment-breach" | "other";
             /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @description 阶段中文名 */
             stageLabel: string;
             tasks: components["schemas"]["CaseTaskDto"][];
@@ -3343,14 +3359,14 @@ export interface components {
         CompleteTaskDto: {
             /** @description 参加人员 */
             attendees?: string[];
+            /** @description 列入严重失信主体名单的依据（提请列入时必填） */
+            basis?: string;
             /**
-             * @description 结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse（按任务类型）
+             * @description 结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse、propose/not-propose、agree/disagree、list/not-list（按任务类型）
              * @enum {string}
              */
-            decision?: "approve" | "return" | "uphold" | "reject" | "upheld" | "rejected" | "pass" | "fail" | "accept" | "refuse";
-            /** @description 联合惩戒成员单位 */
-            departments?: string[];
-            /** @description 拟采取或确认的惩戒措施 */
+            decision?: "approve" | "return" | "uphold" | "reject" | "upheld" | "rejected" | "pass" | "fail" | "accept" | "refuse" | "propose" | "not-propose" | "agree" | "disagree" | "list" | "not-list";
+            /** @description 拟采取的措施（调查任务）；确认联合惩戒时为失信惩戒措施清单的措施编号（GET /api/measures/catalogue），可确认部分或不确认 */
             measures?: string[];
             /** @description 约谈记录 */
             minutes?: string;
@@ -3858,7 +3874,7 @@ export interface components {
             /** Format: date */
             issuedOn: string | null;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result" | "listing-notice" | "listing-decision";
             /** @example 失信行为认定告知书 */
             kindLabel: string;
             /**
@@ -3901,7 +3917,7 @@ export interface components {
              * @description 文书种类
              * @enum {string}
              */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result" | "listing-notice" | "listing-decision";
             /**
              * Format: uuid
              * @description 更正：被替代的已签发文书
@@ -4395,7 +4411,7 @@ export interface components {
             /** Format: date */
             issuedOn: string | null;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result" | "listing-notice" | "listing-decision";
             /** @description 签发时已电子送达则有值；为空表示待以其他方式送达 */
             service: components["schemas"]["ServiceBriefDto"] | null;
             sha256: string | null;
@@ -4698,6 +4714,8 @@ export interface components {
             behaviourCode: string;
             /** @description 违法失信事实 */
             facts: string;
+            /** @description 失信行为发生日期（YYYY-MM-DD，北京时间）：按《行政处罚法》第三十七条从旧兼从轻确定适用的规则版本；不填为今天 */
+            occurredOn?: string;
             /**
              * @description 线索来源：检查、投诉、12345 热线、移送、承诺违约、其他
              * @enum {string}
@@ -4717,7 +4735,7 @@ export interface components {
             /** Format: date */
             dueDate: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
             /** Format: uuid */
             taskId: string;
         };
@@ -4990,7 +5008,7 @@ export interface components {
             /** @enum {string} */
             severity: "minor" | "general" | "serious";
             /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
         };
         PortalDeadlineDto: {
             /** @example LY-2026-000001 */
@@ -5016,7 +5034,7 @@ export interface components {
              */
             servedOn: string | null;
             /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @enum {string} */
             status: "open";
             /** @description 剩余工作日 */
@@ -5038,7 +5056,7 @@ export interface components {
         PortalSubmissionResultDto: {
             caseNo: string;
             /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @description 案件当前在等什么 */
             waitingFor: string;
         };
@@ -6071,7 +6089,7 @@ export interface components {
             id: string;
             idempotencyKey: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
             /** @description 办理结果 */
             outcome: {
                 [key: string]: unknown;
@@ -6079,7 +6097,7 @@ export interface components {
             overdue: boolean;
             priority: number;
             /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @enum {string} */
             status: "open" | "claimed" | "completed" | "cancelled";
         };
@@ -6282,7 +6300,7 @@ export interface components {
             issuedOn: string;
             issuer: string;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result" | "listing-notice" | "listing-decision";
             kindLabel: string;
             /** @description 已被更正文书替代时，更正文书的文号 */
             replacedBy: string | null;
@@ -6425,13 +6443,13 @@ export interface components {
             id: string;
             institutionName: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
             overdue: boolean;
             priority: number;
             /** @enum {string} */
             severity: "minor" | "general" | "serious";
             /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @enum {string} */
             status: "open" | "claimed" | "completed" | "cancelled";
             uscc: string;
@@ -7826,7 +7844,7 @@ export interface operations {
                 /** @description 机构名称（部分）、统一社会信用代码或案件编号 */
                 q?: string;
                 severity?: "minor" | "general" | "serious";
-                stage?: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+                stage?: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
                 /** @description 登记日期不晚于（北京时间，YYYY-MM-DD） */
                 to?: string;
                 /** @description 统一社会信用代码（GB 32100-2015，含校验位） */
@@ -15845,6 +15863,94 @@ export interface operations {
             };
         };
     };
+    PortalController_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSubmissionResultDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     PortalController_deadlines: {
         parameters: {
             query?: never;
@@ -19652,7 +19758,7 @@ export interface operations {
                 severity?: "minor" | "general" | "serious";
                 sort?: "dueDate" | "-dueDate" | "priority";
                 /** @description 案件阶段 */
-                stage?: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+                stage?: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
                 /** @description 机构统一社会信用代码 */
                 uscc?: string;
             };

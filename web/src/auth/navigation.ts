@@ -8,7 +8,7 @@ export interface NavItem {
 
 /** Each role sees only what it may use; routes check the same lists. */
 export const NAV: NavItem[] = [
-  { path: '/worklist', label: '我的待办', roles: ['officer', 'approver'] },
+  { path: '/worklist', label: '我的待办', roles: ['officer', 'approver', 'legal', 'head'] },
   { path: '/cases', label: '案件查询', roles: ['officer', 'approver', 'manager', 'auditor', 'legal', 'head'] },
   { path: '/cases/new', label: '登记线索', roles: ['officer', 'approver'] },
   { path: '/publicity', label: '双公示登记', roles: ['officer', 'approver'] },
@@ -25,7 +25,7 @@ export const NAV: NavItem[] = [
 ];
 
 export const HOME: Record<Role, string> = {
-  officer: '/worklist', approver: '/worklist', manager: '/dashboard', institution: '/portal', auditor: '/cases', admin: '/admin', legal: '/cases', head: '/cases',
+  officer: '/worklist', approver: '/worklist', manager: '/dashboard', institution: '/portal', auditor: '/cases', admin: '/admin', legal: '/worklist', head: '/worklist',
 };
 
 export const navFor = (role: Role) => NAV.filter((n) => n.roles.includes(role));

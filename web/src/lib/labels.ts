@@ -16,6 +16,7 @@ export const SEVERITY_COLORS: Record<Severity, string> = { minor: 'blue', genera
 export const DEADLINE_KIND_LABELS: Record<string, string> = {
   objection: '异议期',
   rectification: '整改期限',
+  statement: '陈述申辩期',
   repair: '信用修复',
   commitment: '承诺履约',
 };

@@ -9,6 +9,7 @@ import { SubmissionModal, type SubmissionKind } from './SubmissionModal';
 const ACTION: Record<string, { kind: SubmissionKind; label: string }> = {
   objection: { kind: 'objection', label: '提出异议' },
   rectification: { kind: 'rectification', label: '提交整改报告' },
+  statement: { kind: 'statement', label: '陈述申辩' },
 };
 const OPEN = ['open', 'pending'];
 const STATUS: Record<string, string> = { open: '待提交', answered: '已提交', missed: '逾期未提交', closed: '已结束' };

@@ -7,7 +7,7 @@ import { describeError } from '../../api/errors';
 import { UploadField } from '../../components/UploadField';
 import { applyApiErrors } from '../../lib/formErrors';
 
-export type SubmissionKind = 'objection' | 'rectification' | 'repair';
+export type SubmissionKind = 'objection' | 'rectification' | 'repair' | 'statement';
 export type SubmissionReceipt = components['schemas']['SubmissionReceiptDto'];
 
 /** The receipt of what was just sent: the newest submission of that kind in the case (GET /portal/submissions). */
@@ -27,6 +27,8 @@ const CONFIG: Record<SubmissionKind, { title: string; path: string; textKey: str
   objection: { title: '提出异议', path: 'objection', textKey: 'reason', textLabel: '异议理由', min: 5 },
   rectification: { title: '提交整改报告', path: 'rectification-report', textKey: 'summary', textLabel: '整改情况', min: 5 },
   repair: { title: '申请信用修复', path: 'repair-application', textKey: 'commitment', textLabel: '信用修复承诺', min: 10 },
+  // 陈述申辩 against a proposed listing on the serious-dishonesty list (POST /portal/cases/:caseNo/statement)
+  statement: { title: '陈述申辩', path: 'statement', textKey: 'reason', textLabel: '陈述申辩意见', min: 5 },
 };
 
 export interface SubmissionValues {
@@ -43,7 +45,7 @@ export function submissionRules(kind: SubmissionKind) {
       { min: c.min, message: `${c.textLabel}至少 ${c.min} 个字` },
       { max: 5000, message: `${c.textLabel}不能超过 5000 个字` },
     ],
-    fileIds: kind === 'objection' ? [] : [{ required: true, type: 'array' as const, min: 1, message: '请上传至少一份证明材料' }],
+    fileIds: kind === 'objection' || kind === 'statement' ? [] : [{ required: true, type: 'array' as const, min: 1, message: '请上传至少一份证明材料' }],
     routes: [{ required: true, type: 'array' as const, min: 1, message: '请选择至少一种修复途径' }],
   };
 }

@@ -5,6 +5,17 @@ import { ApiError } from '../../../api/client';
 import type { TaskKind } from '../../../api/types';
 import { TaskForm, toOutcome } from './TaskForm';
 
+// the measures catalogue as GET /api/measures/catalogue answers it (two of its rows)
+vi.mock('../../../api/client', async (original) => ({
+  ...(await original<typeof import('../../../api/client')>()),
+  get: vi.fn(async () => ({
+    items: [
+      { id: 'M-XZCY', name: '限制从业（一定期限内禁止从事校外培训及相关工作）', category: 'penalty', legalBasis: '《校外培训行政处罚暂行办法》第五条', departments: ['教育行政部门'] },
+      { id: 'M-ZFCG', name: '限制参加政府采购活动', category: 'joint_sanction', legalBasis: '《中华人民共和国政府采购法》第二十二条', departments: ['财政部门'] },
+    ],
+  })),
+}));
+
 const renderForm = (kind: TaskKind, submit = vi.fn(async () => ({}))) => {
   renderUi(<TaskForm task={{ id: 't1', kind }} submit={submit} />);
   return submit;
@@ -46,10 +57,12 @@ describe('TaskForm', () => {
     expect(await screen.findByText('请填写参加约谈的人员')).toBeTruthy();
   });
 
-  it('requires the measures of a joint sanction and orders no industry ban there (a ban is its own penalty procedure)', async () => {
+  it('offers the catalogue\'s joint-sanction measures with their basis, no free text, and orders no industry ban there', async () => {
     renderForm('confirm-sanction');
-    fireEvent.click(submitButton());
-    expect(await screen.findByText('请列明联合惩戒措施')).toBeTruthy();
+    expect(await screen.findByText('限制参加政府采购活动')).toBeTruthy();
+    expect(screen.getByText(/依据：《中华人民共和国政府采购法》第二十二条/)).toBeTruthy();
+    expect(screen.queryByText('限制从业（一定期限内禁止从事校外培训及相关工作）')).toBeNull(); // a penalty, not a sanction
+    expect(screen.queryByPlaceholderText('选择或输入措施')).toBeNull();
     expect(screen.queryByText('添加禁入人员')).toBeNull();
   });
 
@@ -76,7 +89,7 @@ describe('TaskForm', () => {
 
 describe('toOutcome', () => {
   it('trims the summary and drops empty lists', () => {
-    expect(toOutcome({ summary: ' 确认 ', measures: ['限制新增办学项目'], attendees: [], departments: [] }))
-      .toEqual({ summary: '确认', measures: ['限制新增办学项目'] });
+    expect(toOutcome({ summary: ' 确认 ', measures: ['M-ZFCG'], attendees: [], basis: '' }))
+      .toEqual({ summary: '确认', measures: ['M-ZFCG'] });
   });
 });

@@ -20,10 +20,10 @@ interface Values {
   place?: string;
   attendees?: string[];
   minutes?: string;
-  departments?: string[];
+  basis?: string;
 }
 
-const KNOWN = ['summary', 'severity', 'decision', 'measures', 'scheduledAt', 'place', 'attendees', 'minutes', 'departments'];
+const KNOWN = ['summary', 'severity', 'decision', 'measures', 'scheduledAt', 'place', 'attendees', 'minutes', 'basis'];
 
 /** The outcome body POST /api/tasks/:id/complete takes, from what the form holds. */
 export function toOutcome(v: Values): Record<string, unknown> {
@@ -35,7 +35,7 @@ export function toOutcome(v: Values): Record<string, unknown> {
   if (v.place) o.place = v.place.trim();
   if (v.attendees?.length) o.attendees = v.attendees;
   if (v.minutes) o.minutes = v.minutes.trim();
-  if (v.departments?.length) o.departments = v.departments;
+  if (v.basis) o.basis = v.basis.trim();
   return o;
 }
 
@@ -65,6 +65,15 @@ function KindFields({ kind }: { kind: string }) {
       return <RecordInterviewFields />;
     case 'confirm-sanction':
       return <SanctionFields />;
+    case 'propose-listing':
+      return (
+        <>
+          <DecisionField kind={kind} />
+          <Form.Item name="basis" label="列入依据（提请列入时必填）" extra="法律、法规、规章或国家政策文件的具体条款">
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+        </>
+      );
     default:
       return <DecisionField kind={kind} />;
   }

@@ -6,14 +6,15 @@ export const DECISIONS: Record<string, { value: string; label: string; needsReas
   'verify-rectification': [{ value: 'pass', label: '整改通过' }, { value: 'fail', label: '整改不通过', needsReason: true }],
   'accept-repair': [{ value: 'accept', label: '受理' }, { value: 'reject', label: '不予受理', needsReason: true }],
   'decide-repair': [{ value: 'approve', label: '准予修复' }, { value: 'refuse', label: '不予修复', needsReason: true }],
+  'propose-listing': [{ value: 'propose', label: '提请列入严重失信主体名单' }, { value: 'not-propose', label: '不提请列入', needsReason: true }],
+  'review-listing': [{ value: 'agree', label: '同意' }, { value: 'disagree', label: '不同意', needsReason: true }],
+  'decide-listing': [{ value: 'list', label: '列入' }, { value: 'not-list', label: '不列入', needsReason: true }],
 };
 
 export const MEASURE_SUGGESTIONS = [
   '责令限期整改', '约谈', '列入重点监管对象', '增加检查频次', '取消评先评优资格', '限制申请财政补贴', '行业禁入',
   '暂停招生', '通报批评',
 ];
-
-export const DEPARTMENT_SUGGESTIONS = ['市场监管局', '人社局', '民政局', '税务局', '发展改革委', '公安局', '财政局'];
 
 export const SUMMARY_LABELS: Record<string, string> = {
   investigate: '调查情况及拟认定意见',
@@ -26,4 +27,7 @@ export const SUMMARY_LABELS: Record<string, string> = {
   'confirm-sanction': '惩戒意见',
   'accept-repair': '受理意见',
   'decide-repair': '决定意见',
+  'propose-listing': '提请理由',
+  'review-listing': '法制审核意见',
+  'decide-listing': '决定理由',
 };
