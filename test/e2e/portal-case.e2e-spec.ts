@@ -22,8 +22,8 @@ describe('the institution\'s own view of its case', () => {
   let running: Promise<void>;
   let officer: { token: string; id: string };
   let approver: { token: string; id: string };
-  let inst: { token: string; uscc: string };
-  let other: { token: string; uscc: string };
+  let inst: { token: string; uscc: string; id: string };
+  let other: { token: string; uscc: string; id: string };
   let caseNo: string;
 
   const register = async () => {
@@ -32,7 +32,8 @@ describe('the institution\'s own view of its case', () => {
       uscc, name: `门户视图测试培训学校${uscc.slice(-6).toLowerCase()}`, type: 'off_campus_training', officeCode: 'XWPX',
       legalRepresentative: { name: '陈明远', idNumber: makeIdNumber() },
     }).expect(201);
-    return { uscc, token: (await t.loginAs('institution', { uscc, officeCode: null })).token };
+    const account = await t.loginAs('institution', { uscc, officeCode: null });
+    return { uscc, token: account.token, id: account.user.id };
   };
   const portalView = (token: string, no = caseNo) => t.http().get(`/api/portal/cases/${no}`).set(auth(token));
 
@@ -111,8 +112,12 @@ describe('the institution\'s own view of its case', () => {
     expect(text).not.toMatch(/"(source|facts|assigneeId|actorId|reason|payload|minutes|attendees)"/);
   });
 
-  it('answers another institution\'s case as if it did not exist', async () => {
+  it('answers another institution\'s case as if it did not exist, and audits both reads', async () => {
     expect((await portalView(other.token).expect(404)).body.code).toBe('CASE_NOT_FOUND');
+    const audited = async (actor: string) => (await t.ds.query(
+      `SELECT outcome FROM audit_log WHERE action = 'case.read' AND resource_id = $1 AND actor_id = $2 ORDER BY id DESC LIMIT 1`, [caseNo, actor]))[0]?.outcome;
+    expect(await audited(inst.id)).toBe('ok');
+    expect(await audited(other.id)).toBe('refused:CASE_NOT_FOUND');
   });
 
   it('refuses the staff case page and the staff case list to an institution', async () => {
