@@ -68,7 +68,8 @@ void describe('officer', () => {
     await page.goto(`${BASE_URL}/publicity`);
     const form = page.getByRole('tabpanel').filter({ has: page.getByText('决定书文号') });
     const select = async (label: string, option: string) => {
-      await form.getByLabel(label, { exact: true }).click();
+      // the selected value's label lies over the search input: click where a person would
+      await form.getByLabel(label, { exact: true }).click({ force: true });
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
     };
     const date = async (label: string, value: string) => {
