@@ -25,8 +25,6 @@ export interface CaseListFilter {
   q?: string; severity?: string; officeCode?: string;
   /** Registered from / to, Beijing days as the console shows them. */
   from?: string; to?: string;
-  /** An institution's own USCC: it lists its own cases only (null, an account without one: none). */
-  party?: string | null;
 }
 
 /**
@@ -123,7 +121,6 @@ export class CaseRepository {
     const where: string[] = ['true'];
     const args: unknown[] = [];
     const arg = (v: unknown) => `$${args.push(v)}`;
-    if (f.party !== undefined) where.push(`c.uscc = ${arg(f.party)}`);
     if (f.uscc) where.push(`c.uscc = ${arg(f.uscc)}`);
     if (f.stage) where.push(`c.stage = ${arg(f.stage)}`);
     if (f.open !== undefined) where.push(f.open ? 'c.closed_at IS NULL' : 'c.closed_at IS NOT NULL');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Access, OwnDataOnly } from '../auth/access.decorator';
+import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { STAFF, type AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
@@ -28,12 +28,13 @@ export class CasesController {
     return this.cases.open(dto, user);
   }
 
+  /** Staff only: an institution lists its cases at GET /api/portal/cases. */
   @Get()
-  @Access(...STAFF, 'institution')
+  @Access(...STAFF)
   @Audited({ action: 'list', resource: 'case' })
   @ApiOkResponse({ type: CasePageDto })
-  list(@Query() q: CaseListQueryDto, @CurrentUser() user: AuthUser) {
-    return this.cases.list(q, user);
+  list(@Query() q: CaseListQueryDto) {
+    return this.cases.list(q);
   }
 
   /** Proposes the withdrawal; another approver of the case's office decides it (four eyes, case-proposals.ts). */
@@ -55,12 +56,12 @@ export class CasesController {
     return this.proposals.correct(caseNo, { reason: dto.reason, severity: dto.severity }, user);
   }
 
+  /** The bureau's whole record (tasks, assignees, events with reasons, source): staff only; institutions read GET /api/portal/cases/:caseNo. */
   @Get(':caseNo')
-  @Access(...STAFF, 'institution')
-  @OwnDataOnly('caseNo')
+  @Access(...STAFF)
   @Audited({ action: 'read', resource: 'case', idParam: 'caseNo' })
   @ApiOkResponse({ type: CaseViewDto })
-  view(@Param('caseNo') caseNo: string, @CurrentUser() user: AuthUser) {
-    return this.cases.view(caseNo, user);
+  view(@Param('caseNo') caseNo: string) {
+    return this.cases.view(caseNo);
   }
 }

@@ -7,7 +7,9 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import type { AuthUser } from '../auth/role';
 import { Audited } from '../audit/audited.decorator';
 import { ObjectionDto, RectificationReportDto, RepairApplicationDto } from './dto/portal.dto';
+import { PortalCaseViewDto } from './dto/portal-case-view.dto';
 import { PortalCaseDto, PortalDeadlineDto, PortalSubmissionResultDto, UploadedEvidenceDto } from './dto/portal-response.dto';
+import { PortalCaseService } from './portal-case.service';
 import { PortalService } from './portal.service';
 import { UploadsService } from './uploads.service';
 
@@ -21,6 +23,7 @@ export class PortalController {
   constructor(
     private readonly portal: PortalService,
     private readonly uploads: UploadsService,
+    private readonly caseView: PortalCaseService,
   ) {}
 
   @Get('deadlines')
@@ -37,6 +40,16 @@ export class PortalController {
   @ApiOkResponse({ type: [PortalCaseDto] })
   cases(@CurrentUser() user: AuthUser) {
     return this.portal.cases(user);
+  }
+
+  /** The institution's own case: only what is addressed to it (portal-case.service.ts); staff use GET /api/cases/:caseNo. */
+  @Get('cases/:caseNo')
+  @Access('institution')
+  @OwnDataOnly('caseNo')
+  @Audited({ action: 'read', resource: 'case', idParam: 'caseNo' })
+  @ApiOkResponse({ type: PortalCaseViewDto })
+  case(@Param('caseNo') caseNo: string, @CurrentUser() user: AuthUser): Promise<PortalCaseViewDto> {
+    return this.caseView.view(caseNo, user);
   }
 
   @Post('uploads')

@@ -3,5 +3,5 @@ import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
 
 /** The portal's 我提交的材料 and submission receipts (issue #22), beside src/portal rather than inside it. */
-@Module({ controllers: [SubmissionsController], providers: [SubmissionsService] })
+@Module({ controllers: [SubmissionsController], providers: [SubmissionsService], exports: [SubmissionsService] })
 export class SubmissionsModule {}

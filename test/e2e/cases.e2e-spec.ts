@@ -111,13 +111,16 @@ describe('cases over HTTP', () => {
     expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
 
-  it('lets an institution read its own case but not another institution\'s', async () => {
+  // issue #18: the staff record (tasks, assignees, opinions, the lead's source) is not the institution's to read; it
+  // reads its own case at /api/portal/cases/:caseNo (test/e2e/portal-case.e2e-spec.ts)
+  it('lets an institution read its own case only through the portal, and another institution\'s not at all', async () => {
     const uscc = await registerInstitution();
     const opened = await openCase(uscc);
     const own = await t.loginAs('institution', { uscc, officeCode: null });
-    await t.http().get(`/api/cases/${opened.caseNo}`).set(auth(own.token)).expect(200);
+    expect((await t.http().get(`/api/cases/${opened.caseNo}`).set(auth(own.token)).expect(403)).body.code).toBe('FORBIDDEN');
+    await t.http().get(`/api/portal/cases/${opened.caseNo}`).set(auth(own.token)).expect(200);
     const other = await t.loginAs('institution', { uscc: makeUscc(), officeCode: null });
-    const res = await t.http().get(`/api/cases/${opened.caseNo}`).set(auth(other.token)).expect(404);
+    const res = await t.http().get(`/api/portal/cases/${opened.caseNo}`).set(auth(other.token)).expect(404);
     expect(res.body.code).toBe('CASE_NOT_FOUND');
     await t.http().get('/api/tasks').set(auth(own.token)).expect(403);
   });

@@ -18,6 +18,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const CircularPage = lazy(() => import('./pages/dashboard/CircularPage'));
 const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'));
 const PortalPage = lazy(() => import('./pages/portal/PortalPage'));
+const PortalCasePage = lazy(() => import('./pages/portal/PortalCasePage'));
 const InboxPage = lazy(() => import('./pages/portal/InboxPage'));
 const CommitmentsPage = lazy(() => import('./pages/portal/CommitmentsPage'));
 const EducationPage = lazy(() => import('./pages/education/EducationPage'));
@@ -57,7 +58,7 @@ export function AppRoutes() {
         {page('/worklist', <WorklistPage />)}
         {page('/cases', <CaseListPage />)}
         {page('/cases/new', <RegisterCasePage />)}
-        {page('/cases/:caseNo', <CasePage />, ['officer', 'approver', 'manager', 'auditor', 'admin', 'institution', 'legal', 'head'])}
+        {page('/cases/:caseNo', <CasePage />, ['officer', 'approver', 'manager', 'auditor', 'admin', 'legal', 'head'])}
         {page('/publicity', <PublicityPage />)}
         {page('/institutions', <InstitutionsPage />)}
         {page('/institutions/:uscc', <InstitutionPage />, ['officer', 'approver', 'manager', 'auditor', 'admin'])}
@@ -65,6 +66,7 @@ export function AppRoutes() {
         {page('/statistics', <StatisticsPage />)}
         {page('/circular', <CircularPage />)}
         {page('/portal', <PortalPage />)}
+        {page('/portal/cases/:caseNo', <PortalCasePage />, ['institution'])}
         {page('/inbox', <InboxPage />)}
         {page('/portal/commitments', <CommitmentsPage />)}
         {page('/education', <EducationPage />)}

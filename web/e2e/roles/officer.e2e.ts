@@ -62,6 +62,42 @@ void describe('officer', () => {
     await assertNoRawCodes(page, 'the institution file');
   });
 
+  // issue #18 (国家发展改革委令第36号): a 警告 by simplified procedure is 轻微 — recorded, never published; the clerk
+  // is told so before saving (saving it is covered over HTTP: test/e2e/credit/publication-rules.e2e-spec.ts)
+  void it('enters a simple-procedure warning and is told it is not published (轻微失信)', async () => {
+    await page.goto(`${BASE_URL}/publicity`);
+    const form = page.getByRole('tabpanel').filter({ has: page.getByText('决定书文号') });
+    const select = async (label: string, option: string) => {
+      // the selected value's label lies over the search input: click where a person would
+      await form.getByLabel(label, { exact: true }).click({ force: true });
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    };
+    const date = async (label: string, value: string) => {
+      await form.getByLabel(label, { exact: true }).click();
+      await form.getByLabel(label, { exact: true }).fill(value);
+      await form.getByLabel(label, { exact: true }).press('Enter');
+    };
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Beijing's date
+    await form.getByLabel('行政相对人名称', { exact: true }).fill(QIMINGXING.name);
+    await form.getByLabel('统一社会信用代码', { exact: true }).fill(QIMINGXING.uscc);
+    await form.getByLabel('法定代表人', { exact: true }).fill('王某');
+    await form.getByLabel('决定书文号', { exact: true }).fill(`连区教罚简〔${today.slice(0, 4)}〕${Date.now() % 100000}号`);
+    await select('程序', '简易程序');
+    await form.getByLabel('违法行为类型', { exact: true }).fill('未按规定公示收费项目');
+    await form.getByLabel('违法事实', { exact: true }).fill('该机构未在经营场所公示收费项目和标准。');
+    await form.getByLabel('处罚依据', { exact: true }).fill('《江苏省校外培训机构管理办法》');
+    await select('处罚类别', '警告');
+    await page.keyboard.press('Escape');
+    await form.getByLabel('处罚内容', { exact: true }).fill('警告');
+    await date('处罚决定日期', today);
+    await date('处罚有效期', today);
+    await form.getByLabel('处罚机关统一社会信用代码', { exact: true }).fill('11320703MB0000000W');
+    await form.getByLabel('数据来源单位统一社会信用代码', { exact: true }).fill('11320703MB0000000W');
+    await page.getByTestId('not-published').filter({ hasText: '不予公示（轻微失信）' }).waitFor();
+    await shot(page, 'officer-minor-penalty');
+    await assertNoRawCodes(page, 'the publicity form');
+  });
+
   void it('logged no console error', () => {
     assert.deepEqual(b.problems, []);
   });

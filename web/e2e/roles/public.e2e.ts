@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { assertNoRawCodes, BASE_URL, browser, QIMINGXING, type Session, shot } from './support.ts';
+import { api, assertNoRawCodes, BASE_URL, browser, QIMINGXING, type Session, shot } from './support.ts';
 
 void describe('public', () => {
   let b: Session;
@@ -37,6 +37,27 @@ void describe('public', () => {
     assert.doesNotMatch(text, /\b\d{17}[\dX]\b/, 'no full ID number of anyone is shown');
     await shot(page, 'public-lookup');
     await assertNoRawCodes(page, 'the public page');
+  });
+
+  // issue #18, 双随机一公开: a plan drawn, a result recorded, the plan published by an approver — then the public page
+  // shows the plan's scope and seed and the result with its public wording, to anyone, without signing in
+  void it('shows a published inspection plan and its results (一公开)', async () => {
+    const title = `一公开浏览器测试抽查${Date.now().toString(36)}`;
+    const plan = await api<{ id: string; targets: { uscc: string }[] }>('officer', 'POST', '/inspection-plans',
+      { title, officeCode: 'XWPX', institutionType: 'off_campus_training', inspectorsPerTarget: 1 });
+    assert.ok(plan.targets.length > 0, 'the plan drew at least one institution');
+    const finding = '办学许可证、收费公示和安全制度齐全';
+    await api('officer', 'PUT', `/inspection-plans/${plan.id}/targets/${plan.targets[0].uscc}/result`, { result: 'pass', findings: '现场检查记录见附件', publicFinding: finding });
+    await api('approver', 'POST', `/inspection-plans/${plan.id}/publish`, {});
+
+    await page.goto(`${BASE_URL}/public`);
+    const section = page.getByTestId('inspections');
+    await section.getByText(title).first().click();
+    await section.getByText('随机种子').waitFor();
+    await section.getByRole('row').filter({ hasText: finding }).filter({ hasText: '未发现问题' }).waitFor();
+    assert.doesNotMatch(await section.innerText(), /现场检查记录见附件/, 'the internal findings stay internal');
+    await shot(page, 'public-inspections');
+    await assertNoRawCodes(page, 'the public inspection results');
   });
 
   void it('logged no console error', () => {

@@ -1733,6 +1733,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/cases/{caseNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PortalController_case"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/cases/{caseNo}/documents": {
         parameters: {
             query?: never;
@@ -4997,6 +5013,58 @@ export interface components {
             };
             version: number;
         };
+        PortalCaseDeadlineDto: {
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description 设定该期限的文书文号 */
+            documentNo: string | null;
+            documentTitle: string | null;
+            /** Format: date */
+            dueDate: string;
+            /** @enum {string} */
+            kind: "objection" | "rectification";
+            /** @example 提出异议 */
+            kindLabel: string;
+            round: number;
+            /**
+             * Format: date
+             * @description 该文书的送达日期：期限自次日起计算
+             */
+            servedOn: string | null;
+            /** @enum {string} */
+            status: "open" | "answered" | "missed" | "cancelled";
+            /** @example 待答复 */
+            statusLabel: string;
+            /** @description 剩余工作日（仅未到期的期限） */
+            workingDaysLeft: number | null;
+        };
+        PortalCaseDocumentDto: {
+            /** @example 连区教信告〔2026〕12号 */
+            docNo: string;
+            /**
+             * @description 下载签发的 PDF（本机构账号可用）
+             * @example /api/documents/…/pdf
+             */
+            downloadUrl: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            issuedOn: string | null;
+            kind: string;
+            /** @example 失信行为认定告知书 */
+            kindLabel: string;
+            /**
+             * Format: date-time
+             * @description 本机构首次打开的时间
+             */
+            openedAt: string | null;
+            /** Format: date-time */
+            servedAt: string | null;
+            /** Format: date */
+            servedOn: string | null;
+            serviceMethodLabel: string | null;
+            title: string;
+        };
         PortalCaseDto: {
             behaviourCode: string;
             caseNo: string;
@@ -5009,6 +5077,50 @@ export interface components {
             severity: "minor" | "general" | "serious";
             /** @enum {string} */
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+        };
+        PortalCaseViewDto: {
+            behaviourCode: string;
+            /** @description 失信行为（目录中的名称） */
+            behaviourTitle: string;
+            caseNo: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            deadlines: components["schemas"]["PortalCaseDeadlineDto"][];
+            /** Format: date */
+            decisionDate: string | null;
+            /** @description 送达本机构的文书 */
+            documents: components["schemas"]["PortalCaseDocumentDto"][];
+            institutionName: string;
+            interviews: components["schemas"]["PortalInterviewDto"][];
+            /** @description 阶段变化（不含办理人员和内部意见） */
+            milestones: components["schemas"]["PortalMilestoneDto"][];
+            outcome: string | null;
+            /**
+             * Format: date
+             * @description 公示截止日（轻微失信不予公示时为空）
+             */
+            publicityUntil: string | null;
+            /** @description 认定结果经审核同意的公示文本；尚无则为空 */
+            publicText: components["schemas"]["PortalPublicTextDto"] | null;
+            /** Format: date-time */
+            registeredAt: string;
+            /**
+             * Format: date
+             * @description 可申请信用修复的首日
+             */
+            repairableFrom: string | null;
+            /** @enum {string} */
+            severity: "minor" | "general" | "serious";
+            /** @example 一般 */
+            severityLabel: string;
+            /** @enum {string} */
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            stageLabel: string;
+            /** @description 本机构在本案提交的材料及回执 */
+            submissions: components["schemas"]["SubmissionReceiptDto"][];
+            uscc: string;
+            /** @description 案件当前在等什么（本机构视角） */
+            waitingFor: string | null;
         };
         PortalDeadlineDto: {
             /** @example LY-2026-000001 */
@@ -5039,6 +5151,37 @@ export interface components {
             status: "open";
             /** @description 剩余工作日 */
             workingDaysLeft: number;
+        };
+        PortalInterviewDto: {
+            /** Format: date-time */
+            heldAt: string | null;
+            /** @enum {string} */
+            kind: "reminder" | "warning";
+            /** @example 警示性约谈 */
+            kindLabel: string;
+            place: string | null;
+            round: number;
+            /** Format: date-time */
+            scheduledAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "cancelled";
+        };
+        PortalMilestoneDto: {
+            /** Format: date-time */
+            occurredAt: string;
+            /** @enum {string} */
+            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
+            /** @example 异议期 */
+            stageLabel: string;
+        };
+        PortalPublicTextDto: {
+            /** Format: date-time */
+            approvedAt: string;
+            /** @description 经审核同意的公示文本（字段名 → 文本） */
+            fields: {
+                [key: string]: string;
+            };
+            version: number;
         };
         PortalRecordRepairDto: {
             /** @description 信用修复承诺书内容（提交即视为当日签署） */
@@ -15506,6 +15649,81 @@ export interface operations {
             };
             /** @description 无权执行该操作（FORBIDDEN 等） */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PortalController_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCaseViewDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

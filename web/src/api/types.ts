@@ -37,6 +37,8 @@ export type GradeCap = Schemas['GradeCapDto'];
 
 export type PortalDeadline = Schemas['PortalDeadlineDto'];
 export type PortalCase = Schemas['PortalCaseDto'];
+export type PortalCaseView = Schemas['PortalCaseViewDto'];
+export type PortalCaseDocument = Schemas['PortalCaseDocumentDto'];
 export type UploadedFile = Schemas['UploadedEvidenceDto'];
 export type InboxItem = Schemas['InboxItemDto'];
 export type InboxPage = Schemas['InboxPageDto'];

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { get, post } from '../../api/client';
 import { describeError } from '../../api/errors';
 import type { InboxItem, InboxPage as Inbox } from '../../api/types';
+import { useMe } from '../../auth/AuthContext';
 import { ErrorAlert, isMissingEndpoint, PendingFeature } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/dates';
 import { useAsync } from '../../lib/useAsync';
@@ -13,6 +14,7 @@ const caseOf = (m: InboxItem) => (typeof m.data.caseNo === 'string' && m.data.ca
 /** Notices sent to the institution (interview notices, deadlines, decisions); opening one marks it read. */
 export default function InboxPage() {
   const { message } = App.useApp();
+  const me = useMe(); // an institution reads its cases in the portal, staff on the case page
   const inbox = useAsync(async () => (await get<Inbox>('/inbox')).items, []);
   const markRead = async (m: InboxItem) => {
     try {
@@ -37,7 +39,7 @@ export default function InboxPage() {
               description={
                 <>
                   <div style={{ whiteSpace: 'pre-wrap' }}>{m.body}</div>
-                  <small>{formatDateTime(m.createdAt)}{caseOf(m) && <> · <Link to={`/cases/${caseOf(m)}`}>{caseOf(m)}</Link></>}</small>
+                  <small>{formatDateTime(m.createdAt)}{caseOf(m) && <> · <Link to={`${me.role === 'institution' ? '/portal' : ''}/cases/${caseOf(m)}`}>{caseOf(m)}</Link></>}</small>
                 </>
               }
             />

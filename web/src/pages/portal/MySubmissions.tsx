@@ -16,7 +16,7 @@ export function MySubmissions({ refresh }: { refresh: number }) {
       columns={[
         { title: '回执号', dataIndex: 'receiptNo' },
         { title: '材料', dataIndex: 'kindLabel' },
-        { title: '案件', dataIndex: 'caseNo', render: (v: string) => <Link to={`/cases/${v}`}>{v}</Link> },
+        { title: '案件', dataIndex: 'caseNo', render: (v: string) => <Link to={`/portal/cases/${v}`}>{v}</Link> },
         { title: '收到时间', dataIndex: 'submittedAt', render: formatDateTime },
         { title: '附件', dataIndex: 'files', render: (n: number) => (n ? `${n} 份` : '—') },
       ]} />

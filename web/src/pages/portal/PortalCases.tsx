@@ -37,7 +37,7 @@ export function PortalCases({ cases, loading, onChanged }: { cases: PortalCaseRo
         rowKey="caseNo" size="small" loading={loading} dataSource={cases} pagination={false}
         locale={{ emptyText: '没有涉及本机构的案件' }}
         columns={[
-          { title: '案件', dataIndex: 'caseNo', render: (v: string) => <Link to={`/cases/${v}`}>{v}</Link> },
+          { title: '案件', dataIndex: 'caseNo', render: (v: string) => <Link to={`/portal/cases/${v}`}>{v}</Link> },
           { title: '失信行为', dataIndex: 'behaviourCode', ellipsis: true, render: behaviourTitle },
           { title: '阶段', dataIndex: 'stage', render: (s: Stage) => <Tag>{stageLabel(s)}</Tag> },
           { title: '程度', dataIndex: 'severity', render: (s: PortalCase['severity']) => <Tag color={SEVERITY_COLORS[s]}>{severityLabel(s)}</Tag> },
@@ -47,7 +47,7 @@ export function PortalCases({ cases, loading, onChanged }: { cases: PortalCaseRo
             title: '操作', key: 'op',
             render: (_, c) => {
               const a = ACTIONS[c.stage];
-              if (!a) return <Link to={`/cases/${c.caseNo}`}>查看</Link>;
+              if (!a) return <Link to={`/portal/cases/${c.caseNo}`}>查看</Link>;
               return (
                 <Button size="small" onClick={() => setActive({ caseNo: c.caseNo, kind: a.kind })}
                   title={a.kind === 'repair' && c.repairableFrom ? `可自 ${formatDate(c.repairableFrom)} 起申请` : undefined}>

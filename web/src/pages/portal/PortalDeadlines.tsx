@@ -27,7 +27,7 @@ export function PortalDeadlines({ deadlines, loading, onChanged }: { deadlines: 
         locale={{ emptyText: '目前没有需要您答复的期限' }}
         rowClassName={(d) => (OPEN.includes(d.status) && (d.workingDaysLeft ?? 1) < 0 ? 'row-overdue' : '')}
         columns={[
-          { title: '案件', dataIndex: 'caseNo', render: (v: string) => <Link to={`/cases/${v}`}>{v}</Link> },
+          { title: '案件', dataIndex: 'caseNo', render: (v: string) => <Link to={`/portal/cases/${v}`}>{v}</Link> },
           { title: '事项', dataIndex: 'kind', render: (k: string) => DEADLINE_KIND_LABELS[k] ?? k },
           {
             // the document that set the deadline, and the day it was served: the period runs from the next day

@@ -1,6 +1,6 @@
 // Issue #22, portal: receipts, 我提交的材料, unread count, what a case waits for. Each fails on the console before the fix.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { PortalCase } from '../../api/types';
 import { AuthProvider } from '../../auth/AuthContext';
@@ -8,6 +8,7 @@ import { Shell } from '../../layout/Shell';
 import { signedInAs, stubApi } from '../../test/api';
 import { renderUi } from '../../test/render';
 import { MySubmissions } from './MySubmissions';
+import PortalCasePage from './PortalCasePage';
 import { PortalCases } from './PortalCases';
 import { SubmissionModal } from './SubmissionModal';
 
@@ -41,6 +42,30 @@ describe('portal', () => {
     expect(screen.getByRole('button', { name: '提交整改报告' })).toBeTruthy();
     await screen.findByText('未经许可擅自举办校外培训');
     expect(container.textContent).not.toMatch(/EDU-\d+/);
+    // issue #18: the institution opens its case in the portal, never on the staff case page
+    expect(container.querySelector('a[href="/portal/cases/LY-2026-000001"]')).toBeTruthy();
+    expect(container.querySelector('a[href="/cases/LY-2026-000001"]')).toBeNull();
+  });
+
+  it('shows its own case as addressed to it: the behaviour by title, the served notice, the deadline and its receipt', async () => {
+    const doc = { id: 'd1', kind: 'notice-of-determination', kindLabel: '失信行为认定告知书', docNo: '连区教信告〔2026〕12号', title: '失信行为认定告知书',
+      issuedOn: '2026-03-02', servedOn: '2026-03-02', servedAt: '2026-03-02T02:00:00.000Z', serviceMethodLabel: '电子送达', openedAt: null, downloadUrl: '/api/documents/d1/pdf' };
+    stubApi({ '/portal/cases/LY-2026-000001': {
+      caseNo: 'LY-2026-000001', uscc: '91320706MA1XXXXX0A', institutionName: '启明星培训学校', behaviourCode: 'EDU-001', behaviourTitle: '未经许可擅自举办校外培训',
+      severity: 'general', severityLabel: '一般', stage: 'OBJECTION_REVIEW', stageLabel: '异议处理', waitingFor: '教育局办理中（异议处理）',
+      registeredAt: '2026-03-01T01:00:00Z', decisionDate: null, closedAt: null, outcome: null, repairableFrom: null, publicityUntil: null,
+      milestones: [{ stage: 'OBJECTION_WINDOW', stageLabel: '告知及异议期', occurredAt: '2026-03-02T02:00:00Z' }],
+      deadlines: [{ kind: 'objection', kindLabel: '提出异议', round: 0, dueDate: '2026-03-09', status: 'answered', statusLabel: '已答复', closedAt: '2026-03-03T02:00:00Z',
+        workingDaysLeft: null, documentNo: doc.docNo, documentTitle: doc.title, servedOn: '2026-03-02' }],
+      documents: [doc], submissions: [RECEIPT], interviews: [], publicText: null,
+    } });
+    const { container } = renderUi(<MemoryRouter initialEntries={['/portal/cases/LY-2026-000001']}>
+      <Routes><Route path="/portal/cases/:caseNo" element={<PortalCasePage />} /></Routes></MemoryRouter>);
+    expect(await screen.findByTestId('behaviour')).toHaveProperty('textContent', '未经许可擅自举办校外培训');
+    expect(screen.getByText('连区教信告〔2026〕12号')).toBeTruthy();
+    expect(screen.getByText('LY-2026-000001-YY1')).toBeTruthy();
+    expect(screen.getByText('已答复')).toBeTruthy();
+    expect(container.textContent).not.toMatch(/EDU-\d+|线索来源/);
   });
 
   it('shows the unread count on 消息通知', async () => {

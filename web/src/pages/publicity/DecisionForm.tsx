@@ -14,7 +14,8 @@ function input(f: FieldDef) {
   switch (f.type) {
     case 'textarea': return <Input.TextArea rows={2} maxLength={f.key === 'facts' ? 5000 : 2000} />;
     case 'date': return <DatePicker style={{ width: '100%' }} />;
-    case 'amount': return <InputNumber min={0} step={0.01} style={{ width: '100%' }} addonAfter="万元" />;
+    // the unit is in the label (罚款金额（万元）): InputNumber's addonAfter is deprecated and warns on every render
+    case 'amount': return <InputNumber min={0} step={0.01} style={{ width: '100%' }} />;
     case 'choice': return <Select options={f.options ? [...f.options] : f.choices!.map((c) => ({ value: c, label: c }))} />;
     case 'multi': return <Select mode="multiple" options={f.choices!.map((c) => ({ value: c, label: c }))} />;
     default: return <Input maxLength={200} />;
@@ -61,7 +62,8 @@ export function DecisionForm({ fields, endpoint, title, kind = 'penalty' }: { fi
   // the name arrives after the form mounted: fill it in unless the clerk has already typed one
   useEffect(() => {
     if (!bureau) return;
-    for (const key of ['authorityName', 'sourceUnitName']) if (!form.getFieldValue(key)) form.setFieldValue(key, bureau);
+    // setFieldsValue, not setFieldValue: the latter logs a false "circular references" warning (ant-design#53795)
+    for (const key of ['authorityName', 'sourceUnitName']) if (!form.getFieldValue(key)) form.setFieldsValue({ [key]: bureau });
   }, [bureau, form]);
   const submit = async (values: Record<string, unknown>) => {
     const body: Record<string, unknown> = {};

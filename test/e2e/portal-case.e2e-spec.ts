@@ -1,0 +1,128 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Worker } from '@temporalio/worker';
+import { createCaseWorker } from '../../src/temporal/create-case-worker';
+import { createTestApp, TestApp } from '../support/app';
+import { binary, settingsBody } from '../support/documents';
+import { makeIdNumber, makeUscc } from '../support/factories';
+import { auth, consentToElectronicService, doTask, TINY_PDF } from '../support/http-case';
+import { quietTemporalRuntime, workerContext } from '../support/temporal';
+
+// What only the bureau wrote: a lead naming its complainant, the officer's reasoning, the approver's opinion (the one
+// returning the proposal is stored on the case's record). None of it is addressed to the institution.
+const COMPLAINANT = '投诉人周晓岚';
+const FACTS = `${COMPLAINANT}来电反映该机构未取得办学许可证开展学科类培训`;
+const OFFICER_REASONING = '内部研判：负责人态度消极，建议从严认定（承办人意见QX7）';
+const APPROVER_OPINION = '审批意见：证据链尚缺一份询问笔录，退回补充（审批人意见ZP9）';
+
+/** Issue #18: the institution reads its own case at /api/portal/cases/:caseNo, never the bureau's internal record. */
+describe('the institution\'s own view of its case', () => {
+  let t: TestApp;
+  let ctx: INestApplicationContext;
+  let worker: Worker;
+  let running: Promise<void>;
+  let officer: { token: string; id: string };
+  let approver: { token: string; id: string };
+  let inst: { token: string; uscc: string; id: string };
+  let other: { token: string; uscc: string; id: string };
+  let caseNo: string;
+
+  const register = async () => {
+    const uscc = makeUscc();
+    await t.http().post('/api/institutions').set(auth(officer.token)).send({
+      uscc, name: `门户视图测试培训学校${uscc.slice(-6).toLowerCase()}`, type: 'off_campus_training', officeCode: 'XWPX',
+      legalRepresentative: { name: '陈明远', idNumber: makeIdNumber() },
+    }).expect(201);
+    const account = await t.loginAs('institution', { uscc, officeCode: null });
+    return { uscc, token: account.token, id: account.user.id };
+  };
+  const portalView = (token: string, no = caseNo) => t.http().get(`/api/portal/cases/${no}`).set(auth(token));
+
+  /** The notice is issued and the objection deadline opened by the workflow's activities, just after the update returns. */
+  async function untilObjectionOpen() {
+    for (let i = 0; i < 100; i++) {
+      const body = (await portalView(inst.token).expect(200)).body;
+      if (body.deadlines.length && body.documents.length) return body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the objection window did not open');
+  }
+
+  beforeAll(async () => {
+    quietTemporalRuntime();
+    [t, ctx] = await Promise.all([createTestApp(), workerContext()]);
+    worker = await createCaseWorker(ctx);
+    running = worker.run();
+    const admin = (await t.loginAs('admin', { officeCode: null })).token;
+    await t.http().put('/api/document-settings').set(auth(admin)).send(settingsBody()).expect(200);
+    const o = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const a = await t.loginAs('approver', { officeCode: 'XWPX' });
+    [officer, approver] = [{ token: o.token, id: o.user.id }, { token: a.token, id: a.user.id }];
+    inst = await register();
+    other = await register();
+    await consentToElectronicService(t, officer.token, inst.uscc);
+    caseNo = (await t.http().post('/api/cases').set(auth(officer.token))
+      .send({ uscc: inst.uscc, behaviourCode: 'EDU-001', facts: FACTS, source: 'complaint' }).expect(201)).body.caseNo;
+    await doTask(t, officer.token, caseNo, 'investigate', { summary: OFFICER_REASONING, severity: 'general', measures: ['责令限期整改'] });
+    await doTask(t, approver.token, caseNo, 'approve-determination', { summary: APPROVER_OPINION, decision: 'return' });
+    await doTask(t, officer.token, caseNo, 'investigate', { summary: `${OFFICER_REASONING}（补充后）`, severity: 'general', measures: ['责令限期整改'] });
+    await doTask(t, approver.token, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' });
+  }, 120_000);
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await t?.close();
+    await ctx?.close();
+  });
+
+  it('shows the notice served on it, the deadline it set, its own objection with the receipt, and the behaviour by its title', async () => {
+    const opened = await untilObjectionOpen();
+    const [notice] = opened.documents;
+    expect(notice).toMatchObject({ kind: 'notice-of-determination', kindLabel: '失信行为认定告知书', serviceMethodLabel: '电子送达', downloadUrl: `/api/documents/${notice.id}/pdf` });
+    expect(opened.deadlines).toEqual([expect.objectContaining({ kind: 'objection', kindLabel: '提出异议', status: 'open', documentNo: notice.docNo, servedOn: notice.servedOn })]);
+    expect(opened.waitingFor).toBe(`等待本机构提出异议（截止 ${opened.deadlines[0].dueDate}）`);
+    const [{ title }] = await t.ds.query(`SELECT ci.title FROM cases c JOIN catalogue_items ci ON ci.version = c.catalogue_version AND ci.code = c.behaviour_code WHERE c.case_no = $1`, [caseNo]);
+    expect(opened).toMatchObject({ caseNo, uscc: inst.uscc, behaviourCode: 'EDU-001', behaviourTitle: title, severity: 'general', severityLabel: '一般', stage: 'OBJECTION_WINDOW' });
+    // the link it is given downloads the served PDF
+    const pdf = await t.http().get(notice.downloadUrl).set(auth(inst.token)).buffer(true).parse(binary).expect(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const upload = (await t.http().post('/api/portal/uploads').set(auth(inst.token)).attach('file', TINY_PDF, '办学许可证.pdf').expect(201)).body;
+    await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(inst.token))
+      .send({ reason: '我机构已取得办学许可证，认定事实有误', fileIds: [upload.id] }).expect(200);
+    const after = (await portalView(inst.token).expect(200)).body;
+    expect(after.submissions).toEqual([expect.objectContaining({ receiptNo: `${caseNo}-YY1`, kind: 'objection', kindLabel: '异议', files: 1 })]);
+    expect(after.deadlines[0]).toMatchObject({ status: 'answered', statusLabel: '已答复', workingDaysLeft: null });
+    expect(after.waitingFor).toBe('教育局办理中（异议处理）');
+    expect(after.milestones.map((m: { stage: string }) => m.stage)).toEqual(expect.arrayContaining(['INVESTIGATION', 'APPROVAL', 'OBJECTION_WINDOW', 'OBJECTION_REVIEW']));
+  });
+
+  it('carries no staff user id, no lead source, no complainant and no opinion an officer or approver wrote', async () => {
+    const text = JSON.stringify((await portalView(inst.token).expect(200)).body);
+    // the same record as staff read it does hold all of these: the portal view leaves them out, they exist
+    const staffText = JSON.stringify((await t.http().get(`/api/cases/${caseNo}`).set(auth(officer.token)).expect(200)).body);
+    const staffIds: string[] = (await t.ds.query(
+      `SELECT actor_id::text AS id FROM case_events WHERE case_no = $1 AND actor_role <> 'institution' AND actor_id IS NOT NULL
+       UNION SELECT assignee_id::text FROM tasks WHERE case_no = $1 AND assignee_id IS NOT NULL`, [caseNo])).map((r: { id: string }) => r.id);
+    expect(staffIds).toEqual(expect.arrayContaining([officer.id, approver.id]));
+    for (const secret of [...staffIds, 'complaint', COMPLAINANT, OFFICER_REASONING, APPROVER_OPINION]) {
+      expect({ secret, inStaffView: staffText.includes(secret) }).toEqual({ secret, inStaffView: true });
+      expect({ secret, inPortalView: text.includes(secret) }).toEqual({ secret, inPortalView: false });
+    }
+    expect(text).not.toMatch(/"(source|facts|assigneeId|actorId|reason|payload|minutes|attendees)"/);
+  });
+
+  it('answers another institution\'s case as if it did not exist, and audits both reads', async () => {
+    expect((await portalView(other.token).expect(404)).body.code).toBe('CASE_NOT_FOUND');
+    const audited = async (actor: string) => (await t.ds.query(
+      `SELECT outcome FROM audit_log WHERE action = 'case.read' AND resource_id = $1 AND actor_id = $2 ORDER BY id DESC LIMIT 1`, [caseNo, actor]))[0]?.outcome;
+    expect(await audited(inst.id)).toBe('ok');
+    expect(await audited(other.id)).toBe('refused:CASE_NOT_FOUND');
+  });
+
+  it('refuses the staff case page and the staff case list to an institution', async () => {
+    expect((await t.http().get(`/api/cases/${caseNo}`).set(auth(inst.token)).expect(403)).body.code).toBe('FORBIDDEN');
+    expect((await t.http().get('/api/cases').set(auth(inst.token)).expect(403)).body.code).toBe('FORBIDDEN');
+    expect((await t.http().get('/api/portal/cases').set(auth(inst.token)).expect(200)).body).toEqual([expect.objectContaining({ caseNo })]);
+  });
+});
