@@ -25,7 +25,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   REPAIR_APPLIED: '申请信用修复', REPAIR_REFUSED: '不予信用修复', CLOSED_NOT_DETERMINED: '办结：不予认定',
   CLOSED_PUBLICATION_ENDED: '办结：公示期满', CLOSED_REPAIRED: '办结：信用修复', WITHDRAWN: '撤销案件', CASE_CORRECTED: '更正案件',
   TASK_CLAIMED: '领取任务', TASK_UNCLAIMED: '退回任务', TASK_REASSIGNED: '改派任务', TASK_COMPLETED: '办结任务',
-  TASK_OVERDUE: '任务逾期', DEADLINE_MISSED: '机构逾期未提交', CASE_BLOCKED: '案件受阻', CASE_RESUMED: '案件恢复办理',
+  TASK_OVERDUE: '任务逾期', DEADLINE_MISSED: '机构逾期未提交', CASE_BLOCKED: '案件受阻', CASE_RESUMED: '案件恢复办理', DEADLINE_RECOMPUTED: '期限按正式日历重新计算',
 };
 
 /** What a resting case waits for, in words: the workflow's query and the API's case page (read from PostgreSQL) agree. */

@@ -64,7 +64,7 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
 
       let s = await proposeAndApprove(c, 'serious');
       // served electronically on 09-28: the objection period runs from 09-29, across the National Day
-      expect(s.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-10-10', round: 0 });
+      expect(s.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-10-10', round: 0, provisional: false });
       await c.object();
       await c.complete('review-objection', officer, { summary: '不予采纳', decision: 'reject' });
       s = await c.complete('decide-objection', approver, { summary: '异议不成立', decision: 'rejected' });
@@ -73,7 +73,7 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       const [text] = await ds.query(`SELECT status, drafted_by, fields->>'facts' AS facts FROM public_texts WHERE record_ref = $1`, [`${c.caseNo}:determination`]);
       expect(text).toEqual({ status: 'draft', drafted_by: officer.id, facts: '经查属实' });
       s = await c.complete('confirm-sanction', approver, { summary: '实施联合惩戒', measures: ['依法限制其参与政府采购活动'], departments: ['市市场监管局', '市人社局'] });
-      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-10-28', round: 0 });
+      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-10-28', round: 0, provisional: false });
       await c.passDay('2026-10-28');
       await c.complete('schedule-interview', officer, { summary: '安排约谈', scheduledAt: '2026-11-02T09:30:00+08:00', place: '区教育局 305 会议室', attendees: ['陈明'] });
       await c.complete('record-interview', officer, { summary: '承诺十日内整改', minutes: '告知整改不到位的后果', attendees: ['陈明'] });
@@ -130,7 +130,7 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       await c.serve(notice.id, '2026-09-30');
       await c.passDay('2026-09-30');
       s = await c.state();
-      expect(s.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-10-13', round: 0 });
+      expect(s.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-10-13', round: 0, provisional: false });
       expect(s.openTasks.map((t) => t.kind)).toEqual([]);
 
       // the decision of 10-14 is not served within 7 working days: the officer's tasks are overdue on 10-23
@@ -153,7 +153,7 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       await c.passDay('2026-10-26');
       await served('rectification-order');
       await c.passDay('2026-10-27');
-      expect((await c.state()).institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-11-25', round: 0 });
+      expect((await c.state()).institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-11-25', round: 0, provisional: false });
       const tasks = await ds.query(`SELECT status, overdue FROM tasks WHERE case_no = $1 AND kind = 'serve-document' ORDER BY created_at`, [c.caseNo]);
       expect(tasks).toEqual([
         { status: 'completed', overdue: false }, { status: 'completed', overdue: true }, { status: 'completed', overdue: true }, { status: 'completed', overdue: false },
