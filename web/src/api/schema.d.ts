@@ -2852,6 +2852,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "objection" | "rectification";
+            /** @description 暂定：期限所在年度的节假日安排尚未发布，按法定节假日计算，发布后重新计算 */
+            provisional: boolean;
             round: number;
             /** @enum {string} */
             status: "open" | "answered" | "missed" | "cancelled";
@@ -4027,6 +4029,8 @@ export interface components {
             dueDate: string;
             /** @enum {string} */
             kind: "objection" | "rectification";
+            /** @description 暂定：按法定节假日计算，所在年度日历发布后重新计算 */
+            provisional: boolean;
             round: number;
         };
         InstitutionPageDto: {
@@ -4660,6 +4664,8 @@ export interface components {
             dueDate: string;
             /** @enum {string} */
             kind: "objection" | "rectification";
+            /** @description 暂定：所在年度节假日安排尚未发布，按法定节假日计算；发布后如有调整另行通知 */
+            provisional: boolean;
             round: number;
             /**
              * Format: date
