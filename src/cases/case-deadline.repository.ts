@@ -46,12 +46,13 @@ export class CaseDeadlineRepository {
    * (closed meanwhile, or a retry that already stored it).
    */
   async recompute(m: EntityManager, deadlineId: string, dueDate: string, provisional: boolean): Promise<string | null> {
-    const [row] = await m.query(
+    // TypeORM answers an UPDATE with [rows, count]
+    const [rows]: [{ before: string }[], number] = await m.query(
       `UPDATE institution_deadlines d SET due_date = $2, provisional = $3 FROM institution_deadlines old
        WHERE d.id = $1 AND old.id = d.id AND d.status = 'open' AND (d.due_date <> $2::date OR d.provisional <> $3)
        RETURNING old.due_date::text AS before`,
       [deadlineId, dueDate, provisional]);
-    return (row?.before as string | undefined) ?? null;
+    return rows[0]?.before ?? null;
   }
 
   /** Cases with an open provisional deadline in `year`: recomputed once the year is published. */
