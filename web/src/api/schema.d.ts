@@ -5944,10 +5944,14 @@ export interface components {
             days: number;
             /** @example 2026-02-13 */
             from: string;
+            /** @description 暂定：涉及尚未发布节假日安排的年度，按法定节假日计算（不含调休） */
+            provisional: boolean;
         };
         WorkingDayCheckDto: {
             /** @example 2026-02-14 */
             date: string;
+            /** @description 暂定：涉及尚未发布节假日安排的年度，按法定节假日计算（不含调休） */
+            provisional: boolean;
             /** @example true */
             workingDay: boolean;
         };
