@@ -99,6 +99,25 @@ export class CalendarService {
     return false;
   }
 
+  /**
+   * Working days in (d, to] for each date d ≤ `to`, in one walk back from `to`: a report's thousand rows share it
+   * instead of walking their own months each (that kept the event loop busy for seconds under load: issue #14).
+   */
+  async workingDaysUntil(dates: string[], to: string): Promise<Map<string, number>> {
+    const snapshot = await this.snapshot();
+    const end = toDayNumber(to);
+    const wanted = new Set(dates.map(toDayNumber).filter((d) => d <= end));
+    const first = Math.min(end, ...wanted);
+    const counts = new Map<string, number>();
+    let count = 0; // working days in (day, end]
+    for (let day = end; day >= first; day--) {
+      if (wanted.has(day)) counts.set(fromDayNumber(day), count);
+      if (this.working(day, snapshot)) count++;
+    }
+    for (const d of dates) if (!counts.has(d)) counts.set(d, await this.workingDaysBetween(d, to));
+    return counts;
+  }
+
   /** Calendar days need no holiday data, so any year is fine. */
   addCalendarDays(from: string, days: number): string {
     if (!Number.isSafeInteger(days)) throw new DomainException(CalendarErrorCode.DAYS_INVALID, '天数必须是整数', 400);
