@@ -41,8 +41,9 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
   const ending = (endedBy: EndedBy, on: string, opts: { reason?: string; actorId?: string | null } = {}) =>
     (m: EntityManager, recordId: string) => effects.endCreditMeasures(recordId, endedBy, on, m, opts);
   /** N working days, or N calendar days moved to the next working day if the last falls on a day off, after `fromMs`. */
+  const spanStart = (s: C.DeadlineSpan): string => s.fromDate ?? clock.dateOf(s.fromMs);
   const dueDateOf = async (s: C.DeadlineSpan): Promise<string> => {
-    const from = s.fromDate ?? clock.dateOf(s.fromMs);
+    const from = spanStart(s);
     if (s.calendarDays === undefined) return calendar.addWorkingDays(from, s.workingDays ?? 0);
     const due = calendar.addCalendarDays(from, s.calendarDays);
     return (await calendar.isWorkingDay(due)) ? due : calendar.addWorkingDays(due, 1);
@@ -75,8 +76,23 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
     /** The institution's counterpart of openTaskDueIn: a deadline it answers in the portal. */
     async openInstitutionDeadlineDueIn(a: C.OpenInstitutionDeadlineInput): Promise<C.OpenedInstitutionDeadline> {
       const { span, writes, ...deadline } = a;
-      const opened = await deadlines.openInstitutionDeadline({ ...deadline, dueDate: await dueDateOf(span) }, writes);
-      return { deadlineId: opened.deadlineId, ...deadlineOn(opened.dueDate, await calendar.addWorkingDays(opened.dueDate, -span.remindBeforeWorkingDays)) };
+      const dueDate = await dueDateOf(span);
+      const provisional = await calendar.isProvisional(spanStart(span), dueDate);
+      const opened = await deadlines.openInstitutionDeadline({ ...deadline, dueDate, provisional }, writes);
+      const remind = await calendar.addWorkingDays(opened.dueDate, -span.remindBeforeWorkingDays);
+      return { deadlineId: opened.deadlineId, ...deadlineOn(opened.dueDate, remind), provisional: opened.provisional };
+    },
+
+    /**
+     * A provisional deadline computed again from its span once a calendar year is published (issue #21): stored,
+     * recorded on the case and, if it moved, told to the institution (CaseDeadlinesService).
+     */
+    async recomputeInstitutionDeadline(a: C.RecomputeInstitutionDeadlineInput): Promise<C.Deadline> {
+      calendar.invalidate(); // the year was just published, maybe in the other process: read the calendar afresh
+      const dueDate = await dueDateOf(a.span);
+      const provisional = await calendar.isProvisional(spanStart(a.span), dueDate);
+      await deadlines.recomputeInstitutionDeadline({ caseNo: a.caseNo, deadlineId: a.deadlineId, kind: a.kind, dueDate, provisional });
+      return { ...deadlineOn(dueDate, await calendar.addWorkingDays(dueDate, -a.span.remindBeforeWorkingDays)), provisional };
     },
 
     /** Queued writes with no later activity to carry them before the case rests. */

@@ -53,6 +53,8 @@ export class CaseRuntime {
   repairApplication: Answer | null = null;
   withdrawal: C.CaseCorrection | null = null;
   blocked: Blocked | null = null;
+  /** calendarPublished signals received while a provisional deadline was open: each one recomputes it. */
+  calendarPublications = 0;
   readonly resumeRequests: C.CaseResume[] = [];
   /** Documents served on paper, by document id (the documentServed signal), and the officer's task for each. */
   readonly served = new Map<string, C.DocumentServed>();
@@ -79,7 +81,10 @@ export class CaseRuntime {
     waitingFor: this.waitingFor(),
     deadlines: { ...this.deadlines },
     institutionDeadline: this.institutionDeadline
-      ? { kind: this.institutionDeadline.kind, dueDate: this.institutionDeadline.dueDate, round: this.institutionDeadline.round }
+      ? {
+        kind: this.institutionDeadline.kind, dueDate: this.institutionDeadline.dueDate, round: this.institutionDeadline.round,
+        provisional: this.institutionDeadline.provisional ?? false,
+      }
       : null,
     decisionDate: this.decisionDate,
     repairableFrom: this.repairableFrom,

@@ -29,6 +29,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   TASK_OVERDUE: '任务逾期', DEADLINE_MISSED: '机构逾期未提交', CASE_BLOCKED: '案件受阻', CASE_RESUMED: '案件恢复办理',
   LISTING_CONSIDERED: '研究是否列入严重失信主体名单', LISTING_PROPOSED: '提请列入严重失信主体名单', STATEMENT_RECEIVED: '收到陈述申辩', LISTED: '列入严重失信主体名单',
   NOT_LISTED: '决定不列入严重失信主体名单', REFUSAL_CASE_OPENED: '拒不整改，另案登记',
+  DEADLINE_RECOMPUTED: '期限按正式日历重新计算',
 };
 
 const ANSWER_LABELS: Record<InstitutionDeadlineKind, string> = { objection: '提出异议', rectification: '提交整改报告', statement: '陈述申辩' };

@@ -26,7 +26,7 @@ export class CalendarProposals {
     fourEyes.register('calendar_year', (m, p) => {
       const { year, holidays, workdays, basis } = p.change as unknown as YearSchedule & { year: number };
       return this.calendar.publishYear(year, { holidays, workdays, basis }, p.proposedBy, m);
-    }, reload);
+    }, (p) => this.calendar.yearPublished(Number(p.subjectRef)));
   }
 
   /** A year's schedule from the State Council's notice (PUT /api/calendar/years/:year), checked whole now. */

@@ -41,14 +41,15 @@ export class CalendarController {
   @Access(...ROLES)
   @ApiOkResponse({ type: WorkingDayAddedDto })
   async add(@Query() q: AddWorkingDaysQuery): Promise<WorkingDayAddedDto> {
-    return { from: q.from, days: q.days, date: await this.calendar.addWorkingDays(q.from, q.days) };
+    const date = await this.calendar.addWorkingDays(q.from, q.days);
+    return { from: q.from, days: q.days, date, provisional: await this.calendar.isProvisional(q.from, date) };
   }
 
   @Get('working-days/check')
   @Access(...ROLES)
   @ApiOkResponse({ type: WorkingDayCheckDto })
   async check(@Query() q: DateQuery): Promise<WorkingDayCheckDto> {
-    return { date: q.date, workingDay: await this.calendar.isWorkingDay(q.date) };
+    return { date: q.date, workingDay: await this.calendar.isWorkingDay(q.date), provisional: await this.calendar.isProvisional(q.date, q.date) };
   }
 
   // Staff see it so that a missing next year is noticed by more than the one administrator.

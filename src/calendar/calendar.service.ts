@@ -7,7 +7,7 @@ import { CacheBus } from '../redis/cache-bus';
 import { CalendarOverrideEntity } from './calendar-override.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { fromDayNumber, toDayNumber, weekday } from './iso-date';
-import type { NamedDay } from './statutory-holidays';
+import { statutoryHolidays, type NamedDay } from './statutory-holidays';
 import { CalendarErrorCode } from './calendar.errors';
 
 /*
@@ -28,6 +28,8 @@ interface Snapshot {
   overrides: Map<string, boolean>;
   /** Years with official data, plus years whose schedule an administrator has published. */
   knownYears: Set<number>;
+  /** Statutory days off of the provisional years computed so far, by year (filled lazily). */
+  provisional: Map<number, Set<string>>;
 }
 
 export interface OverrideInput {
@@ -52,6 +54,7 @@ export interface KnownYear {
 @Injectable()
 export class CalendarService {
   private cached?: { loadedAt: number; snapshot: Promise<Snapshot> };
+  private readonly publishedListeners: ((year: number) => Promise<unknown>)[] = [];
 
   constructor(
     @InjectRepository(CalendarOverrideEntity) private readonly overrides: Repository<CalendarOverrideEntity>,
@@ -92,6 +95,36 @@ export class CalendarService {
     return count;
   }
 
+  /**
+   * Whether a date computed over (from, to] rests on a provisional year: one the administrator has not published,
+   * right after a known one (issue #21). Such a deadline is shown as 暂定 and recomputed when the year is published.
+   */
+  async isProvisional(from: string, to: string): Promise<boolean> {
+    const { knownYears } = await this.snapshot();
+    const [a, b] = [from, to].map((d) => Number(d.slice(0, 4))).sort((x, y) => x - y);
+    for (let y = a; y <= b; y++) if (!knownYears.has(y)) return true;
+    return false;
+  }
+
+  /**
+   * Working days in (d, to] for each date d ≤ `to`, in one walk back from `to`: a report's thousand rows share it
+   * instead of walking their own months each (that kept the event loop busy for seconds under load: issue #14).
+   */
+  async workingDaysUntil(dates: string[], to: string): Promise<Map<string, number>> {
+    const snapshot = await this.snapshot();
+    const end = toDayNumber(to);
+    const wanted = new Set(dates.map(toDayNumber).filter((d) => d <= end));
+    const first = Math.min(end, ...wanted);
+    const counts = new Map<string, number>();
+    let count = 0; // working days in (day, end]
+    for (let day = end; day >= first; day--) {
+      if (wanted.has(day)) counts.set(fromDayNumber(day), count);
+      if (this.working(day, snapshot)) count++;
+    }
+    for (const d of dates) if (!counts.has(d)) counts.set(d, await this.workingDaysBetween(d, to));
+    return counts;
+  }
+
   /** Calendar days need no holiday data, so any year is fine. */
   addCalendarDays(from: string, days: number): string {
     if (!Number.isSafeInteger(days)) throw new DomainException(CalendarErrorCode.DAYS_INVALID, '天数必须是整数', 400);
@@ -121,7 +154,7 @@ export class CalendarService {
     const known = (await this.snapshot()).knownYears;
     if (!known.has(year)) return `系统日历未收录本年度（${year} 年）节假日安排，期限无法计算，请立即录入`;
     if (Number(today.slice(5, 7)) >= 10 && !known.has(year + 1)) {
-      return `系统日历尚未收录 ${year + 1} 年节假日安排：跨年的期限将无法计算，请在国务院通知发布后尽快录入`;
+      return `系统日历尚未收录 ${year + 1} 年节假日安排：跨年的期限暂按法定节假日计算，请在国务院通知发布后尽快录入`;
     }
     return null;
   }
@@ -190,6 +223,17 @@ export class CalendarService {
     if (!result.affected) throw notFound(CalendarErrorCode.CALENDAR_OVERRIDE_NOT_FOUND, `${date} 没有人工调整的日历记录`);
   }
 
+  /** Called once a published year has committed (after the approval's transaction), with the year. */
+  onYearPublished(listener: (year: number) => Promise<unknown>): void {
+    this.publishedListeners.push(listener);
+  }
+
+  /** The year's schedule committed: drop the cache and let the listeners recompute what was provisional. */
+  async yearPublished(year: number): Promise<void> {
+    this.invalidate();
+    await Promise.all(this.publishedListeners.map((l) => l(year)));
+  }
+
   /** Drops the cached overrides, here and in every other process; the next computation reads them again. */
   invalidate(): void {
     this.cached = undefined;
@@ -211,11 +255,26 @@ export class CalendarService {
     if (!holidays.length) throw new DomainException(CalendarErrorCode.CALENDAR_HOLIDAYS_EMPTY, '发布年度日历须至少包含法定节假日', 400);
   }
 
-  private working(day: number, { overrides, knownYears }: Snapshot): boolean {
+  /*
+   * The year after the last known one is computed from the statutory days off alone (《全国年节及纪念日放假办法》
+   * art. 2, as amended by 国务院令第 795 号 with effect from 2025-01-01: 元旦, 春节 4 days, 清明, 劳动节 2 days, 端午, 中秋,
+   * 国庆 3 days) and weekends, without the 调休 no rule predicts. A year further out still blocks: the calendar is then
+   * years behind, which no provisional guess should hide.
+   */
+  private provisionallyWorking(day: number, year: number, provisional: Map<number, Set<string>>): boolean {
+    let off = provisional.get(year);
+    if (!off) provisional.set(year, (off = new Set(statutoryHolidays(year).map((d) => d.date))));
+    if (off.has(fromDayNumber(day))) return false;
+    const wd = weekday(day);
+    return wd >= 1 && wd <= 5;
+  }
+
+  private working(day: number, { overrides, knownYears, provisional }: Snapshot): boolean {
     const iso = fromDayNumber(day);
     const override = overrides.get(iso);
     if (override !== undefined) return override;
     const year = Number(iso.slice(0, 4));
+    if (!knownYears.has(year) && knownYears.has(year - 1)) return this.provisionallyWorking(day, year, provisional);
     if (!knownYears.has(year)) {
       throw unprocessable(CalendarErrorCode.CALENDAR_YEAR_UNKNOWN, `系统日历未收录 ${year} 年的节假日安排，请管理员先维护该年度日历`, { year });
     }
@@ -242,6 +301,6 @@ export class CalendarService {
     ]);
     const overrides = new Map(rows.map((r) => [r.date, r.workingDay]));
     const knownYears = new Set([...OFFICIAL_YEARS, ...published.map((p) => p.year)]);
-    return { overrides, knownYears };
+    return { overrides, knownYears, provisional: new Map() };
   }
 }

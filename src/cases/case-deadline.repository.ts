@@ -19,7 +19,7 @@ export interface DeadlineClosing {
 }
 
 export interface OpenDeadlineRow {
-  caseNo: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; status: string; stage: string;
+  caseNo: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; provisional: boolean; status: string; stage: string;
   documentNo: string | null; documentTitle: string | null; servedOn: string | null;
 }
 
@@ -32,12 +32,34 @@ export class CaseDeadlineRepository {
   ) {}
 
   /** Opens a deadline once per key; answers with the due date stored. */
-  async open(m: EntityManager, a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string }) {
+  async open(m: EntityManager, a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; provisional?: boolean }) {
     const [row] = await m.query(
-      `INSERT INTO institution_deadlines (case_no, uscc, kind, round, due_date, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6)
-       ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key RETURNING id, due_date::text AS due_date`,
-      [a.caseNo, a.uscc, a.kind, a.round, a.dueDate, `${a.caseNo}:deadline:${a.key}`]);
-    return { deadlineId: row.id as string, dueDate: row.due_date as string };
+      `INSERT INTO institution_deadlines (case_no, uscc, kind, round, due_date, idempotency_key, provisional) VALUES ($1,$2,$3,$4,$5,$6,$7)
+       ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
+       RETURNING id, due_date::text AS due_date, provisional`,
+      [a.caseNo, a.uscc, a.kind, a.round, a.dueDate, `${a.caseNo}:deadline:${a.key}`, a.provisional ?? false]);
+    return { deadlineId: row.id as string, dueDate: row.due_date as string, provisional: row.provisional as boolean };
+  }
+
+  /**
+   * Stores a recomputed due date of an open deadline; answers the date it had before, or null when nothing changed
+   * (closed meanwhile, or a retry that already stored it).
+   */
+  async recompute(m: EntityManager, deadlineId: string, dueDate: string, provisional: boolean): Promise<string | null> {
+    // TypeORM answers an UPDATE with [rows, count]
+    const [rows]: [{ before: string }[], number] = await m.query(
+      `UPDATE institution_deadlines d SET due_date = $2, provisional = $3 FROM institution_deadlines old
+       WHERE d.id = $1 AND old.id = d.id AND d.status = 'open' AND (d.due_date <> $2::date OR d.provisional <> $3)
+       RETURNING old.due_date::text AS before`,
+      [deadlineId, dueDate, provisional]);
+    return rows[0]?.before ?? null;
+  }
+
+  /** Cases with an open provisional deadline in `year`: recomputed once the year is published. */
+  async provisionalCases(m: EntityManager, year: number): Promise<string[]> {
+    const rows: { case_no: string }[] = await m.query(
+      `SELECT DISTINCT case_no FROM institution_deadlines WHERE provisional AND status = 'open' AND extract(year FROM due_date) >= $1`, [year]);
+    return rows.map((r) => r.case_no);
   }
 
   /** A missed deadline is a fact on the case: who missed what, and when it was due. */
@@ -64,7 +86,7 @@ export class CaseDeadlineRepository {
   /** The open deadlines of one institution, soonest first (the portal's list), with the document that set each. */
   openForInstitution(uscc: string | null): Promise<OpenDeadlineRow[]> {
     return this.ds.query(
-      `SELECT d.case_no AS "caseNo", d.kind, d.round, d.due_date::text AS "dueDate", d.status, c.stage,
+      `SELECT d.case_no AS "caseNo", d.kind, d.round, d.due_date::text AS "dueDate", d.provisional, d.status, c.stage,
               sd.doc_no AS "documentNo", sd.title AS "documentTitle", sd.served_on AS "servedOn"
          FROM institution_deadlines d JOIN cases c ON c.case_no = d.case_no ${DEADLINE_DOCUMENT_LATERAL}
         WHERE d.uscc = $1 AND d.status = 'open' ORDER BY d.due_date`, [uscc]);

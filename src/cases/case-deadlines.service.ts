@@ -24,16 +24,43 @@ export class CaseDeadlinesService {
 
   /** Opens a deadline of the institution after the writes the workflow queued; answers with the due date stored. */
   async openInstitutionDeadline(
-    a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; setBy?: { docNo: string; title: string; servedOn: string } },
+    a: { caseNo: string; uscc: string; key: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; provisional?: boolean;
+       setBy?: { docNo: string; title: string; servedOn: string } },
     writes: CaseWrite[] = [],
   ) {
     return this.cases.transaction(async (m) => {
       await this.cases.applyWrites(m, a.caseNo, writes);
       const opened = await this.deadlines.open(m, a);
       // the notification names the document that set the deadline and the day it was served (brief §7)
-      const item = a.setBy ? `${DEADLINE_LABELS[a.kind]}（依据${a.setBy.title} ${a.setBy.docNo}，${a.setBy.servedOn} 送达，自次日起计算）` : DEADLINE_LABELS[a.kind];
+      const basis = a.setBy ? `${DEADLINE_LABELS[a.kind]}（依据${a.setBy.title} ${a.setBy.docNo}，${a.setBy.servedOn} 送达，自次日起计算）` : DEADLINE_LABELS[a.kind];
+      // a provisional date (a year not yet published, issue #21) says so; the institution is told again if it moves
+      const item = opened.provisional ? `${basis}（暂定，待正式日历公布后确认）` : basis;
       await this.notifyInstitution(m, a.caseNo, 'deadline_new', `${a.caseNo}:deadline:${a.key}`, item, opened.dueDate);
       return opened;
+    });
+  }
+
+  /**
+   * A provisional deadline recomputed once its year is published (issue #21): the new date is stored, the change
+   * recorded on the case and, if the date moved, the institution told; all in one transaction, keyed by the new date.
+   */
+  async recomputeInstitutionDeadline(a: { caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; dueDate: string; provisional: boolean }) {
+    await this.cases.transaction(async (m) => {
+      const before = await this.deadlines.recompute(m, a.deadlineId, a.dueDate, a.provisional);
+      if (before === null) return; // unchanged, closed meanwhile, or stored by an earlier attempt
+      const moved = before !== a.dueDate;
+      await this.events.insert(m, {
+        caseNo: a.caseNo, type: 'DEADLINE_RECOMPUTED',
+        reason: moved ? `${DEADLINE_LABELS[a.kind]}期限按正式日历由 ${before} 调整为 ${a.dueDate}` : `${DEADLINE_LABELS[a.kind]}期限 ${a.dueDate} 经正式日历确认`,
+        payload: { deadlineId: a.deadlineId, kind: a.kind, before, dueDate: a.dueDate, provisional: a.provisional },
+        idempotencyKey: `${a.deadlineId}:recomputed:${a.dueDate}:${a.provisional}`,
+      });
+      if (!moved) return;
+      const c = await this.cases.institutionOf(m, a.caseNo);
+      await this.notifications.notify(m, {
+        uscc: c.uscc, template: 'deadline_moved', idempotencyKey: `${a.deadlineId}:moved:${a.dueDate}`,
+        data: { institutionName: c.name, caseNo: a.caseNo, item: DEADLINE_LABELS[a.kind], previousDueDate: before, dueDate: a.dueDate },
+      });
     });
   }
 

@@ -4,7 +4,7 @@ import type { Client, SignalDefinition, UpdateDefinition } from '@temporalio/cli
 import type { AuthUser } from '../auth/role';
 import type { AppEnv } from '../config/env.schema';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { Actor, awaitRegistrationUpdate, CaseInput, CaseSnapshot } from '../../workflows/contracts';
+import { Actor, awaitRegistrationUpdate, calendarPublishedSignal, CaseInput, CaseSnapshot } from '../../workflows/contracts';
 import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 
 type Who = Pick<AuthUser, 'id' | 'role' | 'officeCode'> & { uscc?: string | null };
@@ -42,6 +42,11 @@ export class CaseGateway {
   /** Sends a signal to the case as `user`, who becomes the signal's `actor`; answers once the workflow has it. */
   signal<A extends { actor: Actor | null }>(caseNo: string, user: Who, signal: SignalDefinition<[A]>, args: Omit<A, 'actor'>): Promise<void> {
     return this.temporal.workflow.getHandle(caseNo).signal(signal, { ...args, actor: actorOf(user) } as A);
+  }
+
+  /** Tells the case that a calendar year was published (no one acts: the calendar changed under it, issue #21). */
+  calendarPublished(caseNo: string, year: number): Promise<void> {
+    return this.temporal.workflow.getHandle(caseNo).signal(calendarPublishedSignal, { year });
   }
 
   /**

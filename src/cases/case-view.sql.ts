@@ -21,7 +21,7 @@ export const CASE_VIEW_SQL = `
                    reason, payload, occurred_at AS "occurredAt"
               FROM case_events WHERE case_no = c.case_no) e) AS history,
          (SELECT coalesce(json_agg(d ORDER BY d."openedAt", d.id), '[]') FROM (
-            SELECT id, kind, round, due_date::text AS "dueDate", status, closed_at AS "closedAt", opened_at AS "openedAt"
+            SELECT id, kind, round, due_date::text AS "dueDate", provisional, status, closed_at AS "closedAt", opened_at AS "openedAt"
               FROM institution_deadlines WHERE case_no = c.case_no) d) AS "institutionDeadlines",
          (SELECT coalesce(json_agg(v ORDER BY v.round), '[]') FROM (
             SELECT id, kind, round, scheduled_at AS "scheduledAt", place, planned_attendees AS "plannedAttendees", attendees,
@@ -34,7 +34,7 @@ export interface CaseViewRow {
   caseNo: string; uscc: string; stage: CaseStage; repairableFrom: string | null; publicityUntil: string | null;
   tasks: { id: string; kind: TaskKind; status: string; dueDate: string; createdAt: string; completedAt: string | null }[];
   history: { id: string; occurredAt: string }[];
-  institutionDeadlines: { id: string; kind: InstitutionDeadlineKind; status: string; dueDate: string; closedAt: string | null; openedAt?: string; workingDaysLeft?: number | null }[];
+  institutionDeadlines: { id: string; kind: InstitutionDeadlineKind; status: string; dueDate: string; provisional: boolean; closedAt: string | null; openedAt?: string; workingDaysLeft?: number | null }[];
   interviews: { scheduledAt: string | null; heldAt: string | null }[];
 }
 

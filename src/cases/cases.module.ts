@@ -7,6 +7,7 @@ import { BlockedCasesController } from './blocked-cases.controller';
 import { BlockedCasesOps } from './blocked-cases.service';
 import { CaseDataModule } from './case-data.module';
 import { CaseGateway } from './case-gateway';
+import { ProvisionalDeadlines } from './provisional-deadlines';
 import { CaseProposals } from './case-proposals';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -19,7 +20,7 @@ import { DeadlineClockService } from './deadline-clock.service';
 @Module({
   imports: [CaseDataModule, InstitutionsModule, CatalogueModule, PoliciesModule, CalendarModule],
   controllers: [CasesController, BlockedCasesController],
-  providers: [CasesService, CaseProposals, CaseGateway, DeadlineClockService, BlockedCasesOps],
+  providers: [CasesService, CaseProposals, CaseGateway, DeadlineClockService, BlockedCasesOps, ProvisionalDeadlines],
   exports: [CaseDataModule, CasesService, CaseGateway, DeadlineClockService],
 })
 export class CasesModule {}

@@ -11,6 +11,10 @@ export const TEMPLATES = {
     title: '办理期限即将届满',
     body: '{institutionName}：案件 {caseNo} 的「{item}」将于 {dueDate} 届满，请尽快办理，逾期将按规定处理。',
   },
+  deadline_moved: {
+    title: '办理期限已调整',
+    body: '{institutionName}：案件 {caseNo} 的「{item}」原按暂定日历计算为 {previousDueDate} 届满，按正式公布的节假日安排调整为 {dueDate}。',
+  },
   case_outcome: {
     title: '案件处理结果',
     body: '{institutionName}：案件 {caseNo} 已作出处理结果：{outcome}。如有异议，可依法申请复核。',

@@ -31,7 +31,7 @@ export function calendarAlerts(today: string, knownYears: number[]): OpsAlert[] 
     return [{
       code: 'CALENDAR_NEXT_YEAR_MISSING', severity: 'warning', count: 1, items: [String(year + 1)],
       title: `${year + 1} 年节假日安排尚未发布`,
-      detail: `跨入 ${year + 1} 年的期限无法按正式日历计算。`,
+      detail: `跨入 ${year + 1} 年的期限暂按法定节假日计算（不含调休），标注“暂定”；发布后自动重新计算并通知相关机构。`,
       action: `国务院办公厅通知发布后，请在“日历管理”中生成 ${year + 1} 年草稿（法定节假日），补充调休安排并发布。`,
     }];
   }

@@ -1,5 +1,5 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
-import { defer, finalize, from, mergeMap, Observable } from 'rxjs';
+import { HttpStatus, Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import { DomainException } from '../common/errors/domain.exception';
 import { ReportErrorCode } from './report.errors';
 
@@ -37,11 +37,23 @@ export class Gate {
 /** Four report queries at once keep half the default pool (10) free for everything else; 32 wait at most a few seconds. */
 const REPORT_GATE = new Gate(4, 32);
 
+/**
+ * The gate as middleware, so it runs before the guards: a request turned away (or waiting in line) has not yet
+ * looked up its session or written an audit row, and takes no connection from the pool (issue #14: the 200
+ * refused reports' session checks and audit rows were what kept /api/health waiting). Refusal goes through the
+ * global error filter (503 REPORTS_BUSY); the place is given back when the response ends, however it ends.
+ */
 @Injectable()
-export class ReportGateInterceptor implements NestInterceptor {
-  intercept(_ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return defer(() => from(REPORT_GATE.acquire())).pipe(
-      mergeMap(() => next.handle().pipe(finalize(() => REPORT_GATE.release()))),
-    );
+export class ReportGateMiddleware implements NestMiddleware {
+  async use(_req: Request, res: Response, next: NextFunction): Promise<void> {
+    await REPORT_GATE.acquire();
+    let held = true;
+    const release = () => {
+      if (held) REPORT_GATE.release();
+      held = false;
+    };
+    res.once('finish', release);
+    res.once('close', release);
+    next();
   }
 }

@@ -40,9 +40,8 @@ export class ReportsService {
     toDayNumber(asOf);
     const rows: { caseNo: string; uscc: string; institutionName: string; officeCode: string | null; dueDate: string; round: number }[] =
       await this.ds.query(OVERDUE_RECTIFICATIONS_SQL, [asOf, opts.officeCode ?? null]);
-    const items = [];
-    for (const r of rows) items.push({ ...r, overdueWorkingDays: Math.max(1, await this.calendar.workingDaysBetween(r.dueDate, asOf)) });
-    return { asOf, items };
+    const late = await this.calendar.workingDaysUntil(rows.map((r) => r.dueDate), asOf);
+    return { asOf, items: rows.map((r) => ({ ...r, overdueWorkingDays: Math.max(1, late.get(r.dueDate)!) })) };
   }
 
   /** Institutions per grade from the last evaluation; one never evaluated has no records (docs/credit-grading.md). */

@@ -1,8 +1,7 @@
-import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
-import { ReportGateInterceptor } from '../reports/report-gate';
 import { StatisticsDto, StatisticsQueryDto } from './dto/statistics.dto';
 import { StatisticsService } from './statistics.service';
 
@@ -10,7 +9,6 @@ import { StatisticsService } from './statistics.service';
 @ApiTags('statistics (统计分析)')
 @ApiBearerAuth()
 @Controller('statistics')
-@UseInterceptors(ReportGateInterceptor)
 export class StatisticsController {
   constructor(private readonly statistics: StatisticsService) {}
 

@@ -37,7 +37,7 @@ describe('calendar years over HTTP', () => {
 
     // 04-28 (Thu) + 3 working days: 04-29 (Fri), 04-30 (Sat, worked), 05-06 (Fri) — 05-01…05-05 are off.
     const after = await t.http().get('/api/calendar/working-days/add').query({ from: `${YEAR}-04-28`, days: 3 }).set(auth(admin.token)).expect(200);
-    expect(after.body.date).toBe(`${YEAR}-05-06`);
+    expect(after.body).toMatchObject({ date: `${YEAR}-05-06`, provisional: false });
 
     const years = await t.http().get('/api/calendar/years').set(auth(admin.token)).expect(200);
     expect(years.body.years).toContainEqual(expect.objectContaining({ year: YEAR, source: 'published', basis }));
@@ -50,13 +50,17 @@ describe('calendar years over HTTP', () => {
     expect(published.published_by).toBe(admin.user.id);
   });
 
-  it('refuses a schedule with a weekday marked as a weekend worked when proposed, in Chinese, and keeps the year unknown', async () => {
+  it('refuses a schedule with a weekday marked as a weekend worked when proposed, in Chinese, and keeps the year provisional', async () => {
     const year = YEAR + 1;
     const draft = await t.http().get(`/api/calendar/years/${year}/draft`).set(auth(admin.token)).expect(200);
     const res = await t.http().put(`/api/calendar/years/${year}`).set(auth(admin.token))
       .send({ holidays: draft.body.holidays, workdays: [{ date: `${year}-03-07`, name: '错误' }], basis: '通知' }).expect(400);
     expect(res.body).toMatchObject({ code: 'CALENDAR_WORKDAY_NOT_WEEKEND', message: expect.stringContaining('周六或周日') });
-    await t.http().get('/api/calendar/working-days/check').query({ date: `${year}-06-01` }).set(auth(admin.token)).expect(422);
+    // the year after a published one is computed provisionally (issue #21): statutory holidays, 调休 unknown
+    const check = await t.http().get('/api/calendar/working-days/check').query({ date: `${year}-06-01` }).set(auth(admin.token)).expect(200);
+    expect(check.body).toEqual({ date: `${year}-06-01`, workingDay: true, provisional: true });
+    const [listed] = await t.ds.query(`SELECT count(*)::int AS n FROM calendar_years WHERE year = $1`, [year]);
+    expect(listed.n).toBe(0);
 
     const noBasis = await t.http().put(`/api/calendar/years/${year}`).set(auth(admin.token))
       .send({ holidays: draft.body.holidays, workdays: [] }).expect(400);

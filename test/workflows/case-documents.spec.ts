@@ -68,7 +68,7 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
 
       let s = await proposeAndApprove(c, 'serious');
       // served electronically on 09-28: the objection period runs from 09-29, across the National Day
-      expect(s.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-10-10', round: 0 });
+      expect(s.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-10-10', round: 0, provisional: false });
       await c.object();
       await c.complete('review-objection', officer, { summary: '不予采纳', decision: 'reject' });
       s = await c.complete('decide-objection', approver, { summary: '异议不成立', decision: 'rejected' });
@@ -78,13 +78,13 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       expect(text).toEqual({ status: 'draft', drafted_by: officer.id, facts: '经查属实' });
       // the listing notice is served on 09-28 as well: the statement period ends with the objection's, on 10-10
       await c.complete('propose-listing', officer, { summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });
-      expect((await c.state()).institutionDeadline).toEqual({ kind: 'statement', dueDate: '2026-10-10', round: 0 });
+      expect((await c.state()).institutionDeadline).toEqual({ kind: 'statement', dueDate: '2026-10-10', round: 0, provisional: false });
       await c.stateCase();
       await c.complete('review-listing', legal, { summary: '同意', decision: 'agree' });
       s = await c.complete('decide-listing', head, { summary: '列入', decision: 'list' });
       expect(s.stage).toBe('JOINT_SANCTION');
       s = await c.complete('confirm-sanction', approver, { summary: '实施联合惩戒', measures: ['M-ZFCG', 'M-CZZJ'] });
-      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-10-28', round: 0 });
+      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-10-28', round: 0, provisional: false });
       await c.passDay('2026-10-28');
       await c.complete('schedule-interview', officer, { summary: '安排约谈', scheduledAt: '2026-11-02T09:30:00+08:00', place: '区教育局 305 会议室', attendees: ['陈明'] });
       await c.complete('record-interview', officer, { summary: '承诺十日内整改', minutes: '告知整改不到位的后果', attendees: ['陈明'] });
@@ -142,7 +142,7 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       await c.serve(notice.id, '2026-09-30');
       await c.passDay('2026-09-30');
       s = await c.state();
-      expect(s.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-10-13', round: 0 });
+      expect(s.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-10-13', round: 0, provisional: false });
       expect(s.openTasks.map((t) => t.kind)).toEqual([]);
 
       // the decision of 10-14 is not served within 7 working days: the officer's tasks are overdue on 10-23
@@ -165,7 +165,7 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       await c.passDay('2026-10-26');
       await served('rectification-order');
       await c.passDay('2026-10-27');
-      expect((await c.state()).institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-11-25', round: 0 });
+      expect((await c.state()).institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-11-25', round: 0, provisional: false });
       const tasks = await ds.query(`SELECT status, overdue FROM tasks WHERE case_no = $1 AND kind = 'serve-document' ORDER BY created_at`, [c.caseNo]);
       expect(tasks).toEqual([
         { status: 'completed', overdue: false }, { status: 'completed', overdue: true }, { status: 'completed', overdue: true }, { status: 'completed', overdue: false },

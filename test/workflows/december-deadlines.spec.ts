@@ -58,7 +58,7 @@ describe('deadlines that cross into next year', () => {
         await c.complete('review-objection', officer, { summary: '不予采纳', decision: 'reject' });
         let s = await c.complete('decide-objection', approver, { summary: '异议不成立', decision: 'rejected' });
         expect(s).toMatchObject({ stage: 'RECTIFICATION', decisionDate: '2026-12-06', blockedReason: null });
-        expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2027-01-05', round: 0 });
+        expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2027-01-05', round: 0, provisional: false });
         const [deadline] = await ds.query(
           `SELECT due_date::text AS due FROM institution_deadlines WHERE case_no = $1 AND kind = 'rectification'`, [c.caseNo]);
         expect(deadline.due).toBe('2027-01-05');
@@ -69,7 +69,7 @@ describe('deadlines that cross into next year', () => {
         expect(await c.today()).toBe('2027-01-06');
         await c.complete('schedule-interview', officer, { summary: '安排', scheduledAt: '2027-01-08T09:00:00+08:00', place: '301', attendees: ['王经办'] });
         s = await c.complete('record-interview', officer, { summary: '约谈', minutes: '记录', attendees: ['王经办'] });
-        expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2027-01-20', round: 1 });
+        expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2027-01-20', round: 1, provisional: false });
       } finally {
         await c.handle.terminate('test finished').catch(() => undefined);
       }

@@ -73,7 +73,7 @@ describe(dishonestyCaseWorkflow.name, () => {
     expect(await c.task('approve-determination')).toMatchObject({ dueDate: '2026-02-24' });
     const served = await c.complete('approve-determination', approver, { summary: '同意', decision: 'approve' });
     expect(served.stage).toBe('OBJECTION_WINDOW');
-    expect(served.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-02-24', round: 0 });
+    expect(served.institutionDeadline).toEqual({ kind: 'objection', dueDate: '2026-02-24', round: 0, provisional: false });
     return served;
   }
 
@@ -84,7 +84,7 @@ describe(dishonestyCaseWorkflow.name, () => {
       let s = await c.state();
       // 3 months counted from 02-26 end on 05-25 (民法典 art. 201–202): repair opens the day after
       expect(s).toMatchObject({ stage: 'RECTIFICATION', decisionDate: '2026-02-25', repairableFrom: '2026-05-26', publicityUntil: '2027-02-25' });
-      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-03-27', round: 0 }); // 02-25 + 30 calendar days
+      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-03-27', round: 0, provisional: false }); // 02-25 + 30 calendar days
 
       s = await c.reportRectification();
       expect(s.stage).toBe('RECTIFICATION_REVIEW');
@@ -150,7 +150,7 @@ describe(dishonestyCaseWorkflow.name, () => {
       await c.complete('schedule-interview', officer, { summary: '安排约谈', scheduledAt: '2026-03-31T09:00:00+08:00', place: '区教育局 301 会议室', attendees: ['王经办', '机构法定代表人'] });
       s = await c.complete('record-interview', officer, { summary: '机构承诺十日内整改', minutes: '约谈记录……', attendees: ['王经办', '陈明'] });
       expect(s.stage).toBe('RECTIFICATION');
-      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-04-13', round: 1 }); // Qingming 04-04…04-06 off
+      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-04-13', round: 1, provisional: false }); // Qingming 04-04…04-06 off
       await c.reportRectification();
       s = await c.complete('verify-rectification', officer, { summary: '整改到位', decision: 'pass' });
       expect(s.stage).toBe('PUBLICITY');

@@ -55,6 +55,7 @@ export interface OpenInstitutionDeadlineInput extends Carried {
   setBy?: { docNo: string; title: string; servedOn: string };
 }
 export type OpenedInstitutionDeadline = { deadlineId: string } & Deadline;
+export interface RecomputeInstitutionDeadlineInput { caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; span: DeadlineSpan }
 
 export interface TaskChangeInput { caseNo: string; taskId: string; actor: Actor; to?: Actor }
 export interface TaskDueInput { caseNo: string; taskId: string; kind: TaskKind; dueDate: string }

@@ -77,6 +77,8 @@ export interface Deadline {
   dueAtMs: number;
   remindDate: string;
   remindAtMs: number;
+  /** Computed in a year the administrator has not published: statutory holidays only, shown as 暂定 (issue #21). */
+  provisional?: boolean;
 }
 
 export interface CaseSnapshot {
@@ -87,7 +89,7 @@ export interface CaseSnapshot {
   /** A Chinese description of what the case is waiting for right now. */
   waitingFor: string;
   deadlines: Record<string, string>;
-  institutionDeadline: { kind: InstitutionDeadlineKind; dueDate: string; round: number } | null;
+  institutionDeadline: { kind: InstitutionDeadlineKind; dueDate: string; round: number; provisional: boolean } | null;
   decisionDate: string | null;
   repairableFrom: string | null;
   publicityUntil: string | null;

@@ -49,6 +49,15 @@ export interface CaseResume {
 }
 export const resumeCaseSignal = defineSignal<[CaseResume]>('resumeCase');
 
+/**
+ * A calendar year was published: a provisional deadline (computed without that year's 调休, issue #21) is computed
+ * again, and moved if the published schedule moves it. Sent by the API to every case with one open.
+ */
+export interface CalendarPublished {
+  year: number;
+}
+export const calendarPublishedSignal = defineSignal<[CalendarPublished]>('calendarPublished');
+
 /** A document of the case was served on paper (送达): the deadline it sets runs from the day after `servedOn`. */
 export const documentServedSignal = defineSignal<[DocumentServed]>('documentServed');
 

@@ -28,6 +28,9 @@ export function registerUpdateHandlers(c: CaseRuntime): void {
   setHandler(C.resumeCaseSignal, (r) => {
     if (c.blocked) c.resumeRequests.push(r);
   });
+  setHandler(C.calendarPublishedSignal, () => {
+    if (c.institutionDeadline?.provisional) c.calendarPublications++;
+  });
   setHandler(C.documentServedSignal, (s) => documentServed(c, s));
   registerTaskHandlers(c, settle);
   registerInstitutionHandlers(c, settle);

@@ -21,13 +21,28 @@ export async function institutionAnswer(
   const { caseNo, uscc } = c.input;
   const due: C.DeadlineSpan = { fromMs: span.fromMs ?? now(), ...span, remindBeforeWorkingDays: c.policy.reminderBeforeDueDays };
   const key = `${kind}-${round}`;
-  const { deadlineId, ...d } = await c.carrying((writes) => acts.openInstitutionDeadlineDueIn({ caseNo, uscc, key, kind, round, span: due, setBy, writes }));
-  c.institutionDeadline = { ...d, kind, round, id: deadlineId };
-  c.attributes.track(key, d.dueAtMs);
-  const timers = watch(d, () => background.remindInstitution({ caseNo, uscc, deadlineId, kind, dueDate: d.dueDate }));
+  const { deadlineId, ...opened } = await c.carrying((writes) => acts.openInstitutionDeadlineDueIn({ caseNo, uscc, key, kind, round, span: due, setBy, writes }));
+  let d: C.Deadline = opened;
+  const follow = () => {
+    c.institutionDeadline = { ...d, kind, round, id: deadlineId };
+    c.attributes.track(key, d.dueAtMs);
+    return watch(d, () => background.remindInstitution({ caseNo, uscc, deadlineId, kind, dueDate: d.dueDate }));
+  };
+  let timers = follow();
   c.answer = null;
   c.rest();
-  await condition(() => c.answer !== null, untilMs(d.dueAtMs));
+  // a provisional date is computed again, from the same span, each time a calendar year is published (issue #21)
+  for (let seen = c.calendarPublications; ;) {
+    const woke = await condition(() => c.answer !== null || (!!d.provisional && c.calendarPublications > seen), untilMs(d.dueAtMs));
+    if (!woke || c.answer !== null) break;
+    seen = c.calendarPublications;
+    const again = await c.step(() => acts.recomputeInstitutionDeadline({ caseNo, deadlineId, kind, span: due }));
+    if (again.dueDate === d.dueDate && again.provisional === d.provisional) continue;
+    timers.cancel();
+    d = again;
+    timers = follow();
+    c.publish();
+  }
   timers.cancel();
   c.attributes.track(key, null);
   c.institutionDeadline = null;

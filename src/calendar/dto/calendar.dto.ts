@@ -52,11 +52,13 @@ export class WorkingDayAddedDto {
   @ApiProperty({ example: '2026-02-13' }) from: string;
   @ApiProperty({ example: 1 }) days: number;
   @ApiProperty({ example: '2026-02-14', description: '第 N 个工作日' }) date: string;
+  @ApiProperty({ description: '暂定：涉及尚未发布节假日安排的年度，按法定节假日计算（不含调休）' }) provisional: boolean;
 }
 
 export class WorkingDayCheckDto {
   @ApiProperty({ example: '2026-02-14' }) date: string;
   @ApiProperty({ example: true }) workingDay: boolean;
+  @ApiProperty({ description: '暂定：涉及尚未发布节假日安排的年度，按法定节假日计算（不含调休）' }) provisional: boolean;
 }
 
 export class CalendarOverrideDto {

@@ -50,6 +50,7 @@ export class CaseInstitutionDeadlineDto {
   @ApiProperty({ enum: ['objection', 'rectification'] }) kind: string;
   @ApiProperty({ type: 'integer' }) round: number;
   @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty({ description: '暂定：期限所在年度的节假日安排尚未发布，按法定节假日计算，发布后重新计算' }) provisional: boolean;
   @ApiProperty({ enum: ['open', 'answered', 'missed', 'cancelled'] }) status: string;
   @ApiProperty(nullableString('date-time')) closedAt: string | null;
   @ApiProperty({ type: 'integer', nullable: true, description: '剩余工作日（仅未截止时）' }) workingDaysLeft: number | null;

@@ -7,6 +7,7 @@ export class PortalDeadlineDto {
   @ApiProperty({ enum: ['objection', 'rectification'] }) kind: string;
   @ApiProperty({ type: 'integer' }) round: number;
   @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty({ description: '暂定：所在年度节假日安排尚未发布，按法定节假日计算；发布后如有调整另行通知' }) provisional: boolean;
   @ApiProperty({ enum: ['open'] }) status: string;
   @ApiProperty({ enum: CASE_STAGES }) stage: string;
   @ApiProperty({ type: 'integer', description: '剩余工作日' }) workingDaysLeft: number;

@@ -65,6 +65,7 @@ export class InstitutionDeadlineRefDto {
   @ApiProperty({ enum: ['objection', 'rectification'] }) kind: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty({ type: 'integer' }) round: number;
+  @ApiProperty({ description: '暂定：按法定节假日计算，所在年度日历发布后重新计算' }) provisional: boolean;
 }
 
 /** The case as its workflow holds it once the action has come to rest. */

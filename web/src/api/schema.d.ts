@@ -3086,6 +3086,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "objection" | "rectification";
+            /** @description 暂定：期限所在年度的节假日安排尚未发布，按法定节假日计算，发布后重新计算 */
+            provisional: boolean;
             round: number;
             /** @enum {string} */
             status: "open" | "answered" | "missed" | "cancelled";
@@ -4384,6 +4386,8 @@ export interface components {
             dueDate: string;
             /** @enum {string} */
             kind: "objection" | "rectification";
+            /** @description 暂定：按法定节假日计算，所在年度日历发布后重新计算 */
+            provisional: boolean;
             round: number;
         };
         InstitutionPageDto: {
@@ -5139,6 +5143,8 @@ export interface components {
             dueDate: string;
             /** @enum {string} */
             kind: "objection" | "rectification";
+            /** @description 暂定：所在年度节假日安排尚未发布，按法定节假日计算；发布后如有调整另行通知 */
+            provisional: boolean;
             round: number;
             /**
              * Format: date
@@ -6557,10 +6563,14 @@ export interface components {
             days: number;
             /** @example 2026-02-13 */
             from: string;
+            /** @description 暂定：涉及尚未发布节假日安排的年度，按法定节假日计算（不含调休） */
+            provisional: boolean;
         };
         WorkingDayCheckDto: {
             /** @example 2026-02-14 */
             date: string;
+            /** @description 暂定：涉及尚未发布节假日安排的年度，按法定节假日计算（不含调休） */
+            provisional: boolean;
             /** @example true */
             workingDay: boolean;
         };

@@ -1,6 +1,7 @@
 import { Table } from 'antd';
 import type { CaseView } from '../../api/types';
 import { DeadlineCountdown } from '../../components/DeadlineCountdown';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { DEADLINE_KIND_LABELS, taskKindLabel } from '../../lib/labels';
 
 interface Row {
@@ -11,6 +12,7 @@ interface Row {
   workingDaysLeft?: number;
   done: boolean;
   status: string;
+  provisional?: boolean;
 }
 
 const INSTITUTION_STATUS: Record<string, string> = {
@@ -25,7 +27,7 @@ export function CaseDeadlines({ view }: { view: CaseView }) {
       .map((t) => ({ key: t.id, what: taskKindLabel(t.kind), who: t.candidateRole === 'approver' ? '审核人' : '经办人', dueDate: t.dueDate, done: false, status: t.overdue ? '已逾期' : '办理中' })),
     ...(view.institutionDeadlines ?? []).map((d, i) => ({
       key: `inst-${i}`, what: DEADLINE_KIND_LABELS[d.kind] ?? d.kind, who: '机构', dueDate: d.dueDate, workingDaysLeft: d.workingDaysLeft ?? undefined,
-      done: d.status !== 'open', status: INSTITUTION_STATUS[d.status] ?? d.status,
+      done: d.status !== 'open', status: INSTITUTION_STATUS[d.status] ?? d.status, provisional: d.provisional,
     })),
   ];
   return (
@@ -37,7 +39,7 @@ export function CaseDeadlines({ view }: { view: CaseView }) {
       columns={[
         { title: '事项', dataIndex: 'what' },
         { title: '办理方', dataIndex: 'who', width: 70 },
-        { title: '期限', dataIndex: 'dueDate', render: (_, r) => <DeadlineCountdown dueDate={r.dueDate} workingDaysLeft={r.workingDaysLeft} done={r.done} /> },
+        { title: '期限', dataIndex: 'dueDate', render: (_, r) => <><DeadlineCountdown dueDate={r.dueDate} workingDaysLeft={r.workingDaysLeft} done={r.done} /><ProvisionalTag provisional={r.provisional && !r.done} /></> },
         { title: '状态', dataIndex: 'status', width: 100 },
       ]}
     />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PortalDeadline } from '../../api/types';
 import { DeadlineCountdown } from '../../components/DeadlineCountdown';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { SubmissionModal, type SubmissionKind } from './SubmissionModal';
 
@@ -34,7 +35,7 @@ export function PortalDeadlines({ deadlines, loading, onChanged }: { deadlines: 
             title: '依据文书', dataIndex: 'documentNo',
             render: (no: string | null, d) => (no ? <span data-testid="deadline-document">{d.documentTitle}（{no}），{d.servedOn} 送达</span> : ''),
           },
-          { title: '截止日期', dataIndex: 'dueDate', render: (_, d) => <DeadlineCountdown dueDate={d.dueDate} workingDaysLeft={d.workingDaysLeft} done={!OPEN.includes(d.status)} /> },
+          { title: '截止日期', dataIndex: 'dueDate', render: (_, d) => <><DeadlineCountdown dueDate={d.dueDate} workingDaysLeft={d.workingDaysLeft} done={!OPEN.includes(d.status)} /><ProvisionalTag provisional={d.provisional} /></> },
           { title: '状态', dataIndex: 'status', render: (s: string) => STATUS[s] ?? s },
           {
             title: '操作', key: 'op',
