@@ -183,7 +183,14 @@ export class RecordRepairsService {
   async get(id: string, actor?: AuthUser): Promise<RecordRepairViewDto> {
     const view = await this.repo.view(id);
     if (!view || (actor?.role === 'institution' && view.uscc !== actor.uscc)) throw recordRepairNotFound();
-    return view;
+    if (view.status !== 'submitted' && view.status !== 'accepted') return view;
+    // what the approver would be refused with today, shown before the decision instead of after it
+    const target = await this.repo.target(this.ds.manager, view.recordId);
+    const unmet = target ? unmetConditions({
+      severity: target.severity, repairableFrom: target.repairableFrom, fineImposed: fineImposed(target),
+      finePaidOn: target.finePaidOn, commitmentSignedOn: view.commitmentSignedOn, today: shanghaiToday(),
+    }) : [];
+    return { ...view, unmetConditions: unmet.map((u) => u.message) };
   }
 
   list(q: { uscc?: string; status?: RepairStatus }) {

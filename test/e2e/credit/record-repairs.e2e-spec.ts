@@ -83,10 +83,14 @@ describe('repair of records the bureau determined', () => {
 
     const unpaid = await decide(applied.body.id, 'grant', '整改到位').expect(422);
     expect(unpaid.body).toMatchObject({ code: 'REPAIR_FINE_UNPAID', message: expect.stringContaining('罚款尚未登记缴纳') });
-    expect((await t.http().get(`/api/record-repairs/${applied.body.id}`).set(auth(officer)).expect(200)).body.status).toBe('accepted');
+    // the detail names the unmet condition before anyone decides, and who entered and accepted it (four eyes in the console)
+    const detail = (await t.http().get(`/api/record-repairs/${applied.body.id}`).set(auth(officer)).expect(200)).body;
+    expect(detail).toMatchObject({ status: 'accepted', createdBy: expect.any(String), acceptedBy: expect.any(String) });
+    expect(detail.unmetConditions).toEqual([expect.stringContaining('罚款尚未登记缴纳')]);
 
     await t.http().post(`/api/publicity/decisions/${penalty.id}/fine-payment`).set(auth(officer))
       .send({ paidOn: addMonths(today, -3), receiptNo: `FS-${randomBytes(3).toString('hex')}`, amountYuan: 5000 }).expect(201);
+    expect((await t.http().get(`/api/record-repairs/${applied.body.id}`).set(auth(officer)).expect(200)).body.unmetConditions).toEqual([]);
     const granted = await decide(applied.body.id, 'grant', '罚款已缴纳，整改到位，已签署信用承诺').expect(200);
     expect(granted.body).toMatchObject({ status: 'granted', decidedOn: today, documentNo: expect.stringContaining('〔'), repairRecordId: expect.any(String) });
     const [doc] = await t.ds.query(`SELECT title, kind, addressee_name FROM documents WHERE id = $1`, [granted.body.documentId]);
