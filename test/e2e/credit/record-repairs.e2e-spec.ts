@@ -103,6 +103,9 @@ describe('repair of records the bureau determined', () => {
     const publicPage = await t.http().get(`/api/public/institutions/${uscc}`).expect(200);
     expect(publicPage.body.records.map((r: { id: string }) => r.id)).not.toContain(penalty.recordId);
     expect((await results(applied.body.id)).map((r: { status: string }) => r.status)).toEqual(['granted']);
+    // the institution sees its outcome, not which staff members entered or accepted it
+    const mine = (await t.http().get('/api/portal/record-repairs').set(auth(institution)).expect(200)).body;
+    expect(mine).toEqual([expect.objectContaining({ id: applied.body.id, status: 'granted', statusLabel: '准予修复', createdBy: null, acceptedBy: null })]);
   });
 
   it('refuses to grant before the minimum period, and a refusal gives its reason in a 不予信用修复决定书', async () => {
