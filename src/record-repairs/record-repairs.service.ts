@@ -20,7 +20,7 @@ import { PublicityErrorCode } from '../publicity/publicity.errors';
 import { determinerOf } from './determiner';
 import type { RecordRepairViewDto, RepairChannel, RepairStatus } from './dto/record-repair.dto';
 import { RecordRepairErrorCode as Code, recordRepairNotFound, repairError } from './record-repairs.errors';
-import { RecordRepairsRepository, ROUTE_LABELS, TargetRecord } from './record-repairs.repository';
+import { RecordRepairsRepository, ROUTE_LABELS, STATUS_LABELS, TargetRecord } from './record-repairs.repository';
 import { unmetConditions } from './repair-conditions';
 
 export interface RepairApplication {
@@ -227,7 +227,7 @@ export class RecordRepairsService {
     const row = await this.repo.lock(m, id);
     if (!row) throw recordRepairNotFound();
     if (row.status !== status) {
-      throw repairError(Code.REPAIR_NOT_AT_STEP, `该申请不在“${label}”环节（当前：${row.status}），不能办理此操作`, HttpStatus.CONFLICT, { status: row.status });
+      throw repairError(Code.REPAIR_NOT_AT_STEP, `该申请不在“${label}”环节（当前：${STATUS_LABELS[row.status]}），不能办理此操作`, HttpStatus.CONFLICT, { status: row.status });
     }
     return row;
   }

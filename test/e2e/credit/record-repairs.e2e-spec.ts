@@ -169,7 +169,10 @@ describe('repair of records the bureau determined', () => {
       decidedOn: today, reason: expect.stringContaining('谁认定、谁修复') });
     const [letter] = await t.ds.query(`SELECT kind, addressee_name, to_subject FROM documents WHERE id = $1`, [counter.body.documentId]);
     expect(letter).toEqual({ kind: 'repair-referral-letter', addressee_name: MARKET_BUREAU, to_subject: false });
-    expect((await accept(counter.body.id).expect(409)).body.code).toBe('REPAIR_NOT_AT_STEP');
+    // the message names the step in words, never the raw status a clerk would not understand
+    const notAtStep = (await accept(counter.body.id).expect(409)).body;
+    expect(notAtStep).toMatchObject({ code: 'REPAIR_NOT_AT_STEP', message: expect.stringContaining('当前：已转认定部门办理') });
+    expect(notAtStep.message).not.toMatch(/referred/);
     expect((await decide(counter.body.id, 'grant', '整改到位').expect(409)).body.code).toBe('REPAIR_NOT_AT_STEP');
     expect((await results(counter.body.id)).map((r: { status: string }) => r.status)).toEqual(['referred']);
     const file = (await t.http().get(`/api/institutions/${uscc}/credit-file`).set(auth(officer)).expect(200)).body.items;
