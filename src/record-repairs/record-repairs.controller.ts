@@ -96,7 +96,8 @@ export class RecordRepairsController {
   @Access('institution')
   @Audited({ action: 'list', resource: 'record-repair' })
   @ApiOkResponse({ type: [RecordRepairViewDto] })
-  mine(@CurrentUser() user: AuthUser) {
-    return this.repairs.list({ uscc: user.uscc ?? '-' });
+  async mine(@CurrentUser() user: AuthUser) {
+    // which staff member entered or accepted it is the bureau's internal business, not the applicant's
+    return (await this.repairs.list({ uscc: user.uscc ?? '-' })).map((r) => ({ ...r, createdBy: null, acceptedBy: null }));
   }
 }

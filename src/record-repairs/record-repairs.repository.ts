@@ -67,7 +67,7 @@ const VIEW = `a.id, a.record_id AS "recordId", a.decision_id AS "decisionId", a.
   a.external_ref AS "externalRef", a.received_on::text AS "receivedOn", a.commitment_signed_on::text AS "commitmentSignedOn",
   a.correction, a.status, a.accept_due::text AS "acceptDue", a.accepted_on::text AS "acceptedOn", a.decide_due::text AS "decideDue",
   a.decided_on::text AS "decidedOn", a.reason, a.referred_to AS "referredTo", a.document_id AS "documentId", d.doc_no AS "documentNo",
-  a.repair_record_id AS "repairRecordId", a.created_at AS "createdAt"`;
+  a.repair_record_id AS "repairRecordId", a.created_at AS "createdAt", a.created_by AS "createdBy", a.accepted_by AS "acceptedBy"`;
 const FROM = `record_repairs a JOIN credit_records r ON r.id = a.record_id LEFT JOIN documents d ON d.id = a.document_id`;
 
 /** Every query of record repairs; the service holds the rules. */
@@ -159,5 +159,5 @@ export class RecordRepairsRepository {
 }
 
 function withLabels(row: RecordRepairViewDto): RecordRepairViewDto {
-  return { ...row, routeLabel: ROUTE_LABELS[row.route], statusLabel: STATUS_LABELS[row.status], createdAt: new Date(row.createdAt).toISOString() };
+  return { ...row, routeLabel: ROUTE_LABELS[row.route], statusLabel: STATUS_LABELS[row.status], createdAt: new Date(row.createdAt).toISOString(), unmetConditions: [] };
 }

@@ -20,7 +20,7 @@ import { PublicityErrorCode } from '../publicity/publicity.errors';
 import { determinerOf } from './determiner';
 import type { RecordRepairViewDto, RepairChannel, RepairStatus } from './dto/record-repair.dto';
 import { RecordRepairErrorCode as Code, recordRepairNotFound, repairError } from './record-repairs.errors';
-import { RecordRepairsRepository, ROUTE_LABELS, TargetRecord } from './record-repairs.repository';
+import { RecordRepairsRepository, ROUTE_LABELS, STATUS_LABELS, TargetRecord } from './record-repairs.repository';
 import { unmetConditions } from './repair-conditions';
 
 export interface RepairApplication {
@@ -183,7 +183,14 @@ export class RecordRepairsService {
   async get(id: string, actor?: AuthUser): Promise<RecordRepairViewDto> {
     const view = await this.repo.view(id);
     if (!view || (actor?.role === 'institution' && view.uscc !== actor.uscc)) throw recordRepairNotFound();
-    return view;
+    if (view.status !== 'submitted' && view.status !== 'accepted') return view;
+    // what the approver would be refused with today, shown before the decision instead of after it
+    const target = await this.repo.target(this.ds.manager, view.recordId);
+    const unmet = target ? unmetConditions({
+      severity: target.severity, repairableFrom: target.repairableFrom, fineImposed: fineImposed(target),
+      finePaidOn: target.finePaidOn, commitmentSignedOn: view.commitmentSignedOn, today: shanghaiToday(),
+    }) : [];
+    return { ...view, unmetConditions: unmet.map((u) => u.message) };
   }
 
   list(q: { uscc?: string; status?: RepairStatus }) {
@@ -220,7 +227,7 @@ export class RecordRepairsService {
     const row = await this.repo.lock(m, id);
     if (!row) throw recordRepairNotFound();
     if (row.status !== status) {
-      throw repairError(Code.REPAIR_NOT_AT_STEP, `该申请不在“${label}”环节（当前：${row.status}），不能办理此操作`, HttpStatus.CONFLICT, { status: row.status });
+      throw repairError(Code.REPAIR_NOT_AT_STEP, `该申请不在“${label}”环节（当前：${STATUS_LABELS[row.status]}），不能办理此操作`, HttpStatus.CONFLICT, { status: row.status });
     }
     return row;
   }

@@ -24,6 +24,11 @@ const CommitmentsPage = lazy(() => import('./pages/portal/CommitmentsPage'));
 const EducationPage = lazy(() => import('./pages/education/EducationPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const PublicPage = lazy(() => import('./pages/public/PublicPage'));
+const RecordRepairsPage = lazy(() => import('./pages/repairs/RecordRepairsPage'));
+const RecordRepairPage = lazy(() => import('./pages/repairs/RecordRepairPage'));
+const PortalRepairsPage = lazy(() => import('./pages/portal/PortalRepairsPage'));
+const SubjectsPage = lazy(() => import('./pages/subjects/SubjectsPage'));
+const PersonPage = lazy(() => import('./pages/subjects/PersonPage'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 
 const loading = <Spin style={{ display: 'block', margin: '80px auto' }} tip="加载中…"><div /></Spin>;
@@ -60,6 +65,11 @@ export function AppRoutes() {
         {page('/cases/new', <RegisterCasePage />)}
         {page('/cases/:caseNo', <CasePage />, ['officer', 'approver', 'manager', 'auditor', 'admin', 'legal', 'head'])}
         {page('/publicity', <PublicityPage />)}
+        {page('/record-repairs', <RecordRepairsPage />)}
+        {page('/record-repairs/:id', <RecordRepairPage />, rolesFor('/record-repairs'))}
+        {page('/portal/repairs', <PortalRepairsPage />)}
+        {page('/subjects', <SubjectsPage />)}
+        {page('/subjects/:id', <PersonPage />, rolesFor('/subjects'))}
         {page('/institutions', <InstitutionsPage />)}
         {page('/institutions/:uscc', <InstitutionPage />, ['officer', 'approver', 'manager', 'auditor', 'admin'])}
         {page('/dashboard', <DashboardPage />)}

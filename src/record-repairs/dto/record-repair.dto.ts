@@ -126,4 +126,7 @@ export class RecordRepairViewDto {
   @ApiProperty({ type: String, nullable: true }) documentNo: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: '准予修复后写入信用档案的修复记录' }) repairRecordId: string | null;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: '录入人（窗口受理的工作人员）；四眼原则：录入人、受理人不能决定' }) createdBy: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: '受理人' }) acceptedBy: string | null;
+  @ApiProperty({ type: [String], description: '尚未满足的修复条件（仅单个申请的详情在待受理、待决定时计算；列表中为空）' }) unmetConditions: string[];
 }

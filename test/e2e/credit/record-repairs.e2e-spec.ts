@@ -83,10 +83,14 @@ describe('repair of records the bureau determined', () => {
 
     const unpaid = await decide(applied.body.id, 'grant', '整改到位').expect(422);
     expect(unpaid.body).toMatchObject({ code: 'REPAIR_FINE_UNPAID', message: expect.stringContaining('罚款尚未登记缴纳') });
-    expect((await t.http().get(`/api/record-repairs/${applied.body.id}`).set(auth(officer)).expect(200)).body.status).toBe('accepted');
+    // the detail names the unmet condition before anyone decides, and who entered and accepted it (four eyes in the console)
+    const detail = (await t.http().get(`/api/record-repairs/${applied.body.id}`).set(auth(officer)).expect(200)).body;
+    expect(detail).toMatchObject({ status: 'accepted', createdBy: expect.any(String), acceptedBy: expect.any(String) });
+    expect(detail.unmetConditions).toEqual([expect.stringContaining('罚款尚未登记缴纳')]);
 
     await t.http().post(`/api/publicity/decisions/${penalty.id}/fine-payment`).set(auth(officer))
       .send({ paidOn: addMonths(today, -3), receiptNo: `FS-${randomBytes(3).toString('hex')}`, amountYuan: 5000 }).expect(201);
+    expect((await t.http().get(`/api/record-repairs/${applied.body.id}`).set(auth(officer)).expect(200)).body.unmetConditions).toEqual([]);
     const granted = await decide(applied.body.id, 'grant', '罚款已缴纳，整改到位，已签署信用承诺').expect(200);
     expect(granted.body).toMatchObject({ status: 'granted', decidedOn: today, documentNo: expect.stringContaining('〔'), repairRecordId: expect.any(String) });
     const [doc] = await t.ds.query(`SELECT title, kind, addressee_name FROM documents WHERE id = $1`, [granted.body.documentId]);
@@ -99,6 +103,9 @@ describe('repair of records the bureau determined', () => {
     const publicPage = await t.http().get(`/api/public/institutions/${uscc}`).expect(200);
     expect(publicPage.body.records.map((r: { id: string }) => r.id)).not.toContain(penalty.recordId);
     expect((await results(applied.body.id)).map((r: { status: string }) => r.status)).toEqual(['granted']);
+    // the institution sees its outcome, not which staff members entered or accepted it
+    const mine = (await t.http().get('/api/portal/record-repairs').set(auth(institution)).expect(200)).body;
+    expect(mine).toEqual([expect.objectContaining({ id: applied.body.id, status: 'granted', statusLabel: '准予修复', createdBy: null, acceptedBy: null })]);
   });
 
   it('refuses to grant before the minimum period, and a refusal gives its reason in a 不予信用修复决定书', async () => {
@@ -162,7 +169,10 @@ describe('repair of records the bureau determined', () => {
       decidedOn: today, reason: expect.stringContaining('谁认定、谁修复') });
     const [letter] = await t.ds.query(`SELECT kind, addressee_name, to_subject FROM documents WHERE id = $1`, [counter.body.documentId]);
     expect(letter).toEqual({ kind: 'repair-referral-letter', addressee_name: MARKET_BUREAU, to_subject: false });
-    expect((await accept(counter.body.id).expect(409)).body.code).toBe('REPAIR_NOT_AT_STEP');
+    // the message names the step in words, never the raw status a clerk would not understand
+    const notAtStep = (await accept(counter.body.id).expect(409)).body;
+    expect(notAtStep).toMatchObject({ code: 'REPAIR_NOT_AT_STEP', message: expect.stringContaining('当前：已转认定部门办理') });
+    expect(notAtStep.message).not.toMatch(/referred/);
     expect((await decide(counter.body.id, 'grant', '整改到位').expect(409)).body.code).toBe('REPAIR_NOT_AT_STEP');
     expect((await results(counter.body.id)).map((r: { status: string }) => r.status)).toEqual(['referred']);
     const file = (await t.http().get(`/api/institutions/${uscc}/credit-file`).set(auth(officer)).expect(200)).body.items;

@@ -98,6 +98,20 @@ void describe('officer', () => {
     await assertNoRawCodes(page, 'the publicity form');
   });
 
+  void it('opens 信用修复申请 and 自然人查询; an ID number is searched without being left on the screen', async () => {
+    await page.getByRole('link', { name: '信用修复申请' }).click();
+    await page.getByRole('heading', { name: '信用修复申请' }).waitFor();
+    await page.getByRole('button', { name: '窗口登记申请' }).waitFor();
+    await assertNoRawCodes(page, 'the repair list');
+    await page.getByRole('link', { name: '自然人查询' }).click();
+    const id = '11010519491231002X'; // valid check character (GB 11643); no such person in the demo data
+    await page.getByLabel('证件号码').fill(id);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('未找到该证件号码的自然人').waitFor();
+    assert.ok(!(await page.locator('body').innerText()).includes(id), 'the full ID number is not shown');
+    await assertNoRawCodes(page, 'the person search');
+  });
+
   void it('logged no console error', () => {
     assert.deepEqual(b.problems, []);
   });

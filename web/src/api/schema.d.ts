@@ -5676,12 +5676,22 @@ export interface components {
              * @description 受理期限（收到之日起的工作日）
              */
             acceptDue: string;
+            /**
+             * Format: uuid
+             * @description 受理人
+             */
+            acceptedBy: string | null;
             /** Format: date */
             acceptedOn: string | null;
             /** Format: date */
             commitmentSignedOn: string | null;
             correction: string;
             createdAt: string;
+            /**
+             * Format: uuid
+             * @description 录入人（窗口受理的工作人员）；四眼原则：录入人、受理人不能决定
+             */
+            createdBy: string | null;
             /** Format: date */
             decidedOn: string | null;
             /**
@@ -5724,6 +5734,8 @@ export interface components {
             /** @enum {string} */
             status: "submitted" | "accepted" | "not_accepted" | "granted" | "refused" | "referred";
             statusLabel: string;
+            /** @description 尚未满足的修复条件（仅单个申请的详情在待受理、待决定时计算；列表中为空） */
+            unmetConditions: string[];
             uscc: string | null;
         };
         RecordServiceDto: {

@@ -72,3 +72,10 @@ export type GradeDistribution = Schemas['GradeDistributionDto'];
 export type Token = Schemas['TokenDto'];
 export type OpsAlert = Schemas['OpsAlertDto'];
 export type CaseDocument = Schemas['DocumentSummaryDto'];
+
+export type RecordRepair = Schemas['RecordRepairViewDto'];
+export type FinePayment = Schemas['FinePaymentViewDto'];
+export type Person = Schemas['PersonDto'];
+export type PersonRecords = Schemas['PersonRecordsDto'];
+export type CounterIntake = Schemas['CounterIntakeViewDto'];
+export type CounterIntakeList = Schemas['CounterIntakeListDto'];
