@@ -7,8 +7,11 @@ import { CacheBus } from '../redis/cache-bus';
 import { CalendarOverrideEntity } from './calendar-override.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { fromDayNumber, toDayNumber, weekday } from './iso-date';
-import { statutoryHolidays, type NamedDay } from './statutory-holidays';
+import { statutoryHolidays } from './statutory-holidays';
+import { checkSchedule, type YearSchedule } from './year-schedule';
 import { CalendarErrorCode } from './calendar.errors';
+
+export type { YearSchedule } from './year-schedule';
 
 /*
  * The State Council calendar comes from chinese-days' own data file, read directly: its isWorkday()
@@ -35,13 +38,6 @@ interface Snapshot {
 export interface OverrideInput {
   workingDay: boolean;
   reason: string;
-}
-
-/** A year's schedule as the State Council's notice gives it: days off, weekends worked (调休), and the notice. */
-export interface YearSchedule {
-  holidays: NamedDay[];
-  workdays: NamedDay[];
-  basis: string;
 }
 
 export interface KnownYear {
@@ -164,7 +160,7 @@ export class CalendarService {
     if (OFFICIAL_YEARS.has(year)) {
       throw conflict(CalendarErrorCode.CALENDAR_YEAR_OFFICIAL, `${year} 年的节假日安排已随系统日历提供，如需更正请逐日调整`, { year });
     }
-    this.checkSchedule(year, schedule);
+    checkSchedule(year, schedule);
   }
 
   /**
@@ -238,21 +234,6 @@ export class CalendarService {
   invalidate(): void {
     this.cached = undefined;
     void this.bus?.publish(BUS_TOPIC);
-  }
-
-  private checkSchedule(year: number, { holidays, workdays }: YearSchedule): void {
-    const seen = new Set<string>();
-    for (const d of [...holidays, ...workdays]) {
-      const day = toDayNumber(d.date);
-      if (!d.date.startsWith(`${year}-`)) throw new DomainException(CalendarErrorCode.CALENDAR_DATE_OUTSIDE_YEAR, `${d.date} 不在 ${year} 年内`, 400);
-      if (seen.has(d.date)) throw new DomainException(CalendarErrorCode.CALENDAR_DATE_REPEATED, `${d.date} 重复出现`, 400);
-      seen.add(d.date);
-      const wd = weekday(day);
-      if (workdays.includes(d) && wd >= 1 && wd <= 5) {
-        throw new DomainException(CalendarErrorCode.CALENDAR_WORKDAY_NOT_WEEKEND, `${d.date} 本来就是工作日，调休上班日应为周六或周日`, 400);
-      }
-    }
-    if (!holidays.length) throw new DomainException(CalendarErrorCode.CALENDAR_HOLIDAYS_EMPTY, '发布年度日历须至少包含法定节假日', 400);
   }
 
   /*
