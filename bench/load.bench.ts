@@ -10,6 +10,8 @@ import { FieldCryptoService } from '../src/common/crypto/field-crypto.service';
 import { BENCH_DB, BENCH_DB_URL, compiledPath, freePort, freshDatabase, ROOT, startTemporalDevServer, stopChild } from './support/environment';
 import { LOAD_OFFICES, loadSeedSql, OFFICERS_PER_OFFICE, portalUscc } from './support/load-seed';
 import { institution, officer, pdfUpload, type SimUser } from './support/load-users';
+import { Client, Connection } from '@temporalio/client';
+import { describePhases, updatePhases } from './support/update-timings';
 import { exitOnSignals, inPool, loadAverage, numberArg, percentile, progress, report } from './support/report';
 
 // autocannon ships no types; this is the part of its API the bench uses
@@ -177,6 +179,12 @@ async function main(): Promise<void> {
       report(`load ${g.name} p95 by request (ms)`, each, '—', null);
     }
     report('load average during the load run (1/5/15 min)', loadNow, '—', null);
+    // where a write's time goes on the server (p50/p95 ms per phase, read back from the real cases' histories)
+    const connection = await Connection.connect({ address: temporal.address });
+    const real: { case_no: string }[] = await ds.query(`SELECT case_no FROM cases WHERE case_no NOT LIKE 'LD-%'`);
+    const phases = await updatePhases(new Client({ connection }), real.map((r) => r.case_no));
+    for (const line of describePhases(phases)) report('load update phases p50/p95 (ms)', line, '—', null);
+    await connection.close();
   } finally {
     await Promise.all(children.map((c) => stopChild(c)));
     await temporal.stop();

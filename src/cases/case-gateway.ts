@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Client, SignalDefinition, UpdateDefinition } from '@temporalio/client';
+import { Client, SignalDefinition, UpdateDefinition, WorkflowUpdateStage } from '@temporalio/client';
 import type { AuthUser } from '../auth/role';
 import type { AppEnv } from '../config/env.schema';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { Actor, awaitRegistrationUpdate, CaseInput, CaseSnapshot } from '../../workflows/contracts';
+import { Actor, awaitRegistrationUpdate, CaseInput, CaseSnapshot, TaskHolderChange, taskHolderSignal } from '../../workflows/contracts';
 import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 
 type Who = Pick<AuthUser, 'id' | 'role' | 'officeCode'> & { uscc?: string | null };
@@ -51,5 +51,24 @@ export class CaseGateway {
   act<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
     updateId?: string): Promise<CaseSnapshot> {
     return this.temporal.workflow.getHandle(caseNo).executeUpdate(update, { args: [{ ...args, actor: actorOf(user) } as A], updateId });
+  }
+
+  /**
+   * Issue #20: sends the update and answers once the case has ACCEPTED it: its validator passed and the acceptance
+   * is in the case's history, so the handler will run whatever happens to this process or the worker. It does not
+   * wait for the case to rest (the next task, the next stage): the console follows that by reading the case again.
+   * A refusal still throws here (WorkflowUpdateFailedError), as with `act`. `updateId` makes a resent request the
+   * same update: a second POST of a completion already accepted answers as the first did and runs nothing twice.
+   */
+  async accept<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
+    updateId: string): Promise<void> {
+    await this.temporal.workflow.getHandle(caseNo).startUpdate(update, {
+      args: [{ ...args, actor: actorOf(user) } as A], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+  }
+
+  /** Tells the case who holds a task now (the worklist decided it); answers once Temporal has the signal. */
+  tellHolder(caseNo: string, change: TaskHolderChange): Promise<void> {
+    return this.temporal.workflow.getHandle(caseNo).signal(taskHolderSignal, change);
   }
 }

@@ -31,6 +31,10 @@ export class CaseTaskRepository {
     @InjectRepository(TaskEntity) private readonly rows: Repository<TaskEntity>,
   ) {}
 
+  get manager(): EntityManager {
+    return this.ds.manager;
+  }
+
   byId(id: string): Promise<TaskEntity | null> {
     return this.rows.findOneBy({ id });
   }
@@ -68,6 +72,27 @@ export class CaseTaskRepository {
        ON CONFLICT (idempotency_key) DO NOTHING`,
       [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, c.outcome?.summary ?? null, c.key],
     );
+  }
+
+  /**
+   * A claim, release or reassignment decided in the API (issue #20): the same change and case event as `change`, in
+   * one statement, but only if the row is still at the version the caller read (optimistic concurrency). Answers the
+   * row's new version, or null if someone changed the task first (or the key was used: a resent request).
+   */
+  async changeAt(c: { taskId: string; version: number; type: Exclude<TaskChange, 'TASK_COMPLETED'>; actor: Actor; key: string; toUserId?: string }): Promise<number | null> {
+    const details = c.toUserId ? { toUserId: c.toUserId } : {};
+    const rows: { version: number }[] = await this.ds.query(
+      `WITH changed AS (
+         ${TASK_CHANGES[c.type]} AND version = $9 AND NOT EXISTS (SELECT 1 FROM case_events WHERE idempotency_key = $8)
+         RETURNING id, case_no, kind, version),
+       recorded AS (
+         INSERT INTO case_events (case_no, type, actor_id, actor_role, reason, payload, idempotency_key)
+         SELECT case_no, $4, $5, $6, $7, jsonb_build_object('taskId', id, 'kind', kind) || $3::jsonb, $8 FROM changed
+         ON CONFLICT (idempotency_key) DO NOTHING)
+       SELECT version FROM changed`,
+      [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, null, c.key, c.version],
+    );
+    return rows[0]?.version ?? null;
   }
 
   /** Who a reminder goes to, if the task is still open. */

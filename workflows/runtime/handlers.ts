@@ -29,6 +29,14 @@ export function registerUpdateHandlers(c: CaseRuntime): void {
     if (c.blocked) c.resumeRequests.push(r);
   });
   setHandler(C.documentServedSignal, (s) => documentServed(c, s));
+  // the worklist decides who holds a task (issue #20); the case learns it for its completion validator. A signal
+  // about an older version (sent late) or about a task completed meanwhile changes nothing.
+  setHandler(C.taskHolderSignal, ({ taskId, assigneeId, version }) => {
+    const task = c.tasks.get(taskId);
+    if (!task || (task.version ?? -1) >= version) return;
+    task.assigneeId = assigneeId;
+    task.version = version;
+  });
   registerTaskHandlers(c, settle);
   registerInstitutionHandlers(c, settle);
   setHandler(C.withdrawCaseUpdate, (w) => settle(() => {

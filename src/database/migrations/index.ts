@@ -29,6 +29,7 @@ import { PenaltyActors1766200000001 } from './1766200000001-penalty-actors';
 import { MeasureCatalogue1766200000002 } from './1766200000002-measure-catalogue';
 import { PenaltyProcedure1766200000003 } from './1766200000003-penalty-procedure';
 import { PenaltyDocuments1766200000004 } from './1766200000004-penalty-documents';
+import { TaskVersion1767140000001 } from './1767140000001-task-version';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and js (dist). */
 export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData1764000000001, PlatformOutbox1764000000002,
@@ -38,4 +39,5 @@ export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData176400000000
   Identity1765100000000, Documents1765300000001, PublicationRules1765400000000, GradingRules1765500000000,
   FourEyes1765600000000, CaseBlocked1765600000001, InstitutionImports1765610000014, TotpResetProposals1765650000000, OpsChecks1766000000000,
   CreditEffects1766100000000, PolicyEffectiveFrom1766100000001, Remedies1766100000002,
-  PenaltyActors1766200000001, MeasureCatalogue1766200000002, PenaltyProcedure1766200000003, PenaltyDocuments1766200000004];
+  PenaltyActors1766200000001, MeasureCatalogue1766200000002, PenaltyProcedure1766200000003, PenaltyDocuments1766200000004,
+  TaskVersion1767140000001];

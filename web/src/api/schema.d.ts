@@ -2887,28 +2887,6 @@ export interface components {
             pageSize: number;
             total: number;
         };
-        CaseSnapshotDto: {
-            caseNo: string;
-            /** @description 各环节截止日 */
-            deadlines: {
-                [key: string]: string;
-            };
-            /** Format: date */
-            decisionDate: string | null;
-            institutionDeadline: components["schemas"]["InstitutionDeadlineRefDto"] | null;
-            openTasks: components["schemas"]["OpenTaskDto"][];
-            outcome: string | null;
-            /** Format: date */
-            publicityUntil: string | null;
-            /** Format: date */
-            repairableFrom: string | null;
-            /** @enum {string} */
-            severity: "minor" | "general" | "serious";
-            /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
-            /** @description 案件当前在等什么（中文） */
-            waitingFor: string;
-        };
         CaseSummaryDto: {
             /** @example EDU-001 */
             behaviourCode: string;
@@ -4022,13 +4000,6 @@ export interface components {
             result: "pass" | "fail" | null;
             uscc: string;
         };
-        InstitutionDeadlineRefDto: {
-            /** Format: date */
-            dueDate: string;
-            /** @enum {string} */
-            kind: "objection" | "rectification";
-            round: number;
-        };
         InstitutionPageDto: {
             items: components["schemas"]["InstitutionResponseDto"][];
             page: number;
@@ -4384,18 +4355,6 @@ export interface components {
              */
             uscc: string;
         };
-        OpenTaskDto: {
-            /** Format: uuid */
-            assigneeId: string | null;
-            candidateOffice: string | null;
-            candidateRole: string;
-            /** Format: date */
-            dueDate: string;
-            /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document";
-            /** Format: uuid */
-            taskId: string;
-        };
         OpsAlertDto: {
             /** @description 处置建议 */
             action: string;
@@ -4674,10 +4633,10 @@ export interface components {
             workingDaysLeft: number;
         };
         PortalSubmissionResultDto: {
+            /** @description 已受理 */
+            accepted: boolean;
             caseNo: string;
-            /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
-            /** @description 案件当前在等什么 */
+            /** @description 接下来的办理（中文） */
             waitingFor: string;
         };
         ProposeBanDto: {
@@ -5588,7 +5547,8 @@ export interface components {
             submittedAt: string;
         };
         TaskActionResultDto: {
-            case: components["schemas"]["CaseSnapshotDto"];
+            /** @description 已受理 */
+            accepted: boolean;
             task: components["schemas"]["TaskDto"];
         };
         TaskDto: {
@@ -5624,6 +5584,8 @@ export interface components {
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @enum {string} */
             status: "open" | "claimed" | "completed" | "cancelled";
+            /** @description 任务版本：领取、退回、改派、办结各加一 */
+            version: number;
         };
         TermReportDto: {
             rows: components["schemas"]["TermReportRowDto"][];
