@@ -7,6 +7,9 @@ import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { Actor, awaitRegistrationUpdate, CaseInput, CaseSnapshot, TaskHolderChange, taskHolderSignal } from '../../workflows/contracts';
 import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 
+/** @temporalio/client's InternalWorkflowUpdateOptionsSymbol (a registered symbol): where startUpdate leaves the outcome it got. */
+const UPDATE_INTERNALS = Symbol.for('__temporal_internal_client_workflow_update_options');
+
 type Who = Pick<AuthUser, 'id' | 'role' | 'officeCode'> & { uscc?: string | null };
 
 /**
@@ -62,9 +65,13 @@ export class CaseGateway {
    */
   async accept<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
     updateId: string): Promise<void> {
-    await this.temporal.workflow.getHandle(caseNo).startUpdate(update, {
-      args: [{ ...args, actor: actorOf(user) } as A], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED,
-    });
+    // A refusal comes back at once as the update's outcome, which startUpdate keeps inside its handle; the SDK's
+    // internal update options (as its Nexus helpers use them) hand it out, so a refusal is thrown here and never
+    // answered as a success. test/e2e/fast-writes.e2e-spec.ts fails if an SDK upgrade stops filling it in.
+    const internal: { outcome?: unknown } = {};
+    const options = { args: [{ ...args, actor: actorOf(user) } as A] as [A], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED };
+    const handle = await this.temporal.workflow.getHandle(caseNo).startUpdate(update, Object.assign(options, { [UPDATE_INTERNALS]: internal }));
+    if (internal.outcome) await handle.result(); // already decided: throws the refusal, without polling
   }
 
   /** Tells the case who holds a task now (the worklist decided it); answers once Temporal has the signal. */

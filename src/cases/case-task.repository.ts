@@ -13,7 +13,9 @@ const TASK_CHANGES = {
   TASK_CLAIMED: `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1 AND status IN ('open','claimed')`,
   TASK_UNCLAIMED: `UPDATE tasks SET status = 'open', assignee_id = NULL, claimed_at = NULL WHERE id = $1 AND $2::uuid IS NOT NULL AND status = 'claimed'`,
   TASK_REASSIGNED: `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1 AND status IN ('open','claimed')`,
-  TASK_COMPLETED: `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3::jsonb WHERE id = $1`,
+  // once: the API (issue #20) and the case's next activity both write a completion; whichever waited on the other's
+  // row lock finds it completed here (re-checked on the new row) and leaves its time and event alone
+  TASK_COMPLETED: `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3::jsonb WHERE id = $1 AND status IN ('open','claimed')`,
 } as const;
 
 export type TaskChange = keyof typeof TASK_CHANGES;
