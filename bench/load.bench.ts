@@ -119,6 +119,10 @@ async function main(): Promise<void> {
     const portalTokens = await inPool(portal.length, 4, (i) => login(`load-inst-${i}`));
     const firstOfficer = (office: string) => officerTokens[officerNames.findIndex((o) => o.office === office)];
 
+    // the institutions took electronic service (电子送达确认书): the notice is served in the portal when issued and
+    // the objection window opens at once, as in the demo data; without it each case waits for a paper service record
+    await inPool(portal.length, 4, (i) => call(firstOfficer(portal[i].office), 'PUT', `/api/institutions/${portal[i].uscc}/service-consent`,
+      { signedOn: '2026-01-05', signatory: '陈明' }));
     progress(`opening ${REAL_CASES} real cases for the officers and ${portal.length * 2} in the objection window for the institutions`);
     const open = async (p: { uscc: string; office: string }) =>
       (await call(firstOfficer(p.office), 'POST', '/api/cases', { uscc: p.uscc, behaviourCode: 'EDU-001', facts: '压测：群众投诉未取得办学许可证开展培训', source: 'complaint' })).caseNo as string;
@@ -130,7 +134,13 @@ async function main(): Promise<void> {
         ['investigate', firstOfficer(p.office), { summary: '经查属实', severity: 'general' }],
         ['approve-determination', approverTokens.get(p.office)!, { summary: '同意', decision: 'approve' }],
       ] as const) {
-        const [task] = await ds.query(`SELECT id FROM tasks WHERE case_no = $1 AND kind = $2 AND status IN ('open','claimed')`, [caseNo, kind]);
+        // a completion answers once the case accepted it (issue #20): the next task opens a moment later
+        let task: { id: string } | undefined;
+        await until(`the ${kind} task of ${caseNo}`, async () => {
+          [task] = await ds.query(`SELECT id FROM tasks WHERE case_no = $1 AND kind = $2 AND status IN ('open','claimed')`, [caseNo, kind]);
+          return task !== undefined;
+        }, 60_000);
+        if (!task) throw new Error(`no ${kind} task in ${caseNo}`);
         await call(token, 'POST', `/api/tasks/${task.id}/claim`);
         await call(token, 'POST', `/api/tasks/${task.id}/complete`, body);
       }
