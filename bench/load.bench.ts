@@ -7,6 +7,7 @@ import { hash } from '@node-rs/argon2';
 import Redis from 'ioredis';
 import { newTotpSecret, totpCode } from '../src/auth/totp';
 import { FieldCryptoService } from '../src/common/crypto/field-crypto.service';
+import { DocumentSettingsService } from '../src/documents/settings/document-settings.service';
 import { BENCH_DB, BENCH_DB_URL, compiledPath, freePort, freshDatabase, ROOT, startTemporalDevServer, stopChild } from './support/environment';
 import { LOAD_OFFICES, loadSeedSql, OFFICERS_PER_OFFICE, portalUscc } from './support/load-seed';
 import { institution, officer, pdfUpload, type SimUser } from './support/load-users';
@@ -71,6 +72,12 @@ async function main(): Promise<void> {
     const passwordHash = await hash(PASSWORD);
     const sealedTotp = FieldCryptoService.fromKeyList(process.env.DATA_ENCRYPTION_KEYS!).encrypt(TOTP_SECRET);
     for (const sql of loadSeedSql()) await ds.query(sql, sql.includes('$2') ? [passwordHash, sealedTotp] : sql.includes('$1') ? [passwordHash] : []);
+    // the bureau named (文书设置): without it the notice of the objection window cannot be issued and the case blocks
+    await new DocumentSettingsService(ds).update({
+      issuerName: '连云港市连云区教育局', issuerCode: '11320703MB0000000W', areaCode: '320703', reviewBody: '连云港市连云区人民政府',
+      court: '连云港市连云区人民法院', contactAddress: '江苏省连云港市连云区教育局信用监管办公室', contactPhone: '0518-82310000',
+      verifyBaseUrl: 'http://127.0.0.1:3000/api/public/documents/verify',
+    }, null);
     const portal = Array.from({ length: INSTITUTIONS }, (_, i) => ({ uscc: portalUscc(i), office: LOAD_OFFICES[i % LOAD_OFFICES.length] }));
     for (const [i, p] of portal.entries()) {
       await ds.query(
@@ -85,7 +92,7 @@ async function main(): Promise<void> {
       ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: String(port), DATABASE_URL: BENCH_DB_URL,
       REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0', QUEUE_PREFIX, TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: `edu-credit-load-${RUN}`, LOGIN_ADDRESS_LIMIT: '100000', PUBLIC_THROTTLE_LIMIT: '100000',
-      UPLOAD_DIR: uploads, SUPERVISION_WORKER: 'off',
+      UPLOAD_DIR: uploads, SUPERVISION_WORKER: 'off', DOCUMENT_SIGNING_KEY_FILE: join(uploads, 'sm2-key.pem'), // a throwaway signer
     };
     delete (env as NodeJS.ProcessEnv).PLATFORM_URL; // no platform: submissions wait in the outbox
     const start = (file: string, stderr: 'inherit' | 'ignore') => { // the worker's stderr is the SDK's info log
