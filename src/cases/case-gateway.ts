@@ -74,6 +74,25 @@ export class CaseGateway {
     if (internal.outcome) await handle.result(); // already decided: throws the refusal, without polling
   }
 
+  /**
+   * `accept`, retried while the case has not caught up with its own database rows: a task or deadline row commits in
+   * the activity that opens it, a moment (longer if a worker dies then) before the case hears the activity's answer,
+   * and a person who sees it in the worklist or the portal can act in between. `behind` names the refusals that mean
+   * "not yet" while the row says otherwise (the caller has just read it); after ~15 s the refusal stands.
+   */
+  async acceptCaughtUp<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
+    updateId: string, behind: string[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.accept(caseNo, user, update, args, updateId);
+      } catch (err) {
+        const type = (err as { cause?: { type?: string } }).cause?.type;
+        if (!type || !behind.includes(type) || attempt >= 60) throw err;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+
   /** Tells the case who holds a task now (the worklist decided it); answers once Temporal has the signal. */
   tellHolder(caseNo: string, change: TaskHolderChange): Promise<void> {
     return this.temporal.workflow.getHandle(caseNo).signal(taskHolderSignal, change);

@@ -57,7 +57,10 @@ export class PortalService {
     if (!(await this.caseRows.belongsTo(caseNo, user.uscc))) throw caseNotFound();
     await this.uploads.assertOwned(s.fileIds, user);
     const deadline = kind ? await this.deadlinesOf.openOf(caseNo, kind) : null;
-    await this.gateway.accept(caseNo, user, update, s, deadline ? `${deadline.id}:answer` : randomUUID());
+    const updateId = deadline ? `${deadline.id}:answer` : randomUUID();
+    // an open deadline row the case refuses as "not in the window" is one it has not heard of yet: wait for it
+    if (deadline) await this.gateway.acceptCaughtUp(caseNo, user, update, s, updateId, ['WRONG_STAGE']);
+    else await this.gateway.accept(caseNo, user, update, s, updateId);
     if (deadline && kind) {
       await this.caseRows.applyWritesNow(caseNo, [{
         write: 'answered', key: `${caseNo}:answer:${deadline.id}`, kind, round: deadline.round, deadlineId: deadline.id,

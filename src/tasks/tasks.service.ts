@@ -74,7 +74,8 @@ export class TasksService {
     const actor = actorOf(user);
     rules.assertAssignee(asOpenTask(task), actor); // PostgreSQL says who holds it; the case checks again
     const outcome: TaskOutcome = { ...dto };
-    await this.gateway.accept(task.caseNo, user, completeTaskUpdate, { taskId, outcome }, `${taskId}:complete`);
+    // the row says the task is open and this user's: a TASK_NOT_FOUND then means the case has not heard yet
+    await this.gateway.acceptCaughtUp(task.caseNo, user, completeTaskUpdate, { taskId, outcome }, `${taskId}:complete`, ['TASK_NOT_FOUND']);
     await this.tasks.change(this.tasks.manager, {
       taskId, type: 'TASK_COMPLETED', actor, key: `${task.caseNo}:completed:${taskId}`, outcome,
     });
