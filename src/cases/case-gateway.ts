@@ -78,7 +78,9 @@ export class CaseGateway {
    * `accept`, retried while the case has not caught up with its own database rows: a task or deadline row commits in
    * the activity that opens it, a moment (longer if a worker dies then) before the case hears the activity's answer,
    * and a person who sees it in the worklist or the portal can act in between. `behind` names the refusals that mean
-   * "not yet" while the row says otherwise (the caller has just read it); after ~15 s the refusal stands.
+   * "not yet" while the row says otherwise (the caller has just read it). The wait is bounded by the longest such
+   * gap: a worker killed after the row committed, whose activity is retried after its 30-second start-to-close
+   * timeout (runtime/proxies.ts); after ~45 s the refusal stands.
    */
   async acceptCaughtUp<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
     updateId: string, behind: string[]): Promise<void> {
@@ -87,7 +89,7 @@ export class CaseGateway {
         return await this.accept(caseNo, user, update, args, updateId);
       } catch (err) {
         const type = (err as { cause?: { type?: string } }).cause?.type;
-        if (!type || !behind.includes(type) || attempt >= 60) throw err;
+        if (!type || !behind.includes(type) || attempt >= 180) throw err;
         await new Promise((r) => setTimeout(r, 250));
       }
     }
