@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Client, SignalDefinition, UpdateDefinition } from '@temporalio/client';
+import { Client, SignalDefinition, UpdateDefinition, WorkflowUpdateStage } from '@temporalio/client';
 import type { AuthUser } from '../auth/role';
 import type { AppEnv } from '../config/env.schema';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { Actor, awaitRegistrationUpdate, CaseInput, CaseSnapshot } from '../../workflows/contracts';
+import { Actor, awaitRegistrationUpdate, CaseInput, CaseSnapshot, TaskHolderChange, taskHolderSignal } from '../../workflows/contracts';
 import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
+
+/** @temporalio/client's InternalWorkflowUpdateOptionsSymbol (a registered symbol): where startUpdate leaves the outcome it got. */
+const UPDATE_INTERNALS = Symbol.for('__temporal_internal_client_workflow_update_options');
 
 type Who = Pick<AuthUser, 'id' | 'role' | 'officeCode'> & { uscc?: string | null };
 
@@ -51,5 +54,49 @@ export class CaseGateway {
   act<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
     updateId?: string): Promise<CaseSnapshot> {
     return this.temporal.workflow.getHandle(caseNo).executeUpdate(update, { args: [{ ...args, actor: actorOf(user) } as A], updateId });
+  }
+
+  /**
+   * Issue #20: sends the update and answers once the case has ACCEPTED it: its validator passed and the acceptance
+   * is in the case's history, so the handler will run whatever happens to this process or the worker. It does not
+   * wait for the case to rest (the next task, the next stage): the console follows that by reading the case again.
+   * A refusal still throws here (WorkflowUpdateFailedError), as with `act`. `updateId` makes a resent request the
+   * same update: a second POST of a completion already accepted answers as the first did and runs nothing twice.
+   */
+  async accept<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
+    updateId: string): Promise<void> {
+    // A refusal comes back at once as the update's outcome, which startUpdate keeps inside its handle; the SDK's
+    // internal update options (as its Nexus helpers use them) hand it out, so a refusal is thrown here and never
+    // answered as a success. test/e2e/fast-writes.e2e-spec.ts fails if an SDK upgrade stops filling it in.
+    const internal: { outcome?: unknown } = {};
+    const options = { args: [{ ...args, actor: actorOf(user) } as A] as [A], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED };
+    const handle = await this.temporal.workflow.getHandle(caseNo).startUpdate(update, Object.assign(options, { [UPDATE_INTERNALS]: internal }));
+    if (internal.outcome) await handle.result(); // already decided: throws the refusal, without polling
+  }
+
+  /**
+   * `accept`, retried while the case has not caught up with its own database rows: a task or deadline row commits in
+   * the activity that opens it, a moment (longer if a worker dies then) before the case hears the activity's answer,
+   * and a person who sees it in the worklist or the portal can act in between. `behind` names the refusals that mean
+   * "not yet" while the row says otherwise (the caller has just read it). The wait is bounded by the longest such
+   * gap: a worker killed after the row committed, whose activity is retried after its 30-second start-to-close
+   * timeout (runtime/proxies.ts); after ~45 s the refusal stands.
+   */
+  async acceptCaughtUp<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
+    updateId: string, behind: string[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.accept(caseNo, user, update, args, updateId);
+      } catch (err) {
+        const type = (err as { cause?: { type?: string } }).cause?.type;
+        if (!type || !behind.includes(type) || attempt >= 180) throw err;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+
+  /** Tells the case who holds a task now (the worklist decided it); answers once Temporal has the signal. */
+  tellHolder(caseNo: string, change: TaskHolderChange): Promise<void> {
+    return this.temporal.workflow.getHandle(caseNo).signal(taskHolderSignal, change);
   }
 }

@@ -3,7 +3,7 @@ import type { Worker } from '@temporalio/worker';
 import { createCaseWorker } from '../../src/temporal/create-case-worker';
 import { createTestApp, TestApp } from '../support/app';
 import { makeIdNumber, makeUscc } from '../support/factories';
-import { auth, consentToElectronicService, decideCaseChange, doTask } from '../support/http-case';
+import { auth, consentToElectronicService, decideCaseChange, doTask, followCase } from '../support/http-case';
 import { daysFromToday } from './credit/helpers';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
 
@@ -113,7 +113,8 @@ describe('serious-dishonesty list and joint sanction over HTTP', () => {
     expect(penalty.body.code).toBe('MEASURE_NOT_APPLICABLE');
     const done = await t.http().post(`/api/tasks/${confirm.id}/complete`).set(auth(tokens.approver)).send({ summary: '确认一项措施', measures: ['M-ZFCG'] });
     expect(done.status).toBe(200);
-    expect(done.body.case.stage).toBe('RECTIFICATION');
+    expect(done.body.accepted).toBe(true);
+    expect((await followCase(t, tokens.approver, caseNo, confirm.id)).stage).toBe('RECTIFICATION');
     const measures = (await effects()).filter((e) => e.kind === 'joint-sanction-measure');
     // the measure lasts as long as the list entry, not one day
     expect(measures).toEqual([expect.objectContaining({ status: 'active', endsOn: entry.endsOn })]);

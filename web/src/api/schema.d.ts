@@ -3105,28 +3105,6 @@ export interface components {
             pageSize: number;
             total: number;
         };
-        CaseSnapshotDto: {
-            caseNo: string;
-            /** @description 各环节截止日 */
-            deadlines: {
-                [key: string]: string;
-            };
-            /** Format: date */
-            decisionDate: string | null;
-            institutionDeadline: components["schemas"]["InstitutionDeadlineRefDto"] | null;
-            openTasks: components["schemas"]["OpenTaskDto"][];
-            outcome: string | null;
-            /** Format: date */
-            publicityUntil: string | null;
-            /** Format: date */
-            repairableFrom: string | null;
-            /** @enum {string} */
-            severity: "minor" | "general" | "serious";
-            /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
-            /** @description 案件当前在等什么（中文） */
-            waitingFor: string;
-        };
         CaseSummaryDto: {
             /** @example EDU-001 */
             behaviourCode: string;
@@ -4363,13 +4341,6 @@ export interface components {
             result: "pass" | "fail" | null;
             uscc: string;
         };
-        InstitutionDeadlineRefDto: {
-            /** Format: date */
-            dueDate: string;
-            /** @enum {string} */
-            kind: "objection" | "rectification";
-            round: number;
-        };
         InstitutionPageDto: {
             items: components["schemas"]["InstitutionResponseDto"][];
             page: number;
@@ -4727,18 +4698,6 @@ export interface components {
              */
             uscc: string;
         };
-        OpenTaskDto: {
-            /** Format: uuid */
-            assigneeId: string | null;
-            candidateOffice: string | null;
-            candidateRole: string;
-            /** Format: date */
-            dueDate: string;
-            /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
-            /** Format: uuid */
-            taskId: string;
-        };
         OpsAlertDto: {
             /** @description 处置建议 */
             action: string;
@@ -5054,10 +5013,10 @@ export interface components {
             recordId: string;
         };
         PortalSubmissionResultDto: {
+            /** @description 已受理 */
+            accepted: boolean;
             caseNo: string;
-            /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
-            /** @description 案件当前在等什么 */
+            /** @description 接下来的办理（中文） */
             waitingFor: string;
         };
         ProposeBanDto: {
@@ -6064,7 +6023,8 @@ export interface components {
             submittedAt: string;
         };
         TaskActionResultDto: {
-            case: components["schemas"]["CaseSnapshotDto"];
+            /** @description 已受理 */
+            accepted: boolean;
             task: components["schemas"]["TaskDto"];
         };
         TaskDto: {
@@ -6100,6 +6060,8 @@ export interface components {
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @enum {string} */
             status: "open" | "claimed" | "completed" | "cancelled";
+            /** @description 任务版本：领取、退回、改派、办结各加一 */
+            version: number;
         };
         TermReportDto: {
             rows: components["schemas"]["TermReportRowDto"][];
