@@ -7,9 +7,12 @@ import { hash } from '@node-rs/argon2';
 import Redis from 'ioredis';
 import { newTotpSecret, totpCode } from '../src/auth/totp';
 import { FieldCryptoService } from '../src/common/crypto/field-crypto.service';
+import { DocumentSettingsService } from '../src/documents/settings/document-settings.service';
 import { BENCH_DB, BENCH_DB_URL, compiledPath, freePort, freshDatabase, ROOT, startTemporalDevServer, stopChild } from './support/environment';
 import { LOAD_OFFICES, loadSeedSql, OFFICERS_PER_OFFICE, portalUscc } from './support/load-seed';
 import { institution, officer, pdfUpload, type SimUser } from './support/load-users';
+import { Client, Connection } from '@temporalio/client';
+import { describePhases, updatePhases } from './support/update-timings';
 import { exitOnSignals, inPool, loadAverage, numberArg, percentile, progress, report } from './support/report';
 import { parseTopology, sideBySide } from './support/topologies';
 
@@ -29,7 +32,8 @@ const autocannon: (o: object, done: (err: Error | null, r: Result) => void) => I
  *   - officers (one autocannon connection each): worklist pages, overdue and other filters, a case page, and
  *     claim → complete of their own real tasks; institutions: deadlines, own cases, upload a PDF and object;
  *   - prints per group p95 latency (target ≤ 200 ms), errors (non-2xx or timeouts, target 0), requests/s,
- *     and the writes' p95 alone; exits 0 whether or not a target was met.
+ *     the writes' p95 alone and per kind (claim, complete, objection: target ≤ 300 ms, issue #20), and where an
+ *     update's time goes on the server, read back from the real cases' histories; exits 0 whether or not a target was met.
  *
  *   npx ts-node -T bench/load.bench.ts [--seconds 40] [--officers 50] [--institutions 20] [--real-cases 100]
  *
@@ -55,6 +59,8 @@ interface Group {
   name: string; users: SimUser[]; latencies: { read: number[]; write: number[] }; byRequest: Map<string, number[]>;
   errors: number; errorsBy: Map<string, number>; requests: number; seconds: number;
 }
+/** The writes held to 300 ms p95 under load (issue #20), by group: the request labels of bench/support/load-users.ts. */
+const WRITE_TARGETS: Record<string, string[]> = { officers: ['claim', 'complete'], institutions: ['objection'] };
 const group = (name: string, users: SimUser[]): Group =>
   ({ name, users, latencies: { read: [], write: [] }, byRequest: new Map(), errors: 0, errorsBy: new Map(), requests: 0, seconds: 0 });
 
@@ -73,6 +79,12 @@ async function main(): Promise<void> {
     const passwordHash = await hash(PASSWORD);
     const sealedTotp = FieldCryptoService.fromKeyList(process.env.DATA_ENCRYPTION_KEYS!).encrypt(TOTP_SECRET);
     for (const sql of loadSeedSql()) await ds.query(sql, sql.includes('$2') ? [passwordHash, sealedTotp] : sql.includes('$1') ? [passwordHash] : []);
+    // the bureau named (文书设置): without it the notice of the objection window cannot be issued and the case blocks
+    await new DocumentSettingsService(ds).update({
+      issuerName: '连云港市连云区教育局', issuerCode: '11320703MB0000000W', areaCode: '320703', reviewBody: '连云港市连云区人民政府',
+      court: '连云港市连云区人民法院', contactAddress: '江苏省连云港市连云区教育局信用监管办公室', contactPhone: '0518-82310000',
+      verifyBaseUrl: 'http://127.0.0.1:3000/api/public/documents/verify',
+    }, null);
     const portal = Array.from({ length: INSTITUTIONS }, (_, i) => ({ uscc: portalUscc(i), office: LOAD_OFFICES[i % LOAD_OFFICES.length] }));
     for (const [i, p] of portal.entries()) {
       await ds.query(
@@ -87,7 +99,7 @@ async function main(): Promise<void> {
       ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: String(port), DATABASE_URL: BENCH_DB_URL,
       REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0', QUEUE_PREFIX, TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: `edu-credit-load-${RUN}`, LOGIN_ADDRESS_LIMIT: '100000', PUBLIC_THROTTLE_LIMIT: '100000',
-      UPLOAD_DIR: uploads, SUPERVISION_WORKER: 'off',
+      UPLOAD_DIR: uploads, SUPERVISION_WORKER: 'off', DOCUMENT_SIGNING_KEY_FILE: join(uploads, 'sm2-key.pem'), // a throwaway signer
     };
     delete (env as NodeJS.ProcessEnv).PLATFORM_URL; // no platform: submissions wait in the outbox
     const start = (file: string, stderr: 'inherit' | 'ignore') => { // the worker's stderr is the SDK's info log
@@ -122,6 +134,10 @@ async function main(): Promise<void> {
     const portalTokens = await inPool(portal.length, 4, (i) => login(`load-inst-${i}`));
     const firstOfficer = (office: string) => officerTokens[officerNames.findIndex((o) => o.office === office)];
 
+    // the institutions took electronic service (电子送达确认书): the notice is served in the portal when issued and
+    // the objection window opens at once, as in the demo data; without it each case waits for a paper service record
+    await inPool(portal.length, 4, (i) => call(firstOfficer(portal[i].office), 'PUT', `/api/institutions/${portal[i].uscc}/service-consent`,
+      { signedOn: '2026-01-05', signatory: '陈明' }));
     progress(`opening ${REAL_CASES} real cases for the officers and ${portal.length * 2} in the objection window for the institutions`);
     const open = async (p: { uscc: string; office: string }) =>
       (await call(firstOfficer(p.office), 'POST', '/api/cases', { uscc: p.uscc, behaviourCode: 'EDU-001', facts: '压测：群众投诉未取得办学许可证开展培训', source: 'complaint' })).caseNo as string;
@@ -133,7 +149,13 @@ async function main(): Promise<void> {
         ['investigate', firstOfficer(p.office), { summary: '经查属实', severity: 'general' }],
         ['approve-determination', approverTokens.get(p.office)!, { summary: '同意', decision: 'approve' }],
       ] as const) {
-        const [task] = await ds.query(`SELECT id FROM tasks WHERE case_no = $1 AND kind = $2 AND status IN ('open','claimed')`, [caseNo, kind]);
+        // a completion answers once the case accepted it (issue #20): the next task opens a moment later
+        let task: { id: string } | undefined;
+        await until(`the ${kind} task of ${caseNo}`, async () => {
+          [task] = await ds.query(`SELECT id FROM tasks WHERE case_no = $1 AND kind = $2 AND status IN ('open','claimed')`, [caseNo, kind]);
+          return task !== undefined;
+        }, 60_000);
+        if (!task) throw new Error(`no ${kind} task in ${caseNo}`);
         await call(token, 'POST', `/api/tasks/${task.id}/claim`);
         await call(token, 'POST', `/api/tasks/${task.id}/complete`, body);
       }
@@ -183,8 +205,20 @@ async function main(): Promise<void> {
         `${percentile(g.latencies.write, 0.95).toFixed(0)} ms`, '—', null);
       const each = [...g.byRequest].map(([k, xs]) => `${k} ${percentile(xs, 0.95).toFixed(0)}`).join(', ');
       report(`load ${g.name} p95 by request (ms)`, each, '—', null);
+      // issue #20: what a person feels under load is the write, each kind held to 300 ms
+      for (const kind of WRITE_TARGETS[g.name] ?? []) {
+        const xs = g.byRequest.get(kind) ?? [];
+        const p95w = percentile(xs, 0.95);
+        report(`load write p95: ${kind} (${xs.length} requests)`, xs.length ? `${p95w.toFixed(0)} ms (p50 ${percentile(xs, 0.5).toFixed(0)})` : 'no samples', '≤ 300 ms', xs.length > 0 && p95w <= 300);
+      }
     }
     report('load average during the load run (1/5/15 min)', loadNow, '—', null);
+    // where a write's time goes on the server (p50/p95 ms per phase, read back from the real cases' histories)
+    const connection = await Connection.connect({ address: temporal.address });
+    const real: { case_no: string }[] = await ds.query(`SELECT case_no FROM cases WHERE case_no NOT LIKE 'LD-%'`);
+    const phases = await updatePhases(new Client({ connection }), real.map((r) => r.case_no));
+    for (const line of describePhases(phases)) report('load update phases p50/p95 (ms)', line, '—', null);
+    await connection.close();
   } finally {
     await Promise.all(children.map((c) => stopChild(c)));
     await temporal.stop();

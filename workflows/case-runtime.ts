@@ -46,6 +46,11 @@ export class CaseRuntime {
   taskSeq = 0;
   readonly tasks = new Map<string, C.OpenTask>();
   readonly outcomes = new Map<string, C.TaskOutcome>();
+  /**
+   * Holders the worklist reported for a task the case has not noted yet (issue #20): its row is in PostgreSQL as
+   * soon as the opening activity commits, so a claim and its signal can come before the activity's result.
+   */
+  readonly earlyHolders = new Map<string, C.TaskHolderChange>();
   /** Due dates of the open tasks, by task key. */
   readonly deadlines: Record<string, string> = {};
   institutionDeadline: OpenInstitutionDeadline | null = null;

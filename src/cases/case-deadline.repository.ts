@@ -92,6 +92,13 @@ export class CaseDeadlineRepository {
         WHERE d.uscc = $1 AND d.status = 'open' ORDER BY d.due_date`, [uscc]);
   }
 
+  /** The case's open deadline of this kind (at most one is open at a time), if any. */
+  async openOf(caseNo: string, kind: InstitutionDeadlineKind): Promise<{ id: string; round: number } | null> {
+    const [row] = await this.ds.query(
+      `SELECT id, round FROM institution_deadlines WHERE case_no = $1 AND kind = $2 AND status = 'open' ORDER BY round DESC LIMIT 1`, [caseNo, kind]);
+    return row ?? null;
+  }
+
   /** Whether this call closed the deadline (false: closed before, by an earlier attempt or a withdrawal). */
   async markClosed(m: EntityManager, deadlineId: string, status: 'answered' | 'missed'): Promise<boolean> {
     // TypeORM answers an UPDATE with [rows, count]

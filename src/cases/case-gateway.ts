@@ -1,11 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Client, SignalDefinition, UpdateDefinition } from '@temporalio/client';
+import { Client, SignalDefinition, UpdateDefinition, WorkflowUpdateStage } from '@temporalio/client';
 import type { AuthUser } from '../auth/role';
 import type { AppEnv } from '../config/env.schema';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { Actor, awaitRegistrationUpdate, calendarPublishedSignal, CaseInput, CaseSnapshot } from '../../workflows/contracts';
+import { Actor, awaitRegistrationUpdate, calendarPublishedSignal, CaseInput, CaseSnapshot, TaskHolderChange, taskHolderSignal } from '../../workflows/contracts';
 import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
+
+/** The activities whose row a person can see before the case hears their answer (activities/case.activities.ts). */
+const OPENING_ACTIVITIES = ['openTaskDueIn', 'openInstitutionDeadlineDueIn'];
+const IDLE_GRACE_MS = 5_000;
+/** A worker restart (process start, workflow bundle) plus the activity's 30 s timeout and retry, with room for load. */
+const CATCH_UP_LIMIT_MS = 120_000;
+
+/** @temporalio/client's InternalWorkflowUpdateOptionsSymbol (a registered symbol): where startUpdate leaves the outcome it got. */
+const UPDATE_INTERNALS = Symbol.for('__temporal_internal_client_workflow_update_options');
 
 type Who = Pick<AuthUser, 'id' | 'role' | 'officeCode'> & { uscc?: string | null };
 
@@ -56,5 +65,66 @@ export class CaseGateway {
   act<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
     updateId?: string): Promise<CaseSnapshot> {
     return this.temporal.workflow.getHandle(caseNo).executeUpdate(update, { args: [{ ...args, actor: actorOf(user) } as A], updateId });
+  }
+
+  /**
+   * Issue #20: sends the update and answers once the case has ACCEPTED it: its validator passed and the acceptance
+   * is in the case's history, so the handler will run whatever happens to this process or the worker. It does not
+   * wait for the case to rest (the next task, the next stage): the console follows that by reading the case again.
+   * A refusal still throws here (WorkflowUpdateFailedError), as with `act`. `updateId` makes a resent request the
+   * same update: a second POST of a completion already accepted answers as the first did and runs nothing twice.
+   */
+  async accept<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
+    updateId: string): Promise<void> {
+    // A refusal comes back at once as the update's outcome, which startUpdate keeps inside its handle; the SDK's
+    // internal update options (as its Nexus helpers use them) hand it out, so a refusal is thrown here and never
+    // answered as a success. test/e2e/fast-writes.e2e-spec.ts fails if an SDK upgrade stops filling it in.
+    const internal: { outcome?: unknown } = {};
+    const options = { args: [{ ...args, actor: actorOf(user) } as A] as [A], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED };
+    const handle = await this.temporal.workflow.getHandle(caseNo).startUpdate(update, Object.assign(options, { [UPDATE_INTERNALS]: internal }));
+    if (internal.outcome) await handle.result(); // already decided: throws the refusal, without polling
+  }
+
+  /**
+   * `accept`, retried while the case has not caught up with its own database rows: a task or deadline row commits in
+   * the activity that opens it, a moment before the case hears the activity's answer — much longer if a worker dies
+   * then: the activity is retried after its 30-second start-to-close timeout (runtime/proxies.ts), on whichever worker
+   * comes up. A person who sees the row in the worklist or the portal can act in between, and must not be refused
+   * for a task or deadline shown as open. `behind` names the refusals that mean "not yet" while the row says
+   * otherwise (the caller has just read it). Rather than guess how long a restart takes, it asks Temporal whether the
+   * case is still working towards the row: an opening activity pending (running, or waiting for its retry) or a
+   * workflow task not yet done. Once the case is idle a few seconds and still refuses, the refusal stands.
+   */
+  async acceptCaughtUp<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
+    updateId: string, behind: string[]): Promise<void> {
+    const started = Date.now();
+    let idleSince: number | null = null;
+    for (;;) {
+      try {
+        return await this.accept(caseNo, user, update, args, updateId);
+      } catch (err) {
+        const type = (err as { cause?: { type?: string } }).cause?.type;
+        if (!type || !behind.includes(type)) throw err;
+        const now = Date.now();
+        if (await this.catchingUp(caseNo)) idleSince = null;
+        else idleSince ??= now;
+        // idle: the acceptance of the activity's answer can trail its completion by a workflow task; give it 5 s.
+        // The outer bound keeps a request from hanging on a case whose worker never comes back.
+        if ((idleSince !== null && now - idleSince > IDLE_GRACE_MS) || now - started > CATCH_UP_LIMIT_MS) throw err;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+
+  /** Whether the case is still working towards a row it opened: an opening activity or a workflow task pending. */
+  private async catchingUp(caseNo: string): Promise<boolean> {
+    const { raw } = await this.temporal.workflow.getHandle(caseNo).describe();
+    const opening = (raw.pendingActivities ?? []).some((a) => OPENING_ACTIVITIES.includes(a.activityType?.name ?? ''));
+    return opening || !!raw.pendingWorkflowTask;
+  }
+
+  /** Tells the case who holds a task now (the worklist decided it); answers once Temporal has the signal. */
+  tellHolder(caseNo: string, change: TaskHolderChange): Promise<void> {
+    return this.temporal.workflow.getHandle(caseNo).signal(taskHolderSignal, change);
   }
 }

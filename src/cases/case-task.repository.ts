@@ -13,7 +13,9 @@ const TASK_CHANGES = {
   TASK_CLAIMED: `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1 AND status IN ('open','claimed')`,
   TASK_UNCLAIMED: `UPDATE tasks SET status = 'open', assignee_id = NULL, claimed_at = NULL WHERE id = $1 AND $2::uuid IS NOT NULL AND status = 'claimed'`,
   TASK_REASSIGNED: `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1 AND status IN ('open','claimed')`,
-  TASK_COMPLETED: `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3::jsonb WHERE id = $1`,
+  // once: the API (issue #20) and the case's next activity both write a completion; whichever waited on the other's
+  // row lock finds it completed here (re-checked on the new row) and leaves its time and event alone
+  TASK_COMPLETED: `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3::jsonb WHERE id = $1 AND status IN ('open','claimed')`,
 } as const;
 
 export type TaskChange = keyof typeof TASK_CHANGES;
@@ -30,6 +32,10 @@ export class CaseTaskRepository {
     @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(TaskEntity) private readonly rows: Repository<TaskEntity>,
   ) {}
+
+  get manager(): EntityManager {
+    return this.ds.manager;
+  }
 
   byId(id: string): Promise<TaskEntity | null> {
     return this.rows.findOneBy({ id });
@@ -68,6 +74,27 @@ export class CaseTaskRepository {
        ON CONFLICT (idempotency_key) DO NOTHING`,
       [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, c.outcome?.summary ?? null, c.key],
     );
+  }
+
+  /**
+   * A claim, release or reassignment decided in the API (issue #20): the same change and case event as `change`, in
+   * one statement, but only if the row is still at the version the caller read (optimistic concurrency). Answers the
+   * row's new version, or null if someone changed the task first (or the key was used: a resent request).
+   */
+  async changeAt(c: { taskId: string; version: number; type: Exclude<TaskChange, 'TASK_COMPLETED'>; actor: Actor; key: string; toUserId?: string }): Promise<number | null> {
+    const details = c.toUserId ? { toUserId: c.toUserId } : {};
+    const rows: { version: number }[] = await this.ds.query(
+      `WITH changed AS (
+         ${TASK_CHANGES[c.type]} AND version = $9 AND NOT EXISTS (SELECT 1 FROM case_events WHERE idempotency_key = $8)
+         RETURNING id, case_no, kind, version),
+       recorded AS (
+         INSERT INTO case_events (case_no, type, actor_id, actor_role, reason, payload, idempotency_key)
+         SELECT case_no, $4, $5, $6, $7, jsonb_build_object('taskId', id, 'kind', kind) || $3::jsonb, $8 FROM changed
+         ON CONFLICT (idempotency_key) DO NOTHING)
+       SELECT version FROM changed`,
+      [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, null, c.key, c.version],
+    );
+    return rows[0]?.version ?? null;
   }
 
   /** Who a reminder goes to, if the task is still open. */

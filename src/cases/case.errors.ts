@@ -10,6 +10,8 @@ export enum CaseErrorCode {
   TASK_NOT_FOUND = 'TASK_NOT_FOUND',
   TASK_CLOSED = 'TASK_CLOSED',
   TASK_ID_INVALID = 'TASK_ID_INVALID',
+  /** Someone claimed, released, reassigned or completed the task between reading and writing it (issue #20). */
+  TASK_CHANGED = 'TASK_CHANGED',
   /** Resuming a case that is not blocked (or already closed). */
   CASE_NOT_BLOCKED = 'CASE_NOT_BLOCKED',
   /** The behaviour's date lies in the future. */
@@ -22,6 +24,8 @@ export const caseNotFound = (message = '案件不存在') => new DomainException
 export const taskNotFound = () => new DomainException(CaseErrorCode.TASK_NOT_FOUND, '任务不存在', HttpStatus.NOT_FOUND);
 
 export const taskClosed = () => new DomainException(CaseErrorCode.TASK_CLOSED, '任务已办结或已取消', HttpStatus.CONFLICT);
+
+export const taskChanged = () => new DomainException(CaseErrorCode.TASK_CHANGED, '任务刚被他人处理，请刷新后重试', HttpStatus.CONFLICT);
 
 export const taskIdInvalid = () => new DomainException(CaseErrorCode.TASK_ID_INVALID, '任务编号格式不正确');
 

@@ -23,4 +23,6 @@ export class TaskEntity {
   @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy: string | null;
   @Column({ type: 'jsonb', nullable: true }) outcome: Record<string, unknown> | null;
   @Column({ name: 'idempotency_key' }) idempotencyKey: string;
+  /** Goes up with every change of holder or status (migration 1767140000001): the worklist's optimistic concurrency. */
+  @Column({ type: 'integer' }) version: number;
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { UpdateDefinition } from '@temporalio/client';
 import { Repository } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import type { AuthUser } from '../auth/role';
@@ -8,15 +7,26 @@ import { actorOf, CaseGateway } from '../cases/case-gateway';
 import { CaseTaskRepository } from '../cases/case-task.repository';
 import { CaseRepository } from '../cases/case.repository';
 import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
-import {
-  Actor, CaseSnapshot, claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, TaskOutcome, unclaimTaskUpdate,
-} from '../../workflows/contracts';
+import { Actor, completeTaskUpdate, OpenTask, TaskKind, TaskOutcome } from '../../workflows/contracts';
+import * as rules from '../../workflows/task-rules';
 import type { CompleteTaskDto, WorklistQueryDto } from './dto/task.dto';
 import { TaskEntity } from './task.entity';
 import { WorklistRepository } from './worklist.repository';
-import { taskClosed, taskNotFound } from '../cases/case.errors';
+import { taskChanged, taskClosed, taskNotFound } from '../cases/case.errors';
 import { userNotFound } from '../auth/auth.errors';
 
+/** The task row as the workflow's rules read a task (workflows/task-rules.ts). */
+const asOpenTask = (t: TaskEntity): OpenTask => ({
+  taskId: t.id, kind: t.kind as TaskKind, candidateRole: t.candidateRole as OpenTask['candidateRole'], candidateOffice: t.candidateOffice,
+  assigneeId: t.assigneeId, dueDate: t.dueDate,
+});
+
+/**
+ * Issue #20: who holds a task is a worklist matter, decided here in PostgreSQL with the workflow's own rules
+ * (candidate role and office, not held by another) and optimistic concurrency on `tasks.version`; the case learns
+ * it afterwards by a signal. What the case decides — whether a task may be completed, with which outcome — stays
+ * its update validator's, and the completion answers once the case has accepted it (not when it rests again).
+ */
 @Injectable()
 export class TasksService {
   constructor(
@@ -33,30 +43,53 @@ export class TasksService {
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
-  claim(taskId: string, user: AuthUser) {
-    return this.act(taskId, user, claimTaskUpdate, { taskId });
+  async claim(taskId: string, user: AuthUser) {
+    const task = await this.live(taskId);
+    const actor = actorOf(user);
+    rules.assertClaimable(asOpenTask(task), actor);
+    // already mine: a resent claim, or one whose signal was lost; telling the case again heals the latter
+    if (task.assigneeId === actor.id) return this.told(task, task.assigneeId, task.version);
+    return this.change(task, 'TASK_CLAIMED', actor, actor.id);
   }
 
-  unclaim(taskId: string, user: AuthUser) {
-    return this.act(taskId, user, unclaimTaskUpdate, { taskId });
-  }
-
-  async complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
-    const outcome: TaskOutcome = { ...dto };
-    const task = await this.tasks.byId(taskId);
-    if (task?.kind === 'confirm-sanction' && outcome.measures?.length) {
-      // measures come from the catalogue, each with a basis that allows it after this item: anything else is a 400
-      // naming it (MEASURE_NOT_IN_CATALOGUE / MEASURE_NOT_APPLICABLE) before the case sees it
-      const c = await this.cases.transaction((m) => this.cases.withParties(m, task.caseNo));
-      await this.measureCatalogue.choose(outcome.measures, { category: 'joint_sanction', itemCode: c.behaviour_code, severity: c.severity });
-    }
-    return this.act(taskId, user, completeTaskUpdate, { taskId, outcome });
+  async unclaim(taskId: string, user: AuthUser) {
+    const task = await this.live(taskId);
+    const actor = actorOf(user);
+    rules.assertAssignee(asOpenTask(task), actor);
+    return this.change(task, 'TASK_UNCLAIMED', actor, null);
   }
 
   async reassign(taskId: string, user: AuthUser, toUserId: string) {
     const to = await this.users.findOne({ where: { id: toUserId, active: true } });
     if (!to) throw userNotFound('改派对象不存在或已停用');
-    return this.act(taskId, user, reassignTaskUpdate, { taskId, to: actorOf(to) });
+    const task = await this.live(taskId);
+    const actor = actorOf(user);
+    rules.assertReassignable(asOpenTask(task), actor, actorOf(to));
+    return this.change(task, 'TASK_REASSIGNED', actor, to.id);
+  }
+
+  /**
+   * The case's validator decides (holder, outcome, stage); the answer comes once it has accepted the completion,
+   * and the worklist row is marked at once with the same change and key the case's next activity would write
+   * (so whichever comes first writes it, once). The next task and stage follow within the case's next steps.
+   */
+  async complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
+    const task = await this.live(taskId);
+    const actor = actorOf(user);
+    rules.assertAssignee(asOpenTask(task), actor); // PostgreSQL says who holds it; the case checks again
+    const outcome: TaskOutcome = { ...dto };
+    if (task.kind === 'confirm-sanction' && outcome.measures?.length) {
+      // measures come from the catalogue, each with a basis that allows it after this item: anything else is a 400
+      // naming it (MEASURE_NOT_IN_CATALOGUE / MEASURE_NOT_APPLICABLE) before the case sees it
+      const c = await this.cases.transaction((m) => this.cases.withParties(m, task.caseNo));
+      await this.measureCatalogue.choose(outcome.measures, { category: 'joint_sanction', itemCode: c.behaviour_code, severity: c.severity });
+    }
+    // the row says the task is open and this user's: a TASK_NOT_FOUND then means the case has not heard yet
+    await this.gateway.acceptCaughtUp(task.caseNo, user, completeTaskUpdate, { taskId, outcome }, `${taskId}:complete`, ['TASK_NOT_FOUND']);
+    await this.tasks.change(this.tasks.manager, {
+      taskId, type: 'TASK_COMPLETED', actor, key: `${task.caseNo}:completed:${taskId}`, outcome,
+    });
+    return { task: await this.tasks.current(taskId), accepted: true };
   }
 
   /** Reassigns each task on its own: one refusal does not undo the others, and each gets its own answer. */
@@ -67,19 +100,32 @@ export class TasksService {
         await this.reassign(taskId, user, toUserId);
         results.push({ taskId, ok: true });
       } catch (err) {
-        const e = err as { code?: string; message?: string; cause?: { type?: string; message?: string } };
-        results.push({ taskId, ok: false, code: e.cause?.type ?? e.code ?? 'REASSIGN_FAILED', message: e.cause?.message ?? e.message });
+        const e = err as { code?: string; type?: string; message?: string; cause?: { type?: string; message?: string } };
+        results.push({ taskId, ok: false, code: e.cause?.type ?? e.code ?? e.type ?? 'REASSIGN_FAILED', message: e.cause?.message ?? e.message });
       }
     }
     return { results, succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
   }
 
-  /** The workflow validates and applies the action; the database row follows from its activity. */
-  private async act<A extends { actor: Actor }>(taskId: string, user: AuthUser, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>): Promise<{ task: TaskEntity; case: CaseSnapshot }> {
+  private async live(taskId: string): Promise<TaskEntity> {
     const task = await this.tasks.byId(taskId);
     if (!task) throw taskNotFound();
     if (task.status === 'completed' || task.status === 'cancelled') throw taskClosed();
-    const snapshot = await this.gateway.act(task.caseNo, user, update, args);
-    return { task: await this.tasks.current(taskId), case: snapshot };
+    return task;
+  }
+
+  /** Writes the change if nobody changed the task since it was read (else 409 TASK_CHANGED), then tells the case. */
+  private async change(task: TaskEntity, type: 'TASK_CLAIMED' | 'TASK_UNCLAIMED' | 'TASK_REASSIGNED', actor: Actor, holder: string | null) {
+    const version = await this.tasks.changeAt({
+      taskId: task.id, version: task.version, type, actor, key: `${task.caseNo}:${type}:${task.id}:${task.version + 1}`,
+      ...(type === 'TASK_REASSIGNED' ? { toUserId: holder! } : {}),
+    });
+    if (version === null) throw taskChanged();
+    return this.told(task, holder, version);
+  }
+
+  private async told(task: TaskEntity, holder: string | null, version: number) {
+    await this.gateway.tellHolder(task.caseNo, { taskId: task.id, assigneeId: holder, version });
+    return { task: await this.tasks.current(task.id), accepted: true };
   }
 }

@@ -3,7 +3,7 @@ import type { Worker } from '@temporalio/worker';
 import { createCaseWorker } from '../../src/temporal/create-case-worker';
 import { createTestApp, TestApp } from '../support/app';
 import { makeIdNumber, makeUscc } from '../support/factories';
-import { auth, consentToElectronicService, decideCaseChange, doTask } from '../support/http-case';
+import { auth, consentToElectronicService, decideCaseChange, doTask, followCase } from '../support/http-case';
 import { daysFromToday } from './credit/helpers';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
 
@@ -65,6 +65,15 @@ describe('serious-dishonesty list and joint sanction over HTTP', () => {
     const list = await t.http().get('/api/tasks').query({ caseNo }).set(auth(token)).expect(200);
     return list.body.items.find((i: { kind: string }) => i.kind === kind) as { id: string } | undefined;
   };
+  /** The task once it is open: an answer is taken when the case accepted it, the task it leads to follows. */
+  const openedTask = async (token: string, caseNo: string, kind: string) => {
+    for (let i = 0; i < 300; i++) {
+      const task = await taskOf(token, caseNo, kind);
+      if (task) return task;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no ${kind} task in ${caseNo} after 30 s`);
+  };
 
   it('lists only by the head after notice, statement and legal review, and sanctions only with catalogue measures', async () => {
     const { caseNo, institution } = await determinedSeriousCase();
@@ -82,14 +91,15 @@ describe('serious-dishonesty list and joint sanction over HTTP', () => {
     expect(bare.body.code).toBe('OUTCOME_INVALID');
     await t.http().post(`/api/tasks/${propose.id}/complete`).set(auth(tokens.officer))
       .send({ summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' }).expect(200);
+    await followCase(t, tokens.officer, caseNo, propose.id);
     const deadlines = await t.http().get('/api/portal/deadlines').set(auth(institution)).expect(200);
     expect(deadlines.body).toEqual([expect.objectContaining({ caseNo, kind: 'statement', documentTitle: '列入严重失信主体名单告知书' })]);
     await t.http().post(`/api/portal/cases/${caseNo}/statement`).set(auth(institution)).send({ reason: '已停止招生，请求不列入', fileIds: [] }).expect(200);
 
     // the officer who proposed cannot review or decide: those tasks are not in an officer's worklist at all, and
     // completing them as the officer is refused (403)
+    const review = await openedTask(tokens.legal, caseNo, 'review-listing');
     expect(await taskOf(tokens.officer, caseNo, 'review-listing')).toBeUndefined();
-    const review = (await taskOf(tokens.legal, caseNo, 'review-listing'))!;
     const claimedByOfficer = await t.http().post(`/api/tasks/${review.id}/claim`).set(auth(tokens.officer));
     expect(claimedByOfficer.status).toBe(403);
     await doTask(t, tokens.legal, caseNo, 'review-listing', { summary: '事实清楚，依据充分，程序合法', decision: 'agree' });
@@ -113,7 +123,8 @@ describe('serious-dishonesty list and joint sanction over HTTP', () => {
     expect(penalty.body.code).toBe('MEASURE_NOT_APPLICABLE');
     const done = await t.http().post(`/api/tasks/${confirm.id}/complete`).set(auth(tokens.approver)).send({ summary: '确认一项措施', measures: ['M-ZFCG'] });
     expect(done.status).toBe(200);
-    expect(done.body.case.stage).toBe('RECTIFICATION');
+    expect(done.body.accepted).toBe(true);
+    expect((await followCase(t, tokens.approver, caseNo, confirm.id)).stage).toBe('RECTIFICATION');
     const measures = (await effects()).filter((e) => e.kind === 'joint-sanction-measure');
     // the measure lasts as long as the list entry, not one day
     expect(measures).toEqual([expect.objectContaining({ status: 'active', endsOn: entry.endsOn })]);

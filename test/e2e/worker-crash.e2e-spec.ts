@@ -72,5 +72,7 @@ describe('a worker killed mid-case', () => {
     expect(await count(`SELECT count(*)::int AS n FROM credit_records WHERE case_no = $1`)).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM institution_deadlines WHERE case_no = $1`)).toBe(2);
     expect(await count(`SELECT count(*)::int AS n FROM platform_submissions WHERE record_ref IN (SELECT id::text FROM credit_records WHERE case_no = $1)`)).toBe(1);
-  });
+    // two worker starts and, when a kill catches an activity, its 30 s start-to-close timeout (runtime/proxies.ts)
+    // before the retry: more than jest's default 60 s on a loaded machine
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Worker } from '@temporalio/worker';
 import { createCaseWorker } from '../../src/temporal/create-case-worker';
 import { createTestApp, TestApp } from '../support/app';
-import { auth, decideCaseChange } from '../support/http-case';
+import { auth, decideCaseChange, followCase } from '../support/http-case';
 import { makeIdNumber, makeUscc } from '../support/factories';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
 import { createWorklistFixture, FixtureTask, WorklistFixture } from '../support/worklist-fixture';
@@ -185,6 +185,7 @@ describe('worklist severity follows the case', () => {
     const [task] = await at(officer, other) as unknown as { id: string }[];
     await t.http().post(`/api/tasks/${task.id}/claim`).set(auth(officer)).expect(200);
     await t.http().post(`/api/tasks/${task.id}/complete`).set(auth(officer)).send({ summary: '经查属实', severity: 'general' }).expect(200);
+    await followCase(t, officer, caseNo, task.id); // the completion answers once accepted; the next task follows
     expect(await at(approver, 'general')).toEqual([expect.objectContaining({ kind: 'approve-determination', severity: 'general' })]);
     expect(await at(approver, other)).toEqual([]);
   });

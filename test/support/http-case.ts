@@ -4,14 +4,45 @@ export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** Works a case the way the console does: find the task in the caller's worklist, claim it, complete it. */
 export async function doTask(t: TestApp, token: string, caseNo: string, kind: string, body: Record<string, unknown>) {
-  const list = await t.http().get('/api/tasks').query({ caseNo }).set(auth(token));
-  expect(list.status).toBe(200);
-  const task = list.body.items.find((i: { kind: string }) => i.kind === kind);
-  if (!task) throw new Error(`no ${kind} task in the worklist of ${caseNo}: ${JSON.stringify(list.body.items)}`);
+  // an institution's answer is taken once the case accepted it: the task it leads to may take a moment to open
+  let items: { id: string; kind: string }[] = [];
+  let task: { id: string } | undefined;
+  for (let i = 0; i < 300 && !task; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 100));
+    const list = await t.http().get('/api/tasks').query({ caseNo }).set(auth(token));
+    expect(list.status).toBe(200);
+    items = list.body.items;
+    task = items.find((x) => x.kind === kind);
+  }
+  if (!task) throw new Error(`no ${kind} task in the worklist of ${caseNo} after 30 s: ${JSON.stringify(items)}`);
   await t.http().post(`/api/tasks/${task.id}/claim`).set(auth(token)).expect(200);
   const done = await t.http().post(`/api/tasks/${task.id}/complete`).set(auth(token)).send(body);
   if (done.status !== 200) throw new Error(`completing ${kind} failed: ${done.status} ${JSON.stringify(done.body)}`);
-  return done.body as { task: { id: string; status: string }; case: { stage: string } };
+  const view = await followCase(t, token, caseNo, task.id);
+  return { task: done.body.task as { id: string; status: string }, case: view as { stage: string } };
+}
+
+type View = {
+  stage: string; blockedReason: string | null; tasks: { id: string; status: string; createdAt: string; completedAt: string | null }[];
+  institutionDeadlines: { status: string }[];
+};
+
+/**
+ * Reads the case as the console does after a completion until it rests again (issue #20: the completion answers
+ * once the case accepted it, before its next task or stage is written) — the same test as the console's
+ * `restsAfter` (web/src/pages/cases/caseText.ts). Answers the case view; fails after 30 s.
+ */
+export async function followCase(t: TestApp, token: string, caseNo: string, taskId: string): Promise<View & Record<string, unknown>> {
+  for (let i = 0; i < 300; i++) {
+    const v = (await t.http().get(`/api/cases/${caseNo}`).set(auth(token)).expect(200)).body as View & Record<string, unknown>;
+    const at = v.tasks.find((x) => x.id === taskId)?.completedAt;
+    const since = (iso: string) => Date.parse(iso) >= Date.parse(at!);
+    if (at && (['CLOSED', 'WITHDRAWN', 'PUBLICITY'].includes(v.stage) || v.blockedReason
+      || v.tasks.some((x) => x.id !== taskId && ['open', 'claimed'].includes(x.status) && since(x.createdAt))
+      || v.institutionDeadlines.some((d) => d.status === 'open'))) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`case ${caseNo} did not rest again after task ${taskId} within 30 s`);
 }
 
 /**

@@ -116,9 +116,11 @@ describe(CalendarService.name, () => {
       status: 422,
       message: expect.stringContaining('2091'),
     });
-    // A deadline that runs past the last known year fails instead of silently ignoring the next year's holidays.
+    // A deadline into the year after the last known one is provisional (statutory days off, no 调休); one that runs
+    // further, two years past the calendar, fails instead of silently ignoring that year's holidays.
     const last = Math.max(...(await calendar.knownYears()));
-    expect(await codeOf(calendar.addWorkingDays(`${last}-12-25`, 10))).toBe('CALENDAR_YEAR_UNKNOWN');
+    expect(await calendar.isProvisional(`${last}-12-25`, await calendar.addWorkingDays(`${last}-12-25`, 10))).toBe(true);
+    expect(await codeOf(calendar.addWorkingDays(`${last + 1}-12-25`, 10))).toBe('CALENDAR_YEAR_UNKNOWN');
   });
 
   it('does not count a year as known because of a stray override', async () => {

@@ -205,7 +205,7 @@ describe(dishonestyCaseWorkflow.name, () => {
     expect(await c.task('propose-listing')).toMatchObject({ candidateRole: 'officer', dueDate: '2026-03-03' });
     await c.complete('propose-listing', officer, { summary: '情节严重', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });
     // the 告知书 served in the portal on 02-25: 5 working days for 陈述申辩 from 02-26 (26, 27, Sat 28, 03-02, 03-03)
-    expect((await c.state()).institutionDeadline).toEqual({ kind: 'statement', dueDate: '2026-03-03', round: 0 });
+    expect((await c.state()).institutionDeadline).toEqual({ kind: 'statement', dueDate: '2026-03-03', round: 0, provisional: false });
     s = await c.stateCase('已停止招生，请求不列入');
     expect(await c.task('review-listing')).toMatchObject({ candidateRole: 'legal', candidateOffice: null });
     await expect(c.complete('review-listing', officer, { summary: '同意', decision: 'agree' })).rejects.toMatchObject({ cause: { type: 'TASK_NOT_CANDIDATE' } });

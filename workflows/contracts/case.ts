@@ -53,6 +53,8 @@ export interface OpenTask {
   candidateOffice: string | null;
   assigneeId: string | null;
   dueDate: string;
+  /** The task row's version the holder was learnt at (taskHolderSignal); absent until the first change. */
+  version?: number;
 }
 
 /** What a person answers when completing a task; which fields are required depends on the task kind. */

@@ -42,6 +42,18 @@ export const applyRepairUpdate = defineUpdate<CaseSnapshot, [InstitutionSubmissi
 export const withdrawCaseUpdate = defineUpdate<CaseSnapshot, [CaseCorrection]>('withdrawCase');
 export const correctCaseUpdate = defineUpdate<CaseSnapshot, [CaseCorrection]>('correctCase');
 
+/**
+ * A task changed hands in the worklist (issue #20): the API claimed, released or reassigned it in PostgreSQL, the
+ * one place a holder is decided, and tells the case afterwards, so the completion validator knows who holds it.
+ * `version` is the task row's version after the change: a late signal never undoes a newer one.
+ */
+export interface TaskHolderChange {
+  taskId: string;
+  assigneeId: string | null;
+  version: number;
+}
+export const taskHolderSignal = defineSignal<[TaskHolderChange]>('taskHolder');
+
 /** Someone fixed what blocked the case (published the calendar year, the policy…): retry the step that failed. */
 export interface CaseResume {
   actor: Actor;

@@ -32,6 +32,19 @@ export function registerUpdateHandlers(c: CaseRuntime): void {
     if (c.institutionDeadline?.provisional) c.calendarPublications++;
   });
   setHandler(C.documentServedSignal, (s) => documentServed(c, s));
+  // the worklist decides who holds a task (issue #20); the case learns it for its completion validator. A signal
+  // about an older version (sent late) or about a task completed meanwhile changes nothing; one about a task whose
+  // opening activity has committed but not yet answered is kept until the task is noted (runtime/human-tasks.ts).
+  setHandler(C.taskHolderSignal, (h) => {
+    const task = c.tasks.get(h.taskId);
+    if (!task) {
+      if (!c.outcomes.has(h.taskId) && (c.earlyHolders.get(h.taskId)?.version ?? -1) < h.version) c.earlyHolders.set(h.taskId, h);
+      return;
+    }
+    if ((task.version ?? -1) >= h.version) return;
+    task.assigneeId = h.assigneeId;
+    task.version = h.version;
+  });
   registerTaskHandlers(c, settle);
   registerInstitutionHandlers(c, settle);
   setHandler(C.withdrawCaseUpdate, (w) => settle(() => {

@@ -20,7 +20,9 @@ export async function humanTask(
   const span: C.DeadlineSpan = { fromMs: now(), workingDays, remindBeforeWorkingDays: c.policy.reminderBeforeDueDays };
   const task = { caseNo, key, kind, stage: c.stage, candidateRole: role, candidateOffice: officeCode, priority: C.SEVERITY_RANK[c.severity] * 25 };
   const { taskId, ...d } = await c.carrying((writes) => acts.openTaskDueIn({ ...task, span, writes }));
-  c.tasks.set(taskId, { taskId, kind, candidateRole: role, candidateOffice: officeCode, assigneeId: null, dueDate: d.dueDate });
+  const early = c.earlyHolders.get(taskId); // claimed before the case heard the task was open
+  c.earlyHolders.delete(taskId);
+  c.tasks.set(taskId, { taskId, kind, candidateRole: role, candidateOffice: officeCode, assigneeId: early?.assigneeId ?? null, dueDate: d.dueDate, version: early?.version });
   onOpened?.(taskId);
   c.deadlines[key] = d.dueDate;
   c.attributes.track(key, d.dueAtMs);

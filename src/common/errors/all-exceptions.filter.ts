@@ -60,6 +60,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private map(e: unknown): [number, ErrorBody] {
     if (e instanceof DomainException) return [e.status, { code: e.code, message: e.message, details: e.details }];
     if (e instanceof WorkflowUpdateFailedError) return this.fromFailure(e.cause);
+    // the workflow's own rules (workflows/task-rules.ts) run in the API too, for the worklist's writes (issue #20)
+    if (e instanceof ApplicationFailure && e.type) return this.fromFailure(e);
     if (e instanceof WorkflowNotFoundError) return [404, { code: CaseErrorCode.CASE_NOT_FOUND, message: '案件流程不存在' }];
     if (e instanceof ThrottlerException) return [429, GENERIC[429]];
     const unavailable = unavailableDependency(e);

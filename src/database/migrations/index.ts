@@ -31,6 +31,7 @@ import { PenaltyProcedure1766200000003 } from './1766200000003-penalty-procedure
 import { PenaltyDocuments1766200000004 } from './1766200000004-penalty-documents';
 import { Subjects1767120000001 } from './1767120000001-subjects';
 import { RecordRepairs1767130000001 } from './1767130000001-record-repairs';
+import { TaskVersion1767140000001 } from './1767140000001-task-version';
 import { SeriousList1767160000001 } from './1767160000001-serious-list';
 import { ProvisionalDeadlines1767170000001 } from './1767170000001-provisional-deadlines';
 
@@ -43,5 +44,5 @@ export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData176400000000
   FourEyes1765600000000, CaseBlocked1765600000001, InstitutionImports1765610000014, TotpResetProposals1765650000000, OpsChecks1766000000000,
   CreditEffects1766100000000, PolicyEffectiveFrom1766100000001, Remedies1766100000002,
   PenaltyActors1766200000001, MeasureCatalogue1766200000002, PenaltyProcedure1766200000003, PenaltyDocuments1766200000004,
-  Subjects1767120000001, RecordRepairs1767130000001, SeriousList1767160000001,
+  Subjects1767120000001, RecordRepairs1767130000001, TaskVersion1767140000001, SeriousList1767160000001,
   ProvisionalDeadlines1767170000001];

@@ -34,9 +34,9 @@ export class UploadedEvidenceDto {
   @ApiProperty({ example: 'application/pdf' }) mime: string;
 }
 
-/** Where the case stands once the answer has been taken. */
+/** The answer was accepted by the case; its next stage follows within its next steps (issue #20). */
 export class PortalSubmissionResultDto {
   @ApiProperty() caseNo: string;
-  @ApiProperty({ enum: CASE_STAGES }) stage: string;
-  @ApiProperty({ description: '案件当前在等什么' }) waitingFor: string;
+  @ApiProperty({ description: '已受理' }) accepted: boolean;
+  @ApiProperty({ description: '接下来的办理（中文）' }) waitingFor: string;
 }

@@ -50,6 +50,7 @@ export class TaskDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) completedBy: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: '办理结果' }) outcome: Record<string, unknown> | null;
   @ApiProperty() idempotencyKey: string;
+  @ApiProperty({ type: 'integer', description: '任务版本：领取、退回、改派、办结各加一' }) version: number;
 }
 
 export class OpenTaskDto {
@@ -83,9 +84,13 @@ export class CaseSnapshotDto {
   @ApiProperty({ type: String, nullable: true }) outcome: string | null;
 }
 
+/**
+ * The task row after the action. A completion answers once the case has accepted it: the next task and stage
+ * follow within its next steps, so the console reads the case again until they show (issue #20).
+ */
 export class TaskActionResultDto {
   @ApiProperty({ type: TaskDto }) task: TaskDto;
-  @ApiProperty({ type: CaseSnapshotDto }) case: CaseSnapshotDto;
+  @ApiProperty({ description: '已受理' }) accepted: boolean;
 }
 
 export class ReassignResultDto {

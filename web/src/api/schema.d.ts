@@ -3123,28 +3123,6 @@ export interface components {
             pageSize: number;
             total: number;
         };
-        CaseSnapshotDto: {
-            caseNo: string;
-            /** @description 各环节截止日 */
-            deadlines: {
-                [key: string]: string;
-            };
-            /** Format: date */
-            decisionDate: string | null;
-            institutionDeadline: components["schemas"]["InstitutionDeadlineRefDto"] | null;
-            openTasks: components["schemas"]["OpenTaskDto"][];
-            outcome: string | null;
-            /** Format: date */
-            publicityUntil: string | null;
-            /** Format: date */
-            repairableFrom: string | null;
-            /** @enum {string} */
-            severity: "minor" | "general" | "serious";
-            /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
-            /** @description 案件当前在等什么（中文） */
-            waitingFor: string;
-        };
         CaseSummaryDto: {
             /** @example EDU-001 */
             behaviourCode: string;
@@ -4381,15 +4359,6 @@ export interface components {
             result: "pass" | "fail" | null;
             uscc: string;
         };
-        InstitutionDeadlineRefDto: {
-            /** Format: date */
-            dueDate: string;
-            /** @enum {string} */
-            kind: "objection" | "rectification";
-            /** @description 暂定：按法定节假日计算，所在年度日历发布后重新计算 */
-            provisional: boolean;
-            round: number;
-        };
         InstitutionPageDto: {
             items: components["schemas"]["InstitutionResponseDto"][];
             page: number;
@@ -4746,18 +4715,6 @@ export interface components {
              * @example 52320700MJ1234567G
              */
             uscc: string;
-        };
-        OpenTaskDto: {
-            /** Format: uuid */
-            assigneeId: string | null;
-            candidateOffice: string | null;
-            candidateRole: string;
-            /** Format: date */
-            dueDate: string;
-            /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
-            /** Format: uuid */
-            taskId: string;
         };
         OpsAlertDto: {
             /** @description 处置建议 */
@@ -5203,10 +5160,10 @@ export interface components {
             recordId: string;
         };
         PortalSubmissionResultDto: {
+            /** @description 已受理 */
+            accepted: boolean;
             caseNo: string;
-            /** @enum {string} */
-            stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
-            /** @description 案件当前在等什么 */
+            /** @description 接下来的办理（中文） */
             waitingFor: string;
         };
         ProposeBanDto: {
@@ -6225,7 +6182,8 @@ export interface components {
             submittedAt: string;
         };
         TaskActionResultDto: {
-            case: components["schemas"]["CaseSnapshotDto"];
+            /** @description 已受理 */
+            accepted: boolean;
             task: components["schemas"]["TaskDto"];
         };
         TaskDto: {
@@ -6261,6 +6219,8 @@ export interface components {
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @enum {string} */
             status: "open" | "claimed" | "completed" | "cancelled";
+            /** @description 任务版本：领取、退回、改派、办结各加一 */
+            version: number;
         };
         TermReportDto: {
             rows: components["schemas"]["TermReportRowDto"][];

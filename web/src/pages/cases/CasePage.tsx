@@ -1,4 +1,5 @@
-import { Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { get } from '../../api/client';
 import type { CaseView } from '../../api/types';
@@ -14,7 +15,7 @@ import { CaseDeadlines } from './CaseDeadlines';
 import { BlockedCaseAlert } from './BlockedCaseAlert';
 import { CaseDocumentsPanel } from './CaseDocumentsPanel';
 import { CaseTasksPanel } from './CaseTasksPanel';
-import { decisionDateText, waitingForWhom } from './caseText';
+import { decisionDateText, restsAfter, waitingForWhom } from './caseText';
 import { WithdrawButton } from './WithdrawButton';
 
 export default function CasePage() {
@@ -24,6 +25,7 @@ export default function CasePage() {
   const { officeName } = useOffices(me.role !== 'institution');
   const view = useAsync(() => get<CaseView>(`/cases/${encodeURIComponent(caseNo)}`), [caseNo]);
   const v = view.data;
+  const following = useFollow(v, view.reload);
   if (!v) return view.error ? <ErrorAlert error={view.error} /> : <Spin />;
   const visited = [...new Set(v.history.flatMap((e) => [e.from, e.to]).filter((s): s is string => !!s))];
   const staff = me.role === 'officer' || me.role === 'approver';
@@ -38,6 +40,7 @@ export default function CasePage() {
         {staff && !closed && <WithdrawButton caseNo={v.caseNo} onDone={view.reload} />}
       </Space>
       <ErrorAlert error={view.error} />
+      {following.taskId && <Alert type="info" showIcon message="已受理，案件正在转入下一环节…" data-testid="case-following" />}
       {v.blockedReason && (
         <BlockedCaseAlert caseNo={v.caseNo} reason={v.blockedReason} since={v.blockedAt}
           canResume={me.role === 'approver' || me.role === 'admin'} onDone={view.reload} />
@@ -66,7 +69,7 @@ export default function CasePage() {
             </Card>
             {staff && (
               <Card size="small" title="待办任务">
-                <CaseTasksPanel view={v} me={me} onChanged={view.reload} />
+                <CaseTasksPanel view={v} me={me} onChanged={view.reload} onCompleted={following.start} />
               </Card>
             )}
             {(staff || me.role === 'manager' || me.role === 'auditor') && (
@@ -98,4 +101,23 @@ export default function CasePage() {
       </Row>
     </Space>
   );
+}
+
+/**
+ * After a completion the page reads the case again every second until it rests again (issue #20: the server
+ * answers once the case accepted the completion, not once its next task is open), for at most 20 s.
+ */
+function useFollow(v: CaseView | undefined, reload: () => void) {
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const tries = useRef(0);
+  useEffect(() => {
+    if (!taskId || !v) return undefined;
+    if (restsAfter(v, taskId) || tries.current >= 20) {
+      setTaskId(null);
+      return undefined;
+    }
+    const timer = setTimeout(() => { tries.current++; reload(); }, tries.current ? 1000 : 0);
+    return () => clearTimeout(timer);
+  }, [taskId, v, reload]);
+  return { taskId, start: (id: string) => { tries.current = 0; setTaskId(id); } };
 }

@@ -13,7 +13,9 @@ function canClaim(t: CaseTask, me: Me) {
 }
 
 /** The open tasks of the case: claim one, work the one you hold, hand it back. */
-export function CaseTasksPanel({ view, me, onChanged }: { view: CaseView; me: Me; onChanged: () => void }) {
+export function CaseTasksPanel({ view, me, onChanged, onCompleted }: {
+  view: CaseView; me: Me; onChanged: () => void; onCompleted: (taskId: string) => void;
+}) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const open = view.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
@@ -44,7 +46,7 @@ export function CaseTasksPanel({ view, me, onChanged }: { view: CaseView; me: Me
               {t.kind === 'serve-document' ? (
                 <ServeDocumentForm caseNo={view.caseNo} onDone={() => { message.success('已登记送达'); onChanged(); }} />
               ) : (
-                <TaskForm task={t} onDone={() => { message.success('已提交'); onChanged(); }} />
+                <TaskForm task={t} onDone={() => { message.success('已提交'); onCompleted(t.id); }} />
               )}
               <Button type="link" size="small" loading={busy === t.id} onClick={() => act(t, 'unclaim')} style={{ paddingLeft: 0 }}>
                 退回待办池

@@ -25,3 +25,16 @@ export function waitingForWhom(v: Pick<CaseView, 'tasks' | 'institutionDeadlines
   if (v.institutionDeadlines.some((d) => d.status === 'open')) return v.institutionName;
   return undefined;
 }
+
+/**
+ * Whether the case rests again after `taskId` was completed (issue #20: a completion answers once the case has
+ * accepted it, before its next task or stage is written): the completion is on record and the case waits on
+ * someone again — a task opened since, an open deadline of the institution, its publicity — or has ended or is blocked.
+ */
+export function restsAfter(v: Pick<CaseView, 'tasks' | 'institutionDeadlines' | 'stage' | 'blockedReason'>, taskId: string): boolean {
+  const at = v.tasks.find((t) => t.id === taskId)?.completedAt;
+  if (!at) return false;
+  if (['CLOSED', 'WITHDRAWN', 'PUBLICITY'].includes(v.stage) || v.blockedReason) return true;
+  return v.tasks.some((t) => t.id !== taskId && (t.status === 'open' || t.status === 'claimed') && Date.parse(t.createdAt) >= Date.parse(at))
+    || v.institutionDeadlines.some((d) => d.status === 'open');
+}

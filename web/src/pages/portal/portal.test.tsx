@@ -17,7 +17,7 @@ const RECEIPT = { receiptNo: 'LY-2026-000001-YY1', caseNo: 'LY-2026-000001', kin
 
 describe('portal', () => {
   it('shows the receipt number and time when an objection is filed', async () => {
-    stubApi({ '/portal/cases/LY-2026-000001/objection': { caseNo: 'LY-2026-000001', stage: 'OBJECTION_REVIEW', waitingFor: '待办：复核异议' },
+    stubApi({ '/portal/cases/LY-2026-000001/objection': { caseNo: 'LY-2026-000001', accepted: true, waitingFor: '已受理，案件将转入下一环节' },
       '/portal/submissions': { items: [RECEIPT] } });
     renderUi(<SubmissionModal kind="objection" caseNo="LY-2026-000001" open onClose={() => undefined} />);
     fireEvent.change(screen.getByLabelText('异议理由'), { target: { value: '我机构已取得办学许可证，请核实' } });

@@ -1,0 +1,138 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import { createCaseWorker } from '../../src/temporal/create-case-worker';
+import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.module';
+import { caseStateQuery, completeTaskUpdate } from '../../workflows/contracts';
+import { createTestApp, TestApp } from '../support/app';
+import { makeIdNumber, makeUscc } from '../support/factories';
+import { auth, consentToElectronicService, doTask, followCase } from '../support/http-case';
+import { quietTemporalRuntime, workerContext } from '../support/temporal';
+
+/**
+ * Issue #20, fast writes: claims, releases and reassignments are worklist writes in PostgreSQL (optimistic
+ * concurrency on tasks.version) that the case learns of by a signal; a completion and an institution's answer
+ * answer once the case has accepted them. The case still decides: its validator refuses what its rules refuse.
+ */
+describe('fast writes', () => {
+  let t: TestApp;
+  let ctx: INestApplicationContext;
+  let worker: Worker;
+  let running: Promise<void>;
+  let temporal: Client;
+
+  beforeAll(async () => {
+    quietTemporalRuntime();
+    [t, ctx] = await Promise.all([createTestApp(), workerContext()]);
+    worker = await createCaseWorker(ctx);
+    running = worker.run();
+    temporal = t.app.get<Client>(TEMPORAL_CLIENT);
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await t?.close();
+    await ctx?.close();
+  });
+
+  async function openCase(registrar: string) {
+    const uscc = makeUscc();
+    await t.http().post('/api/institutions').set(auth(registrar)).send({
+      uscc, name: `快写测试培训学校${uscc.slice(-4)}`, type: 'off_campus_training', legalRepresentative: { name: '陈明', idNumber: makeIdNumber() },
+    }).expect(201);
+    const res = await t.http().post('/api/cases').set(auth(registrar))
+      .send({ uscc, behaviourCode: 'EDU-001', facts: '群众投诉该机构未取得办学许可证开展学科类培训', source: 'complaint' }).expect(201);
+    const [task] = await t.ds.query(`SELECT id, version FROM tasks WHERE case_no = $1 AND kind = 'investigate'`, [res.body.caseNo]);
+    return { uscc, caseNo: res.body.caseNo as string, taskId: task.id as string };
+  }
+  const holder = async (caseNo: string, taskId: string) =>
+    (await temporal.workflow.getHandle(caseNo).query(caseStateQuery)).openTasks.find((x) => x.taskId === taskId)?.assigneeId ?? null;
+
+  it('lets one of two officers racing for a task have it, with a 409 and a Chinese message for the other', async () => {
+    const a = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const b = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const { caseNo, taskId } = await openCase(a.token);
+    const answers = await Promise.all([a, b].map((u) => t.http().post(`/api/tasks/${taskId}/claim`).set(auth(u.token))));
+    const won = answers.findIndex((r) => r.status === 200);
+    const lost = answers[1 - won];
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    // either the loser read the row after the winner wrote it, or both read it open and its write found a newer version
+    expect(['TASK_CLAIMED_BY_OTHER', 'TASK_CHANGED']).toContain(lost.body.code);
+    expect(lost.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    const winner = [a, b][won];
+    expect(answers[won].body).toMatchObject({ accepted: true, task: { status: 'claimed', assigneeId: winner.user.id, version: 1 } });
+    // the case heard of it: the workflow holds the same holder as the worklist
+    expect(await holder(caseNo, taskId)).toBe(winner.user.id);
+    const [events] = await t.ds.query(`SELECT count(*)::int AS n FROM case_events WHERE case_no = $1 AND type = 'TASK_CLAIMED'`, [caseNo]);
+    expect(events.n).toBe(1);
+  });
+
+  it('tells the case of a release and a reassignment, so its validator refuses a completion by the former holder', async () => {
+    const a = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const b = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const approver = await t.loginAs('approver', { officeCode: 'XWPX' });
+    const { caseNo, taskId } = await openCase(a.token);
+    await t.http().post(`/api/tasks/${taskId}/claim`).set(auth(a.token)).expect(200);
+    await t.http().post(`/api/tasks/${taskId}/unclaim`).set(auth(a.token)).expect(200);
+    expect(await holder(caseNo, taskId)).toBeNull();
+    await t.http().post(`/api/tasks/${taskId}/claim`).set(auth(a.token)).expect(200);
+    const moved = await t.http().post(`/api/tasks/${taskId}/reassign`).set(auth(approver.token)).send({ toUserId: b.user.id }).expect(200);
+    expect(moved.body.task).toMatchObject({ assigneeId: b.user.id, version: 4 });
+    expect(await holder(caseNo, taskId)).toBe(b.user.id);
+
+    // the API refuses the former holder from the worklist row…
+    const refused = await t.http().post(`/api/tasks/${taskId}/complete`).set(auth(a.token)).send({ summary: '经查属实', severity: 'general' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'TASK_NOT_CLAIMED', message: '请先领取该任务再办理' });
+    // …and the case itself would refuse them too, had the request reached it
+    const direct = temporal.workflow.getHandle(caseNo).executeUpdate(completeTaskUpdate, {
+      args: [{ taskId, outcome: { summary: '经查属实', severity: 'general' }, actor: { id: a.user.id, role: 'officer', officeCode: 'XWPX' } }],
+    });
+    await expect(direct).rejects.toMatchObject({ cause: { type: 'TASK_NOT_CLAIMED' } });
+
+    const done = await t.http().post(`/api/tasks/${taskId}/complete`).set(auth(b.token)).send({ summary: '经查属实', severity: 'general' }).expect(200);
+    expect(done.body).toMatchObject({ accepted: true, task: { status: 'completed', completedBy: b.user.id } });
+    expect((await followCase(t, b.token, caseNo, taskId)).stage).toBe('APPROVAL');
+    // the case's own write of the completion found it done: one event, not two
+    const [events] = await t.ds.query(`SELECT count(*)::int AS n FROM case_events WHERE case_no = $1 AND type = 'TASK_COMPLETED'`, [caseNo]);
+    expect(events.n).toBe(1);
+  });
+
+  it('answers a completion the case refuses with its reason, and writes nothing', async () => {
+    const a = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const { caseNo, taskId } = await openCase(a.token);
+    await t.http().post(`/api/tasks/${taskId}/claim`).set(auth(a.token)).expect(200);
+    // no severity: the investigation's outcome rule (workflows/task-rules.ts) is the case's validator
+    const refused = await t.http().post(`/api/tasks/${taskId}/complete`).set(auth(a.token)).send({ summary: '经查属实' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'OUTCOME_INVALID', message: expect.stringContaining('失信程度') });
+    const [row] = await t.ds.query(`SELECT status FROM tasks WHERE id = $1`, [taskId]);
+    expect(row.status).toBe('claimed');
+    expect(await holder(caseNo, taskId)).toBe(a.user.id);
+  });
+
+  it('takes an objection once the case accepted it, with its receipt at once and the deadline closed', async () => {
+    const officer = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const approver = await t.loginAs('approver', { officeCode: 'XWPX' });
+    const { uscc, caseNo } = await openCase(officer.token);
+    await consentToElectronicService(t, officer.token, uscc);
+    const institution = (await t.loginAs('institution', { uscc, officeCode: null })).token;
+    await doTask(t, officer.token, caseNo, 'investigate', { summary: '经查属实', severity: 'general' });
+    await doTask(t, approver.token, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' });
+    const sent = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution))
+      .send({ reason: '我机构已取得办学许可证，认定事实有误', fileIds: [] }).expect(200);
+    expect(sent.body).toMatchObject({ caseNo, accepted: true });
+    const [receipt] = await t.ds.query(`SELECT kind, round FROM case_submissions WHERE case_no = $1`, [caseNo]);
+    expect(receipt).toEqual({ kind: 'objection', round: 0 });
+    const open = await t.ds.query(`SELECT 1 FROM institution_deadlines WHERE case_no = $1 AND status = 'open'`, [caseNo]);
+    expect(open).toHaveLength(0);
+    // a second objection is the case's to refuse: the window has closed
+    const again = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '再次提出异议', fileIds: [] });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('WRONG_STAGE');
+    await doTask(t, officer.token, caseNo, 'review-objection', { summary: '不予采纳', decision: 'reject' });
+    const [count] = await t.ds.query(`SELECT count(*)::int AS n FROM case_submissions WHERE case_no = $1`, [caseNo]);
+    expect(count.n).toBe(1);
+  });
+});
