@@ -265,7 +265,7 @@ describe(dishonestyCaseWorkflow.name, () => {
       } finally {
         await refusal.terminate('test finished').catch(() => undefined);
       }
-    }), 120_000); // two interview rounds of seven human steps each: slow on a shared machine
+    }));
 
   /** Determination of a serious case on 02-25 (the objection window unanswered), then the listing decision. */
   async function listSeriousCase(c: CaseDriver) {
