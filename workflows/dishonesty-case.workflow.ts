@@ -1,7 +1,7 @@
 import { allHandlersFinished, CancellationScope, condition, isCancellation, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import * as D from './case-documents';
 import { acts, CaseRuntime, now, untilMs } from './case-runtime';
-import { CaseInput, CaseSnapshot, closingEvent, CloseOutcome, ListEntry, SEVERITY_RANK, TaskOutcome } from './contracts';
+import { CaseInput, CaseSnapshot, closingEvent, CloseOutcome, InterviewKind, ListEntry, SEVERITY_RANK, TaskOutcome } from './contracts';
 import { issueAndServe, issueDocuments, servedAll } from './runtime/documents';
 
 /**
@@ -90,13 +90,13 @@ async function lifecycle(c: CaseRuntime): Promise<void> {
     if (entry) await sanction(c, entry, decisionDocNo);
   }
 
-  // 6–7. rectification, then reminder and warning interviews with new deadlines. A case still not rectified is
-  // recorded as such and stays under heightened supervision; refusing to rectify is its own catalogue item (EDU-010)
-  // and opens its own case (brief §3 step 8): it never turns this case into a joint sanction.
+  // 6–7. rectification, then interviews by choice with new deadlines. A case still not rectified is recorded as
+  // such and stays under heightened supervision; refusing to rectify after an interview is its own catalogue item
+  // (EDU-010) and opens its own case (brief §3 step 8): it never turns this case into a joint sanction.
   const rectified = await rectification(c);
-  if (!rectified) {
-    c.moveTo(c.stage, 'RECTIFICATION_UNRESOLVED', { payload: { heightenedSupervision: true, severity: c.severity } });
-    await openRefusalCase(c);
+  if (rectified !== 'passed') {
+    c.moveTo(c.stage, 'RECTIFICATION_UNRESOLVED', { payload: { heightenedSupervision: true, severity: c.severity, interviewed: rectified === 'refused' } });
+    if (rectified === 'refused') await openRefusalCase(c);
   }
 
   // 9–10. publicity period and credit repair
@@ -135,29 +135,57 @@ async function seriousList(c: CaseRuntime, decisionDocNo: string): Promise<ListE
   return entry;
 }
 
-async function rectification(c: CaseRuntime): Promise<boolean> {
+/**
+ * Rectification rounds (brief §3 steps 6–7): the order, then after a missed or failed round the officer proposes
+ * 提示性约谈 or 警示性约谈 — the plan says "or", not "then" — or none with a reason, the approver agrees, and a new
+ * deadline runs. A warning interview is the last one; so is the third round. 'refused': still failing after an
+ * interview (EDU-010 "经责令限期改正、约谈后仍拒不整改"); 'unresolved': failing without one, which EDU-010 does not cover.
+ */
+async function rectification(c: CaseRuntime): Promise<'passed' | 'unresolved' | 'refused'> {
   const p = c.policy;
-  const rounds = [
-    { interview: null, span: { calendarDays: c.input.rectificationCalendarDays } },
-    { interview: 'reminder' as const, span: { workingDays: p.reminderInterviewDays } },
-    { interview: 'warning' as const, span: { workingDays: p.warningInterviewDays } },
-  ];
-  for (const [round, r] of rounds.entries()) {
-    if (r.interview) await interview(c, r.interview, round);
+  let interviewed = false;
+  let warned = false;
+  let span: { calendarDays?: number; workingDays?: number } = { calendarDays: c.input.rectificationCalendarDays };
+  for (let round = 0; round < MAX_RECTIFICATION_ROUNDS && !warned; round++) {
+    if (round > 0) {
+      const kind = await chooseInterview(c, round);
+      if (kind !== 'none') await interview(c, kind, round);
+      interviewed ||= kind !== 'none';
+      warned = kind === 'warning'; // the last interview: no round follows the one it opens
+      span = { workingDays: warned ? p.warningInterviewDays : p.reminderInterviewDays };
+    }
     c.moveTo('RECTIFICATION', round === 0 ? 'RECTIFICATION_ORDERED' : 'RECTIFICATION_EXTENDED', { payload: { round } });
     // 责令限期整改通知书: the period runs from the day after it is served
-    const ordered = await issueAndServe(c, [D.rectificationOrder(round, r.span)]);
-    const report = await c.institutionAnswer('rectification', round, { ...r.span, fromDate: ordered.servedOn }, ordered.setBy);
+    const ordered = await issueAndServe(c, [D.rectificationOrder(round, span)]);
+    const report = await c.institutionAnswer('rectification', round, { ...span, fromDate: ordered.servedOn }, ordered.setBy);
     if (!report) continue; // missed: recorded as overdue on the case, next round
     c.moveTo('RECTIFICATION_REVIEW', 'RECTIFICATION_REPORTED', { reason: report.text, actor: report.actor });
     const check = await c.task('verify-rectification', 'officer', p.rectificationReviewDays);
     c.moveTo('RECTIFICATION_REVIEW', check.decision === 'pass' ? 'RECTIFICATION_PASSED' : 'RECTIFICATION_FAILED', { reason: check.summary });
-    if (check.decision === 'pass') return true;
+    if (check.decision === 'pass') return 'passed';
   }
-  return false;
+  return interviewed ? 'refused' : 'unresolved';
 }
 
-async function interview(c: CaseRuntime, kind: 'reminder' | 'warning', round: number): Promise<void> {
+/** The order and at most two further rounds, each after an interview or a reasoned decision to hold none. */
+const MAX_RECTIFICATION_ROUNDS = 3;
+
+/** The officer proposes, the approver agrees or returns it with a reason (four eyes: task-rules.ts). */
+async function chooseInterview(c: CaseRuntime, round: number): Promise<InterviewKind | 'none'> {
+  for (;;) {
+    const proposal = await c.task('propose-interview', 'officer', c.policy.interviewScheduleDays);
+    const kind = proposal.interviewKind!;
+    c.moveTo('RECTIFICATION', 'INTERVIEW_PROPOSED', { reason: proposal.reason ?? proposal.summary, payload: { round, interviewKind: kind } });
+    const review = await c.task('approve-interview', 'approver', c.policy.approvalDays);
+    if (review.decision === 'agree') {
+      c.moveTo('RECTIFICATION', 'INTERVIEW_AGREED', { reason: review.summary, payload: { round, interviewKind: kind } });
+      return kind;
+    }
+    c.moveTo('RECTIFICATION', 'INTERVIEW_PROPOSAL_RETURNED', { reason: review.summary, payload: { round, interviewKind: kind } });
+  }
+}
+
+async function interview(c: CaseRuntime, kind: InterviewKind, round: number): Promise<void> {
   c.moveTo(kind === 'reminder' ? 'REMINDER_INTERVIEW' : 'WARNING_INTERVIEW', 'INTERVIEW_REQUIRED', { payload: { kind, round } });
   const plan = await c.task('schedule-interview', 'officer', c.policy.interviewScheduleDays);
   await c.flush();

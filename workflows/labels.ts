@@ -7,6 +7,7 @@ export const TASK_LABELS: Record<TaskKind, string> = {
   'record-interview': '记录约谈', 'confirm-sanction': '确认联合惩戒措施', 'accept-repair': '受理信用修复申请',
   'decide-repair': '作出信用修复决定', 'serve-document': '送达文书',
   'propose-listing': '提出列入严重失信主体名单意见', 'review-listing': '法制审核（严重失信主体名单）', 'decide-listing': '局负责人决定（严重失信主体名单）',
+  'propose-interview': '提出约谈意见', 'approve-interview': '审核约谈意见',
 };
 
 export const STAGE_LABELS: Record<CaseStage, string> = {
@@ -30,6 +31,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   LISTING_CONSIDERED: '研究是否列入严重失信主体名单', LISTING_PROPOSED: '提请列入严重失信主体名单', STATEMENT_RECEIVED: '收到陈述申辩', LISTED: '列入严重失信主体名单',
   NOT_LISTED: '决定不列入严重失信主体名单', REFUSAL_CASE_OPENED: '拒不整改，另案登记',
   DEADLINE_RECOMPUTED: '期限按正式日历重新计算',
+  INTERVIEW_PROPOSED: '提出约谈意见', INTERVIEW_AGREED: '同意约谈意见', INTERVIEW_PROPOSAL_RETURNED: '约谈意见被退回',
 };
 
 const ANSWER_LABELS: Record<InstitutionDeadlineKind, string> = { objection: '提出异议', rectification: '提交整改报告', statement: '陈述申辩' };

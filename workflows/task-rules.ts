@@ -1,6 +1,6 @@
 /** Who may act on a case and what a complete answer looks like. Pure functions: safe in workflow code. */
 import { ApplicationFailure } from '@temporalio/workflow';
-import { Actor, OpenTask, RejectCode, SEVERITIES, TaskKind, TaskOutcome } from './contracts';
+import { Actor, INTERVIEW_CHOICES, OpenTask, RejectCode, SEVERITIES, TaskKind, TaskOutcome } from './contracts';
 
 export const reject = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -45,6 +45,7 @@ const DECISIONS: Partial<Record<TaskKind, { values: string[]; message: string }>
   'propose-listing': { values: ['propose', 'not-propose'], message: '须选择“提请列入严重失信主体名单”或“不提请列入”' },
   'review-listing': { values: ['agree', 'disagree'], message: '法制审核须选择“同意”或“不同意”' },
   'decide-listing': { values: ['list', 'not-list'], message: '须决定“列入”或“不列入”严重失信主体名单' },
+  'approve-interview': { values: ['agree', 'return'], message: '约谈意见须选择“同意”或“退回”' },
 };
 
 /** A measures catalogue id (measure_catalogue.id): free text never reaches a sanction. */
@@ -77,6 +78,11 @@ export function assertOutcome(task: OpenTask, o: TaskOutcome): void {
     case 'propose-listing':
       if (o.decision === 'propose' && !o.basis?.trim()) fail('提请列入严重失信主体名单须写明依据');
       break;
+    case 'propose-interview':
+      // the plan: 提示性约谈 **or** 警示性约谈 (brief §3 step 7); no interview only with a reason on record
+      if (!INTERVIEW_CHOICES.includes(o.interviewKind!)) fail('请选择提示性约谈、警示性约谈或不约谈');
+      if (o.interviewKind === 'none' && !o.reason?.trim()) fail('不约谈须写明理由');
+      break;
     case 'confirm-sanction': {
       // the approver may confirm some measures or none (the summary is the reason); each must be a catalogue id
       const typed = (o.measures ?? []).filter((m) => !CATALOGUE_ID.test(m));
@@ -86,10 +92,18 @@ export function assertOutcome(task: OpenTask, o: TaskOutcome): void {
   }
 }
 
-/** Four eyes (issue #17): who proposed the listing may neither review nor decide it, nor confirm its sanction. */
-export function assertNotProposer(task: OpenTask, actor: Actor, proposer: Actor | undefined): void {
-  const decides = task.kind === 'review-listing' || task.kind === 'decide-listing' || task.kind === 'confirm-sanction';
-  if (decides && proposer?.id === actor.id) reject(RejectCode.SAME_PERSON, '提出列入意见的人员不能审核或决定同一事项');
+/** Four eyes (issue #17): the task that proposed what each deciding task decides. */
+const PROPOSED_BY: Partial<Record<TaskKind, { kind: TaskKind; message: string }>> = {
+  'review-listing': { kind: 'propose-listing', message: '提出列入意见的人员不能审核或决定同一事项' },
+  'decide-listing': { kind: 'propose-listing', message: '提出列入意见的人员不能审核或决定同一事项' },
+  'confirm-sanction': { kind: 'propose-listing', message: '提出列入意见的人员不能审核或决定同一事项' },
+  'approve-interview': { kind: 'propose-interview', message: '提出约谈意见的人员不能审核自己的意见' },
+};
+
+/** Who proposed the listing may neither review nor decide it, nor confirm its sanction; who proposed an interview may not agree to it. */
+export function assertNotProposer(task: OpenTask, actor: Actor, proposerOf: (kind: TaskKind) => Actor | undefined): void {
+  const rule = PROPOSED_BY[task.kind];
+  if (rule && proposerOf(rule.kind)?.id === actor.id) reject(RejectCode.SAME_PERSON, rule.message);
 }
 
 export function assertInstitution(actor: Actor, uscc: string): void {

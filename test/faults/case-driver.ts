@@ -29,6 +29,9 @@ const STAFF_BODIES: Record<string, (c: DrivenCase) => Record<string, unknown>> =
   'review-objection': () => ({ summary: '证据充分，不予采纳', decision: 'reject' }),
   'decide-objection': () => ({ summary: '异议不成立', decision: 'rejected' }),
   'verify-rectification': () => ({ summary: '整改到位', decision: 'pass' }),
+  // interviews by choice: the officer proposes a reminder interview, the approver (another person) agrees
+  'propose-interview': () => ({ summary: '逾期未整改，建议约谈', interviewKind: 'reminder' }),
+  'approve-interview': () => ({ summary: '同意', decision: 'agree' }),
   'schedule-interview': () => ({ summary: '安排约谈', scheduledAt: '2026-03-10T09:30:00+08:00', place: '区教育局 301 会议室', attendees: ['王经办'] }),
   'record-interview': () => ({ summary: '机构承诺限期整改', minutes: '约谈记录：机构负责人到场，承诺整改。', attendees: ['王经办', '陈明'] }),
   // the serious-dishonesty list: officer proposes, legal reviews, head decides

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
       await determine(c);
       await c.passDay('2026-02-24');
       await c.passDay('2026-03-27');
+      await c.chooseInterview('reminder');
       await c.complete('schedule-interview', officer, { summary: '安排', scheduledAt: '2026-03-31T09:00:00+08:00', place: '301', attendees: ['王经办'] });
       await c.complete('record-interview', officer, { summary: '约谈', minutes: '记录', attendees: ['王经办'] });
     },

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { CaseClock } from '../../activities/case-clock';
 import {
   Actor, applyRepairUpdate, awaitRegistrationUpdate, CaseInput, CaseSnapshot, caseStateQuery, claimTaskUpdate, completeTaskUpdate,
-  documentServedSignal, Severity, submitObjectionUpdate, submitRectificationUpdate, submitStatementUpdate, TaskKind, TaskOutcome,
+  documentServedSignal, InterviewChoice, Severity, submitObjectionUpdate, submitRectificationUpdate, submitStatementUpdate, TaskKind, TaskOutcome,
 } from '../../workflows/contracts';
 import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import { createInstitution, createUser } from './factories';
@@ -95,6 +95,15 @@ export class CaseDriver {
     if (opts.statement !== false) await this.stateCase();
     await this.complete('review-listing', by.legal, { summary: '事实清楚，依据充分，程序合法', decision: 'agree' });
     return this.complete('decide-listing', by.head, { summary: '列入严重失信主体名单', decision: 'list' });
+  }
+
+  /**
+   * Interviews by choice: the case's officer proposes 提示性 (reminder), 警示性 (warning) or none (with a reason), its
+   * approver agrees. Answers the state after the agreement.
+   */
+  chooseInterview(kind: InterviewChoice, reason?: string): Promise<CaseSnapshot> {
+    return this.complete('propose-interview', this.who.officer, { summary: '建议约谈方式', interviewKind: kind, reason })
+      .then(() => this.complete('approve-interview', this.who.approver, { summary: '同意', decision: 'agree' }));
   }
 
   applyRepair(text = '本机构承诺依法诚信办学') {

@@ -1,5 +1,5 @@
 import type { OpenTask } from '../../workflows/contracts';
-import { assertAssignee, assertClaimable, assertOutcome } from '../../workflows/task-rules';
+import { assertAssignee, assertClaimable, assertNotProposer, assertOutcome } from '../../workflows/task-rules';
 
 const task = (over: Partial<OpenTask> = {}): OpenTask => ({
   taskId: 't1', kind: 'investigate', candidateRole: 'officer', candidateOffice: 'XWPX', assigneeId: null, dueDate: '2026-03-02', ...over,
@@ -24,5 +24,25 @@ describe('task rules', () => {
     expect(() => assertOutcome(task(), { summary: '拟认定', severity: 'general' })).not.toThrow();
     expect(() => assertOutcome(task({ kind: 'approve-determination' }), { summary: '同意' })).toThrow(/同意/);
     expect(() => assertOutcome(task({ kind: 'approve-determination' }), { summary: ' ', decision: 'approve' })).toThrow('请填写办理意见');
+  });
+
+  // interviews by choice (issue #17): 400 OUTCOME_INVALID and 403 SAME_PERSON at the API (all-exceptions.filter.ts)
+  it('takes a reminder or warning interview, or none only with a reason', () => {
+    const propose = task({ kind: 'propose-interview' });
+    expect(() => assertOutcome(propose, { summary: '逾期', interviewKind: 'reminder' })).not.toThrow();
+    expect(() => assertOutcome(propose, { summary: '逾期', interviewKind: 'warning' })).not.toThrow();
+    expect(() => assertOutcome(propose, { summary: '逾期' })).toThrow('请选择提示性约谈、警示性约谈或不约谈');
+    expect(() => assertOutcome(propose, { summary: '逾期', interviewKind: 'none', reason: ' ' })).toThrow('不约谈须写明理由');
+    expect(() => assertOutcome(propose, { summary: '逾期', interviewKind: 'none', reason: '已说明原因' })).not.toThrow();
+    expect(() => assertOutcome(task({ kind: 'approve-interview', candidateRole: 'approver' }), { summary: '同意', decision: 'approve' })).toThrow(/同意/);
+  });
+
+  it('refuses the officer who proposed the interview as the one who agrees to it', () => {
+    const agree = task({ kind: 'approve-interview', candidateRole: 'approver' });
+    const proposedBy = (who: typeof officer) => (kind: string) => (kind === 'propose-interview' ? who : undefined);
+    expect(() => assertNotProposer(agree, { ...officer, role: 'approver' }, proposedBy(officer))).toThrow('提出约谈意见的人员不能审核自己的意见');
+    expect(() => assertNotProposer(agree, { id: 'u2', role: 'approver', officeCode: 'XWPX' }, proposedBy(officer))).not.toThrow();
+    // the listing's proposer does not bar an interview's approver
+    expect(() => assertNotProposer(agree, { ...officer, role: 'approver' }, (k) => (k === 'propose-listing' ? officer : undefined))).not.toThrow();
   });
 });

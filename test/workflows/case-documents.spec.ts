@@ -86,6 +86,7 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       s = await c.complete('confirm-sanction', approver, { summary: '实施联合惩戒', measures: ['M-ZFCG', 'M-CZZJ'] });
       expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-10-28', round: 0, provisional: false });
       await c.passDay('2026-10-28');
+      await c.chooseInterview('reminder');
       await c.complete('schedule-interview', officer, { summary: '安排约谈', scheduledAt: '2026-11-02T09:30:00+08:00', place: '区教育局 305 会议室', attendees: ['陈明'] });
       await c.complete('record-interview', officer, { summary: '承诺十日内整改', minutes: '告知整改不到位的后果', attendees: ['陈明'] });
       await c.reportRectification();

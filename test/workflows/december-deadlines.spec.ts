@@ -64,9 +64,9 @@ describe('deadlines that cross into next year', () => {
         expect(deadline.due).toBe('2027-01-05');
 
         await c.passDay('2027-01-05');
-        s = await c.state();
-        expect(s.stage).toBe('REMINDER_INTERVIEW');
         expect(await c.today()).toBe('2027-01-06');
+        s = await c.chooseInterview('reminder');
+        expect(s.stage).toBe('REMINDER_INTERVIEW');
         await c.complete('schedule-interview', officer, { summary: '安排', scheduledAt: '2027-01-08T09:00:00+08:00', place: '301', attendees: ['王经办'] });
         s = await c.complete('record-interview', officer, { summary: '约谈', minutes: '记录', attendees: ['王经办'] });
         expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2027-01-20', round: 1, provisional: false });

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { CaseClock, shiftedClock } from '../../activities/case-clock';
 import { PoliciesService } from '../../src/policies/policies.service';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
-import { awaitRegistrationUpdate, caseStateQuery, claimTaskUpdate, completeTaskUpdate, type Actor, type Severity } from '../../workflows/contracts';
+import { awaitRegistrationUpdate, caseStateQuery, claimTaskUpdate, completeTaskUpdate, unclaimTaskUpdate, type Actor, type Severity } from '../../workflows/contracts';
 import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import { CaseDriver } from '../support/case-driver';
 import { createUser } from '../support/factories';
@@ -139,14 +139,23 @@ describe(dishonestyCaseWorkflow.name, () => {
       expect(s).toMatchObject({ stage: 'RECTIFICATION', decisionDate: '2026-02-10', institutionDeadline: { dueDate: '2026-03-12' } });
     }));
 
-  it('holds a reminder interview after a missed rectification deadline and closes the round when the report passes', () =>
+  // Rectification from the decision served on 02-25: 30 calendar days from 02-26 → Fri 03-27, missed on Sat 03-28.
+  // Each new deadline runs 10 working days from the day after its order is served on 03-28: 03-30, 31, 04-01, 02, 03,
+  // (Qingming 04-04…04-06 off) 07, 08, 09, 10, 13 → 04-13.
+  it('holds the reminder interview officer and approver chose after a missed deadline and closes the round when the report passes', () =>
     withCase(async (c) => {
       await determineProposal(c);
       await c.passDay('2026-02-24');
       await c.passDay('2026-03-27');
       let s = await c.state();
+      expect(s.stage).toBe('RECTIFICATION');
+      // 5 working days after Sat 03-28 for the proposal (interviewScheduleDays) and for the approver's agreement
+      expect(await c.task('propose-interview')).toMatchObject({ candidateRole: 'officer', dueDate: '2026-04-03' });
+      await c.complete('propose-interview', officer, { summary: '逾期未提交整改报告', interviewKind: 'reminder' });
+      expect(await c.task('approve-interview')).toMatchObject({ candidateRole: 'approver', dueDate: '2026-04-03' });
+      s = await c.complete('approve-interview', approver, { summary: '同意提示性约谈', decision: 'agree' });
       expect(s.stage).toBe('REMINDER_INTERVIEW');
-      expect(await c.task('schedule-interview')).toMatchObject({ dueDate: '2026-04-03' }); // 5 working days after Sat 03-28
+      expect(await c.task('schedule-interview')).toMatchObject({ dueDate: '2026-04-03' });
       await c.complete('schedule-interview', officer, { summary: '安排约谈', scheduledAt: '2026-03-31T09:00:00+08:00', place: '区教育局 301 会议室', attendees: ['王经办', '机构法定代表人'] });
       s = await c.complete('record-interview', officer, { summary: '机构承诺十日内整改', minutes: '约谈记录……', attendees: ['王经办', '陈明'] });
       expect(s.stage).toBe('RECTIFICATION');
@@ -154,9 +163,78 @@ describe(dishonestyCaseWorkflow.name, () => {
       await c.reportRectification();
       s = await c.complete('verify-rectification', officer, { summary: '整改到位', decision: 'pass' });
       expect(s.stage).toBe('PUBLICITY');
-      expect((await c.records()).map((r) => r.kind)).toEqual(['determination', 'interview']);
+      // an interview is guidance: in the credit file (and sent to the platform) but never published, so the written
+      // grading rule (docs/credit-grading.md: interviews count "in publication") takes nothing off the grade
+      const records = await c.records();
+      expect(records.map((r) => r.kind)).toEqual(['determination', 'interview']);
+      expect(records[1]).toMatchObject({ decision_date: '2026-03-28', publicity_until: null });
+      const [published] = await ds.query(`SELECT publicity_from FROM credit_records WHERE case_no = $1 AND kind = 'interview'`, [c.caseNo]);
+      expect(published.publicity_from).toBeNull();
       const [interview] = await ds.query(`SELECT kind, status, place FROM interviews WHERE case_no = $1`, [c.caseNo]);
       expect(interview).toEqual({ kind: 'reminder', status: 'held', place: '区教育局 301 会议室' });
+    }));
+
+  it('holds no interview when the officer proposes none with a reason and the approver agrees; the case goes on', () =>
+    withCase(async (c) => {
+      await determineProposal(c);
+      await c.passDay('2026-02-24');
+      await c.passDay('2026-03-27');
+      // no interview without a reason (400 OUTCOME_INVALID at the API), and no choice outside the plan's two kinds
+      await expect(c.complete('propose-interview', officer, { summary: '不约谈', interviewKind: 'none' }))
+        .rejects.toMatchObject({ cause: { type: 'OUTCOME_INVALID', message: '不约谈须写明理由' } });
+      await expect(c.complete('propose-interview', officer, { summary: '约谈' }))
+        .rejects.toMatchObject({ cause: { type: 'OUTCOME_INVALID', message: '请选择提示性约谈、警示性约谈或不约谈' } });
+      await c.complete('propose-interview', officer, { summary: '不约谈', interviewKind: 'none', reason: '机构已书面说明逾期系停电所致，正在整改' });
+      // four eyes: who proposed may not agree, even holding the approver's role
+      const sameOfficer: Actor = { ...officer, role: 'approver' };
+      await expect(c.complete('approve-interview', sameOfficer, { summary: '同意', decision: 'agree' }))
+        .rejects.toMatchObject({ cause: { type: 'SAME_PERSON' } });
+      await c.handle.executeUpdate(unclaimTaskUpdate, { args: [{ taskId: (await c.task('approve-interview')).taskId, actor: sameOfficer }] });
+      const s = await c.complete('approve-interview', approver, { summary: '同意不约谈', decision: 'agree' });
+      expect(s.stage).toBe('RECTIFICATION');
+      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-04-13', round: 1, provisional: false });
+      expect((await c.documents()).map((d) => d.kind)).not.toContain('interview-notice');
+      const events = await c.events();
+      expect(events).toEqual(expect.arrayContaining(['INTERVIEW_PROPOSED', 'INTERVIEW_AGREED', 'RECTIFICATION_EXTENDED']));
+      expect(events).not.toContain('INTERVIEW_REQUIRED');
+      const [proposed] = await ds.query(`SELECT reason, payload->>'interviewKind' AS kind FROM case_events WHERE case_no = $1 AND type = 'INTERVIEW_PROPOSED'`, [c.caseNo]);
+      expect(proposed).toEqual({ reason: '机构已书面说明逾期系停电所致，正在整改', kind: 'none' });
+      await c.reportRectification();
+      expect((await c.complete('verify-rectification', officer, { summary: '整改到位', decision: 'pass' })).stage).toBe('PUBLICITY');
+      expect((await c.records()).map((r) => r.kind)).toEqual(['determination']);
+      expect(await ds.query(`SELECT 1 FROM interviews WHERE case_no = $1`, [c.caseNo])).toEqual([]);
+    }));
+
+  it('goes straight to a warning interview when so agreed, and a rectification failing after it opens a 拒不整改 case', () =>
+    withCase(async (c) => {
+      await determineProposal(c);
+      await c.passDay('2026-02-24');
+      await c.passDay('2026-03-27');
+      await c.complete('propose-interview', officer, { summary: '逾期且情节较重', interviewKind: 'warning' });
+      // the approver returns it once; the officer proposes again and the approver's agreement decides
+      await c.complete('approve-interview', approver, { summary: '请补充逾期原因', decision: 'return' });
+      await c.complete('propose-interview', officer, { summary: '机构拒不说明逾期原因', interviewKind: 'warning' });
+      let s = await c.complete('approve-interview', approver, { summary: '同意警示性约谈', decision: 'agree' });
+      expect(s.stage).toBe('WARNING_INTERVIEW');
+      await c.complete('schedule-interview', officer, { summary: '安排', scheduledAt: '2026-04-01T09:00:00+08:00', place: '302', attendees: ['王经办'] });
+      expect((await c.documents()).filter((d) => d.kind === 'interview-notice')).toHaveLength(1);
+      s = await c.complete('record-interview', officer, { summary: '约谈', minutes: '记录', attendees: ['王经办'] });
+      expect(s.institutionDeadline).toEqual({ kind: 'rectification', dueDate: '2026-04-13', round: 1, provisional: false });
+      await c.reportRectification('部分整改');
+      s = await c.complete('verify-rectification', officer, { summary: '整改不到位', decision: 'fail' });
+      // the warning interview was the last: no further round, the refusal is a case of its own
+      expect(s.stage).toBe('PUBLICITY');
+      expect(await c.events()).toEqual(expect.arrayContaining(['INTERVIEW_PROPOSAL_RETURNED', 'RECTIFICATION_UNRESOLVED', 'REFUSAL_CASE_OPENED']));
+      const [interview] = await ds.query(`SELECT kind, status FROM interviews WHERE case_no = $1`, [c.caseNo]);
+      expect(interview).toEqual({ kind: 'warning', status: 'held' });
+      const [opened] = await ds.query(`SELECT payload->>'caseNo' AS "caseNo" FROM case_events WHERE case_no = $1 AND type = 'REFUSAL_CASE_OPENED'`, [c.caseNo]);
+      // the 拒不整改 case registers before it is stopped, as in the test below: a case stopped half-registered holds the clock
+      const refusal = c.env.client.workflow.getHandle(opened.caseNo);
+      try {
+        await refusal.executeUpdate(awaitRegistrationUpdate);
+      } finally {
+        await refusal.terminate('test finished').catch(() => undefined);
+      }
     }));
 
   it('opens a 拒不整改 case when a general case is still not rectified after the warning interview, and sanctions neither', () =>
@@ -165,8 +243,8 @@ describe(dishonestyCaseWorkflow.name, () => {
       await c.passDay('2026-02-24');
       await c.passDay('2026-03-27');
       let s = await c.state();
-      for (const stage of ['REMINDER_INTERVIEW', 'WARNING_INTERVIEW']) {
-        expect(s.stage).toBe(stage);
+      for (const [kind, stage] of [['reminder', 'REMINDER_INTERVIEW'], ['warning', 'WARNING_INTERVIEW']] as const) {
+        expect((await c.chooseInterview(kind)).stage).toBe(stage);
         await c.complete('schedule-interview', officer, { summary: '安排', scheduledAt: '2026-04-01T09:00:00+08:00', place: '301', attendees: ['王经办'] });
         await c.complete('record-interview', officer, { summary: '约谈', minutes: '记录', attendees: ['王经办'] });
         await c.reportRectification('部分整改');

@@ -43,6 +43,8 @@ export const TASK_KINDS = [
   'schedule-interview', 'record-interview', 'confirm-sanction', 'accept-repair', 'decide-repair', 'serve-document',
   // 严重失信主体名单 (国办发〔2020〕49号): the officer proposes, the legal reviewer checks, the head decides
   'propose-listing', 'review-listing', 'decide-listing',
+  // interviews by choice (issue #17): the officer proposes 提示性/警示性约谈 or none, the approver agrees
+  'propose-interview', 'approve-interview',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -69,7 +71,15 @@ export interface TaskOutcome {
   minutes?: string;
   /** The legal basis of a proposal to list the institution on the serious-dishonesty list. */
   basis?: string;
+  /** The interview the officer proposes after a missed or failed rectification: 提示性, 警示性 or none. */
+  interviewKind?: InterviewChoice;
+  /** Why no interview is proposed (required with `interviewKind: 'none'`). */
+  reason?: string;
 }
+
+/** 提示性约谈 or 警示性约谈 (the plan says "or"), or none with a reason. */
+export const INTERVIEW_CHOICES = ['reminder', 'warning', 'none'] as const;
+export type InterviewChoice = (typeof INTERVIEW_CHOICES)[number];
 
 /** `statement`: 陈述申辩 against a proposed listing on the serious-dishonesty list. */
 export type InstitutionDeadlineKind = 'objection' | 'rectification' | 'statement';

@@ -110,7 +110,7 @@ function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
     validator: ({ taskId, actor, outcome }) => {
       const task = rules.findTask(c.tasks, taskId);
       rules.assertAssignee(task, actor);
-      rules.assertNotProposer(task, actor, c.completedBy.get('propose-listing'));
+      rules.assertNotProposer(task, actor, (kind) => c.completedBy.get(kind));
       rules.assertOutcome(task, outcome);
     },
   });

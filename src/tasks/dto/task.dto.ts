@@ -5,7 +5,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsUscc } from '../../common/validation/uscc';
-import { CASE_STAGES, SEVERITIES, type Severity } from '../../../workflows/contracts';
+import { CASE_STAGES, INTERVIEW_CHOICES, SEVERITIES, type InterviewChoice, type Severity } from '../../../workflows/contracts';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -70,13 +70,21 @@ export class CompleteTaskDto {
   @IsString({ each: true, message: '每项措施必须是文本' })
   measures?: string[];
 
-  @ApiPropertyOptional({ description: '结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse、propose/not-propose、agree/disagree、list/not-list（按任务类型）' })
+  @ApiPropertyOptional({ description: '结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse、propose/not-propose、agree/disagree、list/not-list、agree/return（审核约谈意见）（按任务类型）' })
   @IsOptional() @IsIn(['approve', 'return', 'uphold', 'reject', 'upheld', 'rejected', 'pass', 'fail', 'accept', 'refuse', 'propose', 'not-propose', 'agree', 'disagree', 'list', 'not-list'], { message: '办理结论不正确' })
   decision?: string;
 
   @ApiPropertyOptional({ description: '列入严重失信主体名单的依据（提请列入时必填）' })
   @IsOptional() @IsString({ message: '依据必须是文本' }) @Length(1, 2000, { message: '依据应为 1–2000 个字符' })
   basis?: string;
+
+  @ApiPropertyOptional({ enum: INTERVIEW_CHOICES, description: '拟约谈方式（提出约谈意见时必填）：reminder 提示性约谈、warning 警示性约谈、none 不约谈' })
+  @IsOptional() @IsIn(INTERVIEW_CHOICES, { message: '约谈方式只能是提示性约谈、警示性约谈或不约谈' })
+  interviewKind?: InterviewChoice;
+
+  @ApiPropertyOptional({ description: '不约谈的理由（选择不约谈时必填）' })
+  @IsOptional() @IsString({ message: '理由必须是文本' }) @Length(1, 2000, { message: '理由应为 1–2000 个字符' })
+  reason?: string;
 
   @ApiPropertyOptional({ description: '约谈时间（ISO 8601）' })
   @IsOptional() @IsISO8601({ strict: true }, { message: '约谈时间格式不正确' })

@@ -3060,7 +3060,7 @@ export interface components {
             /** Format: date */
             dueDate: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing" | "propose-interview" | "approve-interview";
         };
         CaseEventDto: {
             /** Format: uuid */
@@ -3158,7 +3158,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing" | "propose-interview" | "approve-interview";
             overdue: boolean;
             /** @enum {string} */
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
@@ -3358,16 +3358,23 @@ export interface components {
             /** @description 列入严重失信主体名单的依据（提请列入时必填） */
             basis?: string;
             /**
-             * @description 结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse、propose/not-propose、agree/disagree、list/not-list（按任务类型）
+             * @description 结论：approve/return、uphold/reject、upheld/rejected、pass/fail、accept/reject、approve/refuse、propose/not-propose、agree/disagree、list/not-list、agree/return（审核约谈意见）（按任务类型）
              * @enum {string}
              */
             decision?: "approve" | "return" | "uphold" | "reject" | "upheld" | "rejected" | "pass" | "fail" | "accept" | "refuse" | "propose" | "not-propose" | "agree" | "disagree" | "list" | "not-list";
+            /**
+             * @description 拟约谈方式（提出约谈意见时必填）：reminder 提示性约谈、warning 警示性约谈、none 不约谈
+             * @enum {string}
+             */
+            interviewKind?: "reminder" | "warning" | "none";
             /** @description 拟采取的措施（调查任务）；确认联合惩戒时为失信惩戒措施清单的措施编号（GET /api/measures/catalogue），可确认部分或不确认 */
             measures?: string[];
             /** @description 约谈记录 */
             minutes?: string;
             /** @description 约谈地点 */
             place?: string;
+            /** @description 不约谈的理由（选择不约谈时必填） */
+            reason?: string;
             /** @description 约谈时间（ISO 8601） */
             scheduledAt?: string;
             /**
@@ -6208,7 +6215,7 @@ export interface components {
             id: string;
             idempotencyKey: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing" | "propose-interview" | "approve-interview";
             /** @description 办理结果 */
             outcome: {
                 [key: string]: unknown;
@@ -6568,7 +6575,7 @@ export interface components {
             id: string;
             institutionName: string;
             /** @enum {string} */
-            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing";
+            kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing" | "propose-interview" | "approve-interview";
             overdue: boolean;
             priority: number;
             /** @enum {string} */

@@ -1,4 +1,28 @@
-import { DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Input, Radio, Select } from 'antd';
+
+/** The plan's 提示性约谈 **or** 警示性约谈, or none with a reason (workflows/task-rules.ts checks the same). */
+export const INTERVIEW_CHOICE_OPTIONS = [
+  { value: 'reminder', label: '提示性约谈' },
+  { value: 'warning', label: '警示性约谈' },
+  { value: 'none', label: '不约谈' },
+];
+
+/** The officer's proposal after a missed or failed rectification; the approver agrees or returns it. */
+export function ProposeInterviewFields() {
+  const choice = Form.useWatch('interviewKind', Form.useFormInstance());
+  return (
+    <>
+      <Form.Item name="interviewKind" label="拟约谈方式" rules={[{ required: true, message: '请选择提示性约谈、警示性约谈或不约谈' }]}>
+        <Radio.Group optionType="button" buttonStyle="solid" options={INTERVIEW_CHOICE_OPTIONS} />
+      </Form.Item>
+      {choice === 'none' && (
+        <Form.Item name="reason" label="不约谈的理由" rules={[{ required: true, whitespace: true, message: '不约谈须写明理由' }]}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+      )}
+    </>
+  );
+}
 
 const attendeesRule = { required: true, type: 'array' as const, min: 1, message: '请填写参加约谈的人员' };
 

@@ -57,6 +57,29 @@ describe('TaskForm', () => {
     expect(await screen.findByText('请填写参加约谈的人员')).toBeTruthy();
   });
 
+  it('proposes an interview by choice and asks a reason only when none is proposed', async () => {
+    const submit = renderForm('propose-interview');
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('请选择提示性约谈、警示性约谈或不约谈')).toBeTruthy();
+    fireEvent.click(screen.getByText('不约谈'));
+    fireEvent.change(screen.getByLabelText('提出意见的事由'), { target: { value: '逾期未整改' } });
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('不约谈须写明理由')).toBeTruthy();
+    expect(submit).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('不约谈的理由'), { target: { value: ' 机构已说明逾期原因 ' } });
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(submit).toHaveBeenCalledWith({ summary: '逾期未整改', interviewKind: 'none', reason: '机构已说明逾期原因' }));
+  });
+
+  it('sends a warning interview without a reason field', async () => {
+    const submit = renderForm('propose-interview');
+    fireEvent.click(screen.getByText('警示性约谈'));
+    expect(screen.queryByLabelText('不约谈的理由')).toBeNull();
+    fireEvent.change(screen.getByLabelText('提出意见的事由'), { target: { value: '情节较重' } });
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(submit).toHaveBeenCalledWith({ summary: '情节较重', interviewKind: 'warning' }));
+  });
+
   it('offers the catalogue\'s joint-sanction measures with their basis, no free text, and orders no industry ban there', async () => {
     renderForm('confirm-sanction');
     expect(await screen.findByText('限制参加政府采购活动')).toBeTruthy();

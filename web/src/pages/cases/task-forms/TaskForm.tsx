@@ -7,7 +7,7 @@ import type { CaseTask } from '../../../api/types';
 import { SEVERITY_LABELS } from '../../../lib/labels';
 import { applyApiErrors } from '../../../lib/formErrors';
 import { DecisionField } from './DecisionField';
-import { RecordInterviewFields, ScheduleInterviewFields } from './InterviewFields';
+import { ProposeInterviewFields, RecordInterviewFields, ScheduleInterviewFields } from './InterviewFields';
 import { DECISIONS, SUMMARY_LABELS } from './options';
 import { MeasuresField, SanctionFields } from './SanctionFields';
 
@@ -21,9 +21,11 @@ interface Values {
   attendees?: string[];
   minutes?: string;
   basis?: string;
+  interviewKind?: string;
+  reason?: string;
 }
 
-const KNOWN = ['summary', 'severity', 'decision', 'measures', 'scheduledAt', 'place', 'attendees', 'minutes', 'basis'];
+const KNOWN = ['summary', 'severity', 'decision', 'measures', 'scheduledAt', 'place', 'attendees', 'minutes', 'basis', 'interviewKind', 'reason'];
 
 /** The outcome body POST /api/tasks/:id/complete takes, from what the form holds. */
 export function toOutcome(v: Values): Record<string, unknown> {
@@ -36,6 +38,8 @@ export function toOutcome(v: Values): Record<string, unknown> {
   if (v.attendees?.length) o.attendees = v.attendees;
   if (v.minutes) o.minutes = v.minutes.trim();
   if (v.basis) o.basis = v.basis.trim();
+  if (v.interviewKind) o.interviewKind = v.interviewKind;
+  if (v.interviewKind === 'none' && v.reason) o.reason = v.reason.trim();
   return o;
 }
 
@@ -59,6 +63,8 @@ function KindFields({ kind }: { kind: string }) {
           </Form.Item>
         </>
       );
+    case 'propose-interview':
+      return <ProposeInterviewFields />;
     case 'schedule-interview':
       return <ScheduleInterviewFields />;
     case 'record-interview':

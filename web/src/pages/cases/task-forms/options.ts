@@ -9,6 +9,7 @@ export const DECISIONS: Record<string, { value: string; label: string; needsReas
   'propose-listing': [{ value: 'propose', label: '提请列入严重失信主体名单' }, { value: 'not-propose', label: '不提请列入', needsReason: true }],
   'review-listing': [{ value: 'agree', label: '同意' }, { value: 'disagree', label: '不同意', needsReason: true }],
   'decide-listing': [{ value: 'list', label: '列入' }, { value: 'not-list', label: '不列入', needsReason: true }],
+  'approve-interview': [{ value: 'agree', label: '同意约谈意见' }, { value: 'return', label: '退回重新提出', needsReason: true }],
 };
 
 export const MEASURE_SUGGESTIONS = [
@@ -22,6 +23,8 @@ export const SUMMARY_LABELS: Record<string, string> = {
   'review-objection': '复核意见',
   'decide-objection': '决定理由',
   'verify-rectification': '核查意见',
+  'propose-interview': '提出意见的事由',
+  'approve-interview': '审核意见',
   'schedule-interview': '约谈事由',
   'record-interview': '约谈结论',
   'confirm-sanction': '惩戒意见',
