@@ -122,11 +122,11 @@ export class CaseDriver {
     return this.clock.dateOf(await this.env.currentTimeMs());
   }
 
-  /** The case's documents in the order issued, with their service. */
+  /** The case's documents in the order issued, with their service; those one step issues together (两书同达) share their time, by kind. */
   async documents(): Promise<{ id: string; kind: string; doc_no: string; status: string; seq: number; method: string | null; served_on: string | null }[]> {
     return this.ds.query(
       `SELECT d.id, d.kind, d.doc_no, d.status, d.seq, s.method, s.served_on::text
-         FROM documents d LEFT JOIN document_services s ON s.document_id = d.id WHERE d.case_no = $1 ORDER BY d.drafted_at, d.seq`, [this.caseNo]);
+         FROM documents d LEFT JOIN document_services s ON s.document_id = d.id WHERE d.case_no = $1 ORDER BY d.drafted_at, d.kind, d.seq`, [this.caseNo]);
   }
 
   /** The officer served a document on paper on `servedOn` (what POST /api/documents/:id/service signals). */
