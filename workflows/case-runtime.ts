@@ -66,6 +66,8 @@ export class CaseRuntime {
   readonly serviceTasks = new Map<string, string>();
   /** Who completed the last task of each kind (the drafter of the determination's public text, for one). */
   readonly completedBy = new Map<C.TaskKind, C.Actor>();
+  /** The decision of the last task of each kind (the legal review binds the listing decision: task-rules.ts). */
+  readonly decidedAs = new Map<C.TaskKind, string | undefined>();
   /** The lifecycle runs in this scope: a withdrawal cancels it. */
   readonly main = new CancellationScope();
   readonly writes: WriteQueue;

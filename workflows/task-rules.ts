@@ -106,6 +106,16 @@ export function assertNotProposer(task: OpenTask, actor: Actor, proposerOf: (kin
   if (rule && proposerOf(rule.kind)?.id === actor.id) reject(RejectCode.SAME_PERSON, rule.message);
 }
 
+/**
+ * 法制审核 binds the decision (行政处罚法 第五十八条: 未经法制审核或者审核未通过的，不得作出决定; the brief applies it to the
+ * 严重失信主体名单, 国办发〔2020〕49号): the head may list only after the legal reviewer agreed; 不列入 stays open.
+ */
+export function assertLegalReviewPassed(task: OpenTask, o: TaskOutcome, decisionOf: (kind: TaskKind) => string | undefined): void {
+  if (task.kind === 'decide-listing' && o.decision === 'list' && decisionOf('review-listing') !== 'agree') {
+    fail('法制审核未通过，不得作出列入决定');
+  }
+}
+
 export function assertInstitution(actor: Actor, uscc: string): void {
   if (actor.role !== 'institution' || actor.uscc !== uscc) reject(RejectCode.WRONG_PARTY, '只有被认定机构本身可以提交');
 }

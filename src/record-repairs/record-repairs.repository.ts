@@ -13,8 +13,10 @@ export const STATUS_LABELS: Record<RepairStatus, string> = {
 /** The record an application is about, with what the conditions read: its class, periods, fine and whether it has ended. */
 export interface TargetRecord {
   id: string;
-  institutionId: string;
-  uscc: string;
+  institutionId: string | null;
+  /** Null for a natural person's record (issue #19), which names `subjectId` instead. */
+  uscc: string | null;
+  subjectId: string | null;
   kind: string;
   title: string;
   severity: 'minor' | 'general' | 'serious' | null;
@@ -48,8 +50,8 @@ export interface RepairRow {
 export interface NewRepair {
   recordId: string;
   decisionId: string | null;
-  institutionId: string;
-  uscc: string;
+  institutionId: string | null;
+  uscc: string | null;
   officeCode: string | null;
   route: RepairChannel;
   externalRef: string | null;
@@ -77,7 +79,7 @@ export class RecordRepairsRepository {
 
   async target(m: EntityManager, recordId: string): Promise<TargetRecord | null> {
     const [r] = await m.query(
-      `SELECT r.id, r.institution_id AS "institutionId", r.uscc, r.kind, r.title, r.severity, r.office_code AS "officeCode", r.payload,
+      `SELECT r.id, r.institution_id AS "institutionId", r.uscc, r.subject_id AS "subjectId", r.kind, r.title, r.severity, r.office_code AS "officeCode", r.payload,
               r.publicity_until::text AS "publicityUntil", p.id AS "decisionId", p.document_no AS "decisionNo",
               COALESCE(p.repairable_from::text, r.payload->>'repairableFrom') AS "repairableFrom", f.paid_on::text AS "finePaidOn",
               EXISTS (SELECT 1 FROM credit_records e WHERE e.refers_to = r.id AND (e.kind IN ('repair','publication_end')

@@ -139,7 +139,7 @@ export class RecordRepairsService {
       }
       const granted = outcome === 'grant';
       const doc = await this.documents.issue({
-        kind: 'record-repair-decision', uscc: target.uscc, idempotencyKey: `record-repair:${id}:decision`, actorId: actor.id,
+        kind: 'record-repair-decision', ...addressee(target), idempotencyKey: `record-repair:${id}:decision`, actorId: actor.id,
         data: { approved: granted, applicationReceivedOn: row.receivedOn, recordTitle: target.title, ...(granted ? { effectiveOn: today } : { reasons: reason }) },
       }, m);
       let repairRecordId: string | null = null;
@@ -147,7 +147,7 @@ export class RecordRepairsService {
         // the repair record ends publication and sharing as it is appended (effects.store endEffectsOnAppend) and is
         // submitted to the platform; the penalty's own effects (fine, ban) are untouched (effect-rules.ts)
         const repair = await this.creditFile.append({
-          uscc: target.uscc, kind: 'repair', title: `信用修复：${target.title}`, decisionDate: today, refersTo: target.id,
+          ...owner(target), kind: 'repair', title: `信用修复：${target.title}`, decisionDate: today, refersTo: target.id,
           payload: { applicationId: id, route: row.route, reason, decisionDocNo: doc.docNo }, sourceRef: `record-repair:${id}`,
           officeCode: target.officeCode, createdBy: actor.id,
         }, m);
@@ -216,7 +216,7 @@ export class RecordRepairsService {
   /** 谁认定谁修复: the application goes to the department with a letter; the applicant and the platform learn where. */
   private async refer(m: EntityManager, id: string, target: TargetRecord, a: RepairApplication, department: string, actor: AuthUser | null) {
     const doc = await this.documents.issue({
-      kind: 'repair-referral-letter', uscc: target.uscc, idempotencyKey: `record-repair:${id}:referral`, actorId: actor?.id ?? null,
+      kind: 'repair-referral-letter', ...addressee(target), idempotencyKey: `record-repair:${id}:referral`, actorId: actor?.id ?? null,
       data: { department, applicationReceivedOn: a.receivedOn, recordTitle: target.title, routeLabel: ROUTE_LABELS[a.route] },
     }, m);
     await this.repo.update(m, id, { document_id: doc.id, decided_on: shanghaiToday(), reason: `该信息由${department}认定，已转其办理（谁认定、谁修复）` });
@@ -241,3 +241,8 @@ export class RecordRepairsService {
 }
 
 const fineImposed = (t: TargetRecord) => Array.isArray(t.payload.penaltyCategory) && (t.payload.penaltyCategory as unknown[]).includes('罚款');
+
+/** The record's owner: an institution by USCC, a natural person by subject (issue #19). */
+const owner = (t: TargetRecord) => (t.uscc ? { uscc: t.uscc } : { subjectId: t.subjectId! });
+/** A person has no portal and no consent to electronic service: the document waits for paper service. */
+const addressee = (t: TargetRecord) => (t.uscc ? { uscc: t.uscc } : { subjectId: t.subjectId!, serve: false });

@@ -139,6 +139,23 @@ describe('serious-dishonesty list and joint sanction over HTTP', () => {
     expect(docs.map((d) => d.kind)).toEqual(expect.arrayContaining(['listing-notice', 'listing-decision', 'sanction-letter', 'sanction-lifting-letter']));
   });
 
+  it('lets the head list only after the legal review agreed (行政处罚法 第五十八条); not listing stays open', async () => {
+    const { caseNo, institution } = await determinedSeriousCase();
+    await doTask(t, tokens.officer, caseNo, 'propose-listing', { summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });
+    await t.http().post(`/api/portal/cases/${caseNo}/statement`).set(auth(institution)).send({ reason: '请求不列入', fileIds: [] }).expect(200);
+    await doTask(t, tokens.legal, caseNo, 'review-listing', { summary: '证据不足，不同意列入', decision: 'disagree' });
+    const decide = await openedTask(tokens.head, caseNo, 'decide-listing');
+    await t.http().post(`/api/tasks/${decide.id}/claim`).set(auth(tokens.head)).expect(200);
+    const listed = await t.http().post(`/api/tasks/${decide.id}/complete`).set(auth(tokens.head)).send({ summary: '列入', decision: 'list' });
+    expect(listed.status).toBe(400);
+    expect(listed.body).toEqual(expect.objectContaining({ code: 'OUTCOME_INVALID', message: '法制审核未通过，不得作出列入决定' }));
+    const notListed = await t.http().post(`/api/tasks/${decide.id}/complete`).set(auth(tokens.head)).send({ summary: '法制审核不同意，不列入', decision: 'not-list' });
+    expect(notListed.status).toBe(200);
+    await followCase(t, tokens.head, caseNo, decide.id);
+    const effects = (await t.http().get(`/api/cases/${caseNo}/effects`).set(auth(tokens.officer)).expect(200)).body as { kind: string }[];
+    expect(effects.filter((e) => e.kind === 'list-entry')).toEqual([]);
+  });
+
   it('pins the rules of the behaviour\'s day (从旧兼从轻) and refuses a behaviour dated after today', async () => {
     const uscc = makeUscc();
     await t.http().post('/api/institutions').set(auth(tokens.officer))

@@ -102,7 +102,10 @@ function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
   setHandler(C.completeTaskUpdate, ({ taskId, actor, outcome }) => settle(() => {
     // Remove first: a second completion racing this one fails validation instead of running twice.
     const kind = c.tasks.get(taskId)?.kind;
-    if (kind) c.completedBy.set(kind, actor);
+    if (kind) {
+      c.completedBy.set(kind, actor);
+      c.decidedAs.set(kind, outcome.decision);
+    }
     c.tasks.delete(taskId);
     c.writes.push({ write: 'task-completed', key: `${caseNo}:completed:${taskId}`, taskId, actor, outcome });
     c.outcomes.set(taskId, outcome);
@@ -112,6 +115,7 @@ function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
       rules.assertAssignee(task, actor);
       rules.assertNotProposer(task, actor, (kind) => c.completedBy.get(kind));
       rules.assertOutcome(task, outcome);
+      rules.assertLegalReviewPassed(task, outcome, (kind) => c.decidedAs.get(kind));
     },
   });
 }

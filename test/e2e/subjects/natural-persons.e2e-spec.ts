@@ -38,6 +38,7 @@ describe('natural persons as subjects', () => {
     });
     return body;
   };
+  let bureauCode: string;
   let decision: { id: string; recordId: string; subjectId: string; status: string; uscc: string | null };
 
   beforeAll(async () => {
@@ -48,7 +49,9 @@ describe('natural persons as subjects', () => {
     officer = (await t.loginAs('officer', { officeCode: 'XWPX' })).token;
     approver = (await t.loginAs('approver', { officeCode: 'XWPX' })).token;
     const admin = (await t.loginAs('admin', { officeCode: null })).token;
-    await t.http().put('/api/document-settings').set(auth(admin)).send(settingsBody()).expect(200);
+    const settings = settingsBody();
+    bureauCode = settings.issuerCode;
+    await t.http().put('/api/document-settings').set(auth(admin)).send(settings).expect(200);
     const registered = await t.http().post('/api/publicity/penalties').set(auth(officer)).send(personPenalty()).expect(201);
     expect(JSON.stringify(registered.body)).not.toContain(idNumber);
     const text = registered.body.publicText;
@@ -192,5 +195,29 @@ describe('natural persons as subjects', () => {
     const [receipt] = await t.ds.query(`SELECT kind, subject_id FROM documents WHERE id = $1`, [served.body.receiptDocumentId]);
     expect(receipt).toEqual({ kind: 'service-receipt', subject_id: decision.subjectId });
     expect((await decide(approver).expect(200)).body.documentId).toBe(decided.documentId);
+  });
+
+  it('refers or decides a person\'s counter repair application, its documents addressed to the person, ID masked', async () => {
+    const today = daysFromToday(0);
+    const apply = (recordId: string) => t.http().post('/api/record-repairs').set(auth(officer)).send({
+      recordId, receivedOn: today, correction: '已停止培训并退还学费', commitment: '本人承诺今后依法依规开展活动', commitmentSignedOn: today,
+    });
+    // the penalty of another authority (海州区教育局): referred with a letter (谁认定谁修复)
+    expect((await apply(decision.recordId).expect(201)).body).toMatchObject({ status: 'referred', documentId: expect.any(String) });
+    // the bureau's own penalty, decided ten days ago: 一般 is repairable only after three months, so the approver refuses
+    const own = (await t.http().post('/api/publicity/penalties').set(auth(officer)).send(personPenalty({
+      decisionNo: `海教罚〔2026〕${randomBytes(4).toString('hex')}号`, authorityName: '连云港市连云区教育局', authorityCode: bureauCode,
+      sourceUnitName: '连云港市连云区教育局', sourceUnitCode: bureauCode,
+    })).expect(201)).body.publicText;
+    const ownDecision = (await t.http().post(`/api/publicity/public-texts/${own.id}/approve`).set(auth(approver)).send({ hash: own.hash }).expect(200)).body.decision;
+    const applied = await apply(ownDecision.recordId).expect(201);
+    await t.http().post(`/api/record-repairs/${applied.body.id}/acceptance`).set(auth(officer)).send({ outcome: 'accept' }).expect(200);
+    const refused = (await t.http().post(`/api/record-repairs/${applied.body.id}/decision`).set(auth(approver))
+      .send({ outcome: 'refuse', reason: '最短公示期未满三个月' }).expect(200)).body;
+    expect(refused).toMatchObject({ status: 'refused', documentId: expect.any(String) });
+    const [doc] = await t.ds.query(`SELECT kind, status, subject_id, uscc, title, content::text AS content FROM documents WHERE id = $1`, [refused.documentId]);
+    expect(doc).toMatchObject({ kind: 'record-repair-decision', status: 'issued', subject_id: decision.subjectId, uscc: null, title: '不予信用修复决定书' });
+    expect(doc.content).toContain(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
+    expect(doc.content).not.toContain(idNumber);
   });
 });
