@@ -5,6 +5,7 @@ import { createTestApp, TestApp } from '../support/app';
 import { binary, settingsBody } from '../support/documents';
 import { makeIdNumber, makeUscc } from '../support/factories';
 import { auth, consentToElectronicService, doTask, TINY_PDF } from '../support/http-case';
+import { waitFor } from '../support/platform';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
 
 // What only the bureau wrote: a lead naming its complainant, the officer's reasoning, the approver's opinion (the one
@@ -90,7 +91,11 @@ describe('the institution\'s own view of its case', () => {
     const upload = (await t.http().post('/api/portal/uploads').set(auth(inst.token)).attach('file', TINY_PDF, '办学许可证.pdf').expect(201)).body;
     await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(inst.token))
       .send({ reason: '我机构已取得办学许可证，认定事实有误', fileIds: [upload.id] }).expect(200);
-    const after = (await portalView(inst.token).expect(200)).body;
+    // the answer returns once the case accepted it (issue #20): the view follows the case into its review
+    const after = await waitFor('the objection under review', async () => {
+      const body = (await portalView(inst.token).expect(200)).body;
+      return body.stage === 'OBJECTION_REVIEW' && body;
+    });
     expect(after.submissions).toEqual([expect.objectContaining({ receiptNo: `${caseNo}-YY1`, kind: 'objection', kindLabel: '异议', files: 1 })]);
     expect(after.deadlines[0]).toMatchObject({ status: 'answered', statusLabel: '已答复', workingDaysLeft: null });
     expect(after.waitingFor).toBe('教育局办理中（异议处理）');
@@ -117,7 +122,8 @@ describe('the institution\'s own view of its case', () => {
     const audited = async (actor: string) => (await t.ds.query(
       `SELECT outcome FROM audit_log WHERE action = 'case.read' AND resource_id = $1 AND actor_id = $2 ORDER BY id DESC LIMIT 1`, [caseNo, actor]))[0]?.outcome;
     expect(await audited(inst.id)).toBe('ok');
-    expect(await audited(other.id)).toBe('refused:CASE_NOT_FOUND');
+    // a refused read is audited as the error answer leaves: the row may land just after the 404
+    expect(await waitFor('the refused read audited', () => audited(other.id))).toBe('refused:CASE_NOT_FOUND');
   });
 
   it('refuses the staff case page and the staff case list to an institution', async () => {
