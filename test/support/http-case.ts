@@ -35,8 +35,11 @@ type View = {
 export async function followCase(t: TestApp, token: string, caseNo: string, taskId: string): Promise<View & Record<string, unknown>> {
   for (let i = 0; i < 300; i++) {
     const v = (await t.http().get(`/api/cases/${caseNo}`).set(auth(token)).expect(200)).body as View & Record<string, unknown>;
-    const at = v.tasks.find((x) => x.id === taskId)?.completedAt;
-    const since = (iso: string) => Date.parse(iso) >= Date.parse(at!);
+    const done = v.tasks.find((x) => x.id === taskId);
+    const at = done?.completedAt;
+    // the next task is one opened after the completed one: not after its completion, whose row the API may commit
+    // while the case's own transaction (its now() taken earlier) opens the next task
+    const since = (iso: string) => Date.parse(iso) > Date.parse(done!.createdAt);
     if (at && (['CLOSED', 'WITHDRAWN', 'PUBLICITY'].includes(v.stage) || v.blockedReason
       || v.tasks.some((x) => x.id !== taskId && ['open', 'claimed'].includes(x.status) && since(x.createdAt))
       || v.institutionDeadlines.some((d) => d.status === 'open'))) return v;

@@ -32,9 +32,11 @@ export function waitingForWhom(v: Pick<CaseView, 'tasks' | 'institutionDeadlines
  * someone again — a task opened since, an open deadline of the institution, its publicity — or has ended or is blocked.
  */
 export function restsAfter(v: Pick<CaseView, 'tasks' | 'institutionDeadlines' | 'stage' | 'blockedReason'>, taskId: string): boolean {
-  const at = v.tasks.find((t) => t.id === taskId)?.completedAt;
-  if (!at) return false;
+  const done = v.tasks.find((t) => t.id === taskId);
+  if (!done?.completedAt) return false;
   if (['CLOSED', 'WITHDRAWN', 'PUBLICITY'].includes(v.stage) || v.blockedReason) return true;
-  return v.tasks.some((t) => t.id !== taskId && (t.status === 'open' || t.status === 'claimed') && Date.parse(t.createdAt) >= Date.parse(at))
+  // a task opened after the completed one, not after its completion: the API may commit the completion while the
+  // case's own transaction, its now() taken earlier, opens the next task
+  return v.tasks.some((t) => t.id !== taskId && (t.status === 'open' || t.status === 'claimed') && Date.parse(t.createdAt) > Date.parse(done.createdAt))
     || v.institutionDeadlines.some((d) => d.status === 'open');
 }
