@@ -84,7 +84,8 @@ export function ClassificationPanel({ refused }: { refused: Finding[] }) {
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>
-              <Form.Item name="raiseReason" label="提高理由" rules={[{ required: !!values?.raiseClassTo, whitespace: true, message: '提高分类须说明理由' }]}>
+              <Form.Item name="raiseReason" label="提高理由" dependencies={['raiseClassTo']}
+                rules={[({ getFieldValue }) => ({ required: !!getFieldValue('raiseClassTo'), whitespace: true, message: '提高分类须说明理由' })]}>
                 <Input maxLength={500} />
               </Form.Item>
             </Col>

@@ -29,7 +29,6 @@ export function CounterRepairForm({ onDone }: { onDone: (r: RecordRepair) => voi
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const uscc = Form.useWatch('uscc', form);
-  const commitment = Form.useWatch('commitment', form);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const records = useAsync(async () => (uscc ? repairablePenalties((await get<CreditFile>(`/institutions/${uscc}/credit-file`)).items) : []), [uscc]);
@@ -71,7 +70,9 @@ export function CounterRepairForm({ onDone }: { onDone: (r: RecordRepair) => voi
       <Form.Item name="commitment" label="信用修复承诺书内容" extra="纸质承诺书的文字；未签署承诺书的不能准予修复" rules={[{ min: 10, message: '承诺内容至少 10 个字' }]}>
         <Input.TextArea rows={3} maxLength={5000} />
       </Form.Item>
-      <Form.Item name="commitmentSignedOn" label="承诺书签署日期" rules={[{ required: !!commitment?.trim(), message: '填写承诺内容时请选择签署日期' }]}>
+      {/* read at validation time: a watched value may lag the keystroke that submits the form */}
+      <Form.Item name="commitmentSignedOn" label="承诺书签署日期" dependencies={['commitment']}
+        rules={[({ getFieldValue }) => ({ required: !!getFieldValue('commitment')?.trim(), message: '填写承诺内容时请选择签署日期' })]}>
         <DatePicker disabledDate={notAfterToday} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>登记申请</Button>
