@@ -4,6 +4,9 @@
  * secret (base32) so the demo and scripted checks can sign in: add it to an authenticator app, or print the current
  * code with `node dist/scripts/totp-code.js <secret>`. These secrets are public: development data only.
  */
+import type { DataSource } from 'typeorm';
+import { DEFAULT_PREFIXES, DEFAULT_RETENTION_YEARS } from '../src/documents/settings/document-settings.service';
+
 export const DEMO_USERS = [
   { username: 'officer1', password: 'Jingban@Haizhou26', totpSecret: '3DKNHN7VX7I6AWLTUD7JFOJFBED2WREY', role: 'officer', displayName: '王经办（校外培训监管科）', officeCode: 'XWPX', uscc: null, enforcementCertNo: '32070320260011' },
   // a penalty is investigated by two officers with enforcement certificates (行政处罚法 art. 42)
@@ -40,6 +43,17 @@ export const DEMO_DOCUMENT_SETTINGS = {
   contactPhone: '0518-82310000',
   verifyBaseUrl: 'http://127.0.0.1:3000/api/public/documents/verify',
 };
+
+/** The bureau's document settings, unless an administrator has set them already (the demo and the bench databases). */
+export async function insertDemoDocumentSettings(ds: DataSource): Promise<void> {
+  const d = DEMO_DOCUMENT_SETTINGS;
+  await ds.query(
+    `INSERT INTO document_settings (id, issuer_name, issuer_code, area_code, number_prefixes, review_body, court, contact_address,
+       contact_phone, verify_base_url, retention_years)
+     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+    [d.issuerName, d.issuerCode, d.areaCode, JSON.stringify(DEFAULT_PREFIXES), d.reviewBody, d.court, d.contactAddress, d.contactPhone,
+      d.verifyBaseUrl, JSON.stringify(DEFAULT_RETENTION_YEARS)]);
+}
 
 /** inst1's institution signed the 电子送达确认书: its documents are served to its portal inbox on issue. */
 export const DEMO_SERVICE_CONSENTS = [

@@ -7,8 +7,7 @@ import { CryptoModule } from '../src/common/crypto/crypto.module';
 import { FieldCryptoService } from '../src/common/crypto/field-crypto.service';
 import { AppConfigModule } from '../src/config/config.module';
 import { DatabaseModule } from '../src/database/database.module';
-import { DEFAULT_PREFIXES, DEFAULT_RETENTION_YEARS } from '../src/documents/settings/document-settings.service';
-import { DEMO_DOCUMENT_SETTINGS, DEMO_INSTITUTIONS, DEMO_SERVICE_CONSENTS, DEMO_USERS } from './demo-data';
+import { DEMO_INSTITUTIONS, DEMO_SERVICE_CONSENTS, DEMO_USERS, insertDemoDocumentSettings } from './demo-data';
 
 @Module({ imports: [AppConfigModule, DatabaseModule, CryptoModule] })
 class SeedModule {}
@@ -44,13 +43,7 @@ async function seed(): Promise<void> {
         'enforcementCertNo' in u ? u.enforcementCertNo : null],
     );
   }
-  const d = DEMO_DOCUMENT_SETTINGS;
-  await ds.query(
-    `INSERT INTO document_settings (id, issuer_name, issuer_code, area_code, number_prefixes, review_body, court, contact_address,
-       contact_phone, verify_base_url, retention_years)
-     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
-    [d.issuerName, d.issuerCode, d.areaCode, JSON.stringify(DEFAULT_PREFIXES), d.reviewBody, d.court, d.contactAddress, d.contactPhone,
-      d.verifyBaseUrl, JSON.stringify(DEFAULT_RETENTION_YEARS)]);
+  await insertDemoDocumentSettings(ds);
   for (const c of DEMO_SERVICE_CONSENTS) {
     await ds.query(
       `INSERT INTO electronic_service_consents (institution_id, uscc, signed_on, signatory, email_enc, mobile_enc, recorded_by)

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join, sep } from 'node:path';
 import { DataSource } from 'typeorm';
+import { insertDemoDocumentSettings } from '../../scripts/demo-data';
 import { publishDraftYears } from '../../scripts/draft-calendar';
 import { CalendarOverrideEntity } from '../../src/calendar/calendar-override.entity';
 import { CalendarYearEntity } from '../../src/calendar/calendar-year.entity';
@@ -46,7 +47,7 @@ async function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-/** Drops and recreates the bench database, runs every migration on it and gives it a calendar (below). */
+/** Drops and recreates the bench database, runs every migration on it, gives it the bureau's settings and a calendar. */
 export async function freshDatabase(): Promise<DataSource> {
   const admin = await new DataSource({ type: 'postgres', url: `${PG_BASE}/postgres` }).initialize();
   try {
@@ -57,6 +58,8 @@ export async function freshDatabase(): Promise<DataSource> {
   }
   const ds = await openDatabase();
   await ds.runMigrations();
+  // the bureau's settings: a case cannot issue its first document without them (DOCUMENT_SETTINGS_MISSING)
+  await insertDemoDocumentSettings(ds);
   await publishBenchCalendar();
   return ds;
 }

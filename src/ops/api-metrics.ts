@@ -1,11 +1,11 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { NotificationQueue } from '../notifications/notification-queue';
 import { PlatformQueues } from '../platform/platform-queues';
-import { MetricsServer } from './metrics-server';
+import { ProcessMetrics } from './metrics-server';
 import { readState, StateSnapshot } from './ops-queries';
 import { opsSettings } from './ops-settings';
 
@@ -16,12 +16,8 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
  * Redis when Prometheus scrapes (at most once per METRICS_CACHE_MS, so a scrape storm costs a few queries).
  */
 @Injectable()
-export class ApiMetrics implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly registry = new Registry();
-  private readonly settings = opsSettings();
-  private readonly server = new MetricsServer(this.registry, {
-    host: this.settings.METRICS_HOST, port: this.settings.METRICS_PORT, token: this.settings.METRICS_TOKEN, name: 'API',
-  });
+export class ApiMetrics extends ProcessMetrics {
+  private readonly cacheMs = opsSettings().METRICS_CACHE_MS;
   private cached: { at: number; state: Promise<StateSnapshot & { queues: { queue: string; state: string; n: number }[] }> } | null = null;
 
   readonly httpDuration = new Histogram({
@@ -37,6 +33,8 @@ export class ApiMetrics implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly platformQueues: PlatformQueues,
     private readonly notificationQueue: NotificationQueue,
   ) {
+    const settings = opsSettings();
+    super({ host: settings.METRICS_HOST, port: settings.METRICS_PORT, token: settings.METRICS_TOKEN, name: 'API' });
     collectDefaultMetrics({ register: this.registry, prefix: 'educredit_api_' });
     this.gauge('educredit_cases_open', 'open cases by stage', ['stage'], (g, s) => s.openByStage.forEach((r) => g.set({ stage: r.stage }, r.n)));
     this.gauge('educredit_tasks_overdue', 'open worklist tasks flagged overdue (escalated)', [], (g, s) => g.set(s.overdueTasks));
@@ -68,7 +66,7 @@ export class ApiMetrics implements OnApplicationBootstrap, OnApplicationShutdown
 
   private state() {
     const now = Date.now();
-    if (this.cached && now - this.cached.at < this.settings.METRICS_CACHE_MS) return this.cached.state;
+    if (this.cached && now - this.cached.at < this.cacheMs) return this.cached.state;
     const state = (async () => {
       const [db, queues] = await Promise.all([readState(this.ds), this.queueDepths()]);
       return { ...db, queues };
@@ -93,16 +91,4 @@ export class ApiMetrics implements OnApplicationBootstrap, OnApplicationShutdown
     });
     next();
   };
-
-  onApplicationBootstrap(): Promise<number | null> {
-    return this.server.start();
-  }
-
-  get port(): number | null {
-    return this.server.port;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.server.stop();
-  }
 }

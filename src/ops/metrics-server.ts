@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Logger } from '@nestjs/common';
-import type { Registry } from 'prom-client';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Registry } from 'prom-client';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -68,5 +68,27 @@ export class MetricsServer {
     const s = this.server;
     this.server = null;
     if (s) await new Promise<void>((done) => s.close(() => done()));
+  }
+}
+
+/** A process's metrics registry, served by its own listener for as long as the process runs. */
+export abstract class ProcessMetrics implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly registry = new Registry();
+  private readonly server: MetricsServer;
+
+  protected constructor(opts: { host: string; port: number; token?: string; name: string }) {
+    this.server = new MetricsServer(this.registry, opts);
+  }
+
+  onApplicationBootstrap(): Promise<number | null> {
+    return this.server.start();
+  }
+
+  get port(): number | null {
+    return this.server.port;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.server.stop();
   }
 }

@@ -1,8 +1,8 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { MetricsServer } from './metrics-server';
+import { ProcessMetrics } from './metrics-server';
 import { opsSettings } from './ops-settings';
 
 /**
@@ -11,14 +11,11 @@ import { opsSettings } from './ops-settings';
  * exporter on TEMPORAL_METRICS_PORT (src/ops/temporal-telemetry.ts); the service state is on the API's listener.
  */
 @Injectable()
-export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly registry = new Registry();
-  private readonly settings = opsSettings();
-  private readonly server = new MetricsServer(this.registry, {
-    host: this.settings.METRICS_HOST, port: this.settings.WORKER_METRICS_PORT, token: this.settings.METRICS_TOKEN, name: 'worker',
-  });
+export class WorkerMetrics extends ProcessMetrics {
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {
+    const settings = opsSettings();
+    super({ host: settings.METRICS_HOST, port: settings.WORKER_METRICS_PORT, token: settings.METRICS_TOKEN, name: 'worker' });
     collectDefaultMetrics({ register: this.registry, prefix: 'educredit_worker_' });
     const latest = () => this.latestChainCheck();
     new Gauge({
@@ -42,17 +39,5 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
       `SELECT failed, extract(epoch FROM finished_at)::float AS at FROM ops_check_runs WHERE check_name = 'credit_chains'
         ORDER BY finished_at DESC LIMIT 1`);
     return row ? { failed: Number(row.failed), at: Number(row.at) } : undefined;
-  }
-
-  onApplicationBootstrap(): Promise<number | null> {
-    return this.server.start();
-  }
-
-  get port(): number | null {
-    return this.server.port;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.server.stop();
   }
 }

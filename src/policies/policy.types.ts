@@ -3,7 +3,7 @@
  * Units: plain numbers are working days; `…CalendarDays` are calendar days; `…Months` are months.
  * Type-only for workflows: a workflow may `import type` this, never the constant.
  */
-import type { Severity } from '../../workflows/contracts';
+import type { CasePolicy, Severity } from '../../workflows/contracts';
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E';
 
@@ -33,23 +33,10 @@ export interface GradeBand {
   min: number;
 }
 
-export interface PolicyDocument {
-  investigationDays: number;
-  approvalDays: number;
-  objectionDays: number;
-  objectionReviewDays: number;
+/** The case figures the workflow waits by (`CasePolicy`, the workflow's contract) and the rest of the policy. */
+export interface PolicyDocument extends CasePolicy {
   publicationDays: number;
   rectificationCalendarDays: number;
-  /** Officer's time to verify a rectification report. */
-  rectificationReviewDays: number;
-  /** Officer's time to schedule an interview, and to record it once held. */
-  interviewScheduleDays: number;
-  interviewRecordDays: number;
-  reminderInterviewDays: number;
-  warningInterviewDays: number;
-  repairAcceptanceDays: number;
-  repairDecisionDays: number;
-  reminderBeforeDueDays: number;
   publicity: Record<Severity, PublicityWindow>;
   grades: GradeBand[];
   /** Absent before migration 1765400000000; `classificationThresholds()` fills a missing one from the defaults. */

@@ -28,7 +28,9 @@ export interface CasePolicy {
   approvalDays: number;
   objectionDays: number;
   objectionReviewDays: number;
+  /** Officer's time to verify a rectification report. */
   rectificationReviewDays: number;
+  /** Officer's time to schedule an interview, and to record it once held. */
   interviewScheduleDays: number;
   interviewRecordDays: number;
   reminderInterviewDays: number;
