@@ -16,7 +16,7 @@ export interface ForwardedApplication {
 }
 
 /** Whose record the application is about: an institution of ours by USCC, or a person of ours by the ID number's blind index. */
-type Owner = { uscc: string } | { subjectId: string };
+type Owner = { uscc: string } | { subjectId: string; idType: string; idEnc: string };
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const date = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
@@ -46,7 +46,7 @@ export class CreditChinaIntake {
     const decisionNo = text(item.payload.decisionNo);
     const recordId = decisionNo ? await this.repo.recordOfDecisionNo(m, owner, decisionNo) : null;
     const receivedOn = date(item.payload.receivedOn) ?? shanghaiToday();
-    if (!recordId) return this.refuse(m, item, ref, `未找到决定书文号为“${decisionNo ?? ''}”的行政处罚信息`);
+    if (!recordId) return this.refuse(m, item, owner, ref, `未找到决定书文号为“${decisionNo ?? ''}”的行政处罚信息`);
     const application: RepairApplication = {
       recordId, route: 'creditchina', externalRef: ref, receivedOn: receivedOn > shanghaiToday() ? shanghaiToday() : receivedOn,
       correction: text(item.payload.correction) ?? '（信用中国未转来整改情况说明）',
@@ -77,15 +77,17 @@ export class CreditChinaIntake {
     }
     const idNumber = text(item.payload.idNumber);
     const person = idNumber ? await this.subjects.findPerson(m, idNumber) : undefined;
-    return person ? { subjectId: person.id } : null;
+    return person ? { subjectId: person.id, idType: person.idType, idEnc: person.idEnc } : null;
   }
 
   /** No record of ours by that number: nobody here to serve a decision on, so the answer goes back through 信用中国. */
-  private async refuse(m: EntityManager, item: ForwardedApplication, ref: string, reason: string): Promise<'created'> {
+  private async refuse(m: EntityManager, item: ForwardedApplication, owner: Owner, ref: string, reason: string): Promise<'created'> {
+    // a person is named to the platform by ID type and sealed number, never in clear (platform-simulator/validation.ts)
+    const person = 'subjectId' in owner ? { subjectId: owner.subjectId, payload: { subjectCategory: '自然人', idType: owner.idType, idEnc: owner.idEnc } } : {};
     this.logger.warn({ feedItem: item.id }, 'repair application from 信用中国 not accepted at intake');
     await this.outbox.enqueue(m, {
       recordType: 'repair_result', recordRef: ref, uscc: item.uscc, idempotencyKey: `record-repair-result:creditchina:${ref}:not_accepted`,
-      payload: { applicationId: null, route: 'creditchina', externalRef: ref, status: 'not_accepted', statusLabel: '不予受理', reason },
+      payload: { applicationId: null, route: 'creditchina', externalRef: ref, status: 'not_accepted', statusLabel: '不予受理', reason, ...person },
     });
     return 'created';
   }

@@ -199,12 +199,13 @@ export class RecordRepairsService {
    */
   private async feedBack(m: EntityManager, id: string): Promise<void> {
     const v = (await this.repo.view(id, m))!;
+    const target = (await this.repo.target(m, v.recordId))!;
     await this.outbox.enqueue(m, {
       recordType: 'repair_result', recordRef: id, uscc: v.uscc, officeCode: null, idempotencyKey: `record-repair-result:${id}:${v.status}`,
       payload: {
         applicationId: id, route: v.route, externalRef: v.externalRef, recordId: v.recordId, recordTitle: v.recordTitle, status: v.status,
         statusLabel: v.statusLabel, receivedOn: v.receivedOn, decidedOn: v.decidedOn, reason: v.reason, referredTo: v.referredTo,
-        documentNo: v.documentNo,
+        documentNo: v.documentNo, ...personOf(target),
       },
     });
   }
@@ -268,6 +269,10 @@ const newRepair = (target: TargetRecord, a: RepairApplication, acceptDue: string
   officeCode: target.officeCode, route: a.route, externalRef: a.externalRef ?? null, receivedOn: a.receivedOn,
   commitment: a.commitment?.trim() || null, commitmentSignedOn: a.commitment?.trim() ? (a.commitmentSignedOn ?? a.receivedOn) : null,
   correction: a.correction, fileIds: a.fileIds ?? [], acceptDue, referredTo, createdBy: actor?.id ?? null,
+});
+/** A person has no USCC: the platform takes the 证件类型 and the sealed number, as with the person's penalty (issue #19). */
+const personOf = (t: TargetRecord) => (t.uscc ? {} : {
+  subjectId: t.subjectId, payload: { subjectCategory: '自然人', idType: t.payload.idType ?? null, idEnc: t.payload.idEnc ?? null },
 });
 const fineImposed = (t: TargetRecord) => Array.isArray(t.payload.penaltyCategory) && (t.payload.penaltyCategory as unknown[]).includes('罚款');
 
