@@ -27,10 +27,16 @@ const SQL = `
       FROM tasks t JOIN cases c ON c.case_no = t.case_no
      WHERE t.overdue AND t.due_date BETWEEN $1 AND $2 GROUP BY 1),
   late_objections AS (
-    SELECT i.office_code, count(*)::int AS n FROM credit_objections o JOIN institutions i ON i.id = o.institution_id
-     WHERE o.answer_due BETWEEN $1 AND $2
-       AND ((o.status = 'submitted' AND o.answer_due < $3) OR (o.decided_at AT TIME ZONE 'Asia/Shanghai')::date > o.answer_due)
-     GROUP BY i.office_code)
+    SELECT office_code, count(*)::int AS n FROM (
+      SELECT i.office_code FROM credit_objections o JOIN institutions i ON i.id = o.institution_id
+       WHERE o.answer_due BETWEEN $1 AND $2
+         AND ((o.status = 'submitted' AND o.answer_due < $3) OR (o.decided_at AT TIME ZONE 'Asia/Shanghai')::date > o.answer_due)
+      -- a person's objection entered at the counter is answered by the same deadline (issue #19 review)
+      UNION ALL
+      SELECT c.office_code FROM counter_intakes c
+       WHERE c.kind = 'objection' AND c.answer_due BETWEEN $1 AND $2
+         AND ((c.status = 'received' AND c.answer_due < $3) OR (c.decided_at AT TIME ZONE 'Asia/Shanghai')::date > c.answer_due)
+    ) x GROUP BY office_code)
   SELECT o.code AS "officeCode", o.name AS "officeName",
          COALESCE(lp.n, 0) AS "latePublications", COALESCE(ns.n, 0) AS "notShared",
          COALESCE(ot.n, 0) AS "overdueTasks",

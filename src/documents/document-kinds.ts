@@ -9,7 +9,7 @@ export const DOCUMENT_KINDS = [
   // the penalty procedure (限制从业, issue #17, docs/industry-bans.md)
   'penalty-notice', 'hearing-notice', 'hearing-record', 'penalty-decision',
   // repair of a record outside a case (a 双公示 penalty), and the referral of another department's record (issue #19)
-  'record-repair-decision', 'repair-referral-letter',
+  'record-repair-decision', 'repair-referral-letter', 'record-repair-not-accepted',
   // a natural person's objection to a record, entered at the counter (issue #19, docs/subjects.md)
   'record-objection-result',
   // the serious-dishonesty list as a decision (issue #17, docs/case-lifecycle.md)
@@ -54,6 +54,7 @@ export const KIND_TRAITS: Record<DocumentKind, KindTraits> = {
   'hearing-record': { label: '听证笔录', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教听记' },
   'penalty-decision': { label: '行政处罚决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教罚决' },
   'record-repair-decision': { label: '信用修复决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教记修决' },
+  'record-repair-not-accepted': { label: '信用修复申请不予受理决定书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教修不受' },
   'repair-referral-letter': { label: '信用修复申请转办函', layout: 'letter', verifiable: true, toSubject: false, defaultPrefix: '连区教修转函' },
   'record-objection-result': { label: '异议处理结果告知书', layout: 'enforcement', verifiable: true, toSubject: true, defaultPrefix: '连区教信记异' },
   'listing-notice': { label: '列入严重失信主体名单告知书', layout: 'enforcement', verifiable: false, toSubject: true, defaultPrefix: '连区教名告' },

@@ -164,8 +164,9 @@ export function createSimulatorApp(store: SimulatorStore): express.Express {
   // 信用中国 received a repair application; the platform forwards it to the bureau that determined the record
   app.post('/admin/creditchina/repair-applications', (req, res) => {
     const b = req.body ?? {};
-    if (typeof b.applicationId !== 'string' || typeof b.uscc !== 'string' || typeof b.decisionNo !== 'string') {
-      res.status(400).json({ code: 'BAD_REQUEST', message: '须包含 applicationId、uscc 和 decisionNo', fields: [] });
+    const person = typeof b.idType === 'string' && typeof b.idNumber === 'string' && typeof b.name === 'string';
+    if (typeof b.applicationId !== 'string' || (typeof b.uscc !== 'string') === !person || typeof b.decisionNo !== 'string') {
+      res.status(400).json({ code: 'BAD_REQUEST', message: '须包含 applicationId、decisionNo，以及 uscc（机构）或 idType、idNumber、name（自然人）之一', fields: [] });
       return;
     }
     const [item] = store.publish([pushedApplication(b)]);
@@ -191,7 +192,10 @@ export function createSimulatorApp(store: SimulatorStore): express.Express {
 /** The feed item a 信用中国 repair application becomes: the department is 信用中国, the id its application id. */
 function pushedApplication(b: Record<string, unknown>): Omit<FeedItem, 'seq' | 'publishedAt'> {
   const { uscc, ...payload } = b;
-  return { id: String(b.applicationId), kind: 'repair_application', department: '信用中国', uscc: String(uscc), title: '信用修复申请', payload };
+  if (typeof uscc === 'string') return { id: String(b.applicationId), kind: 'repair_application', department: '信用中国', uscc, title: '信用修复申请', payload };
+  // a natural person has no USCC: 信用中国 names the applicant by ID type and number (教育部令第53号 art. 2 covers persons)
+  return { id: String(b.applicationId), kind: 'repair_application', department: '信用中国', uscc: null, title: '信用修复申请',
+    payload: { ...payload, subjectCategory: '自然人' } };
 }
 
 /** Re-publishes every feed item once more with new sequence numbers: a platform that delivers twice. */

@@ -24,7 +24,8 @@ export interface FeedItem {
   /** `repair_application`: a repair application 信用中国 received, forwarded to the body that determined the record. */
   kind: 'record' | 'joint_sanction_ack' | 'repair_application';
   department: string;
-  uscc: string;
+  /** Null for a natural person's repair application, which names the person in its payload (idType, idNumber, name). */
+  uscc: string | null;
   title: string;
   recordType?: string;
   severity?: 'minor' | 'general' | 'serious';

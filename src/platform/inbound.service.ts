@@ -86,7 +86,7 @@ export class InboundService {
   }
 
   private async record(m: EntityManager, item: PlatformFeedItem): Promise<Outcome> {
-    const [inst] = await m.query(`SELECT id, name, office_code FROM institutions WHERE uscc = $1`, [item.uscc]);
+    const [inst] = item.uscc ? await m.query(`SELECT id, name, office_code FROM institutions WHERE uscc = $1`, [item.uscc]) : [];
     if (!inst) return 'not_ours'; // the feed is the whole city's; only the bureau's institutions concern us
     const sourceKey = `${item.department}:${item.id}`;
     const warning = WARN_TYPES.has(item.recordType ?? '') || WARN_SEVERITIES.has(item.severity ?? '');
@@ -115,7 +115,7 @@ export class InboundService {
     await m.query('SAVEPOINT credit_file');
     try {
       const rec = await this.creditFile.append({
-        uscc: item.uscc, kind: 'inbound', title: `${item.department}：${item.title}`,
+        uscc: item.uscc!, kind: 'inbound', title: `${item.department}：${item.title}`,
         decisionDate: item.decisionDate ?? beijingToday(),
         severity: (['minor', 'general', 'serious'] as const).find((s) => s === item.severity) ?? null,
         payload: { department: item.department, sourceId: item.id, recordType: item.recordType ?? null, ...item.payload },

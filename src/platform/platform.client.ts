@@ -28,7 +28,8 @@ export interface PlatformFeedItem {
   id: string;
   kind: 'record' | 'joint_sanction_ack' | 'repair_application';
   department: string;
-  uscc: string;
+  /** Null for a natural person's repair application (the person is named in the payload). */
+  uscc: string | null;
   title: string;
   recordType?: string;
   severity?: string;

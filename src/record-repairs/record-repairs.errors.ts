@@ -8,6 +8,8 @@ export enum RecordRepairErrorCode {
   RECORD_NOT_REPAIRABLE = 'RECORD_NOT_REPAIRABLE',
   /** A case's determination is repaired through its case (the workflow's repair application). */
   REPAIR_VIA_CASE = 'REPAIR_VIA_CASE',
+  /** A penalty naming no 处罚机关代码: who determined it (谁认定谁修复) is unknown, so it is neither decided nor referred. */
+  RECORD_DETERMINER_UNKNOWN = 'RECORD_DETERMINER_UNKNOWN',
   REPAIR_ALREADY_OPEN = 'REPAIR_ALREADY_OPEN',
   RECORD_ALREADY_ENDED = 'RECORD_ALREADY_ENDED',
   /** Acceptance or decision asked of an application not at that step. */

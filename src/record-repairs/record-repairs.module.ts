@@ -4,6 +4,7 @@ import { DocumentsCoreModule } from '../documents/documents-core.module';
 import { EffectsModule } from '../effects/effects.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { PortalModule } from '../portal/portal.module';
+import { SubjectsCoreModule } from '../subjects/subjects-core.module';
 import { CreditChinaIntake } from './creditchina-intake';
 import { RecordRepairsController } from './record-repairs.controller';
 import { RecordRepairsRepository } from './record-repairs.repository';
@@ -15,7 +16,7 @@ import { RecordRepairsService } from './record-repairs.service';
  */
 @Global()
 @Module({
-  imports: [CalendarModule, PoliciesModule, DocumentsCoreModule, EffectsModule],
+  imports: [CalendarModule, PoliciesModule, DocumentsCoreModule, EffectsModule, SubjectsCoreModule],
   providers: [RecordRepairsRepository, RecordRepairsService, CreditChinaIntake],
   exports: [RecordRepairsService, CreditChinaIntake],
 })

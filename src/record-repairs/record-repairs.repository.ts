@@ -91,10 +91,11 @@ export class RecordRepairsRepository {
     return r ?? null;
   }
 
-  /** A 双公示 penalty by its decision number and subject: how 信用中国 names the record it forwards an application for. */
-  async recordOfDecisionNo(m: EntityManager, uscc: string, decisionNo: string): Promise<string | null> {
+  /** A 双公示 penalty by its decision number and its institution or person: how 信用中国 names the record it forwards an application for. */
+  async recordOfDecisionNo(m: EntityManager, owner: { uscc: string } | { subjectId: string }, decisionNo: string): Promise<string | null> {
+    const [column, value] = 'uscc' in owner ? ['uscc', owner.uscc] : ['subject_id', owner.subjectId];
     const [r] = await m.query(
-      `SELECT record_id FROM publicity_decisions WHERE kind = 'penalty' AND uscc = $1 AND document_no = $2 AND record_id IS NOT NULL`, [uscc, decisionNo]);
+      `SELECT record_id FROM publicity_decisions WHERE kind = 'penalty' AND ${column} = $1 AND document_no = $2 AND record_id IS NOT NULL`, [value, decisionNo]);
     return r?.record_id ?? null;
   }
 

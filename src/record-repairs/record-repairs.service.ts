@@ -20,7 +20,7 @@ import { PublicityErrorCode } from '../publicity/publicity.errors';
 import { determinerOf } from './determiner';
 import type { RecordRepairViewDto, RepairChannel, RepairStatus } from './dto/record-repair.dto';
 import { RecordRepairErrorCode as Code, recordRepairNotFound, repairError } from './record-repairs.errors';
-import { RecordRepairsRepository, ROUTE_LABELS, STATUS_LABELS, TargetRecord } from './record-repairs.repository';
+import { NewRepair, RecordRepairsRepository, ROUTE_LABELS, STATUS_LABELS, TargetRecord } from './record-repairs.repository';
 import { unmetConditions } from './repair-conditions';
 
 export interface RepairApplication {
@@ -83,17 +83,14 @@ export class RecordRepairsService {
       if (who.kind === 'not-repairable') {
         throw repairError(Code.RECORD_NOT_REPAIRABLE, '该信用记录不是失信信息（行政处罚等），无需信用修复', HttpStatus.UNPROCESSABLE_ENTITY);
       }
+      if (who.kind === 'unknown') {
+        throw repairError(Code.RECORD_DETERMINER_UNKNOWN, '该行政处罚信息未载明处罚机关代码，无法确定认定机关（谁认定、谁修复），请先更正该信息再申请信用修复', HttpStatus.UNPROCESSABLE_ENTITY);
+      }
       if (who.kind === 'own') this.assertOpen(target, today);
       if (await this.repo.openFor(tx, target.id)) {
         throw repairError(Code.REPAIR_ALREADY_OPEN, '该记录已有信用修复申请正在办理，请等待办理结果', HttpStatus.CONFLICT);
       }
-      const id = await this.repo.insert(tx, {
-        recordId: target.id, decisionId: target.decisionId, institutionId: target.institutionId, uscc: target.uscc,
-        officeCode: target.officeCode, route: a.route, externalRef: a.externalRef ?? null, receivedOn: a.receivedOn,
-        commitment: a.commitment?.trim() || null, commitmentSignedOn: a.commitment?.trim() ? (a.commitmentSignedOn ?? a.receivedOn) : null,
-        correction: a.correction, fileIds: a.fileIds ?? [], acceptDue, referredTo: who.kind === 'other' ? who.department : null,
-        createdBy: actor?.id ?? null,
-      });
+      const id = await this.repo.insert(tx, newRepair(target, a, acceptDue, who.kind === 'other' ? who.department : null, actor));
       if (who.kind === 'other') await this.refer(tx, id, target, a, who.department, actor);
       return (await this.repo.view(id, tx))!;
     };
@@ -106,13 +103,12 @@ export class RecordRepairsService {
       await this.atStep(m, id, 'submitted', '待受理');
       const today = shanghaiToday();
       if (outcome === 'reject') {
-        await this.repo.update(m, id, { status: 'not_accepted', accepted_on: today, accepted_by: actor.id, decided_on: today, reason: reason! });
+        await this.notAccepted(m, id, reason!, actor);
       } else {
         const { document } = await this.policies.active();
         const decideDue = await this.calendar.addWorkingDays(today, document.repairDecisionDays);
         await this.repo.update(m, id, { status: 'accepted', accepted_on: today, accepted_by: actor.id, decide_due: decideDue });
       }
-      if (outcome === 'reject') await this.feedBack(m, id);
       return (await this.repo.view(id, m))!;
     });
   }
@@ -203,14 +199,42 @@ export class RecordRepairsService {
    */
   private async feedBack(m: EntityManager, id: string): Promise<void> {
     const v = (await this.repo.view(id, m))!;
+    const target = (await this.repo.target(m, v.recordId))!;
     await this.outbox.enqueue(m, {
       recordType: 'repair_result', recordRef: id, uscc: v.uscc, officeCode: null, idempotencyKey: `record-repair-result:${id}:${v.status}`,
       payload: {
         applicationId: id, route: v.route, externalRef: v.externalRef, recordId: v.recordId, recordTitle: v.recordTitle, status: v.status,
         statusLabel: v.statusLabel, receivedOn: v.receivedOn, decidedOn: v.decidedOn, reason: v.reason, referredTo: v.referredTo,
-        documentNo: v.documentNo,
+        documentNo: v.documentNo, ...personOf(target),
       },
     });
+  }
+
+  /**
+   * A 信用中国 application for a record of ours that the rules refuse at intake (already repaired, one open, not
+   * repairable…) is filed and refused for acceptance at once, with its document, as an officer's 不予受理 would be.
+   */
+  async refuseAtIntake(m: EntityManager, a: RepairApplication, reason: string): Promise<void> {
+    const target = (await this.repo.target(m, a.recordId))!;
+    const { document } = await this.policies.active();
+    const acceptDue = await this.calendar.addWorkingDays(a.receivedOn, document.repairAcceptanceDays);
+    await this.notAccepted(m, await this.repo.insert(m, newRepair(target, a, acceptDue, null, null)), reason, null);
+  }
+
+  /**
+   * 不予受理 is a decision on the applicant's request: the 不予受理决定书 with the reasons and the remedies, addressed
+   * and served like the repair decision (electronically where consented, else on paper with its 送达回证), then fed back.
+   */
+  async notAccepted(m: EntityManager, id: string, reason: string, actor: AuthUser | null): Promise<void> {
+    const row = (await this.repo.lock(m, id))!;
+    const target = (await this.repo.target(m, row.recordId))!;
+    const doc = await this.documents.issue({
+      kind: 'record-repair-not-accepted', ...addressee(target), idempotencyKey: `record-repair:${id}:not-accepted`, actorId: actor?.id ?? null,
+      data: { applicationReceivedOn: row.receivedOn, recordTitle: target.title, routeLabel: ROUTE_LABELS[row.route], reasons: reason },
+    }, m);
+    const today = shanghaiToday();
+    await this.repo.update(m, id, { status: 'not_accepted', accepted_on: today, accepted_by: actor?.id ?? null, decided_on: today, reason, document_id: doc.id });
+    await this.feedBack(m, id);
   }
 
   /** 谁认定谁修复: the application goes to the department with a letter; the applicant and the platform learn where. */
@@ -240,6 +264,16 @@ export class RecordRepairsService {
   }
 }
 
+const newRepair = (target: TargetRecord, a: RepairApplication, acceptDue: string, referredTo: string | null, actor: AuthUser | null): NewRepair => ({
+  recordId: target.id, decisionId: target.decisionId, institutionId: target.institutionId, uscc: target.uscc,
+  officeCode: target.officeCode, route: a.route, externalRef: a.externalRef ?? null, receivedOn: a.receivedOn,
+  commitment: a.commitment?.trim() || null, commitmentSignedOn: a.commitment?.trim() ? (a.commitmentSignedOn ?? a.receivedOn) : null,
+  correction: a.correction, fileIds: a.fileIds ?? [], acceptDue, referredTo, createdBy: actor?.id ?? null,
+});
+/** A person has no USCC: the platform takes the 证件类型 and the sealed number, as with the person's penalty (issue #19). */
+const personOf = (t: TargetRecord) => (t.uscc ? {} : {
+  subjectId: t.subjectId, payload: { subjectCategory: '自然人', idType: t.payload.idType ?? null, idEnc: t.payload.idEnc ?? null },
+});
 const fineImposed = (t: TargetRecord) => Array.isArray(t.payload.penaltyCategory) && (t.payload.penaltyCategory as unknown[]).includes('罚款');
 
 /** The record's owner: an institution by USCC, a natural person by subject (issue #19). */

@@ -12,10 +12,17 @@ import type { CounterIntakeDto, DecideIntakeDto } from './dto/subject.dto';
 import { SubjectErrorCode, subjectFieldInvalid } from './subject.errors';
 import { SubjectsRepository } from './subjects.repository';
 import { SubjectsService } from './subjects.service';
+import { ObjectionPeriodsService } from './objection-periods';
 
 const COLUMNS = `c.id, c.subject_id AS "subjectId", c.kind, c.record_id AS "recordId", c.channel, c.received_on::text AS "receivedOn",
   c.content, c.material, c.office_code AS "officeCode", c.entered_by AS "enteredBy", c.entered_at AS "enteredAt", c.status,
-  c.decided_by AS "decidedBy", c.decided_at AS "decidedAt", c.decision_reason AS "decisionReason", c.document_id AS "documentId"`;
+  c.decided_by AS "decidedBy", c.decided_at AS "decidedAt", c.decision_reason AS "decisionReason", c.document_id AS "documentId",
+  c.served_on::text AS "servedOn", c.objection_due::text AS "objectionDue", c.late, c.late_basis AS "lateBasis",
+  c.accept_due::text AS "acceptDue", c.answer_due::text AS "answerDue"`;
+
+/** Still to answer and past the answer deadline, as a portal objection's `overdue`. */
+const withOverdue = <T extends { status: string; answerDue: string | null }>(row: T, today = shanghaiToday()) =>
+  ({ ...row, overdue: row.status === 'received' && !!row.answerDue && row.answerDue < today });
 
 interface IntakeRow {
   id: string;
@@ -26,13 +33,16 @@ interface IntakeRow {
   enteredBy: string;
   status: 'received' | 'upheld' | 'rejected';
   receivedOn: string;
+  answerDue: string | null;
   [key: string]: unknown;
 }
 
 /**
  * Counter intake (issue #19): a natural person has no portal account, so an officer enters what the person handed in
  * at the counter or sent by post, with the scanned material and the day it was received (which any period counts
- * from, not the day it was typed in). An objection is decided by an approver who did not enter it (four eyes, as
+ * from, not the day it was typed in). An objection also names the day the person was served: its period runs from
+ * then to the day received, a late one is recorded as late with the rule, and its review deadlines run from receipt
+ * (objection-periods.ts), listed for officers by `open()`. An objection is decided by an approver who did not enter it (four eyes, as
  * objections in cases); the reply is a numbered document served on paper (docs/subjects.md).
  */
 @Injectable()
@@ -42,6 +52,7 @@ export class CounterIntakeService {
     private readonly subjects: SubjectsService,
     private readonly repo: SubjectsRepository,
     private readonly documents: DocumentsService,
+    private readonly periods: ObjectionPeriodsService,
   ) {}
 
   async enter(subjectId: string, dto: CounterIntakeDto, actor: AuthUser) {
@@ -54,27 +65,53 @@ export class CounterIntakeService {
     if (dto.recordId && !(await this.repo.record(this.ds.manager, subjectId, dto.recordId))) {
       throw subjectFieldInvalid(SubjectErrorCode.RECORD_NOT_OF_SUBJECT, 'recordId', '所针对的信用记录不存在或不属于该自然人');
     }
+    const periods = dto.kind === 'objection' ? await this.objectionPeriods(dto) : null;
     const material = [...new Set(dto.materialIds ?? [])];
     if (material.length) {
       const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM uploads WHERE id = ANY($1) AND subject_id = $2`, [material, subjectId]);
       if (n !== material.length) throw subjectFieldInvalid(SubjectErrorCode.MATERIAL_NOT_OF_SUBJECT, 'materialIds', '所附扫描材料不存在或不是为该自然人上传的');
     }
     const [row] = await this.ds.query(
-      `INSERT INTO counter_intakes (subject_id, kind, record_id, channel, received_on, content, material, office_code, entered_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-      [subjectId, dto.kind, dto.recordId ?? null, dto.channel, dto.receivedOn, dto.content, material, actor.officeCode ?? person.officeCode, actor.id]);
+      `INSERT INTO counter_intakes (subject_id, kind, record_id, channel, received_on, content, material, office_code, entered_by,
+                                    served_on, objection_due, late, late_basis, accept_due, answer_due)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+      [subjectId, dto.kind, dto.recordId ?? null, dto.channel, dto.receivedOn, dto.content, material, actor.officeCode ?? person.officeCode, actor.id,
+        periods?.servedOn ?? null, periods?.objectionDue ?? null, periods?.late ?? false, periods?.lateBasis ?? null,
+        periods?.acceptDue ?? null, periods?.answerDue ?? null]);
     return this.get(row.id);
+  }
+
+  /** A late objection is still entered and answered: lateness is recorded with its rule, and the reply can rest on it. */
+  private async objectionPeriods(dto: CounterIntakeDto) {
+    const servedOn = dto.servedOn!;
+    toDayNumber(servedOn);
+    if (servedOn > dto.receivedOn) throw fieldInvalid('servedOn', '送达日期（servedOn）不能晚于收到异议的日期（receivedOn）');
+    return this.periods.of(servedOn, dto.receivedOn);
+  }
+
+  /**
+   * The officers' review queue of counter objections not yet decided, soonest answer deadline first (as the portal
+   * objections' list): a person's objection has no case, so it is not in the case worklist.
+   */
+  async open(overdueOnly: boolean) {
+    const today = shanghaiToday();
+    const rows = await this.ds.query(
+      `SELECT ${COLUMNS} FROM counter_intakes c WHERE c.kind = 'objection' AND c.status = 'received'
+         AND ($1::date IS NULL OR c.answer_due < $1) ORDER BY c.answer_due NULLS LAST, c.received_on, c.entered_at LIMIT 500`,
+      [overdueOnly ? today : null]);
+    return { items: rows.map((r: IntakeRow) => withOverdue(r, today)) };
   }
 
   async list(subjectId: string) {
     await this.subjects.person(subjectId);
-    return { items: await this.ds.query(`SELECT ${COLUMNS} FROM counter_intakes c WHERE c.subject_id = $1 ORDER BY c.received_on, c.entered_at`, [subjectId]) };
+    const rows = await this.ds.query(`SELECT ${COLUMNS} FROM counter_intakes c WHERE c.subject_id = $1 ORDER BY c.received_on, c.entered_at`, [subjectId]);
+    return { items: rows.map((r: IntakeRow) => withOverdue(r)) };
   }
 
   async get(id: string, m: EntityManager = this.ds.manager) {
     const [row] = await m.query(`SELECT ${COLUMNS} FROM counter_intakes c WHERE c.id = $1`, [id]);
     if (!row) throw notFound(SubjectErrorCode.INTAKE_NOT_FOUND, '窗口登记的材料不存在');
-    return row;
+    return withOverdue(row);
   }
 
   /** The approver's decision and its 异议处理结果告知书, in one transaction; deciding again returns what was decided. */

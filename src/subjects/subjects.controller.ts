@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { memoryStorage } from 'multer';
 import { Audited } from '../audit/audited.decorator';
@@ -11,7 +11,7 @@ import { UploadedEvidenceDto } from '../portal/dto/portal-response.dto';
 import { UploadsService } from '../portal/uploads.service';
 import { CounterIntakeService } from './counter-intake.service';
 import {
-  CounterIntakeDto, CounterIntakeListDto, CounterIntakeViewDto, DecideIntakeDto, PersonDto, PersonRecordsDto, SubjectSearchDto,
+  CounterIntakeDto, CounterIntakeListDto, CounterIntakeViewDto, DecideIntakeDto, OpenIntakeQueryDto, PersonDto, PersonRecordsDto, SubjectSearchDto,
   SubjectSearchResultDto,
 } from './dto/subject.dto';
 import { SubjectsService } from './subjects.service';
@@ -75,7 +75,7 @@ export class SubjectsController {
   @Post(':id/intakes')
   @Access('officer', 'approver')
   @Audited({ action: 'create', resource: 'counter-intake', idParam: 'id' })
-  @ApiOperation({ summary: '窗口登记：录入自然人在窗口递交或邮寄的异议、陈述申辩材料（收到日期、扫描件）' })
+  @ApiOperation({ summary: '窗口登记：录入自然人在窗口递交或邮寄的异议、陈述申辩材料（收到日期、扫描件）；异议须填送达日期，系统计算异议期、是否逾期及受理、答复期限' })
   @ApiCreatedResponse({ type: CounterIntakeViewDto })
   enter(@Param('id', uuidPipe) id: string, @Body() dto: CounterIntakeDto, @CurrentUser() user: AuthUser) {
     return this.intake.enter(id, dto, user);
@@ -87,6 +87,15 @@ export class SubjectsController {
   @ApiOkResponse({ type: CounterIntakeListDto })
   intakes(@Param('id', uuidPipe) id: string) {
     return this.intake.list(id);
+  }
+
+  @Get('intakes/open')
+  @Access(...STAFF)
+  @Audited({ action: 'list', resource: 'counter-intake' })
+  @ApiOperation({ summary: '待复核的窗口异议（经办人任务）：按答复期限排序，标明逾期未答复和逾期提出的异议' })
+  @ApiOkResponse({ type: CounterIntakeListDto })
+  openIntakes(@Query() q: OpenIntakeQueryDto) {
+    return this.intake.open(q.overdue === 'true');
   }
 
   @Post('intakes/:intakeId/decision')

@@ -49,6 +49,11 @@ export class SubjectsService {
     return (await this.repo.personByIndex(m, [this.crypto.blindIndex(id)]))!;
   }
 
+  /** The person with this ID number, if recorded (by the blind index under every key); nothing is registered. */
+  findPerson(m: EntityManager, idNumber: string): Promise<PersonRow | undefined> {
+    return this.repo.personByIndex(m, this.crypto.blindIndexUnderEveryKey(idNumber.trim().toUpperCase()));
+  }
+
   /** POST body only (never a query string): the number must stay out of URLs and so out of every log. */
   async search(idNumber: string): Promise<{ items: PersonView[] }> {
     const found = await this.repo.personByIndex(this.ds.manager, this.crypto.blindIndexUnderEveryKey(idNumber.trim().toUpperCase()));

@@ -3,6 +3,7 @@ import { createTestApp, TestApp } from '../support/app';
 import { registerBan } from '../support/bans';
 import { createInstitution, makeIdNumber } from '../support/factories';
 import { auth } from '../support/http-case';
+import { penaltyBody } from './credit/helpers';
 
 /**
  * ID numbers stay out of the request log (issue #14 point 6): the routes that search by one take it in a JSON body,
@@ -42,5 +43,30 @@ describe('ID numbers and the request log', () => {
     expect(log).toContain(`/api/industry-bans?idNumber=${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
     expect(log).not.toContain(idNumber);
     expect(log).not.toContain(idNumber.toLowerCase());
+  });
+
+  it('logs a failed query without its SQL, its bound values or the driver\'s detail (issue #19 review)', async () => {
+    const idNumber = makeIdNumber('19900909');
+    const name = '欧阳隐名';
+    // the database refuses the person's subject row: the INSERT's parameters carry the name and the sealed number
+    await t.ds.query(`CREATE FUNCTION log_redaction_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused for the log test' USING DETAIL = 'row ' || NEW.name || ' ' || NEW.id_hmac; END $$`);
+    await t.ds.query(`CREATE TRIGGER log_redaction_refuse BEFORE INSERT ON subjects FOR EACH ROW EXECUTE FUNCTION log_redaction_refuse()`);
+    lines.length = 0;
+    try {
+      const { uscc: _u, legalRepName: _l, ...body } = penaltyBody('', { subjectName: name, subjectCategory: '自然人', idType: '身份证', idNumber });
+      const res = await t.http().post('/api/publicity/penalties').set(auth(officer)).send(body).expect(500);
+      expect(res.body).toEqual({ code: 'INTERNAL_ERROR', message: '系统内部错误，请联系管理员' });
+    } finally {
+      await t.ds.query(`DROP TRIGGER log_redaction_refuse ON subjects`);
+      await t.ds.query(`DROP FUNCTION log_redaction_refuse()`);
+    }
+    const log = lines.join('');
+    const errorLine = lines.find((l) => l.includes('unhandled error'));
+    expect(errorLine).toContain('refused for the log test'); // the failure itself is logged, with its message
+    expect(JSON.parse(errorLine!).err).toMatchObject({ type: 'QueryFailedError', parameters: '[redacted]', query: '[redacted]', driverError: '[redacted]' });
+    expect(log).not.toContain(name);
+    expect(log).not.toContain(idNumber);
+    expect(log).not.toMatch(/INSERT INTO subjects/);
   });
 });

@@ -147,7 +147,7 @@ export async function buildAccessFixtures(t: TestApp): Promise<AccessFixtures> {
     idNumber: makeIdNumber('19900101'), procedure: 'simple', penaltyCategory: ['警告'], confiscatedAmount: undefined, content: '警告',
   }), 'person penalty');
   const intake = created(await t.http().post(`/api/subjects/${String(person.subjectId)}/intakes`).set(as(spare.token)).send({
-    kind: 'objection', recordId: person.recordId, channel: 'counter', receivedOn: '2026-12-01', content: '权限矩阵测试：本人未收到处罚决定书',
+    kind: 'objection', recordId: person.recordId, channel: 'counter', servedOn: '2026-11-30', receivedOn: '2026-12-01', content: '权限矩阵测试：本人未收到处罚决定书',
   }), 'counter intake');
   if (!task || !submission) throw new Error('fixture rows missing: task or platform submission');
   return {

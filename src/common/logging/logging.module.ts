@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import { maskIdNumbersIn } from '../crypto/mask';
+import { errSerializer } from './error-redaction';
 
 /**
  * The caller's X-Request-Id, kept beside our own id (audit_log.client_request_id, the log's clientRequestId) and
@@ -32,6 +33,8 @@ export function httpLoggerOptions(level = process.env.LOG_LEVEL ?? 'info'): Opti
     },
     redact: ['req.headers.authorization', 'req.body.password', '*.idNumber', '*.*.idNumber'],
     serializers: {
+      // a failed query's SQL, bound values and driver detail never reach the log (error-redaction.ts)
+      err: errSerializer,
       // pino-http hands over the standard serialization of the request; the URL keeps its query string
       req: (req: { url?: string; query?: unknown; params?: unknown }) => ({
         ...req, url: req.url && maskIdNumbersIn(req.url), query: maskQuery(req.query), params: maskQuery(req.params),

@@ -14,9 +14,12 @@ export function dateTimeText(iso: string): string {
   return `${dateText(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
 
-export const subjectLine = (ctx: TemplateContext): string => (ctx.subject.uscc
-  ? `${ctx.subject.name}（统一社会信用代码：${ctx.subject.uscc}）：`
-  : `${ctx.subject.name}（${ctx.subject.idType ?? '证件'}号码：${ctx.subject.idMasked ?? ''}）：`);
+/** 统一社会信用代码：… for an institution; a person's ID type and masked number (issue #19). */
+export const subjectIdentity = (ctx: TemplateContext): string => (ctx.subject.uscc
+  ? `统一社会信用代码：${ctx.subject.uscc}`
+  : `${ctx.subject.idType ?? '证件'}号码：${ctx.subject.idMasked ?? ''}`);
+
+export const subjectLine = (ctx: TemplateContext): string => `${ctx.subject.name}（${subjectIdentity(ctx)}）：`;
 
 export const heading = (text: string): Block => ({ type: 'heading', text });
 export const para = (text: string): Block => ({ type: 'paragraph', text });

@@ -30,6 +30,8 @@ export const EXAMPLE_DATA: Record<DocumentKind, Record<string, unknown>> = {
     legalBasis: '《校外培训行政处罚暂行办法》第五条、第十七条', fromDate: '2026-10-30', untilDate: '2031-10-29', noticeDocNo: '连区教罚告〔2026〕1号',
     hearing: '你于2026年10月10日要求听证，本局于2026年10月21日举行了听证。' },
   'record-repair-decision': { approved: true, applicationReceivedOn: '2027-02-01', recordTitle: '行政处罚决定（连区教罚〔2026〕5号）', effectiveOn: '2027-02-10' },
+  'record-repair-not-accepted': { applicationReceivedOn: '2027-02-01', recordTitle: '行政处罚决定（连区教罚〔2026〕5号）',
+    routeLabel: '窗口受理', reasons: '所附材料未能证明罚款已缴纳，且未签署信用修复承诺书。' },
   'repair-referral-letter': { department: '连云港市市场监督管理局', applicationReceivedOn: '2027-02-01',
     recordTitle: '行政处罚决定（连市监罚〔2026〕12号）', routeLabel: '“信用中国”网站（经市公共信用信息共享平台推送）' },
   'listing-notice': { statementDays: 5, decisionDocNo: '连区教信决〔2026〕3号', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' },

@@ -6,7 +6,7 @@ import { determinationDecision, noticeOfDetermination, objectionResult, repairNo
 import { interviewNotice, interviewRecord, rectificationOrder } from './follow-up.templates';
 import { listingDecision, listingNotice } from './listing.templates';
 import { hearingNotice, hearingRecord, penaltyDecision, penaltyNotice } from './penalty.templates';
-import { recordRepairDecision, repairReferralLetter } from './record-repair.templates';
+import { recordRepairDecision, recordRepairNotAccepted, repairReferralLetter, repairReferralLetterV1 } from './record-repair.templates';
 import { recordObjectionResult } from './subject.templates';
 import { repairDecision, sanctionLetter, sanctionLiftingLetter, serviceReceipt } from './sanction-repair.templates';
 import type { DocumentContent, DocumentTemplate, TemplateContext } from './template.types';
@@ -37,7 +37,8 @@ const TEMPLATES: Record<DocumentKind, DocumentTemplate[]> = {
   'hearing-record': [hearingRecord],
   'penalty-decision': [penaltyDecision],
   'record-repair-decision': [recordRepairDecision],
-  'repair-referral-letter': [repairReferralLetter],
+  'repair-referral-letter': [repairReferralLetterV1, repairReferralLetter],
+  'record-repair-not-accepted': [recordRepairNotAccepted],
   'record-objection-result': [recordObjectionResult],
   'listing-notice': [listingNotice],
   'listing-decision': [listingDecision],

@@ -1,4 +1,5 @@
-import { contact, dateText, para, remedies, subjectLine } from './common';
+import { contact, dateText, para, remedies, subjectIdentity, subjectLine } from './common';
+import type { TemplateContext } from './template.types';
 import type { DocumentTemplate } from './template.types';
 
 /**
@@ -37,12 +38,39 @@ export const recordRepairDecision: DocumentTemplate = {
 };
 
 /**
+ * 信用修复申请不予受理决定书 (issue #19 review): refusing to accept an application decides the applicant's request, so
+ * it is a numbered decision served like the repair decision itself, with its reasons and the remedies (行政复议 to the
+ * body of the settings within 60 days, 行政诉讼 within 6 months: 行政复议法 2023 art. 20, 行政诉讼法 art. 46).
+ */
+export const recordRepairNotAccepted: DocumentTemplate = {
+  kind: 'record-repair-not-accepted',
+  version: 1,
+  needsCase: false,
+  build(ctx) {
+    const received = ctx.data.date('applicationReceivedOn', '收到修复申请日期');
+    const record = ctx.data.text('recordTitle', '失信信息');
+    const route = ctx.data.text('routeLabel', '申请渠道');
+    const reasons = ctx.data.text('reasons', '不予受理的理由');
+    return {
+      addresseeName: ctx.subject.name,
+      addressee: subjectLine(ctx),
+      blocks: [
+        para(`本局于${dateText(received)}通过${route}收到你方对失信信息（${record}）提出的信用修复申请。经审查，该申请不符合受理条件，理由如下：${reasons}`),
+        para('根据《信用修复管理办法》（国家发展改革委令第36号），本局决定不予受理。你方可以在符合条件后重新提出申请。'),
+        remedies(ctx),
+        para(contact(ctx)),
+      ],
+    };
+  },
+};
+
+/**
  * 信用修复申请转办函: a record another department determined is repaired by that department (谁认定谁修复,
  * 36号令); the bureau forwards the application to it and tells the applicant where it went.
  */
-export const repairReferralLetter: DocumentTemplate = {
+const referralLetter = (version: number, identity: (ctx: TemplateContext) => string): DocumentTemplate => ({
   kind: 'repair-referral-letter',
-  version: 1,
+  version,
   needsCase: false,
   build(ctx) {
     const to = ctx.data.text('department', '认定部门');
@@ -53,7 +81,7 @@ export const repairReferralLetter: DocumentTemplate = {
       addresseeName: to,
       addressee: `${to}：`,
       blocks: [
-        para(`本局于${dateText(received)}通过${route}收到${ctx.subject.name}（统一社会信用代码：${ctx.subject.uscc}）对失信信息（${record}）提出的信用修复申请。`),
+        para(`本局于${dateText(received)}通过${route}收到${ctx.subject.name}（${identity(ctx)}）对失信信息（${record}）提出的信用修复申请。`),
         para('经核查，该失信信息由贵单位认定。根据《信用修复管理办法》（国家发展改革委令第36号）“谁认定、谁修复”的规定，'
           + '现将该申请及所附材料转贵单位依法办理，请将办理结果告知申请人并推送市公共信用信息共享平台。'),
         para(contact(ctx)),
@@ -62,4 +90,9 @@ export const repairReferralLetter: DocumentTemplate = {
       copyTo: ctx.subject.name,
     };
   },
-};
+});
+
+/** Version 1 named every applicant by USCC, so a natural person's letter read "统一社会信用代码：null". */
+export const repairReferralLetterV1 = referralLetter(1, (ctx) => `统一社会信用代码：${ctx.subject.uscc}`);
+/** Version 2: a natural person by ID type and masked number (issue #19 review). */
+export const repairReferralLetter = referralLetter(2, subjectIdentity);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { CreditRecordDto } from '../../credit-file/dto/credit-record-response.dto';
 
 /** POST body, never a query string: an ID number must stay out of URLs and logs (issue #14 point 6). */
@@ -49,6 +49,11 @@ export class CounterIntakeDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '收到日期（receivedOn）应为 YYYY-MM-DD 格式的日期' })
   receivedOn: string;
 
+  @ApiPropertyOptional({ format: 'date', description: '异议必填：所针对的决定或告知书送达申请人的日期（送达回证、邮寄签收日期）；异议期自送达次日起算' })
+  @ValidateIf((o: CounterIntakeDto) => o.kind === 'objection' || o.servedOn !== undefined)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '送达日期（servedOn）应为 YYYY-MM-DD 格式的日期；异议须填写申请人收到决定或告知书的日期' })
+  servedOn?: string;
+
   @ApiProperty({ description: '材料内容摘要（异议理由、陈述要点）' })
   @IsString() @Length(2, 5000, { message: '内容（content）应为 2–5000 个字符' }) content: string;
 
@@ -82,8 +87,21 @@ export class CounterIntakeViewDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) decidedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) decisionReason: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: '异议处理结果告知书（纸质送达：POST /api/documents/{id}/service）' }) documentId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: '决定或告知书送达申请人的日期（异议）' }) servedOn: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: '异议期的最后一天（送达次日起的工作日）' }) objectionDue: string | null;
+  @ApiProperty({ description: '收到日期晚于异议期最后一天' }) late: boolean;
+  @ApiProperty({ type: String, nullable: true, description: '逾期的认定依据（期限规则及其来源、各日期）' }) lateBasis: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: '受理期限（自收到日起的工作日）' }) acceptDue: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: '答复期限（自收到日起的工作日）：经办人复核任务的到期日' }) answerDue: string | null;
+  @ApiProperty({ description: '尚未决定且已过答复期限' }) overdue: boolean;
 }
 
 export class CounterIntakeListDto {
   @ApiProperty({ type: [CounterIntakeViewDto] }) items: CounterIntakeViewDto[];
+}
+
+/** The officers' queue of counter objections still to answer, by answer deadline (what a portal objection's list is). */
+export class OpenIntakeQueryDto {
+  @ApiPropertyOptional({ description: '只看逾期未答复的' })
+  @IsOptional() @IsIn(['true', 'false'], { message: 'overdue 只能是 true 或 false' }) overdue?: 'true' | 'false';
 }

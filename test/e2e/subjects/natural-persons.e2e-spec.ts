@@ -164,7 +164,7 @@ describe('natural persons as subjects', () => {
     const scan = await t.http().post(`/api/subjects/${decision.subjectId}/uploads`).set(auth(officer)).attach('file', TINY_PDF, '异议书扫描件.pdf').expect(201);
     const receivedOn = daysFromToday(-2);
     const intake = await t.http().post(`/api/subjects/${decision.subjectId}/intakes`).set(auth(enterer)).send({
-      kind: 'objection', recordId: decision.recordId, channel: 'counter', receivedOn, content: '本人已停止培训并退还学费，请求核实处罚信息', materialIds: [scan.body.id],
+      kind: 'objection', recordId: decision.recordId, channel: 'counter', servedOn: receivedOn, receivedOn, content: '本人已停止培训并退还学费，请求核实处罚信息', materialIds: [scan.body.id],
     }).expect(201);
     expect(intake.body).toMatchObject({ status: 'received', receivedOn, material: [scan.body.id], recordId: decision.recordId });
     // the scan belongs to this person: another person's intake cannot attach it, and an institution's upload is not a person's

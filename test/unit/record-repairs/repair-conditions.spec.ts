@@ -43,4 +43,12 @@ describe('who determined a record', () => {
     expect(determinerOf({ kind: 'determination', payload: {} }, BUREAU)).toEqual({ kind: 'case' });
     expect(determinerOf({ kind: 'licence', payload: {} }, BUREAU)).toEqual({ kind: 'not-repairable' });
   });
+
+  it('never takes a penalty without a 处罚机关代码 for the bureau\'s own: its determiner is unknown', () => {
+    for (const payload of [{}, { authorityCode: '' }, { authorityCode: '   ' }, { authorityCode: null }, { authorityName: '连云港市连云区教育局' }]) {
+      expect(determinerOf({ kind: 'penalty', payload }, BUREAU)).toEqual({ kind: 'unknown' });
+    }
+    // nor when the bureau's own code is not configured: an empty code never matches an empty setting
+    expect(determinerOf({ kind: 'penalty', payload: { authorityCode: '' } }, '')).toEqual({ kind: 'unknown' });
+  });
 });

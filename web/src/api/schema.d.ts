@@ -2546,7 +2546,7 @@ export interface paths {
         };
         get: operations["SubjectsController_intakes"];
         put?: never;
-        /** 窗口登记：录入自然人在窗口递交或邮寄的异议、陈述申辩材料（收到日期、扫描件） */
+        /** 窗口登记：录入自然人在窗口递交或邮寄的异议、陈述申辩材料（收到日期、扫描件）；异议须填送达日期，系统计算异议期、是否逾期及受理、答复期限 */
         post: operations["SubjectsController_enter"];
         delete?: never;
         options?: never;
@@ -2582,6 +2582,23 @@ export interface paths {
         put?: never;
         /** 对窗口登记的异议作出处理决定并签发异议处理结果告知书（纸质送达）；录入人本人不能决定（403 SAME_PERSON） */
         post: operations["SubjectsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subjects/intakes/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待复核的窗口异议（经办人任务）：按答复期限排序，标明逾期未答复和逾期提出的异议 */
+        get: operations["SubjectsController_openIntakes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3477,11 +3494,26 @@ export interface components {
              * @description 所针对的信用记录；异议必填
              */
             recordId?: string;
+            /**
+             * Format: date
+             * @description 异议必填：所针对的决定或告知书送达申请人的日期（送达回证、邮寄签收日期）；异议期自送达次日起算
+             */
+            servedOn?: string;
         };
         CounterIntakeListDto: {
             items: components["schemas"]["CounterIntakeViewDto"][];
         };
         CounterIntakeViewDto: {
+            /**
+             * Format: date
+             * @description 受理期限（自收到日起的工作日）
+             */
+            acceptDue: string | null;
+            /**
+             * Format: date
+             * @description 答复期限（自收到日起的工作日）：经办人复核任务的到期日
+             */
+            answerDue: string | null;
             /** @enum {string} */
             channel: "counter" | "post";
             content: string;
@@ -3503,12 +3535,28 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "objection" | "statement";
+            /** @description 收到日期晚于异议期最后一天 */
+            late: boolean;
+            /** @description 逾期的认定依据（期限规则及其来源、各日期） */
+            lateBasis: string | null;
             material: string[];
+            /**
+             * Format: date
+             * @description 异议期的最后一天（送达次日起的工作日）
+             */
+            objectionDue: string | null;
             officeCode: string | null;
+            /** @description 尚未决定且已过答复期限 */
+            overdue: boolean;
             /** Format: date */
             receivedOn: string;
             /** Format: uuid */
             recordId: string | null;
+            /**
+             * Format: date
+             * @description 决定或告知书送达申请人的日期（异议）
+             */
+            servedOn: string | null;
             /** @enum {string} */
             status: "received" | "upheld" | "rejected";
             /** Format: uuid */
@@ -3877,7 +3925,7 @@ export interface components {
             /** Format: date */
             issuedOn: string | null;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result" | "listing-notice" | "listing-decision";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-repair-not-accepted" | "record-objection-result" | "listing-notice" | "listing-decision";
             /** @example 失信行为认定告知书 */
             kindLabel: string;
             /**
@@ -3920,7 +3968,7 @@ export interface components {
              * @description 文书种类
              * @enum {string}
              */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result" | "listing-notice" | "listing-decision";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-repair-not-accepted" | "record-objection-result" | "listing-notice" | "listing-decision";
             /**
              * Format: uuid
              * @description 更正：被替代的已签发文书
@@ -4407,7 +4455,7 @@ export interface components {
             /** Format: date */
             issuedOn: string | null;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result" | "listing-notice" | "listing-decision";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-repair-not-accepted" | "record-objection-result" | "listing-notice" | "listing-decision";
             /** @description 签发时已电子送达则有值；为空表示待以其他方式送达 */
             service: components["schemas"]["ServiceBriefDto"] | null;
             sha256: string | null;
@@ -6428,7 +6476,7 @@ export interface components {
             issuedOn: string;
             issuer: string;
             /** @enum {string} */
-            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-objection-result" | "listing-notice" | "listing-decision";
+            kind: "notice-of-determination" | "objection-result" | "determination-decision" | "repair-notice" | "rectification-order" | "interview-notice" | "interview-record" | "sanction-letter" | "sanction-lifting-letter" | "repair-decision" | "service-receipt" | "penalty-notice" | "hearing-notice" | "hearing-record" | "penalty-decision" | "record-repair-decision" | "repair-referral-letter" | "record-repair-not-accepted" | "record-objection-result" | "listing-notice" | "listing-decision";
             kindLabel: string;
             /** @description 已被更正文书替代时，更正文书的文号 */
             replacedBy: string | null;
@@ -19833,6 +19881,82 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SubjectsController_openIntakes: {
+        parameters: {
+            query?: {
+                /** @description 只看逾期未答复的 */
+                overdue?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounterIntakeListDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

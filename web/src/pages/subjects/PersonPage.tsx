@@ -20,6 +20,13 @@ export function IntakeTable({ items, loading }: { items: CounterIntake[]; loadin
         { title: '类别', dataIndex: 'kind', width: 100, render: (k: string) => INTAKE_KINDS[k] ?? '其他' },
         { title: '渠道', dataIndex: 'channel', width: 90, render: (c: string) => CHANNELS[c] ?? '其他' },
         { title: '收到日期', dataIndex: 'receivedOn', width: 120, render: formatDate },
+        // a late objection names its rule; one not yet answered shows its deadline, red once passed
+        { title: '期限', key: 'periods', width: 170, render: (_: unknown, i) => (
+          <>
+            {i.late && <Tag color="red" title={i.lateBasis ?? undefined}>逾期提出</Tag>}
+            {i.status === 'received' && i.answerDue && <Tag color={i.overdue ? 'red' : 'blue'}>{`答复期限 ${formatDate(i.answerDue)}`}</Tag>}
+          </>
+        ) },
         { title: '内容摘要', dataIndex: 'content', ellipsis: true },
         { title: '状态', dataIndex: 'status', width: 110, render: (s: string) => { const [l, c] = INTAKE_STATUS[s] ?? ['—', 'default']; return <Tag color={c}>{l}</Tag>; } },
         { title: '处理理由', dataIndex: 'decisionReason', ellipsis: true, render: (r: string | null, i) => (r ? `${formatDateTime(i.decidedAt)}：${r}` : '—') },

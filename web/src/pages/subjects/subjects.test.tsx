@@ -37,9 +37,19 @@ describe('natural persons', () => {
   it('lists counter intakes with the reason of the decision in words', () => {
     renderUi(<IntakeTable items={[{ id: 'i1', subjectId: 'p1', kind: 'objection', recordId: 'r1', channel: 'post', receivedOn: '2026-03-02', content: '处罚对象认定有误',
       material: [], officeCode: null, enteredBy: 'u1', enteredAt: '2026-03-03T01:00:00Z', status: 'rejected', decidedBy: 'u2', decidedAt: '2026-03-10T02:00:00Z',
-      decisionReason: '经核查，处罚对象认定无误', documentId: null }]} />);
+      decisionReason: '经核查，处罚对象认定无误', documentId: null, servedOn: '2026-02-24', objectionDue: '2026-03-03', late: false, lateBasis: null,
+      acceptDue: '2026-03-04', answerDue: '2026-03-16', overdue: false }]} />);
     expect(screen.getByText('异议不成立')).toBeTruthy();
     expect(screen.getByText('邮寄')).toBeTruthy();
     expect(screen.getByText(/经核查，处罚对象认定无误/)).toBeTruthy();
+  });
+
+  it('marks a late objection with its rule and an unanswered one past its deadline', () => {
+    renderUi(<IntakeTable items={[{ id: 'i2', subjectId: 'p1', kind: 'objection', recordId: 'r1', channel: 'counter', receivedOn: '2026-10-10', content: '处罚对象认定有误',
+      material: [], officeCode: null, enteredBy: 'u1', enteredAt: '2026-10-10T01:00:00Z', status: 'received', decidedBy: null, decidedAt: null,
+      decisionReason: null, documentId: null, servedOn: '2026-09-25', objectionDue: '2026-10-09', late: true, lateBasis: '逾期提出：异议期为送达之日起5个工作日',
+      acceptDue: '2026-10-13', answerDue: '2026-10-23', overdue: true }]} />);
+    expect(screen.getByText('逾期提出').getAttribute('title')).toContain('异议期为送达之日起5个工作日');
+    expect(screen.getByText(/答复期限/)).toBeTruthy();
   });
 });
