@@ -6,5 +6,8 @@ bootstrap
 install_web_deps # web-first-load builds the console and loads it in Chromium
 ensure_chromium
 cd "$ROOT"
+# the browser bench signs in with the API's own TOTP code (dist/src/auth/totp.js): a clean clone has no dist/ yet
+log "building the API (dist/)"
+npm run -s build
 throwaway_secrets # the benches' API and worker processes inherit them
 npx ts-node -T bench/run-all.ts "$@"
