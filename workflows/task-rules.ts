@@ -1,6 +1,6 @@
 /** Who may act on a case and what a complete answer looks like. Pure functions: safe in workflow code. */
 import { ApplicationFailure } from '@temporalio/workflow';
-import { Actor, INTERVIEW_CHOICES, OpenTask, RejectCode, SEVERITIES, TaskKind, TaskOutcome } from './contracts';
+import { Actor, INTERVIEW_CHOICES, OpenTask, RejectCode, SEVERITIES, TaskHolderChange, TaskKind, TaskOutcome } from './contracts';
 
 export const reject = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -8,6 +8,16 @@ export const reject = (type: string, message: string): never => {
 
 export function findTask(tasks: Map<string, OpenTask>, taskId: string): OpenTask {
   return tasks.get(taskId) ?? reject(RejectCode.TASK_NOT_FOUND, '任务不存在或已办结');
+}
+
+/**
+ * The task with the newer of two holders: the one the case has heard (taskHolderSignal) and the one the worklist
+ * read for a completion (issue #20). PostgreSQL decides holders and every change raises `tasks.version`, so the
+ * higher version is the later truth; an older one (a completion read before a release the case has heard) is ignored.
+ */
+export function heldAs(task: OpenTask, holder?: TaskHolderChange): OpenTask {
+  if (!holder || holder.taskId !== task.taskId || holder.version <= (task.version ?? -1)) return task;
+  return { ...task, assigneeId: holder.assigneeId, version: holder.version };
 }
 
 export function assertCandidate(task: OpenTask, actor: Actor): void {

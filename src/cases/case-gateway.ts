@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Client, SignalDefinition, UpdateDefinition, WorkflowUpdateStage } from '@temporalio/client';
+import { Client, SignalDefinition, UpdateDefinition, WorkflowClientInterceptor, WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
+import type { LoadedDataConverter } from '@temporalio/common';
 import type { AuthUser } from '../auth/role';
 import type { AppEnv } from '../config/env.schema';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
@@ -13,8 +14,22 @@ const IDLE_GRACE_MS = 5_000;
 /** A worker restart (process start, workflow bundle) plus the activity's 30 s timeout and retry, with room for load. */
 const CATCH_UP_LIMIT_MS = 120_000;
 
-/** @temporalio/client's InternalWorkflowUpdateOptionsSymbol (a registered symbol): where startUpdate leaves the outcome it got. */
-const UPDATE_INTERNALS = Symbol.for('__temporal_internal_client_workflow_update_options');
+/**
+ * A client interceptor (the SDK's public WorkflowClientInterceptor.startUpdate): a refusal comes back at once as the
+ * outcome of the start call, and is thrown there as the same WorkflowUpdateFailedError the handle's result() would
+ * throw, so `accept` never answers a refused update as a success and never polls for an outcome it already has.
+ * Decoded with the client's own failure and payload converters (the project configures no payload codec).
+ */
+export function refusalsAtStart(converter: LoadedDataConverter): WorkflowClientInterceptor {
+  return {
+    async startUpdate(input, next) {
+      const out = await next(input);
+      const failure = out.outcome?.failure;
+      if (failure) throw new WorkflowUpdateFailedError('Workflow Update failed', converter.failureConverter.failureToError(failure, converter.payloadConverter));
+      return out;
+    },
+  };
+}
 
 type Who = Pick<AuthUser, 'id' | 'role' | 'officeCode'> & { uscc?: string | null };
 
@@ -33,10 +48,19 @@ export function actorOf(u: Who): Actor {
  */
 @Injectable()
 export class CaseGateway {
+  /** The same connection, namespace and converters as `temporal`, with refusals thrown at start (`accept`). */
+  private readonly accepting: Client;
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly config: ConfigService<AppEnv, true>,
-  ) {}
+  ) {
+    const { namespace, loadedDataConverter } = temporal.options;
+    this.accepting = new Client({
+      connection: temporal.connection, namespace, dataConverter: loadedDataConverter,
+      interceptors: { workflow: [refusalsAtStart(loadedDataConverter)] },
+    });
+  }
 
   /** One durable workflow per case, whose id is the case number; answers once the case row is written. */
   async start(input: CaseInput): Promise<void> {
@@ -76,13 +100,10 @@ export class CaseGateway {
    */
   async accept<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
     updateId: string): Promise<void> {
-    // A refusal comes back at once as the update's outcome, which startUpdate keeps inside its handle; the SDK's
-    // internal update options (as its Nexus helpers use them) hand it out, so a refusal is thrown here and never
-    // answered as a success. test/e2e/fast-writes.e2e-spec.ts fails if an SDK upgrade stops filling it in.
-    const internal: { outcome?: unknown } = {};
-    const options = { args: [{ ...args, actor: actorOf(user) } as A] as [A], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED };
-    const handle = await this.temporal.workflow.getHandle(caseNo).startUpdate(update, Object.assign(options, { [UPDATE_INTERNALS]: internal }));
-    if (internal.outcome) await handle.result(); // already decided: throws the refusal, without polling
+    // ACCEPTED: the answer comes once the acceptance is in the history; a refusal throws (refusalsAtStart)
+    await this.accepting.workflow.getHandle(caseNo).startUpdate(update, {
+      args: [{ ...args, actor: actorOf(user) } as A], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
   }
 
   /**
@@ -95,13 +116,22 @@ export class CaseGateway {
    * case is still working towards the row: an opening activity pending (running, or waiting for its retry) or a
    * workflow task not yet done. Once the case is idle a few seconds and still refuses, the refusal stands.
    */
-  async acceptCaughtUp<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
+  acceptCaughtUp<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
     updateId: string, behind: string[]): Promise<void> {
+    return this.caughtUp(caseNo, behind, () => this.accept(caseNo, user, update, args, updateId));
+  }
+
+  /**
+   * Runs `attempt` (which sends an update with `accept`) again while the case refuses it with one of `behind` and is
+   * still catching up with its rows (see acceptCaughtUp). Each attempt starts afresh: a caller that reads and locks
+   * the row inside it holds nothing between attempts.
+   */
+  async caughtUp<T>(caseNo: string, behind: string[], attempt: () => Promise<T>): Promise<T> {
     const started = Date.now();
     let idleSince: number | null = null;
     for (;;) {
       try {
-        return await this.accept(caseNo, user, update, args, updateId);
+        return await attempt();
       } catch (err) {
         const type = (err as { cause?: { type?: string } }).cause?.type;
         if (!type || !behind.includes(type)) throw err;

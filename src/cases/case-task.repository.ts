@@ -15,8 +15,16 @@ const TASK_CHANGES = {
   TASK_REASSIGNED: `UPDATE tasks SET status = 'claimed', assignee_id = $2, claimed_at = now() WHERE id = $1 AND status IN ('open','claimed')`,
   // once: the API (issue #20) and the case's next activity both write a completion; whichever waited on the other's
   // row lock finds it completed here (re-checked on the new row) and leaves its time and event alone
-  TASK_COMPLETED: `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, outcome = $3::jsonb WHERE id = $1 AND status IN ('open','claimed')`,
+  // the completer holds the task they completed, whoever held it before (a completion the case accepted stands)
+  TASK_COMPLETED: `UPDATE tasks SET status = 'completed', completed_at = now(), completed_by = $2, assignee_id = $2, outcome = $3::jsonb
+    WHERE id = $1 AND status IN ('open','claimed')`,
 } as const;
+
+/** The task row as TaskEntity names it (dates as text, as the entity reads them): what a statement answers with. */
+const TASK_ROW = `id, case_no AS "caseNo", kind, stage, status, candidate_role AS "candidateRole", candidate_office AS "candidateOffice",
+  assignee_id AS "assigneeId", due_date::text AS "dueDate", follow_up_date::text AS "followUpDate", priority, overdue,
+  created_at AS "createdAt", claimed_at AS "claimedAt", completed_at AS "completedAt", completed_by AS "completedBy", outcome,
+  idempotency_key AS "idempotencyKey", version`;
 
 export type TaskChange = keyof typeof TASK_CHANGES;
 
@@ -41,9 +49,26 @@ export class CaseTaskRepository {
     return this.rows.findOneBy({ id });
   }
 
-  /** A task known to exist (it was just read): its row as it is now. */
-  current(id: string): Promise<TaskEntity> {
-    return this.rows.findOneByOrFail({ id });
+  /** The row as it is now, read in `m` (under the task's lock, see `locked`). */
+  async byIdIn(m: EntityManager, id: string): Promise<TaskEntity | null> {
+    const [row] = await m.query(`SELECT ${TASK_ROW} FROM tasks WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /**
+   * Runs `fn` in a transaction holding the task's lock (issue #20): a completion holds it from reading the row,
+   * through the case's acceptance, to writing the completion; a claim, release or reassignment takes it for its
+   * write. So none of them lands between a completion's read and its write: a release racing a completion the case
+   * accepted waits, then finds the task completed (409), and a completion after a release reads the release.
+   * An advisory lock, not a row lock: the case's own writes of the row (an escalation's local activity, an opening
+   * activity's retry) never wait for it, so a completion waiting for the case to accept it never waits on a workflow
+   * task that waits on the completion.
+   */
+  locked<T>(taskId: string, fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.ds.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('task:' || $1, 20))`, [taskId]);
+      return fn(m);
+    });
   }
 
   /** Opens a task once per key; answers with the dates stored, so a retry answers what the first attempt wrote. */
@@ -78,23 +103,26 @@ export class CaseTaskRepository {
 
   /**
    * A claim, release or reassignment decided in the API (issue #20): the same change and case event as `change`, in
-   * one statement, but only if the row is still at the version the caller read (optimistic concurrency). Answers the
-   * row's new version, or null if someone changed the task first (or the key was used: a resent request).
+   * one statement under the task's lock (`locked`), but only if the row is still at the version the caller read
+   * (optimistic concurrency). Answers the changed row, or null if someone changed the task first (a completion
+   * included), or the key was used (a resent request).
    */
-  async changeAt(c: { taskId: string; version: number; type: Exclude<TaskChange, 'TASK_COMPLETED'>; actor: Actor; key: string; toUserId?: string }): Promise<number | null> {
+  changeAt(c: { taskId: string; version: number; type: Exclude<TaskChange, 'TASK_COMPLETED'>; actor: Actor; key: string; toUserId?: string }): Promise<TaskEntity | null> {
     const details = c.toUserId ? { toUserId: c.toUserId } : {};
-    const rows: { version: number }[] = await this.ds.query(
-      `WITH changed AS (
-         ${TASK_CHANGES[c.type]} AND version = $9 AND NOT EXISTS (SELECT 1 FROM case_events WHERE idempotency_key = $8)
-         RETURNING id, case_no, kind, version),
-       recorded AS (
-         INSERT INTO case_events (case_no, type, actor_id, actor_role, reason, payload, idempotency_key)
-         SELECT case_no, $4, $5, $6, $7, jsonb_build_object('taskId', id, 'kind', kind) || $3::jsonb, $8 FROM changed
-         ON CONFLICT (idempotency_key) DO NOTHING)
-       SELECT version FROM changed`,
-      [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, null, c.key, c.version],
-    );
-    return rows[0]?.version ?? null;
+    return this.locked(c.taskId, async (m) => {
+      const rows: TaskEntity[] = await m.query(
+        `WITH changed AS (
+           ${TASK_CHANGES[c.type]} AND version = $9 AND NOT EXISTS (SELECT 1 FROM case_events WHERE idempotency_key = $8)
+           RETURNING ${TASK_ROW}),
+         recorded AS (
+           INSERT INTO case_events (case_no, type, actor_id, actor_role, reason, payload, idempotency_key)
+           SELECT "caseNo", $4, $5, $6, $7, jsonb_build_object('taskId', id, 'kind', kind) || $3::jsonb, $8 FROM changed
+           ON CONFLICT (idempotency_key) DO NOTHING)
+         SELECT * FROM changed`,
+        [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, null, c.key, c.version],
+      );
+      return rows[0] ?? null;
+    });
   }
 
   /** Who a reminder goes to, if the task is still open. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import type { AuthUser } from '../auth/role';
 import { actorOf, CaseGateway } from '../cases/case-gateway';
@@ -23,9 +23,11 @@ const asOpenTask = (t: TaskEntity): OpenTask => ({
 
 /**
  * Issue #20: who holds a task is a worklist matter, decided here in PostgreSQL with the workflow's own rules
- * (candidate role and office, not held by another) and optimistic concurrency on `tasks.version`; the case learns
- * it afterwards by a signal. What the case decides — whether a task may be completed, with which outcome — stays
- * its update validator's, and the completion answers once the case has accepted it (not when it rests again).
+ * (candidate role and office, not held by another) and optimistic concurrency on `tasks.version`. A claim tells the
+ * case nothing: the completion carries the holder the worklist read, so no workflow task of the claim's stands
+ * between the claim and the completion; a release or reassignment tells the case by a signal, so a former holder is
+ * refused even by the case itself. What the case decides — whether a task may be completed, with which outcome —
+ * stays its update validator's, and the completion answers once the case has accepted it (not when it rests again).
  */
 @Injectable()
 export class TasksService {
@@ -47,16 +49,15 @@ export class TasksService {
     const task = await this.live(taskId);
     const actor = actorOf(user);
     rules.assertClaimable(asOpenTask(task), actor);
-    // already mine: a resent claim, or one whose signal was lost; telling the case again heals the latter
-    if (task.assigneeId === actor.id) return this.told(task, task.assigneeId, task.version);
-    return this.change(task, 'TASK_CLAIMED', actor, actor.id);
+    if (task.assigneeId === actor.id) return { task, accepted: true }; // already mine: a resent claim
+    return { task: await this.changed(task, 'TASK_CLAIMED', actor, actor.id), accepted: true };
   }
 
   async unclaim(taskId: string, user: AuthUser) {
     const task = await this.live(taskId);
     const actor = actorOf(user);
     rules.assertAssignee(asOpenTask(task), actor);
-    return this.change(task, 'TASK_UNCLAIMED', actor, null);
+    return this.told(task, await this.changed(task, 'TASK_UNCLAIMED', actor, null));
   }
 
   async reassign(taskId: string, user: AuthUser, toUserId: string) {
@@ -65,31 +66,39 @@ export class TasksService {
     const task = await this.live(taskId);
     const actor = actorOf(user);
     rules.assertReassignable(asOpenTask(task), actor, actorOf(to));
-    return this.change(task, 'TASK_REASSIGNED', actor, to.id);
+    return this.told(task, await this.changed(task, 'TASK_REASSIGNED', actor, to.id));
   }
 
   /**
-   * The case's validator decides (holder, outcome, stage); the answer comes once it has accepted the completion,
-   * and the worklist row is marked at once with the same change and key the case's next activity would write
-   * (so whichever comes first writes it, once). The next task and stage follow within the case's next steps.
+   * The case's validator decides (holder, outcome, stage); the answer comes once it has accepted the completion.
+   * Under the task's lock (CaseTaskRepository.locked) the row is read again, the update carries the holder it names
+   * (the validator takes it if newer than what the case heard), and the worklist row is marked with the same change
+   * and key the case's next activity would write (so whichever comes first writes it, once). No release or
+   * reassignment lands in between. The next task and stage follow within the case's next steps.
    */
   async complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
-    const task = await this.live(taskId);
+    const read = await this.live(taskId);
     const actor = actorOf(user);
-    rules.assertAssignee(asOpenTask(task), actor); // PostgreSQL says who holds it; the case checks again
+    rules.assertAssignee(asOpenTask(read), actor); // PostgreSQL says who holds it; the case checks again
     const outcome: TaskOutcome = { ...dto };
-    if (task.kind === 'confirm-sanction' && outcome.measures?.length) {
+    if (read.kind === 'confirm-sanction' && outcome.measures?.length) {
       // measures come from the catalogue, each with a basis that allows it after this item: anything else is a 400
       // naming it (MEASURE_NOT_IN_CATALOGUE / MEASURE_NOT_APPLICABLE) before the case sees it
-      const c = await this.cases.transaction((m) => this.cases.withParties(m, task.caseNo));
+      const c = await this.cases.transaction((m) => this.cases.withParties(m, read.caseNo));
       await this.measureCatalogue.choose(outcome.measures, { category: 'joint_sanction', itemCode: c.behaviour_code, severity: c.severity });
     }
-    // the row says the task is open and this user's: a TASK_NOT_FOUND then means the case has not heard yet
-    await this.gateway.acceptCaughtUp(task.caseNo, user, completeTaskUpdate, { taskId, outcome }, `${taskId}:complete`, ['TASK_NOT_FOUND']);
-    await this.tasks.change(this.tasks.manager, {
-      taskId, type: 'TASK_COMPLETED', actor, key: `${task.caseNo}:completed:${taskId}`, outcome,
-    });
-    return { task: await this.tasks.current(taskId), accepted: true };
+    const { caseNo } = read;
+    // the row says the task is open and this user's: a TASK_NOT_FOUND then means the case has not heard yet; each
+    // attempt reads the row afresh under the lock, and holds it only while the case answers that attempt
+    const task = await this.gateway.caughtUp(caseNo, ['TASK_NOT_FOUND'], () => this.tasks.locked(taskId, async (m) => {
+      const now = await this.live(taskId, m);
+      rules.assertAssignee(asOpenTask(now), actor);
+      const holder = { taskId, assigneeId: now.assigneeId, version: now.version };
+      await this.gateway.accept(caseNo, user, completeTaskUpdate, { taskId, outcome, holder }, `${taskId}:complete`);
+      await this.tasks.change(m, { taskId, type: 'TASK_COMPLETED', actor, key: `${caseNo}:completed:${taskId}`, outcome });
+      return (await this.tasks.byIdIn(m, taskId))!;
+    }));
+    return { task, accepted: true };
   }
 
   /** Reassigns each task on its own: one refusal does not undo the others, and each gets its own answer. */
@@ -107,25 +116,29 @@ export class TasksService {
     return { results, succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
   }
 
-  private async live(taskId: string): Promise<TaskEntity> {
-    const task = await this.tasks.byId(taskId);
+  private async live(taskId: string, m?: EntityManager): Promise<TaskEntity> {
+    const task = m ? await this.tasks.byIdIn(m, taskId) : await this.tasks.byId(taskId);
     if (!task) throw taskNotFound();
     if (task.status === 'completed' || task.status === 'cancelled') throw taskClosed();
     return task;
   }
 
-  /** Writes the change if nobody changed the task since it was read (else 409 TASK_CHANGED), then tells the case. */
-  private async change(task: TaskEntity, type: 'TASK_CLAIMED' | 'TASK_UNCLAIMED' | 'TASK_REASSIGNED', actor: Actor, holder: string | null) {
-    const version = await this.tasks.changeAt({
+  /**
+   * Writes the change if nobody changed the task since it was read, a completion included (else 409 TASK_CHANGED);
+   * answers the changed row.
+   */
+  private async changed(task: TaskEntity, type: 'TASK_CLAIMED' | 'TASK_UNCLAIMED' | 'TASK_REASSIGNED', actor: Actor, holder: string | null) {
+    const row = await this.tasks.changeAt({
       taskId: task.id, version: task.version, type, actor, key: `${task.caseNo}:${type}:${task.id}:${task.version + 1}`,
       ...(type === 'TASK_REASSIGNED' ? { toUserId: holder! } : {}),
     });
-    if (version === null) throw taskChanged();
-    return this.told(task, holder, version);
+    if (!row) throw taskChanged();
+    return row;
   }
 
-  private async told(task: TaskEntity, holder: string | null, version: number) {
-    await this.gateway.tellHolder(task.caseNo, { taskId: task.id, assigneeId: holder, version });
-    return { task: await this.tasks.current(task.id), accepted: true };
+  /** Tells the case who holds the task now, so its validator refuses the former holder; answers the row. */
+  private async told(task: TaskEntity, row: TaskEntity) {
+    await this.gateway.tellHolder(task.caseNo, { taskId: task.id, assigneeId: row.assigneeId, version: row.version });
+    return { task: row, accepted: true };
   }
 }

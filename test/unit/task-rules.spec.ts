@@ -1,5 +1,5 @@
 import type { OpenTask } from '../../workflows/contracts';
-import { assertAssignee, assertClaimable, assertNotProposer, assertOutcome } from '../../workflows/task-rules';
+import { assertAssignee, assertClaimable, assertNotProposer, assertOutcome, heldAs } from '../../workflows/task-rules';
 
 const task = (over: Partial<OpenTask> = {}): OpenTask => ({
   taskId: 't1', kind: 'investigate', candidateRole: 'officer', candidateOffice: 'XWPX', assigneeId: null, dueDate: '2026-03-02', ...over,
@@ -17,6 +17,19 @@ describe('task rules', () => {
     expect(() => assertAssignee(task(), officer)).toThrow('请先领取该任务再办理');
     expect(() => assertAssignee(task({ assigneeId: 'u2' }), officer)).toThrow('请先领取该任务再办理');
     expect(() => assertAssignee(task({ assigneeId: 'u1' }), officer)).not.toThrow();
+  });
+
+  // issue #20: a completion carries the holder the worklist read; the case takes the newer of it and its own
+  it('takes the holder a completion carries only if it is newer than the one the case heard', () => {
+    const heard = task({ assigneeId: null, version: 2 }); // released at version 2, and the case was told
+    expect(heldAs(heard, { taskId: 't1', assigneeId: 'u1', version: 3 })).toMatchObject({ assigneeId: 'u1', version: 3 });
+    expect(heldAs(heard, { taskId: 't1', assigneeId: 'u1', version: 1 })).toBe(heard); // read before the release
+    expect(heldAs(heard, { taskId: 't1', assigneeId: 'u1', version: 2 })).toBe(heard);
+    expect(heldAs(heard, { taskId: 't2', assigneeId: 'u1', version: 9 })).toBe(heard); // another task's
+    expect(heldAs(heard)).toBe(heard);
+    // never told of any change (version absent): the worklist's first claim (version 1) is newer
+    expect(heldAs(task(), { taskId: 't1', assigneeId: 'u1', version: 1 }).assigneeId).toBe('u1');
+    expect(() => assertAssignee(heldAs(heard, { taskId: 't1', assigneeId: 'u1', version: 1 }), officer)).toThrow('请先领取该任务再办理');
   });
 
   it('requires a severity for an investigation and a decision for an approval', () => {

@@ -10,6 +10,11 @@ export interface TaskActionInput {
 }
 export interface CompleteTaskInput extends TaskActionInput {
   outcome: TaskOutcome;
+  /**
+   * Who holds the task as the worklist read it under its lock (issue #20): the validator takes it if it is newer
+   * than what the case has heard, so a completion right after a claim needs no signal (and no workflow task) first.
+   */
+  holder?: TaskHolderChange;
 }
 export interface ReassignInput extends TaskActionInput {
   to: Actor;

@@ -110,8 +110,9 @@ function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
     c.writes.push({ write: 'task-completed', key: `${caseNo}:completed:${taskId}`, taskId, actor, outcome });
     c.outcomes.set(taskId, outcome);
   }), {
-    validator: ({ taskId, actor, outcome }) => {
-      const task = rules.findTask(c.tasks, taskId);
+    validator: ({ taskId, actor, outcome, holder }) => {
+      // the holder the worklist read comes with the completion: no signal needs to reach the case first
+      const task = rules.heldAs(rules.findTask(c.tasks, taskId), holder);
       rules.assertAssignee(task, actor);
       rules.assertNotProposer(task, actor, (kind) => c.completedBy.get(kind));
       rules.assertOutcome(task, outcome);
