@@ -12,7 +12,7 @@ import { PoliciesService } from '../policies/policies.service';
  * deadline of an open case that has no RECTIFICATION_PASSED since. A case whose report was passed drops out; an open
  * provisional one is not overdue until its year is published and the recomputed date has passed.
  */
-const OVERDUE_RECTIFICATIONS_SQL = `
+export const OVERDUE_RECTIFICATIONS_SQL = `
   SELECT c.case_no AS "caseNo", c.uscc, i.name AS "institutionName", c.office_code AS "officeCode",
          min(d.due_date)::text AS "dueDate", max(d.round)::int AS round
     FROM institution_deadlines d
