@@ -43,5 +43,4 @@ export function portalMilestones(c: Pick<PortalCaseRow, 'milestones' | 'served'>
 }
 
 /** Dates the determination decision states: known to the institution once that decision is served. */
-export const decisionServed = (served: ServedDocumentRow[]): boolean =>
-  served.some((d) => d.kind === 'determination-decision' || d.kind === 'listing-decision');
+export const decisionServed = (served: ServedDocumentRow[]): boolean => served.some((d) => d.kind === 'determination-decision');
