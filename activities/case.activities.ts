@@ -89,7 +89,13 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
      */
     async recomputeInstitutionDeadline(a: C.RecomputeInstitutionDeadlineInput): Promise<C.Deadline> {
       calendar.invalidate(); // the year was just published, maybe in the other process: read the calendar afresh
-      const dueDate = await dueDateOf(a.span);
+      // never shorter than what the institution was told, nor already past when the date becomes definitive: the
+      // latest of the recomputed date, the told date, and the policy's reminder lead (≥ 1 working day) after publication
+      // (docs/case-lifecycle.md, "Provisional deadlines"; 行政处罚法 art. 85 and brief §7: the period is the law's, a
+      // calendar guess may lengthen it but never cut it)
+      const lead = Math.max(1, a.span.remindBeforeWorkingDays);
+      const candidates = [await dueDateOf(a.span), a.notBefore, await calendar.addWorkingDays(clock.dateOf(a.atMs), lead)];
+      const dueDate = candidates.sort().at(-1)!;
       const provisional = await calendar.isProvisional(spanStart(a.span), dueDate);
       await deadlines.recomputeInstitutionDeadline({ caseNo: a.caseNo, deadlineId: a.deadlineId, kind: a.kind, dueDate, provisional });
       return { ...deadlineOn(dueDate, await calendar.addWorkingDays(dueDate, -a.span.remindBeforeWorkingDays)), provisional };

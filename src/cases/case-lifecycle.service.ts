@@ -60,20 +60,15 @@ export class CaseLifecycleService {
         sourceRef: `${a.caseNo}:determination`, caseNo: a.caseNo, officeCode: c.office_code,
       }, m);
       await this.cases.setDetermination(m, { ...a, recordId: record.id, repairableFrom, publicityUntil });
-      await this.tellInstitution(m, c, `${a.caseNo}:determined`, '认定为失信行为，请按期限整改');
+      // the institution learns of the determination when its decision is served (served-notice.ts), not before
     });
     return { decisionDate: a.decisionDate, repairableFrom, publicityUntil, effectiveUntil };
   }
 
   async scheduleInterview(a: { caseNo: string; kind: 'reminder' | 'warning'; round: number; scheduledAt: string; place: string; attendees: string[] }) {
     return this.cases.transaction(async (m) => {
+      // the institution is told by the 约谈通知书 once it is served (served-notice.ts), not when the officer plans it
       const interviewId = await this.cases.scheduleInterview(m, a);
-      const c = await this.cases.withParties(m, a.caseNo);
-      const label = a.kind === 'reminder' ? '提示性约谈' : '警示性约谈';
-      await this.notifications.notify(m, {
-        uscc: c.uscc, template: 'deadline_new', idempotencyKey: `${a.caseNo}:interview:${a.round}`,
-        data: { institutionName: c.name, caseNo: a.caseNo, item: `${label}（${a.place}）`, dueDate: a.scheduledAt.slice(0, 16).replace('T', ' ') },
-      });
       return { interviewId };
     });
   }
@@ -107,7 +102,7 @@ export class CaseLifecycleService {
            FROM credit_records r WHERE r.id = $1
          ON CONFLICT (record_id, effect_key) DO NOTHING`,
         [c.determination_record_id, `国办发〔2020〕49号；${a.basis}（局负责人决定）`, a.listedOn, listUntil]);
-      await this.tellInstitution(m, c, `${a.caseNo}:listed`, `列入严重失信主体名单，有效期至 ${listUntil}`);
+      // told by the 列入决定书 once it is served (served-notice.ts), not when the head decides
       return { listedOn: a.listedOn, listUntil };
     });
   }
@@ -218,7 +213,9 @@ export class CaseLifecycleService {
     });
   }
 
+  /** A case nothing was ever served in does not exist for the institution (issue #18): its end is not news to it. */
   private async tellInstitution(m: EntityManager, c: CaseRow, key: string, outcome: string) {
+    if (!(await this.cases.servedOnInstitution(m, c.case_no))) return;
     await this.notifications.notify(m, {
       uscc: c.uscc, template: 'case_outcome', idempotencyKey: key, data: { institutionName: c.name, caseNo: c.case_no, outcome },
     });

@@ -150,11 +150,12 @@ export class CaseRepository {
     return { items: rows.map(withWaitingFor), total: total as number };
   }
 
-  /** One institution's cases, newest first (the portal's list). */
-  ofInstitution(uscc: string | null) {
-    return this.ds.query(
-      `SELECT case_no AS "caseNo", behaviour_code AS "behaviourCode", severity, stage, decision_date::text AS "decisionDate",
-              registered_at AS "registeredAt", outcome FROM cases WHERE uscc = $1 ORDER BY registered_at DESC`, [uscc]);
+  /** Whether any document of the case has been served on its institution (from then on the case is its own to see). */
+  async servedOnInstitution(m: EntityManager, caseNo: string): Promise<boolean> {
+    const [row] = await m.query(
+      `SELECT 1 FROM documents d JOIN document_services s ON s.document_id = d.id
+        WHERE d.case_no = $1 AND d.to_subject AND d.status = 'issued' LIMIT 1`, [caseNo]);
+    return Boolean(row);
   }
 
   async belongsTo(caseNo: string, uscc: string | null): Promise<boolean> {

@@ -58,7 +58,10 @@ export class DocumentReadsService {
   async listForPortal(caseNo: string, user: AuthUser): Promise<DocumentSummary[]> {
     const owner = await this.repo.caseOwner(caseNo);
     if (!owner || owner.uscc !== user.uscc) throw caseNotFound();
-    return (await this.repo.listForCase(caseNo, user.uscc!)).map(summary);
+    const served = await this.repo.listForCase(caseNo, user.uscc!);
+    // a case nothing has been served in yet does not exist for the institution (issue #18, portal-case.sql.ts)
+    if (!served.length) throw caseNotFound();
+    return served.map(summary);
   }
 
   /**
@@ -97,11 +100,18 @@ export class DocumentReadsService {
    * Staff of the owning office (staff without an office — leadership, auditors, administrators — read every office's);
    * an institution only what was issued to it, anything else answering as if it did not exist.
    */
+  private async servedByToday(id: string): Promise<boolean> {
+    const service = await this.services.serviceOf(id);
+    return !!service && service.servedOn <= (await this.repo.clock(this.repo.manager)).today;
+  }
+
   async readable(id: string, user: AuthUser): Promise<DocumentRow> {
     const doc = await this.repo.find(id);
     if (!doc) throw documentNotFound();
     if (user.role === 'institution') {
       if (doc.status !== 'issued' || !doc.toSubject || doc.uscc !== user.uscc) throw documentNotFound();
+      // addressed to it once served (brief §7): a paper document waiting for its service record is not yet its own
+      if (!(await this.servedByToday(id))) throw documentNotFound();
     } else if (user.officeCode && doc.officeCode && user.officeCode !== doc.officeCode) {
       throw forbidden('只有承办科室的工作人员可以查看该文书');
     }

@@ -167,7 +167,9 @@ export class DocumentsRepository {
          FROM documents d
          LEFT JOIN document_services s ON s.document_id = d.id
          LEFT JOIN document_openings o ON o.document_id = d.id
-        WHERE d.case_no = $1 AND ($2::text IS NULL OR (d.uscc = $2 AND d.to_subject AND d.status = 'issued'))
+        WHERE d.case_no = $1
+          -- the institution's list: what was addressed to it and has been served by today (brief §7)
+          AND ($2::text IS NULL OR (d.uscc = $2 AND d.to_subject AND d.status = 'issued' AND s.served_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date))
         ORDER BY d.drafted_at, d.doc_no`, [caseNo, subjectOf ?? null]);
   }
 

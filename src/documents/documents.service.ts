@@ -6,6 +6,8 @@ import { conflict, unprocessable } from '../common/errors/domain.exception';
 import { DocumentKind, formatDocNo, KIND_TRAITS, SERVICE_METHOD_LABELS } from './document-kinds';
 import { DocumentRow, DocumentsRepository, StoredInput } from './documents.repository';
 import { renderDocumentPdf } from './render/pdf-writer';
+import { NotificationsService } from '../notifications/notifications.service';
+import { tellServed } from './service/served-notice';
 import { ServiceRepository, ServiceRow } from './service/service.repository';
 import { DocumentSettings, DocumentSettingsService } from './settings/document-settings.service';
 import { DOCUMENT_SIGNER, DocumentSigner } from './signing/document-signer';
@@ -64,6 +66,7 @@ export class DocumentsService {
     private readonly settings: DocumentSettingsService,
     @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
     private readonly crypto: FieldCryptoService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Fills, numbers, renders, signs and stores a document, and serves it electronically where the subject consented. */
@@ -207,6 +210,7 @@ export class DocumentsService {
       proof: { channel: 'portal', consentSignedOn: consent.signedOn }, consentId: consent.id, receiptDocumentId: null,
       recordedBy: null, electronic: true,
     });
+    await tellServed(this.notifications, tx, doc, doc.issuedOn!);
   }
 
   /** Two calls with one key queue on it (a transaction-scoped lock), so the second finds what the first issued. */

@@ -15,6 +15,10 @@ export const TEMPLATES = {
     title: '办理期限已调整',
     body: '{institutionName}：案件 {caseNo} 的「{item}」原按暂定日历计算为 {previousDueDate} 届满，按正式公布的节假日安排调整为 {dueDate}。',
   },
+  document_served: {
+    title: '文书已送达',
+    body: '{institutionName}：《{title}》（{docNo}）已于 {servedOn} 送达，请登录信用监管系统查看。',
+  },
   case_outcome: {
     title: '案件处理结果',
     body: '{institutionName}：案件 {caseNo} 已作出处理结果：{outcome}。如有异议，可依法申请复核。',

@@ -39,7 +39,7 @@ export class PortalController {
   @Audited({ action: 'list', resource: 'case' })
   @ApiOkResponse({ type: [PortalCaseDto] })
   cases(@CurrentUser() user: AuthUser) {
-    return this.portal.cases(user);
+    return this.caseView.list(user);
   }
 
   /** The institution's own case: only what is addressed to it (portal-case.service.ts); staff use GET /api/cases/:caseNo. */

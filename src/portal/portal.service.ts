@@ -31,10 +31,6 @@ export class PortalService {
     return withDaysLeft;
   }
 
-  cases(user: AuthUser) {
-    return this.caseRows.ofInstitution(user.uscc);
-  }
-
   objection(caseNo: string, user: AuthUser, text: string, fileIds: string[]) {
     return this.submit(caseNo, user, submitObjectionUpdate, { text, fileIds }, 'objection');
   }

@@ -9,16 +9,18 @@ import { PoliciesService } from '../policies/policies.service';
 
 /**
  * Rectifications past their deadline and not yet passed: the first missed (or still open but past) rectification
- * deadline of an open case that has no RECTIFICATION_PASSED since. A case whose report was passed drops out.
+ * deadline of an open case that has no RECTIFICATION_PASSED since. A case whose report was passed drops out; an open
+ * provisional one is not overdue until its year is published and the recomputed date has passed.
  */
-const OVERDUE_RECTIFICATIONS_SQL = `
+export const OVERDUE_RECTIFICATIONS_SQL = `
   SELECT c.case_no AS "caseNo", c.uscc, i.name AS "institutionName", c.office_code AS "officeCode",
          min(d.due_date)::text AS "dueDate", max(d.round)::int AS round
     FROM institution_deadlines d
     JOIN cases c ON c.case_no = d.case_no
     JOIN institutions i ON i.id = c.institution_id
    WHERE d.kind = 'rectification' AND d.due_date < $1
-     AND d.status IN ('missed', 'open')
+     -- a provisional date (its year's calendar not yet published) does not lapse before it is recomputed (issue #21)
+     AND (d.status = 'missed' OR (d.status = 'open' AND NOT d.provisional))
      AND c.closed_at IS NULL AND c.stage NOT IN ('CLOSED', 'WITHDRAWN')
      AND ($2::text IS NULL OR c.office_code = $2)
      AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_no = c.case_no AND e.type = 'RECTIFICATION_PASSED')

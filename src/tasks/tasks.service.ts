@@ -12,6 +12,7 @@ import * as rules from '../../workflows/task-rules';
 import type { CompleteTaskDto, WorklistQueryDto } from './dto/task.dto';
 import { TaskEntity } from './task.entity';
 import { WorklistRepository } from './worklist.repository';
+import { CalendarService } from '../calendar/calendar.service';
 import { taskChanged, taskClosed, taskNotFound } from '../cases/case.errors';
 import { userNotFound } from '../auth/auth.errors';
 
@@ -38,11 +39,19 @@ export class TasksService {
     private readonly worklistRepo: WorklistRepository,
     private readonly cases: CaseRepository,
     private readonly measureCatalogue: MeasureCatalogueService,
+    private readonly calendar: CalendarService,
   ) {}
 
+  /**
+   * A task due in a year the administrator has not published was computed from the statutory holidays alone: shown
+   * as 暂定 like the institution's deadlines (issue #21), until the year is published. Its date is the bureau's own
+   * time limit and stays as computed; only an institution's deadline is recomputed (it must never run short).
+   */
   async worklist(user: AuthUser, q: WorklistQueryDto) {
     const { items, total } = await this.worklistRepo.page(user, q);
-    return { items, total, page: q.page, pageSize: q.pageSize };
+    const known = new Set(await this.calendar.knownYears());
+    const flagged = items.map((t) => ({ ...t, provisional: !known.has(Number(t.dueDate.slice(0, 4))) }));
+    return { items: flagged, total, page: q.page, pageSize: q.pageSize };
   }
 
   async claim(taskId: string, user: AuthUser) {

@@ -115,12 +115,13 @@ describe('cases over HTTP', () => {
 
   // issue #18: the staff record (tasks, assignees, opinions, the lead's source) is not the institution's to read; it
   // reads its own case at /api/portal/cases/:caseNo (test/e2e/portal-case.e2e-spec.ts)
-  it('lets an institution read its own case only through the portal, and another institution\'s not at all', async () => {
+  // and a case nothing has been served in yet (here: a lead under investigation) does not exist for it at all
+  it('lets an institution read its own case only through the portal, once something is served on it, and another institution\'s not at all', async () => {
     const uscc = await registerInstitution();
     const opened = await openCase(uscc);
     const own = await t.loginAs('institution', { uscc, officeCode: null });
     expect((await t.http().get(`/api/cases/${opened.caseNo}`).set(auth(own.token)).expect(403)).body.code).toBe('FORBIDDEN');
-    await t.http().get(`/api/portal/cases/${opened.caseNo}`).set(auth(own.token)).expect(200);
+    expect((await t.http().get(`/api/portal/cases/${opened.caseNo}`).set(auth(own.token)).expect(404)).body.code).toBe('CASE_NOT_FOUND');
     const other = await t.loginAs('institution', { uscc: makeUscc(), officeCode: null });
     const res = await t.http().get(`/api/portal/cases/${opened.caseNo}`).set(auth(other.token)).expect(404);
     expect(res.body.code).toBe('CASE_NOT_FOUND');

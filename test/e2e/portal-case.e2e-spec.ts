@@ -99,7 +99,8 @@ describe('the institution\'s own view of its case', () => {
     expect(after.submissions).toEqual([expect.objectContaining({ receiptNo: `${caseNo}-YY1`, kind: 'objection', kindLabel: '异议', files: 1 })]);
     expect(after.deadlines[0]).toMatchObject({ status: 'answered', statusLabel: '已答复', workingDaysLeft: null });
     expect(after.waitingFor).toBe('教育局办理中（异议处理）');
-    expect(after.milestones.map((m: { stage: string }) => m.stage)).toEqual(expect.arrayContaining(['INVESTIGATION', 'APPROVAL', 'OBJECTION_WINDOW', 'OBJECTION_REVIEW']));
+    // the stages its notice and its own objection describe; never the bureau's investigation, approval or its return
+    expect(after.milestones.map((m: { stage: string }) => m.stage)).toEqual(['OBJECTION_WINDOW', 'OBJECTION_REVIEW']);
   });
 
   it('carries no staff user id, no lead source, no complainant and no opinion an officer or approver wrote', async () => {
@@ -124,6 +125,41 @@ describe('the institution\'s own view of its case', () => {
     expect(await audited(inst.id)).toBe('ok');
     // a refused read is audited as the error answer leaves: the row may land just after the 404
     expect(await waitFor('the refused read audited', () => audited(other.id))).toBe('refused:CASE_NOT_FOUND');
+  });
+
+  it('knows nothing of a case until a document is served on it: under investigation, and after a paper notice is issued until its service is recorded', async () => {
+    const paper = await register(); // no consent to electronic service: served on paper
+    const no = (await t.http().post('/api/cases').set(auth(officer.token))
+      .send({ uscc: paper.uscc, behaviourCode: 'EDU-001', facts: FACTS, source: 'complaint' }).expect(201)).body.caseNo as string;
+    const invisible = async () => {
+      expect((await portalView(paper.token, no).expect(404)).body.code).toBe('CASE_NOT_FOUND');
+      expect((await t.http().get(`/api/portal/cases/${no}/documents`).set(auth(paper.token)).expect(404)).body.code).toBe('CASE_NOT_FOUND');
+      expect((await t.http().get('/api/portal/cases').set(auth(paper.token)).expect(200)).body).toEqual([]);
+      expect((await t.http().get('/api/portal/deadlines').set(auth(paper.token)).expect(200)).body).toEqual([]);
+      const inbox = (await t.http().get('/api/inbox').set(auth(paper.token)).expect(200)).body;
+      expect(JSON.stringify(inbox)).not.toContain(no);
+    };
+    await invisible(); // under investigation: the same answer as another institution's case
+    await doTask(t, officer.token, no, 'investigate', { summary: OFFICER_REASONING, severity: 'general', measures: ['责令限期整改'] });
+    await doTask(t, approver.token, no, 'approve-determination', { summary: '同意', decision: 'approve' });
+    const notice = await waitFor('the notice issued', async () => {
+      const docs = (await t.http().get(`/api/cases/${no}/documents`).set(auth(officer.token)).expect(200)).body as { id: string; kind: string; docNo: string }[];
+      return docs.find((d) => d.kind === 'notice-of-determination');
+    });
+    await invisible(); // issued, not served: the notice is not yet addressed to it
+    expect((await t.http().get(`/api/documents/${notice.id}/pdf`).set(auth(paper.token)).expect(404)).body.code).toBe('DOCUMENT_NOT_FOUND');
+
+    const [{ today }] = await t.ds.query(`SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date::text AS today`);
+    await t.http().post(`/api/documents/${notice.id}/service`).set(auth(officer.token)).send({ method: 'postal', servedOn: today, trackingNo: '1187654321099' }).expect(200);
+    const seen = (await portalView(paper.token, no).expect(200)).body;
+    expect(seen.documents.map((d: { id: string; servedOn: string }) => [d.id, d.servedOn])).toEqual([[notice.id, today]]);
+    expect(seen).toMatchObject({ caseNo: no, severity: 'general', severityLabel: '一般', stage: 'OBJECTION_WINDOW', decisionDate: null, interviews: [] });
+    expect(seen.milestones.map((m: { stage: string }) => m.stage)).toEqual(['OBJECTION_WINDOW']);
+    expect((await t.http().get('/api/portal/cases').set(auth(paper.token)).expect(200)).body)
+      .toEqual([expect.objectContaining({ caseNo: no, severity: 'general', stage: 'OBJECTION_WINDOW', decisionDate: null })]);
+    const inbox = (await t.http().get('/api/inbox').set(auth(paper.token)).expect(200)).body;
+    expect(inbox.items).toEqual(expect.arrayContaining([expect.objectContaining({ template: 'document_served', data: expect.objectContaining({ caseNo: no, docNo: notice.docNo }) })]));
+    await t.http().get(`/api/documents/${notice.id}/pdf`).set(auth(paper.token)).buffer(true).parse(binary).expect(200);
   });
 
   it('refuses the staff case page and the staff case list to an institution', async () => {

@@ -55,7 +55,7 @@ describe('worklist over HTTP', () => {
     expect(body.items[0]).toEqual({
       id: first.id, caseNo: first.caseNo, kind: 'investigate', stage: 'INVESTIGATION', status: 'open', candidateRole: 'officer',
       candidateOffice: f.offices.A, assigneeId: null, dueDate: first.dueDate, followUpDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-      priority: 75, overdue: true, uscc: f.institutions.X.uscc, institutionName: expect.stringContaining('测试培训学校'), severity: 'serious',
+      priority: 75, overdue: true, provisional: false, uscc: f.institutions.X.uscc, institutionName: expect.stringContaining('测试培训学校'), severity: 'serious',
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
   });
@@ -119,6 +119,19 @@ describe('worklist over HTTP', () => {
     const body = await list('officerA', { dueBefore: await f.day(1) });
     expect(ids(body)).toEqual(expected(['overdueInvestigation', 'objectionReview', 'interview']));
     expect(ids(await list('officerA', { dueBefore: await f.day(-4) }))).toEqual([]);
+  });
+
+  it('flags 暂定 a task due in a year whose holidays are not yet published, as the institution\'s deadlines are (issue #21)', async () => {
+    const task = f.tasks.interview;
+    // test.sh publishes next year; the year after is unknown to the calendar
+    const [{ due }] = await t.ds.query(`SELECT (extract(year FROM current_date)::int + 2)::text || '-01-10' AS due`);
+    await t.ds.query(`UPDATE tasks SET due_date = $2 WHERE id = $1`, [task.id, due]);
+    try {
+      const items = (await list('officerA')).items;
+      expect(items.filter((i) => i.provisional).map((i) => [i.id, i.dueDate])).toEqual([[task.id, due]]);
+    } finally {
+      await t.ds.query(`UPDATE tasks SET due_date = $2 WHERE id = $1`, [task.id, task.dueDate]);
+    }
   });
 
   it('answers an institution or a manager with 403 and a bad filter with 400 and a Chinese message', async () => {

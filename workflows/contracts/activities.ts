@@ -57,7 +57,13 @@ export interface OpenInstitutionDeadlineInput extends Carried {
   setBy?: { docNo: string; title: string; servedOn: string };
 }
 export type OpenedInstitutionDeadline = { deadlineId: string } & Deadline;
-export interface RecomputeInstitutionDeadlineInput { caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; span: DeadlineSpan }
+/**
+ * `notBefore`: the date the institution was told (it is never shortened); `atMs`: when the year was published (the
+ * workflow's now), from which a date already past is extended (docs/case-lifecycle.md, provisional deadlines).
+ */
+export interface RecomputeInstitutionDeadlineInput {
+  caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; span: DeadlineSpan; notBefore: string; atMs: number;
+}
 
 export interface TaskChangeInput { caseNo: string; taskId: string; actor: Actor; to?: Actor }
 export interface TaskDueInput { caseNo: string; taskId: string; kind: TaskKind; dueDate: string }

@@ -134,7 +134,8 @@ function registerInstitutionHandlers(c: CaseRuntime, settle: Settle): void {
     rules.assertInstitution(s.actor, c.input.uscc);
     const d = c.institutionDeadline;
     if (!d || d.kind !== kind) rules.reject(C.RejectCode.WRONG_STAGE, NOT_NOW[kind]);
-    if (now() > d!.dueAtMs) rules.reject(C.RejectCode.DEADLINE_PASSED, `提交期限已于 ${d!.dueDate} 届满`);
+    // a provisional date does not lapse before its year is published (institution-deadlines.ts): an answer is in time
+    if (!d!.provisional && now() > d!.dueAtMs) rules.reject(C.RejectCode.DEADLINE_PASSED, `提交期限已于 ${d!.dueDate} 届满`);
     if (!s.text?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写说明');
   };
   setHandler(C.submitObjectionUpdate, answerHandler('objection'), { validator: answerValidator('objection') });

@@ -31,12 +31,18 @@ export async function institutionAnswer(
   let timers = follow();
   c.answer = null;
   c.rest();
-  // a provisional date is computed again, from the same span, each time a calendar year is published (issue #21)
+  // a provisional date is computed again, from the same span, each time a calendar year is published (issue #21).
+  // It never lapses before then: the true date may be later than the guess (the year's 调休 and longer holidays are
+  // unknown), and treating the institution as late on a guess would shorten a period the law gives it. So a
+  // provisional deadline waits without a timer; once published, the date is never earlier than the one it was told
   for (let seen = c.calendarPublications; ;) {
-    const woke = await condition(() => c.answer !== null || (!!d.provisional && c.calendarPublications > seen), untilMs(d.dueAtMs));
-    if (!woke || c.answer !== null) break;
+    const heard = () => c.answer !== null || (!!d.provisional && c.calendarPublications > seen);
+    if (d.provisional) await condition(heard);
+    else if (!(await condition(heard, untilMs(d.dueAtMs)))) break;
+    if (c.answer !== null) break;
     seen = c.calendarPublications;
-    const again = await c.step(() => acts.recomputeInstitutionDeadline({ caseNo, deadlineId, kind, span: due }));
+    const told = d.dueDate;
+    const again = await c.step(() => acts.recomputeInstitutionDeadline({ caseNo, deadlineId, kind, span: due, notBefore: told, atMs: now() }));
     if (again.dueDate === d.dueDate && again.provisional === d.provisional) continue;
     timers.cancel();
     d = again;

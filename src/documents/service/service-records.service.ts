@@ -6,7 +6,9 @@ import { conflict, DomainException, unprocessable } from '../../common/errors/do
 import { ServiceMethod, SERVICE_METHOD_LABELS } from '../document-kinds';
 import { DocumentRow, DocumentsRepository } from '../documents.repository';
 import { DocumentsService } from '../documents.service';
+import { NotificationsService } from '../../notifications/notifications.service';
 import { ServiceDeadlines } from './service-deadlines';
+import { tellServed } from './served-notice';
 import { NewService, ServiceRepository, ServiceRow } from './service.repository';
 import { DocumentErrorCode, documentNotFound } from '../document.errors';
 
@@ -49,6 +51,7 @@ export class ServiceRecordsService {
     private readonly repo: DocumentsRepository,
     private readonly services: ServiceRepository,
     private readonly deadlines: ServiceDeadlines,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -72,7 +75,9 @@ export class ServiceRecordsService {
         if (!(await this.services.uploadExists(tx, id))) throw missing('proofFileIds', `证明材料文件 ${id} 不存在`);
       }
       const service = await this.serviceFor(tx, doc, input, servedOn, actorId);
-      return view(await this.services.insertService(tx, service));
+      const recorded = view(await this.services.insertService(tx, service));
+      await tellServed(this.notifications, tx, doc, servedOn);
+      return recorded;
     };
     return m ? run(m) : this.ds.transaction(run);
   }
@@ -81,8 +86,10 @@ export class ServiceRecordsService {
   async opened(documentId: string, user: AuthUser): Promise<{ documentId: string; openedAt: string; servedAt: string | null }> {
     const doc = await this.repo.find(documentId);
     if (!doc || doc.status !== 'issued' || !doc.toSubject || doc.uscc !== user.uscc) throw documentNotFound();
-    const openedAt = await this.services.recordOpening(documentId, user.id);
     const service = await this.services.serviceOf(documentId);
+    // not yet served: not yet addressed to it (issue #18), as if it did not exist
+    if (!service || service.servedOn > (await this.repo.clock(this.repo.manager)).today) throw documentNotFound();
+    const openedAt = await this.services.recordOpening(documentId, user.id);
     return { documentId, openedAt: new Date(openedAt).toISOString(), servedAt: service?.servedAt ? new Date(service.servedAt).toISOString() : null };
   }
 

@@ -17,6 +17,7 @@ export class PortalCaseDeadlineDto {
   @ApiProperty({ example: '待答复' }) statusLabel: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ type: 'integer', nullable: true, description: '剩余工作日（仅未到期的期限）' }) workingDaysLeft: number | null;
+  @ApiProperty({ description: '暂定：按法定节假日计算，所在年度日历发布后重新计算，此前不会逾期' }) provisional: boolean;
   @ApiProperty({ type: String, nullable: true, description: '设定该期限的文书文号' }) documentNo: string | null;
   @ApiProperty({ type: String, nullable: true }) documentTitle: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date', description: '该文书的送达日期：期限自次日起计算' }) servedOn: string | null;
@@ -61,8 +62,8 @@ export class PortalCaseViewDto {
   @ApiProperty() institutionName: string;
   @ApiProperty() behaviourCode: string;
   @ApiProperty({ description: '失信行为（目录中的名称）' }) behaviourTitle: string;
-  @ApiProperty({ enum: SEVERITIES }) severity: string;
-  @ApiProperty({ example: '一般' }) severityLabel: string;
+  @ApiProperty({ enum: SEVERITIES, nullable: true, type: String, description: '送达本机构的文书所载的失信程度；尚无则为空' }) severity: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '一般' }) severityLabel: string | null;
   @ApiProperty({ enum: CASE_STAGES }) stage: string;
   @ApiProperty() stageLabel: string;
   @ApiProperty({ type: String, nullable: true, description: '案件当前在等什么（本机构视角）' }) waitingFor: string | null;

@@ -16,10 +16,11 @@ export class PortalDeadlineDto {
   @ApiProperty({ type: String, nullable: true, format: 'date', description: '该文书的送达日期：期限自次日起计算' }) servedOn: string | null;
 }
 
+/** A case something has been served on the institution in (portal-case.sql.ts), as its served documents describe it. */
 export class PortalCaseDto {
   @ApiProperty() caseNo: string;
   @ApiProperty() behaviourCode: string;
-  @ApiProperty({ enum: SEVERITIES }) severity: string;
+  @ApiProperty({ enum: SEVERITIES, nullable: true, type: String, description: '送达文书所载的失信程度' }) severity: string | null;
   @ApiProperty({ enum: CASE_STAGES }) stage: string;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) decisionDate: string | null;
   @ApiProperty({ format: 'date-time' }) registeredAt: string;

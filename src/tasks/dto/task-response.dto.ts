@@ -17,6 +17,7 @@ export class WorklistItemDto {
   @ApiProperty({ type: String, nullable: true, format: 'date', description: '提醒日' }) followUpDate: string | null;
   @ApiProperty({ type: 'integer' }) priority: number;
   @ApiProperty() overdue: boolean;
+  @ApiProperty({ description: '暂定：到期日所在年度的节假日安排尚未发布，按法定节假日计算' }) provisional: boolean;
   @ApiProperty() uscc: string;
   @ApiProperty() institutionName: string;
   @ApiProperty({ enum: SEVERITIES }) severity: string;

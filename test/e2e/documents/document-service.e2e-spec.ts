@@ -69,7 +69,9 @@ describe('document service', () => {
   it('leaves a notice to an institution without consent unserved until an officer records service by post', async () => {
     const notice = await issue(parties.paper.caseNo, 'notice-of-determination');
     expect(notice.service).toBeNull();
-    expect((await portalList('paper').expect(200)).body[0]).toMatchObject({ id: notice.id, servedAt: null, serviceMethod: null });
+    // issued but not served: not yet addressed to the institution, whose portal does not know the case (issue #18)
+    expect((await portalList('paper').expect(404)).body.code).toBe('CASE_NOT_FOUND');
+    expect((await t.http().get(`/api/documents/${notice.id}/pdf`).set(auth(parties.paper.token)).expect(404)).body.code).toBe('DOCUMENT_NOT_FOUND');
     expect((await serve(notice.id, { method: 'electronic' }).expect(422)).body.code).toBe('NO_ELECTRONIC_CONSENT');
     expect((await serve(notice.id, { method: 'postal', servedOn: today }).expect(400)).body.code).toBe('SERVICE_PROOF_MISSING');
     const postal = { method: 'postal', servedOn: today, trackingNo: '1187654321012' };

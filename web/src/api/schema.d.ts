@@ -5041,6 +5041,8 @@ export interface components {
             kind: "objection" | "rectification";
             /** @example 提出异议 */
             kindLabel: string;
+            /** @description 暂定：按法定节假日计算，所在年度日历发布后重新计算，此前不会逾期 */
+            provisional: boolean;
             round: number;
             /**
              * Format: date
@@ -5089,8 +5091,11 @@ export interface components {
             outcome: string | null;
             /** Format: date-time */
             registeredAt: string;
-            /** @enum {string} */
-            severity: "minor" | "general" | "serious";
+            /**
+             * @description 送达文书所载的失信程度
+             * @enum {string|null}
+             */
+            severity: "minor" | "general" | "serious" | null;
             /** @enum {string} */
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
         };
@@ -5125,10 +5130,13 @@ export interface components {
              * @description 可申请信用修复的首日
              */
             repairableFrom: string | null;
-            /** @enum {string} */
-            severity: "minor" | "general" | "serious";
+            /**
+             * @description 送达本机构的文书所载的失信程度；尚无则为空
+             * @enum {string|null}
+             */
+            severity: "minor" | "general" | "serious" | null;
             /** @example 一般 */
-            severityLabel: string;
+            severityLabel: string | null;
             /** @enum {string} */
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             stageLabel: string;
@@ -6626,6 +6634,8 @@ export interface components {
             kind: "investigate" | "approve-determination" | "review-objection" | "decide-objection" | "verify-rectification" | "schedule-interview" | "record-interview" | "confirm-sanction" | "accept-repair" | "decide-repair" | "serve-document" | "propose-listing" | "review-listing" | "decide-listing" | "propose-interview" | "approve-interview";
             overdue: boolean;
             priority: number;
+            /** @description 暂定：到期日所在年度的节假日安排尚未发布，按法定节假日计算 */
+            provisional: boolean;
             /** @enum {string} */
             severity: "minor" | "general" | "serious";
             /** @enum {string} */

@@ -37,7 +37,7 @@ export default function PortalCasePage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2} className="page-title" style={{ margin: 0 }}>
         案件 {v.caseNo} <Tag color="blue" data-testid="case-stage">{v.stageLabel}</Tag>
-        <Tag color={SEVERITY_COLORS[v.severity]}>{v.severityLabel}</Tag>
+        {v.severity && <Tag color={SEVERITY_COLORS[v.severity]}>{v.severityLabel}</Tag>}
       </Typography.Title>
       <Card size="small" title="流程进度">
         <LifecycleDiagram stage={v.stage} visited={v.milestones.map((m) => m.stage)} waitingFor={v.waitingFor ?? undefined} />

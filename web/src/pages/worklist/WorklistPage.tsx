@@ -10,6 +10,7 @@ import { DeadlineCountdown } from '../../components/DeadlineCountdown';
 import { DecisionProposals } from '../../components/DecisionProposals';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { formatDate } from '../../lib/dates';
 import type { SheetColumn } from '../../lib/excel';
 import { useOffices } from '../../lib/lookups';
@@ -69,7 +70,7 @@ export default function WorklistPage() {
     { header: '案件编号', value: (t) => t.caseNo, width: 18 }, { header: '机构', value: (t) => t.institutionName, width: 36 },
     { header: '待办事项', value: (t) => taskKindLabel(t.kind), width: 24 }, { header: '阶段', value: (t) => stageLabel(t.stage) },
     { header: '程度', value: (t) => severityLabel(t.severity) }, { header: '科室', value: (t) => officeName(t.candidateOffice), width: 16 },
-    { header: '办理期限', value: (t) => formatDate(t.dueDate), width: 16 }, { header: '逾期', value: (t) => (t.overdue ? '是' : '否') },
+    { header: '办理期限', value: (t) => `${formatDate(t.dueDate)}${t.provisional ? '（暂定）' : ''}`, width: 16 }, { header: '逾期', value: (t) => (t.overdue ? '是' : '否') },
     { header: '状态', value: (t) => TASK_STATUS_LABELS[t.status] ?? '' },
   ];
   const columns: ColumnsType<WorklistItem> = [
@@ -84,7 +85,7 @@ export default function WorklistPage() {
     {
       title: '办理期限', dataIndex: 'dueDate', width: 230, defaultSortOrder: 'ascend', sorter: (a, b) => a.dueDate.localeCompare(b.dueDate),
       // the row turns red when the workflow has escalated the task; the countdown says by how much
-      render: (v: string) => <DeadlineCountdown dueDate={v} />,
+      render: (v: string, t) => <><DeadlineCountdown dueDate={v} /><ProvisionalTag provisional={t.provisional} /></>,
     },
     {
       title: '状态', dataIndex: 'status', width: 90,
