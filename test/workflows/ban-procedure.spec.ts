@@ -85,6 +85,7 @@ describe('ban procedure (限制从业) on the time-skipping server', () => {
       if (busy.every((n) => n === 0)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
+    throw new Error('an activity is still in flight after 15 s');
   }
   /**
    * Lets the server's clock run to hh:mm Beijing time on a date, a day at a time so that what a timer starts at a
