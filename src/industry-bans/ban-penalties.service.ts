@@ -12,10 +12,19 @@ import { beijingToday } from '../common/time/beijing';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
 import type { BanRevocationDto, ExternalBanDto } from './dto/industry-ban.dto';
+import { recordStep } from './ban-proposals.repository';
 import { banNotFound, banRefused, IndustryBanErrorCode, institutionUnknown, servedBeforeDecision } from './industry-bans.errors';
 
 /** The last day of a term of `years` starting on `from` (2026-12-07 + 5 years → 2031-12-06). */
 export const termUntil = (from: string, years: number): string => fromDayNumber(toDayNumber(addMonths(from, 12 * years)) - 1);
+
+/** How a ban's decision was undone (行政复议 / 行政诉讼) and from which day it no longer applies. */
+export interface BanEnd {
+  reason: 'revoked' | 'changed' | 'annulled';
+  endedOn: string;
+  outcome: string;
+  ref?: Record<string, string>;
+}
 
 /** A ban in force on `$d`: decided, begun, not past its term, not revoked, changed or annulled. */
 export const BAN_IN_FORCE_SQL = (b: string, d: string) => `${b}.from_date <= ${d} AND ${b}.until_date >= ${d} AND ${b}.ended_on IS NULL`;
@@ -40,7 +49,7 @@ export class BanPenaltiesService {
     private readonly catalogue: MeasureCatalogueService,
   ) {
     fourEyes.register('external_ban', (m, p) => this.registerIn(m, p));
-    fourEyes.register('ban_revocation', (m, p) => this.endIn(m, p));
+    fourEyes.register('ban_revocation', (m, p, decider) => this.endIn(m, p, decider));
   }
 
   /** The penalty of a decided proposal, in force from the decision's date for its term. */
@@ -123,11 +132,33 @@ export class BanPenaltiesService {
     await this.regrade(m, row.id, 'id');
   }
 
-  private async endIn(m: EntityManager, p: ProposalView): Promise<void> {
+  private async endIn(m: EntityManager, p: ProposalView, decider: AuthUser): Promise<void> {
     const c = p.change as Record<string, string>;
-    await m.query(`UPDATE industry_bans SET ended_on = $2, end_reason = $3, end_outcome = $4 WHERE id = $1 AND ended_on IS NULL`,
-      [c.banId, c.endedOn, c.reason, c.outcome]);
-    await this.regrade(m, c.banId, 'id');
+    await this.end(m, c.banId, { reason: c.reason as BanEnd['reason'], endedOn: c.endedOn, outcome: c.outcome, ref: { decisionProposalId: p.id } }, decider.id);
+  }
+
+  /**
+   * The bans a 行政处罚决定书 of this bureau imposed, ended because that decision was revoked on 行政复议 or 行政诉讼
+   * (the remedy's outcome, decided under four eyes in src/remedies): a penalty ends with its own decision (行政复议法
+   * 2023 art. 64; 行政处罚法 art. 9), never by the institution's credit repair.
+   */
+  async endByDecisionDocument(m: EntityManager, documentId: string, end: BanEnd, actorId: string): Promise<number> {
+    const bans: { id: string }[] = await m.query(
+      `SELECT b.id FROM industry_bans b JOIN ban_steps s ON s.proposal_id = b.proposal_id AND s.step = 'decision'
+        WHERE s.detail->'document'->>'documentId' = $1 AND b.ended_on IS NULL`, [documentId]);
+    for (const b of bans) await this.end(m, b.id, end, actorId);
+    return bans.length;
+  }
+
+  /** Not in force from `endedOn`; for a ban of the procedure the end is a step of its proposal, with what ended it. */
+  private async end(m: EntityManager, banId: string, e: BanEnd, actorId: string): Promise<void> {
+    const [ended] = await m.query(
+      `UPDATE industry_bans SET ended_on = $2, end_reason = $3, end_outcome = $4 WHERE id = $1 AND ended_on IS NULL RETURNING proposal_id AS "proposalId"`,
+      [banId, e.endedOn, e.reason, e.outcome]);
+    const [p] = ended?.[0]?.proposalId ? await m.query(
+      `SELECT id, proposed_by AS "proposedBy", second_officer AS "secondOfficer" FROM ban_proposals WHERE id = $1`, [ended[0].proposalId]) : [];
+    if (p) await recordStep(m, p, 'ended', actorId, { reason: e.reason, endedOn: e.endedOn, outcome: e.outcome, ...e.ref });
+    await this.regrade(m, banId, 'id');
   }
 
   /** A ban caps the grade of the institutions it concerns (INDUSTRY_BAN, docs/credit-grading.md): re-grade them now. */

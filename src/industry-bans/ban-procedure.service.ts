@@ -9,12 +9,13 @@ import { CalendarService } from '../calendar/calendar.service';
 import { FieldCryptoService } from '../common/crypto/field-crypto.service';
 import { samePerson } from '../common/four-eyes/four-eyes.errors';
 import { decisionRefusal } from '../common/four-eyes/four-eyes.rules';
-import { beijingToday } from '../common/time/beijing';
+import { beijingDateOf } from '../common/time/beijing';
 import type { AppEnv } from '../config/env.schema';
 import { DocumentsService } from '../documents/documents.service';
 import { dateText } from '../documents/templates/common';
 import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { BanClock } from './ban-clock';
 import { issueBanDocument } from './ban-documents';
 import { lockProposal, proposalView, recordStep } from './ban-proposals.repository';
 import { BanPenaltiesService } from './ban-penalties.service';
@@ -37,6 +38,7 @@ export class BanProcedureService {
     private readonly calendar: CalendarService,
     private readonly penalties: BanPenaltiesService,
     private readonly documents: DocumentsService,
+    private readonly clock: BanClock,
   ) {}
 
   /** Two officers with enforcement certificates propose (art. 42): the caller, and a colleague who confirms it. */
@@ -89,7 +91,7 @@ export class BanProcedureService {
   }
 
   /** 行政处罚事先告知书 served on the person (and the institution): the statement period starts the next day (art. 44, 64). */
-  serveNotice(id: string, servedOn: string, actor: AuthUser) {
+  async serveNotice(id: string, servedOn: string, actor: AuthUser) {
     this.notFuture(servedOn, 'servedOn');
     return this.step(id, ['confirmed'], async (m, p) => {
       await m.query(`UPDATE ban_proposals SET status = 'noticed', notice_served_on = $2 WHERE id = $1`, [id, servedOn]);
@@ -101,7 +103,7 @@ export class BanProcedureService {
    * A hearing request counts if made by the last day of the statement period (5 working days from the day after
    * service, art. 64(1), 85): a request posted in time is accepted even after the period closed, until legal review.
    */
-  requestHearing(id: string, dto: HearingRequestDto, actor: AuthUser) {
+  async requestHearing(id: string, dto: HearingRequestDto, actor: AuthUser) {
     this.notFuture(dto.requestedOn, 'requestedOn');
     return this.step(id, ['noticed', 'legal_review'], async (m, p) => {
       if (!p.statementDue) throw banRefused(IndustryBanErrorCode.STATEMENT_PERIOD_PENDING, '陈述申辩期限正在计算，请稍后再登记');
@@ -116,12 +118,12 @@ export class BanProcedureService {
   }
 
   /** 听证通知书: served at least 7 working days before the hearing (art. 64(2), 85); the chair did not investigate (art. 64(4)). */
-  noticeHearing(id: string, dto: HearingNoticeDto, actor: AuthUser) {
+  async noticeHearing(id: string, dto: HearingNoticeDto, actor: AuthUser) {
     this.notFuture(dto.servedOn, 'servedOn');
     return this.step(id, ['hearing'], async (m, p) => {
       if (p.hearingChair) throw banRefused(IndustryBanErrorCode.HEARING_NOTICED, '听证已通知；更换主持人请通过回避申请办理');
       await this.assertChair(m, p, dto.chairId);
-      const hearingDay = beijingToday(new Date(dto.hearingAt));
+      const hearingDay = beijingDateOf(new Date(dto.hearingAt));
       const latestService = await this.calendar.addWorkingDays(hearingDay, -7);
       if (dto.servedOn > latestService) {
         throw banRefused(IndustryBanErrorCode.HEARING_NOTICE_TOO_LATE, `听证通知书应在举行听证的7个工作日前送达（听证日 ${hearingDay} 须不晚于 ${latestService} 送达）`,
@@ -151,10 +153,18 @@ export class BanProcedureService {
   }
 
   /** The signed 听证笔录, recorded by the hearing's chair (art. 64(8)); the case goes on to legal review. */
-  recordHearing(id: string, dto: HearingRecordDto, actor: AuthUser) {
+  async recordHearing(id: string, dto: HearingRecordDto, actor: AuthUser) {
+    this.notFuture(dto.heardOn, 'heardOn');
     return this.step(id, ['hearing'], async (m, p) => {
       if (!p.hearingChair) throw banRefused(IndustryBanErrorCode.HEARING_NOT_NOTICED, '尚未送达听证通知书');
       if (actor.id !== p.hearingChair) throw notYourStep(IndustryBanErrorCode.NOT_HEARING_CHAIR, '听证笔录由本案听证主持人登记');
+      // the hearing is held at the time the notice gave the parties (art. 64(2)): not before that day
+      const [{ noticed }] = await m.query(`SELECT hearing_at AS noticed FROM ban_proposals WHERE id = $1`, [id]);
+      const hearingDay = beijingDateOf(new Date(noticed));
+      if (dto.heardOn < hearingDay) {
+        throw banRefused(IndustryBanErrorCode.HEARING_BEFORE_NOTICED_DAY, `听证应在听证通知书载明的日期（${hearingDay}）举行，听证日期不能早于该日（行政处罚法第六十四条）`,
+          { hearingDay });
+      }
       await m.query(`UPDATE ban_proposals SET status = 'legal_review', heard_on = $2 WHERE id = $1`, [id, dto.heardOn]);
       const [h] = await m.query(
         `SELECT p.hearing_at AS "heardAt", p.hearing_place AS place, c.display_name AS chair,
@@ -186,7 +196,7 @@ export class BanProcedureService {
       if (dto.impose && !dto.collectiveDiscussion) {
         throw banRefused(IndustryBanErrorCode.COLLECTIVE_DISCUSSION_REQUIRED, '限制从业属于较重的行政处罚，应当由行政机关负责人集体讨论决定（行政处罚法第五十七条）');
       }
-      const today = beijingToday();
+      const today = this.clock.today();
       await m.query(`UPDATE ban_proposals SET status = $2, decided_by = $3, collective_discussion = $4, decision_date = $5 WHERE id = $1`,
         [id, dto.impose ? 'decided' : 'not_imposed', actor.id, dto.collectiveDiscussion, today]);
       await recordStep(m, p, 'decision', actor.id, { impose: dto.impose, collectiveDiscussion: dto.collectiveDiscussion, reason: dto.reason });
@@ -198,7 +208,7 @@ export class BanProcedureService {
   }
 
   /** 行政处罚决定书 served (art. 61: within 7 working days of the decision; a later service is recorded as late). */
-  serveDecision(id: string, servedOn: string, actor: AuthUser) {
+  async serveDecision(id: string, servedOn: string, actor: AuthUser) {
     this.notFuture(servedOn, 'servedOn');
     return this.step(id, ['decided'], async (m, p) => {
       const [{ serveBy, served }] = await m.query(
@@ -230,12 +240,14 @@ export class BanProcedureService {
     if (chairId === p.proposedBy || chairId === p.secondOfficer) {
       throw notYourStep(IndustryBanErrorCode.CHAIR_INVESTIGATED, '听证由行政机关指定的非本案调查人员主持（行政处罚法第六十四条），本案执法人员不能担任主持人');
     }
-    const [chair] = await m.query(`SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('officer','approver','legal','head')`, [chairId]);
-    if (!chair) throw banRefused(IndustryBanErrorCode.CHAIR_INVALID, '听证主持人须为本局在岗工作人员');
+    // the chair signs and records the 听证笔录 (POST /:id/hearing-record: officer, approver, legal); the head decides
+    // the penalty after the hearing (art. 57) and the recusal of its chair (art. 43), so does not chair it
+    const [chair] = await m.query(`SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('officer','approver','legal')`, [chairId]);
+    if (!chair) throw banRefused(IndustryBanErrorCode.CHAIR_INVALID, '听证主持人须为本局在岗的经办人、审核人或法制审核人员（负责人决定回避和处罚，不主持听证）');
   }
 
   private notFuture(date: string, field: string) {
-    if (date > beijingToday()) throw banRefused(IndustryBanErrorCode.DATE_IN_FUTURE, `日期（${field}）不能晚于今天`);
+    if (date > this.clock.today()) throw banRefused(IndustryBanErrorCode.DATE_IN_FUTURE, `日期（${field}）不能晚于今天`);
   }
 
   private async step(id: string, expected: Parameters<typeof lockProposal>[2],

@@ -26,6 +26,8 @@ export enum IndustryBanErrorCode {
   /** 行政处罚法 art. 64: the hearing notice is served 7 working days before the hearing. */
   HEARING_NOTICE_TOO_LATE = 'HEARING_NOTICE_TOO_LATE',
   HEARING_NOT_NOTICED = 'HEARING_NOT_NOTICED',
+  /** 行政处罚法 art. 64(2): the hearing is held on the day its notice gave, so its record cannot be dated earlier. */
+  HEARING_BEFORE_NOTICED_DAY = 'HEARING_BEFORE_NOTICED_DAY',
   NEW_CHAIR_REQUIRED = 'NEW_CHAIR_REQUIRED',
   NOT_HEARING_CHAIR = 'NOT_HEARING_CHAIR',
   /** 行政处罚法 art. 64: the chair is not one of the case's investigators. */

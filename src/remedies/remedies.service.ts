@@ -11,6 +11,7 @@ import { CreditFileService } from '../credit-file/credit-file.service';
 import { inPublicationSql, shanghaiToday } from '../credit-file/credit-status';
 import { EffectsService } from '../effects/effects.service';
 import { documentNotFound } from '../documents/document.errors';
+import { BanPenaltiesService } from '../industry-bans/ban-penalties.service';
 import { PublicTextService } from '../publicity/public-text.service';
 import { remedyDecided, remedyExists, remedyNotFound } from './remedies.errors';
 import type { RecordRemedyDto, RemedyOutcomeDto } from './remedy.dto';
@@ -37,6 +38,7 @@ export class RemediesService {
     private readonly creditFile: CreditFileService,
     private readonly texts: PublicTextService,
     private readonly calendar: CalendarService,
+    private readonly bans: BanPenaltiesService,
   ) {
     fourEyes.register('remedy_outcome', (m, p, decider) => this.applyOutcome(m, p.subjectRef, p.change as unknown as RemedyOutcomeDto, decider, p));
   }
@@ -98,6 +100,11 @@ export class RemediesService {
     if (dto.outcome === 'revoked') {
       withdrawDue = await this.calendar.addWorkingDays(dto.decidedOn, WITHDRAW_WORKING_DAYS);
       for (const rec of records) await this.revoke(m, r, rec, dto, decider, p);
+      // a 行政处罚决定书 of the ban procedure has no case: its ban ends with it (docs/industry-bans.md)
+      await this.bans.endByDecisionDocument(m, r.document_id, {
+        reason: 'revoked', endedOn: dto.decidedOn, outcome: `${r.body}${TYPE_LABEL[r.type as keyof typeof TYPE_LABEL]}（${r.remedy_case_no}）撤销原决定：${dto.reason}`,
+        ref: { remedyId: r.id, decisionProposalId: p.id },
+      }, decider.id);
     } else if (dto.outcome === 'changed') {
       for (const rec of records) await this.effects.amend(rec.id, dto.changes ?? [], `${r.body}（${r.remedy_case_no}）变更原决定：${dto.reason}`, m);
     }
