@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { CaseGatewayModule } from '../cases/case-gateway.module';
 import { EffectsModule } from '../effects/effects.module';
 import { PublicTextModule } from '../publicity/public-text.module';
 import { RemediesController } from './remedies.controller';
 import { RemediesService } from './remedies.service';
 
 @Module({
-  imports: [CalendarModule, EffectsModule, PublicTextModule],
+  imports: [CalendarModule, CaseGatewayModule, EffectsModule, PublicTextModule],
   controllers: [RemediesController],
   providers: [RemediesService],
   exports: [RemediesService],
