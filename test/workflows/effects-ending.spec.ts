@@ -98,7 +98,7 @@ describe('effects that end when the law says', () => {
     (await ds.query(`SELECT ${inPublicationSql('r', '$2::date')} AS live FROM credit_records r WHERE r.id = $1`, [recordId, on]))[0].live as boolean;
   const recordOf = async (caseNo: string, kind: string) =>
     (await ds.query(`SELECT id FROM credit_records WHERE case_no = $1 AND kind = $2`, [caseNo, kind]))[0].id as string;
-  const user = (a: Actor): AuthUser => ({ id: a.id, username: a.id, role: a.role, officeCode: a.officeCode, uscc: null });
+  const user = (a: Actor): AuthUser => ({ id: a.id, username: a.id, role: a.role as AuthUser['role'], officeCode: a.officeCode, uscc: null });
 
   it('ends publication at the maximum period although rectification never passed, and closes the case as unrectified', () =>
     withCase('general', async (c) => {
