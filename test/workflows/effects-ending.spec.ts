@@ -18,7 +18,6 @@ import { CaseActivitiesModule } from '../../src/shared.modules';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.module';
 import type { Actor } from '../../workflows/contracts';
-import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import { CaseDriver } from '../support/case-driver';
 import { useFreshSettings } from '../support/documents';
 import { createUser } from '../support/factories';
