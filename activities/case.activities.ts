@@ -192,6 +192,10 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
       await lifecycle.withdraw({ ...w, decisionDate: on }, writes, ending('withdrawal', on, { reason: a.reason, actorId: a.actor.id }));
     },
 
+    async closeRevokedCase(a: C.CloseRevokedCaseInput): Promise<void> {
+      await lifecycle.closeRevoked(a.caseNo, a.writes);
+    },
+
     /** The case stopped on a failure no retry fixes (workflows/runtime/blocking.ts). */
     async recordBlocked(a: C.BlockInput): Promise<void> {
       await blocked.block(a, idempotencyKey());

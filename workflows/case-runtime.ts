@@ -57,6 +57,8 @@ export class CaseRuntime {
   answer: Answer | null = null;
   repairApplication: Answer | null = null;
   withdrawal: C.CaseCorrection | null = null;
+  /** A 行政复议 or 行政诉讼 revoked the case's decision (decisionRevokedSignal): like a withdrawal, it cancels `main`. */
+  revocation: C.DecisionRevoked | null = null;
   blocked: Blocked | null = null;
   /** calendarPublished signals received while a provisional deadline was open: each one recomputes it. */
   calendarPublications = 0;

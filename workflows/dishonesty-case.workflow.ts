@@ -1,7 +1,9 @@
 import { allHandlersFinished, CancellationScope, condition, isCancellation, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import * as D from './case-documents';
 import { acts, CaseRuntime, now, untilMs } from './case-runtime';
-import { CaseInput, CaseSnapshot, closingEvent, CloseOutcome, InterviewKind, ListEntry, SEVERITY_RANK, TaskOutcome } from './contracts';
+import {
+  CaseCorrection, CaseInput, CaseSnapshot, closingEvent, CloseOutcome, DecisionRevoked, InterviewKind, ListEntry, SEVERITY_RANK, TaskOutcome,
+} from './contracts';
 import { issueAndServe, issueDocuments, servedAll } from './runtime/documents';
 
 /**
@@ -15,22 +17,36 @@ export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnap
   try {
     await c.main.run(() => lifecycle(c));
   } catch (err) {
-    if (!isCancellation(err) || !c.withdrawal) throw err;
-    // Withdrawal: compensate outside the cancelled scope so the records are written whatever was running.
-    await CancellationScope.nonCancellable(async () => {
-      const { actor, reason } = c.withdrawal!;
-      c.writes.transition(c.stage, 'WITHDRAWN', 'WITHDRAWN', { reason, actor });
-      await c.carrying((writes) => acts.withdrawCase({ caseNo: input.caseNo, actor, reason, fromMs: now(), writes }));
-      c.tasks.clear();
-      c.institutionDeadline = null;
-      c.blocked = null;
-      c.outcome = 'WITHDRAWN';
-      c.stage = 'WITHDRAWN';
-    });
+    if (!isCancellation(err) || !(c.withdrawal || c.revocation)) throw err;
+    // Withdrawal or revocation: compensate outside the cancelled scope so the records are written whatever was running.
+    await CancellationScope.nonCancellable(() => (c.withdrawal ? withdrawn(c, c.withdrawal) : revoked(c, c.revocation!)));
   }
   c.rest();
   await condition(allHandlersFinished);
   return c.snapshot();
+}
+
+async function withdrawn(c: CaseRuntime, { actor, reason }: CaseCorrection): Promise<void> {
+  c.writes.transition(c.stage, 'WITHDRAWN', 'WITHDRAWN', { reason, actor });
+  await c.carrying((writes) => acts.withdrawCase({ caseNo: c.input.caseNo, actor, reason, fromMs: now(), writes }));
+  stopped(c, 'WITHDRAWN', 'WITHDRAWN');
+}
+
+/** 行政处罚法 art. 48: the remedy's decision ended the effects and withdrew the publication; the case's work stops. */
+async function revoked(c: CaseRuntime, r: DecisionRevoked): Promise<void> {
+  c.writes.transition(c.stage, 'CLOSED', closingEvent('REVOKED'), {
+    reason: r.reason, actor: r.actor, payload: { remedyId: r.remedyId, body: r.body, remedyCaseNo: r.remedyCaseNo },
+  });
+  await c.carrying((writes) => acts.closeRevokedCase({ caseNo: c.input.caseNo, writes }));
+  stopped(c, 'REVOKED', 'CLOSED');
+}
+
+function stopped(c: CaseRuntime, outcome: 'WITHDRAWN' | 'REVOKED', stage: 'WITHDRAWN' | 'CLOSED'): void {
+  c.tasks.clear();
+  c.institutionDeadline = null;
+  c.blocked = null;
+  c.outcome = outcome;
+  c.stage = stage;
 }
 
 async function lifecycle(c: CaseRuntime): Promise<void> {
@@ -100,7 +116,7 @@ async function lifecycle(c: CaseRuntime): Promise<void> {
   }
 
   // 9–10. publicity period and credit repair
-  await publicityAndRepair(c, det.publicityEndsAtMs);
+  await publicityAndRepair(c, det.publicityEndsAtMs, rectified === 'passed');
 }
 
 /**
@@ -222,7 +238,7 @@ async function openRefusalCase(c: CaseRuntime): Promise<void> {
   c.moveTo(c.stage, 'REFUSAL_CASE_OPENED', { payload: { caseNo: input.caseNo, behaviourCode: input.behaviourCode } });
 }
 
-async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Promise<void> {
+async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number, rectified: boolean): Promise<void> {
   const p = c.policy;
   c.moveTo('PUBLICITY', 'PUBLICITY_STARTED', { payload: { repairableFrom: c.repairableFrom, publicityUntil: c.publicityUntil } });
   for (let attempt = 0; ; attempt++) {
@@ -230,9 +246,11 @@ async function publicityAndRepair(c: CaseRuntime, publicityEndsAtMs: number): Pr
     c.rest();
     const applied = await condition(() => c.repairApplication !== null, untilMs(publicityEndsAtMs));
     if (!applied) {
-      // ends publication and what rests on it; the departments get their lifting letters from the same step
+      // ends publication and what rests on it; the departments get their lifting letters from the same step. Never
+      // rectified: publication ends all the same, and 36号令 leaves the institution to the sector's rules — closed as
+      // such, it stays graded C at best and on the early-warning list until it rectifies (docs/credit-grading.md)
       await c.step(() => acts.endPublication({ caseNo: c.input.caseNo, uscc: c.input.uscc, fromMs: now() }));
-      return close(c, 'PUBLICATION_ENDED');
+      return close(c, rectified ? 'PUBLICATION_ENDED' : 'PUBLICATION_ENDED_UNRECTIFIED');
     }
     const application = c.takeRepairApplication()!;
     c.moveTo('REPAIR_REVIEW', 'REPAIR_APPLIED', { reason: application.text, actor: application.actor, payload: { routes: application.routes } });

@@ -31,6 +31,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   LISTING_CONSIDERED: '研究是否列入严重失信主体名单', LISTING_PROPOSED: '提请列入严重失信主体名单', STATEMENT_RECEIVED: '收到陈述申辩', LISTED: '列入严重失信主体名单',
   NOT_LISTED: '决定不列入严重失信主体名单', REFUSAL_CASE_OPENED: '拒不整改，另案登记',
   DEADLINE_RECOMPUTED: '期限按正式日历重新计算',
+  CLOSED_PUBLICATION_ENDED_UNRECTIFIED: '办结：公示期满仍未整改到位', CLOSED_REVOKED: '办结：原决定经行政复议或行政诉讼撤销',
   INTERVIEW_PROPOSED: '提出约谈意见', INTERVIEW_AGREED: '同意约谈意见', INTERVIEW_PROPOSAL_RETURNED: '约谈意见被退回',
 };
 

@@ -23,6 +23,7 @@ export type EndMeasures = (m: EntityManager, determinationRecordId: string) => P
 
 const OUTCOME_LABELS: Record<string, string> = {
   NOT_DETERMINED: '异议成立，不予认定', PUBLICATION_ENDED: '公示期满，停止公示', REPAIRED: '准予信用修复', WITHDRAWN: '案件已撤销',
+  PUBLICATION_ENDED_UNRECTIFIED: '公示期满，停止公示；整改仍未到位，继续重点监管', REVOKED: '原决定已被撤销，案件终结',
 };
 
 /**
@@ -181,24 +182,38 @@ export class CaseLifecycleService {
 
   /** Compensates a withdrawn case: open work is cancelled and a determination already filed is corrected. */
   async withdraw(a: { caseNo: string; actor: Actor; reason: string; decisionDate: string }, writes: CaseWrite[] = [], end?: EndMeasures) {
+    await this.stopping(a.caseNo, 'WITHDRAWN', writes, async (m, c) => {
+      if (!c.determination_record_id) return;
+      await this.creditFile.append({
+        uscc: c.uscc, kind: 'correction', title: '撤销失信认定', decisionDate: a.decisionDate, refersTo: c.determination_record_id,
+        payload: { withdrawn: true, reason: a.reason }, sourceRef: `${a.caseNo}:withdrawal`, caseNo: a.caseNo,
+        officeCode: c.office_code, createdBy: a.actor.id,
+      }, m);
+      await end?.(m, c.determination_record_id);
+    });
+  }
+
+  /**
+   * A decision of the case revoked on 行政复议 or 行政诉讼: RemediesService already ended its effects and withdrew its
+   * public information (行政处罚法 art. 48); the case's open work (tasks, the institution's deadlines) is cancelled.
+   */
+  async closeRevoked(caseNo: string, writes: CaseWrite[] = []) {
+    await this.stopping(caseNo, 'REVOKED', writes, async () => undefined);
+  }
+
+  /** Ends a case before its lifecycle ran out: open work cancelled, `compensate` in the same transaction, closed. */
+  private async stopping(caseNo: string, outcome: 'WITHDRAWN' | 'REVOKED', writes: CaseWrite[], compensate: (m: EntityManager, c: CaseRow) => Promise<void>) {
     await this.cases.transaction(async (m) => {
       // the case row first, then its tasks: the order a severity correction takes (its trigger passes the severity
       // on to the tasks), so the two cannot deadlock when an approver withdraws while a correction is being written
-      await this.cases.lock(m, a.caseNo);
-      await this.cases.applyWrites(m, a.caseNo, writes);
-      const c = await this.cases.withParties(m, a.caseNo);
-      await this.tasks.cancelOpen(m, a.caseNo);
-      await this.deadlines.cancelOpen(m, a.caseNo);
-      if (c.determination_record_id) {
-        await this.creditFile.append({
-          uscc: c.uscc, kind: 'correction', title: '撤销失信认定', decisionDate: a.decisionDate, refersTo: c.determination_record_id,
-          payload: { withdrawn: true, reason: a.reason }, sourceRef: `${a.caseNo}:withdrawal`, caseNo: a.caseNo,
-          officeCode: c.office_code, createdBy: a.actor.id,
-        }, m);
-        await end?.(m, c.determination_record_id);
-      }
-      await this.cases.close(m, a.caseNo, 'WITHDRAWN');
-      await this.tellInstitution(m, c, `${a.caseNo}:withdrawn`, OUTCOME_LABELS.WITHDRAWN);
+      await this.cases.lock(m, caseNo);
+      await this.cases.applyWrites(m, caseNo, writes);
+      const c = await this.cases.withParties(m, caseNo);
+      await this.tasks.cancelOpen(m, caseNo);
+      await this.deadlines.cancelOpen(m, caseNo);
+      await compensate(m, c);
+      await this.cases.close(m, caseNo, outcome);
+      await this.tellInstitution(m, c, `${caseNo}:${outcome === 'WITHDRAWN' ? 'withdrawn' : 'revoked'}`, OUTCOME_LABELS[outcome]);
     });
   }
 

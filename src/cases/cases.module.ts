@@ -6,7 +6,7 @@ import { PoliciesModule } from '../policies/policies.module';
 import { BlockedCasesController } from './blocked-cases.controller';
 import { BlockedCasesOps } from './blocked-cases.service';
 import { CaseDataModule } from './case-data.module';
-import { CaseGateway } from './case-gateway';
+import { CaseGatewayModule } from './case-gateway.module';
 import { ProvisionalDeadlines } from './provisional-deadlines';
 import { CaseProposals } from './case-proposals';
 import { CasesController } from './cases.controller';
@@ -18,9 +18,9 @@ import { DeadlineClockService } from './deadline-clock.service';
  * that every case action goes through.
  */
 @Module({
-  imports: [CaseDataModule, InstitutionsModule, CatalogueModule, PoliciesModule, CalendarModule],
+  imports: [CaseDataModule, CaseGatewayModule, InstitutionsModule, CatalogueModule, PoliciesModule, CalendarModule],
   controllers: [CasesController, BlockedCasesController],
-  providers: [CasesService, CaseProposals, CaseGateway, DeadlineClockService, BlockedCasesOps, ProvisionalDeadlines],
-  exports: [CaseDataModule, CasesService, CaseGateway, DeadlineClockService],
+  providers: [CasesService, CaseProposals, DeadlineClockService, BlockedCasesOps, ProvisionalDeadlines],
+  exports: [CaseDataModule, CaseGatewayModule, CasesService, DeadlineClockService],
 })
 export class CasesModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { CaseGatewayModule } from '../cases/case-gateway.module';
 import { EffectsModule } from '../effects/effects.module';
 import { IndustryBansModule } from '../industry-bans/industry-bans.module';
 import { PublicTextModule } from '../publicity/public-text.module';
@@ -7,7 +8,7 @@ import { RemediesController } from './remedies.controller';
 import { RemediesService } from './remedies.service';
 
 @Module({
-  imports: [CalendarModule, EffectsModule, PublicTextModule, IndustryBansModule],
+  imports: [CalendarModule, CaseGatewayModule, EffectsModule, PublicTextModule, IndustryBansModule],
   controllers: [RemediesController],
   providers: [RemediesService],
   exports: [RemediesService],

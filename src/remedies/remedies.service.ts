@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role';
@@ -7,12 +8,14 @@ import { toDayNumber } from '../calendar/iso-date';
 import { fieldInvalid } from '../common/errors/common.errors';
 import { assertMayPropose } from '../common/four-eyes/four-eyes.rules';
 import { FourEyesService, ProposalView } from '../common/four-eyes/four-eyes.service';
+import { CaseGateway } from '../cases/case-gateway';
 import { CreditFileService } from '../credit-file/credit-file.service';
 import { inPublicationSql, shanghaiToday } from '../credit-file/credit-status';
 import { EffectsService } from '../effects/effects.service';
 import { documentNotFound } from '../documents/document.errors';
 import { BanPenaltiesService } from '../industry-bans/ban-penalties.service';
 import { PublicTextService } from '../publicity/public-text.service';
+import { decisionRevokedSignal } from '../../workflows/contracts';
 import { remedyDecided, remedyExists, remedyNotFound } from './remedies.errors';
 import type { RecordRemedyDto, RemedyOutcomeDto } from './remedy.dto';
 
@@ -39,8 +42,26 @@ export class RemediesService {
     private readonly texts: PublicTextService,
     private readonly calendar: CalendarService,
     private readonly bans: BanPenaltiesService,
+    private readonly gateway: CaseGateway,
   ) {
-    fourEyes.register('remedy_outcome', (m, p, decider) => this.applyOutcome(m, p.subjectRef, p.change as unknown as RemedyOutcomeDto, decider, p));
+    fourEyes.register('remedy_outcome', (m, p, decider) => this.applyOutcome(m, p.subjectRef, p.change as unknown as RemedyOutcomeDto, decider, p),
+      (p, decider) => this.tellCase(p, decider));
+  }
+
+  /**
+   * Once a revocation has committed, the case that made the decision stops its open work and closes (its workflow's
+   * decisionRevoked signal): no rectification is ordered, no interview held on a decision that no longer stands. A
+   * case already closed, or recorded without a workflow, has nothing left to stop.
+   */
+  private async tellCase(p: ProposalView, decider: AuthUser): Promise<void> {
+    if ((p.change as unknown as RemedyOutcomeDto).outcome !== 'revoked') return;
+    const r = await this.get(p.subjectRef);
+    if (!r.caseNo) return;
+    try {
+      await this.gateway.signal(r.caseNo, decider, decisionRevokedSignal, { remedyId: r.id, body: r.body, remedyCaseNo: r.caseNumber, reason: r.outcomeNote });
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
   }
 
   async record(dto: RecordRemedyDto, actor: AuthUser) {

@@ -105,6 +105,7 @@ export interface RepairInput { caseNo: string; uscc: string; routes: string[]; r
 export interface EndPublicationInput { caseNo: string; uscc: string; fromMs: number }
 export interface CloseCaseInput extends Carried { caseNo: string; outcome: CloseOutcome }
 export interface WithdrawCaseInput extends Carried { caseNo: string; actor: Actor; reason: string; fromMs: number }
+export interface CloseRevokedCaseInput extends Carried { caseNo: string }
 
 /**
  * Failure types an activity raises as non-retryable: a business fact a retry cannot change. The workflow records the

@@ -75,6 +75,20 @@ export interface CalendarPublished {
 }
 export const calendarPublishedSignal = defineSignal<[CalendarPublished]>('calendarPublished');
 
+/**
+ * A 行政复议 or 行政诉讼 revoked a decision of the case (src/remedies, after the approver's decision committed): its
+ * effects are already ended and its public information withdrawn there; the case stops its open work and closes.
+ */
+export interface DecisionRevoked {
+  actor: Actor;
+  remedyId: string;
+  /** 复议机关 or court, its case number and the reason published with the withdrawal. */
+  body: string;
+  remedyCaseNo: string;
+  reason: string;
+}
+export const decisionRevokedSignal = defineSignal<[DecisionRevoked]>('decisionRevoked');
+
 /** A document of the case was served on paper (送达): the deadline it sets runs from the day after `servedOn`. */
 export const documentServedSignal = defineSignal<[DocumentServed]>('documentServed');
 

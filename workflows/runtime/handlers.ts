@@ -53,9 +53,15 @@ export function registerUpdateHandlers(c: CaseRuntime): void {
   }), {
     validator: (w) => {
       rules.assertApproverOf(w.actor, c.input.officeCode);
-      if (ended() || c.withdrawal) rules.reject(C.RejectCode.CASE_CLOSED, '案件已办结，不能撤销');
+      if (ended() || c.withdrawal || c.revocation) rules.reject(C.RejectCode.CASE_CLOSED, '案件已办结，不能撤销');
       if (!w.reason?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写撤销理由');
     },
+  });
+  // the remedy's decision is already in force (src/remedies): a second signal, or one after the case ended, changes nothing
+  setHandler(C.decisionRevokedSignal, (r) => {
+    if (ended() || c.withdrawal || c.revocation) return;
+    c.revocation = r;
+    c.main.cancel();
   });
   setHandler(C.correctCaseUpdate, async (w) => {
     await acts.recordTransition({
