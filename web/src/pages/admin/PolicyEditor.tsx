@@ -27,7 +27,7 @@ export function PolicyEditor({ version, figures, document, onPublished }: {
     const changes = policyDiff(keys, document, values);
     if (!changes.length) return setError('没有修改任何参数');
     setError(null);
-    setPending({ changes, note: String(note), effectiveFrom: effectiveFrom ? String(effectiveFrom) : undefined });
+    setPending({ changes, note: note as string, effectiveFrom: (effectiveFrom as string | undefined) || undefined });
   };
   const submit = async () => {
     if (!pending) return;

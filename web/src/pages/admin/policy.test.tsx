@@ -46,7 +46,7 @@ describe('policy editor', () => {
     await waitFor(() => expect(posted()).toHaveLength(1));
     const [url, init] = posted()[0];
     expect(url).toBe('/api/policies');
-    expect(JSON.parse(String((init as RequestInit).body))).toEqual({ changes: { objectionDays: 7 }, note: '依据苏政规〔2025〕4号调整' });
+    expect(JSON.parse((init as RequestInit).body as string)).toEqual({ changes: { objectionDays: 7 }, note: '依据苏政规〔2025〕4号调整' });
   });
 
   it('proposes nothing when no figure changed', async () => {
