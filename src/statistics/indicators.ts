@@ -1,25 +1,9 @@
-/**
- * The statistics page's indicators (issue #22): each is one SQL over the buckets `b(i, d_from, d_to)` (Beijing days,
- * both ends included) answering `(i, value)`, with the definition the page prints beside it. A definition says what is
- * counted, on which day and from which record, so a figure can be checked against the case files.
- */
-export interface Indicator {
-  key: string;
-  group: string;
-  label: string;
-  definition: string;
-  /** `share` is a percentage with one decimal, null when nothing was due (shown as —); `days` an average. */
-  unit: 'count' | 'days' | 'share';
-  sql: string;
-}
+import { countBy, DAY, type Indicator } from './indicator-sql';
+import { SUPERVISION_INDICATORS } from './supervision-indicators';
 
-const DAY = (col: string) => `(${col} AT TIME ZONE 'Asia/Shanghai')::date`;
+export type { Indicator } from './indicator-sql';
+
 const SEVERITIES: [string, string][] = [['minor', '轻微'], ['general', '一般'], ['serious', '严重']];
-
-/** Rows with a day: counted in the bucket their day falls in. */
-const countBy = (from: string, day: string, where = 'true') =>
-  `SELECT b.i, count(x.day)::float AS value FROM b LEFT JOIN (SELECT ${day} AS day FROM ${from} WHERE ${where}) x
-     ON x.day BETWEEN b.d_from AND b.d_to GROUP BY b.i`;
 
 const event = (type: string, where = 'true') => countBy('case_events', DAY('occurred_at'), `type = '${type}' AND ${where}`);
 
@@ -115,4 +99,5 @@ export const INDICATORS: Indicator[] = [
             FROM b LEFT JOIN publicity_decisions p ON p.decision_date BETWEEN b.d_from AND b.d_to
              AND (p.published_on IS NOT NULL OR p.due_date < (now() AT TIME ZONE 'Asia/Shanghai')::date)
            GROUP BY b.i` },
+  ...SUPERVISION_INDICATORS,
 ];

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
-import { StatisticsDto, StatisticsQueryDto } from './dto/statistics.dto';
+import { StatisticsDto, StatisticsQueryDto, StatisticsReportDto, StatisticsReportQueryDto } from './dto/statistics.dto';
 import { StatisticsService } from './statistics.service';
 
 /** The bureau's periodic figures (issue #22): leaders, approvers and auditors; every read audited; behind the report gate. */
@@ -19,5 +19,14 @@ export class StatisticsController {
   @ApiOkResponse({ type: StatisticsDto })
   figures(@Query() query: StatisticsQueryDto) {
     return this.statistics.figures(query);
+  }
+
+  @Get('report')
+  @Access('manager', 'approver', 'auditor')
+  @Audited({ action: 'read', resource: 'statistics-report' })
+  @ApiOperation({ summary: '报送区、市信用办的定期报表：本期、上年同期、本年累计' })
+  @ApiOkResponse({ type: StatisticsReportDto })
+  report(@Query() query: StatisticsReportQueryDto) {
+    return this.statistics.report(query);
   }
 }

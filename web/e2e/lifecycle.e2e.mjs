@@ -127,7 +127,7 @@ describe('web console', () => {
     await row.getByTestId('countdown').waitFor();
     assert.match(await row.getByTestId('countdown').innerText(), /剩余 \d+ 个工作日|今天到期/);
     // inst1 consented to electronic service: the notice that set the deadline was served when issued, and is named
-    assert.match(await row.getByTestId('deadline-document').innerText(), /失信行为认定告知书（.+〔\d{4}〕\d+号），\d{4}-\d{2}-\d{2} 送达/);
+    assert.match(await row.getByTestId('deadline-document').innerText(), /失信行为认定告知书（.+〔\d{4}〕\d+号），\d{4}年\d{1,2}月\d{1,2}日送达/);
     await shot(page, '05-portal-objection');
     await row.getByRole('button', { name: '提出异议' }).click();
     const dialog = page.getByRole('dialog');

@@ -73,6 +73,24 @@ void describe('admin', () => {
     await assertNoRawCodes(page, 'the holiday screen');
   });
 
+  void it('previews a policy change against the version in force before proposing it', async () => {
+    await page.getByRole('tab', { name: '政策参数' }).click();
+    const objection = page.getByLabel('异议期（工作日）');
+    await objection.waitFor();
+    assert.equal(await page.getByText('异议期（工作日）', { exact: true }).count(), 1, 'each figure once');
+    const now = Number(await objection.inputValue());
+    await objection.fill(String(now + 1));
+    await page.getByLabel('发布说明（依据、文号）').fill('浏览器测试：只预览，不提交');
+    await page.getByRole('button', { name: '预览改动' }).click();
+    const dialog = page.getByRole('dialog');
+    const diff = dialog.getByTestId('policy-diff');
+    await diff.waitFor();
+    assert.equal(await diff.locator('tbody tr').count(), 1);
+    assert.match(await diff.locator('tbody tr').innerText(), new RegExp(`异议期（工作日）\\s+${now}\\s+${now + 1}`));
+    await dialog.getByRole('button', { name: '返回修改' }).click();
+    await assertNoRawCodes(page, 'the policy editor');
+  });
+
   void it('logged no console error', () => {
     assert.deepEqual(b.problems, []);
   });

@@ -32,6 +32,13 @@ void describe('manager', () => {
     await page.getByText('按季度').click();
     await page.getByTestId('statistics-table').getByText(/第\d季度/).first().waitFor();
     await assertNoRawCodes(page, 'the statistics page');
+    await page.getByRole('tab', { name: '报送区、市信用办报表' }).click();
+    const report = page.getByTestId('periodic-report');
+    await report.getByRole('columnheader', { name: '本年累计' }).waitFor();
+    await report.getByText('信用审查覆盖率').waitFor();
+    assert.match(await page.getByTestId('periodic-report-heading').innerText(), /教育领域信用监管季报[\s\S]*区信用办[\s\S]*第\d季度/);
+    await shot(page, 'manager-periodic-report');
+    await assertNoRawCodes(page, 'the periodic report');
     await page.goto(`${BASE_URL}/circular`);
     await page.getByText('关于信用信息归集公示工作情况的通报').waitFor();
     assert.doesNotMatch(await page.locator('body').innerText(), /海州区教育局/);

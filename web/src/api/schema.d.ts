@@ -2504,6 +2504,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/statistics/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报送区、市信用办的定期报表：本期、上年同期、本年累计 */
+        get: operations["StatisticsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/subjects/{id}": {
         parameters: {
             query?: never;
@@ -6115,6 +6132,22 @@ export interface components {
             values: {
                 [key: string]: number | null;
             };
+        };
+        StatisticsReportDto: {
+            /** @description 本期、上年同期、本年累计（年报无本年累计） */
+            columns: components["schemas"]["StatisticsPeriodDto"][];
+            /** Format: date */
+            from: string;
+            /** @description 生成时间（ISO 8601） */
+            generatedAt: string;
+            indicators: components["schemas"]["IndicatorDefinitionDto"][];
+            /**
+             * @description 报表期间
+             * @example 2026年第4季度
+             */
+            title: string;
+            /** Format: date */
+            to: string;
         };
         SubjectSearchDto: {
             /** @description 自然人证件号码（按盲索引比对，不落库明文，不写入日志） */
@@ -19350,6 +19383,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatisticsDto"];
+                };
+            };
+            /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效（UNAUTHENTICATED） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权执行该操作（FORBIDDEN 等） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所指的资源不存在或不属于本机构（*_NOT_FOUND） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatisticsController_report: {
+        parameters: {
+            query: {
+                /** @description 第几月、季度或半年（年报填 1） */
+                number: number;
+                /** @description 报表期间：月报、季报、半年报或年报 */
+                period: "month" | "quarter" | "half" | "year";
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsReportDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */

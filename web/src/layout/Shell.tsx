@@ -44,7 +44,7 @@ export function Shell() {
           selectedKeys={selected ? [selected] : []}
           items={items.map((i) => ({
             key: i.path,
-            label: <Link to={i.path}>{i.label}{i.path === '/inbox' && unread > 0 && <Badge count={unread} size="small" offset={[6, -2]} data-testid="unread-count" />}</Link>,
+            label: <Link to={i.path}>{i.label}{i.path === '/inbox' && unread > 0 && <span data-testid="unread-count"><Badge count={unread} size="small" offset={[6, -2]} /></span>}</Link>,
           }))}
         />
       </Sider>

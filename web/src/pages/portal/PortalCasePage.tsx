@@ -5,6 +5,7 @@ import { download, get } from '../../api/client';
 import { describeError } from '../../api/errors';
 import type { PortalCaseDocument, PortalCaseView } from '../../api/types';
 import { DeadlineCountdown } from '../../components/DeadlineCountdown';
+import { DeadlineDocument } from '../../components/DeadlineDocument';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LifecycleDiagram } from '../../components/LifecycleDiagram';
 import { formatDate, formatDateTime } from '../../lib/dates';
@@ -88,6 +89,7 @@ export default function PortalCasePage() {
                 size="small" pagination={false} rowKey={(d) => `${d.kind}-${d.round}`} dataSource={v.deadlines} locale={{ emptyText: '没有需要本机构答复的期限' }}
                 columns={[
                   { title: '事项', dataIndex: 'kindLabel' },
+                  { title: '依据文书', dataIndex: 'documentNo', render: (no: string | null, d) => <DeadlineDocument documentNo={no} documentTitle={d.documentTitle} servedOn={d.servedOn} /> },
                   { title: '截止', dataIndex: 'dueDate', render: (_, d) => <DeadlineCountdown dueDate={d.dueDate} workingDaysLeft={d.workingDaysLeft ?? undefined} done={d.status !== 'open'} /> },
                   { title: '状态', dataIndex: 'statusLabel' },
                   {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PortalDeadline } from '../../api/types';
 import { DeadlineCountdown } from '../../components/DeadlineCountdown';
+import { DeadlineDocument } from '../../components/DeadlineDocument';
 import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { SubmissionModal, type SubmissionKind } from './SubmissionModal';
@@ -33,7 +34,7 @@ export function PortalDeadlines({ deadlines, loading, onChanged }: { deadlines: 
           {
             // the document that set the deadline, and the day it was served: the period runs from the next day
             title: '依据文书', dataIndex: 'documentNo',
-            render: (no: string | null, d) => (no ? <span data-testid="deadline-document">{d.documentTitle}（{no}），{d.servedOn} 送达</span> : ''),
+            render: (no: string | null, d) => <DeadlineDocument documentNo={no} documentTitle={d.documentTitle} servedOn={d.servedOn} />,
           },
           { title: '截止日期', dataIndex: 'dueDate', render: (_, d) => <><DeadlineCountdown dueDate={d.dueDate} workingDaysLeft={d.workingDaysLeft} done={!OPEN.includes(d.status)} /><ProvisionalTag provisional={d.provisional} /></> },
           { title: '状态', dataIndex: 'status', render: (s: string) => STATUS[s] ?? s },

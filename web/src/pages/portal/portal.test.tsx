@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { PortalCase } from '../../api/types';
+import type { PortalCase, PortalDeadline } from '../../api/types';
 import { AuthProvider } from '../../auth/AuthContext';
 import { Shell } from '../../layout/Shell';
 import { signedInAs, stubApi } from '../../test/api';
@@ -10,6 +10,7 @@ import { renderUi } from '../../test/render';
 import { MySubmissions } from './MySubmissions';
 import PortalCasePage from './PortalCasePage';
 import { PortalCases } from './PortalCases';
+import { PortalDeadlines } from './PortalDeadlines';
 import { SubmissionModal } from './SubmissionModal';
 
 const RECEIPT = { receiptNo: 'LY-2026-000001-YY1', caseNo: 'LY-2026-000001', kind: 'objection', kindLabel: '异议', round: 1,
@@ -65,7 +66,17 @@ describe('portal', () => {
     expect(screen.getByText('连区教信告〔2026〕12号')).toBeTruthy();
     expect(screen.getByText('LY-2026-000001-YY1')).toBeTruthy();
     expect(screen.getByText('已答复')).toBeTruthy();
+    // the deadline names the document that set it and the day it was served (the period runs from the next day)
+    expect(screen.getByTestId('deadline-document').textContent).toBe('失信行为认定告知书（连区教信告〔2026〕12号），2026年3月2日送达');
     expect(container.textContent).not.toMatch(/EDU-\d+|线索来源/);
+  });
+
+  it('names the document behind each open deadline on the portal page', () => {
+    const deadline = { caseNo: 'LY-2026-000001', kind: 'rectification', round: 0, dueDate: '2026-04-20', status: 'open', workingDaysLeft: 5, provisional: false,
+      documentNo: '连区教信决〔2026〕3号', documentTitle: '失信行为认定决定书', servedOn: '2026-03-20' } as PortalDeadline;
+    renderUi(<MemoryRouter><PortalDeadlines deadlines={[deadline, { ...deadline, kind: 'objection', documentNo: null, documentTitle: null, servedOn: null }]}
+      loading={false} onChanged={() => undefined} /></MemoryRouter>);
+    expect(screen.getAllByTestId('deadline-document').map((e) => e.textContent)).toEqual(['失信行为认定决定书（连区教信决〔2026〕3号），2026年3月20日送达']);
   });
 
   it('shows the unread count on 消息通知', async () => {

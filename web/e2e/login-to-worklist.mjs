@@ -1,0 +1,26 @@
+// The time from the click on 登录 to the first row of 我的待办, as a person sees it, on the real API with a seeded
+// worklist. bench/web-first-load.bench.ts starts the server and runs this with BASE_URL, PASSWORD, TOTP_SECRET and
+// USERNAMES (one officer per run: an authenticator code is accepted once per account); prints one JSON line.
+import { BASE_URL, launch, totpCode } from './browser.mjs';
+
+const usernames = (process.env.USERNAMES ?? '').split(',').filter(Boolean);
+const b = await launch();
+try {
+  const runs = [];
+  for (const username of usernames) {
+    const page = await b.page();
+    // the login page once before the measured run: its own load is the first-load figure, not this one
+    await page.goto(`${BASE_URL}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码', { exact: true }).fill(process.env.PASSWORD);
+    await page.getByLabel('动态口令').fill(totpCode(process.env.TOTP_SECRET, Date.now()));
+    const started = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    runs.push(Math.round((await page.evaluate(() => performance.now())) - started));
+    await page.close();
+  }
+  process.stdout.write(`${JSON.stringify({ runs, problems: b.problems })}\n`);
+} finally {
+  await b.close();
+}
