@@ -209,7 +209,8 @@ export class BanPenaltiesService {
     if (!ban) return;
     assertTermChange(ban, change.periodYears);
     const untilDate = ban.fromDate ? termUntil(ban.fromDate, change.periodYears) : null;
-    const [p] = await m.query(
+    // an UPDATE answers [rows, count]
+    const [[p]] = await m.query(
       `UPDATE industry_bans b SET period_years = $2, until_date = coalesce($3::date, b.until_date) FROM ban_proposals p
         WHERE b.id = $1 AND p.id = b.proposal_id RETURNING p.id, p.proposed_by AS "proposedBy", p.second_officer AS "secondOfficer"`,
       [ban.id, change.periodYears, untilDate]);
