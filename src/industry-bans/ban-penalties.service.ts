@@ -26,10 +26,38 @@ export interface BanEnd {
   ref?: Record<string, string>;
 }
 
+export interface BanOfDecision {
+  id: string;
+  periodYears: number;
+  fromDate: string | null;
+  untilDate: string | null;
+  endedOn: string | null;
+}
+
+/** A remedy decision that changes a ban's term (行政复议 / 行政诉讼 outcome `changed`). */
+export interface BanTermChange {
+  periodYears: number;
+  decidedOn: string;
+  outcome: string;
+  remedyId: string;
+  decisionProposalId: string;
+}
+
+/** A change may shorten or keep a term that is still running, never lengthen it (行政复议法 2023 art. 63; 行政诉讼法 art. 77). */
+export function assertTermChange(ban: BanOfDecision, periodYears: number): void {
+  if (ban.endedOn) throw banRefused(IndustryBanErrorCode.BAN_ENDED, '该处罚已终止执行，不能再变更期限');
+  if (periodYears > ban.periodYears) {
+    throw banRefused(IndustryBanErrorCode.BAN_TERM_INVALID,
+      `变更后的限制从业期限不得长于原决定的${ban.periodYears}年（行政复议法第六十三条、行政诉讼法第七十七条：不得作出对申请人更为不利的变更）`,
+      { periodYears: ban.periodYears });
+  }
+}
+
 /** A ban in force on `$d`: decided, begun, not past its term, not revoked, changed or annulled. */
 export const BAN_IN_FORCE_SQL = (b: string, d: string) => `${b}.from_date <= ${d} AND ${b}.until_date >= ${d} AND ${b}.ended_on IS NULL`;
 
-const VIEW_COLUMNS = `b.id, b.person_name AS "personName", b.uscc, b.from_date::text AS "fromDate", b.until_date::text AS "untilDate", b.reason,
+const VIEW_COLUMNS = `b.id, b.person_name AS "personName", b.uscc, b.from_date::text AS "fromDate", b.until_date::text AS "untilDate",
+  b.period_years AS "periodYears", b.reason,
   b.case_no AS "caseNo", b.record_id AS "recordId", b.source, b.proposal_id AS "proposalId", b.measure_id AS "measureId",
   b.decision_no AS "decisionNo", b.issuer, b.decision_served_on::text AS "decisionServedOn", b.ended_on::text AS "endedOn",
   b.end_reason AS "endReason", b.end_outcome AS "endOutcome"`;
@@ -52,19 +80,29 @@ export class BanPenaltiesService {
     fourEyes.register('ban_revocation', (m, p, decider) => this.endIn(m, p, decider));
   }
 
-  /** The penalty of a decided proposal, in force from the decision's date for its term. */
-  async imposeFromProposal(m: EntityManager, proposalId: string, decisionDate: string, actor: AuthUser): Promise<{ fromDate: string; untilDate: string }> {
-    await m.query(
-      `INSERT INTO industry_bans (person_name, person_id_enc, person_id_hmac, institution_id, uscc, from_date, until_date, reason, created_by,
+  /**
+   * The penalty of a decided proposal: its term in years, no dates yet. It takes effect when the 行政处罚决定书 is
+   * served (行政处罚法 art. 61; brief §7): until `startOnService` it is in force on no day (BAN_IN_FORCE_SQL).
+   */
+  async imposeFromProposal(m: EntityManager, proposalId: string, actor: AuthUser): Promise<{ periodYears: number }> {
+    const [b] = await m.query(
+      `INSERT INTO industry_bans (person_name, person_id_enc, person_id_hmac, institution_id, uscc, period_years, reason, created_by,
                                   source, proposal_id, measure_id, issuer)
-       SELECT p.person_name, p.person_id_enc, p.person_id_hmac, p.institution_id, p.uscc, $2, $3, p.facts, $4, 'procedure', p.id, p.measure_id,
+       SELECT p.person_name, p.person_id_enc, p.person_id_hmac, p.institution_id, p.uscc, p.period_years, p.facts, $2, 'procedure', p.id, p.measure_id,
               (SELECT issuer_name FROM document_settings LIMIT 1)
-         FROM ban_proposals p WHERE p.id = $1`,
-      [proposalId, decisionDate, termUntil(decisionDate, (await m.query(`SELECT period_years FROM ban_proposals WHERE id = $1`, [proposalId]))[0].period_years),
-        actor.id]);
-    await this.regrade(m, proposalId, 'proposal_id');
-    const [b] = await m.query(`SELECT from_date::text AS "fromDate", until_date::text AS "untilDate" FROM industry_bans WHERE proposal_id = $1`, [proposalId]);
+         FROM ban_proposals p WHERE p.id = $1 RETURNING period_years AS "periodYears"`,
+      [proposalId, actor.id]);
     return b;
+  }
+
+  /** The decision served on `servedOn`: the ban is in force from that day for its term (the day before the same date N years on). */
+  async startOnService(m: EntityManager, proposalId: string, servedOn: string): Promise<{ fromDate: string; untilDate: string } | null> {
+    const [b] = await m.query(`SELECT id, period_years AS "periodYears" FROM industry_bans WHERE proposal_id = $1`, [proposalId]);
+    if (!b) return null;
+    const term = { fromDate: servedOn, untilDate: termUntil(servedOn, b.periodYears) };
+    await m.query(`UPDATE industry_bans SET decision_served_on = $2, from_date = $2, until_date = $3 WHERE id = $1`, [b.id, term.fromDate, term.untilDate]);
+    await this.regrade(m, b.id, 'id');
+    return term;
   }
 
   /** Another authority's 行政处罚决定书, proposed by one officer; an approver of the office registers it (four eyes). */
@@ -114,7 +152,7 @@ export class BanPenaltiesService {
 
   async search(idNumber?: string) {
     const rows = await this.ds.query(
-      `SELECT ${VIEW_COLUMNS}, (${BAN_IN_FORCE_SQL('b', '$2::date')}) AS active FROM industry_bans b
+      `SELECT ${VIEW_COLUMNS}, coalesce(${BAN_IN_FORCE_SQL('b', '$2::date')}, false) AS active FROM industry_bans b
         WHERE ($1::text IS NULL OR b.person_id_hmac = $1) ORDER BY b.created_at DESC LIMIT 500`,
       [idNumber ? this.crypto.blindIndex(idNumber) : null, beijingToday()]);
     return { items: rows.map((b: { personName: string }) => ({ ...b, personName: maskName(b.personName) })) };
@@ -148,6 +186,38 @@ export class BanPenaltiesService {
         WHERE s.detail->'document'->>'documentId' = $1 AND b.ended_on IS NULL`, [documentId]);
     for (const b of bans) await this.end(m, b.id, end, actorId);
     return bans.length;
+  }
+
+  /** The ban a 行政处罚决定书 of this bureau imposed (null for any other document): what a remedy against it may change. */
+  async ofDecisionDocument(m: EntityManager, documentId: string): Promise<BanOfDecision | null> {
+    const [b] = await m.query(
+      `SELECT b.id, b.period_years AS "periodYears", b.from_date::text AS "fromDate", b.until_date::text AS "untilDate", b.ended_on::text AS "endedOn"
+         FROM industry_bans b JOIN ban_steps s ON s.proposal_id = b.proposal_id AND s.step = 'decision'
+        WHERE s.detail->'document'->>'documentId' = $1`, [documentId]);
+    return b ?? null;
+  }
+
+  /**
+   * The term of a ban whose 行政处罚决定书 a 行政复议 / 行政诉讼 decision changed (the remedy's outcome `changed`,
+   * decided under four eyes in src/remedies): the new term in years, counted from the service as before, so a served
+   * ban gets a new `until_date` at once and an unserved one gets it when served. Never longer: neither may change a
+   * decision to the applicant's detriment (行政复议法 2023 art. 63; 行政诉讼法 art. 77). Recorded as a step of the
+   * proposal with the remedy, the two terms and who decided it.
+   */
+  async changeTermByDecisionDocument(m: EntityManager, documentId: string, change: BanTermChange, actorId: string): Promise<void> {
+    const ban = await this.ofDecisionDocument(m, documentId);
+    if (!ban) return;
+    assertTermChange(ban, change.periodYears);
+    const untilDate = ban.fromDate ? termUntil(ban.fromDate, change.periodYears) : null;
+    // an UPDATE answers [rows, count]
+    const [[p]] = await m.query(
+      `UPDATE industry_bans b SET period_years = $2, until_date = coalesce($3::date, b.until_date) FROM ban_proposals p
+        WHERE b.id = $1 AND p.id = b.proposal_id RETURNING p.id, p.proposed_by AS "proposedBy", p.second_officer AS "secondOfficer"`,
+      [ban.id, change.periodYears, untilDate]);
+    await recordStep(m, p, `term-changed:${change.remedyId}`, actorId, {
+      reason: 'changed', remedyId: change.remedyId, decisionProposalId: change.decisionProposalId, decidedOn: change.decidedOn, outcome: change.outcome,
+      previousPeriodYears: ban.periodYears, periodYears: change.periodYears, previousUntilDate: ban.untilDate, untilDate });
+    await this.regrade(m, ban.id, 'id');
   }
 
   /** Not in force from `endedOn`; for a ban of the procedure the end is a step of its proposal, with what ended it. */

@@ -187,7 +187,7 @@ export class BanProcedureService {
 
   /**
    * The head decides (art. 57); 限制从业 is a serious penalty (brief §5), so only by collective discussion. An imposed
-   * ban is in force from the decision's date for its whole term.
+   * ban has its term from here but takes effect only when its decision is served (`serveDecision`, art. 61).
    */
   decide(id: string, dto: BanDecisionDto, actor: AuthUser) {
     return this.step(id, ['head_decision'], async (m, p) => {
@@ -201,13 +201,16 @@ export class BanProcedureService {
         [id, dto.impose ? 'decided' : 'not_imposed', actor.id, dto.collectiveDiscussion, today]);
       await recordStep(m, p, 'decision', actor.id, { impose: dto.impose, collectiveDiscussion: dto.collectiveDiscussion, reason: dto.reason });
       if (dto.impose) {
-        const term = await this.penalties.imposeFromProposal(m, id, today, actor);
-        await this.issueDecision(m, id, term, actor);
+        await this.penalties.imposeFromProposal(m, id, actor);
+        await this.issueDecision(m, id, actor);
       }
     }, dto.impose ? 'decided' : 'notImposed');
   }
 
-  /** 行政处罚决定书 served (art. 61: within 7 working days of the decision; a later service is recorded as late). */
+  /**
+   * 行政处罚决定书 served (art. 61: within 7 working days of the decision; a later service is recorded as late). The
+   * ban takes effect on the day of service and its term runs from it (brief §7: an effect starts from a served document).
+   */
   async serveDecision(id: string, servedOn: string, actor: AuthUser) {
     this.notFuture(servedOn, 'servedOn');
     return this.step(id, ['decided'], async (m, p) => {
@@ -216,19 +219,19 @@ export class BanProcedureService {
       if (served) throw banRefused(IndustryBanErrorCode.DECISION_SERVED, '决定书已登记送达');
       if (servedOn < p.decisionDate!) throw servedBeforeDecision();
       await m.query(`UPDATE ban_proposals SET decision_served_on = $2 WHERE id = $1`, [id, servedOn]);
-      await m.query(`UPDATE industry_bans SET decision_served_on = $2 WHERE proposal_id = $1`, [id, servedOn]);
-      await recordStep(m, p, 'decision-served', actor.id, { servedOn, serveBy, late: serveBy !== null && servedOn > serveBy });
+      const term = await this.penalties.startOnService(m, id, servedOn);
+      await recordStep(m, p, 'decision-served', actor.id, { servedOn, serveBy, late: serveBy !== null && servedOn > serveBy, ...term });
     }, 'decisionServed');
   }
 
-  /** 行政处罚决定书 (art. 59): the term, the notice it follows, whether a hearing was held, the remedies. */
-  private async issueDecision(m: import('typeorm').EntityManager, id: string, term: { fromDate: string; untilDate: string }, actor: AuthUser) {
+  /** 行政处罚决定书 (art. 59): the term counted from its service, the notice it follows, whether a hearing was held, the remedies. */
+  private async issueDecision(m: import('typeorm').EntityManager, id: string, actor: AuthUser) {
     const [s] = await m.query(
       `SELECT (SELECT detail->'notice'->>'docNo' FROM ban_steps WHERE proposal_id = $1 AND step = 'confirmed') AS "noticeDocNo",
               hearing_requested_on::text AS requested, heard_on::text AS heard FROM ban_proposals WHERE id = $1`, [id]);
     const hearing = s.heard ? `你于${dateText(s.requested)}要求听证，本局于${dateText(s.heard)}举行了听证，听取了你的陈述和申辩。` : '你在规定期限内未要求听证。';
     const document = await issueBanDocument(this.documents, m, id, 'penalty-decision',
-      { ...term, noticeDocNo: s.noticeDocNo ?? '见案卷', hearing }, actor.id);
+      { noticeDocNo: s.noticeDocNo ?? '见案卷', hearing }, actor.id);
     if (document) {
       await m.query(`UPDATE industry_bans SET decision_no = $2 WHERE proposal_id = $1`, [id, document.docNo]);
       await m.query(`UPDATE ban_steps SET detail = detail || jsonb_build_object('document', $2::jsonb) WHERE proposal_id = $1 AND step = 'decision'`,

@@ -13,7 +13,7 @@ import { CreditFileService } from '../credit-file/credit-file.service';
 import { inPublicationSql, shanghaiToday } from '../credit-file/credit-status';
 import { EffectsService } from '../effects/effects.service';
 import { documentNotFound } from '../documents/document.errors';
-import { BanPenaltiesService } from '../industry-bans/ban-penalties.service';
+import { assertTermChange, BanPenaltiesService } from '../industry-bans/ban-penalties.service';
 import { PublicTextService } from '../publicity/public-text.service';
 import { decisionRevokedSignal } from '../../workflows/contracts';
 import { remedyDecided, remedyExists, remedyNotFound } from './remedies.errors';
@@ -96,12 +96,12 @@ export class RemediesService {
   /** The outcome as proposed; it takes effect when an approver decides it (/api/decision-proposals/:id/approve). */
   async proposeOutcome(id: string, dto: RemedyOutcomeDto, actor: AuthUser): Promise<ProposalView> {
     toDayNumber(dto.decidedOn);
-    if (dto.outcome === 'changed' && !dto.changes?.length) throw fieldInvalid('changes', '变更决定须列明各效果变更后的终止日（changes）');
     return this.ds.transaction(async (m) => {
-      const [r] = await m.query(`SELECT id, outcome, office_code, filed_on::text AS "filedOn", type, recorded_by FROM remedies WHERE id = $1 FOR UPDATE`, [id]);
+      const [r] = await m.query(`SELECT id, outcome, office_code, filed_on::text AS "filedOn", type, recorded_by, document_id FROM remedies WHERE id = $1 FOR UPDATE`, [id]);
       if (!r) throw remedyNotFound();
       if (r.outcome) throw remedyDecided();
       if (dto.decidedOn < r.filedOn || dto.decidedOn > shanghaiToday()) throw fieldInvalid('decidedOn', '决定日期应在申请日期之后、不晚于今天');
+      await this.assertChangeNamed(m, r.document_id, dto);
       assertMayPropose(actor, r.office_code);
       const label = { upheld: '维持', changed: '变更', revoked: '撤销', 'confirmed-unlawful': '确认违法' }[dto.outcome];
       return this.fourEyes.propose({
@@ -109,6 +109,21 @@ export class RemediesService {
         summary: `${TYPE_LABEL[r.type as keyof typeof TYPE_LABEL]}结果：${label}原决定`, change: { ...dto }, reason: dto.reason,
       }, actor, m);
     });
+  }
+
+  /**
+   * A change names what it changes: a 限制从业 decision's new term in years (`banPeriodYears`, never longer than the
+   * old one), a case decision's effects' new end dates (`changes`). The term is only for a changed ban decision.
+   */
+  private async assertChangeNamed(m: EntityManager, documentId: string, dto: RemedyOutcomeDto): Promise<void> {
+    const ban = await this.bans.ofDecisionDocument(m, documentId);
+    if (dto.banPeriodYears !== undefined && (dto.outcome !== 'changed' || !ban)) {
+      throw fieldInvalid('banPeriodYears', '变更后的限制从业期限仅在复议或诉讼变更限制从业处罚决定时填写');
+    }
+    if (dto.outcome !== 'changed') return;
+    if (!ban && !dto.changes?.length) throw fieldInvalid('changes', '变更决定须列明各效果变更后的终止日（changes）');
+    if (ban && dto.banPeriodYears === undefined) throw fieldInvalid('banPeriodYears', '变更限制从业处罚决定须写明变更后的限制从业期限（年）');
+    if (ban) assertTermChange(ban, dto.banPeriodYears!);
   }
 
   private async applyOutcome(m: EntityManager, id: string, dto: RemedyOutcomeDto, decider: AuthUser, p: ProposalView): Promise<void> {
@@ -128,6 +143,12 @@ export class RemediesService {
       }, decider.id);
     } else if (dto.outcome === 'changed') {
       for (const rec of records) await this.effects.amend(rec.id, dto.changes ?? [], `${r.body}（${r.remedy_case_no}）变更原决定：${dto.reason}`, m);
+      if (dto.banPeriodYears !== undefined) {
+        await this.bans.changeTermByDecisionDocument(m, r.document_id, {
+          periodYears: dto.banPeriodYears, decidedOn: dto.decidedOn, remedyId: r.id, decisionProposalId: p.id,
+          outcome: `${r.body}${TYPE_LABEL[r.type as keyof typeof TYPE_LABEL]}（${r.remedy_case_no}）变更原决定：${dto.reason}`,
+        }, decider.id);
+      }
     }
     await m.query(
       `UPDATE remedies SET outcome = $2, outcome_on = $3, outcome_note = $4, withdraw_due = $5, proposal_id = $6,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { EFFECT_KINDS } from '../effects/effect-rules';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,6 +50,12 @@ export class RemedyOutcomeDto {
   @ApiPropertyOptional({ type: [EffectChangeDto], description: '变更决定：各效果变更后的终止日' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => EffectChangeDto)
   changes?: EffectChangeDto[];
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10,
+    description: '变更限制从业的行政处罚决定书时必填：复议决定或判决变更后的限制从业期限（年），自原决定书送达之日起计算，不得长于原期限' })
+  @IsOptional() @IsInt({ message: '变更后的限制从业期限应为整数年' }) @Min(1, { message: '变更后的限制从业期限为 1–10 年' })
+  @Max(10, { message: '变更后的限制从业期限为 1–10 年' })
+  banPeriodYears?: number;
 }
 
 export class RemedyDto {

@@ -73,7 +73,7 @@ describe('industry bans (限制从业) by the penalty procedure', () => {
       expect.objectContaining({ id: 'M-XZCY', category: 'penalty', legalBasis: expect.stringContaining('教育部令第53号'), severities: ['serious'] })]));
   });
 
-  it('carries a ban from proposal to decision, enforces it from the decision, and ends it when revoked', async () => {
+  it('carries a ban from proposal to decision, enforces it from the service of its decision, and ends it when revoked', async () => {
     const idNumber = makeIdNumber('19800315');
     const created = await post('a', '', proposal(idNumber)).expect(201);
     const id = created.body.id as string;
@@ -121,17 +121,35 @@ describe('industry bans (限制从业) by the penalty procedure', () => {
     expect(decided.body).toMatchObject({ status: 'decided', decisionDate: beijingToday(), banId: expect.any(String) });
     const decision = decided.body.steps.find((s: { step: string }) => s.step === 'decision').detail.document;
     const decisionText = pdfText((await t.http().get(`/api/documents/${decision.documentId}/pdf`).set(auth(u.a.token)).buffer(true).parse(binary).expect(200)).body as Buffer);
-    for (const says of [noticeDoc.docNo, '限制从业5年', '举行了听证', '负责人集体讨论', '申请行政复议']) expect({ says, found: decisionText.includes(says) }).toEqual({ says, found: true });
+    for (const says of [noticeDoc.docNo, '限制从业5年，自本决定书送达之日起计算', '举行了听证', '负责人集体讨论', '申请行政复议']) expect({ says, found: decisionText.includes(says) }).toEqual({ says, found: true });
 
-    // in force from the decision: the credit review blocks the person, the search finds the ban
-    expect(await banned(idNumber)).toBe(true);
-    const found = await post('a', '/search', { idNumber }).expect(200);
-    expect(found.body.items).toEqual([expect.objectContaining({ source: 'procedure', proposalId: id, fromDate: beijingToday(), active: true, decisionNo: decision.docNo })]);
+    // decided, not yet served: the ban is recorded with its term and no dates, and blocks nobody (brief §7; art. 61)
+    expect(await banned(idNumber)).toBe(false);
+    const pending = await post('a', '/search', { idNumber }).expect(200);
+    expect(pending.body.items).toEqual([expect.objectContaining({ source: 'procedure', proposalId: id, fromDate: null, untilDate: null,
+      decisionServedOn: null, active: false, decisionNo: decision.docNo })]);
     const served = await until(() => view(id), (v) => v.serveBy !== null);
     expect(served.serveBy > beijingToday()).toBe(true);
+    // served today: in force from today, the credit review blocks the person, the search finds the ban active
     await post('a', `/${id}/decision-service`, { servedOn: beijingToday() }).expect(200);
+    expect(await banned(idNumber)).toBe(true);
+    const found = await post('a', '/search', { idNumber }).expect(200);
+    expect(found.body.items).toEqual([expect.objectContaining({ fromDate: beijingToday(), decisionServedOn: beijingToday(), active: true })]);
     const temporal = t.app.get<Client>(TEMPORAL_CLIENT);
     expect(await temporal.workflow.getHandle(`ban-${id}`).result()).toBe('imposed');
+
+    // a 行政复议 outcome against the decision names the ban's new term when it changes it, and only then (400s);
+    // the whole change is test/workflows/ban-procedure.spec.ts
+    const remedy = await t.http().post('/api/remedies').set(auth(u.a.token)).send({
+      documentId: decision.documentId, type: 'reconsideration', body: '连云区人民政府', filedOn: beijingToday(), caseNumber: `连区政复〔2026〕${id.slice(0, 6)}号`,
+    }).expect(201);
+    const change = { outcome: 'changed', decidedOn: beijingToday(), reason: '处罚明显不当，变更为限制从业三年' };
+    const outcome = (body: object) => t.http().post(`/api/remedies/${remedy.body.id}/outcome`).set(auth(u.a.token)).send(body);
+    for (const [body, field] of [[change, 'banPeriodYears'], [{ ...change, banPeriodYears: 0 }, 'banPeriodYears'],
+      [{ ...change, banPeriodYears: '3' }, 'banPeriodYears'], [{ ...change, outcome: 'upheld', banPeriodYears: 3 }, 'banPeriodYears']] as const) {
+      expect((await outcome(body).expect(400)).body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.any(String), details: { fields: expect.arrayContaining([expect.objectContaining({ field })]) } });
+    }
+    expect((await outcome({ ...change, banPeriodYears: 6 }).expect(400)).body).toMatchObject({ code: 'BAN_TERM_INVALID', message: expect.stringContaining('不得长于原决定的5年') });
 
     // revoked on 行政复议: proposed by one approver, decided by another (four eyes); then it blocks nobody
     const revocation = { reason: 'revoked', endedOn: beijingToday(), outcome: '连云区人民政府行政复议决定书（连区政复决〔2026〕12号）撤销原处罚决定' };

@@ -13,6 +13,7 @@ import { FourEyesService } from '../../src/common/four-eyes/four-eyes.service';
 import { CreditReviewModule } from '../../src/credit-review/credit-review.module';
 import { CreditReviewService } from '../../src/credit-review/credit-review.service';
 import { BanClock } from '../../src/industry-bans/ban-clock';
+import { BAN_IN_FORCE_SQL } from '../../src/industry-bans/ban-penalties.service';
 import { BanProcedureService } from '../../src/industry-bans/ban-procedure.service';
 import { IndustryBansModule } from '../../src/industry-bans/industry-bans.module';
 import { PoliciesService } from '../../src/policies/policies.service';
@@ -36,11 +37,14 @@ import { createTimeSkippingEnv } from '../support/temporal';
  *     a hearing asked on Sat 10-10 (the 5th) is accepted; on Mon 10-12 (the 6th) it is refused.
  *   hearing on Wed 10-21 → the 听证通知书 served 7 working days before (art. 64(2), 85) at the latest: 10-20, 19, 16,
  *     15, 14, 13, 12 → by Mon 10-12; a hearing on Tue 10-20 would need service by Sat 10-10.
- *   head's decision Fri 10-23 → ban 10-23 … 2031-10-22 (5 years, the last day the day before 10-23);
- *     served within 7 working days (art. 61, 85): 10-26, 27, 28, 29, 30, 11-02, 11-03 → by 11-03.
+ *   head's decision Fri 10-23 → to be served within 7 working days (art. 61, 85): 10-26, 27, 28, 29, 30, 11-02, 11-03
+ *     → by 11-03; decided but not served, the ban blocks nobody (brief §7: an effect starts from a served document).
+ *   决定书 served Tue 10-27 → ban 10-27 … 2031-10-26 (5 years from the day of service, the last day the day before 10-27).
  * The institution's own case (轻微, the same facts) runs beside it on the same calendar: noticed 09-28, objection
  * window to 10-10, determined 10-11, repairable from 10-12 (36号令: 轻微 repairable once obligations are fulfilled).
- * The 行政复议 decision of 2026-11-30 revokes the ban; the credit review reads real today, which is after all of it.
+ * The 行政复议 decision of 2026-11-30 changes the term to 3 years, still from the service: ban 10-27 … 2029-10-26. The
+ * court's judgment of 2026-12-04 on the person's suit revokes the decision; the credit review and the remedies read real
+ * today, which is after all of it.
  */
 describe('ban procedure (限制从业) on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
@@ -122,7 +126,7 @@ describe('ban procedure (限制从业) on the time-skipping server', () => {
     return handle.result();
   }
 
-  it('hears, decides and serves a ban, keeps it through the institution\'s repair, and ends it when 行政复议 revokes the decision', async () => {
+  it('hears and decides a ban, enforces it from the service of its decision, keeps it through the institution\'s repair, shortens it when 行政复议 changes the term and ends it when a court revokes the decision', async () => {
     clock = shiftedClock((await env.currentTimeMs()) - Date.parse('2026-09-28T10:00:00+08:00'));
     serverNow = await env.currentTimeMs();
     const bans = ctx.get(BanProcedureService);
@@ -207,13 +211,24 @@ describe('ban procedure (限制从业) on the time-skipping server', () => {
         const decided = await bans.decide(first.id, decision, users.head);
         expect(decided).toMatchObject({ status: 'decided', decisionDate: '2026-10-23', banId: expect.any(String) });
         expect(await until(() => proposalRow(first.id), (r) => r.serveBy !== null)).toMatchObject({ serveBy: '2026-11-03' });
-        const [ban] = await ds.query(`SELECT from_date::text AS "from", until_date::text AS until, ended_on FROM industry_bans WHERE id = $1`, [decided.banId]);
-        expect(ban).toEqual({ from: '2026-10-23', until: '2031-10-22', ended_on: null });
+        const banRow = async () => (await ds.query(
+          `SELECT from_date::text AS "from", until_date::text AS until, ended_on::text AS "endedOn", end_reason AS "endReason" FROM industry_bans WHERE id = $1`,
+          [decided.banId]))[0];
+        const inForceOn = async (day: string) =>
+          (await ds.query(`SELECT (${BAN_IN_FORCE_SQL('b', '$2::date')}) AS f FROM industry_bans b WHERE b.id = $1`, [decided.banId, day]))[0].f === true;
+        // decided, not served: a 5-year term without dates, in force on no day, so the person is not blocked
+        expect(await banRow()).toEqual({ from: null, until: null, endedOn: null, endReason: null });
+        expect(await banned(person)).toBe(false);
 
         await at('2026-10-27');
+        expect(await banned(person)).toBe(false);
         const served = await bans.serveDecision(first.id, '2026-10-27', users.a);
-        expect(served.steps.at(-1)).toMatchObject({ step: 'decision-served', detail: { servedOn: '2026-10-27', serveBy: '2026-11-03', late: false } });
+        expect(served.steps.at(-1)).toMatchObject({ step: 'decision-served',
+          detail: { servedOn: '2026-10-27', serveBy: '2026-11-03', late: false, fromDate: '2026-10-27', untilDate: '2031-10-26' } });
         expect(await finished(first.id)).toBe('imposed');
+        expect(await banRow()).toEqual({ from: '2026-10-27', until: '2031-10-26', endedOn: null, endReason: null });
+        expect([await inForceOn('2026-10-26'), await inForceOn('2026-10-27'), await inForceOn('2031-10-26'), await inForceOn('2031-10-27')])
+          .toEqual([false, true, true, false]);
         expect(await banned(person)).toBe(true);
 
         // the institution's credit repair ends its case's credit measures, never the penalty on the person
@@ -224,21 +239,41 @@ describe('ban procedure (限制从业) on the time-skipping server', () => {
         expect(await banned(person)).toBe(true);
         expect((await ds.query(`SELECT ended_on FROM industry_bans WHERE id = $1`, [decided.banId]))[0].ended_on).toBeNull();
 
-        // 行政复议 against the 行政处罚决定书 (行政复议法 2023): recorded, its outcome proposed by one, decided by another
+        // 行政复议 against the 行政处罚决定书 (行政复议法 2023) changes the term to 3 years: proposed by one, decided by another
         const decisionDoc = decided.steps.find((s: { step: string }) => s.step === 'decision').detail.document;
         const remedies = ctx.get(RemediesService);
+        const fourEyes = ctx.get(FourEyesService);
         const remedy = await remedies.record({
           documentId: decisionDoc.documentId, type: 'reconsideration', body: '连云区人民政府', filedOn: '2026-11-02', caseNumber: '连区政复〔2026〕12号',
         }, users.a);
-        const outcome = await remedies.proposeOutcome(remedy.id, { outcome: 'revoked', decidedOn: '2026-11-30', reason: '认定事实不清，撤销原处罚决定' }, users.a);
-        await expect(ctx.get(FourEyesService).decide(outcome.id, true, undefined, users.a)).rejects.toMatchObject({ code: 'SAME_PERSON' });
+        const change = { outcome: 'changed', decidedOn: '2026-11-30', reason: '处罚明显不当，变更为限制从业三年' } as const;
+        await expect(remedies.proposeOutcome(remedy.id, change, users.a)).rejects.toMatchObject({ status: 400, details: { fields: [{ field: 'banPeriodYears' }] } });
+        await expect(remedies.proposeOutcome(remedy.id, { ...change, banPeriodYears: 6 }, users.a))
+          .rejects.toMatchObject({ code: 'BAN_TERM_INVALID', status: 400, details: { periodYears: 5 } }); // never to the applicant's detriment
+        const changed = await remedies.proposeOutcome(remedy.id, { ...change, banPeriodYears: 3 }, users.a);
+        await expect(fourEyes.decide(changed.id, true, undefined, users.a)).rejects.toMatchObject({ code: 'SAME_PERSON' });
+        expect(await banRow()).toMatchObject({ until: '2031-10-26' });
+        await fourEyes.decide(changed.id, true, undefined, users.approver2);
+        expect(await banRow()).toEqual({ from: '2026-10-27', until: '2029-10-26', endedOn: null, endReason: null });
+        expect([await inForceOn('2029-10-26'), await inForceOn('2029-10-27')]).toEqual([true, false]);
         expect(await banned(person)).toBe(true);
-        await ctx.get(FourEyesService).decide(outcome.id, true, undefined, users.approver2);
-        expect(await banned(person)).toBe(false);
-        expect((await ds.query(`SELECT ended_on::text, end_reason FROM industry_bans WHERE id = $1`, [decided.banId]))[0])
-          .toEqual({ ended_on: '2026-11-30', end_reason: 'revoked' });
         expect((await bans.view(first.id)).steps.at(-1)).toMatchObject({
-          step: 'ended', actorId: users.approver2.id, detail: { reason: 'revoked', endedOn: '2026-11-30', remedyId: remedy.id } });
+          step: `term-changed:${remedy.id}`, actorId: users.approver2.id,
+          detail: { reason: 'changed', remedyId: remedy.id, decisionProposalId: changed.id, decidedOn: '2026-11-30',
+            previousPeriodYears: 5, periodYears: 3, previousUntilDate: '2031-10-26', untilDate: '2029-10-26' } });
+
+        // the person sues (行政诉讼法 art. 46) and the court revokes the decision: the ban ends, again under four eyes
+        const suit = await remedies.record({
+          documentId: decisionDoc.documentId, type: 'litigation', body: '连云港市连云区人民法院', filedOn: '2026-12-01', caseNumber: '（2026）苏0703行初15号',
+        }, users.a);
+        const outcome = await remedies.proposeOutcome(suit.id, { outcome: 'revoked', decidedOn: '2026-12-04', reason: '认定事实不清，撤销原处罚决定' }, users.a);
+        await expect(fourEyes.decide(outcome.id, true, undefined, users.a)).rejects.toMatchObject({ code: 'SAME_PERSON' });
+        expect(await banned(person)).toBe(true);
+        await fourEyes.decide(outcome.id, true, undefined, users.approver2);
+        expect(await banned(person)).toBe(false);
+        expect(await banRow()).toMatchObject({ endedOn: '2026-12-04', endReason: 'revoked' });
+        expect((await bans.view(first.id)).steps.at(-1)).toMatchObject({
+          step: 'ended', actorId: users.approver2.id, detail: { reason: 'revoked', endedOn: '2026-12-04', remedyId: suit.id } });
       } finally {
         await c.handle.terminate('test finished').catch(() => undefined);
       }

@@ -5,7 +5,7 @@ import { dateText } from './common';
 import { determinationDecision, noticeOfDetermination, objectionResult, repairNotice } from './determination.templates';
 import { interviewNotice, interviewRecord, rectificationOrder } from './follow-up.templates';
 import { listingDecision, listingNotice } from './listing.templates';
-import { hearingNotice, hearingRecord, penaltyDecision, penaltyNotice } from './penalty.templates';
+import { hearingNotice, hearingRecord, penaltyDecision, penaltyDecisionV1, penaltyNotice } from './penalty.templates';
 import { recordRepairDecision, recordRepairNotAccepted, repairReferralLetter, repairReferralLetterV1 } from './record-repair.templates';
 import { recordObjectionResult } from './subject.templates';
 import { repairDecision, sanctionLetter, sanctionLiftingLetter, serviceReceipt } from './sanction-repair.templates';
@@ -35,7 +35,7 @@ const TEMPLATES: Record<DocumentKind, DocumentTemplate[]> = {
   'penalty-notice': [penaltyNotice],
   'hearing-notice': [hearingNotice],
   'hearing-record': [hearingRecord],
-  'penalty-decision': [penaltyDecision],
+  'penalty-decision': [penaltyDecisionV1, penaltyDecision],
   'record-repair-decision': [recordRepairDecision],
   'repair-referral-letter': [repairReferralLetterV1, repairReferralLetter],
   'record-repair-not-accepted': [recordRepairNotAccepted],

@@ -93,17 +93,19 @@ export const hearingRecord: DocumentTemplate = {
   },
 };
 
-/** 行政处罚决定书: facts, basis, the penalty and its term, remedies; served within 7 working days (art. 59, 61). */
-export const penaltyDecision: DocumentTemplate = {
+/**
+ * 行政处罚决定书: facts, basis, the penalty and its term, remedies; served within 7 working days (art. 59, 61).
+ * `termText` words the term: version 1 stated dates from the decision's day; version 2 counts it from service.
+ */
+const penaltyDecisionOf = (version: number, termText: (ctx: TemplateContext) => string): DocumentTemplate => ({
   kind: 'penalty-decision',
-  version: 1,
+  version,
   needsCase: false,
   build(ctx) {
     const name = person(ctx);
     const facts = ctx.data.text('facts', '违法事实');
     const [law, term] = [basis(ctx), years(ctx)];
-    const from = ctx.data.date('fromDate', '限制从业起始日期');
-    const until = ctx.data.date('untilDate', '限制从业截止日期');
+    const when = termText(ctx);
     const noticeNo = ctx.data.text('noticeDocNo', '事先告知书文号');
     const hearing = ctx.data.text('hearing', '陈述申辩及听证情况');
     return {
@@ -113,7 +115,7 @@ export const penaltyDecision: DocumentTemplate = {
         para(`经查，你存在以下违法行为：${facts}`),
         para(`本局于作出处罚决定前向你送达了行政处罚事先告知书（${noticeNo}）。${hearing}`),
         para(`上述事实经法制审核，并经本局负责人集体讨论。依据${law}的规定，本局决定对你作出如下行政处罚：`
-          + `限制从业${term}年，自${dateText(from)}起至${dateText(until)}止，在此期间不得从事校外培训及相关工作。`),
+          + `限制从业${term}年，${when}，在此期间不得从事校外培训及相关工作。`),
         para('本处罚不因信用修复而撤销或者提前终止，仅在本决定被依法撤销、变更或者确认无效时终止执行。'),
         remedies(ctx),
         para(contact(ctx)),
@@ -121,4 +123,9 @@ export const penaltyDecision: DocumentTemplate = {
       copyTo: ctx.subject.name,
     };
   },
-};
+});
+
+export const penaltyDecisionV1 = penaltyDecisionOf(1, (ctx) =>
+  `自${dateText(ctx.data.date('fromDate', '限制从业起始日期'))}起至${dateText(ctx.data.date('untilDate', '限制从业截止日期'))}止`);
+/** Version 2: the decision takes effect when served (行政处罚法 art. 61; brief §7), so the term runs from the day of service. */
+export const penaltyDecision = penaltyDecisionOf(2, () => '自本决定书送达之日起计算');

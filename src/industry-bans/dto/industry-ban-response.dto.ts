@@ -50,13 +50,16 @@ export class BanProposalListDto {
   @ApiProperty({ type: [BanProposalDto] }) items: BanProposalDto[];
 }
 
-/** The penalty itself: in force from the decision to its term, unless revoked, changed or annulled. */
+/** The penalty itself: in force from the service of its decision to its term, unless revoked, changed or annulled. */
 export class IndustryBanDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '陈*' }) personName: string;
   @ApiProperty({ type: String, nullable: true }) uscc: string | null;
-  @ApiProperty({ format: 'date' }) fromDate: string;
-  @ApiProperty({ format: 'date' }) untilDate: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: '起始日：本局决定为决定书送达之日；已决定未送达时为空（尚未生效）' })
+  fromDate: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: '截止日；已决定未送达时为空' }) untilDate: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '本局决定的限制从业期限（年），自送达之日起计算；复议或诉讼变更后为变更后的期限' })
+  periodYears: number | null;
   @ApiProperty() reason: string;
   @ApiProperty({ type: String, nullable: true }) caseNo: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) recordId: string | null;

@@ -4317,12 +4317,17 @@ export interface components {
             endOutcome: string | null;
             /** @enum {string|null} */
             endReason: "revoked" | "changed" | "annulled" | null;
-            /** Format: date */
-            fromDate: string;
+            /**
+             * Format: date
+             * @description 起始日：本局决定为决定书送达之日；已决定未送达时为空（尚未生效）
+             */
+            fromDate: string | null;
             /** Format: uuid */
             id: string;
             issuer: string | null;
             measureId: string | null;
+            /** @description 本局决定的限制从业期限（年），自送达之日起计算；复议或诉讼变更后为变更后的期限 */
+            periodYears: number | null;
             /** @example 陈* */
             personName: string;
             /** Format: uuid */
@@ -4335,8 +4340,11 @@ export interface components {
              * @enum {string}
              */
             source: "legacy" | "procedure" | "external";
-            /** Format: date */
-            untilDate: string;
+            /**
+             * Format: date
+             * @description 截止日；已决定未送达时为空
+             */
+            untilDate: string | null;
             uscc: string | null;
         };
         IndustryBanListDto: {
@@ -5893,6 +5901,8 @@ export interface components {
             withdrawnAt: string | null;
         };
         RemedyOutcomeDto: {
+            /** @description 变更限制从业的行政处罚决定书时必填：复议决定或判决变更后的限制从业期限（年），自原决定书送达之日起计算，不得长于原期限 */
+            banPeriodYears?: number;
             /** @description 变更决定：各效果变更后的终止日 */
             changes?: components["schemas"]["EffectChangeDto"][];
             /**
