@@ -95,11 +95,17 @@ export class CounterIntakeService {
    */
   async open(overdueOnly: boolean) {
     const today = shanghaiToday();
-    const rows = await this.ds.query(
-      `SELECT ${COLUMNS} FROM counter_intakes c WHERE c.kind = 'objection' AND c.status = 'received'
+    const rows: (IntakeRow & { recordTitle: string | null })[] = await this.ds.query(
+      `SELECT ${COLUMNS}, r.title AS "recordTitle" FROM counter_intakes c LEFT JOIN credit_records r ON r.id = c.record_id
+        WHERE c.kind = 'objection' AND c.status = 'received'
          AND ($1::date IS NULL OR c.answer_due < $1) ORDER BY c.answer_due NULLS LAST, c.received_on, c.entered_at LIMIT 500`,
       [overdueOnly ? today : null]);
-    return { items: rows.map((r: IntakeRow) => withOverdue(r, today)) };
+    // who objected, as the person page shows them: the name and the masked ID number (never the number in full)
+    const people = new Map((await this.subjects.people([...new Set(rows.map((r) => r.subjectId))])).map((p) => [p.id, p]));
+    return { items: rows.map((r) => {
+      const p = people.get(r.subjectId)!;
+      return { ...withOverdue(r, today), subjectName: p.name, idType: p.idType, idMasked: p.idMasked };
+    }) };
   }
 
   async list(subjectId: string) {

@@ -11,7 +11,7 @@ import { UploadedEvidenceDto } from '../portal/dto/portal-response.dto';
 import { UploadsService } from '../portal/uploads.service';
 import { CounterIntakeService } from './counter-intake.service';
 import {
-  CounterIntakeDto, CounterIntakeListDto, CounterIntakeViewDto, DecideIntakeDto, OpenIntakeQueryDto, PersonDto, PersonRecordsDto, SubjectSearchDto,
+  CounterIntakeDto, CounterIntakeListDto, CounterIntakeViewDto, DecideIntakeDto, OpenIntakeListDto, OpenIntakeQueryDto, PersonDto, PersonRecordsDto, SubjectSearchDto,
   SubjectSearchResultDto,
 } from './dto/subject.dto';
 import { SubjectsService } from './subjects.service';
@@ -93,7 +93,7 @@ export class SubjectsController {
   @Access(...STAFF)
   @Audited({ action: 'list', resource: 'counter-intake' })
   @ApiOperation({ summary: '待复核的窗口异议（经办人任务）：按答复期限排序，标明逾期未答复和逾期提出的异议' })
-  @ApiOkResponse({ type: CounterIntakeListDto })
+  @ApiOkResponse({ type: OpenIntakeListDto })
   openIntakes(@Query() q: OpenIntakeQueryDto) {
     return this.intake.open(q.overdue === 'true');
   }

@@ -28,6 +28,10 @@ export class SubjectsRepository {
     return row;
   }
 
+  people(m: EntityManager, ids: string[]): Promise<PersonRow[]> {
+    return m.query(`SELECT ${PERSON} FROM subjects s WHERE s.id = ANY($1) AND s.kind = 'person'`, [ids]);
+  }
+
   /** One statement: two officers registering the same person at once get the same subject (the index is unique). */
   async insertPerson(m: EntityManager, p: { idType: string; idEnc: string; idHmac: string; name: string; officeCode: string | null; createdBy: string }): Promise<void> {
     await m.query(

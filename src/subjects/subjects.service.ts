@@ -66,6 +66,11 @@ export class SubjectsService {
     return this.view(found);
   }
 
+  /** Several people at once (a staff list naming whom each row is about), each as `person()` shows them. */
+  async people(ids: string[], m: EntityManager = this.ds.manager): Promise<PersonView[]> {
+    return ids.length ? (await this.repo.people(m, ids)).map((p) => this.view(p)) : [];
+  }
+
   /** The person's credit file, oldest first, each record's status as of today, ID numbers masked. */
   async records(id: string): Promise<CreditRecordView[]> {
     await this.person(id);

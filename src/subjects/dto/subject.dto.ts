@@ -100,6 +100,18 @@ export class CounterIntakeListDto {
   @ApiProperty({ type: [CounterIntakeViewDto] }) items: CounterIntakeViewDto[];
 }
 
+/** A row of the officers' queue: whom the objection is from (name, masked ID number) and the record it concerns. */
+export class OpenIntakeDto extends CounterIntakeViewDto {
+  @ApiProperty({ description: '提出异议的自然人姓名' }) subjectName: string;
+  @ApiProperty({ description: '证件类型' }) idType: string;
+  @ApiProperty({ description: '证件号码（脱敏）', example: '3207**********1234' }) idMasked: string;
+  @ApiProperty({ type: String, nullable: true, description: '所针对的信用记录标题' }) recordTitle: string | null;
+}
+
+export class OpenIntakeListDto {
+  @ApiProperty({ type: [OpenIntakeDto] }) items: OpenIntakeDto[];
+}
+
 /** The officers' queue of counter objections still to answer, by answer deadline (what a portal objection's list is). */
 export class OpenIntakeQueryDto {
   @ApiPropertyOptional({ description: '只看逾期未答复的' })

@@ -191,6 +191,10 @@ describe('repairs and counter intake after the legal review', () => {
     const queue = (await t.http().get('/api/subjects/intakes/open').query({ overdue: 'true' }).set(auth(officer)).expect(200)).body.items;
     const mine = queue.filter((i: { subjectId: string }) => i.subjectId === subjectId);
     expect(mine.map((i: { id: string; overdue: boolean }) => [i.id, i.overdue])).toEqual([[inTime.id, true], [late.id, true]]);
+    // each row names whom it is from, the ID number masked as on the person page, and the record it concerns
+    const [{ title }] = await t.ds.query(`SELECT title FROM credit_records WHERE id = $1`, [penalty.recordId]);
+    expect(mine[0]).toMatchObject({ subjectName: '冯时', idType: '身份证', idMasked: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`, recordTitle: title });
+    expect(JSON.stringify(queue)).not.toContain(idNumber);
     // unanswered past the deadline, they count against the office in the 通报 as a portal objection does
     const manager = (await t.loginAs('manager', { officeCode: null })).token;
     const report = (await t.http().get('/api/accountability').query({ from: '2026-10-22', to: '2026-10-23' }).set(auth(manager)).expect(200)).body;

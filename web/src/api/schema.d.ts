@@ -4796,6 +4796,79 @@ export interface components {
              */
             uscc: string;
         };
+        OpenIntakeDto: {
+            /**
+             * Format: date
+             * @description 受理期限（自收到日起的工作日）
+             */
+            acceptDue: string | null;
+            /**
+             * Format: date
+             * @description 答复期限（自收到日起的工作日）：经办人复核任务的到期日
+             */
+            answerDue: string | null;
+            /** @enum {string} */
+            channel: "counter" | "post";
+            content: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            decisionReason: string | null;
+            /**
+             * Format: uuid
+             * @description 异议处理结果告知书（纸质送达：POST /api/documents/{id}/service）
+             */
+            documentId: string | null;
+            /** Format: date-time */
+            enteredAt: string;
+            /** Format: uuid */
+            enteredBy: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 证件号码（脱敏）
+             * @example 3207**********1234
+             */
+            idMasked: string;
+            /** @description 证件类型 */
+            idType: string;
+            /** @enum {string} */
+            kind: "objection" | "statement";
+            /** @description 收到日期晚于异议期最后一天 */
+            late: boolean;
+            /** @description 逾期的认定依据（期限规则及其来源、各日期） */
+            lateBasis: string | null;
+            material: string[];
+            /**
+             * Format: date
+             * @description 异议期的最后一天（送达次日起的工作日）
+             */
+            objectionDue: string | null;
+            officeCode: string | null;
+            /** @description 尚未决定且已过答复期限 */
+            overdue: boolean;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: uuid */
+            recordId: string | null;
+            /** @description 所针对的信用记录标题 */
+            recordTitle: string | null;
+            /**
+             * Format: date
+             * @description 决定或告知书送达申请人的日期（异议）
+             */
+            servedOn: string | null;
+            /** @enum {string} */
+            status: "received" | "upheld" | "rejected";
+            /** Format: uuid */
+            subjectId: string;
+            /** @description 提出异议的自然人姓名 */
+            subjectName: string;
+        };
+        OpenIntakeListDto: {
+            items: components["schemas"]["OpenIntakeDto"][];
+        };
         OpsAlertDto: {
             /** @description 处置建议 */
             action: string;
@@ -20058,7 +20131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CounterIntakeListDto"];
+                    "application/json": components["schemas"]["OpenIntakeListDto"];
                 };
             };
             /** @description 请求参数不正确（VALIDATION_FAILED、USCC_INVALID 等；details.fields 列出每个字段） */

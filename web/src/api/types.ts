@@ -79,3 +79,5 @@ export type Person = Schemas['PersonDto'];
 export type PersonRecords = Schemas['PersonRecordsDto'];
 export type CounterIntake = Schemas['CounterIntakeViewDto'];
 export type CounterIntakeList = Schemas['CounterIntakeListDto'];
+export type OpenIntake = Schemas['OpenIntakeDto'];
+export type OpenIntakeList = Schemas['OpenIntakeListDto'];

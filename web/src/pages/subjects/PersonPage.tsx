@@ -1,15 +1,15 @@
-import { Breadcrumb, Card, Descriptions, Spin, Table, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { get } from '../../api/client';
 import type { CounterIntake, CounterIntakeList, Person, PersonRecords } from '../../api/types';
+import { useMe } from '../../auth/AuthContext';
 import { CreditFileTable } from '../../components/CreditFileTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useAsync } from '../../lib/useAsync';
-
-const INTAKE_KINDS: Record<string, string> = { objection: '异议', statement: '陈述、申辩' };
-const CHANNELS: Record<string, string> = { counter: '窗口递交', post: '邮寄' };
-const INTAKE_STATUS: Record<string, [string, string]> = { received: ['待处理', 'orange'], upheld: ['异议成立', 'green'], rejected: ['异议不成立', 'default'] };
+import { CounterIntakeForm } from './CounterIntakeForm';
+import { CHANNELS, INTAKE_KINDS, INTAKE_STATUS } from './intakeText';
 
 /** Counter and post intakes of a natural person, with the decision's reason once made. */
 export function IntakeTable({ items, loading }: { items: CounterIntake[]; loading?: boolean }) {
@@ -37,6 +37,8 @@ export function IntakeTable({ items, loading }: { items: CounterIntake[]; loadin
 /** A natural person as a subject: masked identity, their credit records, their counter intakes. */
 export default function PersonPage() {
   const { id = '' } = useParams();
+  const me = useMe();
+  const [entering, setEntering] = useState(false);
   const person = useAsync(() => get<Person>(`/subjects/${id}`), [id]);
   const records = useAsync(() => get<PersonRecords>(`/subjects/${id}/credit-file`), [id]);
   const intakes = useAsync(() => get<CounterIntakeList>(`/subjects/${id}/intakes`), [id]);
@@ -58,7 +60,13 @@ export default function PersonPage() {
         <ErrorAlert error={records.error} />
         <CreditFileTable records={records.data?.items ?? []} loading={records.loading} />
       </Card>
-      <Card size="small" title="窗口登记的异议和陈述申辩">
+      <Card size="small" title="窗口登记的异议和陈述申辩"
+        extra={(me.role === 'officer' || me.role === 'approver') && <Button type="primary" size="small" onClick={() => setEntering((e) => !e)}>{entering ? '收起窗口登记' : '窗口登记'}</Button>}>
+        {entering && (
+          <Card size="small" type="inner" title="窗口登记：纸质异议或陈述、申辩" style={{ marginBottom: 12 }}>
+            <CounterIntakeForm subjectId={id} records={records.data?.items ?? []} onDone={intakes.reload} />
+          </Card>
+        )}
         <ErrorAlert error={intakes.error} />
         <IntakeTable items={intakes.data?.items ?? []} loading={intakes.loading} />
       </Card>

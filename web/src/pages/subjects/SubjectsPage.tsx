@@ -5,6 +5,7 @@ import { post } from '../../api/client';
 import { describeError } from '../../api/errors';
 import type { Person } from '../../api/types';
 import { isValidIdNumber } from '../../lib/validators';
+import { OpenIntakes } from './OpenIntakes';
 
 // an 18-character number of digits is taken for a 居民身份证号码 and checked (GB 11643); other documents by shape only
 const fits = (raw: string) => {
@@ -60,7 +61,8 @@ export default function SubjectsPage() {
   return (
     <>
       <Typography.Title level={2} className="page-title">自然人查询</Typography.Title>
-      <Card size="small" style={{ maxWidth: 820 }}><SubjectSearch /></Card>
+      <Card size="small" style={{ maxWidth: 820, marginBottom: 16 }}><SubjectSearch /></Card>
+      <Card size="small" title="待复核的窗口异议"><OpenIntakes /></Card>
     </>
   );
 }
