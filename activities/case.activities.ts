@@ -9,6 +9,7 @@ import type { CaseDocumentsService } from '../src/documents/case-documents.servi
 import type { EffectsService } from '../src/effects/effects.service';
 import type { EndedBy } from '../src/effects/effect-rules';
 import type { PoliciesService } from '../src/policies/policies.service';
+import type { PolicyResolver } from '../src/policies/policy-resolver';
 import type * as C from '../workflows/contracts';
 import { beijingClock, CaseClock } from './case-clock';
 import { createDocumentActivities } from './case-documents.activities';
@@ -20,6 +21,7 @@ export interface CaseActivityDeps {
   lifecycle: CaseLifecycleService;
   calendar: CalendarService;
   policies: PoliciesService;
+  resolver: PolicyResolver;
   blocked: BlockedCasesService;
   documents: CaseDocumentsService;
   effects: EffectsService;
@@ -33,7 +35,7 @@ function idempotencyKey(): string {
 }
 
 /** The case workflow's activities (their inputs and results: workflows/contracts/activities.ts). */
-export function createCaseActivities({ records, deadlines, lifecycle, calendar, policies, blocked, documents, effects, clock = beijingClock }: CaseActivityDeps) {
+export function createCaseActivities({ records, deadlines, lifecycle, calendar, policies, resolver, blocked, documents, effects, clock = beijingClock }: CaseActivityDeps) {
   /**
    * Ends the determination's credit measures (and its sanction's) in the step's transaction; EffectsService sends one
    * 解除联合惩戒函 per department and the platform notice, keyed so a retried step sends nothing twice (docs/effects.md).
@@ -136,6 +138,12 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
 
     async recordSubmission(a: C.SubmissionInput): Promise<void> {
       await deadlines.recordSubmission({ ...a, key: idempotencyKey() });
+    },
+
+    /** 从旧兼从轻 (行政处罚法 art. 37): the version the determination on the day of `fromMs` applies, and why. */
+    async policyForDetermination(a: C.DeterminationPolicyInput): Promise<C.AppliedPolicy> {
+      const applied = await resolver.forDetermination(a.pinnedVersion, clock.dateOf(a.fromMs), a.severity);
+      return { version: applied.version, pinnedVersion: a.pinnedVersion, lighter: applied.version !== a.pinnedVersion, reason: applied.reason };
     },
 
     async determine(a: C.DetermineInput): Promise<C.Determination> {

@@ -8,7 +8,8 @@ import { issueAndServe, issueDocuments, servedAll } from './runtime/documents';
 
 /**
  * One dishonesty case from lead to repair (brief §3, steps 1–10). Every date comes from an activity that
- * reads the official calendar; the workflow only waits. Cases finish under the policy version they pinned.
+ * reads the official calendar; the workflow only waits. Cases finish under the policy version they pinned, except
+ * that the determination applies a lighter version published since (行政处罚法 art. 37).
  * Words such as "rest", "carrying" and "blocked" are explained in case-runtime.ts.
  */
 export async function dishonestyCaseWorkflow(input: CaseInput): Promise<CaseSnapshot> {
@@ -84,9 +85,14 @@ async function lifecycle(c: CaseRuntime): Promise<void> {
 
   // 5. determination: decision date, credit record, publication, platform submission; the decision and the repair
   // notice served together (两书同达)
+  // 行政处罚法 art. 37 (从旧兼从轻): a version published since registration and lighter for this class applies instead
+  // of the pinned one; its publicity window fixes the periods (procedural periods stay the pinned version's)
   const measures = D.measuresOf(c.severity, proposal.measures);
+  const decidedAtMs = now();
+  const applied = await c.step(() => acts.policyForDetermination({ caseNo: c.input.caseNo, pinnedVersion: c.input.policyVersion, severity: c.severity, fromMs: decidedAtMs }));
+  c.moveTo(c.stage, 'POLICY_APPLIED', { reason: applied.reason, payload: { policyVersion: applied.version, pinnedVersion: applied.pinnedVersion, lighter: applied.lighter } });
   const det = await c.carrying((writes) => acts.determine({
-    caseNo: c.input.caseNo, uscc: c.input.uscc, severity: c.severity, fromMs: now(), policyVersion: c.input.policyVersion, writes,
+    caseNo: c.input.caseNo, uscc: c.input.uscc, severity: c.severity, fromMs: decidedAtMs, policyVersion: applied.version, writes,
   }));
   c.decisionDate = det.decisionDate;
   c.repairableFrom = det.repairableFrom;

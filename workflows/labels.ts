@@ -33,6 +33,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   DEADLINE_RECOMPUTED: '期限按正式日历重新计算',
   CLOSED_PUBLICATION_ENDED_UNRECTIFIED: '办结：公示期满仍未整改到位', CLOSED_REVOKED: '办结：原决定经行政复议或行政诉讼撤销',
   INTERVIEW_PROPOSED: '提出约谈意见', INTERVIEW_AGREED: '同意约谈意见', INTERVIEW_PROPOSAL_RETURNED: '约谈意见被退回',
+  POLICY_APPLIED: '确定认定适用的政策版本（从旧兼从轻）',
 };
 
 const ANSWER_LABELS: Record<InstitutionDeadlineKind, string> = { objection: '提出异议', rectification: '提交整改报告', statement: '陈述申辩' };

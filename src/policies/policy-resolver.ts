@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { beijingToday } from '../common/time/beijing';
 import { PoliciesService } from './policies.service';
+import { policyNotFound } from './policy.errors';
 import type { PolicyDocument } from './policy.types';
 import type { Severity } from '../../workflows/contracts';
 
@@ -26,9 +27,15 @@ export function inForceOn(versions: DatedVersion[], day: string): DatedVersion {
 }
 
 /**
- * Whether `newer` is lighter than `older` for an institution (行政处罚法 art. 37: 从旧兼从轻): for the case's class
- * (every class when unknown) no publicity period is longer and at least one is shorter. A rule that is shorter in
- * one respect and longer in another is not lighter: the old rule stays.
+ * Whether `newer` is lighter than `older` for an institution (行政处罚法 art. 37: 从旧兼从轻). What a policy version
+ * holds for a behaviour is the publicity window of the case's class (`publicity[severity]`): `minMonths`, before which
+ * repair cannot be applied for, and `maxMonths`, the end of publication and of the record's credit measures. The class
+ * itself is not the policy's: the catalogue item (its version pinned at registration) and the approver fix it; the
+ * measures announced follow from the class and the officer's proposal (workflows/case-documents.ts `measuresOf`), and
+ * the joint-sanction measures from the measures catalogue — none of them differs between policy versions. Procedural
+ * periods are neither lighter nor heavier: they follow the version in force when the step starts (`forStep`).
+ * So: lighter means, for the case's class (every class when unknown), no window bound is longer and at least one is
+ * shorter. A rule that is shorter in one respect and longer in another is not lighter: the old rule stays.
  */
 export function isLighter(newer: PolicyDocument, older: PolicyDocument, severity?: Severity | null): boolean {
   const classes: Severity[] = severity ? [severity] : ['minor', 'general', 'serious'];
@@ -61,8 +68,22 @@ export function forStep(versions: DatedVersion[], today: string): Resolved {
 }
 
 /**
- * The versions with their effective dates, read for the resolution. Cases pin what this returns (their workflow
- * keeps the version); the lead wires `forBehaviour` into the determination and `forStep` into each step's activity.
+ * 行政处罚法 art. 37 at the determination (issue #16): the case pinned at registration the version its behaviour is
+ * judged by (already the lighter of the behaviour's day and the registration day's, CasesService.open); a version
+ * published after that and in force on the decision day replaces it only if it is lighter for the case's class. A
+ * version older than the pinned one is never "new" (it can only appear under a test's shifted clock): the pin stays.
+ */
+export function forDetermination(pinned: DatedVersion, inForce: DatedVersion, day: string, severity: Severity): Resolved {
+  if (inForce.version > pinned.version && isLighter(inForce.document, pinned.document, severity)) {
+    return { ...inForce, reason: `立案时适用第 ${pinned.version} 版；作出认定决定时（${day}）施行的第 ${inForce.version} 版对当事人更轻，依《行政处罚法》第三十七条从轻适用` };
+  }
+  const why = inForce.version > pinned.version ? `，${day} 施行的第 ${inForce.version} 版不比其轻` : '';
+  return { ...pinned, reason: `适用立案时确定的第 ${pinned.version} 版${why}（《行政处罚法》第三十七条）` };
+}
+
+/**
+ * The versions with their effective dates, read for the resolution. Cases pin what `forBehaviour` returns at
+ * registration; the determination activity takes `forDetermination` (a lighter version published since applies).
  */
 @Injectable()
 export class PolicyResolver {
@@ -84,6 +105,13 @@ export class PolicyResolver {
       return { ...v, reason: `程序期限按环节开始时（${today}）施行的第 ${v.version} 版计算` };
     }
     return forStep(versions, today);
+  }
+
+  /** The version a determination on `day` applies for a case that pinned `pinnedVersion`, and why. */
+  async forDetermination(pinnedVersion: number, day: string, severity: Severity): Promise<Resolved> {
+    const pinned = (await this.versions()).find((v) => v.version === pinnedVersion);
+    if (!pinned) throw policyNotFound(`监管政策第 ${pinnedVersion} 版不存在`);
+    return forDetermination(pinned, await this.forStep(day), day, severity);
   }
 
   private versions(): Promise<DatedVersion[]> {

@@ -12,6 +12,7 @@ import { CaseProgressService } from '../cases/case-progress.service';
 import { validateEnv } from '../config/env.schema';
 import { CaseDocumentsService } from '../documents/case-documents.service';
 import { PoliciesService } from '../policies/policies.service';
+import { PolicyResolver } from '../policies/policy-resolver';
 import { createTemporalWorker } from './temporal-worker';
 
 /** The case activities, built from the Nest context's providers. */
@@ -22,6 +23,7 @@ export function caseActivitiesFrom(ctx: INestApplicationContext, clock?: CaseClo
     lifecycle: ctx.get(CaseLifecycleService),
     calendar: ctx.get(CalendarService),
     policies: ctx.get(PoliciesService),
+    resolver: ctx.get(PolicyResolver),
     blocked: ctx.get(BlockedCasesService),
     documents: ctx.get(CaseDocumentsService),
     effects: ctx.get(EffectsService),

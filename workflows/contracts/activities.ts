@@ -74,6 +74,13 @@ export interface SubmissionInput {
   fileIds: string[]; routes?: string[];
 }
 
+/**
+ * 行政处罚法 art. 37 (从旧兼从轻) at the determination: the pinned version, or a lighter one in force on the day of
+ * `fromMs` (src/policies/policy-resolver.ts `forDetermination`). `reason` goes into the case's POLICY_APPLIED event.
+ */
+export interface DeterminationPolicyInput { caseNo: string; pinnedVersion: number; severity: Severity; fromMs: number }
+export interface AppliedPolicy { version: number; pinnedVersion: number; lighter: boolean; reason: string }
+
 export interface DetermineInput extends Carried { caseNo: string; uscc: string; severity: Severity; fromMs: number; policyVersion: number }
 /** The decision date and the publicity window it opens, as dates and as the instants the workflow waits for. */
 export interface Determination {

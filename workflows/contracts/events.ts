@@ -20,6 +20,8 @@ export const CASE_EVENT_TYPES = [
   'LISTING_CONSIDERED', 'LISTING_PROPOSED', 'STATEMENT_RECEIVED', 'LISTED', 'NOT_LISTED', 'REFUSAL_CASE_OPENED',
   'DEADLINE_RECOMPUTED', 'CLOSED_PUBLICATION_ENDED_UNRECTIFIED', 'CLOSED_REVOKED',
   'INTERVIEW_PROPOSED', 'INTERVIEW_AGREED', 'INTERVIEW_PROPOSAL_RETURNED',
+  // the policy version the determination applies and why (行政处罚法 art. 37, 从旧兼从轻)
+  'POLICY_APPLIED',
 ] as const satisfies readonly string[];
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY, PolicyDocument } from '../../../src/policies/policy.types';
 import { diffPolicies } from '../../../src/policies/policies.service';
-import { DatedVersion, forBehaviour, forStep, inForceOn, isLighter } from '../../../src/policies/policy-resolver';
+import { DatedVersion, forBehaviour, forDetermination, forStep, inForceOn, isLighter } from '../../../src/policies/policy-resolver';
 
 const withSerious = (minMonths: number, maxMonths: number, extra: Partial<PolicyDocument> = {}): PolicyDocument =>
   ({ ...DEFAULT_POLICY, ...extra, publicity: { ...DEFAULT_POLICY.publicity, serious: { minMonths, maxMonths } } });
@@ -66,5 +66,24 @@ describe(diffPolicies.name, () => {
       { path: 'objectionDays', before: 5, after: 7 },
       { path: 'publicity.serious.maxMonths', before: 36, after: 24 },
     ]);
+  });
+});
+
+describe('从旧兼从轻 at the determination of a pending case (行政处罚法 art. 37)', () => {
+  const [v1, v2, v3, v4] = versions;
+
+  it('applies a lighter version published after registration', () => {
+    // pinned v2 (serious 36 months) at registration, decided on 2027-02-01 under v3 (24 months)
+    const r = forDetermination(v2, v3, '2027-02-01', 'serious');
+    expect(r.version).toBe(3);
+    expect(r.reason).toContain('第 3 版对当事人更轻');
+  });
+
+  it('keeps the pinned version when the newer one is heavier, no lighter for the class, or older', () => {
+    expect(forDetermination(v3, v4, '2027-08-01', 'serious')).toMatchObject({ version: 3, reason: expect.stringContaining('第 4 版不比其轻') });
+    expect(forDetermination(v2, v3, '2027-02-01', 'general').version).toBe(2); // v3 changes only serious records
+    expect(forDetermination(v1, v2, '2026-05-01', 'serious').version).toBe(1); // procedure only: not lighter
+    // a version older than the pinned one is not a newer rule, whatever it holds
+    expect(forDetermination(v4, v3, '2027-02-01', 'serious').version).toBe(4);
   });
 });
