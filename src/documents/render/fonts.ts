@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { HttpStatus } from '@nestjs/common';
 import { DomainException } from '../../common/errors/domain.exception';
 import { DocumentErrorCode } from '../document.errors';
+import { CffSubset, CffTable, withoutSubroutines } from './cff-subset';
 
 interface Glyph {
   advanceWidth: number;
@@ -12,7 +13,9 @@ interface Glyph {
 export interface LoadedFont {
   layout: (text: string) => unknown;
   glyphsForString: (text: string) => Glyph[];
+  createSubset: () => CffSubset;
   postscriptName: string;
+  'CFF ': CffTable;
 }
 
 // fontkit ships no types; pdfkit depends on the same version.
@@ -22,16 +25,19 @@ const fontkit: { create(data: Buffer, postscriptName?: string): LoadedFont } = r
  * The font without OpenType shaping: each character maps to its glyph and advances by the glyph's width. Chinese
  * needs no ligatures, contextual forms or kerning, and shaping through the CJK font's GSUB/GPOS tables was 60% of a
  * document's rendering time (bench/documents.bench.ts). pdfkit reads `glyphs`, `positions` and `advanceWidth`
- * of a run, as fontkit's GlyphRun gives them.
+ * of a run, as fontkit's GlyphRun gives them. Its subsets carry no subroutines (cff-subset.ts), each glyph's
+ * flattened charstring made once per process.
  */
 function withoutShaping(font: LoadedFont): LoadedFont {
+  const flattened = new Map<number, Uint8Array>();
+  const createSubset = () => withoutSubroutines(font.createSubset(), font['CFF '], flattened);
   const layout = (text: string) => {
     const glyphs = font.glyphsForString(text);
     const positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
     return { glyphs, positions, get advanceWidth() { return positions.reduce((sum, p) => sum + p.xAdvance, 0); } };
   };
   // everything else is the font itself, its getters run against it (fontkit caches on the instance)
-  return new Proxy(font, { get: (target, prop) => (prop === 'layout' ? layout : Reflect.get(target, prop)) });
+  return new Proxy(font, { get: (target, prop) => (prop === 'layout' ? layout : prop === 'createSubset' ? createSubset : Reflect.get(target, prop)) });
 }
 
 /**
