@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toDayNumber } from '../calendar/iso-date';
+import type { ChainedContent } from '../credit-file/credit-chain';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { PoliciesService } from '../policies/policies.service';
 import type { Grade } from '../policies/policy.types';
@@ -10,14 +11,9 @@ import { GRADE_RULES, GradeRuleCode, RuleHit } from './grading-rules';
 import { gradeWithoutRecords, supervisionPolicy, SupervisionPolicyDocument } from './supervision-policy';
 import { institutionNotFound } from '../institutions/institution.errors';
 
-export interface Contribution {
+/** A credit record as it counts towards a grade: its chained facts and the points they weigh. */
+export interface Contribution extends Pick<ChainedContent, 'kind' | 'title' | 'decisionDate' | 'severity' | 'publicityFrom' | 'publicityUntil'> {
   recordId: string;
-  kind: string;
-  title: string;
-  decisionDate: string;
-  severity: string | null;
-  publicityFrom: string | null;
-  publicityUntil: string | null;
   points: number;
 }
 

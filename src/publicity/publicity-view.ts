@@ -43,24 +43,11 @@ export const DECISION_COLUMNS = `id, kind, uscc, office_code AS "officeCode", do
   institution_id AS "institutionId", created_by AS "createdBy", subject_id AS "subjectId"`;
 
 /** A decision as stored: the view's own columns plus what publishing it needs. */
-export interface DecisionRow {
-  id: string;
-  kind: PublicityKind;
-  uscc: string | null;
-  subjectId: string | null;
-  officeCode: string | null;
-  documentNo: string;
-  decisionDate: string;
-  dueDate: string;
-  status: DecisionStatus;
-  publishedOn: string | null;
-  recordId: string | null;
+export interface DecisionRow extends Pick<PublicityDecisionView, 'id' | 'kind' | 'uscc' | 'subjectId' | 'officeCode' | 'documentNo'
+  | 'decisionDate' | 'dueDate' | 'status' | 'publishedOn' | 'recordId' | 'publicityUntil' | 'repairableFrom' | 'procedure'
+  | 'minorPublicationReason'> {
   severity: Severity | null;
-  publicityUntil: string | null;
-  repairableFrom: string | null;
-  procedure: 'simple' | 'general' | null;
   classification: Classification | null;
-  minorPublicationReason: string | null;
   autoPublish: boolean;
   fields: Record<string, unknown>;
   institutionId: string | null;

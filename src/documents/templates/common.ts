@@ -1,4 +1,8 @@
-import type { Block, TemplateContext } from './template.types';
+import type { DocumentKind } from '../document-kinds';
+import type { Block, DocumentTemplate, TemplateBody, TemplateContext } from './template.types';
+
+/** 36号令, the rules every repair decision and every lifted measure cites. */
+export const REPAIR_RULES = '《信用修复管理办法》（国家发展改革委令第36号）';
 
 export const SEVERITY_LABELS = { minor: '轻微', general: '一般', serious: '严重' } as const;
 
@@ -21,9 +25,33 @@ export const subjectIdentity = (ctx: TemplateContext): string => (ctx.subject.us
 
 export const subjectLine = (ctx: TemplateContext): string => `${ctx.subject.name}（${subjectIdentity(ctx)}）：`;
 
+/** The wording of the first documents, which named every subject by USCC (a person's read "统一社会信用代码：null"). */
+export const usccIdentity = (ctx: TemplateContext): string => `统一社会信用代码：${ctx.subject.uscc}`;
+export const usccNamed = (ctx: TemplateContext): string => `${ctx.subject.name}（${usccIdentity(ctx)}）`;
+
 export const heading = (text: string): Block => ({ type: 'heading', text });
 export const para = (text: string): Block => ({ type: 'paragraph', text });
 export const numbered = (items: string[]): Block[] => items.map((t, i) => para(`${i + 1}．${t}`));
+export const fields = (rows: [string, string][]): Block => ({ type: 'fields', rows });
+export const signatures = (lines: string[]): Block => ({ type: 'signatures', lines });
+
+/** A template's fixed traits in one line; `build` says only what the document itself says. */
+export const template = (kind: DocumentKind, needsCase: boolean, build: DocumentTemplate['build'],
+  more: { version?: number; title?: DocumentTemplate['title'] } = {}): DocumentTemplate =>
+  ({ kind, version: more.version ?? 1, needsCase, build, ...(more.title ? { title: more.title } : {}) });
+
+type Ending = Pick<TemplateBody, 'closing' | 'copyTo'>;
+
+/** A document addressed to the case's subject (主送 the institution or person, with its identity). */
+export const toSubject = (ctx: TemplateContext, blocks: Block[], ending: Ending = {}): TemplateBody =>
+  ({ addresseeName: ctx.subject.name, addressee: subjectLine(ctx), blocks, ...ending });
+
+/** A 函 to another department, addressed by its name alone. */
+export const toDepartment = (to: string, blocks: Block[], ending: Ending = {}): TemplateBody =>
+  ({ addresseeName: to, addressee: `${to}：`, blocks, ...ending });
+
+/** A record (笔录, 回证) filled in on the spot: no addressee line, signed on paper. */
+export const record = (addresseeName: string, blocks: Block[]): TemplateBody => ({ addresseeName, addressee: '', blocks });
 
 export const facts = (ctx: TemplateContext): string => ctx.data.text('facts', '认定事实', { fallback: ctx.case?.facts ?? null });
 
@@ -40,8 +68,8 @@ export const remedies = (ctx: TemplateContext, what = '本决定'): Block =>
     + `也可以自收到${what}之日起六个月内直接向${ctx.settings.court}提起行政诉讼。`);
 
 /** How and where to reach the bureau: the portal, the address and the phone of the settings. */
-export const contact = (ctx: TemplateContext): string =>
-  `联系地址：${ctx.settings.contactAddress}；联系电话：${ctx.settings.contactPhone}。`;
+export const contact = (ctx: TemplateContext): Block =>
+  para(`联系地址：${ctx.settings.contactAddress}；联系电话：${ctx.settings.contactPhone}。`);
 
 /** A period owed by the institution always runs from the day after service (brief §7, 民法典 art. 201). */
 export const fromService = (days: number, unit: 'working' | 'calendar', what = '本通知书'): string =>
