@@ -32,10 +32,11 @@ const FLAGS_SQL = `
     SELECT c.institution_id, 'COMMITMENT_DUE', jsonb_build_object('commitmentId', c.id, 'dueDate', c.due_date::text)
       FROM commitments c WHERE c.status = 'active' AND c.due_date >= $1 AND c.due_date <= $6
     UNION ALL
-    -- the institution's open rectification deadline (case workflow) falls within the horizon or has passed
+    -- the institution's open rectification deadline (case workflow) falls within the horizon or has passed; a
+    -- provisional one (its year's calendar unpublished) cannot lapse before it is recomputed (issue #21)
     SELECT k.institution_id, 'RECTIFICATION_AT_RISK', jsonb_build_object('caseNo', d.case_no, 'round', d.round, 'dueDate', d.due_date::text)
       FROM institution_deadlines d JOIN cases k ON k.case_no = d.case_no
-     WHERE d.kind = 'rectification' AND d.status = 'open' AND d.due_date <= $6
+     WHERE d.kind = 'rectification' AND d.status = 'open' AND NOT d.provisional AND d.due_date <= $6
     UNION ALL
     -- publication ended at the maximum period without rectification: watched until it rectifies (docs/credit-grading.md)
     SELECT u.institution_id, 'UNRECTIFIED_AFTER_PUBLICATION', jsonb_build_object('caseNo', u.case_no, 'closedOn', u.closed_on::text)

@@ -28,7 +28,8 @@ export async function readState(db: Queryable): Promise<StateSnapshot> {
     db.query(`SELECT count(*) FILTER (WHERE overdue)::int AS overdue,
                      count(*) FILTER (WHERE due_date = ${BEIJING_TODAY})::int AS today
                 FROM tasks WHERE status IN ('open', 'claimed')`),
-    db.query(`SELECT count(*)::int AS n FROM institution_deadlines WHERE status = 'open' AND due_date = ${BEIJING_TODAY}`),
+    // a provisional date (its year's calendar unpublished) cannot lapse before it is recomputed (issue #21): not due
+    db.query(`SELECT count(*)::int AS n FROM institution_deadlines WHERE status = 'open' AND NOT provisional AND due_date = ${BEIJING_TODAY}`),
     db.query(`SELECT 'platform' AS outbox, count(*)::int AS pending,
                      COALESCE(extract(epoch FROM now() - min(created_at)), 0)::float AS "oldestSeconds"
                 FROM platform_submissions WHERE status = 'pending'

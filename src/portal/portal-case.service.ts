@@ -18,7 +18,7 @@ import type { PortalCaseViewDto } from './dto/portal-case-view.dto';
 
 const DEADLINE_STATUS: Record<string, string> = { open: '待答复', answered: '已答复', missed: '已逾期', cancelled: '已取消' };
 export interface PortalCaseSummary {
-  caseNo: string; behaviourCode: string; severity: string | null; stage: CaseStage; decisionDate: string | null; registeredAt: string; outcome: string | null;
+  caseNo: string; behaviourCode: string; severity: string | null; stage: CaseStage; decisionDate: string | null; firstServedOn: string; outcome: string | null;
 }
 
 const INTERVIEW_KIND: Record<string, string> = { reminder: '提示性约谈', warning: '警示性约谈' };
@@ -43,7 +43,7 @@ export class PortalCaseService {
     const rows: PortalCaseRow[] = await this.ds.query(PORTAL_CASE_SQL, [null, user.uscc]);
     return rows.map((c) => {
       const { stage, severity, decisionDate } = this.known(c);
-      return { caseNo: c.caseNo, behaviourCode: c.behaviourCode, severity, stage, decisionDate, registeredAt: new Date(c.registeredAt).toISOString(), outcome: c.outcome };
+      return { caseNo: c.caseNo, behaviourCode: c.behaviourCode, severity, stage, decisionDate, firstServedOn: c.firstServedOn, outcome: c.outcome };
     });
   }
 
@@ -72,7 +72,7 @@ export class PortalCaseService {
       caseNo: c.caseNo, uscc: c.uscc, institutionName: c.institutionName, behaviourCode: c.behaviourCode, behaviourTitle: c.behaviourTitle,
       severity, severityLabel: severity ? SEVERITY_LABELS[severity as keyof typeof SEVERITY_LABELS] ?? severity : null,
       stage, stageLabel: STAGE_LABELS[stage], waitingFor: this.waitingFor(c, stage, open),
-      registeredAt: new Date(c.registeredAt).toISOString(), decisionDate, closedAt: c.closedAt ? new Date(c.closedAt).toISOString() : null,
+      firstServedOn: c.firstServedOn, decisionDate, closedAt: c.closedAt ? new Date(c.closedAt).toISOString() : null,
       outcome: c.outcome, repairableFrom: decided ? c.repairableFrom : null, publicityUntil: decided ? c.publicityUntil : null,
       milestones: milestones.map((m) => ({ stage: m.stage, stageLabel: STAGE_LABELS[m.stage as CaseStage] ?? m.stage, occurredAt: isoTime(m.occurredAt)! })),
       deadlines,

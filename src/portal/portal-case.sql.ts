@@ -16,13 +16,16 @@ const SERVED = `
  * (same answer as another institution's case). It names its columns one by one on purpose: what is not listed here
  * cannot reach an institution — no staff user ids (tasks, events' actors), no lead `source`, no registered `facts` (a
  * lead's text can name the complainant), no event reasons or payloads (the officer's reasoning, the approver's
- * opinion), no interview minutes or attendees' names, no severity but the one its served documents state. The stage
- * changes carry only the stages and the instant, and are filtered in portal-stages.ts; the deadlines carry the
+ * opinion), no interview minutes or attendees' names, no severity but the one its served documents state, and no
+ * registration instant (when the bureau began looking at it): the case starts for it on the day of the first service.
+ * Milestones are changes of stage only — an event that leaves the stage where it was (the policy version applied, a
+ * rectification left unresolved, a refusal case opened) is the bureau's own record, served on no one — carrying the
+ * stages and the instant, and are filtered further in portal-stages.ts; the deadlines carry the
  * document that set each (brief §7: the period runs from service); an interview shows once its notice is served.
  */
 export const PORTAL_CASE_SQL = `
   SELECT c.case_no AS "caseNo", c.uscc, i.name AS "institutionName", c.behaviour_code AS "behaviourCode",
-         ci.title AS "behaviourTitle", c.stage, c.registered_at AS "registeredAt",
+         ci.title AS "behaviourTitle", c.stage, (SELECT min(sv.served_on)::text FROM ${SERVED}) AS "firstServedOn",
          to_char(c.decision_date, 'YYYY-MM-DD') AS "decisionDate", c.closed_at AS "closedAt", c.outcome,
          to_char(c.repairable_from, 'YYYY-MM-DD') AS "repairableFrom", to_char(c.publicity_until, 'YYYY-MM-DD') AS "publicityUntil",
          ARRAY(SELECT t.kind FROM tasks t WHERE t.case_no = c.case_no AND t.status IN ('open', 'claimed')) AS "openTaskKinds",
@@ -33,7 +36,7 @@ export const PORTAL_CASE_SQL = `
               FROM ${SERVED}) s) AS served,
          (SELECT coalesce(json_agg(e ORDER BY e.id), '[]') FROM (
             SELECT id, stage_to AS "stage", occurred_at AS "occurredAt"
-              FROM case_events WHERE case_no = c.case_no AND stage_to IS NOT NULL) e) AS milestones,
+              FROM case_events WHERE case_no = c.case_no AND stage_to IS NOT NULL AND stage_to IS DISTINCT FROM stage_from) e) AS milestones,
          (SELECT coalesce(json_agg(d ORDER BY d."openedAt", d.id), '[]') FROM (
             SELECT d.id, d.kind, d.round, d.due_date::text AS "dueDate", d.provisional, d.status, d.closed_at AS "closedAt", d.opened_at AS "openedAt",
                    sd.doc_no AS "documentNo", sd.title AS "documentTitle", sd.served_on AS "servedOn"
@@ -49,13 +52,13 @@ export const PORTAL_CASE_SQL = `
     FROM cases c JOIN institutions i ON i.id = c.institution_id
     JOIN catalogue_items ci ON ci.version = c.catalogue_version AND ci.code = c.behaviour_code
    WHERE ($1::text IS NULL OR c.case_no = $1) AND c.uscc = $2 AND EXISTS (SELECT 1 FROM ${SERVED})
-   ORDER BY c.registered_at DESC`;
+   ORDER BY "firstServedOn" DESC, c.case_no DESC`;
 
 export interface ServedDocumentRow { kind: string; issuedAt: string; servedOn: string; severity: string | null }
 
 export interface PortalCaseRow {
   caseNo: string; uscc: string; institutionName: string; behaviourCode: string; behaviourTitle: string;
-  stage: string; registeredAt: Date; decisionDate: string | null; closedAt: Date | null; outcome: string | null;
+  stage: string; firstServedOn: string; decisionDate: string | null; closedAt: Date | null; outcome: string | null;
   repairableFrom: string | null; publicityUntil: string | null; openTaskKinds: string[];
   served: ServedDocumentRow[];
   milestones: { id: string; stage: string; occurredAt: string }[];

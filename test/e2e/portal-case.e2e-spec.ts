@@ -84,6 +84,9 @@ describe('the institution\'s own view of its case', () => {
     expect(opened.waitingFor).toBe(`等待本机构提出异议（截止 ${opened.deadlines[0].dueDate}）`);
     const [{ title }] = await t.ds.query(`SELECT ci.title FROM cases c JOIN catalogue_items ci ON ci.version = c.catalogue_version AND ci.code = c.behaviour_code WHERE c.case_no = $1`, [caseNo]);
     expect(opened).toMatchObject({ caseNo, uscc: inst.uscc, behaviourCode: 'EDU-001', behaviourTitle: title, severity: 'general', severityLabel: '一般', stage: 'OBJECTION_WINDOW' });
+    // the case starts for it on the day the first document was served, never at the bureau's registration
+    expect(opened.firstServedOn).toBe(notice.servedOn);
+    expect(opened).not.toHaveProperty('registeredAt');
     // the link it is given downloads the served PDF
     const pdf = await t.http().get(notice.downloadUrl).set(auth(inst.token)).buffer(true).parse(binary).expect(200);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
@@ -115,7 +118,12 @@ describe('the institution\'s own view of its case', () => {
       expect({ secret, inStaffView: staffText.includes(secret) }).toEqual({ secret, inStaffView: true });
       expect({ secret, inPortalView: text.includes(secret) }).toEqual({ secret, inPortalView: false });
     }
-    expect(text).not.toMatch(/"(source|facts|assigneeId|actorId|reason|payload|minutes|attendees)"/);
+    expect(text).not.toMatch(/"(source|facts|assigneeId|actorId|reason|payload|minutes|attendees|registeredAt)"/);
+    // nor the instant the bureau registered the lead (the notice may follow within the same second: compared whole)
+    const [{ registeredAt }] = await t.ds.query(`SELECT registered_at AS "registeredAt" FROM cases WHERE case_no = $1`, [caseNo]);
+    const listText = JSON.stringify((await t.http().get('/api/portal/cases').set(auth(inst.token)).expect(200)).body);
+    expect(text).not.toContain(new Date(registeredAt).toISOString());
+    expect(listText).not.toContain(new Date(registeredAt).toISOString());
   });
 
   it('answers another institution\'s case as if it did not exist, and audits both reads', async () => {
@@ -156,11 +164,54 @@ describe('the institution\'s own view of its case', () => {
     expect(seen).toMatchObject({ caseNo: no, severity: 'general', severityLabel: '一般', stage: 'OBJECTION_WINDOW', decisionDate: null, interviews: [] });
     expect(seen.milestones.map((m: { stage: string }) => m.stage)).toEqual(['OBJECTION_WINDOW']);
     expect((await t.http().get('/api/portal/cases').set(auth(paper.token)).expect(200)).body)
-      .toEqual([expect.objectContaining({ caseNo: no, severity: 'general', stage: 'OBJECTION_WINDOW', decisionDate: null })]);
+      .toEqual([expect.objectContaining({ caseNo: no, severity: 'general', stage: 'OBJECTION_WINDOW', decisionDate: null, firstServedOn: today })]);
+    expect(seen.firstServedOn).toBe(today);
     const inbox = (await t.http().get('/api/inbox').set(auth(paper.token)).expect(200)).body;
     expect(inbox.items).toEqual(expect.arrayContaining([expect.objectContaining({ template: 'document_served', data: expect.objectContaining({ caseNo: no, docNo: notice.docNo }) })]));
     await t.http().get(`/api/documents/${notice.id}/pdf`).set(auth(paper.token)).buffer(true).parse(binary).expect(200);
   });
+
+  it('shows an interview only once its 约谈通知书 is served, and never an event that left the stage where it was', async () => {
+    // the objection rejected, the case is determined and the rectification ordered (served electronically)
+    await doTask(t, officer.token, caseNo, 'review-objection', { summary: '许可证已过期，不予采纳', decision: 'reject' });
+    await doTask(t, approver.token, caseNo, 'decide-objection', { summary: '异议不成立', decision: 'rejected' });
+    await t.http().post(`/api/portal/cases/${caseNo}/rectification-report`).set(auth(inst.token))
+      .send({ summary: '已停止招生并办理许可证续期', fileIds: [] }).expect(200);
+    await doTask(t, officer.token, caseNo, 'verify-rectification', { summary: '仍在招生，整改不到位', decision: 'fail' });
+    // the institution withdraws its consent: the interview notice goes on paper, served only when the officer records it
+    const [{ today }] = await t.ds.query(`SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date::text AS today`);
+    await t.http().post(`/api/institutions/${inst.uscc}/service-consent/revoke`).set(auth(officer.token))
+      .send({ revokedOn: today, reason: '机构书面撤回电子送达确认' }).expect(200);
+    await doTask(t, officer.token, caseNo, 'propose-interview', { summary: '整改不到位，建议提示性约谈', interviewKind: 'reminder' });
+    await doTask(t, approver.token, caseNo, 'approve-interview', { summary: '同意约谈', decision: 'agree' });
+    await doTask(t, officer.token, caseNo, 'schedule-interview', {
+      summary: '安排约谈', scheduledAt: '2030-03-05T01:30:00.000Z', place: '连云区教育局305会议室', attendees: ['王经办', '陈明'],
+    });
+    const notice = await waitFor('the interview notice issued', async () => {
+      const docs = (await t.http().get(`/api/cases/${caseNo}/documents`).set(auth(officer.token)).expect(200)).body as { id: string; kind: string }[];
+      return docs.find((d) => d.kind === 'interview-notice');
+    });
+    // scheduled and its notice issued, but not served: the interview is not yet addressed to the institution
+    expect(await t.ds.query(`SELECT kind, status FROM interviews WHERE case_no = $1`, [caseNo])).toEqual([{ kind: 'reminder', status: 'scheduled' }]);
+    const before = (await portalView(inst.token).expect(200)).body;
+    expect(before.interviews).toEqual([]);
+    expect(before.documents.map((d: { kind: string }) => d.kind)).not.toContain('interview-notice');
+
+    await t.http().post(`/api/documents/${notice.id}/service`).set(auth(officer.token)).send({ method: 'postal', servedOn: today, trackingNo: '1187654321100' }).expect(200);
+    const after = (await portalView(inst.token).expect(200)).body;
+    expect(after.interviews).toEqual([expect.objectContaining({
+      kind: 'reminder', kindLabel: '提示性约谈', round: 1, scheduledAt: '2030-03-05T01:30:00.000Z', place: '连云区教育局305会议室', status: 'scheduled',
+    })]);
+
+    // every milestone is a change of stage the institution was told of: the policy version applied, the objection
+    // decided, the interview proposed and agreed are the bureau's own record, none of them served on it
+    expect(after.milestones.map((m: { stage: string }) => m.stage))
+      .toEqual(['OBJECTION_WINDOW', 'OBJECTION_REVIEW', 'RECTIFICATION', 'RECTIFICATION_REVIEW', 'REMINDER_INTERVIEW']);
+    const changes: { stage: string; occurredAt: Date }[] = await t.ds.query(
+      `SELECT stage_to AS stage, occurred_at AS "occurredAt" FROM case_events WHERE case_no = $1 AND stage_to IS DISTINCT FROM stage_from`, [caseNo]);
+    const keys = changes.map((e) => `${e.stage}@${new Date(e.occurredAt).toISOString()}`);
+    for (const m of after.milestones as { stage: string; occurredAt: string }[]) expect(keys).toContain(`${m.stage}@${m.occurredAt}`);
+  }, 120_000);
 
   it('refuses the staff case page and the staff case list to an institution', async () => {
     expect((await t.http().get(`/api/cases/${caseNo}`).set(auth(inst.token)).expect(403)).body.code).toBe('FORBIDDEN');

@@ -67,7 +67,7 @@ export class PortalCaseViewDto {
   @ApiProperty({ enum: CASE_STAGES }) stage: string;
   @ApiProperty() stageLabel: string;
   @ApiProperty({ type: String, nullable: true, description: '案件当前在等什么（本机构视角）' }) waitingFor: string | null;
-  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ format: 'date', description: '本案首份文书送达本机构的日期（本机构自此知悉本案）' }) firstServedOn: string;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) decisionDate: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) outcome: string | null;

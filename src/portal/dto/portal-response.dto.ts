@@ -23,7 +23,7 @@ export class PortalCaseDto {
   @ApiProperty({ enum: SEVERITIES, nullable: true, type: String, description: '送达文书所载的失信程度' }) severity: string | null;
   @ApiProperty({ enum: CASE_STAGES }) stage: string;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) decisionDate: string | null;
-  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ format: 'date', description: '本案首份文书送达本机构的日期' }) firstServedOn: string;
   @ApiProperty({ type: String, nullable: true }) outcome: string | null;
 }
 

@@ -5186,9 +5186,12 @@ export interface components {
             caseNo: string;
             /** Format: date */
             decisionDate: string | null;
+            /**
+             * Format: date
+             * @description 本案首份文书送达本机构的日期
+             */
+            firstServedOn: string;
             outcome: string | null;
-            /** Format: date-time */
-            registeredAt: string;
             /**
              * @description 送达文书所载的失信程度
              * @enum {string|null}
@@ -5209,6 +5212,11 @@ export interface components {
             decisionDate: string | null;
             /** @description 送达本机构的文书 */
             documents: components["schemas"]["PortalCaseDocumentDto"][];
+            /**
+             * Format: date
+             * @description 本案首份文书送达本机构的日期（本机构自此知悉本案）
+             */
+            firstServedOn: string;
             institutionName: string;
             interviews: components["schemas"]["PortalInterviewDto"][];
             /** @description 阶段变化（不含办理人员和内部意见） */
@@ -5221,8 +5229,6 @@ export interface components {
             publicityUntil: string | null;
             /** @description 认定结果经审核同意的公示文本；尚无则为空 */
             publicText: components["schemas"]["PortalPublicTextDto"] | null;
-            /** Format: date-time */
-            registeredAt: string;
             /**
              * Format: date
              * @description 可申请信用修复的首日

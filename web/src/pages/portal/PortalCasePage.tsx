@@ -51,6 +51,7 @@ export default function PortalCasePage() {
                 <Descriptions.Item label="机构">{v.institutionName}</Descriptions.Item>
                 <Descriptions.Item label="统一社会信用代码">{v.uscc}</Descriptions.Item>
                 <Descriptions.Item label="失信行为" span={2}><span data-testid="behaviour">{v.behaviourTitle}</span></Descriptions.Item>
+                <Descriptions.Item label="首次送达"><span data-testid="first-served">{formatDate(v.firstServedOn)}</span></Descriptions.Item>
                 <Descriptions.Item label="认定日期">{v.decisionDate ? formatDate(v.decisionDate) : '尚未认定'}</Descriptions.Item>
                 <Descriptions.Item label="公示截止">{v.publicityUntil ? formatDate(v.publicityUntil) : '—'}</Descriptions.Item>
                 <Descriptions.Item label="可申请信用修复">{v.repairableFrom ? `${formatDate(v.repairableFrom)} 起` : '—'}</Descriptions.Item>

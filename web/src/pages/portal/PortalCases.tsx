@@ -41,6 +41,7 @@ export function PortalCases({ cases, loading, onChanged }: { cases: PortalCaseRo
           { title: '失信行为', dataIndex: 'behaviourCode', ellipsis: true, render: behaviourTitle },
           { title: '阶段', dataIndex: 'stage', render: (s: Stage) => <Tag>{stageLabel(s)}</Tag> },
           { title: '程度', dataIndex: 'severity', render: (s: PortalCase['severity']) => (s ? <Tag color={SEVERITY_COLORS[s]}>{severityLabel(s)}</Tag> : '—') },
+          { title: '首次送达', dataIndex: 'firstServedOn', render: (d: string) => formatDate(d) },
           { title: '认定日期', dataIndex: 'decisionDate', render: (d: string | null) => (d ? formatDate(d) : '—') },
           { title: '当前等待', key: 'waiting', ellipsis: true, render: (_, c) => portalWaitingFor(c) },
           {

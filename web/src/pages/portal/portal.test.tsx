@@ -37,7 +37,7 @@ describe('portal', () => {
   it('says what each case waits for and offers the answer it may give', async () => {
     stubApi({ '/catalogue': { version: 1, title: '清单', effectiveFrom: '2026-01-01', items: [{ code: 'EDU-001', title: '未经许可擅自举办校外培训' }] } });
     const c = { caseNo: 'LY-2026-000001', behaviourCode: 'EDU-001', stage: 'RECTIFICATION', severity: 'general', decisionDate: '2026-03-20',
-      outcome: null, registeredAt: '2026-03-01T01:00:00Z' } as PortalCase;
+      outcome: null, firstServedOn: '2026-03-02' } as PortalCase;
     const { container } = renderUi(<MemoryRouter><PortalCases cases={[c]} loading={false} onChanged={() => undefined} /></MemoryRouter>);
     expect(screen.getByText('等待本机构按期提交整改报告')).toBeTruthy();
     expect(screen.getByRole('button', { name: '提交整改报告' })).toBeTruthy();
@@ -54,7 +54,7 @@ describe('portal', () => {
     stubApi({ '/portal/cases/LY-2026-000001': {
       caseNo: 'LY-2026-000001', uscc: '91320706MA1XXXXX0A', institutionName: '启明星培训学校', behaviourCode: 'EDU-001', behaviourTitle: '未经许可擅自举办校外培训',
       severity: 'general', severityLabel: '一般', stage: 'OBJECTION_REVIEW', stageLabel: '异议处理', waitingFor: '教育局办理中（异议处理）',
-      registeredAt: '2026-03-01T01:00:00Z', decisionDate: null, closedAt: null, outcome: null, repairableFrom: null, publicityUntil: null,
+      firstServedOn: '2026-03-02', decisionDate: null, closedAt: null, outcome: null, repairableFrom: null, publicityUntil: null,
       milestones: [{ stage: 'OBJECTION_WINDOW', stageLabel: '告知及异议期', occurredAt: '2026-03-02T02:00:00Z' }],
       deadlines: [{ kind: 'objection', kindLabel: '提出异议', round: 0, dueDate: '2026-03-09', status: 'answered', statusLabel: '已答复', closedAt: '2026-03-03T02:00:00Z',
         workingDaysLeft: null, documentNo: doc.docNo, documentTitle: doc.title, servedOn: '2026-03-02' }],
@@ -64,6 +64,8 @@ describe('portal', () => {
       <Routes><Route path="/portal/cases/:caseNo" element={<PortalCasePage />} /></Routes></MemoryRouter>);
     expect(await screen.findByTestId('behaviour')).toHaveProperty('textContent', '未经许可擅自举办校外培训');
     expect(screen.getByText('连区教信告〔2026〕12号')).toBeTruthy();
+    // the case starts for it on the day of the first service, never at the bureau's registration
+    expect(screen.getByTestId('first-served').textContent).toBe('2026年3月2日');
     expect(screen.getByText('LY-2026-000001-YY1')).toBeTruthy();
     expect(screen.getByText('已答复')).toBeTruthy();
     // the deadline names the document that set it and the day it was served (the period runs from the next day)
