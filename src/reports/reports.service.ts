@@ -6,6 +6,7 @@ import { toDayNumber } from '../calendar/iso-date';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { gradeWithoutRecords, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
+import { Coalescer } from './coalescer';
 
 /**
  * Rectifications past their deadline and not yet passed: the first missed (or still open but past) rectification
@@ -26,8 +27,15 @@ const OVERDUE_RECTIFICATIONS_SQL = `
    ORDER BY min(d.due_date), c.case_no
    LIMIT 1000`;
 
+interface OverdueRow { caseNo: string; uscc: string; institutionName: string; officeCode: string | null; dueDate: string; round: number }
+interface OverdueRectifications { asOf: string; items: (OverdueRow & { overdueWorkingDays: number })[] }
+
 @Injectable()
 export class ReportsService {
+  /** Identical reports asked at once are computed once (coalescer.ts); each answer was read after it was asked. */
+  private readonly overdue = new Coalescer<OverdueRectifications>();
+  private readonly grades = new Coalescer<{ asOf: string; grades: { grade: string; count: number }[] }>();
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly calendar: CalendarService,
@@ -35,17 +43,25 @@ export class ReportsService {
   ) {}
 
   /** For the manager dashboard: each overdue rectification with how many working days it is late. */
-  async overdueRectifications(opts: { asOf?: string; officeCode?: string } = {}) {
+  overdueRectifications(opts: { asOf?: string; officeCode?: string } = {}): Promise<OverdueRectifications> {
     const asOf = opts.asOf ?? shanghaiToday();
     toDayNumber(asOf);
-    const rows: { caseNo: string; uscc: string; institutionName: string; officeCode: string | null; dueDate: string; round: number }[] =
-      await this.ds.query(OVERDUE_RECTIFICATIONS_SQL, [asOf, opts.officeCode ?? null]);
+    const officeCode = opts.officeCode ?? null;
+    return this.overdue.run(JSON.stringify([asOf, officeCode]), () => this.computeOverdueRectifications(asOf, officeCode));
+  }
+
+  private async computeOverdueRectifications(asOf: string, officeCode: string | null): Promise<OverdueRectifications> {
+    const rows: OverdueRow[] = await this.ds.query(OVERDUE_RECTIFICATIONS_SQL, [asOf, officeCode]);
     const late = await this.calendar.workingDaysUntil(rows.map((r) => r.dueDate), asOf);
     return { asOf, items: rows.map((r) => ({ ...r, overdueWorkingDays: Math.max(1, late.get(r.dueDate)!) })) };
   }
 
   /** Institutions per grade from the last evaluation; one never evaluated has no records (docs/credit-grading.md). */
-  async gradeDistribution() {
+  gradeDistribution() {
+    return this.grades.run('all', () => this.computeGradeDistribution());
+  }
+
+  private async computeGradeDistribution() {
     const { document } = await this.policies.active();
     const policy = supervisionPolicy(document as SupervisionPolicyDocument);
     const baseGrade = gradeWithoutRecords(policy);

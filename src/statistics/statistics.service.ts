@@ -1,20 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { StatisticsQueryDto } from './dto/statistics.dto';
+import type { Granularity, StatisticsQueryDto } from './dto/statistics.dto';
+import { Coalescer } from '../reports/coalescer';
 import { INDICATORS } from './indicators';
-import { periodsBetween } from './periods';
+import { Period, periodsBetween } from './periods';
 import { periodInvalid as invalid } from './statistics.errors';
+
+interface Figures {
+  granularity: Granularity;
+  indicators: Omit<(typeof INDICATORS)[number], 'sql'>[];
+  periods: (Period & { values: Record<string, number | null> })[];
+}
 
 /** The figures of the statistics page, per period, all read in one repeatable-read snapshot so they agree with each other. */
 @Injectable()
 export class StatisticsService {
+  /** The same figures asked at once are read once (src/reports/coalescer.ts); each answer was read after it was asked. */
+  private readonly coalescer = new Coalescer<Figures>();
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async figures(q: StatisticsQueryDto) {
+  figures(q: StatisticsQueryDto): Promise<Figures> {
     if (q.from > q.to) throw invalid('to', '截止日期不能早于起始日期');
     const periods = periodsBetween(q.granularity, q.from, q.to);
     if (periods.length > 120) throw invalid('from', '一次最多统计 120 个期间，请缩短时间范围或改按季度、年度统计');
+    return this.coalescer.run(JSON.stringify([q.granularity, q.from, q.to]), () => this.compute(q.granularity, periods));
+  }
+
+  private async compute(granularity: Granularity, periods: Period[]): Promise<Figures> {
     const values = periods.map(() => ({}) as Record<string, number | null>);
     const buckets = `WITH b AS (SELECT * FROM unnest($1::int[], $2::date[], $3::date[]) AS b(i, d_from, d_to))`;
     const args = [periods.map((_, i) => i), periods.map((p) => p.from), periods.map((p) => p.to)];
@@ -26,7 +40,7 @@ export class StatisticsService {
       }
     });
     return {
-      granularity: q.granularity,
+      granularity,
       indicators: INDICATORS.map(({ sql: _, ...d }) => d),
       periods: periods.map((p, i) => ({ ...p, values: values[i] })),
     };
