@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
+import { sendJson } from '../common/http/json-answer';
 import { AsOfOfficeQueryDto } from './dto/as-of.query';
 import { GradeDistributionDto, OverdueRectificationsDto } from './dto/reports-response.dto';
 import { ReportsService } from './reports.service';
@@ -18,8 +20,8 @@ export class ReportsController {
   @Audited({ action: 'list', resource: 'report-overdue-rectifications' })
   @ApiOperation({ summary: '逾期未整改的案件（按科室、逾期工作日）' })
   @ApiOkResponse({ type: OverdueRectificationsDto })
-  overdueRectifications(@Query() query: AsOfOfficeQueryDto) {
-    return this.reports.overdueRectifications(query);
+  async overdueRectifications(@Query() query: AsOfOfficeQueryDto, @Res({ passthrough: true }) res: Response) {
+    return sendJson(res, await this.reports.overdueRectifications(query));
   }
 
   @Get('grade-distribution')

@@ -6,6 +6,7 @@ import { toDayNumber } from '../calendar/iso-date';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { gradeWithoutRecords, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
+import { jsonAnswer, JsonAnswer } from '../common/http/json-answer';
 import { Coalescer } from './coalescer';
 
 /**
@@ -33,7 +34,7 @@ interface OverdueRectifications { asOf: string; items: (OverdueRow & { overdueWo
 @Injectable()
 export class ReportsService {
   /** Identical reports asked at once are computed once (coalescer.ts); each answer was read after it was asked. */
-  private readonly overdue = new Coalescer<OverdueRectifications>();
+  private readonly overdue = new Coalescer<JsonAnswer>();
   private readonly grades = new Coalescer<{ asOf: string; grades: { grade: string; count: number }[] }>();
 
   constructor(
@@ -43,11 +44,12 @@ export class ReportsService {
   ) {}
 
   /** For the manager dashboard: each overdue rectification with how many working days it is late. */
-  overdueRectifications(opts: { asOf?: string; officeCode?: string } = {}): Promise<OverdueRectifications> {
+  overdueRectifications(opts: { asOf?: string; officeCode?: string } = {}): Promise<JsonAnswer> {
     const asOf = opts.asOf ?? shanghaiToday();
     toDayNumber(asOf);
     const officeCode = opts.officeCode ?? null;
-    return this.overdue.run(JSON.stringify([asOf, officeCode]), () => this.computeOverdueRectifications(asOf, officeCode));
+    // up to 1,000 rows, serialised once for everyone who shares the computation (json-answer.ts)
+    return this.overdue.run(JSON.stringify([asOf, officeCode]), async () => jsonAnswer(await this.computeOverdueRectifications(asOf, officeCode)));
   }
 
   private async computeOverdueRectifications(asOf: string, officeCode: string | null): Promise<OverdueRectifications> {

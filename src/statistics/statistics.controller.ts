@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
+import { sendJson } from '../common/http/json-answer';
 import { StatisticsDto, StatisticsQueryDto } from './dto/statistics.dto';
 import { StatisticsService } from './statistics.service';
 
@@ -17,7 +19,7 @@ export class StatisticsController {
   @Audited({ action: 'read', resource: 'statistics' })
   @ApiOperation({ summary: '按月、季度、年度统计的监管指标及其口径' })
   @ApiOkResponse({ type: StatisticsDto })
-  figures(@Query() query: StatisticsQueryDto) {
-    return this.statistics.figures(query);
+  async figures(@Query() query: StatisticsQueryDto, @Res({ passthrough: true }) res: Response) {
+    return sendJson(res, await this.statistics.figures(query)); // serialised once per computation (json-answer.ts)
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Granularity, StatisticsQueryDto } from './dto/statistics.dto';
+import { jsonAnswer, JsonAnswer } from '../common/http/json-answer';
 import { Coalescer } from '../reports/coalescer';
 import { INDICATORS } from './indicators';
 import { Period, periodsBetween } from './periods';
@@ -17,15 +18,15 @@ interface Figures {
 @Injectable()
 export class StatisticsService {
   /** The same figures asked at once are read once (src/reports/coalescer.ts); each answer was read after it was asked. */
-  private readonly coalescer = new Coalescer<Figures>();
+  private readonly coalescer = new Coalescer<JsonAnswer>();
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  figures(q: StatisticsQueryDto): Promise<Figures> {
+  figures(q: StatisticsQueryDto): Promise<JsonAnswer> {
     if (q.from > q.to) throw invalid('to', '截止日期不能早于起始日期');
     const periods = periodsBetween(q.granularity, q.from, q.to);
     if (periods.length > 120) throw invalid('from', '一次最多统计 120 个期间，请缩短时间范围或改按季度、年度统计');
-    return this.coalescer.run(JSON.stringify([q.granularity, q.from, q.to]), () => this.compute(q.granularity, periods));
+    return this.coalescer.run(JSON.stringify([q.granularity, q.from, q.to]), async () => jsonAnswer(await this.compute(q.granularity, periods)));
   }
 
   private async compute(granularity: Granularity, periods: Period[]): Promise<Figures> {

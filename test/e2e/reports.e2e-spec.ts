@@ -39,6 +39,10 @@ describe('reports for the managers\' dashboard', () => {
     const res = await t.http().get('/api/reports/overdue-rectifications').query({ asOf: '2026-10-12' }).set(auth(manager)).expect(200);
     // 10-01…10-07 are the National Day holiday; 10-08, 10-09, 10-10 (调休) and 10-12 are working days
     expect(res.body.items).toContainEqual(expect.objectContaining({ caseNo, dueDate: '2026-09-30', officeCode: 'XWPX', overdueWorkingDays: 4 }));
+    // serialised once per computation and sent as JSON, conditional requests still answered 304 (json-answer.ts)
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    await t.http().get('/api/reports/overdue-rectifications').query({ asOf: '2026-10-12' }).set(auth(manager))
+      .set('If-None-Match', res.headers.etag).expect(304);
 
     await t.ds.query(
       `INSERT INTO case_events (case_no, type, stage_from, stage_to, payload, idempotency_key)
@@ -100,13 +104,13 @@ describe('reports for the managers\' dashboard', () => {
     const probes = t.app.get(HealthProbes);
     const pings = jest.spyOn(t.app.get(HealthDatabase), 'ping'); // counts, and still pings the real database
     try {
-      const stale = Date.now() + HEALTH_FRESH_MS + 1; // whatever answer is held now is too old by then
-      const answers = await Promise.all(Array.from({ length: 50 }, () => probes.current(stale)));
+      const t0 = Date.now(); // the round below starts now; the clock is passed in, so a slow ping changes nothing
+      const answers = await Promise.all(Array.from({ length: 50 }, () => probes.current(t0 + HEALTH_FRESH_MS + 1)));
       expect(answers).toEqual(Array(50).fill({ database: true, redis: true, temporal: true }));
       expect(pings).toHaveBeenCalledTimes(1);
-      await probes.current(); // fresh: answered without a ping
+      await probes.current(t0 + HEALTH_FRESH_MS - 800); // fresh: answered without a ping
       expect(pings).toHaveBeenCalledTimes(1);
-      await probes.current(Date.now() + 300); // still fresh enough to answer, and a new round starts behind it
+      await probes.current(t0 + 300); // still fresh enough to answer, and a new round starts behind it
       expect(pings).toHaveBeenCalledTimes(2);
       await probes.current(Date.now() + HEALTH_FRESH_MS + 1); // joins that round rather than starting a third
       expect(pings).toHaveBeenCalledTimes(2);
