@@ -12,6 +12,9 @@ export class Coalescer<T> {
   private readonly running = new Map<string, Promise<T>>();
   private readonly next = new Map<string, Promise<T>>();
 
+  /** `slots` bounds the computations running at once across keys (report-gate.ts REPORT_QUERIES). */
+  constructor(private readonly slots?: { acquire(): Promise<void>; release(): void }) {}
+
   run(key: string, compute: () => Promise<T>): Promise<T> {
     const queued = this.next.get(key);
     if (queued) return queued;
@@ -31,7 +34,8 @@ export class Coalescer<T> {
   }
 
   private start(key: string, compute: () => Promise<T>): Promise<T> {
-    const result = Promise.resolve().then(compute);
+    const slots = this.slots;
+    const result = slots ? slots.acquire().then(() => Promise.resolve().then(compute).finally(() => slots.release())) : Promise.resolve().then(compute);
     this.running.set(key, result);
     const done = () => {
       if (this.running.get(key) === result) this.running.delete(key);

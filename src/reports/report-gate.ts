@@ -7,8 +7,7 @@ import { ReportErrorCode } from './report.errors';
 const BUSY_MESSAGE = '统计报表查询较多，请稍后几秒再试';
 
 /**
- * At most `active` report queries at once per API process and `waiting` more in line; past that 503 REPORTS_BUSY
- * with Retry-After. Reports scan every case: 200 of them at once used to hold every connection of the pool, and
+ * At most `active` at once and `waiting` more in line; past that 503 REPORTS_BUSY with Retry-After. Reports scan every case: 200 of them at once used to hold every connection of the pool, and
  * `/api/health` (and every user's next click) queued behind them (bench/api-bounds.bench.ts). A gate in the
  * process, not in Redis: it protects this process's pool and event loop.
  */
@@ -42,8 +41,16 @@ export class Gate {
   }
 }
 
-/** Four report queries at once keep half the default pool (10) free for everything else; 32 wait at most a few seconds. */
-const REPORT_GATE = new Gate(4, 32);
+/**
+ * 36 report requests at once per process; the rest are turned away at once. Those let in hold no connection while
+ * they wait: the queries behind them run at most four at a time (REPORT_QUERIES), which keeps half the default pool
+ * (10) free for everything else, and identical ones share one computation (coalescer.ts). Waiting in line at the
+ * gate instead (4 running, 32 waiting) made a burst of identical reports nine computations in a row, one per four
+ * requests let in, and kept the event loop busy for seconds.
+ */
+const REPORT_GATE = new Gate(36, 0);
+/** Report and statistics queries running at once per process, whatever their parameters. */
+export const REPORT_QUERIES = new Gate(4, Number.MAX_SAFE_INTEGER);
 /** Where the gate stands: every route of these controllers (src/bootstrap-app.ts mounts it). */
 export const GATED_PATHS = ['/api/reports', '/api/statistics'];
 

@@ -8,6 +8,7 @@ import { gradeWithoutRecords, supervisionPolicy, SupervisionPolicyDocument } fro
 import { PoliciesService } from '../policies/policies.service';
 import { jsonAnswer, JsonAnswer } from '../common/http/json-answer';
 import { Coalescer } from './coalescer';
+import { REPORT_QUERIES } from './report-gate';
 
 /**
  * Rectifications past their deadline and not yet passed: the first missed (or still open but past) rectification
@@ -34,8 +35,8 @@ interface OverdueRectifications { asOf: string; items: (OverdueRow & { overdueWo
 @Injectable()
 export class ReportsService {
   /** Identical reports asked at once are computed once (coalescer.ts); each answer was read after it was asked. */
-  private readonly overdue = new Coalescer<JsonAnswer>();
-  private readonly grades = new Coalescer<{ asOf: string; grades: { grade: string; count: number }[] }>();
+  private readonly overdue = new Coalescer<JsonAnswer>(REPORT_QUERIES);
+  private readonly grades = new Coalescer<{ asOf: string; grades: { grade: string; count: number }[] }>(REPORT_QUERIES);
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Granularity, StatisticsQueryDto } from './dto/statistics.dto';
 import { jsonAnswer, JsonAnswer } from '../common/http/json-answer';
 import { Coalescer } from '../reports/coalescer';
+import { REPORT_QUERIES } from '../reports/report-gate';
 import { INDICATORS } from './indicators';
 import { Period, periodsBetween } from './periods';
 import { periodInvalid as invalid } from './statistics.errors';
@@ -18,7 +19,7 @@ interface Figures {
 @Injectable()
 export class StatisticsService {
   /** The same figures asked at once are read once (src/reports/coalescer.ts); each answer was read after it was asked. */
-  private readonly coalescer = new Coalescer<JsonAnswer>();
+  private readonly coalescer = new Coalescer<JsonAnswer>(REPORT_QUERIES);
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 

@@ -71,7 +71,7 @@ describe('reports for the managers\' dashboard', () => {
     const asOf = '2026-10-13'; // a parameter set of its own, so no other answer is shared
     let held: Promise<unknown>[] = [];
     try {
-      // 4 run (and wait on the lock), 32 wait at the gate, the rest are turned away: the gate is full
+      // 36 are let in (and wait on the one query the lock holds), the rest are turned away: the gate is full
       held = Array.from({ length: 40 }, () => t.http().get('/api/reports/overdue-rectifications').query({ asOf }).set(auth(manager))
         .then((r) => void statuses.push(r.status)));
       for (let i = 0; statuses.length < 4; i++) {

@@ -68,3 +68,23 @@ describe(Coalescer.name, () => {
     expect(await c.run('k', async () => ++n)).toBe(2);
   });
 });
+
+describe('Coalescer with query slots', () => {
+  it('runs at most as many computations at once as there are slots, whatever their keys', async () => {
+    const { Gate } = await import('../../src/reports/report-gate');
+    const slots = new Gate(2, 100);
+    const c = new Coalescer<string>(slots);
+    let running = 0;
+    let most = 0;
+    const compute = (k: string) => async () => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      return k;
+    };
+    expect(await Promise.all(['a', 'b', 'c', 'd', 'e'].map((k) => c.run(k, compute(k))))).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(most).toBe(2);
+    expect(await c.run('x', () => { throw new Error('bad'); }).catch((e: Error) => e.message)).toBe('bad'); // a slot is given back
+    expect(await Promise.all(['f', 'g'].map((k) => c.run(k, compute(k))))).toEqual(['f', 'g']);
+  });
+});
