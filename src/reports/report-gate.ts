@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DomainException } from '../common/errors/domain.exception';
 import { ReportErrorCode } from './report.errors';
@@ -42,15 +43,18 @@ export class Gate {
 }
 
 /**
- * 36 report requests at once per process; the rest are turned away at once. Those let in hold no connection while
- * they wait: the queries behind them run at most four at a time (REPORT_QUERIES), which keeps half the default pool
- * (10) free for everything else, and identical ones share one computation (coalescer.ts). Waiting in line at the
- * gate instead (4 running, 32 waiting) made a burst of identical reports nine computations in a row, one per four
- * requests let in, and kept the event loop busy for seconds.
+ * Four report requests at once per process and 32 in line; the rest are turned away at once. Requests in line wait
+ * for a place, not for a query: they take the answer of a computation that started after they arrived
+ * (coalescer.ts), so the line drains quickly and a burst of identical reports is two computations.
  */
-const REPORT_GATE = new Gate(36, 0);
+const REPORT_GATE = new Gate(4, 32);
 /** Report and statistics queries running at once per process, whatever their parameters. */
 export const REPORT_QUERIES = new Gate(4, Number.MAX_SAFE_INTEGER);
+type AskedRequest = Request & { askedAt?: number };
+
+/** When the request reached the gate, before any wait in line: the earliest a computation may start to answer it. */
+export const askedAt = (req: Request): number => (req as AskedRequest).askedAt ?? performance.now();
+
 /** Where the gate stands: every route of these controllers (src/bootstrap-app.ts mounts it). */
 export const GATED_PATHS = ['/api/reports', '/api/statistics'];
 
@@ -70,7 +74,8 @@ const BUSY_HEADERS = {
  * request is given back when its response ends, however it ends.
  */
 export function reportGate(gate: Gate = REPORT_GATE): RequestHandler {
-  return (_req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
+    (req as AskedRequest).askedAt = performance.now();
     const place = gate.tryAcquire();
     if (!place) {
       res.writeHead(HttpStatus.SERVICE_UNAVAILABLE, { ...BUSY_HEADERS, 'X-Request-Id': randomUUID() }).end(BUSY_BODY);

@@ -45,12 +45,12 @@ export class ReportsService {
   ) {}
 
   /** For the manager dashboard: each overdue rectification with how many working days it is late. */
-  overdueRectifications(opts: { asOf?: string; officeCode?: string } = {}): Promise<JsonAnswer> {
+  overdueRectifications(opts: { asOf?: string; officeCode?: string } = {}, askedAt?: number): Promise<JsonAnswer> {
     const asOf = opts.asOf ?? shanghaiToday();
     toDayNumber(asOf);
     const officeCode = opts.officeCode ?? null;
     // up to 1,000 rows, serialised once for everyone who shares the computation (json-answer.ts)
-    return this.overdue.run(JSON.stringify([asOf, officeCode]), async () => jsonAnswer(await this.computeOverdueRectifications(asOf, officeCode)));
+    return this.overdue.run(JSON.stringify([asOf, officeCode]), async () => jsonAnswer(await this.computeOverdueRectifications(asOf, officeCode)), askedAt);
   }
 
   private async computeOverdueRectifications(asOf: string, officeCode: string | null): Promise<OverdueRectifications> {
@@ -60,8 +60,8 @@ export class ReportsService {
   }
 
   /** Institutions per grade from the last evaluation; one never evaluated has no records (docs/credit-grading.md). */
-  gradeDistribution() {
-    return this.grades.run('all', () => this.computeGradeDistribution());
+  gradeDistribution(askedAt?: number) {
+    return this.grades.run('all', () => this.computeGradeDistribution(), askedAt);
   }
 
   private async computeGradeDistribution() {

@@ -23,11 +23,11 @@ export class StatisticsService {
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  figures(q: StatisticsQueryDto): Promise<JsonAnswer> {
+  figures(q: StatisticsQueryDto, askedAt?: number): Promise<JsonAnswer> {
     if (q.from > q.to) throw invalid('to', '截止日期不能早于起始日期');
     const periods = periodsBetween(q.granularity, q.from, q.to);
     if (periods.length > 120) throw invalid('from', '一次最多统计 120 个期间，请缩短时间范围或改按季度、年度统计');
-    return this.coalescer.run(JSON.stringify([q.granularity, q.from, q.to]), async () => jsonAnswer(await this.compute(q.granularity, periods)));
+    return this.coalescer.run(JSON.stringify([q.granularity, q.from, q.to]), async () => jsonAnswer(await this.compute(q.granularity, periods)), askedAt);
   }
 
   private async compute(granularity: Granularity, periods: Period[]): Promise<Figures> {

@@ -25,7 +25,7 @@ describe(Coalescer.name, () => {
     expect(m.started).toHaveLength(2);
     m.started[1](8);
     expect(await answers).toEqual([7, ...Array(199).fill(8)]);
-    expect(c.size).toBe(0);
+    expect(c.busy).toBe(0);
   });
 
   it('gives a caller who arrives while one runs the next computation, started after it asked and shared with its peers', async () => {
@@ -59,6 +59,15 @@ describe(Coalescer.name, () => {
     await tick();
     m.started[2](6);
     expect(await again).toBe(6);
+  });
+
+  it('hands a finished answer to a caller who asked before that computation started, and to no one who asked after', async () => {
+    const c = new Coalescer<number>();
+    let n = 0;
+    const before = performance.now(); // e.g. a request that waited in line at the report gate meanwhile
+    expect(await c.run('k', async () => ++n)).toBe(1);
+    expect(await c.run('k', async () => ++n, before)).toBe(1);
+    expect(await c.run('k', async () => ++n)).toBe(2);
   });
 
   it('after a computation ends, the next caller starts a new one rather than reusing the answer', async () => {
