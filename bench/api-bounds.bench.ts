@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import { Workbook } from 'exceljs';
@@ -16,8 +17,9 @@ import { exitOnSignals, loadAverage, numberArg, percentile, progress, report } f
 /**
  * Bounded inputs under load (issue #14, "done means"), against an API and a worker of the bench's own, compiled as
  * production runs them, on the load bench's seed (10,000 cases, bench/support/load-seed.ts):
- *   1. `--reports` (200) requests at once to the heaviest report (overdue rectifications over every case) while
- *      `/api/health` is sampled every 50 ms: health p95 target ≤ 200 ms; how the reports were answered;
+ *   1. `--reports` (200) requests at once to the heaviest report (overdue rectifications over every case, 1,000 rows
+ *      each) while `/api/health` is sampled every 50 ms from a thread of its own: health p95 target ≤ 200 ms; how
+ *      the reports were answered;
  *   2. `--imports` (4) institution imports of ~5 MB .xlsx each, uploaded at once, while the API's RSS is sampled
  *      every 100 ms until the worker has finished them: API peak RSS target ≤ 600 MB (the worker's is shown too).
  *
@@ -45,6 +47,40 @@ function sampler<T>(everyMs: number, probe: () => Promise<T> | T): { stop: () =>
     }
   })();
   return { stop: async () => { running = false; await loop; return samples; } };
+}
+
+/**
+ * `/api/health` timed every 50 ms from a thread of its own: the bench's 200 report requests and their answers run on
+ * this thread's event loop, and timing health here would count the bench's own queue as the API's latency. The
+ * thread's first fetch (loading its HTTP client, opening a connection) is not timed; sampling starts once it is done.
+ */
+async function healthSampler(url: string): Promise<{ stop: () => Promise<number[]> }> {
+  const thread = new Worker(`
+    const { parentPort, workerData } = require('node:worker_threads');
+    let running = true;
+    parentPort.once('message', () => { running = false; });
+    (async () => {
+      await fetch(workerData).then((r) => r.arrayBuffer(), () => undefined);
+      parentPort.postMessage('ready');
+      const samples = [];
+      while (running) {
+        const t0 = performance.now();
+        await fetch(workerData).then((r) => r.arrayBuffer(), () => undefined);
+        samples.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      parentPort.postMessage(samples);
+    })();`, { eval: true, workerData: url });
+  const messages: unknown[] = [];
+  const waiters: ((m: unknown) => void)[] = [];
+  thread.on('message', (m) => (waiters.length ? waiters.shift()!(m) : messages.push(m)));
+  const nextMessage = () => new Promise<unknown>((resolve, reject) => {
+    if (messages.length) return resolve(messages.shift());
+    waiters.push(resolve);
+    thread.once('error', reject);
+  });
+  await nextMessage(); // ready
+  return { stop: async () => { thread.postMessage('stop'); const samples = (await nextMessage()) as number[]; await thread.terminate(); return samples; } };
 }
 
 /**
@@ -80,6 +116,12 @@ async function main(): Promise<void> {
     const passwordHash = await hash(PASSWORD);
     const sealedTotp = FieldCryptoService.fromKeyList(process.env.DATA_ENCRYPTION_KEYS!).encrypt(TOTP_SECRET);
     for (const sql of loadSeedSql()) await ds.query(sql, sql.includes('$2') ? [passwordHash, sealedTotp] : sql.includes('$1') ? [passwordHash] : []);
+    // the report must have something to report: every open case missed its rectification 5–260 days ago, so each
+    // answer is the report's full 1,000 rows (170 KB); without these rows it answered an empty list
+    await ds.query(`INSERT INTO institution_deadlines (case_no, uscc, kind, round, due_date, status, idempotency_key)
+      SELECT case_no, uscc, 'rectification', 0, current_date - 5 - (hashint4(substr(case_no, 4)::int) & 255), 'missed', case_no || ':rect'
+        FROM cases WHERE closed_at IS NULL`);
+    await ds.query('ANALYZE institution_deadlines');
 
     const port = await freePort();
     const env = {
@@ -111,19 +153,17 @@ async function main(): Promise<void> {
     await sleep(20_000);
     const approver = await login(`load-approver-${LOAD_OFFICES[0]}`);
     const officer = await login(`load-officer-${LOAD_OFFICES[0]}-1`);
-    const health = () => sampler(50, async () => {
-      const t0 = performance.now();
-      await fetch(`${base}/api/health`).catch(() => undefined);
-      return performance.now() - t0;
-    });
+    const health = () => healthSampler(`${base}/api/health`);
 
     progress(`${REPORTS} overdue-rectification reports at once (load ${loadAverage()})`);
-    const during = health();
+    const during = await health();
     const statuses = new Map<number, number>();
+    let rows = 0;
     const t0 = performance.now();
     await Promise.all(Array.from({ length: REPORTS }, async () => {
       const res = await fetch(`${base}/api/reports/overdue-rectifications`, { headers: { authorization: `Bearer ${approver}` } }).catch(() => null);
-      await res?.arrayBuffer();
+      const body = res?.ok ? (await res.json()) as { items: unknown[] } : await res?.arrayBuffer();
+      if (body && 'items' in body) rows = body.items.length;
       statuses.set(res?.status ?? 0, (statuses.get(res?.status ?? 0) ?? 0) + 1);
     }));
     const wall = performance.now() - t0;
@@ -131,14 +171,14 @@ async function main(): Promise<void> {
     const p95 = percentile(healthMs, 0.95);
     report(`health p95 during ${REPORTS} concurrent reports (${healthMs.length} samples)`, `${p95.toFixed(0)} ms`, '≤ 200 ms', p95 <= 200);
     report('health max during the reports', `${Math.max(...healthMs).toFixed(0)} ms`, '—', null);
-    report(`${REPORTS} reports answered`, [...statuses].map(([s, n]) => `${s}: ${n}`).join(', ') + ` in ${(wall / 1000).toFixed(1)} s`, '—', null);
+    report(`${REPORTS} reports answered`, [...statuses].map(([s, n]) => `${s}: ${n}`).join(', ') + ` in ${(wall / 1000).toFixed(1)} s, ${rows} rows each`, '—', null);
 
     progress(`building a ~5 MB sheet and importing it ${IMPORTS} times at once`);
     const sheet = await bigSheet(4.9);
     const rssBefore = rssMb(api.pid!);
     const workerBefore = rssMb(worker.pid!);
     const memory = sampler(100, () => ({ api: rssMb(api.pid!), worker: rssMb(worker.pid!) }));
-    const importHealth = health();
+    const importHealth = await health();
     const ids = await Promise.all(Array.from({ length: IMPORTS }, async (_, i) => {
       const form = new FormData();
       form.append('file', new Blob([sheet]), `压测导入${i}.xlsx`);

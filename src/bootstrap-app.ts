@@ -6,12 +6,15 @@ import { setupOpenApi } from './common/http/openapi';
 import { bodyParsers, jsonBodyErrors } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { allowConsoleOrigins, securityHeaders, trustedProxies } from './http-security';
+import { GATED_PATHS, reportGate } from './reports/report-gate';
 import { serveWebConsole } from './web-console';
 
 /** Everything main.ts does to the app, shared with the end-to-end tests so they test the real thing. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  // first of all: a report turned away costs one pre-built answer and nothing else (src/reports/report-gate.ts)
+  app.use(GATED_PATHS, reportGate());
   app.use(securityHeaders());
   // our parsers take the names Nest looks for (jsonParser, urlencodedParser), so Nest adds none of its own
   app.use(...bodyParsers(), jsonBodyErrors);

@@ -1,40 +1,29 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import type { Client, Connection } from '@temporalio/client';
-import Redis from 'ioredis';
 import { Public } from '../auth/access.decorator';
-import { REDIS } from '../redis/redis.module';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { HealthDatabase } from './health-db';
+import { Dependency, HealthProbes } from './health-probes';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly db: HealthDatabase,
+    private readonly probes: HealthProbes,
     private readonly indicator: HealthIndicatorService,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
-  check() {
-    return this.health.check([
-      // its own one-connection pool: reports holding the application's pool do not delay it (health-db.ts)
-      () => this.probe('database', () => this.db.ping()),
-      () => this.probe('redis', async () => (await this.redis.ping()) === 'PONG'),
-      () => this.probe('temporal', async () => (await (this.temporal.connection as Connection).healthService.check({})).status === 1),
-    ]);
-  }
-
-  private async probe(key: string, ping: () => Promise<boolean>) {
-    const check = this.indicator.check(key);
-    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
-    const up = await Promise.race([ping().catch(() => false), timeout]);
-    return up ? check.up() : check.down({ message: `${key} unreachable` });
+  async check() {
+    // one round of pings shared by the callers of the same second (health-probes.ts); the database over a
+    // one-connection pool of its own, so reports holding the application's pool do not delay it (health-db.ts)
+    const probed = await this.probes.current();
+    const indicate = (key: Dependency) => () => {
+      const check = this.indicator.check(key);
+      return probed[key] ? check.up() : check.down({ message: `${key} unreachable` });
+    };
+    return this.health.check([indicate('database'), indicate('redis'), indicate('temporal')]);
   }
 }

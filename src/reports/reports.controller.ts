@@ -1,7 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
+import { sendJson } from '../common/http/json-answer';
+import { askedAt } from './report-gate';
 import { AsOfOfficeQueryDto } from './dto/as-of.query';
 import { GradeDistributionDto, OverdueRectificationsDto } from './dto/reports-response.dto';
 import { ReportsService } from './reports.service';
@@ -18,8 +21,8 @@ export class ReportsController {
   @Audited({ action: 'list', resource: 'report-overdue-rectifications' })
   @ApiOperation({ summary: '逾期未整改的案件（按科室、逾期工作日）' })
   @ApiOkResponse({ type: OverdueRectificationsDto })
-  overdueRectifications(@Query() query: AsOfOfficeQueryDto) {
-    return this.reports.overdueRectifications(query);
+  async overdueRectifications(@Query() query: AsOfOfficeQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return sendJson(res, await this.reports.overdueRectifications(query, askedAt(req)));
   }
 
   @Get('grade-distribution')
@@ -27,7 +30,7 @@ export class ReportsController {
   @Audited({ action: 'list', resource: 'report-grade-distribution' })
   @ApiOperation({ summary: '信用等级分布（按最近一次评价）' })
   @ApiOkResponse({ type: GradeDistributionDto })
-  gradeDistribution() {
-    return this.reports.gradeDistribution();
+  gradeDistribution(@Req() req: Request) {
+    return this.reports.gradeDistribution(askedAt(req));
   }
 }

@@ -6,6 +6,9 @@ import { toDayNumber } from '../calendar/iso-date';
 import { shanghaiToday } from '../credit-file/credit-status';
 import { gradeWithoutRecords, supervisionPolicy, SupervisionPolicyDocument } from '../evaluation/supervision-policy';
 import { PoliciesService } from '../policies/policies.service';
+import { jsonAnswer, JsonAnswer } from '../common/http/json-answer';
+import { Coalescer } from './coalescer';
+import { REPORT_QUERIES } from './report-gate';
 
 /**
  * Rectifications past their deadline and not yet passed: the first missed (or still open but past) rectification
@@ -28,8 +31,15 @@ export const OVERDUE_RECTIFICATIONS_SQL = `
    ORDER BY min(d.due_date), c.case_no
    LIMIT 1000`;
 
+interface OverdueRow { caseNo: string; uscc: string; institutionName: string; officeCode: string | null; dueDate: string; round: number }
+interface OverdueRectifications { asOf: string; items: (OverdueRow & { overdueWorkingDays: number })[] }
+
 @Injectable()
 export class ReportsService {
+  /** Identical reports asked at once are computed once (coalescer.ts); each answer was read after it was asked. */
+  private readonly overdue = new Coalescer<JsonAnswer>(REPORT_QUERIES);
+  private readonly grades = new Coalescer<{ asOf: string; grades: { grade: string; count: number }[] }>(REPORT_QUERIES);
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly calendar: CalendarService,
@@ -37,17 +47,26 @@ export class ReportsService {
   ) {}
 
   /** For the manager dashboard: each overdue rectification with how many working days it is late. */
-  async overdueRectifications(opts: { asOf?: string; officeCode?: string } = {}) {
+  overdueRectifications(opts: { asOf?: string; officeCode?: string } = {}, askedAt?: number): Promise<JsonAnswer> {
     const asOf = opts.asOf ?? shanghaiToday();
     toDayNumber(asOf);
-    const rows: { caseNo: string; uscc: string; institutionName: string; officeCode: string | null; dueDate: string; round: number }[] =
-      await this.ds.query(OVERDUE_RECTIFICATIONS_SQL, [asOf, opts.officeCode ?? null]);
+    const officeCode = opts.officeCode ?? null;
+    // up to 1,000 rows, serialised once for everyone who shares the computation (json-answer.ts)
+    return this.overdue.run(JSON.stringify([asOf, officeCode]), async () => jsonAnswer(await this.computeOverdueRectifications(asOf, officeCode)), askedAt);
+  }
+
+  private async computeOverdueRectifications(asOf: string, officeCode: string | null): Promise<OverdueRectifications> {
+    const rows: OverdueRow[] = await this.ds.query(OVERDUE_RECTIFICATIONS_SQL, [asOf, officeCode]);
     const late = await this.calendar.workingDaysUntil(rows.map((r) => r.dueDate), asOf);
     return { asOf, items: rows.map((r) => ({ ...r, overdueWorkingDays: Math.max(1, late.get(r.dueDate)!) })) };
   }
 
   /** Institutions per grade from the last evaluation; one never evaluated has no records (docs/credit-grading.md). */
-  async gradeDistribution() {
+  gradeDistribution(askedAt?: number) {
+    return this.grades.run('all', () => this.computeGradeDistribution(), askedAt);
+  }
+
+  private async computeGradeDistribution() {
     const { document } = await this.policies.active();
     const policy = supervisionPolicy(document as SupervisionPolicyDocument);
     const baseGrade = gradeWithoutRecords(policy);

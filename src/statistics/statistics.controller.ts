@@ -1,7 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Audited } from '../audit/audited.decorator';
 import { Access } from '../auth/access.decorator';
+import { sendJson } from '../common/http/json-answer';
+import { askedAt } from '../reports/report-gate';
 import { StatisticsDto, StatisticsQueryDto, StatisticsReportDto, StatisticsReportQueryDto } from './dto/statistics.dto';
 import { StatisticsService } from './statistics.service';
 
@@ -17,8 +20,8 @@ export class StatisticsController {
   @Audited({ action: 'read', resource: 'statistics' })
   @ApiOperation({ summary: '按月、季度、年度统计的监管指标及其口径' })
   @ApiOkResponse({ type: StatisticsDto })
-  figures(@Query() query: StatisticsQueryDto) {
-    return this.statistics.figures(query);
+  async figures(@Query() query: StatisticsQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return sendJson(res, await this.statistics.figures(query, askedAt(req))); // serialised once per computation (json-answer.ts)
   }
 
   @Get('report')

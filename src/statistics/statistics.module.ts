@@ -1,11 +1,7 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { ReportGateMiddleware } from '../reports/report-gate';
+import { Module } from '@nestjs/common';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
 
+/** Behind the report gate, which src/bootstrap-app.ts puts in front of everything else (src/reports/report-gate.ts). */
 @Module({ controllers: [StatisticsController], providers: [StatisticsService] })
-export class StatisticsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ReportGateMiddleware).forRoutes(StatisticsController); // before the guards (report-gate.ts)
-  }
-}
+export class StatisticsModule {}

@@ -1,21 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { StatisticsQueryDto, StatisticsReportQueryDto } from './dto/statistics.dto';
+import { jsonAnswer, JsonAnswer } from '../common/http/json-answer';
+import { Coalescer } from '../reports/coalescer';
+import { REPORT_QUERIES } from '../reports/report-gate';
+import type { Granularity, StatisticsQueryDto, StatisticsReportQueryDto } from './dto/statistics.dto';
 import { INDICATORS } from './indicators';
 import { type Period, periodsBetween, reportColumns, reportPeriod } from './periods';
 import { periodInvalid as invalid } from './statistics.errors';
 
+interface Figures {
+  granularity: Granularity;
+  indicators: Omit<(typeof INDICATORS)[number], 'sql'>[];
+  periods: (Period & { values: Record<string, number | null> })[];
+}
+
 /** The figures of the statistics page, per period, all read in one repeatable-read snapshot so they agree with each other. */
 @Injectable()
 export class StatisticsService {
+  /** The same figures asked at once are read once (src/reports/coalescer.ts); each answer was read after it was asked. */
+  private readonly coalescer = new Coalescer<JsonAnswer>(REPORT_QUERIES);
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async figures(q: StatisticsQueryDto) {
+  figures(q: StatisticsQueryDto, askedAt?: number): Promise<JsonAnswer> {
     if (q.from > q.to) throw invalid('to', '截止日期不能早于起始日期');
     const periods = periodsBetween(q.granularity, q.from, q.to);
     if (periods.length > 120) throw invalid('from', '一次最多统计 120 个期间，请缩短时间范围或改按季度、年度统计');
-    return { granularity: q.granularity, indicators: this.definitions(), periods: await this.compute(periods) };
+    const figures = async (): Promise<Figures> => ({ granularity: q.granularity, indicators: this.definitions(), periods: await this.compute(periods) });
+    return this.coalescer.run(JSON.stringify([q.granularity, q.from, q.to]), async () => jsonAnswer(await figures()), askedAt);
   }
 
   /**
