@@ -4,7 +4,7 @@ import { Job, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { validateEnv } from '../config/env.schema';
 import { DrainLoop } from '../platform/drain-loop';
-import { redisOptions } from '../platform/redis-options';
+import { startWorker } from '../redis/bull-queue';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './notification-channels';
 import { NOTIFICATION_QUEUE, NotificationQueue } from './notification-queue';
 
@@ -30,10 +30,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = new Worker(NOTIFICATION_QUEUE, (job) => this.send(job), {
-      connection: redisOptions(this.env.REDIS_URL), prefix: this.env.QUEUE_PREFIX, concurrency: 8,
-    });
-    this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'notification worker error'));
+    this.worker = startWorker(NOTIFICATION_QUEUE, (job) => this.send(job), 8, this.logger, 'notification');
     this.loop.start(this.ds, 'notification_outbox', 1000);
   }
 

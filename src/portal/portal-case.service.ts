@@ -74,7 +74,7 @@ export class PortalCaseService {
       stage, stageLabel: STAGE_LABELS[stage], waitingFor: this.waitingFor(c, stage, open),
       firstServedOn: c.firstServedOn, decisionDate, closedAt: c.closedAt ? new Date(c.closedAt).toISOString() : null,
       outcome: c.outcome, repairableFrom: decided ? c.repairableFrom : null, publicityUntil: decided ? c.publicityUntil : null,
-      milestones: milestones.map((m) => ({ stage: m.stage, stageLabel: STAGE_LABELS[m.stage as CaseStage] ?? m.stage, occurredAt: isoTime(m.occurredAt)! })),
+      milestones: milestones.map((m) => ({ stage: m.stage, stageLabel: STAGE_LABELS[m.stage as CaseStage] ?? m.stage, knownOn: m.knownOn })),
       deadlines,
       documents,
       submissions: (await this.submissions.list(user, caseNo)).items,

@@ -20,8 +20,9 @@ const SERVED = `
  * registration instant (when the bureau began looking at it): the case starts for it on the day of the first service.
  * Milestones are changes of stage only — an event that leaves the stage where it was (the policy version applied, a
  * rectification left unresolved, a refusal case opened) is the bureau's own record, served on no one — carrying the
- * stages and the instant, and are filtered further in portal-stages.ts; the deadlines carry the
- * document that set each (brief §7: the period runs from service); an interview shows once its notice is served.
+ * stages, the instant and its day, and are filtered and dated further in portal-stages.ts (the instant never reaches
+ * the institution); the deadlines carry the document that set each (brief §7: the period runs from service); an
+ * interview shows once its notice is served.
  */
 export const PORTAL_CASE_SQL = `
   SELECT c.case_no AS "caseNo", c.uscc, i.name AS "institutionName", c.behaviour_code AS "behaviourCode",
@@ -35,7 +36,7 @@ export const PORTAL_CASE_SQL = `
                                                                 THEN sd.input->'case'->>'severity' END) AS severity
               FROM ${SERVED}) s) AS served,
          (SELECT coalesce(json_agg(e ORDER BY e.id), '[]') FROM (
-            SELECT id, stage_to AS "stage", occurred_at AS "occurredAt"
+            SELECT id, stage_to AS "stage", occurred_at AS "occurredAt", (occurred_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "occurredOn"
               FROM case_events WHERE case_no = c.case_no AND stage_to IS NOT NULL AND stage_to IS DISTINCT FROM stage_from) e) AS milestones,
          (SELECT coalesce(json_agg(d ORDER BY d."openedAt", d.id), '[]') FROM (
             SELECT d.id, d.kind, d.round, d.due_date::text AS "dueDate", d.provisional, d.status, d.closed_at AS "closedAt", d.opened_at AS "openedAt",
@@ -61,7 +62,7 @@ export interface PortalCaseRow {
   stage: string; firstServedOn: string; decisionDate: string | null; closedAt: Date | null; outcome: string | null;
   repairableFrom: string | null; publicityUntil: string | null; openTaskKinds: string[];
   served: ServedDocumentRow[];
-  milestones: { id: string; stage: string; occurredAt: string }[];
+  milestones: { id: string; stage: string; occurredAt: string; occurredOn: string }[];
   deadlines: {
     id: string; kind: string; round: number; dueDate: string; provisional: boolean; status: string; closedAt: string | null; openedAt: string;
     documentNo: string | null; documentTitle: string | null; servedOn: string | null;

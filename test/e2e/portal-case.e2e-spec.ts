@@ -207,10 +207,19 @@ describe('the institution\'s own view of its case', () => {
     // decided, the interview proposed and agreed are the bureau's own record, none of them served on it
     expect(after.milestones.map((m: { stage: string }) => m.stage))
       .toEqual(['OBJECTION_WINDOW', 'OBJECTION_REVIEW', 'RECTIFICATION', 'RECTIFICATION_REVIEW', 'REMINDER_INTERVIEW']);
-    const changes: { stage: string; occurredAt: Date }[] = await t.ds.query(
-      `SELECT stage_to AS stage, occurred_at AS "occurredAt" FROM case_events WHERE case_no = $1 AND stage_to IS DISTINCT FROM stage_from`, [caseNo]);
-    const keys = changes.map((e) => `${e.stage}@${new Date(e.occurredAt).toISOString()}`);
-    for (const m of after.milestones as { stage: string; occurredAt: string }[]) expect(keys).toContain(`${m.stage}@${m.occurredAt}`);
+    // each dated the day the institution knew of it: a step the bureau opened, the service of the document announcing
+    // it (never the internal instant); its own act, the day (Beijing time) it acted
+    const servedOn = (kind: string) => after.documents.find((d: { kind: string }) => d.kind === kind).servedOn;
+    const ownDays: { stage: string; day: string }[] = await t.ds.query(
+      `SELECT stage_to AS stage, (occurred_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day FROM case_events
+        WHERE case_no = $1 AND stage_to IN ('OBJECTION_REVIEW', 'RECTIFICATION_REVIEW') ORDER BY id`, [caseNo]);
+    expect(after.milestones).toEqual([
+      { stage: 'OBJECTION_WINDOW', stageLabel: expect.any(String), knownOn: servedOn('notice-of-determination') },
+      { stage: 'OBJECTION_REVIEW', stageLabel: expect.any(String), knownOn: ownDays[0].day },
+      { stage: 'RECTIFICATION', stageLabel: expect.any(String), knownOn: servedOn('rectification-order') },
+      { stage: 'RECTIFICATION_REVIEW', stageLabel: expect.any(String), knownOn: ownDays.find((e) => e.stage === 'RECTIFICATION_REVIEW')!.day },
+      { stage: 'REMINDER_INTERVIEW', stageLabel: expect.any(String), knownOn: today },
+    ]);
   }, 120_000);
 
   it('refuses the staff case page and the staff case list to an institution', async () => {

@@ -5,7 +5,7 @@ import { SubmissionReceiptDto } from '../../submissions/submissions.controller';
 export class PortalMilestoneDto {
   @ApiProperty({ enum: CASE_STAGES }) stage: string;
   @ApiProperty({ example: '异议期' }) stageLabel: string;
-  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ format: 'date', description: '本机构知悉之日：教育局开启的阶段为告知该阶段的文书送达之日，本机构自身行为为其当日' }) knownOn: string;
 }
 
 export class PortalCaseDeadlineDto {

@@ -5297,8 +5297,11 @@ export interface components {
             status: "scheduled" | "held" | "cancelled";
         };
         PortalMilestoneDto: {
-            /** Format: date-time */
-            occurredAt: string;
+            /**
+             * Format: date
+             * @description 本机构知悉之日：教育局开启的阶段为告知该阶段的文书送达之日，本机构自身行为为其当日
+             */
+            knownOn: string;
             /** @enum {string} */
             stage: "REGISTERED" | "INVESTIGATION" | "APPROVAL" | "OBJECTION_WINDOW" | "OBJECTION_REVIEW" | "SERIOUS_LIST" | "JOINT_SANCTION" | "RECTIFICATION" | "RECTIFICATION_REVIEW" | "REMINDER_INTERVIEW" | "WARNING_INTERVIEW" | "PUBLICITY" | "REPAIR_REVIEW" | "CLOSED" | "WITHDRAWN";
             /** @example 异议期 */

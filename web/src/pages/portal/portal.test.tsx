@@ -55,7 +55,7 @@ describe('portal', () => {
       caseNo: 'LY-2026-000001', uscc: '91320706MA1XXXXX0A', institutionName: '启明星培训学校', behaviourCode: 'EDU-001', behaviourTitle: '未经许可擅自举办校外培训',
       severity: 'general', severityLabel: '一般', stage: 'OBJECTION_REVIEW', stageLabel: '异议处理', waitingFor: '教育局办理中（异议处理）',
       firstServedOn: '2026-03-02', decisionDate: null, closedAt: null, outcome: null, repairableFrom: null, publicityUntil: null,
-      milestones: [{ stage: 'OBJECTION_WINDOW', stageLabel: '告知及异议期', occurredAt: '2026-03-02T02:00:00Z' }],
+      milestones: [{ stage: 'OBJECTION_WINDOW', stageLabel: '告知及异议期', knownOn: '2026-03-02' }],
       deadlines: [{ kind: 'objection', kindLabel: '提出异议', round: 0, dueDate: '2026-03-09', status: 'answered', statusLabel: '已答复', closedAt: '2026-03-03T02:00:00Z',
         workingDaysLeft: null, documentNo: doc.docNo, documentTitle: doc.title, servedOn: '2026-03-02' }],
       documents: [doc], submissions: [RECEIPT], interviews: [], publicText: null,
