@@ -166,9 +166,14 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
       await lifecycle.recordInterview({ ...a, heldOn: clock.dateOf(a.fromMs) });
     },
 
-    /** The head decided to list the institution: the list entry opens as a credit measure of the determination. */
+    /** The term the 列入决定书 names, before it is issued: reads, writes nothing. */
+    async listTerm(a: { caseNo: string }): Promise<C.ListTerm> {
+      return lifecycle.listTerm(a.caseNo);
+    },
+
+    /** The head's listing decision was served: the list entry opens as a credit measure of the determination. */
     async enterList(a: C.EnterListInput): Promise<C.ListEntry> {
-      return lifecycle.enterList({ caseNo: a.caseNo, listedOn: clock.dateOf(a.fromMs), basis: a.basis, decidedBy: a.decidedBy });
+      return lifecycle.enterList(a);
     },
 
     async confirmSanction(a: C.ConfirmSanctionInput): Promise<C.ConfirmedSanction> {

@@ -128,7 +128,8 @@ async function lifecycle(c: CaseRuntime): Promise<void> {
 /**
  * 严重失信主体名单 (国办发〔2020〕49号): the officer proposes with the basis → 列入告知书 served, with a period for 陈述申辩
  * from the day after service → 法制审核 (role legal) → the head's decision (role head) → 列入决定书 served with the
- * repair notice (两书同达) → the entry, a credit measure of the determination to its term. Null: not listed.
+ * repair notice (两书同达) → the entry, a credit measure of the determination from the day the decision was served
+ * to its term. Null: not listed.
  */
 async function seriousList(c: CaseRuntime, decisionDocNo: string): Promise<ListEntry | null> {
   const p = c.policy;
@@ -149,11 +150,13 @@ async function seriousList(c: CaseRuntime, decisionDocNo: string): Promise<ListE
     c.moveTo('SERIOUS_LIST', 'NOT_LISTED', { reason: decision.summary, payload: { legalReview: review.decision } });
     return null;
   }
-  await c.flush();
+  // the entry is an effect on the institution: it starts from the served 列入决定书 (brief §7), never from the head's
+  // click. The decision names the term, read first without writing; nothing is listed while paper service is pending.
   const head = c.completedBy.get('decide-listing')!;
-  const entry = await c.step(() => acts.enterList({ caseNo: c.input.caseNo, fromMs: now(), basis, decidedBy: head.id }));
-  c.moveTo('SERIOUS_LIST', 'LISTED', { reason: decision.summary, payload: { listUntil: entry.listUntil, legalReview: review.decision } });
-  await issueAndServe(c, D.listingDecisionWithRepairNotice(c, { noticeDocNo: noticed.docs[0].docNo, basis, listUntil: entry.listUntil, statement: statement?.text ?? null }));
+  const { listUntil } = await c.step(() => acts.listTerm({ caseNo: c.input.caseNo }));
+  const decided = await issueAndServe(c, D.listingDecisionWithRepairNotice(c, { noticeDocNo: noticed.docs[0].docNo, basis, listUntil, statement: statement?.text ?? null }));
+  const entry = await c.step(() => acts.enterList({ caseNo: c.input.caseNo, listedOn: decided.servedOn, listUntil, basis, decidedBy: head.id }));
+  c.moveTo('SERIOUS_LIST', 'LISTED', { reason: decision.summary, payload: { listedOn: entry.listedOn, listUntil: entry.listUntil, legalReview: review.decision } });
   return entry;
 }
 

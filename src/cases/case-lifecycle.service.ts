@@ -88,23 +88,35 @@ export class CaseLifecycleService {
   }
 
   /**
-   * 列入严重失信主体名单 (国办发〔2020〕49号): the head's decision makes the entry a credit measure of the determination,
-   * in force to the determination's publication end (the serious class's term). Repair, withdrawal or revocation of
-   * the determination ends it with the others (36号令 art. 3; `EffectsService.endCreditMeasures`).
+   * The term a 列入严重失信主体名单决定书 names: the determination's publication end (the serious class's maximum,
+   * 36号令), since the entry is a credit measure resting on that record and ends with it. Read before the decision is
+   * issued; nothing is written.
    */
-  async enterList(a: { caseNo: string; listedOn: string; basis: string; decidedBy: string }): Promise<{ listedOn: string; listUntil: string }> {
+  async listTerm(caseNo: string): Promise<{ listUntil: string }> {
+    return this.cases.transaction(async (m) => {
+      const c = await this.cases.withParties(m, caseNo);
+      const [d] = await m.query(`SELECT publicity_until::text AS until FROM credit_records WHERE id = $1`, [c.determination_record_id]);
+      return { listUntil: d.until as string };
+    });
+  }
+
+  /**
+   * 列入严重失信主体名单 (国办发〔2020〕49号): the head's decision, once served, makes the entry a credit measure of the
+   * determination from the day of service (brief §7: an effect starts from a served document) to the term the
+   * decision named. Repair, withdrawal or revocation of the determination ends it with the others (36号令 art. 3;
+   * `EffectsService.endCreditMeasures`).
+   */
+  async enterList(a: { caseNo: string; listedOn: string; listUntil: string; basis: string; decidedBy: string }): Promise<{ listedOn: string; listUntil: string }> {
     return this.cases.transaction(async (m) => {
       const c = await this.cases.withParties(m, a.caseNo);
-      const [d] = await m.query(`SELECT publicity_until::text AS until FROM credit_records WHERE id = $1`, [c.determination_record_id]);
-      const listUntil: string = d.until;
       await m.query(
         `INSERT INTO credit_effects (record_id, institution_id, uscc, case_no, office_code, type, kind, measure, basis, starts_on, ends_on, effect_key)
          SELECT r.id, r.institution_id, r.uscc, r.case_no, r.office_code, 'credit-measure', 'list-entry', '列入严重失信主体名单', $2, $3, $4, 'list-entry'
            FROM credit_records r WHERE r.id = $1
          ON CONFLICT (record_id, effect_key) DO NOTHING`,
-        [c.determination_record_id, `国办发〔2020〕49号；${a.basis}（局负责人决定）`, a.listedOn, listUntil]);
-      // told by the 列入决定书 once it is served (served-notice.ts), not when the head decides
-      return { listedOn: a.listedOn, listUntil };
+        [c.determination_record_id, `国办发〔2020〕49号；${a.basis}（局负责人决定）`, a.listedOn, a.listUntil]);
+      // the institution was told by the 列入决定书's service (served-notice.ts), the day this entry starts
+      return { listedOn: a.listedOn, listUntil: a.listUntil };
     });
   }
 

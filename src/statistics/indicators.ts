@@ -18,6 +18,18 @@ const standingSubjects = (severity?: string) => `
     ON c.decision_date <= b.d_to AND (c.closed_at IS NULL OR ${DAY('c.closed_at')} > b.d_to) ${severity ? `AND c.severity = '${severity}'` : ''}
   GROUP BY b.i`;
 
+// a list entry took effect on the day its 列入决定书 was served (LISTED carries it as listedOn; the case records LISTED
+// only then); a subject listed twice in one period counts once
+const listedSubjects = `
+  SELECT b.i, count(DISTINCT l.uscc)::float AS value FROM b LEFT JOIN (
+    SELECT c.uscc, COALESCE((e.payload->>'listedOn')::date, ${DAY('e.occurred_at')}) AS day
+      FROM case_events e JOIN cases c ON c.case_no = e.case_no WHERE e.type = 'LISTED') l
+    ON l.day BETWEEN b.d_from AND b.d_to GROUP BY b.i`;
+// a case's joint sanction is on file only when the approver confirmed a measure (CaseLifecycleService.confirmSanction);
+// a ban registered on its own is a joint_sanction record too, without a case's measures
+const CONFIRMED_SANCTION = `kind = 'joint_sanction' AND case_no IS NOT NULL AND jsonb_typeof(payload->'measures') = 'array'
+  AND jsonb_array_length(payload->'measures') > 0`;
+
 const REPAIR_ROUTES: [string, string][] = [
   ['commitment', '签署信用修复承诺书'], ['training', '参加信用修复培训'], ['credit-report', '提交信用报告'], ['public-welfare', '参加公益服务'],
 ];
@@ -66,8 +78,10 @@ export const INDICATORS: Indicator[] = [
     sql: countBy('interviews', DAY('held_at'), `kind = 'reminder' AND held_at IS NOT NULL`), definition: '本期实际进行的提示性约谈次数（以约谈记录的时间计）。' },
   { key: 'interviewsWarning', group: '约谈', label: '警示性约谈', unit: 'count',
     sql: countBy('interviews', DAY('held_at'), `kind = 'warning' AND held_at IS NOT NULL`), definition: '本期实际进行的警示性约谈次数。' },
-  { key: 'jointSanctions', group: '联合惩戒', label: '提请联合惩戒', unit: 'count', sql: event('JOINT_SANCTION_PROPOSED'),
-    definition: '本期向成员单位提请联合惩戒的案件数。' },
+  { key: 'listedSubjects', group: '联合惩戒', label: '列入严重失信主体名单', unit: 'count', sql: listedSubjects,
+    definition: '本期列入严重失信主体名单并已生效的机构数（以列入决定书送达之日计；局负责人已决定但尚未送达的不计）。' },
+  { key: 'jointSanctions', group: '联合惩戒', label: '实施联合惩戒', unit: 'count', sql: countBy('credit_records', 'decision_date', CONFIRMED_SANCTION),
+    definition: '本期审核人确认实施至少一项联合惩戒措施的案件数（以确认日期计；提请后决定不实施的不计）。' },
   { key: 'sanctionRecords', group: '联合惩戒', label: '联合惩戒措施记录', unit: 'count',
     sql: countBy('credit_records', 'decision_date', `kind = 'joint_sanction'`), definition: '本期记入信用档案的联合惩戒措施条数（以决定日期计）。' },
   { key: 'bansNew', group: '从业禁止', label: '新增从业禁止', unit: 'count', sql: countBy('industry_bans', 'from_date'),

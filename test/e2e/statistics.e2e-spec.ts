@@ -1,3 +1,4 @@
+import { CreditFileService } from '../../src/credit-file/credit-file.service';
 import { createTestApp, TestApp } from '../support/app';
 import { createInstitution, fieldCrypto, makeIdNumber } from '../support/factories';
 import { auth } from '../support/http-case';
@@ -43,6 +44,17 @@ describe('statistics', () => {
     await ev('B1', 'OBJECTION_RECEIVED', '2001-03-01T02:00:00Z');
     await ev('C1', 'WITHDRAWN', '2001-06-01T02:00:00Z');
     await ev('A2', 'CLOSED_REPAIRED', '2001-08-01T02:00:00Z');
+    // A2 listed: its 列入决定书 served on Fri 06-29 (Q2), the service recorded on Mon 07-02 (Q3); the entry took effect in
+    // Q2. Its sanction proposed on 07-02 and two measures confirmed on 07-03 (Q3); A1's proposal of Q1 (above) was
+    // never confirmed: a proposal is not a sanction
+    await t.ds.query(`INSERT INTO case_events (case_no, type, occurred_at, payload, idempotency_key) VALUES ($1,'LISTED','2001-07-02T02:00:00Z',$2,$3)`,
+      [no('A2'), { listedOn: '2001-06-29', listUntil: '2004-05-05' }, `${no('A2')}:LISTED`]);
+    await ev('A2', 'JOINT_SANCTION_PROPOSED', '2001-07-02T02:00:00Z');
+    await t.app.get(CreditFileService).append({
+      uscc: a.uscc, kind: 'joint_sanction', title: '联合惩戒', decisionDate: '2001-07-03', severity: 'serious', publicityFrom: '2001-07-03',
+      publicityUntil: '2004-05-05', payload: { measures: [{ id: 'M-ZFCG' }, { id: 'M-CZZJ' }], departments: ['财政部门'], reason: '确认两项措施' },
+      sourceRef: `${no('A2')}:joint-sanction`, caseNo: no('A2'), officeCode: 'XWPX', submitToPlatform: false,
+    });
     await ev('A1', 'REPAIR_REFUSED', '2001-10-11T02:00:00Z');
     const repair = (n: string, at: string, routes: string[]) => t.ds.query(
       `INSERT INTO case_submissions (case_no, kind, text, routes, submitted_by, submitted_at, idempotency_key) VALUES ($1,'repair','申请',$2,$3,$4,$5)`,
@@ -92,7 +104,8 @@ describe('statistics', () => {
     const expected: Record<string, (number | null)[]> = {
       subjectsNew: [2, 0, 0, 0], subjectsNew_serious: [0, 1, 0, 0], subjectsNew_minor: [1, 0, 0, 0],
       determinations: [2, 1, 0, 0], objectionsReceived: [2, 0, 0, 0], objectionsUpheld: [1, 0, 0, 0], objectionsCorrected: [1, 0, 0, 0],
-      objectionsWithdrawn: [0, 1, 0, 0], interviewsReminder: [1, 0, 0, 0], interviewsWarning: [0, 0, 0, 1], jointSanctions: [1, 0, 0, 0],
+      objectionsWithdrawn: [0, 1, 0, 0], interviewsReminder: [1, 0, 0, 0], interviewsWarning: [0, 0, 0, 1],
+      listedSubjects: [0, 1, 0, 0], jointSanctions: [0, 0, 1, 0],
       bansNew: [0, 1, 0, 0], repairsApplied: [0, 0, 1, 1], repairsRoute_training: [0, 0, 1, 0],
       'repairsRoute_credit-report': [0, 0, 0, 1], repairsGranted: [0, 0, 1, 0], repairsRefused: [0, 0, 0, 1],
       repairsAverageDays: [null, null, 31, 10], publicityLicences: [1, 0, 0, 0], publicityPenalties: [0, 1, 0, 0],

@@ -134,6 +134,28 @@ export class CaseDriver {
     return this.handle.signal(documentServedSignal, { documentId, servedOn, method, actor: this.who.officer });
   }
 
+  /**
+   * The officer serves on paper on `on` every issued, unserved document of these kinds, the clock first moved to that
+   * day; throws if one of the kinds has no such document.
+   */
+  async serveOnPaper(kinds: string[], on: string): Promise<void> {
+    await this.passDay(new Date(Date.parse(`${on}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
+    const pending = (await this.documents()).filter((d) => kinds.includes(d.kind) && d.status === 'issued' && !d.served_on);
+    const missing = kinds.filter((k) => !pending.some((d) => d.kind === k));
+    if (missing.length) throw new Error(`nothing of ${missing.join(', ')} to serve in ${this.caseNo}`);
+    for (const d of pending) await this.serve(d.id, on);
+  }
+
+  /** The case's state once `ok` holds: a signal moves the case on without answering, so poll its query. */
+  async settled(what: string, ok: (s: CaseSnapshot) => boolean): Promise<CaseSnapshot> {
+    for (let i = 0; i < 300; i++) {
+      const s = await this.state();
+      if (ok(s)) return s;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no ${what} in ${this.caseNo} after 30 s; stage ${(await this.state()).stage}`);
+  }
+
   async events(): Promise<string[]> {
     const rows = await this.ds.query(`SELECT type FROM case_events WHERE case_no = $1 ORDER BY id`, [this.caseNo]);
     return rows.map((r: { type: string }) => r.type);

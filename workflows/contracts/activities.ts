@@ -103,8 +103,13 @@ export interface ConfirmSanctionInput {
 }
 /** The departments that apply the confirmed measures, each with the measures (and their basis) it is asked to apply. */
 export interface ConfirmedSanction { letters: Array<{ department: string; measures: string[] }> }
-/** The head's decision to list (国办发〔2020〕49号): the entry is a credit measure of the determination, to `until`. */
-export interface EnterListInput { caseNo: string; fromMs: number; basis: string; decidedBy: string }
+/**
+ * The head's decision to list (国办发〔2020〕49号), once served: the entry is a credit measure of the determination from
+ * `listedOn` (the day the 列入决定书 was served) to `listUntil` (the term the decision names: ListTerm).
+ */
+export interface EnterListInput { caseNo: string; listedOn: string; listUntil: string; basis: string; decidedBy: string }
+/** The term a listing decision names, computed before it is issued (nothing written). */
+export interface ListTerm { listUntil: string }
 export interface ListEntry { listedOn: string; listUntil: string }
 /** 拒不整改: the case a failed rectification opens (catalogue item EDU-010), started as a case of its own. */
 export interface RefusalCaseInput { caseNo: string; registeredBy: Actor }
