@@ -18,8 +18,9 @@ describe('record repair forms', () => {
     fireEvent.change(screen.getByLabelText('信用修复承诺书内容'), { target: { value: '本机构承诺今后依法依规办学，接受监督' } });
     fireEvent.click(screen.getByRole('button', { name: '登记申请' }));
     expect(await screen.findByText('请选择收到日期')).toBeTruthy();
-    expect(screen.getByText('请选择申请机构')).toBeTruthy();
-    expect(screen.getByText('填写承诺内容时请选择签署日期')).toBeTruthy();
+    // each field shows its message when its own check settles: wait for each, not only the first
+    expect(await screen.findByText('请选择申请机构')).toBeTruthy();
+    expect(await screen.findByText('填写承诺内容时请选择签署日期')).toBeTruthy();
   });
 
   it('offers the institution only its penalties that can still be repaired, and requires its commitment', async () => {

@@ -57,7 +57,7 @@ describe('record repair (staff)', () => {
     renderUi(<FinePaymentForm decisionId="d1" onDone={(p) => { paid = p.receiptNo; }} />);
     fireEvent.click(screen.getByRole('button', { name: '登记缴纳' }));
     expect(await screen.findByText('请选择缴纳日期')).toBeTruthy();
-    expect(screen.getByText('请填写缴款票据号')).toBeTruthy();
+    expect(await screen.findByText('请填写缴款票据号')).toBeTruthy();
     const date = screen.getByLabelText('缴纳日期');
     fireEvent.mouseDown(date);
     fireEvent.change(date, { target: { value: paidOn } });

@@ -49,9 +49,9 @@ describe('窗口登记 of a natural person', () => {
     fireEvent.click(screen.getByLabelText('异议'));
     fireEvent.click(screen.getByRole('button', { name: '登记' }));
     expect(await screen.findByText('异议须选择所针对的信用记录')).toBeTruthy();
-    expect(screen.getByText('异议须填写送达日期')).toBeTruthy();
-    expect(screen.getByText('请选择收到日期')).toBeTruthy();
-    expect(screen.getByText('请填写异议理由或陈述要点')).toBeTruthy();
+    expect(await screen.findByText('异议须填写送达日期')).toBeTruthy();
+    expect(await screen.findByText('请选择收到日期')).toBeTruthy();
+    expect(await screen.findByText('请填写异议理由或陈述要点')).toBeTruthy();
 
     fireEvent.click(screen.getByLabelText('陈述、申辩'));
     fireEvent.click(screen.getByRole('button', { name: '登记' }));
