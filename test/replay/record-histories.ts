@@ -51,22 +51,6 @@ async function main(): Promise<void> {
       await c.passDay('2026-02-24');
       await c.list({ officer, legal, head });
     },
-    // the head has decided; the 列入决定书 waits for paper service, and the list entry with it (brief §7)
-    'in-flight-serious-listing-awaiting-paper-service': async (c) => {
-      await determine(c);
-      await c.serveOnPaper(['notice-of-determination'], '2026-02-11');
-      await c.settled('the objection window', (s) => s.institutionDeadline !== null);
-      await c.passDay('2026-02-25'); // 5 working days from 02-12: 12, 13, Sat 14 (worked), 24, 25
-      await c.settled('the determination', (s) => s.decisionDate !== null);
-      await c.serveOnPaper(['determination-decision', 'repair-notice'], '2026-02-27');
-      await c.settled('the listing proposal', (s) => s.openTasks.some((t) => t.kind === 'propose-listing'));
-      await c.complete('propose-listing', officer, { summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });
-      await c.serveOnPaper(['listing-notice'], '2026-02-28');
-      await c.settled('the statement period', (s) => s.institutionDeadline !== null);
-      await c.stateCase();
-      await c.complete('review-listing', legal, { summary: '同意', decision: 'agree' });
-      await c.complete('decide-listing', head, { summary: '列入', decision: 'list' });
-    },
     'finished-withdrawn-in-rectification': async (c) => {
       await determine(c);
       await c.passDay('2026-02-24');
@@ -122,6 +106,23 @@ async function main(): Promise<void> {
       await c.passDay('2026-02-25'); // a minor case may apply from the day after the decision (02-25)
       await c.applyRepair();
       await c.complete('accept-repair', officer, { summary: '不予受理', decision: 'reject' });
+    },
+    // last: what it leaves in the time-skipping server held the clock for every scenario after it (about a minute per
+    // step); the head has decided; the 列入决定书 waits for paper service, and the list entry with it (brief §7)
+    'in-flight-serious-listing-awaiting-paper-service': async (c) => {
+      await determine(c);
+      await c.serveOnPaper(['notice-of-determination'], '2026-02-11');
+      await c.settled('the objection window', (s) => s.institutionDeadline !== null);
+      await c.passDay('2026-02-25'); // 5 working days from 02-12: 12, 13, Sat 14 (worked), 24, 25
+      await c.settled('the determination', (s) => s.decisionDate !== null);
+      await c.serveOnPaper(['determination-decision', 'repair-notice'], '2026-02-27');
+      await c.settled('the listing proposal', (s) => s.openTasks.some((t) => t.kind === 'propose-listing'));
+      await c.complete('propose-listing', officer, { summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });
+      await c.serveOnPaper(['listing-notice'], '2026-02-28');
+      await c.settled('the statement period', (s) => s.institutionDeadline !== null);
+      await c.stateCase();
+      await c.complete('review-listing', legal, { summary: '同意', decision: 'agree' });
+      await c.complete('decide-listing', head, { summary: '列入', decision: 'list' });
     },
   };
   // minor cases may apply for repair the next day (no minimum publicity), serious ones go to joint sanction
