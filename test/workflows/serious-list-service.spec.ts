@@ -98,8 +98,8 @@ describe(`${dishonestyCaseWorkflow.name}: the serious list from its served decis
         expect(await listEntries(c.caseNo)).toEqual([]);
         expect(await c.events()).not.toContain('LISTED');
         expect((await c.state()).openTasks.map((t) => t.kind)).toEqual(['serve-document', 'serve-document']);
-        // nothing tells the institution it is listed (it hears of the decision when the service is recorded, served-notice.ts)
-        expect(await ds.query(`SELECT 1 FROM notifications n JOIN cases k ON k.uscc = n.uscc WHERE k.case_no = $1 AND n.body LIKE '%严重失信主体名单%'`, [c.caseNo])).toEqual([]);
+        // no "you are listed" message (the inbox hears of the decision when its service is recorded, served-notice.ts)
+        expect(await ds.query(`SELECT 1 FROM notifications WHERE idempotency_key = $1`, [`${c.caseNo}:listed`])).toEqual([]);
       }
       const [decision] = (await c.documents()).filter((d) => d.kind === 'listing-decision');
       const [named] = await ds.query(`SELECT content FROM documents WHERE id = $1`, [decision.id]);
