@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested,
+  ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { ID_TYPES } from '../../subjects/id-types';
+import { IsAmount } from '../../common/validation/amount';
 import { IsIdNumber } from '../../common/validation/id-number';
 import { IsUscc } from '../../common/validation/uscc';
 import { PENALTY_CATEGORIES } from '../classification';
@@ -38,14 +39,14 @@ export class PenaltyClassFieldsDto {
   @ApiPropertyOptional({ description: '罚款金额（万元）；处罚类别含罚款时必填' })
   @ValidateIf((o: PenaltyClassFieldsDto) => hasCategory(o, '罚款') || o.fineAmount !== undefined)
   @IsNotEmpty({ message: '缺少必填字段：罚款金额（万元）（fineAmount）' })
-  @IsNumber({ maxDecimalPlaces: 6 }, { message: '罚款金额（万元）（fineAmount）必须是数字' })
+  @IsAmount(6, { message: '罚款金额（万元）（fineAmount）必须是数字，最多六位小数' })
   @Min(0, { message: '罚款金额（万元）（fineAmount）不能为负数' })
   fineAmount?: number;
 
   @ApiPropertyOptional({ description: '没收违法所得（万元）；处罚类别含没收违法所得时必填' })
   @ValidateIf((o: PenaltyClassFieldsDto) => hasCategory(o, '没收违法所得') || o.confiscatedAmount !== undefined)
   @IsNotEmpty({ message: '缺少必填字段：没收违法所得（万元）（confiscatedAmount）' })
-  @IsNumber({ maxDecimalPlaces: 6 }, { message: '没收违法所得（万元）（confiscatedAmount）必须是数字' })
+  @IsAmount(6, { message: '没收违法所得（万元）（confiscatedAmount）必须是数字，最多六位小数' })
   @Min(0, { message: '没收违法所得（万元）（confiscatedAmount）不能为负数' })
   confiscatedAmount?: number;
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf,
+  ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf,
 } from 'class-validator';
+import { IsAmount } from '../../common/validation/amount';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const REPAIR_CHANNELS = ['portal', 'counter', 'creditchina'] as const;
@@ -84,7 +85,7 @@ export class FinePaymentDto {
   receiptNo: string;
 
   @ApiPropertyOptional({ description: '缴纳金额（元）' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }, { message: '缴纳金额（amountYuan）必须是数字' }) @Min(0, { message: '缴纳金额不能为负数' })
+  @IsOptional() @IsAmount(2, { message: '缴纳金额（amountYuan）必须是数字，最多两位小数' }) @Min(0, { message: '缴纳金额不能为负数' })
   @Max(999_999_999_999, { message: '缴纳金额（amountYuan）过大' })
   amountYuan?: number;
 }
