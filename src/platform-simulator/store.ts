@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { PlatformFeedItem } from '../platform/platform.client';
 
 /** A record the platform accepted from the bureau. */
 export interface HeldRecord {
@@ -16,24 +17,9 @@ export interface HeldRecord {
   duplicates: number;
 }
 
-/** Something another department reported, offered to the bureau through the feed. */
-export interface FeedItem {
-  seq: number;
-  /** The reporting department's own id for the item: stable across redeliveries. */
-  id: string;
-  /** `repair_application`: a repair application 信用中国 received, forwarded to the body that determined the record. */
-  kind: 'record' | 'joint_sanction_ack' | 'repair_application';
-  department: string;
-  /** Null for a natural person's repair application, which names the person in its payload (idType, idNumber, name). */
-  uscc: string | null;
-  title: string;
-  recordType?: string;
+/** Something another department reported, offered to the bureau through the feed in the shape its client reads. */
+export interface FeedItem extends PlatformFeedItem {
   severity?: 'minor' | 'general' | 'serious';
-  decisionDate?: string;
-  payload: Record<string, unknown>;
-  /** For acknowledgements: the notice's idempotency key and case number. */
-  refIdempotencyKey?: string;
-  caseNo?: string;
   publishedAt: string;
 }
 

@@ -23,9 +23,12 @@ export interface OutgoingRecord {
   payload: Record<string, unknown>;
 }
 
+/** Something another department reported, as the platform's feed offers it to the bureau. */
 export interface PlatformFeedItem {
   seq: number;
+  /** The reporting department's own id for the item: stable across redeliveries. */
   id: string;
+  /** `repair_application`: a repair application 信用中国 received, forwarded to the body that determined the record. */
   kind: 'record' | 'joint_sanction_ack' | 'repair_application';
   department: string;
   /** Null for a natural person's repair application (the person is named in the payload). */
@@ -35,6 +38,7 @@ export interface PlatformFeedItem {
   severity?: string;
   decisionDate?: string;
   payload: Record<string, unknown>;
+  /** For acknowledgements: the notice's idempotency key and case number. */
   refIdempotencyKey?: string;
   caseNo?: string;
 }
