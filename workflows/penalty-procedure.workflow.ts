@@ -1,5 +1,6 @@
 import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { PenaltyActivities } from '../activities/penalty.activities';
+import { now } from './runtime/proxies';
 
 const { openStatementPeriod, closeStatementPeriod, openServicePeriod } = proxyActivities<PenaltyActivities>({
   startToCloseTimeout: '1 minute',
@@ -34,7 +35,7 @@ export async function penaltyProcedureWorkflow(input: PenaltyProcedureInput): Pr
 
   await condition(() => seen('noticeServed', 'notImposed'));
   if (!seen('notImposed')) {
-    const period = await openStatementPeriod(input.proposalId, Date.now());
+    const period = await openStatementPeriod(input.proposalId, now());
     statementDue = period.statementDue;
     // the period runs to the end of its last day; a hearing request or an early end stops the wait (a timeout of 0
     // would mean "no timeout" to condition(), so a period already over waits 1 ms)

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { CaseClock, shiftedClock } from '../../activities/case-clock';
+import type { Role } from '../../src/auth/role';
+import { PoliciesService } from '../../src/policies/policies.service';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import type { Actor, Severity } from '../../workflows/contracts';
 import { CaseDriver } from './case-driver';
+import { createUser } from './factories';
+import { caseActivitiesContext, createTimeSkippingEnv } from './temporal';
 
 export interface CaseRun {
   env: TestWorkflowEnvironment;
@@ -15,6 +19,50 @@ export interface CaseRun {
   policyVersion: number;
   officer: Actor;
   approver: Actor;
+}
+
+/** The people of a case in office XWPX, and the legal office and the head who sign off the heaviest steps. */
+export interface CaseCrew extends CaseRun {
+  ds: DataSource;
+  legal: Actor;
+  head: Actor;
+}
+
+/** The webpack output of a bundle is noise in a test run; its errors are not. */
+export const quietLogger = {
+  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
+  warn: () => undefined, error: (m: string) => console.error(m),
+};
+
+export const bundleCaseWorkflows = () => bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+
+/**
+ * Registers the hooks of a suite of whole cases: one time-skipping server, the real activities on PostgreSQL, the
+ * workflow bundle and the crew, all filled in before the first test (`prepare` runs before the users are made).
+ */
+export function useCaseRun(prepare?: (ctx: INestApplicationContext) => Promise<unknown>): CaseCrew {
+  const run = {} as CaseCrew;
+  beforeAll(async () => {
+    const [env, ctx, bundle] = await Promise.all([createTimeSkippingEnv(), caseActivitiesContext(), bundleCaseWorkflows()]);
+    Object.assign(run, { env, ctx, bundle });
+    await prepare?.(ctx);
+    const ds = ctx.get(DataSource);
+    const actor = async (role: Role, officeCode: string | null): Promise<Actor> =>
+      ({ id: (await createUser(ds, role, { officeCode })).id, role, officeCode });
+    Object.assign(run, {
+      ds,
+      officer: await actor('officer', 'XWPX'),
+      approver: await actor('approver', 'XWPX'),
+      legal: await actor('legal', null),
+      head: await actor('head', null),
+      policyVersion: (await ctx.get(PoliciesService).active()).version,
+    });
+  });
+  afterAll(async () => {
+    await run.env?.teardown();
+    await run.ctx?.close();
+  });
+  return run;
 }
 
 /**

@@ -4,7 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { CaseClock, shiftedClock } from '../../activities/case-clock';
 import { penaltyActivitiesFrom } from '../../activities/penalty.activities';
@@ -23,6 +23,7 @@ import { CASE_WORK_MODULES, FOUNDATION_MODULES } from '../../src/shared.modules'
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.module';
 import { CaseDriver } from '../support/case-driver';
+import { bundleCaseWorkflows } from '../support/case-run';
 import { useFreshSettings } from '../support/documents';
 import { createUser, makeIdNumber } from '../support/factories';
 import { createTimeSkippingEnv } from '../support/temporal';
@@ -58,7 +59,7 @@ describe('ban procedure (限制从业) on the time-skipping server', () => {
   beforeAll(async () => {
     [env, bundle] = await Promise.all([
       createTimeSkippingEnv(),
-      bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet }),
+      bundleCaseWorkflows(),
     ]);
     // the API's client is the time-skipping server's; the worker below runs on the API's task queue
     const temporal: DynamicModule = { module: class TimeSkippingTemporal {}, global: true, providers: [{ provide: TEMPORAL_CLIENT, useValue: env.client }], exports: [TEMPORAL_CLIENT] };
@@ -280,8 +281,3 @@ describe('ban procedure (限制从业) on the time-skipping server', () => {
     });
   }, 180_000);
 });
-
-const quiet = {
-  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: () => undefined, error: (m: string) => console.error(m),
-};

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { shiftedClock } from '../../activities/case-clock';
 import type { AuthUser } from '../../src/auth/role';
@@ -16,6 +16,7 @@ import { PoliciesService } from '../../src/policies/policies.service';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import type { Actor } from '../../workflows/contracts';
 import { CaseDriver } from '../support/case-driver';
+import { bundleCaseWorkflows } from '../support/case-run';
 import { createUser } from '../support/factories';
 import { caseActivitiesContext, createTimeSkippingEnv } from '../support/temporal';
 
@@ -47,7 +48,7 @@ describe('a case blocked by a failure no retry fixes', () => {
   it('is listed with its reason and proceeds after the calendar year is published and the case resumed', async () => {
     const clock = shiftedClock((await env.currentTimeMs()) - Date.parse('2036-12-15T10:00:00+08:00'));
     const taskQueue = `blocked-${randomUUID()}`;
-    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet });
+    const bundle = await bundleCaseWorkflows();
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: caseActivitiesFrom(ctx, clock) });
     const policyVersion = (await ctx.get(PoliciesService).active()).version;
     await worker.runUntil(async () => {
@@ -98,8 +99,3 @@ async function until(done: () => Promise<boolean>): Promise<void> {
   }
   throw new Error('the case did not move on');
 }
-
-const quiet = {
-  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: () => undefined, error: (m: string) => console.error(m),
-};

@@ -1,16 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { DocumentsService } from '../../src/documents/documents.service';
 import { DocumentSettingsService } from '../../src/documents/settings/document-settings.service';
-import { PoliciesService } from '../../src/policies/policies.service';
 import type { Actor } from '../../workflows/contracts';
 import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import type { CaseDriver } from '../support/case-driver';
-import { CaseRun, withCaseFrom } from '../support/case-run';
-import { createUser } from '../support/factories';
-import { caseActivitiesContext, createTimeSkippingEnv } from '../support/temporal';
+import { useCaseRun, withCaseFrom } from '../support/case-run';
 
 /**
  * The documents (文书) of a case issued at their steps and the deadlines they set, counted from service (brief §7).
@@ -23,34 +18,14 @@ import { caseActivitiesContext, createTimeSkippingEnv } from '../support/tempora
  *   30 calendar days after 10-26 → 11-25 (a Wednesday)
  */
 describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
-  let env: TestWorkflowEnvironment;
-  let ctx: INestApplicationContext;
+  const run = useCaseRun();
   let ds: DataSource;
-  let run: CaseRun;
+  let ctx: INestApplicationContext;
   let officer: Actor;
   let approver: Actor;
   let legal: Actor;
   let head: Actor;
-
-  beforeAll(async () => {
-    let bundle: { code: string };
-    [env, ctx, bundle] = await Promise.all([
-      createTimeSkippingEnv(),
-      caseActivitiesContext(),
-      bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
-    ]);
-    ds = ctx.get(DataSource);
-    officer = { id: (await createUser(ds, 'officer')).id, role: 'officer', officeCode: 'XWPX' };
-    approver = { id: (await createUser(ds, 'approver')).id, role: 'approver', officeCode: 'XWPX' };
-    legal = { id: (await createUser(ds, 'legal', { officeCode: null })).id, role: 'legal', officeCode: null };
-    head = { id: (await createUser(ds, 'head', { officeCode: null })).id, role: 'head', officeCode: null };
-    run = { env, ctx, bundle, policyVersion: (await ctx.get(PoliciesService).active()).version, officer, approver };
-  });
-
-  afterAll(async () => {
-    await env?.teardown();
-    await ctx?.close();
-  });
+  beforeAll(() => ({ ds, officer, approver, legal, head, ctx } = run));
 
   const START = '2026-09-28T10:00:00+08:00';
 
@@ -173,8 +148,3 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       ]);
     }));
 });
-
-const quietLogger = {
-  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: () => undefined, error: (m: string) => console.error(m),
-};

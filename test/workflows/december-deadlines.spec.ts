@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { shiftedClock } from '../../activities/case-clock';
 import { publishDraftYears } from '../../scripts/draft-calendar';
@@ -10,6 +10,7 @@ import { PoliciesService } from '../../src/policies/policies.service';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import type { Actor } from '../../workflows/contracts';
 import { CaseDriver } from '../support/case-driver';
+import { bundleCaseWorkflows } from '../support/case-run';
 import { createUser } from '../support/factories';
 import { caseActivitiesContext, createTimeSkippingEnv } from '../support/temporal';
 
@@ -45,7 +46,7 @@ describe('deadlines that cross into next year', () => {
   it('gives a case decided on 2026-12-06 until 2027-01-05 to rectify, then a January interview round', async () => {
     const clock = shiftedClock((await env.currentTimeMs()) - Date.parse('2026-12-06T10:00:00+08:00'));
     const taskQueue = `december-${randomUUID()}`;
-    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet });
+    const bundle = await bundleCaseWorkflows();
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: caseActivitiesFrom(ctx, clock) });
     const policyVersion = (await ctx.get(PoliciesService).active()).version;
     await worker.runUntil(async () => {
@@ -76,8 +77,3 @@ describe('deadlines that cross into next year', () => {
     });
   });
 });
-
-const quiet = {
-  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: () => undefined, error: (m: string) => console.error(m),
-};

@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { CaseClock, shiftedClock } from '../../activities/case-clock';
 import type { AuthUser } from '../../src/auth/role';
 import { FourEyesService } from '../../src/common/four-eyes/four-eyes.service';
 import { beijingToday } from '../../src/common/time/beijing';
@@ -15,19 +12,20 @@ import { PoliciesService } from '../../src/policies/policies.service';
 import { RemediesModule } from '../../src/remedies/remedies.module';
 import { RemediesService } from '../../src/remedies/remedies.service';
 import { CaseActivitiesModule } from '../../src/shared.modules';
-import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.module';
 import type { Actor } from '../../workflows/contracts';
 import { CaseDriver } from '../support/case-driver';
+import { bundleCaseWorkflows, withCaseFrom } from '../support/case-run';
 import { useFreshSettings } from '../support/documents';
 import { createUser } from '../support/factories';
+import { SPRING_FESTIVAL_START } from '../support/spring-festival-case';
 import { createTimeSkippingEnv } from '../support/temporal';
 
 /**
  * Effects that end when the law says (issue #16, done means): the maximum period reached unrectified, a decision
  * revoked on 行政复议, repair and withdrawal ending every credit measure while a ban (a penalty) stays. The cases run
  * on the time-skipping server from Tue 2026-02-10 10:00 (Beijing) with the real activities; as in
- * dishonesty-case.workflow.spec.ts the unanswered objection window (5 working days across the Spring Festival) ends on
+ * test/support/spring-festival-case.ts the unanswered objection window (5 working days across the Spring Festival) ends on
  * 02-24 and the decision is dated Wed 2026-02-25. By hand (民法典 art. 201–202, the decision day not counted):
  *   general: published 12 months, to 2027-02-25 inclusive; the case ends on 2027-02-26 at 00:00
  *   serious: published 36 months, to 2029-02-25; repair after 12 months, from 2027-02-26
@@ -47,7 +45,7 @@ describe('effects that end when the law says', () => {
   beforeAll(async () => {
     [env, bundle] = await Promise.all([
       createTimeSkippingEnv(),
-      bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
+      bundleCaseWorkflows(),
     ]);
     // the worker's activities and the API's remedies in one context; the API's Temporal client is the test server's
     @Global() @Module({ providers: [{ provide: TEMPORAL_CLIENT, useValue: env.client }], exports: [TEMPORAL_CLIENT] })
@@ -68,19 +66,8 @@ describe('effects that end when the law says', () => {
     await ctx?.close();
   });
 
-  async function withCase(severity: 'general' | 'serious', body: (c: CaseDriver) => Promise<void>) {
-    const clock: CaseClock = shiftedClock((await env.currentTimeMs()) - Date.parse('2026-02-10T10:00:00+08:00'));
-    const taskQueue = `fx-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: caseActivitiesFrom(ctx, clock) });
-    await worker.runUntil(async () => {
-      const c = await CaseDriver.start(env, ds, clock, taskQueue, { severity, policyVersion, officer, approver });
-      try {
-        await body(c);
-      } finally {
-        await c.handle.terminate('test finished').catch(() => undefined);
-      }
-    });
-  }
+  const withCase = (severity: 'general' | 'serious', body: (c: CaseDriver) => Promise<void>) =>
+    withCaseFrom({ env, ctx, bundle, policyVersion, officer, approver }, SPRING_FESTIVAL_START, { severity }, body);
 
   /** Investigation, approval, the objection window left unanswered: decided on 2026-02-25. */
   async function decide(c: CaseDriver, severity: 'general' | 'serious') {
@@ -222,8 +209,3 @@ describe('effects that end when the law says', () => {
       await expectEndedKeepingBan(c, 'withdrawal', '2026-03-17');
     }));
 });
-
-const quietLogger = {
-  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: () => undefined, error: (m: string) => console.error(m),
-};

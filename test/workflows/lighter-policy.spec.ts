@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { CaseClock, shiftedClock } from '../../activities/case-clock';
 import { PoliciesService } from '../../src/policies/policies.service';
@@ -9,6 +9,7 @@ import type { PolicyDocument, PublicityWindow } from '../../src/policies/policy.
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import type { Actor } from '../../workflows/contracts';
 import { CaseDriver } from '../support/case-driver';
+import { bundleCaseWorkflows } from '../support/case-run';
 import { createUser } from '../support/factories';
 import { caseActivitiesContext, createTimeSkippingEnv } from '../support/temporal';
 
@@ -36,7 +37,7 @@ describe('从旧兼从轻 at the determination', () => {
     [env, ctx, bundle] = await Promise.all([
       createTimeSkippingEnv(),
       caseActivitiesContext(),
-      bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
+      bundleCaseWorkflows(),
     ]);
     ds = ctx.get(DataSource);
     officer = { id: (await createUser(ds, 'officer')).id, role: 'officer', officeCode: 'XWPX' };
@@ -112,8 +113,3 @@ describe('从旧兼从轻 at the determination', () => {
     expect(applied.payload).toMatchObject({ policyVersion: pinned.version, lighter: false });
   });
 });
-
-const quietLogger = {
-  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: () => undefined, error: (m: string) => console.error(m),
-};

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { shiftedClock } from '../../activities/case-clock';
 import { penaltyActivitiesFrom } from '../../activities/penalty.activities';
 import type { PenaltyStep } from '../../workflows/penalty-procedure.workflow';
+import { bundleCaseWorkflows } from '../support/case-run';
 import { createInstitution, createUser, makeIdNumber } from '../support/factories';
 import { caseActivitiesContext, createTimeSkippingEnv } from '../support/temporal';
 
@@ -54,7 +55,7 @@ describe('penalty procedure workflow', () => {
        VALUES ($1, 'noticed', 'M-XZCY', '无证开展学科类培训', '孙某某', 'sealed', $2, $3, $4, 5, 'XWPX', $5, $6, '2026-09-28')`,
       [id, makeIdNumber(), inst.id, inst.uscc, a.id, b.id]);
     const taskQueue = `penalty-${randomUUID()}`;
-    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet });
+    const bundle = await bundleCaseWorkflows();
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: penaltyActivitiesFrom(ctx, clock) });
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start('penaltyProcedureWorkflow', { taskQueue, workflowId: `ban-${id}`, args: [{ proposalId: id }] });
@@ -74,8 +75,3 @@ describe('penalty procedure workflow', () => {
     });
   }, 120_000);
 });
-
-const quiet = {
-  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: () => undefined, error: (m: string) => console.error(m),
-};

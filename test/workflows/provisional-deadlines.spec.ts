@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { shiftedClock } from '../../activities/case-clock';
 import { CalendarService } from '../../src/calendar/calendar.service';
@@ -17,6 +17,7 @@ import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import type { Actor } from '../../workflows/contracts';
 import { createTestApp, TestApp } from '../support/app';
 import { CaseDriver } from '../support/case-driver';
+import { bundleCaseWorkflows } from '../support/case-run';
 import { createUser } from '../support/factories';
 import { auth } from '../support/http-case';
 import { caseActivitiesContext, createTimeSkippingEnv } from '../support/temporal';
@@ -84,7 +85,7 @@ describe('a deadline in a year not yet published', () => {
     calendar.invalidate();
     const clock = shiftedClock((await env.currentTimeMs()) - Date.parse('2040-12-03T10:00:00+08:00'));
     const taskQueue = `provisional-${randomUUID()}`;
-    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet });
+    const bundle = await bundleCaseWorkflows();
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: caseActivitiesFrom(ctx, clock) });
     const policyVersion = (await ctx.get(PoliciesService).active()).version;
     await worker.runUntil(async () => {
@@ -174,8 +175,3 @@ async function until(done: () => Promise<boolean>): Promise<void> {
   }
   throw new Error('the case did not recompute its deadline');
 }
-
-const quiet = {
-  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: () => undefined, error: (m: string) => console.error(m),
-};

@@ -1,16 +1,10 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { publishDraftYears } from '../../scripts/draft-calendar';
 import { CalendarService } from '../../src/calendar/calendar.service';
-import { PoliciesService } from '../../src/policies/policies.service';
 import type { Actor } from '../../workflows/contracts';
 import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import type { CaseDriver } from '../support/case-driver';
-import { CaseRun, withCaseFrom } from '../support/case-run';
-import { createUser } from '../support/factories';
-import { caseActivitiesContext, createTimeSkippingEnv } from '../support/temporal';
+import { useCaseRun, withCaseFrom } from '../support/case-run';
 
 /**
  * The serious path with every document served on paper (issue #17): the list entry, an effect on the institution,
@@ -25,36 +19,14 @@ import { caseActivitiesContext, createTimeSkippingEnv } from '../support/tempora
  *   整改通知书 served Thu 06-18 → 30 calendar days → Sat 07-18, a day off → Mon 07-20 (民法典 art. 203)
  */
 describe(`${dishonestyCaseWorkflow.name}: the serious list from its served decision`, () => {
-  let env: TestWorkflowEnvironment;
-  let ctx: INestApplicationContext;
+  // repair falls in 2027: its statutory holidays where the State Council's notice is not entered yet
+  const run = useCaseRun((ctx) => publishDraftYears(ctx.get(CalendarService), [2026, 2027]));
   let ds: DataSource;
-  let run: CaseRun;
   let officer: Actor;
   let approver: Actor;
   let legal: Actor;
   let head: Actor;
-
-  beforeAll(async () => {
-    let bundle: { code: string };
-    [env, ctx, bundle] = await Promise.all([
-      createTimeSkippingEnv(),
-      caseActivitiesContext(),
-      bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
-    ]);
-    ds = ctx.get(DataSource);
-    // repair falls in 2027: its statutory holidays where the State Council's notice is not entered yet
-    await publishDraftYears(ctx.get(CalendarService), [2026, 2027]);
-    officer = { id: (await createUser(ds, 'officer')).id, role: 'officer', officeCode: 'XWPX' };
-    approver = { id: (await createUser(ds, 'approver')).id, role: 'approver', officeCode: 'XWPX' };
-    legal = { id: (await createUser(ds, 'legal', { officeCode: null })).id, role: 'legal', officeCode: null };
-    head = { id: (await createUser(ds, 'head', { officeCode: null })).id, role: 'head', officeCode: null };
-    run = { env, ctx, bundle, policyVersion: (await ctx.get(PoliciesService).active()).version, officer, approver };
-  });
-
-  afterAll(async () => {
-    await env?.teardown();
-    await ctx?.close();
-  });
+  beforeAll(() => ({ ds, officer, approver, legal, head } = run));
 
   const START = '2026-06-01T10:00:00+08:00';
   const BASIS = '《校外培训行政处罚暂行办法》（教育部令第53号）';
@@ -168,8 +140,3 @@ describe(`${dishonestyCaseWorkflow.name}: the serious list from its served decis
       expect(s.outcome).toBe('REPAIRED');
     }));
 });
-
-const quietLogger = {
-  log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: () => undefined, error: (m: string) => console.error(m),
-};
