@@ -6,11 +6,12 @@ import { CaseDeadlineRepository } from './case-deadline.repository';
 import { CaseEventRepository } from './case-event.repository';
 import { CaseTaskRepository } from './case-task.repository';
 import { CASE_VIEW_SQL, CaseListRow, CaseViewRow, WAITING_COLUMNS, withWaitingFor } from './case-view.sql';
+import { findingsOf } from './findings.sql';
 
 /** A case with the names its notices and credit records need. */
 export interface CaseRow {
   case_no: string; uscc: string; institution_id: string; name: string; title: string; behaviour_code: string; catalogue_version: number;
-  facts: string; severity: Severity; office_code: string | null; determination_record_id: string | null;
+  facts: string; findings: string | null; severity: Severity; office_code: string | null; determination_record_id: string | null;
   /** The institution's legal representative: a name the personal-data guard keeps out of the case's public text. */
   legal_rep_name: string | null;
 }
@@ -103,7 +104,7 @@ export class CaseRepository {
   /** The case with its institution's name and the catalogue item's title. */
   async withParties(m: EntityManager, caseNo: string): Promise<CaseRow> {
     const [row] = await m.query(
-      `SELECT c.*, i.name, i.legal_rep_name, ci.title FROM cases c JOIN institutions i ON i.id = c.institution_id
+      `SELECT c.*, ${findingsOf('c')} AS findings, i.name, i.legal_rep_name, ci.title FROM cases c JOIN institutions i ON i.id = c.institution_id
          JOIN catalogue_items ci ON ci.version = c.catalogue_version AND ci.code = c.behaviour_code
         WHERE c.case_no = $1`, [caseNo]);
     return row;

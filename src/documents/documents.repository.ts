@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { findingsOf } from '../cases/findings.sql';
 import type { DocumentKind, ServiceMethod } from './document-kinds';
 import type { CaseFacts, DocumentContent, SubjectFacts } from './templates';
 
@@ -180,7 +181,7 @@ export class DocumentsRepository {
 
   async caseFacts(m: EntityManager, caseNo: string): Promise<{ case: CaseFacts; uscc: string } | undefined> {
     const [row] = await m.query(
-      `SELECT c.case_no AS "caseNo", c.uscc, c.facts, c.severity, c.behaviour_code AS "behaviourCode", ci.title AS "behaviourTitle",
+      `SELECT c.case_no AS "caseNo", c.uscc, ${findingsOf('c')} AS findings, c.severity, c.behaviour_code AS "behaviourCode", ci.title AS "behaviourTitle",
               ci.legal_basis AS "legalBasis", ci.rectification_days AS "rectificationDays", c.decision_date::text AS "decisionDate",
               c.repairable_from::text AS "repairableFrom", c.publicity_until::text AS "publicityUntil", c.office_code AS "officeCode"
          FROM cases c JOIN catalogue_items ci ON ci.version = c.catalogue_version AND ci.code = c.behaviour_code

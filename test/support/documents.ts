@@ -40,7 +40,10 @@ export async function useFreshSettings(ctx: INestApplicationContext): Promise<st
   return body.issuerCode;
 }
 
-export const CASE_FACTS = '该机构于2026年3月起未取得办学许可证，在海州区朝阳路租用场所面向中小学生开展学科类培训，在读学员42人。';
+/** The lead as registered: a complainant's words, which no document may carry. */
+export const CASE_LEAD = '家长投诉：该机构无证办学，老师态度恶劣，收费后拒不退款，疑似卷款跑路。';
+/** The findings the officer established and the approver approved (the last DETERMINATION_PROPOSED). */
+export const CASE_FINDINGS = '该机构于2026年3月起未取得办学许可证，在海州区朝阳路租用场所面向中小学生开展学科类培训，在读学员42人。';
 
 /** A case row as the workflow's activities leave it once determined (the engine reads cases, never the workflow). */
 export async function determinedCase(ds: DataSource, inst: TestInstitution, officeCode = 'XWPX'): Promise<string> {
@@ -50,7 +53,11 @@ export async function determinedCase(ds: DataSource, inst: TestInstitution, offi
     `INSERT INTO cases (case_no, institution_id, uscc, behaviour_code, catalogue_version, policy_version, facts, source, severity,
                         stage, office_code, registered_by, decision_date, repairable_from, publicity_until)
      VALUES ($1, $2, $3, 'EDU-001', 1, 1, $4, 'inspection', 'serious', 'RECTIFICATION', $5, $6, '2026-10-09', '2027-10-09', '2029-10-09')`,
-    [caseNo, inst.id, inst.uscc, CASE_FACTS, officeCode, userId]);
+    [caseNo, inst.id, inst.uscc, CASE_LEAD, officeCode, userId]);
+  await ds.query(
+    `INSERT INTO case_events (case_no, type, stage_from, stage_to, actor_id, actor_role, reason, idempotency_key)
+     VALUES ($1, 'DETERMINATION_PROPOSED', 'INVESTIGATION', 'APPROVAL', $2, 'officer', $3, $1 || ':proposed')`,
+    [caseNo, userId, CASE_FINDINGS]);
   return caseNo;
 }
 

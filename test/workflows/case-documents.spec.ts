@@ -28,6 +28,8 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
   beforeAll(() => ({ ds, officer, approver, legal, head, ctx } = run));
 
   const START = '2026-09-28T10:00:00+08:00';
+  /** The lead as CaseDriver registers it. */
+  const LEAD = '未取得办学许可证擅自开展学科类培训';
 
   async function proposeAndApprove(c: CaseDriver, severity: 'general' | 'serious' = 'general') {
     await c.complete('investigate', officer, { summary: '经查属实', severity, measures: ['记入信用档案并依法公示', '列为重点监管对象'] });
@@ -51,6 +53,15 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
       // the findings wait, as a draft in the investigating officer's name, for an approver to sign off their public text
       const [text] = await ds.query(`SELECT status, drafted_by, fields->>'facts' AS facts FROM public_texts WHERE record_ref = $1`, [`${c.caseNo}:determination`]);
       expect(text).toEqual({ status: 'draft', drafted_by: officer.id, facts: '经查属实' });
+      // the notice, the decision and the record the platform receives say the findings, never the lead as registered
+      const said = await ds.query(
+        `SELECT kind, content::text LIKE '%经查属实%' AS findings, content::text LIKE '%' || $2 || '%' AS lead FROM documents
+          WHERE case_no = $1 AND kind IN ('notice-of-determination', 'determination-decision') ORDER BY kind`, [c.caseNo, LEAD]);
+      expect(said).toEqual([
+        { kind: 'determination-decision', findings: true, lead: false }, { kind: 'notice-of-determination', findings: true, lead: false },
+      ]);
+      const [record] = await ds.query(`SELECT payload->>'facts' AS facts FROM credit_records WHERE case_no = $1 AND kind = 'determination'`, [c.caseNo]);
+      expect(record.facts).toBe('经查属实');
       // the listing notice is served on 09-28 as well: the statement period ends with the objection's, on 10-10
       await c.complete('propose-listing', officer, { summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });
       expect((await c.state()).institutionDeadline).toEqual({ kind: 'statement', dueDate: '2026-10-10', round: 0, provisional: false });

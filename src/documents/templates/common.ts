@@ -53,7 +53,8 @@ export const toDepartment = (to: string, blocks: Block[], ending: Ending = {}): 
 /** A record (笔录, 回证) filled in on the spot: no addressee line, signed on paper. */
 export const record = (addresseeName: string, blocks: Block[]): TemplateBody => ({ addresseeName, addressee: '', blocks });
 
-export const facts = (ctx: TemplateContext): string => ctx.data.text('facts', '认定事实', { fallback: ctx.case?.facts ?? null });
+/** The facts as found (the approved findings, src/cases/findings.sql.ts) unless the step states its own; never the lead. */
+export const facts = (ctx: TemplateContext): string => ctx.data.text('facts', '认定事实', { fallback: ctx.case?.findings ?? null });
 
 /** The behaviour and where the catalogue takes it from: 失信行为清单 item, its legal basis. */
 export const basisText = (ctx: TemplateContext): string =>

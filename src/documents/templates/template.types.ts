@@ -40,7 +40,8 @@ export interface DocumentContent {
 /** The case's own data, read from the database when a document names a case. */
 export interface CaseFacts {
   caseNo: string;
-  facts: string;
+  /** The approved findings (src/cases/findings.sql.ts); null before a proposal exists. Never the registered lead. */
+  findings: string | null;
   severity: 'minor' | 'general' | 'serious';
   behaviourCode: string;
   behaviourTitle: string;

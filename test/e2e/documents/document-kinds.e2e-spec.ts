@@ -1,7 +1,7 @@
 import { DOCUMENT_KINDS, DocumentKind, KIND_TRAITS } from '../../../src/documents/document-kinds';
 import { dateText } from '../../../src/documents/templates/common';
 import { createTestApp, TestApp } from '../../support/app';
-import { binary, CASE_FACTS, COURT, determinedCase, docxText, KIND_DATA, pdfText, REVIEW_BODY, settingsBody } from '../../support/documents';
+import { binary, CASE_FINDINGS, CASE_LEAD, COURT, determinedCase, docxText, KIND_DATA, pdfText, REVIEW_BODY, settingsBody } from '../../support/documents';
 import { createInstitution, TestInstitution } from '../../support/factories';
 import { auth } from '../../support/http-case';
 
@@ -9,13 +9,13 @@ const REMEDIES = [`六十日内向${REVIEW_BODY}申请行政复议`, `六个月�
 
 /** What each kind must say beyond its number, the institution and the date: its facts, its rights and its dates. */
 const SAYS: Record<DocumentKind, string[]> = {
-  'notice-of-determination': [CASE_FACTS, '陈述、申辩和提出异议的权利', '自收到本告知书之次日起5个工作日内', '记入信用档案并依法公示'],
+  'notice-of-determination': [CASE_FINDINGS, '陈述、申辩和提出异议的权利', '自收到本告知书之次日起5个工作日内', '记入信用档案并依法公示'],
   'objection-result': ['2026年10月12日', '异议不成立', '所附材料不能证明已取得办学许可证。', '申请行政复议或者提起行政诉讼'],
   'record-objection-result': ['2026年10月13日', '连区教罚决〔2026〕2号', '异议不成立', '处罚决定书已依法送达，所称未收到不属实。', '申请行政复议或者提起行政诉讼'],
-  'determination-decision': [CASE_FACTS, '失信程度为“严重”', '决定日期为2026年10月9日', '公示截止日期为2029年10月9日', '自2027年10月9日起',
+  'determination-decision': [CASE_FINDINGS, '失信程度为“严重”', '决定日期为2026年10月9日', '公示截止日期为2029年10月9日', '自2027年10月9日起',
     '自收到本决定书之次日起15日内完成整改', '连区教信告〔2026〕1号', ...REMEDIES],
   'repair-notice': ['擅自举办校外培训机构', '自2027年10月9日起', '3个工作日内决定是否受理', '10个工作日内作出', '已作出的行政处罚不因信用修复而撤销'],
-  'rectification-order': [CASE_FACTS, '自收到本通知书之次日起15日内改正', '立即停止招生，向审批机关申请办学许可。', ...REMEDIES],
+  'rectification-order': [CASE_FINDINGS, '自收到本通知书之次日起15日内改正', '立即停止招生，向审批机关申请办学许可。', ...REMEDIES],
   'interview-notice': ['警示性约谈', '2026年10月20日09:30', '连云区教育局305会议室', '未在规定期限内完成整改'],
   'interview-record': ['警示性约谈', '2026年10月20日09:30', '王经办、李科长', '陈明', '告知其整改不到位的事实和后果，听取其情况说明。', '被约谈人（签名）'],
   'sanction-letter': ['连云港市连云区市场监督管理局：', '擅自举办校外培训机构', '连区教信决〔2026〕3号', '2026年10月9日', '依法限制其参与政府采购活动',
@@ -33,7 +33,7 @@ const SAYS: Record<DocumentKind, string[]> = {
   'record-repair-not-accepted': ['信用修复申请不予受理决定书', '2027年2月1日', '窗口受理', '行政处罚决定（连区教罚〔2026〕5号）',
     '所附材料未能证明罚款已缴纳，且未签署信用修复承诺书。', '本局决定不予受理', ...REMEDIES],
   'repair-referral-letter': ['连云港市市场监督管理局：', '2027年2月1日', '连市监罚〔2026〕12号', '谁认定、谁修复', '信用中国'],
-  'listing-notice': [CASE_FACTS, '连区教信决〔2026〕3号', '拟将你单位列入严重失信主体名单', '有权进行陈述和申辩', '自收到本告知书之次日起5个工作日内'],
+  'listing-notice': [CASE_FINDINGS, '连区教信决〔2026〕3号', '拟将你单位列入严重失信主体名单', '有权进行陈述和申辩', '自收到本告知书之次日起5个工作日内'],
   'listing-decision': ['连区教名告〔2026〕1号', '未提出陈述、申辩', '经法制审核并由本局负责人决定', '有效期至2029年10月9日', '移出名单', '《信用修复告知书》', ...REMEDIES],
   'service-receipt': ['失信行为认定决定书（连区教信决〔2026〕3号）', '直接送达', '2026年10月10日', '王经办、赵执法', '连云港市海州区朝阳路18号', '受送达人（签名或者盖章）'],
 };
@@ -80,6 +80,8 @@ describe('document kinds', () => {
       expect({ kind, says, found: pdf.includes(says.replace(/\s+/g, '')) }).toEqual({ kind, says, found: true });
     }
     expect(pdf).not.toContain('申请复核'); // the remedies are 行政复议 and 行政诉讼 only
+    // the facts are the approved findings: the lead as registered (a complainant's words) reaches no document
+    expect(pdf).not.toContain(CASE_LEAD.slice(0, 12));
   });
 
   it.each(DOCUMENT_KINDS.map((k) => [k]))('gives %s as .docx with the same text as its PDF', async (kind) => {
