@@ -57,7 +57,8 @@ export class CaseLifecycleService {
       const record = await this.creditFile.append({
         uscc: c.uscc, kind: 'determination', title: `失信行为认定：${c.title}`, decisionDate: a.decisionDate, severity: a.severity,
         publicityFrom: publish ? a.decisionDate : null, publicityUntil,
-        payload: { behaviourCode: c.behaviour_code, catalogueVersion: c.catalogue_version, facts: c.facts, severity: a.severity },
+        // the approved findings, not the lead: the payload is what the platform receives
+        payload: { behaviourCode: c.behaviour_code, catalogueVersion: c.catalogue_version, facts: c.findings, severity: a.severity },
         sourceRef: `${a.caseNo}:determination`, caseNo: a.caseNo, officeCode: c.office_code,
       }, m);
       await this.cases.setDetermination(m, { ...a, recordId: record.id, repairableFrom, publicityUntil });
@@ -168,18 +169,19 @@ export class CaseLifecycleService {
    * catalogue version and policy version of this one.
    */
   async refusalCaseInput(a: { caseNo: string; registeredBy: Actor }, policyVersion: number): Promise<CaseInput> {
-    const { c, item } = await this.cases.transaction(async (m) => {
+    const { c, item, held } = await this.cases.transaction(async (m) => {
       const row = await this.cases.withParties(m, a.caseNo);
       const [found] = await m.query(
         `SELECT code, version, severity, rectification_days AS days FROM catalogue_items WHERE version = $1 AND code = $2`,
         [row.catalogue_version, REFUSAL_ITEM]);
-      return { c: row, item: found };
+      const interviews = await m.query(`SELECT DISTINCT kind FROM interviews WHERE case_no = $1 AND status = 'held'`, [a.caseNo]);
+      return { c: row, item: found, held: new Set((interviews as { kind: string }[]).map((i) => i.kind)) };
     });
     if (!item) throw new Error(`catalogue version ${c.catalogue_version} has no ${REFUSAL_ITEM}`);
     return {
       caseNo: await this.cases.nextCaseNo(), institutionId: c.institution_id, uscc: c.uscc, behaviourCode: item.code, catalogueVersion: item.version,
       policyVersion, severity: item.severity, rectificationCalendarDays: item.days,
-      facts: `案件 ${a.caseNo} 经责令限期改正、提示性约谈和警示性约谈后，机构仍拒不整改或整改不到位。`, source: 'inspection',
+      facts: `案件 ${a.caseNo} 经${refusalSteps(held)}后，机构仍拒不整改或整改不到位。`, source: 'inspection',
       officeCode: c.office_code, registeredBy: a.registeredBy,
     };
   }
@@ -247,4 +249,10 @@ export class CaseLifecycleService {
       uscc: c.uscc, template: 'case_outcome', idempotencyKey: key, data: { institutionName: c.name, caseNo: c.case_no, outcome },
     });
   }
+}
+
+/** What the institution went through before refusing, as the lead of the 拒不整改 case says it: only what took place. */
+function refusalSteps(held: Set<string>): string {
+  const interviews = [held.has('reminder') && '提示性约谈', held.has('warning') && '警示性约谈'].filter(Boolean);
+  return interviews.length ? `责令限期改正、${interviews.join('和')}` : '责令限期改正';
 }

@@ -175,6 +175,9 @@ describe(dishonestyCaseWorkflow.name, () => {
       const refusal = c.env.client.workflow.getHandle(opened.caseNo);
       try {
         await refusal.executeUpdate(awaitRegistrationUpdate);
+        // its lead names only what took place: the order and the warning interview, no reminder interview
+        const [lead] = await ds.query(`SELECT facts FROM cases WHERE case_no = $1`, [opened.caseNo]);
+        expect(lead.facts).toBe(`案件 ${c.caseNo} 经责令限期改正、警示性约谈后，机构仍拒不整改或整改不到位。`);
       } finally {
         await refusal.terminate('test finished').catch(() => undefined);
       }
@@ -208,7 +211,7 @@ describe(dishonestyCaseWorkflow.name, () => {
         await refusal.executeUpdate(awaitRegistrationUpdate);
         const [row] = await ds.query(`SELECT uscc, behaviour_code, severity, stage, facts FROM cases WHERE case_no = $1`, [opened.caseNo]);
         expect(row).toMatchObject({ uscc: c.who.institution.uscc, behaviour_code: 'EDU-010', severity: 'serious', stage: 'INVESTIGATION' });
-        expect(row.facts).toContain(c.caseNo);
+        expect(row.facts).toBe(`案件 ${c.caseNo} 经责令限期改正、提示性约谈和警示性约谈后，机构仍拒不整改或整改不到位。`);
         // the new case is investigated on its own, by the officer who found the rectification failed
         expect((await refusal.query(caseStateQuery)).openTasks.map((t) => t.kind)).toEqual(['investigate']);
       } finally {
