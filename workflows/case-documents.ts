@@ -23,10 +23,15 @@ export const objectionResult = (outcome: 'upheld' | 'partly' | 'rejected', reaso
   kind: 'objection-result', round: 0, data: { outcome, reasons }, dates: { objectionReceivedOn: receivedAtMs },
 });
 
+/** The repair notice states the periods of the case's own policy, not the template's defaults (3 and 10 working days). */
+const repairNoticeData = (c: CaseRuntime) => ({
+  severity: c.severity, acceptanceDays: c.policy.repairAcceptanceDays, decisionDays: c.policy.repairDecisionDays,
+});
+
 /** The decision and its repair notice, issued together (两书同达, 国办发〔2025〕22号). */
 export const decisionWithRepairNotice = (c: CaseRuntime, measures: string[], noticeDocNo: string): C.DocumentRequest[] => [
   { kind: 'determination-decision', round: 0, data: { measures, rectificationRequirements: RECTIFICATION_REQUIREMENTS, noticeDocNo, severity: c.severity } },
-  { kind: 'repair-notice', round: 0, data: { severity: c.severity } },
+  { kind: 'repair-notice', round: 0, data: repairNoticeData(c) },
 ];
 
 export const rectificationOrder = (round: number, span: { calendarDays?: number; workingDays?: number }): C.DocumentRequest => ({
@@ -70,7 +75,7 @@ export const listingDecisionWithRepairNotice = (
       statement: d.statement ? '你单位在规定期限内提出了陈述、申辩，本局已对其事实、理由和证据进行复核' : '你单位在规定期限内未提出陈述、申辩',
     },
   },
-  { kind: 'repair-notice', round: 1, data: { severity: c.severity } },
+  { kind: 'repair-notice', round: 1, data: repairNoticeData(c) },
 ];
 
 export const repairDecision = (attempt: number, approved: boolean, reasons: string, receivedAtMs: number): C.DocumentRequest => ({
