@@ -39,9 +39,10 @@ export const DEFAULT_CLASSIFICATION: ClassificationThresholds = {
 export const classificationThresholds = (doc: PolicyDocument): ClassificationThresholds =>
   ({ ...DEFAULT_CLASSIFICATION, ...(doc.classification ?? {}) });
 
-// 行政处罚法 art. 51: on the spot (简易程序) only 警告 or a fine of at most 200 yuan for a citizen, 3,000 for an organisation.
+// 行政处罚法 art. 51: on the spot (简易程序) only 警告 or a fine of at most 200 yuan for a citizen, 3,000 for an organisation;
+// 通报批评 (added to art. 9 in 2021) is not among them, so it takes the general procedure.
 const SIMPLE_FINE_CAP_YUAN = { person: 200, organisation: 3_000 };
-const SIMPLE_CATEGORIES: PenaltyCategory[] = ['警告', '通报批评', '罚款'];
+const SIMPLE_CATEGORIES: PenaltyCategory[] = ['警告', '罚款'];
 
 export interface PenaltyFacts {
   procedure: Procedure;
@@ -101,7 +102,7 @@ function fineClass(wan: number, t: ClassificationThresholds): [Severity, string]
 function assertSimpleProcedure(f: PenaltyFacts): void {
   const other = f.categories.filter((c) => !SIMPLE_CATEGORIES.includes(c as PenaltyCategory));
   if (other.length) {
-    throw refuse(PublicityErrorCode.PROCEDURE_INCONSISTENT, 'procedure', `简易程序只能作出警告、通报批评或小额罚款，不能作出：${other.join('、')}（行政处罚法第五十一条）`);
+    throw refuse(PublicityErrorCode.PROCEDURE_INCONSISTENT, 'procedure', `简易程序只能作出警告或小额罚款，不能作出：${other.join('、')}（行政处罚法第五十一条）`);
   }
   const cap = f.naturalPerson ? SIMPLE_FINE_CAP_YUAN.person : SIMPLE_FINE_CAP_YUAN.organisation;
   if (f.categories.includes('罚款') && fen(f.fineAmount ?? 0) > cap * 100) {

@@ -13,6 +13,9 @@ describe(classifyPenalty.name, () => {
   it('refuses a simplified procedure for a penalty that only the general procedure can impose', () => {
     expect(() => classifyPenalty({ procedure: 'simple', categories: ['警告', '吊销许可证件'] }, t))
       .toThrow(expect.objectContaining({ code: 'PROCEDURE_INCONSISTENT', details: { fields: [expect.objectContaining({ field: 'procedure' })] } }));
+    // 通报批评 is not among the penalties art. 51 allows on the spot
+    expect(() => classifyPenalty({ procedure: 'simple', categories: ['通报批评'] }, t))
+      .toThrow(expect.objectContaining({ code: 'PROCEDURE_INCONSISTENT', message: expect.stringContaining('通报批评') }));
     // 行政处罚法 art. 51: at most 3,000 yuan for an organisation, 200 for a person
     expect(() => classifyPenalty({ procedure: 'simple', categories: ['罚款'], fineAmount: 0.300001 }, t))
       .toThrow(expect.objectContaining({ code: 'PROCEDURE_INCONSISTENT' }));
