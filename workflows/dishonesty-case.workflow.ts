@@ -192,7 +192,12 @@ async function rectification(c: CaseRuntime): Promise<'passed' | 'unresolved' | 
   return interviewed ? 'refused' : 'unresolved';
 }
 
-/** The order and at most two further rounds, each after an interview or a reasoned decision to hold none. */
+/**
+ * The order and at most two further rounds, each after an interview or a reasoned decision to hold none. The plan
+ * (seed-plan 三(五)) names two kinds of interview, 提示性约谈 and 警示性约谈, and no more: a round for each, after
+ * which failing to rectify is 拒不整改 (EDU-010), a case of its own. Not a policy figure: a third interview has no
+ * basis in the plan.
+ */
 const MAX_RECTIFICATION_ROUNDS = 3;
 
 /** The officer proposes, the approver agrees or returns it with a reason (four eyes: task-rules.ts). */
