@@ -25,6 +25,11 @@ export async function seedCaseBench(ds: DataSource, parties: number) {
   await ds.query(
     `INSERT INTO users (username, password_hash, role, display_name, uscc)
      SELECT 'bench-inst-' || g, 'x', 'institution', '机构账号' || g, 'BC' || lpad(g::text, 16, '0') FROM generate_series(1, $1::int) g`, [parties]);
+  // each signed 电子送达确认书: documents are served in the portal on issue, as for most institutions in production (a
+  // case waiting for paper service would wait for an officer the bench does not have)
+  await ds.query(
+    `INSERT INTO electronic_service_consents (institution_id, uscc, signed_on, signatory, recorded_by)
+     SELECT id, uscc, current_date, '测试', $1 FROM institutions WHERE uscc LIKE 'BC%'`, [officer.id]);
   const rows: { id: string; uscc: string; account: string }[] = await ds.query(
     `SELECT i.id, i.uscc, u.id AS account FROM institutions i JOIN users u ON u.uscc = i.uscc WHERE i.uscc LIKE 'BC%' ORDER BY i.uscc`);
   const [{ version: policyVersion }] = await ds.query(`SELECT version FROM policies WHERE active`);
