@@ -119,6 +119,23 @@ describe('web console', () => {
     await expectStage(page, '告知及异议期');
   });
 
+  it('lets the institution open the notice in its portal, beside the deadline it set', async () => {
+    const page = await as('institution');
+    await page.goto(`${BASE_URL}/portal/cases/${caseNo}`);
+    const deadline = page.getByRole('row').filter({ hasText: '异议' }).filter({ hasText: '失信行为认定告知书' }).first();
+    await deadline.getByTestId('countdown').waitFor();
+    const notice = page.getByTestId('portal-case-documents').getByRole('row').filter({ hasText: '失信行为认定告知书' });
+    const popup = page.waitForEvent('popup');
+    const pdf = page.waitForResponse((r) => /\/api\/documents\/[^/]+\/pdf$/.test(new URL(r.url()).pathname));
+    await notice.getByRole('button', { name: '查看PDF' }).click();
+    const answer = await pdf;
+    assert.equal(answer.status(), 200);
+    assert.match(answer.headers()['content-type'], /application\/pdf/);
+    await (await popup).close();
+    await shot(page, '05a-portal-notice');
+    await page.goto(`${BASE_URL}/portal`);
+  });
+
   it('lets the institution object within its window, and the bureau reject the objection', async () => {
     const page = await as('institution');
     await page.getByText('需要答复的期限').waitFor();
@@ -156,6 +173,8 @@ describe('web console', () => {
     const table = page.getByTestId('case-documents');
     const notice = table.getByRole('row').filter({ hasText: '失信行为认定告知书' });
     await notice.waitFor();
+    // the institution opened it in its portal (above): its proof of receipt, beside the service date
+    await notice.getByTestId('document-opened').waitFor();
     await table.getByRole('row').filter({ hasText: '失信行为认定决定书' }).waitFor();
     let download = page.waitForEvent('download');
     await notice.getByRole('button', { name: '下载PDF' }).click();
@@ -168,6 +187,11 @@ describe('web console', () => {
     const caseFile = await download;
     assert.match(caseFile.suggestedFilename(), /\.pdf$/);
     assert.ok((await readFile(await caseFile.path())).subarray(0, 5).toString() === '%PDF-');
+    // 打印 fetches the signed PDF and opens the browser's print dialog on it in a frame of its own
+    const printed = page.waitForResponse((r) => /\/api\/documents\/[^/]+\/pdf$/.test(new URL(r.url()).pathname));
+    await notice.getByRole('button', { name: '打印' }).click();
+    assert.equal((await printed).status(), 200);
+    await page.locator('iframe[src^="blob:"]').waitFor({ state: 'attached' });
     await shot(page, '05b-case-documents');
   });
 

@@ -43,7 +43,10 @@ export function CaseDocumentsPanel({ caseNo, revision }: { caseNo: string; /** c
           { title: '签发', dataIndex: 'issuedOn', render: (d: string | null, r) => (r.status === 'void' ? <Tag>已作废</Tag> : d ? formatDate(d) : r.statusLabel) },
           {
             title: '送达', dataIndex: 'servedOn',
-            render: (d: string | null, r) => (d ? `${r.serviceMethodLabel ?? ''} ${formatDate(d)}` : r.status === 'issued' ? <Tag color="orange">待送达</Tag> : ''),
+            // opening is the institution's proof of receipt, shown beside the service date it does not change
+            render: (d: string | null, r) => (d
+              ? <>{`${r.serviceMethodLabel ?? ''} ${formatDate(d)}`}{r.openedAt && <Tag color="green" data-testid="document-opened" style={{ marginLeft: 4 }}>机构已查看</Tag>}</>
+              : r.status === 'issued' ? <Tag color="orange">待送达</Tag> : ''),
           },
           {
             title: '操作', key: 'actions',
