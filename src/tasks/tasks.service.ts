@@ -13,6 +13,7 @@ import type { CompleteTaskDto, WorklistQueryDto } from './dto/task.dto';
 import { TaskEntity } from './task.entity';
 import { WorklistRepository } from './worklist.repository';
 import { CalendarService } from '../calendar/calendar.service';
+import { beijingToday } from '../common/time/beijing';
 import { taskChanged, taskClosed, taskNotFound } from '../cases/case.errors';
 import { userNotFound } from '../auth/auth.errors';
 
@@ -50,7 +51,12 @@ export class TasksService {
   async worklist(user: AuthUser, q: WorklistQueryDto) {
     const { items, total } = await this.worklistRepo.page(user, q);
     const known = new Set(await this.calendar.knownYears());
-    const flagged = items.map((t) => ({ ...t, provisional: !known.has(Number(t.dueDate.slice(0, 4))) }));
+    const today = beijingToday();
+    // the countdown counted here, by the calendar the deadlines were computed with: the console asks nothing more
+    const flagged = await Promise.all(items.map(async (t) => ({
+      ...t, provisional: !known.has(Number(t.dueDate.slice(0, 4))),
+      workingDaysLeft: await this.calendar.workingDaysBetween(today, t.dueDate).catch(() => null),
+    })));
     return { items: flagged, total, page: q.page, pageSize: q.pageSize };
   }
 

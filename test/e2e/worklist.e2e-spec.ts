@@ -55,7 +55,7 @@ describe('worklist over HTTP', () => {
     expect(body.items[0]).toEqual({
       id: first.id, caseNo: first.caseNo, kind: 'investigate', stage: 'INVESTIGATION', status: 'open', candidateRole: 'officer',
       candidateOffice: f.offices.A, assigneeId: null, dueDate: first.dueDate, followUpDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-      priority: 75, overdue: true, provisional: false, uscc: f.institutions.X.uscc, institutionName: expect.stringContaining('测试培训学校'), severity: 'serious',
+      priority: 75, overdue: true, provisional: false, workingDaysLeft: expect.any(Number), uscc: f.institutions.X.uscc, institutionName: expect.stringContaining('测试培训学校'), severity: 'serious',
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
   });
@@ -113,6 +113,22 @@ describe('worklist over HTTP', () => {
     const body = await list('officerA', typeof query === 'function' ? query() : query);
     expect(ids(body)).toEqual(expected(keys));
     expect(body.total).toBe(keys.length);
+  });
+
+  it('counts the working days left on each task by the official calendar, so the console asks for no day itself', async () => {
+    const task = f.tasks.objectionReview;
+    const today = await f.day(0);
+    await t.ds.query(`UPDATE tasks SET due_date = $2 WHERE id = $1`, [task.id, today]);
+    try {
+      const items = (await list('officerA')).items;
+      expect(items.find((i) => i.id === task.id)?.workingDaysLeft).toBe(0); // due today
+      // three days overdue: minus the working days among the last three, as the calendar says of each
+      const checked = await Promise.all([-2, -1, 0].map(async (n) =>
+        (await t.http().get('/api/calendar/working-days/check').query({ date: await f.day(n) }).set(auth(f.tokens.officerA)).expect(200)).body.workingDay as boolean));
+      expect(items.find((i) => i.id === f.tasks.overdueInvestigation.id)?.workingDaysLeft).toBe(-checked.filter(Boolean).length);
+    } finally {
+      await t.ds.query(`UPDATE tasks SET due_date = $2 WHERE id = $1`, [task.id, task.dueDate]);
+    }
   });
 
   it('filters by due date, the day itself included', async () => {

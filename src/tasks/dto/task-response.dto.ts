@@ -18,6 +18,8 @@ export class WorklistItemDto {
   @ApiProperty({ type: 'integer' }) priority: number;
   @ApiProperty() overdue: boolean;
   @ApiProperty({ description: '暂定：到期日所在年度的节假日安排尚未发布，按法定节假日计算' }) provisional: boolean;
+  @ApiProperty({ type: 'integer', nullable: true, description: '距办理期限的工作日数（今天起算，到期当日为 0，逾期为负数）；日历无法确定时为空' })
+  workingDaysLeft: number | null;
   @ApiProperty() uscc: string;
   @ApiProperty() institutionName: string;
   @ApiProperty({ enum: SEVERITIES }) severity: string;

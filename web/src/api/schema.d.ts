@@ -6768,6 +6768,8 @@ export interface components {
             /** @enum {string} */
             status: "open" | "claimed" | "completed" | "cancelled";
             uscc: string;
+            /** @description 距办理期限的工作日数（今天起算，到期当日为 0，逾期为负数）；日历无法确定时为空 */
+            workingDaysLeft: number | null;
         };
         WorklistPageDto: {
             items: components["schemas"]["WorklistItemDto"][];

@@ -7,6 +7,7 @@ import { describeError } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 import { HOME } from '../auth/navigation';
 import { useBureauName } from '../lib/lookups';
+import { prefetchFirstPage } from './worklist/first-page';
 
 interface Values { username: string; password: string; totp?: string }
 
@@ -26,8 +27,9 @@ export function LoginPage() {
     try {
       const who = await login(v.username.trim(), v.password, v.totp);
       const from = (location.state as { from?: string } | null)?.from;
-      if (who.requirements.length) void navigate('/account', { replace: true });
-      else void navigate(from && from !== '/login' ? from : HOME[who.role], { replace: true });
+      const to = who.requirements.length ? '/account' : from && from !== '/login' ? from : HOME[who.role];
+      if (to === '/worklist') prefetchFirstPage();
+      void navigate(to, { replace: true });
     } catch (e) {
       setError(describeError(e));
       if (e instanceof ApiError && e.code.startsWith('TOTP_')) totpInput.current?.focus();

@@ -17,6 +17,7 @@ import { useOffices } from '../../lib/lookups';
 import { SEVERITY_COLORS, severityLabel, stageLabel, TASK_STATUS_LABELS, taskKindLabel } from '../../lib/labels';
 import { useAsync } from '../../lib/useAsync';
 import { BulkReassignModal } from './BulkReassignModal';
+import { FIRST_PAGE, firstPage } from './first-page';
 import { WorklistFilters, type WorklistFilter } from './WorklistFilters';
 
 /** Every page of the worklist for an export (100 a page), up to 5,000 rows. */
@@ -42,13 +43,14 @@ export default function WorklistPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<WorklistFilter>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [page, setPage] = useState<{ page: number; pageSize: number }>({ page: FIRST_PAGE.page, pageSize: FIRST_PAGE.pageSize });
   const [selected, setSelected] = useState<string[]>([]);
   const [reassigning, setReassigning] = useState(false);
   const [busyTask, setBusyTask] = useState<string | null>(null);
   const { officeName } = useOffices();
+  const opening = !Object.keys(filter).length && page.page === FIRST_PAGE.page && page.pageSize === FIRST_PAGE.pageSize;
   const list = useAsync(
-    () => get<Worklist>('/tasks', { ...filter, ...page, sort: 'dueDate' }),
+    () => (opening ? firstPage() : get<Worklist>('/tasks', { ...filter, ...page, sort: 'dueDate' })),
     [JSON.stringify(filter), page.page, page.pageSize],
   );
 
@@ -85,7 +87,7 @@ export default function WorklistPage() {
     {
       title: '办理期限', dataIndex: 'dueDate', width: 230, defaultSortOrder: 'ascend', sorter: (a, b) => a.dueDate.localeCompare(b.dueDate),
       // the row turns red when the workflow has escalated the task; the countdown says by how much
-      render: (v: string, t) => <><DeadlineCountdown dueDate={v} /><ProvisionalTag provisional={t.provisional} /></>,
+      render: (v: string, t) => <><DeadlineCountdown dueDate={v} workingDaysLeft={t.workingDaysLeft} /><ProvisionalTag provisional={t.provisional} /></>,
     },
     {
       title: '状态', dataIndex: 'status', width: 90,
