@@ -6,8 +6,9 @@ import { useAuth } from './auth/AuthContext';
 import { HOME, rolesFor } from './auth/navigation';
 import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/LoginPage';
+import { loadWorklistPage } from './pages/worklist/first-page';
 
-const WorklistPage = lazy(() => import('./pages/worklist/WorklistPage'));
+const WorklistPage = lazy(loadWorklistPage);
 const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
 const CasePage = lazy(() => import('./pages/cases/CasePage'));
 const RegisterCasePage = lazy(() => import('./pages/cases/RegisterCasePage'));

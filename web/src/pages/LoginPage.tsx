@@ -7,7 +7,7 @@ import { describeError } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 import { HOME } from '../auth/navigation';
 import { useBureauName } from '../lib/lookups';
-import { prefetchFirstPage } from './worklist/first-page';
+import { loadWorklistPage, prefetchFirstPage } from './worklist/first-page';
 
 interface Values { username: string; password: string; totp?: string }
 
@@ -28,7 +28,11 @@ export function LoginPage() {
       const who = await login(v.username.trim(), v.password, v.totp);
       const from = (location.state as { from?: string } | null)?.from;
       const to = who.requirements.length ? '/account' : from && from !== '/login' ? from : HOME[who.role];
-      if (to === '/worklist') prefetchFirstPage();
+      if (to === '/worklist') {
+        // the page's code and its first rows load while the shell renders, not one after the other
+        void loadWorklistPage();
+        prefetchFirstPage();
+      }
       void navigate(to, { replace: true });
     } catch (e) {
       setError(describeError(e));

@@ -137,7 +137,8 @@ export default function WorklistPage() {
         officeCode={me.officeCode}
         onClose={(changed) => { setReassigning(false); if (changed) { setSelected([]); list.reload(); } }}
       />
-      {(me.role === 'approver' || me.role === 'officer') && (
+      {/* below the worklist and second in importance: drawn once the rows are, not in the same first render */}
+      {(me.role === 'approver' || me.role === 'officer') && list.data && (
         <Card size="small" title="案件撤销与更正审批" style={{ marginTop: 16 }}>
           <DecisionProposals kinds={['case_withdrawal', 'case_correction']} />
         </Card>

@@ -1,6 +1,9 @@
 import { get } from '../../api/client';
 import type { WorklistPage } from '../../api/types';
 
+/** The worklist page's code: routes.tsx loads it lazily with this, sign-in starts it before the shell renders. */
+export const loadWorklistPage = () => import('./WorklistPage');
+
 /** The worklist as it opens: first page, twenty rows, by due date, no filter. */
 export const FIRST_PAGE = { page: 1, pageSize: 20, sort: 'dueDate' } as const;
 
