@@ -14,6 +14,7 @@ import { renderDocumentPdf } from '../src/documents/render/pdf-writer';
 import { DocumentSettingsService } from '../src/documents/settings/document-settings.service';
 import { DOCUMENT_SIGNER, DocumentSigner } from '../src/documents/signing/document-signer';
 import { DataReader, DocumentContent, fill, templateFor } from '../src/documents/templates';
+import { findingsOf } from '../src/cases/findings.sql';
 import { EXAMPLE_DATA } from '../src/documents/templates/examples';
 import { FOUNDATION_MODULES } from '../src/shared.modules';
 import { BENCH_DB, BENCH_DB_URL, freshDatabase, ROOT } from './support/environment';
@@ -58,7 +59,12 @@ async function seedCase(ds: DataSource, crypto: FieldCryptoService): Promise<str
        office_code, registered_by, decision_date, repairable_from, publicity_until)
      VALUES ('LY-2026-000001', $1, '52320700MJ58463813', 'EDU-001', 1, 1, $2, 'inspection', 'serious', 'RECTIFICATION', 'XWPX', $3,
        '2026-10-09', '2027-10-09', '2029-10-09')`,
-    [institutionId, '该机构于2026年3月起未取得办学许可证，在海州区朝阳路租用场所面向中小学生开展学科类培训，在读学员42人。', userId]);
+    [institutionId, '群众投诉该机构无证办学', userId]);
+  // the findings the documents state: the approved proposal, as the workflow records it (src/cases/findings.sql.ts)
+  await ds.query(
+    `INSERT INTO case_events (case_no, type, stage_from, stage_to, actor_id, actor_role, reason, idempotency_key)
+     VALUES ('LY-2026-000001', 'DETERMINATION_PROPOSED', 'INVESTIGATION', 'APPROVAL', $1, 'officer', $2, 'LY-2026-000001:proposed')`,
+    [userId, '该机构于2026年3月起未取得办学许可证，在海州区朝阳路租用场所面向中小学生开展学科类培训，在读学员42人。']);
   return 'LY-2026-000001';
 }
 
@@ -81,7 +87,7 @@ async function main(): Promise<void> {
     const documents = ctx.get(DocumentsService);
     const signer = ctx.get<DocumentSigner>(DOCUMENT_SIGNER);
     const [facts] = await ds.query(
-      `SELECT c.case_no AS "caseNo", c.facts, c.severity, c.behaviour_code AS "behaviourCode", ci.title AS "behaviourTitle", ci.legal_basis AS "legalBasis",
+      `SELECT c.case_no AS "caseNo", ${findingsOf('c')} AS findings, c.severity, c.behaviour_code AS "behaviourCode", ci.title AS "behaviourTitle", ci.legal_basis AS "legalBasis",
               ci.rectification_days AS "rectificationDays", '2026-10-09' AS "decisionDate", '2027-10-09' AS "repairableFrom", '2029-10-09' AS "publicityUntil",
               'XWPX' AS "officeCode"
          FROM cases c JOIN catalogue_items ci ON ci.version = c.catalogue_version AND ci.code = c.behaviour_code WHERE c.case_no = $1`, [caseNo]);

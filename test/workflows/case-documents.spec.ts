@@ -40,7 +40,8 @@ describe(`${dishonestyCaseWorkflow.name}: documents and service`, () => {
     withCaseFrom(run, START, { severity: 'serious' }, async (c) => {
       // an officer's draft voided by mistake keeps its number: the workflow's orders take the next ones
       const docs = ctx.get(DocumentsService);
-      const draft = await docs.draft({ kind: 'rectification-order', caseNo: c.caseNo, data: { requirements: '草稿' }, idempotencyKey: `${c.caseNo}:draft` });
+      // before any finding the draft states its own facts: no document falls back on the lead as registered
+      const draft = await docs.draft({ kind: 'rectification-order', caseNo: c.caseNo, data: { requirements: '草稿', facts: '草稿事实' }, idempotencyKey: `${c.caseNo}:draft` });
       await docs.voidDraft(draft.id, '整改要求写错', officer.id);
 
       let s = await proposeAndApprove(c, 'serious');
