@@ -10,6 +10,7 @@ import { PoliciesService } from '../src/policies/policies.service';
 import { PolicyEntity } from '../src/policies/policy.entity';
 import { PublicityReportService } from '../src/publicity/publicity-report.service';
 import { INSTITUTIONS, SEED_SQL } from './seed';
+import { BENCH_SCALE, size } from './support/scale';
 
 /**
  * Benchmarks of issue #5, on their own database (educredit_bench or BENCH_DB, recreated unless BENCH_REUSE=1):
@@ -85,7 +86,11 @@ async function main(): Promise<void> {
     const [first, firstMs] = await time(() => evaluation.reevaluateAll(AS_OF));
     const [, secondMs] = await time(() => evaluation.reevaluateAll(AS_OF));
     const bulkMs = Math.max(firstMs, secondMs);
-    report('reevaluate-all 100k institutions / 1M records (worst of insert and update run)', `${(bulkMs / 1000).toFixed(2)} s`, '≤ 20 s', bulkMs <= 20_000);
+    // issue #5: 100k institutions in 20 s; issue #21, at ten times: 1M in 60 s
+    const limitS = BENCH_SCALE >= 10 ? 60 : 20;
+    const [{ records }] = await ds.query(`SELECT count(*)::int AS records FROM credit_records`);
+    report(`reevaluate-all ${size(INSTITUTIONS)} institutions / ${size(records)} records (worst of insert and update run)`, `${(bulkMs / 1000).toFixed(2)} s`,
+      `≤ ${limitS} s`, bulkMs <= limitS * 1000);
     console.log(`  (first run ${(firstMs / 1000).toFixed(2)} s, second run ${(secondMs / 1000).toFixed(2)} s, ${first.institutions} rows written)`);
     const grades = await ds.query(`SELECT grade, count(*)::int AS n FROM institution_evaluations GROUP BY grade ORDER BY grade`);
     const caps = await ds.query(`SELECT rule, count(*)::int AS n FROM institution_evaluations, unnest(caps) rule GROUP BY rule ORDER BY rule`);

@@ -1,11 +1,13 @@
+import { BENCH_SCALE } from './support/scale';
+
 /**
- * Set-based seed for the benchmarks: 100,000 institutions, 1,000,000 credit records (ten per institution:
+ * Set-based seed for the benchmarks: 100,000 institutions (× BENCH_SCALE), 1,000,000 credit records (ten per institution:
  * licences, penalties, determinations from the real catalogue, interviews, commitments, honours, inbound
  * reports, and a repair for every other institution), 100,000 commitments (most verified as kept), 3,000 industry
  * bans, one closed case per institution (5 % closed unrectified, half of those rectified since) and 1,000,000 双公示
  * decisions of which ~3 % are still pending. Hashes are placeholders: the benchmarks do not verify chains.
  */
-export const INSTITUTIONS = 100_000;
+export const INSTITUTIONS = 100_000 * BENCH_SCALE;
 
 export const SEED_SQL: string[] = [
   `INSERT INTO institutions (id, uscc, name, type, legal_rep_name, legal_rep_id_enc, legal_rep_id_hmac, office_code)

@@ -1,5 +1,7 @@
+import { BENCH_SCALE } from './support/scale';
+
 /**
- * Set-based seed for bench/worklist.bench.ts: 20,000 institutions, 100,000 cases, 1,000,000 tasks.
+ * Set-based seed for bench/worklist.bench.ts: 20,000 institutions, 100,000 cases, 1,000,000 tasks (each × BENCH_SCALE).
  *   - cases: 40 % closed, 20 % open but waiting on the institution or in publicity (no open task),
  *     40 % open with exactly one open task (40,000 open tasks); severity 20 % minor / 60 % general / 20 % serious
  *   - tasks: ten per case, every earlier one completed; open tasks are 65 % officer and 35 % approver work, in the
@@ -7,8 +9,8 @@
  *     ten officers or three approvers, due from 20 days ago to 25 days ahead, flagged overdue when past due
  * So one officer sees about 3,800 tasks (~160 of them claimed by that officer) — the worklist at its busiest. Everything is derived from generate_series numbers, so every run seeds the same data.
  */
-export const WL_INSTITUTIONS = 20_000;
-export const WL_CASES = 100_000;
+export const WL_INSTITUTIONS = 20_000 * BENCH_SCALE;
+export const WL_CASES = 100_000 * BENCH_SCALE;
 export const WL_TASKS_PER_CASE = 10;
 export const WL_OFFICES = ['XWPX', 'JCJY', 'MBJY', 'ZCFG', 'XQJY'];
 
@@ -34,7 +36,7 @@ export const WL_SEED_SQL: string[] = [
   // hashint4 spreads institution, stage and claim independently of g % 10 (closed / waiting / open)
   `INSERT INTO cases (case_no, institution_id, uscc, behaviour_code, catalogue_version, policy_version, facts, source, severity,
                       stage, office_code, registered_by, registered_at, closed_at, outcome)
-   SELECT 'WL-' || lpad(g::text, 6, '0'), md5('wl-inst' || i)::uuid, 'WL' || lpad(i::text, 16, '0'),
+   SELECT 'WL-' || lpad(g::text, 7, '0'), md5('wl-inst' || i)::uuid, 'WL' || lpad(i::text, 16, '0'),
           'EDU-' || lpad((1 + g % 20)::text, 3, '0'), 1, 1, '基准测试案件 ' || g, 'inspection',
           CASE WHEN (g / 10) % 5 = 0 THEN 'minor' WHEN (g / 10) % 5 = 4 THEN 'serious' ELSE 'general' END,
           CASE WHEN g % 10 < 4 THEN 'CLOSED' WHEN g % 10 < 6 THEN 'PUBLICITY' ELSE k.stage END,
@@ -52,7 +54,7 @@ export const WL_SEED_SQL: string[] = [
           now() - make_interval(days => g % 700 + s + 5), now() - make_interval(days => g % 700 + s + 4),
           now() - make_interval(days => g % 700 + s + 1), a.id, '{"summary":"基准"}'::jsonb, c.case_no || ':task:' || s
      FROM generate_series(1, ${WL_CASES}) g
-     JOIN cases c ON c.case_no = 'WL-' || lpad(g::text, 6, '0')
+     JOIN cases c ON c.case_no = 'WL-' || lpad(g::text, 7, '0')
     CROSS JOIN generate_series(1, ${WL_TASKS_PER_CASE}) s
      JOIN ${KINDS} ON k.n = (g + s) % 10
     CROSS JOIN LATERAL (SELECT md5('wl-' || k.role || '-' || c.office_code || '-' || (1 + (g + s) % CASE k.role WHEN 'officer' THEN 10 ELSE 3 END))::uuid AS id) a
@@ -68,7 +70,7 @@ export const WL_SEED_SQL: string[] = [
           now() - make_interval(days => 35 - (h.due - current_date + 20)), CASE WHEN h.claimed THEN now() END,
           c.case_no || ':task:' || ${WL_TASKS_PER_CASE}
      FROM generate_series(1, ${WL_CASES}) g
-     JOIN cases c ON c.case_no = 'WL-' || lpad(g::text, 6, '0')
+     JOIN cases c ON c.case_no = 'WL-' || lpad(g::text, 7, '0')
     CROSS JOIN LATERAL (SELECT (hashint4(g * 5 + 2) & 2147483647) AS r) hr
     CROSS JOIN LATERAL (SELECT hr.r % 100 < 30 AS claimed, hr.r % 97 = 0 AS no_office,
                                current_date - 20 + ((hr.r / 100) % 46)::int AS due, hr.r / 4600 AS r) h
