@@ -33,6 +33,8 @@ describe('TaskForm', () => {
 
   it('sends the outcome the API takes', async () => {
     const submit = renderForm('investigate');
+    // the officer is told that what they write is served on the institution as the findings
+    expect(screen.getByText('审核同意后，即为认定事实：写入告知书、决定书，并据此起草公示文本')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('一般'));
     fireEvent.change(screen.getByLabelText('调查情况及拟认定意见'), { target: { value: ' 经查属实 ' } });
     fireEvent.click(submitButton());

@@ -119,6 +119,7 @@ export function TaskForm({ task, onDone, submit = (body) => post(`/tasks/${task.
       <Form.Item
         name="summary"
         label={needsReason ? '理由（必填，将告知经办人或机构）' : (SUMMARY_LABELS[task.kind] ?? '办理意见')}
+        extra={task.kind === 'investigate' ? '审核同意后，即为认定事实：写入告知书、决定书，并据此起草公示文本' : undefined}
         rules={[
           { required: true, whitespace: true, message: needsReason ? '请写明理由' : '请填写办理意见' },
           { max: 2000, message: '办理意见不能超过 2000 个字符' },
