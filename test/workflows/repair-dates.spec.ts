@@ -1,6 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { publishDraftYears } from '../../scripts/draft-calendar';
-import { CalendarService } from '../../src/calendar/calendar.service';
 import type { Actor, Severity } from '../../workflows/contracts';
 import { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 import type { CaseDriver } from '../support/case-driver';
@@ -18,8 +16,9 @@ import { useCaseRun, withCaseFrom } from '../support/case-run';
  *   Thu 2026-04-30, general: 3 months end 2026-07-30, the corresponding day, not the 31st → repair from 07-31
  */
 describe(`${dishonestyCaseWorkflow.name}: repair dates for decisions on 31 January, 29 February and a month's last day`, () => {
-  // the cases' own tasks fall in 2027 and 2028: their holidays where the State Council's notice is not entered yet
-  const run = useCaseRun((ctx) => publishDraftYears(ctx.get(CalendarService), [2027, 2028]));
+  // the cases' own tasks may fall in years the calendar does not know: they are provisional then (issue #21), which
+  // moves none of the dates below (months, not working days); nothing is published here for other suites to meet
+  const run = useCaseRun();
   let ds: DataSource;
   let officer: Actor;
   let approver: Actor;

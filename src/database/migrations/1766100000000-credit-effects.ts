@@ -62,7 +62,9 @@ export async function backfillCreditEffects(q: Queryable): Promise<void> {
     `SELECT r.id, r.kind, r.decision_date::text AS "decisionDate", r.severity, r.publicity_from::text AS "publicityFrom",
             r.publicity_until::text AS "publicityUntil", r.payload, r.institution_id AS "institutionId", r.uscc,
             r.case_no AS "caseNo", r.office_code AS "officeCode"
-       FROM credit_records r WHERE r.kind IN ('determination','penalty','joint_sanction') ORDER BY r.institution_id, r.seq`);
+       FROM credit_records r
+      -- the effects register is institutions': a natural person's record (a later migration) has none (docs/subjects.md)
+      WHERE r.kind IN ('determination','penalty','joint_sanction') AND r.institution_id IS NOT NULL ORDER BY r.institution_id, r.seq`);
   for (const r of records) await openEffectsOf(q, r);
   // what already ended them: the earliest ending record referring to the record (or to its case's determination)
   await q.query(`
