@@ -39,8 +39,24 @@ async function chainBreaksOf(url: string | undefined): Promise<Map<string, numbe
   }
 }
 
+/**
+ * The outbox as the backup holds it, read before anything of the restored system runs: the worker module starts the
+ * relay as it starts, and a row it delivered then would count as delivered before the backup.
+ */
+async function outboxAtBackup(): Promise<{ delivered: Set<string>; pending: number }> {
+  const restored = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }).initialize();
+  try {
+    const rows: { idempotency_key: string }[] = await restored.query(`SELECT idempotency_key FROM platform_submissions WHERE status = 'delivered'`);
+    const [{ pending }] = await restored.query(`SELECT count(*)::int AS pending FROM platform_submissions WHERE status = 'pending'`);
+    return { delivered: new Set(rows.map((r) => r.idempotency_key)), pending };
+  } finally {
+    await restored.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') }); // the drill's own lines, not the SDK's state changes
+  const { delivered, pending } = await outboxAtBackup();
   const platform = await startPlatformSimulator();
   process.env.PLATFORM_URL = platform.url; // the restored relay delivers here, never to a real platform
   const { WorkerModule } = await import('../src/worker.module');
@@ -62,10 +78,6 @@ async function main(): Promise<void> {
   }
   console.log(`chains verified: ${chains}, ${chains - brokenBefore} intact` +
     (brokenBefore ? `, ${brokenBefore} broken at the same record as in the original` : ''));
-
-  const delivered = new Set<string>((await ds.query(`SELECT idempotency_key FROM platform_submissions WHERE status = 'delivered'`))
-    .map((r: { idempotency_key: string }) => r.idempotency_key));
-  const [{ pending }] = await ds.query(`SELECT count(*)::int AS pending FROM platform_submissions WHERE status = 'pending'`);
 
   const worker = await createCaseWorker(ctx);
   const running = worker.run();
