@@ -5,6 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { insertDemoDocumentSettings } from '../../scripts/demo-data';
 import { AppModule } from '../../src/app.module';
 import { httpLoggerOptions, LoggingModule } from '../../src/common/logging/logging.module';
 import { configureApp } from '../../src/bootstrap-app';
@@ -35,6 +36,10 @@ export async function createTestApp(opts: { logTo?: DestinationStream } = {}): P
   const app = configureApp(moduleRef.createNestApplication({ logger: false }));
   await app.init();
   const ds = app.get(DataSource);
+  // the bureau's document settings, an administrator's first task in production: without them a case blocks at its
+  // first document, so a suite must not depend on another having set them first (none are overwritten here; suites
+  // that count document numbers set their own issuer: useFreshSettings in test/support/documents.ts)
+  await insertDemoDocumentSettings(ds);
   const http = () => request(app.getHttpServer());
   const login: TestApp['login'] = async (user, stepsAhead = 0) => {
     const res = await http().post('/api/auth/login').send({ username: user.username, password: user.password, totp: totpOf(user, stepsAhead) });
