@@ -187,11 +187,12 @@ describe('web console', () => {
     const caseFile = await download;
     assert.match(caseFile.suggestedFilename(), /\.pdf$/);
     assert.ok((await readFile(await caseFile.path())).subarray(0, 5).toString() === '%PDF-');
-    // 打印 fetches the signed PDF and opens the browser's print dialog on it in a frame of its own
+    // 打印 opens the signed PDF in a tab of its own, where the browser's viewer prints it
     const printed = page.waitForResponse((r) => /\/api\/documents\/[^/]+\/pdf$/.test(new URL(r.url()).pathname));
+    const tab = page.waitForEvent('popup');
     await notice.getByRole('button', { name: '打印' }).click();
     assert.equal((await printed).status(), 200);
-    await page.locator('iframe[src^="blob:"]').waitFor({ state: 'attached' });
+    await (await tab).close();
     await shot(page, '05b-case-documents');
   });
 

@@ -22,13 +22,10 @@ export function CaseDocumentsPanel({ caseNo, revision }: { caseNo: string; /** c
   const run = (what: () => Promise<void>) => () => { what().catch((e: unknown) => message.error(describeError(e))); };
   const file = (d: CaseDocument, kind: 'pdf' | 'docx') => download(`/documents/${d.id}/${kind}`)
     .then(({ blob, filename }) => save(blob, filename ?? `${d.docNo}-${d.title}.${kind}`));
-  // the PDF opens in a frame of its own and the browser's print dialog comes up on it
+  // the signed PDF opens in a tab of its own, where the browser's PDF viewer prints it: a frame could not (the API's
+  // Content Security Policy frames nothing but its own pages, and the viewer's frame is closed to the page's script)
   const print = (d: CaseDocument) => download(`/documents/${d.id}/pdf`).then(({ blob }) => {
-    const frame = document.createElement('iframe');
-    frame.style.display = 'none';
-    frame.src = URL.createObjectURL(blob);
-    frame.onload = () => frame.contentWindow?.print();
-    document.body.appendChild(frame);
+    window.open(URL.createObjectURL(blob), '_blank', 'noopener');
   });
   const caseFile = () => download(`/cases/${encodeURIComponent(caseNo)}/case-file.pdf`)
     .then(({ blob, filename }) => save(blob, filename ?? `${caseNo}-案卷.pdf`));
