@@ -9,6 +9,9 @@ interface Glyph {
   advanceWidth: number;
 }
 
+/** Unicode variation selectors (VS1–16, VS17–256): fontkit maps them with the character before them. */
+const VARIATION_SELECTOR = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/;
+
 /** The part of a fontkit font pdfkit needs; pdfkit (0.20) embeds a subset of whatever glyphs a document uses. */
 export interface LoadedFont {
   layout: (text: string) => unknown;
@@ -31,8 +34,18 @@ const fontkit: { create(data: Buffer, postscriptName?: string): LoadedFont } = r
 function withoutShaping(font: LoadedFont): LoadedFont {
   const flattened = new Map<number, Uint8Array>();
   const createSubset = () => withoutSubroutines(font.createSubset(), font['CFF '], flattened);
+  // a document looks up the same few hundred characters again and again (each word is measured to wrap lines)
+  const byChar = new Map<string, Glyph>();
+  const glyphsOf = (text: string): Glyph[] => {
+    if (VARIATION_SELECTOR.test(text)) return font.glyphsForString(text); // a selector changes its base's glyph
+    return Array.from(text, (ch) => {
+      let g = byChar.get(ch);
+      if (!g) byChar.set(ch, (g = font.glyphsForString(ch)[0]));
+      return g;
+    });
+  };
   const layout = (text: string) => {
-    const glyphs = font.glyphsForString(text);
+    const glyphs = glyphsOf(text);
     const positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
     return { glyphs, positions, get advanceWidth() { return positions.reduce((sum, p) => sum + p.xAdvance, 0); } };
   };

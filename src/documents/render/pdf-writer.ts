@@ -39,6 +39,8 @@ export class PdfWriter {
   constructor(info: PdfInfo) {
     this.doc = new PDFDocument({
       size: 'A4', margins: MARGINS, bufferPages: true, pdfVersion: '1.7', lang: 'zh-CN', displayTitle: true,
+      // no Helvetica: everything is set in 'body' (below), and pdfkit would parse Helvetica's metrics for each document
+      font: null as unknown as string,
       // pdfkit hashes every Info entry into the file ID: an undefined one would throw
       info: { Title: info.title, Subject: info.subject, Author: info.author, Creator: 'edu-credit', CreationDate: info.createdAt,
         ...(info.keywords ? { Keywords: info.keywords } : {}) },
@@ -46,6 +48,7 @@ export class PdfWriter {
     // a parsed font object, not a path (see fonts.ts); one face: bold is drawn by stroking its outline (emboldened()),
     // since embedding a second CJK subset nearly doubled the time to render a document
     this.doc.registerFont('body', font() as unknown as Buffer);
+    this.doc.font('body'); // the current font from the start (line heights, moveDown)
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));

@@ -49,13 +49,18 @@ function star(doc: PDFKit.PDFDocument, cx: number, cy: number, outer: number): v
 
 /** A QR code drawn as vector modules (no image to decode or embed): every dark module is one square of one path. */
 export function drawQr(doc: PDFKit.PDFDocument, x: number, y: number, size: number, text: string): void {
-  const { modules } = createQr(text, { errorCorrectionLevel: 'M' });
+  // one byte-mode segment: the text is a URL, and finding the best mix of modes costs more than the QR itself
+  const { modules } = createQr([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const quiet = 2;
   const cell = size / (modules.size + quiet * 2);
   doc.save();
   for (let row = 0; row < modules.size; row++) {
+    // a run of dark modules in a row is one rectangle
     for (let col = 0; col < modules.size; col++) {
-      if (modules.get(row, col)) doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell, cell);
+      if (!modules.get(row, col)) continue;
+      const start = col;
+      while (col + 1 < modules.size && modules.get(row, col + 1)) col++;
+      doc.rect(x + (start + quiet) * cell, y + (row + quiet) * cell, (col - start + 1) * cell, cell);
     }
   }
   doc.fill('black').restore();
