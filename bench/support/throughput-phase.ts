@@ -49,9 +49,9 @@ export async function throughput(client: Client, taskQueue: string, s: Seeded, {
   // Normalisation: per workflow, with equal client round trips. A happy-path case costs its driver 1 start +
   // 13 updates; the baseline is driven with 1 start + 13 updates too, each running the no-op activity, so both
   // sides pay Temporal the same client traffic and the ratio isolates what the case adds: its workflow logic, its
-  // timers and search attributes, and its activities being real PostgreSQL transactions (10 a case, claims
-  // among them as local activities, against the baseline's 14 since local-task-changes). The mean of the baseline runs before and after the cases evens out the
-  // load others put on the shared machine meanwhile.
+  // timers and search attributes, and its steps being real PostgreSQL transactions that issue, render and sign its
+  // documents (local activities, one at a time, against the baseline's one ordinary no-op activity per round trip).
+  // The mean of the baseline runs before and after the cases evens out the load others put on the shared machine.
   const baseline = (before.perSec + after.perSec) / 2;
   const ratio = cases.perSec / baseline;
   report(`case happy path to PUBLICITY, ${N} cases, ${CONCURRENCY} in flight`, `${cases.perSec.toFixed(1)} cases/s (${cases.seconds.toFixed(0)} s)`, '—', null);

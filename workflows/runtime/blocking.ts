@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, condition, isCancellation } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, isCancellation, TemporalFailure } from '@temporalio/workflow';
 import type { CaseRuntime } from '../case-runtime';
 import * as C from '../contracts';
 import { background, now } from './proxies';
@@ -12,8 +12,10 @@ export interface Blocked {
 
 /** A failure no retry fixes: a non-retryable business failure, or retries that ran out. Cancellations are not. */
 export function blockingCause(err: unknown): { code: string; reason: string } | null {
-  if (isCancellation(err) || !(err instanceof ActivityFailure)) return null;
-  const cause = err.cause;
+  if (isCancellation(err)) return null;
+  // an activity's failure comes wrapped in an ActivityFailure; a local activity's is the activity's own failure
+  if (!(err instanceof TemporalFailure)) return null;
+  const cause = err instanceof ActivityFailure ? err.cause : err;
   if (cause instanceof ApplicationFailure && cause.nonRetryable) return { code: cause.type ?? 'ACTIVITY_FAILED', reason: cause.message };
   return { code: C.BlockingFailure.RETRIES_EXHAUSTED, reason: `系统暂时无法完成该步骤（${cause?.message ?? err.message}），已多次重试` };
 }

@@ -10,15 +10,47 @@ import type { CaseActivities } from '../../activities';
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 } as const;
 const patientRetry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 
-export const acts = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry });
+/**
+ * A retry waits at most a minute, so the worker retries a local activity in the workflow task it belongs to: no
+ * timer, and the attempt keeps its activity id, which the activities use as their idempotency key.
+ */
+const inTask = { startToCloseTimeout: '30 seconds', localRetryThreshold: '2 minutes' } as const;
 
 /**
- * Short, idempotent writes that must not wait for the activity task queue, run as local activities in the workflow
- * task that needs them: an escalation, held to a second after the due instant (issue #4), in the task its timer
- * wakes; a claim, release or reassignment in the task that took the officer's update. Retried until done, as an
- * escalation runs beside the lifecycle and a claim answers an officer who is waiting.
+ * One local activity at a time, in the order they are called, each starting when the one before has ended. Two at
+ * once may be resolved on replay in another order than they were live (sdk-core resolves concurrent local
+ * activities by sequence number on replay, by completion live: temporalio/sdk-python#1578), and the commands that
+ * follow them would change order: a nondeterminism error when a case is replayed. Module state is per workflow.
  */
-export const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: patientRetry });
+let lastInTurn: Promise<unknown> = Promise.resolve();
+function oneAtATime<T extends object>(stubs: T): T {
+  return new Proxy(stubs, {
+    get: (target, prop) => {
+      const stub = Reflect.get(target, prop) as (...args: unknown[]) => Promise<unknown>;
+      return (...args: unknown[]) => {
+        const run = () => stub(...args);
+        const turn = lastInTurn.then(run, run);
+        lastInTurn = turn.catch(() => undefined);
+        return turn;
+      };
+    },
+  });
+}
+
+/**
+ * The case's steps: each is one short, idempotent PostgreSQL transaction (a document rendered and signed at most),
+ * so they run as local activities in the workflow task that reached them, not through the activity task queue: one
+ * marker in the history instead of three events and no extra workflow task per step (bench/case-throughput: the
+ * Temporal server's and the worker's share of a case).
+ */
+export const acts = oneAtATime(proxyLocalActivities<CaseActivities>({ ...inTask, retry }));
+
+/**
+ * Writes that must never give up, retried until done: an escalation, held to a second after the due instant
+ * (issue #4), in the task its timer wakes; a claim, release or reassignment in the task that took the officer's
+ * update, as a claim answers an officer who is waiting.
+ */
+export const local = oneAtATime(proxyLocalActivities<CaseActivities>({ ...inTask, retry: patientRetry }));
 
 /**
  * Work that runs beside the lifecycle and must not give up, retried until the database answers (a business
