@@ -1,12 +1,12 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/es/locale/zh_CN';
 import { BrowserRouter } from 'react-router';
 import { AuthProvider } from './auth/AuthContext';
 import { AppRoutes } from './routes';
+import { ANTD_CONFIG } from './theme';
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { borderRadius: 4 } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider {...ANTD_CONFIG}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

@@ -6,9 +6,9 @@ import { useAuth } from './auth/AuthContext';
 import { HOME, rolesFor } from './auth/navigation';
 import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/LoginPage';
-import { loadWorklistPage } from './pages/worklist/first-page';
+import { worklistPage } from './pages/worklist/first-page';
 
-const WorklistPage = lazy(loadWorklistPage);
+const WorklistPage = worklistPage.Page;
 const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
 const CasePage = lazy(() => import('./pages/cases/CasePage'));
 const RegisterCasePage = lazy(() => import('./pages/cases/RegisterCasePage'));

@@ -8,6 +8,7 @@ import { navFor } from '../auth/navigation';
 import { OpsAlertBanner } from '../components/OpsAlertBanner';
 import { ROLE_LABELS } from '../lib/labels';
 import { useBureauName, useOffices } from '../lib/lookups';
+import { warmUpEnded } from '../pages/worklist/first-page';
 
 const { Header, Sider, Content } = Layout;
 
@@ -17,6 +18,7 @@ export function Shell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  useEffect(warmUpEnded, []);
   const bureau = useBureauName();
   // an account that must first change its password or bind an authenticator may call nothing else yet (403)
   const ready = !!me && !me.requirements.length;

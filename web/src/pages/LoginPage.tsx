@@ -1,13 +1,13 @@
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography, type InputRef } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { describeError } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 import { HOME } from '../auth/navigation';
 import { useBureauName } from '../lib/lookups';
-import { loadWorklistPage, prefetchFirstPage } from './worklist/first-page';
+import { prefetchFirstPage, preloadWorklistWhenIdle, worklistPage } from './worklist/first-page';
 
 interface Values { username: string; password: string; totp?: string }
 
@@ -19,6 +19,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const totpInput = useRef<InputRef>(null);
   const bureau = useBureauName();
+  useEffect(preloadWorklistWhenIdle, []);
   if (me) return <Navigate to={me.requirements.length ? '/account' : HOME[me.role]} replace />;
 
   const submit = async (v: Values) => {
@@ -30,7 +31,7 @@ export function LoginPage() {
       const to = who.requirements.length ? '/account' : from && from !== '/login' ? from : HOME[who.role];
       if (to === '/worklist') {
         // the page's code and its first rows load while the shell renders, not one after the other
-        void loadWorklistPage();
+        void worklistPage.preload().catch(() => undefined);
         prefetchFirstPage();
       }
       void navigate(to, { replace: true });
