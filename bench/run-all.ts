@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadAverage } from './support/report';
+import { spawnBench } from './support/spawn-bench';
 
 /**
  * Runs every bench/*.bench.ts (or *.bench.js when compiled) in turn, each as its own child process, and prints ONE
@@ -27,39 +27,16 @@ function parse(bench: string, line: string): Row | null {
   return { bench, name, value, target, status };
 }
 
-function run(file: string): Promise<{ rows: Row[]; code: number | null; seconds: number }> {
+async function run(file: string): Promise<{ rows: Row[]; code: number | null; seconds: number }> {
   const bench = basename(file).replace(/\.bench\.(ts|js)$/, '');
-  const args = ext === '.ts' ? ['-r', 'ts-node/register/transpile-only', file] : [file];
   const rows: Row[] = [];
   const t0 = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-    const kill = () => child.kill('SIGKILL');
-    process.once('exit', kill);
-    const timer = setTimeout(() => {
-      process.stderr.write(`[run-all] ${bench}: stopping after ${timeoutMin} min\n`);
-      child.kill('SIGTERM');
-      setTimeout(kill, 15_000).unref();
-    }, timeoutMin * 60_000);
-    let buffered = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      process.stderr.write(chunk);
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const l of lines) {
-        const row = parse(bench, l);
-        if (row) rows.push(row);
-      }
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      process.removeListener('exit', kill);
-      const row = parse(bench, buffered);
-      if (row) rows.push(row);
-      resolve({ rows, code, seconds: (Date.now() - t0) / 1000 });
-    });
-  });
+  const code = await spawnBench(file, (line) => {
+    process.stderr.write(`${line}\n`);
+    const row = parse(bench, line);
+    if (row) rows.push(row);
+  }, { cwd: ROOT, timeoutMin, onTimeout: () => process.stderr.write(`[run-all] ${bench}: stopping after ${timeoutMin} min\n`) });
+  return { rows, code, seconds: (Date.now() - t0) / 1000 };
 }
 
 async function main(): Promise<void> {

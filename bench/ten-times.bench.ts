@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadAverage, progress } from './support/report';
+import { spawnBench } from './support/spawn-bench';
 
 /**
  * The capacity check of issue #21 (docs/scaling.md): the two data-volume benches again at ten times today's data, each
@@ -14,29 +14,13 @@ const ext = __filename.endsWith('.js') ? '.js' : '.ts';
 const DATABASE = process.env.BENCH_TEN_TIMES_DATABASE ?? 'educredit_bench10';
 
 function runAtTenTimes(bench: string): Promise<number | null> {
-  const file = join(__dirname, `${bench}.bench${ext}`);
-  const args = ext === '.ts' ? ['-r', 'ts-node/register/transpile-only', file] : [file];
   // both benches name their database differently: worklist through support/environment.ts, reevaluate on its own
   const env = { ...process.env, BENCH_SCALE: '10', BENCH_DATABASE: DATABASE, BENCH_DB: DATABASE, BENCH_REUSE: '' };
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: join(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'], env });
-    let buffered = '';
-    const relay = (line: string) => {
-      // a table line (`name | value | target | status`) gets its prefix; anything else is progress for people
-      if (line.split(' | ').length === 4) console.log(`10×: ${line}`);
-      else if (line.trim()) process.stderr.write(`${line}\n`);
-    };
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      lines.forEach(relay);
-    });
-    child.on('close', (code) => {
-      relay(buffered);
-      resolve(code);
-    });
-  });
+  return spawnBench(join(__dirname, `${bench}.bench${ext}`), (line) => {
+    // a table line (`name | value | target | status`) gets its prefix; anything else is progress for people
+    if (line.split(' | ').length === 4) console.log(`10×: ${line}`);
+    else if (line.trim()) process.stderr.write(`${line}\n`);
+  }, { cwd: join(__dirname, '..'), env });
 }
 
 async function main(): Promise<void> {

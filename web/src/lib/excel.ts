@@ -1,4 +1,5 @@
 import { formatDateTime } from './dates';
+import { saveBlob } from './files';
 
 /** A column of an exported sheet: header text and how to read the cell from a row. */
 export interface SheetColumn<T> {
@@ -57,13 +58,7 @@ export async function exportSheet<T>(fileName: string, sheetName: string, column
   const wb = await buildWorkbook(sheetName, columns, rows, heading, onProgress);
   onProgress?.(92);
   const buffer = await wb.xlsx.writeBuffer();
-  const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`);
   onProgress?.(100);
 }

@@ -3,17 +3,8 @@ import { download, get } from '../../api/client';
 import { describeError } from '../../api/errors';
 import type { CaseDocument } from '../../api/types';
 import { formatDate } from '../../lib/dates';
+import { openPdf, saveBlob } from '../../lib/files';
 import { useAsync } from '../../lib/useAsync';
-
-/** Saves a blob under its name, through a temporary link (the browser's own download). */
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** The case's documents (文书): number, date, service; view, print and download them, and export the 案卷. */
 export function CaseDocumentsPanel({ caseNo, revision }: { caseNo: string; /** changes when the case moved on */ revision: number }) {
@@ -21,14 +12,11 @@ export function CaseDocumentsPanel({ caseNo, revision }: { caseNo: string; /** c
   const docs = useAsync(() => get<CaseDocument[]>(`/cases/${encodeURIComponent(caseNo)}/documents`), [caseNo, revision]);
   const run = (what: () => Promise<void>) => () => { what().catch((e: unknown) => message.error(describeError(e))); };
   const file = (d: CaseDocument, kind: 'pdf' | 'docx') => download(`/documents/${d.id}/${kind}`)
-    .then(({ blob, filename }) => save(blob, filename ?? `${d.docNo}-${d.title}.${kind}`));
-  // the signed PDF opens in a tab of its own, where the browser's PDF viewer prints it: a frame could not (the API's
-  // Content Security Policy frames nothing but its own pages, and the viewer's frame is closed to the page's script)
-  const print = (d: CaseDocument) => download(`/documents/${d.id}/pdf`).then(({ blob }) => {
-    window.open(URL.createObjectURL(blob), '_blank', 'noopener');
-  });
+    .then(({ blob, filename }) => saveBlob(blob, filename ?? `${d.docNo}-${d.title}.${kind}`));
+  // the signed PDF opens in a tab of its own, where the browser's PDF viewer prints it
+  const print = (d: CaseDocument) => download(`/documents/${d.id}/pdf`).then(({ blob }) => openPdf(blob));
   const caseFile = () => download(`/cases/${encodeURIComponent(caseNo)}/case-file.pdf`)
-    .then(({ blob, filename }) => save(blob, filename ?? `${caseNo}-案卷.pdf`));
+    .then(({ blob, filename }) => saveBlob(blob, filename ?? `${caseNo}-案卷.pdf`));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Button onClick={run(caseFile)} data-testid="export-case-file">导出案卷</Button>

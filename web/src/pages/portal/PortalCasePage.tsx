@@ -11,6 +11,7 @@ import { LifecycleDiagram } from '../../components/LifecycleDiagram';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { SEVERITY_COLORS } from '../../lib/labels';
 import { useAsync } from '../../lib/useAsync';
+import { openPdf } from '../../lib/files';
 import { SubmissionModal, type SubmissionKind } from './SubmissionModal';
 
 type Deadline = PortalCaseView['deadlines'][number];
@@ -31,7 +32,7 @@ export default function PortalCasePage() {
   if (!v) return view.error ? <ErrorAlert error={view.error} /> : <Spin />;
   // the download counts as the institution's opening of the document (proof of receipt, not the service date)
   const open = (d: PortalCaseDocument) => download(d.downloadUrl.replace(/^\/api/, '')).then(({ blob }) => {
-    window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+    openPdf(blob);
     view.reload();
   }).catch((e: unknown) => message.error(describeError(e)));
   return (
