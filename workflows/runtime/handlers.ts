@@ -4,7 +4,7 @@ import * as C from '../contracts';
 import * as rules from '../task-rules';
 import { documentServed } from './documents';
 import { assign } from './human-tasks';
-import { acts, local, now } from './proxies';
+import { acts, now } from './proxies';
 
 /**
  * The case's update handlers: each validator says whether the action is allowed now (a rejection is a 4xx with a
@@ -91,17 +91,17 @@ type Settle = (work: () => void | Promise<void>) => Promise<C.CaseSnapshot>;
 function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
   const caseNo = c.input.caseNo;
   setHandler(C.claimTaskUpdate, async ({ taskId, actor }) => {
-    await local.claimTask({ caseNo, taskId, actor });
+    await acts.claimTask({ caseNo, taskId, actor });
     assign(c, taskId, actor.id);
     return c.snapshot();
   }, { validator: ({ taskId, actor }) => rules.assertClaimable(rules.findTask(c.tasks, taskId), actor) });
   setHandler(C.unclaimTaskUpdate, async ({ taskId, actor }) => {
-    await local.unclaimTask({ caseNo, taskId, actor });
+    await acts.unclaimTask({ caseNo, taskId, actor });
     assign(c, taskId, null);
     return c.snapshot();
   }, { validator: ({ taskId, actor }) => rules.assertAssignee(rules.findTask(c.tasks, taskId), actor) });
   setHandler(C.reassignTaskUpdate, async ({ taskId, actor, to }) => {
-    await local.reassignTask({ caseNo, taskId, actor, to });
+    await acts.reassignTask({ caseNo, taskId, actor, to });
     assign(c, taskId, to.id);
     return c.snapshot();
   }, { validator: ({ taskId, actor, to }) => rules.assertReassignable(rules.findTask(c.tasks, taskId), actor, to) });

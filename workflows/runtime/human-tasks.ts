@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import type { CaseRuntime } from '../case-runtime';
 import * as C from '../contracts';
-import { acts, background, local, now } from './proxies';
+import { acts, background, now } from './proxies';
 import { watch } from './timers';
 
 /**
@@ -27,7 +27,7 @@ export async function humanTask(
   c.deadlines[key] = d.dueDate;
   c.attributes.track(key, d.dueAtMs);
   const due = { caseNo, taskId, kind, dueDate: d.dueDate };
-  const timers = watch(d, () => background.remindTask(due), () => local.escalateTask(due));
+  const timers = watch(d, () => background.remindTask(due), () => c.step(() => acts.escalateTask(due)));
   c.rest();
   await condition(() => c.outcomes.has(taskId));
   timers.cancel();

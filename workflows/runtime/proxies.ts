@@ -17,10 +17,11 @@ const patientRetry = { initialInterval: '1 second', backoffCoefficient: 2, maxim
 const inTask = { startToCloseTimeout: '30 seconds', localRetryThreshold: '2 minutes' } as const;
 
 /**
- * One local activity at a time, in the order they are called, each starting when the one before has ended. Two at
- * once may be resolved on replay in another order than they were live (sdk-core resolves concurrent local
- * activities by sequence number on replay, by completion live: temporalio/sdk-python#1578), and the commands that
- * follow them would change order: a nondeterminism error when a case is replayed. Module state is per workflow.
+ * One local activity at a time, in the order they are called, each starting when the one before has resolved (a
+ * cancelled one resolves at once). Two at once are resolved live by completion and on replay from the markers,
+ * grouped into activations by timing (temporalio/sdk-python#1578): the commands that follow them could change order,
+ * a nondeterminism error when a case is replayed (seen with the serious list's two paper-service tasks). Module
+ * state is per workflow. A step never retries without end, so none can hold the others back for good.
  */
 let lastInTurn: Promise<unknown> = Promise.resolve();
 function oneAtATime<T extends object>(stubs: T): T {
@@ -41,16 +42,10 @@ function oneAtATime<T extends object>(stubs: T): T {
  * The case's steps: each is one short, idempotent PostgreSQL transaction (a document rendered and signed at most),
  * so they run as local activities in the workflow task that reached them, not through the activity task queue: one
  * marker in the history instead of three events and no extra workflow task per step (bench/case-throughput: the
- * Temporal server's and the worker's share of a case).
+ * Temporal server's and the worker's share of a case). An escalation, a claim, a release or a reassignment too, in
+ * the task its timer or the officer's update woke. A step that fails for good blocks the case (runtime/blocking.ts).
  */
 export const acts = oneAtATime(proxyLocalActivities<CaseActivities>({ ...inTask, retry }));
-
-/**
- * Writes that must never give up, retried until done: an escalation, held to a second after the due instant
- * (issue #4), in the task its timer wakes; a claim, release or reassignment in the task that took the officer's
- * update, as a claim answers an officer who is waiting.
- */
-export const local = oneAtATime(proxyLocalActivities<CaseActivities>({ ...inTask, retry: patientRetry }));
 
 /**
  * Work that runs beside the lifecycle and must not give up, retried until the database answers (a business
