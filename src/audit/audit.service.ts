@@ -2,7 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/role';
+import { GroupedWrites } from '../common/db/grouped-writes';
 import { AuditLogEntity } from './audit-log.entity';
+
+const COLUMNS = 11;
 
 export interface AuditEntry {
   actor?: Pick<AuthUser, 'id' | 'role'> | null;
@@ -23,6 +26,16 @@ export interface AuditEntry {
 export class AuditService {
   private readonly logger = new Logger(AuditService.name);
 
+  private readonly rows = new GroupedWrites<AuditEntry>(async (entries) => {
+    const values = entries.map((_, r) => `(${Array.from({ length: COLUMNS }, (_, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`);
+    await this.log.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, resource, resource_id, uscc, reason, request_id, ip, outcome, client_request_id)
+       VALUES ${values.join(', ')}`,
+      entries.flatMap((e) => [e.actor?.id ?? null, e.actor?.role ?? null, e.action, e.resource, e.resourceId ?? null, e.uscc ?? null,
+        e.reason ?? null, e.requestId ?? null, e.ip ?? null, e.outcome, e.clientRequestId ?? null]),
+    );
+  });
+
   constructor(@InjectRepository(AuditLogEntity) private readonly log: Repository<AuditLogEntity>) {}
 
   /** Best effort: the change it records is already made, so a failure is logged for reconciliation, not thrown. */
@@ -36,15 +49,10 @@ export class AuditService {
   }
 
   /**
-   * For reads: credit information is not released unless the read is on record, so this throws. One plain statement
-   * with nothing returned: every audited call makes one, and the query builder's insert cost more than the read.
+   * For reads: credit information is not released unless the read is on record, so this throws. Rows written at the
+   * same time share one INSERT and one commit (GroupedWrites): one per read was one WAL flush per read.
    */
-  async recordOrFail(e: AuditEntry): Promise<void> {
-    await this.log.query(
-      `INSERT INTO audit_log (actor_id, actor_role, action, resource, resource_id, uscc, reason, request_id, ip, outcome, client_request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [e.actor?.id ?? null, e.actor?.role ?? null, e.action, e.resource, e.resourceId ?? null, e.uscc ?? null,
-        e.reason ?? null, e.requestId ?? null, e.ip ?? null, e.outcome, e.clientRequestId ?? null],
-    );
+  recordOrFail(e: AuditEntry): Promise<void> {
+    return this.rows.add(e);
   }
 }
