@@ -53,10 +53,8 @@ export class TasksService {
     const known = new Set(await this.calendar.knownYears());
     const today = beijingToday();
     // the countdown counted here, by the calendar the deadlines were computed with: the console asks nothing more
-    const flagged = await Promise.all(items.map(async (t) => ({
-      ...t, provisional: !known.has(Number(t.dueDate.slice(0, 4))),
-      workingDaysLeft: await this.calendar.workingDaysBetween(today, t.dueDate).catch(() => null),
-    })));
+    const left = await this.calendar.workingDaysFrom(today, items.map((t) => t.dueDate));
+    const flagged = items.map((t) => ({ ...t, provisional: !known.has(Number(t.dueDate.slice(0, 4))), workingDaysLeft: left.get(t.dueDate) ?? null }));
     return { items: flagged, total, page: q.page, pageSize: q.pageSize };
   }
 

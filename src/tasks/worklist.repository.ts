@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import type { WorklistQueryDto } from './dto/task.dto';
+import { preparedRows } from '../common/db/prepared';
 
 export interface WorklistItem {
   id: string; caseNo: string; kind: string; stage: string; status: string; candidateRole: string; candidateOffice: string | null;
@@ -53,7 +54,7 @@ export class WorklistRepository {
     const order = ORDER[q.sort];
     const offset = (q.page - 1) * q.pageSize;
     const upTo = p.add(offset + q.pageSize);
-    const rows: (WorklistItem & { total: number })[] = await this.ds.query(
+    const rows = await preparedRows<WorklistItem & { total: number }>(this.ds,
       `WITH page AS (
          SELECT p.id, p.due_date, p.priority FROM (
            ${branches.map((b) => `(SELECT t.id, t.due_date, t.priority ${from(b)} ORDER BY ${order.branch} LIMIT ${upTo})`).join(' UNION ALL ')}

@@ -89,6 +89,15 @@ describe(CalendarService.name, () => {
     });
   });
 
+  it('counts the working days from one date to a page of dates in one walk, as workingDaysBetween counts each', async () => {
+    // from 2026-02-12 (Thu): 03-04 is the 10th working day (above); back to 02-01 (Sun): 02-02…02-06 and 02-09…02-12,
+    // nine working days, so -9; the same date, 0; a year no schedule covers, no count
+    const dates = ['2026-03-04', '2026-02-01', '2026-02-12', '2026-03-04', '2091-03-05'];
+    const counts = await calendar.workingDaysFrom('2026-02-12', dates);
+    expect(Object.fromEntries(counts)).toEqual({ '2026-03-04': 10, '2026-02-01': -9, '2026-02-12': 0, '2091-03-05': null });
+    for (const d of dates.slice(0, 3)) expect(counts.get(d)).toBe(await calendar.workingDaysBetween('2026-02-12', d));
+  });
+
   it('returns the start date for 0 working days, even on a holiday', async () => {
     expect(await calendar.addWorkingDays('2026-10-01', 0)).toBe('2026-10-01');
     expect(await calendar.workingDaysBetween('2026-10-01', '2026-10-01')).toBe(0);
