@@ -51,6 +51,12 @@ export class CaseRuntime {
    * soon as the opening activity commits, so a claim and its signal can come before the activity's result.
    */
   readonly earlyHolders = new Map<string, C.TaskHolderChange>();
+  /** Completions the worklist accepted for a task the case has not noted yet (taskCompletedSignal), kept until it is. */
+  readonly earlyCompletions = new Map<string, C.TaskCompleted>();
+  /** Answers the portal accepted for a deadline the case has not noted yet (institutionAnsweredSignal), by deadline id. */
+  readonly earlyAnswers = new Map<string, C.InstitutionAnswered>();
+  /** Deadlines the institution has answered: a signal told twice finds its deadline here, not among the early ones. */
+  readonly answeredDeadlines = new Set<string>();
   /** Due dates of the open tasks, by task key. */
   readonly deadlines: Record<string, string> = {};
   institutionDeadline: OpenInstitutionDeadline | null = null;

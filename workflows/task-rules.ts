@@ -1,6 +1,6 @@
 /** Who may act on a case and what a complete answer looks like. Pure functions: safe in workflow code. */
 import { ApplicationFailure } from '@temporalio/workflow';
-import { Actor, INTERVIEW_CHOICES, OpenTask, RejectCode, SEVERITIES, TaskHolderChange, TaskKind, TaskOutcome } from './contracts';
+import { Actor, InstitutionDeadlineKind, INTERVIEW_CHOICES, OpenTask, RejectCode, SEVERITIES, TaskHolderChange, TaskKind, TaskOutcome } from './contracts';
 
 export const reject = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -111,7 +111,7 @@ const PROPOSED_BY: Partial<Record<TaskKind, { kind: TaskKind; message: string }>
 };
 
 /** Who proposed the listing may neither review nor decide it, nor confirm its sanction; who proposed an interview may not agree to it. */
-export function assertNotProposer(task: OpenTask, actor: Actor, proposerOf: (kind: TaskKind) => Actor | undefined): void {
+export function assertNotProposer(task: OpenTask, actor: Actor, proposerOf: (kind: TaskKind) => Pick<Actor, 'id'> | undefined): void {
   const rule = PROPOSED_BY[task.kind];
   if (rule && proposerOf(rule.kind)?.id === actor.id) reject(RejectCode.SAME_PERSON, rule.message);
 }
@@ -135,3 +135,8 @@ export function assertApproverOf(actor: Actor, officeCode: string | null): void 
     reject(RejectCode.FORBIDDEN, '只有本科室审核人可以撤销或更正案件');
   }
 }
+
+/** Why an answer is refused when its deadline is not open (none yet, or answered, or passed and closed). */
+export const NOT_IN_WINDOW: Record<InstitutionDeadlineKind, string> = {
+  objection: '当前不在异议期内', rectification: '当前无需提交整改报告', statement: '当前不在陈述申辩期内',
+};

@@ -5,7 +5,9 @@ import type { LoadedDataConverter } from '@temporalio/common';
 import type { AuthUser } from '../auth/role';
 import type { AppEnv } from '../config/env.schema';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { Actor, awaitRegistrationUpdate, calendarPublishedSignal, CaseInput, CaseSnapshot, TaskHolderChange, taskHolderSignal } from '../../workflows/contracts';
+import {
+  Actor, awaitRegistrationUpdate, calendarPublishedSignal, CaseInput, CaseSnapshot, InstitutionAnswered, institutionAnsweredSignal, TaskCompleted, taskCompletedSignal, TaskHolderChange, taskHolderSignal,
+} from '../../workflows/contracts';
 import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 
 /** The activities whose row a person can see before the case hears their answer (activities/case.activities.ts). */
@@ -156,5 +158,15 @@ export class CaseGateway {
   /** Tells the case who holds a task now (the worklist decided it); answers once Temporal has the signal. */
   tellHolder(caseNo: string, change: TaskHolderChange): Promise<void> {
     return this.temporal.workflow.getHandle(caseNo).signal(taskHolderSignal, change);
+  }
+
+  /** Tells the case that the worklist accepted a completion (taskCompletedSignal); answers once Temporal has it. */
+  tellCompleted(caseNo: string, done: TaskCompleted): Promise<void> {
+    return this.temporal.workflow.getHandle(caseNo).signal(taskCompletedSignal, done);
+  }
+
+  /** Tells the case that the portal accepted an answer to its deadline (institutionAnsweredSignal). */
+  tellAnswered(caseNo: string, answer: InstitutionAnswered): Promise<void> {
+    return this.temporal.workflow.getHandle(caseNo).signal(institutionAnsweredSignal, answer);
   }
 }

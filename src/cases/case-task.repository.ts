@@ -71,6 +71,17 @@ export class CaseTaskRepository {
     });
   }
 
+  /**
+   * Who completed the case's last task of each kind and what they decided: what the case's rules ask of earlier
+   * completions (the proposer may not decide, the legal review binds the listing: workflows/task-rules.ts).
+   */
+  async lastCompletions(m: EntityManager, caseNo: string): Promise<Map<TaskKind, { by: string; decision?: string }>> {
+    const rows: { kind: TaskKind; by: string; decision: string | null }[] = await m.query(
+      `SELECT DISTINCT ON (kind) kind, completed_by AS by, outcome->>'decision' AS decision FROM tasks
+        WHERE case_no = $1 AND status = 'completed' AND completed_by IS NOT NULL ORDER BY kind, completed_at DESC, id`, [caseNo]);
+    return new Map(rows.map((r) => [r.kind, { by: r.by, decision: r.decision ?? undefined }]));
+  }
+
   /** Opens a task once per key; answers with the dates stored, so a retry answers what the first attempt wrote. */
   async open(m: EntityManager, t: NewTask): Promise<{ taskId: string; dueDate: string; followUpDate: string }> {
     const [row] = await m.query(

@@ -7,11 +7,13 @@ import { actorOf, CaseGateway } from '../cases/case-gateway';
 import { CaseRepository } from '../cases/case.repository';
 import { DeadlineClockService } from '../cases/deadline-clock.service';
 import {
-  applyRepairUpdate, CaseSnapshot, InstitutionDeadlineKind, InstitutionSubmission, submitObjectionUpdate, submitRectificationUpdate,
+  applyRepairUpdate, CaseSnapshot, InstitutionDeadlineKind, InstitutionSubmission, RejectCode, submitObjectionUpdate, submitRectificationUpdate,
   submitStatementUpdate,
 } from '../../workflows/contracts';
+import { portalAccepts } from './answer-window';
 import { UploadsService } from './uploads.service';
 import { caseNotFound } from '../cases/case.errors';
+import * as rules from '../../workflows/task-rules';
 
 /** What an institution sees and answers: only its own cases, deadlines and files. */
 @Injectable()
@@ -48,26 +50,39 @@ export class PortalService {
   }
 
   /**
-   * The workflow decides whether the answer is allowed now (stage, deadline, party) and says why not; the answer
-   * comes once it has accepted it (issue #20), not when the case has moved to its next stage. An answer to a
-   * deadline is then written at once with the same rows and key the case's next activity would write (the receipt
-   * the portal shows next), and a resent answer to the same deadline is the same update, taken once.
+   * An answer to a deadline well before its end is accepted here (issue #20): the open deadline row is closed as
+   * answered and the submission written, and the case told by a signal before the transaction commits; the case
+   * takes it as told, and the answer waits for no worker. The case's rules for it are the row's: open, this kind,
+   * this institution's case (checked above), and a text (the DTO). Near the end of the deadline, and for a repair
+   * application (which has no deadline), the workflow decides (stage, deadline, party) and the answer comes once it
+   * has accepted it: its deadline timer and the answer are then ordered by the case itself. A resent answer finds
+   * the deadline closed and is refused as out of the window, as the case would refuse it.
    */
   private async submit(caseNo: string, user: AuthUser, update: UpdateDefinition<CaseSnapshot, [InstitutionSubmission]>,
     s: Omit<InstitutionSubmission, 'actor'>, kind: InstitutionDeadlineKind | null) {
     if (!(await this.caseRows.belongsTo(caseNo, user.uscc))) throw caseNotFound();
     await this.uploads.assertOwned(s.fileIds, user);
     const deadline = kind ? await this.deadlinesOf.openOf(caseNo, kind) : null;
-    const updateId = deadline ? `${deadline.id}:answer` : randomUUID();
-    // an open deadline row the case refuses as "not in the window" is one it has not heard of yet: wait for it
-    if (deadline) await this.gateway.acceptCaughtUp(caseNo, user, update, s, updateId, ['WRONG_STAGE']);
-    else await this.gateway.accept(caseNo, user, update, s, updateId);
-    if (deadline && kind) {
+    if (deadline && kind && portalAccepts(deadline, Date.now())) {
+      const actor = actorOf(user);
+      await this.caseRows.transaction(async (m) => {
+        if (!(await this.deadlinesOf.markClosed(m, deadline.id, 'answered'))) rules.reject(RejectCode.WRONG_STAGE, rules.NOT_IN_WINDOW[kind]);
+        await this.deadlinesOf.insertSubmission(m, {
+          caseNo, kind, round: deadline.round, deadlineId: deadline.id, actor, text: s.text, fileIds: s.fileIds, key: `${caseNo}:answer:${deadline.id}`,
+        });
+        await this.gateway.tellAnswered(caseNo, { ...s, actor, deadlineId: deadline.id, atMs: Date.now() });
+      });
+    } else if (deadline) {
+      // an open deadline row the case refuses as "not in the window" is one it has not heard of yet: wait for it
+      await this.gateway.acceptCaughtUp(caseNo, user, update, s, `${deadline.id}:answer`, ['WRONG_STAGE']);
       await this.caseRows.applyWritesNow(caseNo, [{
-        write: 'answered', key: `${caseNo}:answer:${deadline.id}`, kind, round: deadline.round, deadlineId: deadline.id,
+        write: 'answered', key: `${caseNo}:answer:${deadline.id}`, kind: kind!, round: deadline.round, deadlineId: deadline.id,
         actor: actorOf(user), text: s.text, fileIds: s.fileIds,
       }]);
+    } else {
+      await this.gateway.accept(caseNo, user, update, s, randomUUID());
     }
     return { caseNo, accepted: true, waitingFor: '已受理，案件将转入下一环节' };
   }
 }
+

@@ -7,7 +7,7 @@ import { actorOf, CaseGateway } from '../cases/case-gateway';
 import { CaseTaskRepository } from '../cases/case-task.repository';
 import { CaseRepository } from '../cases/case.repository';
 import { MeasureCatalogueService } from '../measures/measure-catalogue.service';
-import { Actor, completeTaskUpdate, OpenTask, TaskKind, TaskOutcome } from '../../workflows/contracts';
+import { Actor, OpenTask, TaskKind, TaskOutcome } from '../../workflows/contracts';
 import * as rules from '../../workflows/task-rules';
 import type { CompleteTaskDto, WorklistQueryDto } from './dto/task.dto';
 import { TaskEntity } from './task.entity';
@@ -28,8 +28,8 @@ const asOpenTask = (t: TaskEntity): OpenTask => ({
  * (candidate role and office, not held by another) and optimistic concurrency on `tasks.version`. A claim tells the
  * case nothing: the completion carries the holder the worklist read, so no workflow task of the claim's stands
  * between the claim and the completion; a release or reassignment tells the case by a signal, so a former holder is
- * refused even by the case itself. What the case decides — whether a task may be completed, with which outcome —
- * stays its update validator's, and the completion answers once the case has accepted it (not when it rests again).
+ * refused even by the case itself. A completion is accepted here too, with the case's own rules, and the case is
+ * told by a signal it takes as told (`complete`): the answer no longer waits for a worker to replay the case.
  */
 @Injectable()
 export class TasksService {
@@ -83,16 +83,17 @@ export class TasksService {
   }
 
   /**
-   * The case's validator decides (holder, outcome, stage); the answer comes once it has accepted the completion.
-   * Under the task's lock (CaseTaskRepository.locked) the row is read again, the update carries the holder it names
-   * (the validator takes it if newer than what the case heard), and the worklist row is marked with the same change
-   * and key the case's next activity would write (so whichever comes first writes it, once). No release or
-   * reassignment lands in between. The next task and stage follow within the case's next steps.
+   * Accepted in the worklist, where the holder is decided (issue #20): under the task's lock the row is read again
+   * and the case's own rules (workflows/task-rules.ts) are applied to it and to the case's earlier completions —
+   * holder, outcome, four eyes, legal review — then the completion is written and the case told by a signal before
+   * the transaction commits. A refusal writes nothing and tells the case nothing; a signal that cannot be sent rolls
+   * the completion back. The case takes what it is told (runtime/handlers.ts), so no one is told "done" and later
+   * refused, and the answer waits for no worker: the next task and stage follow within the case's next steps.
    */
   async complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
     const read = await this.live(taskId);
     const actor = actorOf(user);
-    rules.assertAssignee(asOpenTask(read), actor); // PostgreSQL says who holds it; the case checks again
+    rules.assertAssignee(asOpenTask(read), actor); // refused before any lock is taken
     const outcome: TaskOutcome = { ...dto };
     if (read.kind === 'confirm-sanction' && outcome.measures?.length) {
       // measures come from the catalogue, each with a basis that allows it after this item: anything else is a 400
@@ -101,16 +102,20 @@ export class TasksService {
       await this.measureCatalogue.choose(outcome.measures, { category: 'joint_sanction', itemCode: c.behaviour_code, severity: c.severity });
     }
     const { caseNo } = read;
-    // the row says the task is open and this user's: a TASK_NOT_FOUND then means the case has not heard yet; each
-    // attempt reads the row afresh under the lock, and holds it only while the case answers that attempt
-    const task = await this.gateway.caughtUp(caseNo, ['TASK_NOT_FOUND'], () => this.tasks.locked(taskId, async (m) => {
-      const now = await this.live(taskId, m);
-      rules.assertAssignee(asOpenTask(now), actor);
-      const holder = { taskId, assigneeId: now.assigneeId, version: now.version };
-      await this.gateway.accept(caseNo, user, completeTaskUpdate, { taskId, outcome, holder }, `${taskId}:complete`);
+    const task = await this.tasks.locked(taskId, async (m) => {
+      const open = asOpenTask(await this.live(taskId, m));
+      rules.assertAssignee(open, actor);
+      rules.assertOutcome(open, outcome);
+      const earlier = await this.tasks.lastCompletions(m, caseNo);
+      rules.assertNotProposer(open, actor, (kind) => (earlier.has(kind) ? { id: earlier.get(kind)!.by } : undefined));
+      rules.assertLegalReviewPassed(open, outcome, (kind) => earlier.get(kind)?.decision);
       await this.tasks.change(m, { taskId, type: 'TASK_COMPLETED', actor, key: `${caseNo}:completed:${taskId}`, outcome });
-      return (await this.tasks.byIdIn(m, taskId))!;
-    }));
+      const row = (await this.tasks.byIdIn(m, taskId))!;
+      // the case closed it meanwhile (a withdrawal's step does not wait for this lock): nothing written, nothing told
+      if (row.status !== 'completed' || row.completedBy !== actor.id) throw taskClosed();
+      await this.gateway.tellCompleted(caseNo, { taskId, actor, outcome });
+      return row;
+    });
     return { task, accepted: true };
   }
 

@@ -127,13 +127,13 @@ describe('a whole case over HTTP', () => {
     for (const token of [tokens.officer, tokens.approver]) {
       expect((await t.http().get('/api/tasks').query({ caseNo }).set(auth(token))).body.total).toBe(0);
     }
-    // the Temporal history: one accepted completeTask update per completed task, and the run completed
+    // the Temporal history: one taskCompleted signal per completed task (the worklist accepted each), and the run completed
     const handle = t.app.get<{ workflow: { getHandle: (id: string) => { fetchHistory: () => Promise<{ events?: unknown[] }> } } }>(
       require('../../src/temporal/temporal.module').TEMPORAL_CLIENT).workflow.getHandle(caseNo);
     const history = await handle.fetchHistory();
-    const updates = (history.events ?? []).filter((e) => (e as { workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest?: { input?: { name?: string } } } })
-      .workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'completeTask');
-    expect(updates).toHaveLength(tasks.length);
+    const told = (history.events ?? []).filter((e) => (e as { workflowExecutionSignaledEventAttributes?: { signalName?: string } })
+      .workflowExecutionSignaledEventAttributes?.signalName === 'taskCompleted');
+    expect(told).toHaveLength(tasks.length);
     expect((history.events ?? []).some((e) => (e as { workflowExecutionCompletedEventAttributes?: unknown }).workflowExecutionCompletedEventAttributes)).toBe(true);
     const view = await t.http().get(`/api/cases/${caseNo}`).set(auth(tokens.officer)).expect(200);
     expect(view.body).toMatchObject({ stage: 'WITHDRAWN', dueDates: [] });

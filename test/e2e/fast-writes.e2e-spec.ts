@@ -11,8 +11,9 @@ import { quietTemporalRuntime, workerContext } from '../support/temporal';
 
 /**
  * Issue #20, fast writes: claims, releases and reassignments are worklist writes in PostgreSQL (optimistic
- * concurrency on tasks.version) that the case learns of by a signal; a completion and an institution's answer
- * answer once the case has accepted them. The case still decides: its validator refuses what its rules refuse.
+ * concurrency on tasks.version) that the case learns of by a signal; a completion is accepted there too, under the
+ * task's lock with the case's own rules, and told to the case by a signal it takes as told; an institution's answer
+ * answers once the case has accepted it. What the rules refuse is refused, with nothing written and nothing told.
  */
 describe('fast writes', () => {
   let t: TestApp;
@@ -48,14 +49,16 @@ describe('fast writes', () => {
   }
   const holder = async (caseNo: string, taskId: string) =>
     (await temporal.workflow.getHandle(caseNo).query(caseStateQuery)).openTasks.find((x) => x.taskId === taskId)?.assigneeId ?? null;
-  /** The case's history: its taskHolder signals, and the input of each completion it accepted. */
+  /** The case's history: its taskHolder signals, the completions the worklist told it of, and any it accepted itself. */
   async function history(caseNo: string) {
     const { events } = await temporal.workflow.getHandle(caseNo).fetchHistory();
-    const signals = (events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'taskHolder').length;
-    const accepted = (events ?? []).map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input)
-      .filter((i) => i?.name === 'completeTask')
-      .map((i) => JSON.parse(Buffer.from(i!.args!.payloads![0].data!).toString('utf8')) as { holder?: unknown });
-    return { signals, accepted };
+    const signalled = (name: string) => (events ?? []).map((e) => e.workflowExecutionSignaledEventAttributes)
+      .filter((a) => a?.signalName === name).map((a) => JSON.parse(Buffer.from(a!.input!.payloads![0].data!).toString('utf8')) as object);
+    const updates = (events ?? []).map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name);
+    return {
+      signals: signalled('taskHolder').length, told: signalled('taskCompleted'), answered: signalled('institutionAnswered'),
+      accepted: updates.filter((name) => name === 'completeTask'), acceptedAnswers: updates.filter((name) => name === 'submitObjection'),
+    };
   }
   const eventsOf = async (taskId: string): Promise<string[]> => (await t.ds.query(
     `SELECT type FROM case_events WHERE payload->>'taskId' = $1 ORDER BY id`, [taskId])).map((r: { type: string }) => r.type);
@@ -78,12 +81,13 @@ describe('fast writes', () => {
     // the claim gave the case nothing to do (no signal, so no workflow task for the completion to wait behind)…
     expect((await history(caseNo)).signals).toBe(0);
     expect(await holder(caseNo, taskId)).toBeNull();
-    // …the completion carries the holder the worklist read, and the case's validator takes it
+    // …the completion is accepted in the worklist and told to the case, which takes it as told
     await t.http().post(`/api/tasks/${taskId}/complete`).set(auth(winner.token)).send({ summary: '经查属实', severity: 'general' }).expect(200);
-    expect((await history(caseNo)).accepted).toEqual([
-      expect.objectContaining({ taskId, holder: { taskId, assigneeId: winner.user.id, version: 1 } }),
-    ]);
+    const h = await history(caseNo);
+    expect(h.told).toEqual([{ taskId, actor: expect.objectContaining({ id: winner.user.id }), outcome: { summary: '经查属实', severity: 'general' } }]);
+    expect(h.accepted).toEqual([]);
     expect(await eventsOf(taskId)).toEqual(['TASK_CLAIMED', 'TASK_COMPLETED']);
+    expect((await followCase(t, winner.token, caseNo, taskId)).stage).toBe('APPROVAL');
   });
 
   it('takes the newer of the holder the case heard and the holder a completion carries', async () => {
@@ -183,22 +187,22 @@ describe('fast writes', () => {
     expect(events.n).toBe(1);
   });
 
-  it('answers a completion the case refuses with its reason, and writes nothing', async () => {
+  it('refuses a completion the case\'s rules refuse, with their reason, and writes and tells nothing', async () => {
     const a = await t.loginAs('officer', { officeCode: 'XWPX' });
     const { caseNo, taskId } = await openCase(a.token);
     await t.http().post(`/api/tasks/${taskId}/claim`).set(auth(a.token)).expect(200);
-    // no severity: the investigation's outcome rule (workflows/task-rules.ts) is the case's validator
+    // no severity: the investigation's outcome rule (workflows/task-rules.ts), the case's own, applied by the worklist
     const refused = await t.http().post(`/api/tasks/${taskId}/complete`).set(auth(a.token)).send({ summary: '经查属实' });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ code: 'OUTCOME_INVALID', message: expect.stringContaining('失信程度') });
     const [row] = await t.ds.query(`SELECT status FROM tasks WHERE id = $1`, [taskId]);
     expect(row.status).toBe('claimed');
-    // nor in the case: the refused update left nothing there (a claim does not tell the case; a completion would)
+    // nor in the case: it was told nothing (a claim does not tell the case; a completion would)
     expect(await holder(caseNo, taskId)).toBeNull();
-    expect((await history(caseNo)).accepted).toEqual([]);
+    expect((await history(caseNo)).told).toEqual([]);
   });
 
-  it('takes an objection once the case accepted it, with its receipt at once and the deadline closed', async () => {
+  it('takes an objection in the portal, with its receipt at once and the deadline closed, and tells the case', async () => {
     const officer = await t.loginAs('officer', { officeCode: 'XWPX' });
     const approver = await t.loginAs('approver', { officeCode: 'XWPX' });
     const { uscc, caseNo } = await openCase(officer.token);
@@ -213,6 +217,10 @@ describe('fast writes', () => {
     expect(receipt).toEqual({ kind: 'objection', round: 0 });
     const open = await t.ds.query(`SELECT 1 FROM institution_deadlines WHERE case_no = $1 AND status = 'open'`, [caseNo]);
     expect(open).toHaveLength(0);
+    // well before the deadline's end the portal accepts it and the case takes it as told (no update of the case's)
+    const h = await history(caseNo);
+    expect(h.answered).toEqual([expect.objectContaining({ text: '我机构已取得办学许可证，认定事实有误', deadlineId: expect.any(String), atMs: expect.any(Number) })]);
+    expect(h.acceptedAnswers).toEqual([]);
     // a second objection is the case's to refuse: the window has closed
     const again = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '再次提出异议', fileIds: [] });
     expect(again.status).toBe(409);

@@ -139,6 +139,33 @@ describe('serious-dishonesty list and joint sanction over HTTP', () => {
     expect(docs.map((d) => d.kind)).toEqual(expect.arrayContaining(['listing-notice', 'listing-decision', 'sanction-letter', 'sanction-lifting-letter']));
   });
 
+  it('refuses the officer who proposed the listing as its reviewer after a move to the legal office (SAME_PERSON)', async () => {
+    const { caseNo, institution } = await determinedSeriousCase();
+    const proposer = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const propose = (await taskOf(tokens.officer, caseNo, 'propose-listing'))!;
+    await t.http().post(`/api/tasks/${propose.id}/claim`).set(auth(proposer.token)).expect(200);
+    await t.http().post(`/api/tasks/${propose.id}/complete`).set(auth(proposer.token))
+      .send({ summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' }).expect(200);
+    await t.http().post(`/api/portal/cases/${caseNo}/statement`).set(auth(institution)).send({ reason: '请求不列入', fileIds: [] }).expect(200);
+    // the same person, now of the legal office, signed in afresh: the worklist reads who proposed from the case's
+    // completed tasks and applies the case's four-eyes rule (workflows/task-rules.ts)
+    await t.ds.query(`UPDATE users SET role = 'legal', office_code = NULL WHERE id = $1`, [proposer.user.id]);
+    const asLegal = (await t.login(proposer.user, 1)).token; // the next code: the one of this half minute is used
+    const review = await openedTask(tokens.legal, caseNo, 'review-listing');
+    await t.http().post(`/api/tasks/${review.id}/claim`).set(auth(asLegal)).expect(200);
+    const refused = await t.http().post(`/api/tasks/${review.id}/complete`).set(auth(asLegal)).send({ summary: '同意', decision: 'agree' });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'SAME_PERSON', message: '提出列入意见的人员不能审核或决定同一事项' });
+    const [row] = await t.ds.query(`SELECT status FROM tasks WHERE id = $1`, [review.id]);
+    expect(row.status).toBe('claimed');
+    // another legal reviewer takes it over and the head decides: the case leaves no task open for later suites
+    await t.http().post(`/api/tasks/${review.id}/unclaim`).set(auth(asLegal)).expect(200);
+    await doTask(t, tokens.legal, caseNo, 'review-listing', { summary: '证据不足，不同意列入', decision: 'disagree' });
+    const decide = await openedTask(tokens.head, caseNo, 'decide-listing');
+    await doTask(t, tokens.head, caseNo, 'decide-listing', { summary: '法制审核不同意，不列入', decision: 'not-list' });
+    await followCase(t, tokens.head, caseNo, decide.id);
+  });
+
   it('lets the head list only after the legal review agreed (行政处罚法 第五十八条); not listing stays open', async () => {
     const { caseNo, institution } = await determinedSeriousCase();
     await doTask(t, tokens.officer, caseNo, 'propose-listing', { summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' });

@@ -59,6 +59,32 @@ export interface TaskHolderChange {
 }
 export const taskHolderSignal = defineSignal<[TaskHolderChange]>('taskHolder');
 
+/**
+ * A task was completed in the worklist (issue #20): the API checked the case's own rules (workflows/task-rules.ts)
+ * against the task's row and the case's earlier completions under the task's lock, wrote the completion, and tells
+ * the case. The case takes it without a second say: it was accepted where the holder is decided, and a person who
+ * was told "done" must never learn later that the case refused it. A signal is in the case's history once sent, so
+ * the answer waits for no worker: the case's next steps follow within its next workflow task.
+ */
+export interface TaskCompleted {
+  taskId: string;
+  actor: Actor;
+  outcome: TaskOutcome;
+}
+export const taskCompletedSignal = defineSignal<[TaskCompleted]>('taskCompleted');
+
+/**
+ * The institution answered a deadline in the portal, accepted in PostgreSQL (issue #20): the API closed the open
+ * deadline row as answered and wrote the submission, well before the deadline's end (near it, the case's own
+ * validator decides: src/portal/portal.service.ts), and tells the case, which takes it as told. `atMs` is when it
+ * was accepted: the date the 异议 or report was received, on the documents that answer it.
+ */
+export interface InstitutionAnswered extends InstitutionSubmission {
+  deadlineId: string;
+  atMs: number;
+}
+export const institutionAnsweredSignal = defineSignal<[InstitutionAnswered]>('institutionAnswered');
+
 /** Someone fixed what blocked the case (published the calendar year, the policy…): retry the step that failed. */
 export interface CaseResume {
   actor: Actor;

@@ -3,7 +3,8 @@ import type { CaseRuntime } from '../case-runtime';
 import * as C from '../contracts';
 import * as rules from '../task-rules';
 import { documentServed } from './documents';
-import { assign } from './human-tasks';
+import { assign, completeTask } from './human-tasks';
+import { answerDeadline } from './institution-deadlines';
 import { acts, now } from './proxies';
 
 /**
@@ -45,6 +46,19 @@ export function registerUpdateHandlers(c: CaseRuntime): void {
     task.assigneeId = h.assigneeId;
     task.version = h.version;
   });
+  // the worklist accepted a completion (issue #20): taken as told. Told twice (a resent request), the first stands; a
+  // task not noted yet (its opening step has committed but not answered) is completed as soon as it is
+  setHandler(C.taskCompletedSignal, (done) => {
+    if (c.outcomes.has(done.taskId)) return;
+    if (c.tasks.has(done.taskId)) completeTask(c, done);
+    else if (!c.earlyCompletions.has(done.taskId)) c.earlyCompletions.set(done.taskId, done);
+  });
+  // the portal accepted an answer to a deadline (issue #20): taken as told, once; a deadline not noted yet (its
+  // opening step has committed but not answered) is answered as soon as it is
+  setHandler(C.institutionAnsweredSignal, (a) => {
+    if (c.institutionDeadline?.id === a.deadlineId) answerDeadline(c, a, a.atMs);
+    else if (!c.answeredDeadlines.has(a.deadlineId)) c.earlyAnswers.set(a.deadlineId, a);
+  });
   registerTaskHandlers(c, settle);
   registerInstitutionHandlers(c, settle);
   setHandler(C.withdrawCaseUpdate, (w) => settle(() => {
@@ -81,10 +95,6 @@ export function registerUpdateHandlers(c: CaseRuntime): void {
   });
 }
 
-const NOT_NOW: Record<C.InstitutionDeadlineKind, string> = {
-  objection: '当前不在异议期内', rectification: '当前无需提交整改报告', statement: '当前不在陈述申辩期内',
-};
-
 type Settle = (work: () => void | Promise<void>) => Promise<C.CaseSnapshot>;
 
 /** Claim, release and reassign write at once (local activities); a completion is queued and settles. */
@@ -105,17 +115,7 @@ function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
     assign(c, taskId, to.id);
     return c.snapshot();
   }, { validator: ({ taskId, actor, to }) => rules.assertReassignable(rules.findTask(c.tasks, taskId), actor, to) });
-  setHandler(C.completeTaskUpdate, ({ taskId, actor, outcome }) => settle(() => {
-    // Remove first: a second completion racing this one fails validation instead of running twice.
-    const kind = c.tasks.get(taskId)?.kind;
-    if (kind) {
-      c.completedBy.set(kind, actor);
-      c.decidedAs.set(kind, outcome.decision);
-    }
-    c.tasks.delete(taskId);
-    c.writes.push({ write: 'task-completed', key: `${caseNo}:completed:${taskId}`, taskId, actor, outcome });
-    c.outcomes.set(taskId, outcome);
-  }), {
+  setHandler(C.completeTaskUpdate, (done) => settle(() => completeTask(c, done)), {
     validator: ({ taskId, actor, outcome, holder }) => {
       // the holder the worklist read comes with the completion: no signal needs to reach the case first
       const task = rules.heldAs(rules.findTask(c.tasks, taskId), holder);
@@ -130,23 +130,18 @@ function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
 /** The institution's answers from the portal: objection, rectification report, repair application. */
 function registerInstitutionHandlers(c: CaseRuntime, settle: Settle): void {
   const caseNo = c.input.caseNo;
-  const answerHandler = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => settle(() => {
-    const d = c.institutionDeadline!;
-    c.institutionDeadline = null; // a second submission racing this one is refused by the validator
-    c.writes.push({ write: 'answered', key: `${caseNo}:answer:${d.id}`, kind, round: d.round, deadlineId: d.id, actor: s.actor, text: s.text, fileIds: s.fileIds });
-    c.answer = { ...s, at: now() };
-  });
+  const answerHandler = () => (s: C.InstitutionSubmission) => settle(() => answerDeadline(c, s, now()));
   const answerValidator = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => {
     rules.assertInstitution(s.actor, c.input.uscc);
     const d = c.institutionDeadline;
-    if (!d || d.kind !== kind) rules.reject(C.RejectCode.WRONG_STAGE, NOT_NOW[kind]);
+    if (!d || d.kind !== kind) rules.reject(C.RejectCode.WRONG_STAGE, rules.NOT_IN_WINDOW[kind]);
     // a provisional date does not lapse before its year is published (institution-deadlines.ts): an answer is in time
     if (!d!.provisional && now() > d!.dueAtMs) rules.reject(C.RejectCode.DEADLINE_PASSED, `提交期限已于 ${d!.dueDate} 届满`);
     if (!s.text?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写说明');
   };
-  setHandler(C.submitObjectionUpdate, answerHandler('objection'), { validator: answerValidator('objection') });
-  setHandler(C.submitRectificationUpdate, answerHandler('rectification'), { validator: answerValidator('rectification') });
-  setHandler(C.submitStatementUpdate, answerHandler('statement'), { validator: answerValidator('statement') });
+  setHandler(C.submitObjectionUpdate, answerHandler(), { validator: answerValidator('objection') });
+  setHandler(C.submitRectificationUpdate, answerHandler(), { validator: answerValidator('rectification') });
+  setHandler(C.submitStatementUpdate, answerHandler(), { validator: answerValidator('statement') });
   setHandler(C.applyRepairUpdate, (s) => settle(async () => {
     await acts.recordSubmission({ caseNo, kind: 'repair', round: 0, deadlineId: null, ...s });
     c.repairApplication = { ...s, at: now() };

@@ -24,6 +24,9 @@ export async function humanTask(
   c.earlyHolders.delete(taskId);
   c.tasks.set(taskId, { taskId, kind, candidateRole: role, candidateOffice: officeCode, assigneeId: early?.assigneeId ?? null, dueDate: d.dueDate, version: early?.version });
   onOpened?.(taskId);
+  const completed = c.earlyCompletions.get(taskId); // completed in the worklist before the case heard it was open
+  c.earlyCompletions.delete(taskId);
+  if (completed) completeTask(c, completed);
   c.deadlines[key] = d.dueDate;
   c.attributes.track(key, d.dueAtMs);
   const due = { caseNo, taskId, kind, dueDate: d.dueDate };
@@ -43,4 +46,19 @@ export async function humanTask(
 export function assign(c: CaseRuntime, taskId: string, assigneeId: string | null): void {
   const task = c.tasks.get(taskId);
   if (task) task.assigneeId = assigneeId;
+}
+
+/**
+ * Records a completion: removed from the open tasks first, so a second completion racing this one fails the
+ * update's validator (or, told by the worklist, finds it done) instead of running twice.
+ */
+export function completeTask(c: CaseRuntime, { taskId, actor, outcome }: C.TaskCompleted): void {
+  const kind = c.tasks.get(taskId)?.kind;
+  if (kind) {
+    c.completedBy.set(kind, actor);
+    c.decidedAs.set(kind, outcome.decision);
+  }
+  c.tasks.delete(taskId);
+  c.writes.push({ write: 'task-completed', key: `${c.input.caseNo}:completed:${taskId}`, taskId, actor, outcome });
+  c.outcomes.set(taskId, outcome);
 }

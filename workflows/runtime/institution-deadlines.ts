@@ -30,6 +30,9 @@ export async function institutionAnswer(
   };
   let timers = follow();
   c.answer = null;
+  const early = c.earlyAnswers.get(deadlineId); // answered in the portal before the case heard the deadline was open
+  c.earlyAnswers.delete(deadlineId);
+  if (early) answerDeadline(c, early, early.atMs);
   c.rest();
   // a provisional date is computed again, from the same span, each time a calendar year is published (issue #21).
   // It never lapses before then: the true date may be later than the guess (the year's 调休 and longer holidays are
@@ -56,4 +59,18 @@ export async function institutionAnswer(
   const answer = c.takeAnswer();
   if (answer === null) c.writes.push({ write: 'deadline-missed', deadlineId, kind, dueDate: d.dueDate });
   return answer;
+}
+
+/**
+ * Takes the institution's answer to the open deadline: closed first, so a second answer racing this one is refused
+ * by the update's validator (or, told by the portal, finds nothing open).
+ */
+export function answerDeadline(c: CaseRuntime, s: C.InstitutionSubmission, atMs: number): void {
+  const d = c.institutionDeadline!;
+  c.institutionDeadline = null;
+  c.answeredDeadlines.add(d.id);
+  c.writes.push({
+    write: 'answered', key: `${c.input.caseNo}:answer:${d.id}`, kind: d.kind, round: d.round, deadlineId: d.id, actor: s.actor, text: s.text, fileIds: s.fileIds,
+  });
+  c.answer = { ...s, at: atMs };
 }
