@@ -105,7 +105,7 @@ export default function CasePage() {
 
 /**
  * After a completion the page reads the case again every second until it rests again (issue #20: the server
- * answers once the case accepted the completion, not once its next task is open), for at most 20 s.
+ * answers once the completion is accepted and the case told, not once its next task is open), for at most 20 s.
  */
 function useFollow(v: CaseView | undefined, reload: () => void) {
   const [taskId, setTaskId] = useState<string | null>(null);

@@ -27,8 +27,8 @@ export function waitingForWhom(v: Pick<CaseView, 'tasks' | 'institutionDeadlines
 }
 
 /**
- * Whether the case rests again after `taskId` was completed (issue #20: a completion answers once the case has
- * accepted it, before its next task or stage is written): the completion is on record and the case waits on
+ * Whether the case rests again after `taskId` was completed (issue #20: a completion answers once it is accepted
+ * and the case told, before its next task or stage is written): the completion is on record and the case waits on
  * someone again — a task opened since, an open deadline of the institution, its publicity — or has ended or is blocked.
  */
 export function restsAfter(v: Pick<CaseView, 'tasks' | 'institutionDeadlines' | 'stage' | 'blockedReason'>, taskId: string): boolean {
