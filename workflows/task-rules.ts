@@ -110,6 +110,9 @@ const PROPOSED_BY: Partial<Record<TaskKind, { kind: TaskKind; message: string }>
   'approve-interview': { kind: 'propose-interview', message: '提出约谈意见的人员不能审核自己的意见' },
 };
 
+/** Whether completing a task of this kind depends on the case's earlier completions (four eyes, the legal review). */
+export const readsEarlierCompletions = (kind: TaskKind): boolean => kind in PROPOSED_BY || kind === 'decide-listing';
+
 /** Who proposed the listing may neither review nor decide it, nor confirm its sanction; who proposed an interview may not agree to it. */
 export function assertNotProposer(task: OpenTask, actor: Actor, proposerOf: (kind: TaskKind) => Pick<Actor, 'id'> | undefined): void {
   const rule = PROPOSED_BY[task.kind];

@@ -91,30 +91,30 @@ export class TasksService {
    * refused, and the answer waits for no worker: the next task and stage follow within the case's next steps.
    */
   async complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
-    const read = await this.live(taskId);
     const actor = actorOf(user);
-    rules.assertAssignee(asOpenTask(read), actor); // refused before any lock is taken
     const outcome: TaskOutcome = { ...dto };
-    if (read.kind === 'confirm-sanction' && outcome.measures?.length) {
-      // measures come from the catalogue, each with a basis that allows it after this item: anything else is a 400
-      // naming it (MEASURE_NOT_IN_CATALOGUE / MEASURE_NOT_APPLICABLE) before the case sees it
-      const c = await this.cases.transaction((m) => this.cases.withParties(m, read.caseNo));
-      await this.measureCatalogue.choose(outcome.measures, { category: 'joint_sanction', itemCode: c.behaviour_code, severity: c.severity });
-    }
-    const { caseNo } = read;
     const task = await this.tasks.locked(taskId, async (m) => {
-      const open = asOpenTask(await this.live(taskId, m));
+      const row = await this.live(taskId, m);
+      const open = asOpenTask(row);
       rules.assertAssignee(open, actor);
       rules.assertOutcome(open, outcome);
-      const earlier = await this.tasks.lastCompletions(m, caseNo);
-      rules.assertNotProposer(open, actor, (kind) => (earlier.has(kind) ? { id: earlier.get(kind)!.by } : undefined));
-      rules.assertLegalReviewPassed(open, outcome, (kind) => earlier.get(kind)?.decision);
-      await this.tasks.change(m, { taskId, type: 'TASK_COMPLETED', actor, key: `${caseNo}:completed:${taskId}`, outcome });
-      const row = (await this.tasks.byIdIn(m, taskId))!;
+      if (rules.readsEarlierCompletions(open.kind)) {
+        const earlier = await this.tasks.lastCompletions(m, row.caseNo);
+        rules.assertNotProposer(open, actor, (kind) => (earlier.has(kind) ? { id: earlier.get(kind)!.by } : undefined));
+        rules.assertLegalReviewPassed(open, outcome, (kind) => earlier.get(kind)?.decision);
+      }
+      if (open.kind === 'confirm-sanction' && outcome.measures?.length) {
+        // measures come from the catalogue, each with a basis that allows it after this item: anything else is a 400
+        // naming it (MEASURE_NOT_IN_CATALOGUE / MEASURE_NOT_APPLICABLE) before the case hears of it
+        const c = await this.cases.withParties(m, row.caseNo);
+        await this.measureCatalogue.choose(outcome.measures, { category: 'joint_sanction', itemCode: c.behaviour_code, severity: c.severity }, m);
+      }
+      await this.tasks.change(m, { taskId, type: 'TASK_COMPLETED', actor, key: `${row.caseNo}:completed:${taskId}`, outcome });
+      const done = (await this.tasks.byIdIn(m, taskId))!;
       // the case closed it meanwhile (a withdrawal's step does not wait for this lock): nothing written, nothing told
-      if (row.status !== 'completed' || row.completedBy !== actor.id) throw taskClosed();
-      await this.gateway.tellCompleted(caseNo, { taskId, actor, outcome });
-      return row;
+      if (done.status !== 'completed' || done.completedBy !== actor.id) throw taskClosed();
+      await this.gateway.tellCompleted(row.caseNo, { taskId, actor, outcome });
+      return done;
     });
     return { task, accepted: true };
   }
