@@ -98,24 +98,19 @@ export class CalendarService {
    */
   async workingDaysFrom(from: string, dates: string[]): Promise<Map<string, number | null>> {
     const snapshot = await this.snapshot();
-    const start = toDayNumber(from);
-    const wanted = new Set([start, ...dates.map(toDayNumber)]);
+    const [start, days] = [toDayNumber(from), dates.map(toDayNumber)];
+    const [first, last, wanted] = [Math.min(start, ...days), Math.max(start, ...days), new Set([start, ...days])];
     const upTo = new Map<number, number>(); // working days in (first, day] for each wanted day
-    const [first, last] = [Math.min(...wanted), Math.max(...wanted)];
-    let count = 0;
     try {
-      for (let day = first; day <= last; day++) {
+      for (let day = first, count = 0; day <= last; day++) {
         if (day > first && this.working(day, snapshot)) count++;
         if (wanted.has(day)) upTo.set(day, count);
       }
     } catch {
-      // a year without a schedule: the dates short of it are counted, the rest have none
+      // a year without a schedule: the dates short of it are counted, the others have none
     }
     const base = upTo.get(start);
-    return new Map(dates.map((d) => {
-      const at = upTo.get(toDayNumber(d));
-      return [d, at === undefined || base === undefined ? null : at - base];
-    }));
+    return new Map(dates.map((d, i) => [d, base === undefined || !upTo.has(days[i]) ? null : upTo.get(days[i])! - base]));
   }
 
   /**
@@ -130,21 +125,14 @@ export class CalendarService {
   }
 
   /**
-   * Working days in (d, to] for each date d ≤ `to`, in one walk back from `to`: a report's thousand rows share it
-   * instead of walking their own months each (that kept the event loop busy for seconds under load: issue #14).
+   * Working days in (d, to] for each date d, in one walk (workingDaysFrom): a report's thousand rows share it instead
+   * of walking their own months each (that kept the event loop busy for seconds under load: issue #14).
    */
   async workingDaysUntil(dates: string[], to: string): Promise<Map<string, number>> {
-    const snapshot = await this.snapshot();
-    const end = toDayNumber(to);
-    const wanted = new Set(dates.map(toDayNumber).filter((d) => d <= end));
-    const first = Math.min(end, ...wanted);
+    const back = await this.workingDaysFrom(to, dates);
     const counts = new Map<string, number>();
-    let count = 0; // working days in (day, end]
-    for (let day = end; day >= first; day--) {
-      if (wanted.has(day)) counts.set(fromDayNumber(day), count);
-      if (this.working(day, snapshot)) count++;
-    }
-    for (const d of dates) if (!counts.has(d)) counts.set(d, await this.workingDaysBetween(d, to));
+    // a date in a year without a schedule: workingDaysBetween throws CALENDAR_YEAR_UNKNOWN for it, as it always did
+    for (const d of dates) counts.set(d, back.get(d) === null ? await this.workingDaysBetween(d, to) : 0 - back.get(d)!); // 0 - n: never -0
     return counts;
   }
 
@@ -202,14 +190,7 @@ export class CalendarService {
         ...schedule.holidays.map((d) => ({ date: d.date, workingDay: false, reason: `${d.name}（${schedule.basis}）` })),
         ...schedule.workdays.map((d) => ({ date: d.date, workingDay: true, reason: `${d.name}调休上班（${schedule.basis}）` })),
       ];
-      for (const r of rows) {
-        await em.query(
-          `INSERT INTO calendar_overrides (date, working_day, reason, created_by) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (date) DO UPDATE
-             SET working_day = EXCLUDED.working_day, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()`,
-          [r.date, r.workingDay, r.reason, actorId],
-        );
-      }
+      for (const r of rows) await this.upsertOverride(em, r.date, { workingDay: r.workingDay, reason: r.reason }, actorId);
       await em.query(
         `INSERT INTO calendar_years (year, basis, published_by) VALUES ($1, $2, $3)
          ON CONFLICT (year) DO UPDATE SET basis = EXCLUDED.basis, published_by = EXCLUDED.published_by, published_at = now()`,
@@ -229,14 +210,16 @@ export class CalendarService {
   /** Over HTTP only as an approved proposal (calendar-proposals.ts); `m` is then the decision's transaction. */
   async setOverride(date: string, input: OverrideInput, actorId: string | null, m: EntityManager = this.overrides.manager): Promise<CalendarOverrideEntity> {
     toDayNumber(date);
-    await m.query(
-      `INSERT INTO calendar_overrides (date, working_day, reason, created_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (date) DO UPDATE
-         SET working_day = EXCLUDED.working_day, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()`,
-      [date, input.workingDay, input.reason, actorId],
-    );
+    await this.upsertOverride(m, date, input, actorId);
     this.invalidate();
     return m.getRepository(CalendarOverrideEntity).findOneByOrFail({ date });
+  }
+
+  private upsertOverride(m: EntityManager, date: string, input: OverrideInput, actorId: string | null): Promise<unknown> {
+    return m.query(
+      `INSERT INTO calendar_overrides (date, working_day, reason, created_by) VALUES ($1, $2, $3, $4) ON CONFLICT (date) DO UPDATE
+         SET working_day = EXCLUDED.working_day, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()`,
+      [date, input.workingDay, input.reason, actorId]);
   }
 
   async removeOverride(date: string, m: EntityManager = this.overrides.manager): Promise<void> {
