@@ -100,6 +100,13 @@ export class CaseDeadlineRepository {
     return row ?? null;
   }
 
+  /** The deadline row under its row lock, if it is still open: what the portal decides an answer on (issue #20). */
+  async lockedOpen(m: EntityManager, deadlineId: string): Promise<{ dueDate: string; provisional: boolean } | null> {
+    const [row] = await m.query(
+      `SELECT due_date::text AS "dueDate", provisional FROM institution_deadlines WHERE id = $1 AND status = 'open' FOR UPDATE`, [deadlineId]);
+    return row ?? null;
+  }
+
   /** Whether this call closed the deadline (false: closed before, by an earlier attempt or a withdrawal). */
   async markClosed(m: EntityManager, deadlineId: string, status: 'answered' | 'missed'): Promise<boolean> {
     // TypeORM answers an UPDATE with [rows, count]

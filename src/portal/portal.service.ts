@@ -53,7 +53,7 @@ export class PortalService {
    * An answer to a deadline well before its end is accepted here (issue #20): the open deadline row is closed as
    * answered and the submission written, and the case told by a signal before the transaction commits; the case
    * takes it as told, and the answer waits for no worker. The case's rules for it are the row's: open, this kind,
-   * this institution's case (checked above), and a text (the DTO). Near the end of the deadline, and for a repair
+   * this institution's case (checked above), and a text that is not blank, read under the row's lock. Near the end of the deadline, and for a repair
    * application (which has no deadline), the workflow decides (stage, deadline, party) and the answer comes once it
    * has accepted it: its deadline timer and the answer are then ordered by the case itself. A resent answer finds
    * the deadline closed and is refused as out of the window, as the case would refuse it.
@@ -63,22 +63,29 @@ export class PortalService {
     if (!(await this.caseRows.belongsTo(caseNo, user.uscc))) throw caseNotFound();
     await this.uploads.assertOwned(s.fileIds, user);
     const deadline = kind ? await this.deadlinesOf.openOf(caseNo, kind) : null;
-    if (deadline && kind && portalAccepts(deadline, Date.now())) {
+    if (deadline && kind) {
+      if (!s.text?.trim()) rules.reject(RejectCode.OUTCOME_INVALID, '请填写说明'); // the case's rule for every answer
       const actor = actorOf(user);
-      await this.caseRows.transaction(async (m) => {
-        if (!(await this.deadlinesOf.markClosed(m, deadline.id, 'answered'))) rules.reject(RejectCode.WRONG_STAGE, rules.NOT_IN_WINDOW[kind]);
+      // decided on the row as it is under its lock, at the last moment before the case is told
+      const taken = await this.caseRows.transaction(async (m) => {
+        const row = await this.deadlinesOf.lockedOpen(m, deadline.id);
+        if (!row) rules.reject(RejectCode.WRONG_STAGE, rules.NOT_IN_WINDOW[kind]); // answered or closed meanwhile
+        if (!portalAccepts(row!, Date.now())) return false;
+        await this.deadlinesOf.markClosed(m, deadline.id, 'answered');
         await this.deadlinesOf.insertSubmission(m, {
           caseNo, kind, round: deadline.round, deadlineId: deadline.id, actor, text: s.text, fileIds: s.fileIds, key: `${caseNo}:answer:${deadline.id}`,
         });
         await this.gateway.tellAnswered(caseNo, { ...s, actor, deadlineId: deadline.id, atMs: Date.now() });
+        return true;
       });
-    } else if (deadline) {
-      // an open deadline row the case refuses as "not in the window" is one it has not heard of yet: wait for it
-      await this.gateway.acceptCaughtUp(caseNo, user, update, s, `${deadline.id}:answer`, ['WRONG_STAGE']);
-      await this.caseRows.applyWritesNow(caseNo, [{
-        write: 'answered', key: `${caseNo}:answer:${deadline.id}`, kind: kind!, round: deadline.round, deadlineId: deadline.id,
-        actor: actorOf(user), text: s.text, fileIds: s.fileIds,
-      }]);
+      if (!taken) {
+        // near the deadline's end the case decides. An open deadline row it refuses as "not in the window" is one it
+        // has not heard of yet: wait for it
+        await this.gateway.acceptCaughtUp(caseNo, user, update, s, `${deadline.id}:answer`, ['WRONG_STAGE']);
+        await this.caseRows.applyWritesNow(caseNo, [{
+          write: 'answered', key: `${caseNo}:answer:${deadline.id}`, kind, round: deadline.round, deadlineId: deadline.id, actor, text: s.text, fileIds: s.fileIds,
+        }]);
+      }
     } else {
       await this.gateway.accept(caseNo, user, update, s, randomUUID());
     }

@@ -210,6 +210,10 @@ describe('fast writes', () => {
     const institution = (await t.loginAs('institution', { uscc, officeCode: null })).token;
     await doTask(t, officer.token, caseNo, 'investigate', { summary: '经查属实', severity: 'general' });
     await doTask(t, approver.token, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' });
+    // blank is no answer: refused as the case would refuse it, the window still open
+    const blank = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '      ', fileIds: [] });
+    expect(blank.status).toBe(400);
+    expect(blank.body).toMatchObject({ code: 'OUTCOME_INVALID', message: '请填写说明' });
     const sent = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution))
       .send({ reason: '我机构已取得办学许可证，认定事实有误', fileIds: [] }).expect(200);
     expect(sent.body).toMatchObject({ caseNo, accepted: true });
