@@ -3,9 +3,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/role';
 import { GroupedWrites } from '../common/db/grouped-writes';
+import { isValidUscc } from '../common/validation/uscc';
 import { AuditLogEntity } from './audit-log.entity';
 
 const COLUMNS = 11;
+/** A value PostgreSQL refused (SQLSTATE classes 22 data exception, 23 integrity): only its own row fails. */
+const refusedValue = (err: unknown) => {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+};
+/** Text as PostgreSQL takes it: no NUL (a percent-encoded header can carry one), at most 500 characters. */
+const clean = (v: string | undefined) => v?.replaceAll('\u0000', '').slice(0, 500);
 
 export interface AuditEntry {
   actor?: Pick<AuthUser, 'id' | 'role'> | null;
@@ -34,7 +42,7 @@ export class AuditService {
       entries.flatMap((e) => [e.actor?.id ?? null, e.actor?.role ?? null, e.action, e.resource, e.resourceId ?? null, e.uscc ?? null,
         e.reason ?? null, e.requestId ?? null, e.ip ?? null, e.outcome, e.clientRequestId ?? null]),
     );
-  });
+  }, 200, refusedValue);
 
   constructor(@InjectRepository(AuditLogEntity) private readonly log: Repository<AuditLogEntity>) {}
 
@@ -53,6 +61,10 @@ export class AuditService {
    * same time share one INSERT and one commit (GroupedWrites): one per read was one WAL flush per read.
    */
   recordOrFail(e: AuditEntry): Promise<void> {
-    return this.rows.add(e);
+    return this.rows.add({
+      ...e, action: clean(e.action)!, resource: clean(e.resource)!, resourceId: clean(e.resourceId), reason: clean(e.reason),
+      requestId: clean(e.requestId), clientRequestId: clean(e.clientRequestId), ip: clean(e.ip), outcome: clean(e.outcome)!,
+      uscc: e.uscc && isValidUscc(e.uscc) ? e.uscc : undefined, // what a refused request named may be anything
+    });
   }
 }

@@ -47,6 +47,18 @@ describe(GroupedWrites.name, () => {
     expect(s.writes).toEqual([['a'], ['x', 'bad', 'y'], ['x'], ['bad'], ['y']]);
   });
 
+  it('fails a whole group at once when the failure is not a refused value (a lost connection): no row-by-row rewrite', async () => {
+    const s = store((row) => row !== 'a');
+    const g = new GroupedWrites(s.write, 200, (err) => (err as Error).message.includes('bad'));
+    const first = g.add('a');
+    const answers = Promise.allSettled(['x', 'y'].map((r) => g.add(r)));
+    await s.finishNext();
+    await first;
+    await s.finishNext(); // refused 'x,y': not a refused value by the predicate
+    expect((await answers).map((a) => a.status)).toEqual(['rejected', 'rejected']);
+    expect(s.writes).toEqual([['a'], ['x', 'y']]);
+  });
+
   it('keeps a statement to the most rows it was given', async () => {
     const s = store();
     const g = new GroupedWrites(s.write, 2);

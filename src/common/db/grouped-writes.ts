@@ -11,7 +11,16 @@ export class GroupedWrites<T> {
   private waiting: { row: T; settle: (err?: Error) => void }[] = [];
   private writing = false;
 
-  constructor(private readonly write: (rows: T[]) => Promise<void>, private readonly maxRows = 200) {}
+  /**
+   * `rowByRow` says whether a failed group is worth writing again row by row: for a refused value, yes; for a lost
+   * connection or a database that is down, no — every row would fail again, one after the other, while the rows
+   * behind them wait (and a group that did commit before its connection dropped would be written twice).
+   */
+  constructor(
+    private readonly write: (rows: T[]) => Promise<void>,
+    private readonly maxRows = 200,
+    private readonly rowByRow: (err: unknown) => boolean = () => true,
+  ) {}
 
   add(row: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -29,7 +38,7 @@ export class GroupedWrites<T> {
           await this.write(group.map((g) => g.row));
           group.forEach((g) => g.settle());
         } catch (err) {
-          if (group.length === 1) group[0].settle(asError(err));
+          if (group.length === 1 || !this.rowByRow(err)) group.forEach((g) => g.settle(asError(err)));
           else for (const g of group) await this.write([g.row]).then(() => g.settle(), (e: unknown) => g.settle(asError(e)));
         }
       }
