@@ -52,11 +52,11 @@ export class PortalService {
   /**
    * An answer to a deadline well before its end is accepted here (issue #20): the open deadline row is closed as
    * answered and the submission written, and the case told by a signal before the transaction commits; the case
-   * takes it as told, and the answer waits for no worker. The case's rules for it are the row's: open, this kind,
-   * this institution's case (checked above), and a text that is not blank, read under the row's lock. Near the end of the deadline, and for a repair
-   * application (which has no deadline), the workflow decides (stage, deadline, party) and the answer comes once it
-   * has accepted it: its deadline timer and the answer are then ordered by the case itself. A resent answer finds
-   * the deadline closed and is refused as out of the window, as the case would refuse it.
+   * takes it as told, and the answer waits for no worker. The case's rules for it: this institution's case (checked
+   * above), a text that is not blank, and the deadline row open, read under its lock. Near the end of the deadline,
+   * and for a repair application (which has no deadline), the workflow decides (stage, deadline, party) and the
+   * answer comes once it has accepted it: its deadline timer and the answer are then ordered by the case itself. A
+   * resent answer finds the deadline closed and is refused as out of the window, as the case would refuse it.
    */
   private async submit(caseNo: string, user: AuthUser, update: UpdateDefinition<CaseSnapshot, [InstitutionSubmission]>,
     s: Omit<InstitutionSubmission, 'actor'>, kind: InstitutionDeadlineKind | null) {
@@ -92,4 +92,3 @@ export class PortalService {
     return { caseNo, accepted: true, waitingFor: '已受理，案件将转入下一环节' };
   }
 }
-
