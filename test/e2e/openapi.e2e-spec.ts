@@ -93,6 +93,7 @@ describe('OpenAPI document', () => {
         ...(op.parameters?.length || op.requestBody ? ['400', '404', '422'] : []),
         ...(route.isPublic ? [] : ['401', '403']),
         ...(key.startsWith('GET ') ? [] : ['409', '422']),
+        ...(op.requestBody ? ['413'] : []), // a body past its limit: 100 KB of JSON, an upload's UPLOAD_MAX_BYTES
         '503', // an outage of PostgreSQL, Redis or Temporal: "try again", not "contact the administrator"
       ];
       expect([key, Object.keys(op.responses)]).toEqual([key, expect.arrayContaining(expected)]);

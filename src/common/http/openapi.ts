@@ -27,7 +27,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: '无权执行该操作（FORBIDDEN 等）',
   404: '所指的资源不存在或不属于本机构（*_NOT_FOUND）',
   409: '与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等）',
-  413: '上传内容过大（PAYLOAD_TOO_LARGE）',
+  413: '请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES）',
   415: '不支持的文件类型',
   422: '业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等）',
   429: '请求过于频繁（TOO_MANY_REQUESTS）',
@@ -102,7 +102,8 @@ function errorStatuses(path: string, method: string, op: OperationObject, facts:
   if (method !== 'get' || takesInput) statuses.add(422); // a read can be refused too (CALENDAR_YEAR_UNKNOWN for a date)
   if (facts?.throttled) statuses.add(429);
   const content = (op.requestBody as { content?: object } | undefined)?.content ?? {};
-  if ('multipart/form-data' in content) [413, 415].forEach((s) => statuses.add(s));
+  if (op.requestBody) statuses.add(413); // any body past its limit (100 KB of JSON, an upload's UPLOAD_MAX_BYTES)
+  if ('multipart/form-data' in content) statuses.add(415);
   statuses.add(503); // every route reaches PostgreSQL, Redis or Temporal
   return [...statuses];
 }

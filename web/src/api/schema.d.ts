@@ -7054,6 +7054,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -7132,6 +7141,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7271,6 +7289,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -7366,6 +7393,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -7445,6 +7481,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7673,6 +7718,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8052,6 +8106,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -8303,6 +8366,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -8542,6 +8614,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -8698,6 +8779,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8868,6 +8958,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -8949,6 +9048,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9272,6 +9380,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -9435,6 +9552,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -9524,6 +9650,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9771,6 +9906,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -9852,6 +9996,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10013,6 +10166,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10335,6 +10497,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -10416,6 +10587,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10548,6 +10728,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10879,6 +11068,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -10960,6 +11158,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11125,6 +11332,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11557,6 +11773,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -11804,6 +12029,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -11885,6 +12119,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11980,6 +12223,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -12061,6 +12313,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12156,6 +12417,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -12237,6 +12507,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12332,6 +12611,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -12413,6 +12701,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12508,6 +12805,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -12594,6 +12900,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -12673,6 +12988,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12805,6 +13129,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13060,6 +13393,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -13303,6 +13645,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -13461,6 +13812,15 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13631,6 +13991,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -13789,6 +14158,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14187,6 +14565,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -14268,6 +14655,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14364,7 +14760,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 上传内容过大（PAYLOAD_TOO_LARGE） */
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -14615,6 +15011,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15360,6 +15765,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -15523,6 +15937,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16059,6 +16482,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -16140,6 +16572,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16235,6 +16676,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -16316,6 +16766,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16631,6 +17090,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -16851,7 +17319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 上传内容过大（PAYLOAD_TOO_LARGE） */
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -17440,6 +17908,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -17521,6 +17998,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17698,6 +18184,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -17862,6 +18357,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -17941,6 +18445,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18112,6 +18625,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -18193,6 +18715,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18487,6 +19018,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -18650,6 +19190,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -18731,6 +19280,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18900,6 +19458,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -19056,6 +19623,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19272,6 +19848,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -19428,6 +20013,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19908,6 +20502,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -19999,7 +20602,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 上传内容过大（PAYLOAD_TOO_LARGE） */
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -20098,6 +20701,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20260,6 +20872,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20532,6 +21153,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -20613,6 +21243,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20790,6 +21429,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -20953,6 +21601,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -21034,6 +21691,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21205,6 +21871,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -21286,6 +21961,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21381,6 +22065,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
             422: {
                 headers: {
@@ -21462,6 +22155,15 @@ export interface operations {
             };
             /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES） */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
