@@ -93,10 +93,9 @@ export class CaseDeadlineRepository {
   }
 
   /** The case's open deadline of this kind (at most one is open at a time), if any. */
-  async openOf(caseNo: string, kind: InstitutionDeadlineKind): Promise<{ id: string; round: number; dueDate: string; provisional: boolean } | null> {
+  async openOf(caseNo: string, kind: InstitutionDeadlineKind): Promise<{ id: string; round: number } | null> {
     const [row] = await this.ds.query(
-      `SELECT id, round, due_date::text AS "dueDate", provisional FROM institution_deadlines
-        WHERE case_no = $1 AND kind = $2 AND status = 'open' ORDER BY round DESC LIMIT 1`, [caseNo, kind]);
+      `SELECT id, round FROM institution_deadlines WHERE case_no = $1 AND kind = $2 AND status = 'open' ORDER BY round DESC LIMIT 1`, [caseNo, kind]);
     return row ?? null;
   }
 

@@ -130,7 +130,7 @@ function registerTaskHandlers(c: CaseRuntime, settle: Settle): void {
 /** The institution's answers from the portal: objection, rectification report, repair application. */
 function registerInstitutionHandlers(c: CaseRuntime, settle: Settle): void {
   const caseNo = c.input.caseNo;
-  const answerHandler = () => (s: C.InstitutionSubmission) => settle(() => answerDeadline(c, s, now()));
+  const answer = (s: C.InstitutionSubmission) => settle(() => answerDeadline(c, s, now()));
   const answerValidator = (kind: C.InstitutionDeadlineKind) => (s: C.InstitutionSubmission) => {
     rules.assertInstitution(s.actor, c.input.uscc);
     const d = c.institutionDeadline;
@@ -139,9 +139,9 @@ function registerInstitutionHandlers(c: CaseRuntime, settle: Settle): void {
     if (!d!.provisional && now() > d!.dueAtMs) rules.reject(C.RejectCode.DEADLINE_PASSED, `提交期限已于 ${d!.dueDate} 届满`);
     if (!s.text?.trim()) rules.reject(C.RejectCode.OUTCOME_INVALID, '请填写说明');
   };
-  setHandler(C.submitObjectionUpdate, answerHandler(), { validator: answerValidator('objection') });
-  setHandler(C.submitRectificationUpdate, answerHandler(), { validator: answerValidator('rectification') });
-  setHandler(C.submitStatementUpdate, answerHandler(), { validator: answerValidator('statement') });
+  setHandler(C.submitObjectionUpdate, answer, { validator: answerValidator('objection') });
+  setHandler(C.submitRectificationUpdate, answer, { validator: answerValidator('rectification') });
+  setHandler(C.submitStatementUpdate, answer, { validator: answerValidator('statement') });
   setHandler(C.applyRepairUpdate, (s) => settle(async () => {
     await acts.recordSubmission({ caseNo, kind: 'repair', round: 0, deadlineId: null, ...s });
     c.repairApplication = { ...s, at: now() };
