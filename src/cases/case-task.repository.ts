@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TaskEntity } from '../tasks/task.entity';
 import type { Actor, CaseStage, StaffRole, TaskKind, TaskOutcome } from '../../workflows/contracts';
 
@@ -28,6 +28,18 @@ const TASK_ROW = `id, case_no AS "caseNo", kind, stage, status, candidate_role A
 
 export type TaskChange = keyof typeof TASK_CHANGES;
 
+/**
+ * One change as one statement (`change`, `changeAt`): the row, if `guard` holds too and the event's key ($8) is new,
+ * and its case event ($4 type, $5/$6 actor, $7 reason); answers the changed row as TASK_ROW names it.
+ */
+const changeStatement = (type: TaskChange, guard = '') => `WITH changed AS (
+    ${TASK_CHANGES[type]} ${guard} AND NOT EXISTS (SELECT 1 FROM case_events WHERE idempotency_key = $8) RETURNING ${TASK_ROW}),
+  recorded AS (
+    INSERT INTO case_events (case_no, type, actor_id, actor_role, reason, payload, idempotency_key)
+    SELECT "caseNo", $4, $5, $6, $7, jsonb_build_object('taskId', id, 'kind', kind) || $3::jsonb, $8 FROM changed
+    ON CONFLICT (idempotency_key) DO NOTHING)
+  SELECT * FROM changed`;
+
 export interface NewTask {
   caseNo: string; kind: TaskKind; stage: CaseStage; candidateRole: StaffRole; candidateOffice: string | null;
   dueDate: string; followUpDate: string; priority: number; idempotencyKey: string;
@@ -36,20 +48,17 @@ export interface NewTask {
 /** The worklist's rows (`tasks`) as the case workflow opens and changes them; the worklist query is `WorklistRepository`. */
 @Injectable()
 export class CaseTaskRepository {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    @InjectRepository(TaskEntity) private readonly rows: Repository<TaskEntity>,
-  ) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   get manager(): EntityManager {
     return this.ds.manager;
   }
 
   byId(id: string): Promise<TaskEntity | null> {
-    return this.rows.findOneBy({ id });
+    return this.byIdIn(this.ds.manager, id);
   }
 
-  /** The row as it is now, read in `m` (under the task's lock, see `locked`). */
+  /** The row as it is now, read in `m` (under the task's lock, see `locked`); plain SQL, as every write path reads it. */
   async byIdIn(m: EntityManager, id: string): Promise<TaskEntity | null> {
     const [row] = await m.query(`SELECT ${TASK_ROW} FROM tasks WHERE id = $1`, [id]);
     return row ?? null;
@@ -98,18 +107,13 @@ export class CaseTaskRepository {
    * A claim, release, reassignment or completion: the task row and its case event change together, once, in one
    * statement. It applies only if the event's key is new (a retried activity changes nothing), and the event is
    * written only if the task changed: a claim that arrives after the completion (its activity ran late) leaves
-   * neither a reopened task nor a claim on record.
+   * neither a reopened task nor a claim on record. Answers the changed row, or null if nothing changed.
    */
-  async change(m: EntityManager, c: { taskId: string; type: TaskChange; actor: Actor; key: string; outcome?: TaskOutcome; toUserId?: string }) {
+  async change(m: EntityManager, c: { taskId: string; type: TaskChange; actor: Actor; key: string; outcome?: TaskOutcome; toUserId?: string }): Promise<TaskEntity | null> {
     const details = { ...(c.toUserId ? { toUserId: c.toUserId } : {}), ...(c.outcome ?? {}) };
-    await m.query(
-      `WITH changed AS (
-         ${TASK_CHANGES[c.type]} AND NOT EXISTS (SELECT 1 FROM case_events WHERE idempotency_key = $8) RETURNING id, case_no, kind)
-       INSERT INTO case_events (case_no, type, actor_id, actor_role, reason, payload, idempotency_key)
-       SELECT case_no, $4, $5, $6, $7, jsonb_build_object('taskId', id, 'kind', kind) || $3::jsonb, $8 FROM changed
-       ON CONFLICT (idempotency_key) DO NOTHING`,
-      [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, c.outcome?.summary ?? null, c.key],
-    );
+    const [row] = await m.query(changeStatement(c.type),
+      [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, c.outcome?.summary ?? null, c.key]);
+    return row ?? null;
   }
 
   /**
@@ -121,18 +125,9 @@ export class CaseTaskRepository {
   changeAt(c: { taskId: string; version: number; type: Exclude<TaskChange, 'TASK_COMPLETED'>; actor: Actor; key: string; toUserId?: string }): Promise<TaskEntity | null> {
     const details = c.toUserId ? { toUserId: c.toUserId } : {};
     return this.locked(c.taskId, async (m) => {
-      const rows: TaskEntity[] = await m.query(
-        `WITH changed AS (
-           ${TASK_CHANGES[c.type]} AND version = $9 AND NOT EXISTS (SELECT 1 FROM case_events WHERE idempotency_key = $8)
-           RETURNING ${TASK_ROW}),
-         recorded AS (
-           INSERT INTO case_events (case_no, type, actor_id, actor_role, reason, payload, idempotency_key)
-           SELECT "caseNo", $4, $5, $6, $7, jsonb_build_object('taskId', id, 'kind', kind) || $3::jsonb, $8 FROM changed
-           ON CONFLICT (idempotency_key) DO NOTHING)
-         SELECT * FROM changed`,
-        [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, null, c.key, c.version],
-      );
-      return rows[0] ?? null;
+      const [row] = await m.query(changeStatement(c.type, 'AND version = $9'),
+        [c.taskId, c.toUserId ?? c.actor.id, details, c.type, c.actor.id, c.actor.role, null, c.key, c.version]);
+      return row ?? null;
     });
   }
 

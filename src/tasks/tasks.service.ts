@@ -109,10 +109,9 @@ export class TasksService {
         const c = await this.cases.withParties(m, row.caseNo);
         await this.measureCatalogue.choose(outcome.measures, { category: 'joint_sanction', itemCode: c.behaviour_code, severity: c.severity }, m);
       }
-      await this.tasks.change(m, { taskId, type: 'TASK_COMPLETED', actor, key: `${row.caseNo}:completed:${taskId}`, outcome });
-      const done = (await this.tasks.byIdIn(m, taskId))!;
+      const done = await this.tasks.change(m, { taskId, type: 'TASK_COMPLETED', actor, key: `${row.caseNo}:completed:${taskId}`, outcome });
       // the case closed it meanwhile (a withdrawal's step does not wait for this lock): nothing written, nothing told
-      if (done.status !== 'completed' || done.completedBy !== actor.id) throw taskClosed();
+      if (!done) throw taskClosed();
       await this.gateway.tellCompleted(row.caseNo, { taskId, actor, outcome });
       return done;
     });
