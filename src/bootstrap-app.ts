@@ -5,6 +5,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { setupOpenApi } from './common/http/openapi';
 import { bodyParsers, jsonBodyErrors } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation.pipe';
+import { writeLane } from './common/db/write-lane';
 import { allowConsoleOrigins, securityHeaders, trustedProxies } from './http-security';
 import { GATED_PATHS, reportGate } from './reports/report-gate';
 import { serveWebConsole } from './web-console';
@@ -18,6 +19,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(securityHeaders());
   // our parsers take the names Nest looks for (jsonParser, urlencodedParser), so Nest adds none of its own
   app.use(...bodyParsers(), jsonBodyErrors);
+  app.use(writeLane()); // a person's action takes the next free database connection (src/common/db/write-lane.ts)
   allowConsoleOrigins(app);
   serveWebConsole(app as NestExpressApplication);
   app.useGlobalPipes(createValidationPipe());
