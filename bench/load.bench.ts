@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { hash } from '@node-rs/argon2';
@@ -45,6 +45,8 @@ const autocannon: (o: object, done: (err: Error | null, r: Result) => void) => I
  * how the JWT key and the one-statement case page were found.
  */
 const PROFILE_DIR = process.env.LOAD_PROFILE;
+/** LOAD_TRACE=<file>: every response as `ms since the run began,group,request,status,latency ms` (when the writes fall). */
+const TRACE_FILE = process.env.LOAD_TRACE;
 const SECONDS = numberArg('seconds', 40);
 const OFFICERS = Math.min(numberArg('officers', 50), LOAD_OFFICES.length * OFFICERS_PER_OFFICE);
 const INSTITUTIONS = numberArg('institutions', 20);
@@ -174,6 +176,8 @@ async function main(): Promise<void> {
       group('officers', officerTokens.map((t, i) => officer(t, queues[i], dueBefore))),
       group('institutions', portalTokens.map((t) => institution(t, pdfUpload()))),
     ];
+    const trace: string[] = [];
+    const began = Date.now();
     progress(`running ${officerTokens.length} officers and ${portalTokens.length} institutions for ${SECONDS} s (load ${loadAverage()})`);
     await Promise.all(groups.flatMap((g) => g.users.map((u) => new Promise<void>((resolve, reject) => {
       const instance = autocannon({ url: base, connections: 1, duration: SECONDS, timeout: 10, requests: u.steps }, (err, r) => {
@@ -185,6 +189,7 @@ async function main(): Promise<void> {
         resolve();
       });
       instance.on('response', (_c, status, _b, ms) => {
+        if (TRACE_FILE) trace.push(`${Date.now() - began},${g.name},${u.last},${status},${ms.toFixed(1)}`);
         g.latencies[u.lastKind].push(ms);
         g.byRequest.set(u.last, [...(g.byRequest.get(u.last) ?? []), ms]);
         if (status >= 200 && status < 300) return;
@@ -194,6 +199,7 @@ async function main(): Promise<void> {
     }))));
 
     const loadNow = loadAverage();
+    if (TRACE_FILE) writeFileSync(TRACE_FILE, `${trace.join('\n')}\n`);
     for (const g of groups) {
       const all = [...g.latencies.read, ...g.latencies.write];
       const p95 = percentile(all, 0.95);
