@@ -6,6 +6,7 @@ import { CasesModule } from '../cases/cases.module';
 import { WorklistRepository } from './worklist.repository';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
+import { ToldCompletions } from './told-completions';
 
-@Module({ imports: [CasesModule, CalendarModule, TypeOrmModule.forFeature([UserEntity])], controllers: [TasksController], providers: [TasksService, WorklistRepository] })
+@Module({ imports: [CasesModule, CalendarModule, TypeOrmModule.forFeature([UserEntity])], controllers: [TasksController], providers: [TasksService, WorklistRepository, ToldCompletions] })
 export class TasksModule {}

@@ -12,6 +12,7 @@ import * as rules from '../../workflows/task-rules';
 import type { CompleteTaskDto, WorklistQueryDto } from './dto/task.dto';
 import { TaskEntity } from './task.entity';
 import { WorklistRepository } from './worklist.repository';
+import { ToldCompletions } from './told-completions';
 import { CalendarService } from '../calendar/calendar.service';
 import { beijingToday } from '../common/time/beijing';
 import { taskChanged, taskClosed, taskNotFound } from '../cases/case.errors';
@@ -41,6 +42,7 @@ export class TasksService {
     private readonly cases: CaseRepository,
     private readonly measureCatalogue: MeasureCatalogueService,
     private readonly calendar: CalendarService,
+    private readonly toldCompletions: ToldCompletions,
   ) {}
 
   /**
@@ -85,10 +87,11 @@ export class TasksService {
   /**
    * Accepted in the worklist, where the holder is decided (issue #20): under the task's lock the row is read again
    * and the case's own rules (workflows/task-rules.ts) are applied to it and to the case's earlier completions —
-   * holder, outcome, four eyes, legal review — then the completion is written and the case told by a signal before
-   * the transaction commits. A refusal writes nothing and tells the case nothing; a signal that cannot be sent rolls
-   * the completion back. The case takes what it is told (runtime/handlers.ts), so no one is told "done" and later
-   * refused, and the answer waits for no worker: the next task and stage follow within the case's next steps.
+   * holder, outcome, four eyes, legal review — then the completion is written with the case's telling of it
+   * (told-completions.ts), and once committed the case is told by a signal that the answer does not wait for. A
+   * refusal writes nothing and tells the case nothing. The case takes what it is told (runtime/handlers.ts), so no
+   * one is told "done" and later refused, and the answer waits for no worker and no Temporal round trip: the next
+   * task and stage follow within the case's next steps.
    */
   async complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
     const actor = actorOf(user);
@@ -112,10 +115,10 @@ export class TasksService {
       const done = await this.tasks.change(m, { taskId, type: 'TASK_COMPLETED', actor, key: `${row.caseNo}:completed:${taskId}`, outcome });
       // the case closed it meanwhile (a withdrawal's step does not wait for this lock): nothing written, nothing told
       if (!done) throw taskClosed();
-      await this.gateway.tellCompleted(row.caseNo, { taskId, actor, outcome });
-      return done;
+      return { done, caseNo: row.caseNo, held: await this.toldCompletions.hold(m, row.caseNo, { taskId, actor, outcome }) };
     });
-    return { task, accepted: true };
+    this.toldCompletions.tellSoon(task.held, task.caseNo, { taskId, actor, outcome });
+    return { task: task.done, accepted: true };
   }
 
   /** Reassigns each task on its own: one refusal does not undo the others, and each gets its own answer. */

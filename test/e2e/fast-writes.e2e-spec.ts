@@ -8,6 +8,10 @@ import { createTestApp, TestApp } from '../support/app';
 import { makeIdNumber, makeUscc } from '../support/factories';
 import { auth, consentToElectronicService, doTask, followCase } from '../support/http-case';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
+import { waitFor } from '../support/platform';
+import { ToldCompletions } from '../../src/tasks/told-completions';
+import { CaseTaskRepository } from '../../src/cases/case-task.repository';
+import { CaseGateway } from '../../src/cases/case-gateway';
 
 /**
  * Issue #20, fast writes: claims, releases and reassignments are worklist writes in PostgreSQL (optimistic
@@ -60,6 +64,8 @@ describe('fast writes', () => {
       accepted: updates.filter((name) => name === 'completeTask'), acceptedAnswers: updates.filter((name) => name === 'submitObjection'),
     };
   }
+  const untold = async (taskId: string): Promise<{ failed_at: Date | null; attempts: number }[]> =>
+    t.ds.query(`SELECT failed_at, attempts FROM told_completions WHERE task_id = $1`, [taskId]);
   const eventsOf = async (taskId: string): Promise<string[]> => (await t.ds.query(
     `SELECT type FROM case_events WHERE payload->>'taskId' = $1 ORDER BY id`, [taskId])).map((r: { type: string }) => r.type);
 
@@ -83,7 +89,9 @@ describe('fast writes', () => {
     expect(await holder(caseNo, taskId)).toBeNull();
     // …the completion is accepted in the worklist and told to the case, which takes it as told
     await t.http().post(`/api/tasks/${taskId}/complete`).set(auth(winner.token)).send({ summary: '经查属实', severity: 'general' }).expect(200);
-    const h = await history(caseNo);
+    // the answer did not wait for the signal: the case is told right after, and the completion's telling is then gone
+    const h = await waitFor('the case told', async () => { const x = await history(caseNo); return x.told.length > 0 && x; });
+    expect(await waitFor('the telling done', async () => (await untold(taskId)).length === 0)).toBe(true);
     expect(h.told).toEqual([{ taskId, actor: expect.objectContaining({ id: winner.user.id }), outcome: { summary: '经查属实', severity: 'general' } }]);
     expect(h.accepted).toEqual([]);
     expect(await eventsOf(taskId)).toEqual(['TASK_CLAIMED', 'TASK_COMPLETED']);
@@ -200,6 +208,51 @@ describe('fast writes', () => {
     // nor in the case: it was told nothing (a claim does not tell the case; a completion would)
     expect(await holder(caseNo, taskId)).toBeNull();
     expect((await history(caseNo)).told).toEqual([]);
+    expect(await untold(taskId)).toEqual([]);
+  });
+
+  it('tells the case a completion whose telling was lost (the API died after its commit), once its lease has run out', async () => {
+    const a = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const { caseNo, taskId } = await openCase(a.token);
+    await t.http().post(`/api/tasks/${taskId}/claim`).set(auth(a.token)).expect(200);
+    // what a completion commits, without the telling after it: an API killed between its commit and its signal
+    const told = t.app.get(ToldCompletions);
+    const done = { taskId, actor: { id: a.user.id, role: 'officer' as const, officeCode: 'XWPX' }, outcome: { summary: '经查属实', severity: 'general' as const } };
+    await t.ds.transaction(async (m) => {
+      await t.app.get(CaseTaskRepository).change(m, { taskId, type: 'TASK_COMPLETED', actor: done.actor, key: `${caseNo}:completed:${taskId}`, outcome: done.outcome });
+      await told.hold(m, caseNo, done);
+    });
+    // within the lease the writer may still tell it: no sweep takes it
+    await told.sweep();
+    expect(await untold(taskId)).toEqual([{ failed_at: null, attempts: 0 }]);
+    expect((await history(caseNo)).told).toEqual([]);
+    await t.ds.query(`UPDATE told_completions SET next_at = now() WHERE task_id = $1`, [taskId]); // the lease has run out
+    await waitFor('the sweep', async () => (await told.sweep(), (await untold(taskId)).length === 0));
+    expect((await history(caseNo)).told).toEqual([done]);
+    expect((await followCase(t, a.token, caseNo, taskId)).stage).toBe('APPROVAL');
+    // told twice (a sweep and a late telling by the writer), the case takes it once
+    await t.app.get(CaseGateway).tellCompleted(caseNo, done);
+    expect(await eventsOf(taskId)).toEqual(['TASK_CLAIMED', 'TASK_COMPLETED']);
+  });
+
+  it('keeps, and does not tell again, a completion for a case that ended before it could be told', async () => {
+    const a = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const { caseNo, taskId } = await openCase(a.token);
+    const done = { taskId, actor: { id: a.user.id, role: 'officer' as const, officeCode: 'XWPX' }, outcome: { summary: '经查属实', severity: 'general' as const } };
+    await temporal.workflow.getHandle(caseNo).terminate('ended before the completion was told (test)');
+    const told = t.app.get(ToldCompletions);
+    await t.ds.transaction((m) => told.hold(m, caseNo, done));
+    await t.ds.query(`UPDATE told_completions SET next_at = now() WHERE task_id = $1`, [taskId]);
+    const [kept] = await waitFor('the sweep', async () => {
+      await told.sweep();
+      const rows = await untold(taskId);
+      return rows.some((r) => r.failed_at) && rows;
+    });
+    expect(kept).toEqual({ failed_at: expect.any(Date), attempts: 1 });
+    await t.ds.query(`UPDATE told_completions SET next_at = now() WHERE task_id = $1`, [taskId]);
+    await told.sweep();
+    expect(await untold(taskId)).toEqual([kept]); // not taken again
+    await t.ds.query(`DELETE FROM told_completions WHERE task_id = $1`, [taskId]);
   });
 
   it('takes an objection in the portal, with its receipt at once and the deadline closed, and tells the case', async () => {

@@ -36,6 +36,7 @@ import { SeriousList1767160000001 } from './1767160000001-serious-list';
 import { ProvisionalDeadlines1767170000001 } from './1767170000001-provisional-deadlines';
 import { RepairRefusalsCounterPeriods1767180000005 } from './1767180000005-repair-refusals-counter-periods';
 import { BanFromService1767180000009 } from './1767180000009-ban-from-service';
+import { ToldCompletions1767190000001 } from './1767190000001-told-completions';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and js (dist). */
 export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData1764000000001, PlatformOutbox1764000000002,
@@ -48,4 +49,4 @@ export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData176400000000
   PenaltyActors1766200000001, MeasureCatalogue1766200000002, PenaltyProcedure1766200000003, PenaltyDocuments1766200000004,
   Subjects1767120000001, RecordRepairs1767130000001, TaskVersion1767140000001, SeriousList1767160000001,
   ProvisionalDeadlines1767170000001, RepairRefusalsCounterPeriods1767180000005,
-  BanFromService1767180000009];
+  BanFromService1767180000009, ToldCompletions1767190000001];
