@@ -76,6 +76,15 @@ export class CaseDeadlineRepository {
     await m.query(`UPDATE institution_deadlines SET status = 'cancelled', closed_at = now() WHERE case_no = $1 AND status = 'open'`, [caseNo]);
   }
 
+  /** An answer to a deadline: its submission written once and the deadline closed as answered, in one statement. */
+  async answered(m: EntityManager, a: NewSubmission & { deadlineId: string }): Promise<void> {
+    await m.query(
+      `WITH closed AS (UPDATE institution_deadlines SET status = 'answered', closed_at = now() WHERE id = $4 AND status = 'open')
+       INSERT INTO case_submissions (case_no, kind, round, deadline_id, text, routes, file_ids, submitted_by, idempotency_key)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING`,
+      [a.caseNo, a.kind, a.round, a.deadlineId, a.text, a.routes ?? [], a.fileIds, a.actor.id, a.key]);
+  }
+
   async insertSubmission(m: EntityManager, a: NewSubmission): Promise<void> {
     await m.query(
       `INSERT INTO case_submissions (case_no, kind, round, deadline_id, text, routes, file_ids, submitted_by, idempotency_key)

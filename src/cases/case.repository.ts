@@ -63,8 +63,7 @@ export class CaseRepository {
           await this.tasks.change(m, { taskId: w.taskId, type: 'TASK_COMPLETED', actor: w.actor, key: w.key, outcome: w.outcome });
           break;
         case 'answered':
-          await this.deadlines.insertSubmission(m, { ...w, caseNo, routes: [] });
-          await this.deadlines.markClosed(m, w.deadlineId, 'answered');
+          await this.deadlines.answered(m, { ...w, caseNo, routes: [] });
           break;
         case 'deadline-missed':
           await this.deadlines.close(m, { ...w, caseNo, status: 'missed' });

@@ -77,8 +77,7 @@ export class PortalService {
         const row = await this.deadlinesOf.lockedOpen(m, deadline.id);
         if (!row) rules.reject(RejectCode.WRONG_STAGE, rules.NOT_IN_WINDOW[kind]); // answered or closed meanwhile
         if (!portalAccepts(row!, Date.now())) return false;
-        await this.deadlinesOf.markClosed(m, deadline.id, 'answered');
-        await this.deadlinesOf.insertSubmission(m, {
+        await this.deadlinesOf.answered(m, {
           caseNo, kind, round: deadline.round, deadlineId: deadline.id, actor, text: s.text, fileIds: s.fileIds, key: `${caseNo}:answer:${deadline.id}`,
         });
         await this.gateway.tellAnswered(caseNo, { ...s, actor, deadlineId: deadline.id, atMs: Date.now() });
