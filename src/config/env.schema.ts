@@ -29,6 +29,10 @@ export const envSchema = Joi.object({
   // Temporal and are replayed when they next move, which at the pace of supervision (days between steps) is unnoticed
   WORKER_MAX_CACHED_WORKFLOWS: Joi.number().integer().min(10).default(100)
     .description('sticky cache of the case worker: bounds its memory whatever the number of open cases'),
+  // on a host shared with the API a case's next steps wait a little for people's requests, not the other way round
+  // (issue #20, bench/RESULTS.md "People first"); 0 where the worker has a machine of its own
+  WORKER_NICE: Joi.number().integer().min(0).max(19).default(10)
+    .description('CPU nice value the case worker lowers itself to (0 = as started)'),
   // no defaults: `npm run up` generates both into var/secrets.env, the test command makes throwaway ones per run, a
   // deployment sets its own; the API and worker refuse to start without them (AuthModule, FieldCryptoService)
   JWT_SECRET: Joi.string().min(32).description('HS256 key of access tokens, at least 32 characters'),
@@ -104,6 +108,7 @@ export interface AppEnv {
   TEMPORAL_UI_URL: string;
   WORKFLOW_BUNDLE_PATH?: string;
   WORKER_MAX_CACHED_WORKFLOWS: number;
+  WORKER_NICE: number;
   JWT_SECRET?: string;
   JWT_EXPIRES_IN: string;
   DATA_ENCRYPTION_KEYS?: string;
