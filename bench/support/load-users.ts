@@ -17,8 +17,11 @@ const post = (u: SimUser, token: string, path: string, body: object, label: stri
 const pick = <T>(xs: T[]): T | undefined => xs[Math.floor(Math.random() * xs.length)];
 const parse = (body: string) => { try { return JSON.parse(body); } catch { return null; } };
 
-/** An officer working the list: pages and filters, opens a case, claims and completes its own real tasks. */
-export function officer(token: string, realTasks: string[], dueBefore: string): SimUser {
+/**
+ * An officer working the list: pages and filters, opens a case, claims and completes its own real tasks — the
+ * writes only from `writesFrom` (ms since the epoch) on: before it, the bench's warm-up, the step is a read.
+ */
+export function officer(token: string, realTasks: string[], dueBefore: string, writesFrom = 0): SimUser {
   const u: SimUser = { steps: [], lastKind: 'read', last: '', done: 0 };
   const filters = ['stage=INVESTIGATION', 'severity=serious', `dueBefore=${dueBefore}`, 'scope=mine', 'scope=unassigned', 'sort=-dueDate&page=3'];
   let caseNo: string | undefined;
@@ -31,6 +34,7 @@ export function officer(token: string, realTasks: string[], dueBefore: string): 
     { setupRequest: () => get(u, token, `/api/tasks?${filters[turn++ % filters.length]}`, 'tasks filtered') },
     { setupRequest: () => (caseNo ? get(u, token, `/api/cases/${caseNo}`, 'case page') : get(u, token, '/api/tasks?scope=mine', 'tasks filtered')) },
     { setupRequest: () => {
+      if (Date.now() < writesFrom) return get(u, token, `/api/tasks?${filters[turn++ % filters.length]}`, 'tasks filtered');
       if (claimed) return post(u, token, `/api/tasks/${claimed}/complete`, { summary: '经查属实', severity: 'general', measures: ['责令限期整改'] }, 'complete');
       const next = realTasks[0];
       return next ? post(u, token, `/api/tasks/${next}/claim`, {}, 'claim') : get(u, token, '/api/tasks?scope=mine&sort=priority', 'tasks filtered');
@@ -43,8 +47,8 @@ export function officer(token: string, realTasks: string[], dueBefore: string): 
   return u;
 }
 
-/** An institution: its deadlines and cases, and for each open objection window an upload and an objection. */
-export function institution(token: string, upload: { body: Buffer; contentType: string }): SimUser {
+/** An institution: its deadlines and cases, and for each open objection window an upload and an objection (from `writesFrom`). */
+export function institution(token: string, upload: { body: Buffer; contentType: string }, writesFrom = 0): SimUser {
   const u: SimUser = { steps: [], lastKind: 'read', last: '', done: 0 };
   const answered = new Set<string>();
   let pending: string | undefined;
@@ -57,7 +61,7 @@ export function institution(token: string, upload: { body: Buffer; contentType: 
       } },
     { setupRequest: () => get(u, token, '/api/portal/cases', 'own cases') },
     { setupRequest: () => {
-      if (!pending || fileId) return get(u, token, '/api/inbox?unread=true', 'inbox');
+      if (!pending || fileId || Date.now() < writesFrom) return get(u, token, '/api/inbox?unread=true', 'inbox');
       u.lastKind = 'write';
       u.last = 'upload';
       return { method: 'POST', path: '/api/portal/uploads', headers: { authorization: `Bearer ${token}`, 'content-type': upload.contentType }, body: upload.body };
