@@ -76,7 +76,10 @@ export class CaseDeadlineRepository {
     await m.query(`UPDATE institution_deadlines SET status = 'cancelled', closed_at = now() WHERE case_no = $1 AND status = 'open'`, [caseNo]);
   }
 
-  /** An answer to a deadline: its submission written once and the deadline closed as answered, in one statement. */
+  /**
+   * An answer to a deadline: its submission written once and the deadline closed as answered, in one statement. The
+   * close does not depend on the insert: a key already used is this same answer written before, so closing is right.
+   */
   async answered(m: EntityManager, a: NewSubmission & { deadlineId: string }): Promise<void> {
     await m.query(
       `WITH closed AS (UPDATE institution_deadlines SET status = 'answered', closed_at = now() WHERE id = $4 AND status = 'open')

@@ -160,9 +160,13 @@ export class CaseGateway {
     return this.temporal.workflow.getHandle(caseNo).signal(taskHolderSignal, change);
   }
 
-  /** Tells the case that the worklist accepted a completion (taskCompletedSignal); answers once Temporal has it. */
-  tellCompleted(caseNo: string, done: TaskCompleted): Promise<void> {
-    return this.temporal.workflow.getHandle(caseNo).signal(taskCompletedSignal, done);
+  /**
+   * Tells the case that the worklist accepted a completion (taskCompletedSignal); answers once Temporal has it, or
+   * fails after `withinMs` (a relay retries: src/tasks/told-completions.ts).
+   */
+  tellCompleted(caseNo: string, done: TaskCompleted, withinMs?: number): Promise<void> {
+    const tell = () => this.temporal.workflow.getHandle(caseNo).signal(taskCompletedSignal, done);
+    return withinMs ? this.temporal.withDeadline(Date.now() + withinMs, tell) : tell();
   }
 
   /** Tells the case that the portal accepted an answer to its deadline (institutionAnsweredSignal). */

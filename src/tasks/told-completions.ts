@@ -9,6 +9,10 @@ import type { TaskCompleted } from '../../workflows/contracts';
 export const TELL_LEASE_MS = 10_000;
 const SWEEP_EVERY_MS = 2_000;
 const BATCH = 100;
+/** One telling's limit: Temporal unreachable fails it here instead of after the client's own retries (~20 s). */
+const TELL_WITHIN_MS = 5_000;
+/** How long a stopping API waits for the tellings it started; what is left, a sweep tells. */
+const STOP_WAIT_MS = 5_000;
 
 interface Held { id: string; case_no: string; payload: TaskCompleted }
 
@@ -26,6 +30,8 @@ export class ToldCompletions implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly logger = new Logger(ToldCompletions.name);
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<number> | null = null;
+  /** Tellings started after a commit and not finished: a stopping API finishes them rather than leave them to a sweep. */
+  private readonly telling = new Set<Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -39,26 +45,31 @@ export class ToldCompletions implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
+    await Promise.race([Promise.all([this.sweeping, ...this.telling]), new Promise((r) => setTimeout(r, STOP_WAIT_MS).unref())]);
   }
 
   /** In the completion's transaction: the case is to be told this once the transaction commits. */
   async hold(m: EntityManager, caseNo: string, done: TaskCompleted): Promise<string> {
     const [row] = await m.query(
-      `INSERT INTO told_completions (case_no, task_id, payload, next_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4::float8 / 1000))
+      // the lease from now, not from the transaction's start (which may have waited for the task's lock)
+      `INSERT INTO told_completions (case_no, task_id, payload, next_at) VALUES ($1, $2, $3, clock_timestamp() + make_interval(secs => $4::float8 / 1000))
        RETURNING id`, [caseNo, done.taskId, done, TELL_LEASE_MS]);
     return String(row.id);
   }
 
   /** After the commit: tells the case now, in the background; a failure is left to the sweep. */
   tellSoon(id: string, caseNo: string, done: TaskCompleted): void {
-    void this.tell({ id, case_no: caseNo, payload: done }).catch((err: Error) =>
-      this.logger.warn({ err: err.message, caseNo, taskId: done.taskId }, 'completion not told yet; the sweep tells it'));
+    const telling = this.tell({ id, case_no: caseNo, payload: done })
+      .catch((err: Error) => this.logger.warn({ err: err.message, caseNo, taskId: done.taskId }, 'completion not told yet; the sweep tells it'))
+      .finally(() => this.telling.delete(telling));
+    this.telling.add(telling);
   }
 
   /**
    * Tells every row whose lease has run out, oldest first, each taken with SKIP LOCKED and its next turn moved on
-   * (2, 4, 8 … 60 s) before it is told, so two processes never tell the same row at once. Answers how many it took.
+   * (2, 4, 8 … 60 s) before it is told, so two sweeps do not take the same row at once (a telling slower than its
+   * turn may meet another; the case takes a completion once). Stops at the first telling Temporal fails: the rest
+   * wait for their next turn rather than each for its own time limit. Answers how many rows it took.
    */
   sweep(): Promise<number> {
     this.sweeping ??= this.sweepOnce().finally(() => { this.sweeping = null; });
@@ -86,6 +97,7 @@ export class ToldCompletions implements OnApplicationBootstrap, OnModuleDestroy 
         await this.ds.query(`UPDATE told_completions SET last_error = $2 WHERE id = $1`, [row.id, (err as Error).message.slice(0, 500)])
           .catch(() => undefined);
         this.logger.warn({ err: (err as Error).message, caseNo: row.case_no }, 'completion not told; retried later');
+        break;
       }
     }
     return rows.length;
@@ -93,11 +105,13 @@ export class ToldCompletions implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async tell(row: Held): Promise<void> {
     try {
-      await this.gateway.tellCompleted(row.case_no, row.payload);
+      await this.gateway.tellCompleted(row.case_no, row.payload, TELL_WITHIN_MS);
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
+      // the case ended (a withdrawal, say) between the completion's commit and its telling: nothing is lost, but the
+      // task row says completed for a case that never heard of it; kept for the administrator (docs/operations.md)
       await this.ds.query(`UPDATE told_completions SET failed_at = now(), last_error = $2 WHERE id = $1`, [row.id, 'case has ended']);
-      this.logger.error({ caseNo: row.case_no, taskId: row.payload.taskId }, 'a completion was accepted for a case that has ended; kept in told_completions');
+      this.logger.warn({ caseNo: row.case_no, taskId: row.payload.taskId }, 'a completion was accepted for a case that has ended; kept in told_completions');
       return;
     }
     await this.ds.query(`DELETE FROM told_completions WHERE id = $1`, [row.id]);

@@ -230,8 +230,12 @@ describe('fast writes', () => {
     await waitFor('the sweep', async () => (await told.sweep(), (await untold(taskId)).length === 0));
     expect((await history(caseNo)).told).toEqual([done]);
     expect((await followCase(t, a.token, caseNo, taskId)).stage).toBe('APPROVAL');
-    // told twice (a sweep and a late telling by the writer), the case takes it once
+    // told twice (a sweep and a late telling by the writer), the case takes it once: one approval, still open
     await t.app.get(CaseGateway).tellCompleted(caseNo, done);
+    await waitFor('the second telling in the history', async () => (await history(caseNo)).told.length === 2);
+    await waitFor('the case at rest', async () => !(await temporal.workflow.getHandle(caseNo).describe()).raw.pendingWorkflowTask);
+    const approvals = await t.ds.query(`SELECT status FROM tasks WHERE case_no = $1 AND kind = 'approve-determination'`, [caseNo]);
+    expect(approvals).toEqual([{ status: 'open' }]);
     expect(await eventsOf(taskId)).toEqual(['TASK_CLAIMED', 'TASK_COMPLETED']);
   });
 

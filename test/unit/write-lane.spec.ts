@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { inWriteLane, writesFirst } from '../../src/common/db/write-lane';
+import { inWriteLane, outsideWriteLane, writesFirst } from '../../src/common/db/write-lane';
 import { dataSourceOptions } from '../../src/database/data-source';
 
 // Medium test on the real database (DATABASE_URL): the order in which a full pool hands out its connection.
@@ -52,5 +52,16 @@ describe('the write lane (issue #20)', () => {
     await release();
     await Promise.all([...reads, write, later]);
     expect(served).toEqual(['write after an await', 'read 1', 'read 2', 'read 3']);
+  });
+
+  it("leaves shared work a write starts (the audit's grouped writes) in the reads' queue", async () => {
+    const release = await holdTheConnection();
+    const read = queued('read 1');
+    const shared = inWriteLane(() => outsideWriteLane(() => queued('shared work')));
+    const write = queued('write 1', true);
+    await new Promise((r) => setImmediate(r));
+    await release();
+    await Promise.all([read, shared, write]);
+    expect(served).toEqual(['write 1', 'read 1', 'shared work']);
   });
 });

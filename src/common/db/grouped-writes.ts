@@ -1,3 +1,5 @@
+import { outsideWriteLane } from './write-lane';
+
 /**
  * Writes rows in groups, one statement and one commit for each group (issue #20): rows that arrive while a group is
  * being written go together in the next. When nothing is being written a row goes at once, so a quiet API waits no
@@ -25,7 +27,7 @@ export class GroupedWrites<T> {
   add(row: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ row, settle: (err) => (err === undefined ? resolve() : reject(err)) });
-      if (!this.writing) void this.drain();
+      if (!this.writing) void outsideWriteLane(() => this.drain()); // shared by every caller, so no caller's lane
     });
   }
 

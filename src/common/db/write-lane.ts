@@ -13,6 +13,12 @@ const lane = new AsyncLocalStorage<true>();
 /** Runs `fn` (and everything it starts) in the write lane. */
 export const inWriteLane = <T>(fn: () => T): T => lane.run(true, fn);
 
+/**
+ * Runs `fn` outside the lane, whoever calls it: for shared background work a write may happen to start (the audit's
+ * grouped writes, src/common/db/grouped-writes.ts), which would otherwise carry every later read's rows ahead too.
+ */
+export const outsideWriteLane = <T>(fn: () => T): T => lane.exit(fn);
+
 /** Express middleware, after the body parsers: every request that may change something is in the write lane. */
 export function writeLane() {
   return (req: Request, _res: Response, next: NextFunction): void => {
