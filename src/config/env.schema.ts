@@ -30,7 +30,8 @@ export const envSchema = Joi.object({
   WORKER_MAX_CACHED_WORKFLOWS: Joi.number().integer().min(10).default(100)
     .description('sticky cache of the case worker: bounds its memory whatever the number of open cases'),
   // on a host shared with the API a case's next steps wait a little for people's requests, not the other way round
-  // (issue #20, bench/RESULTS.md "People first"); 0 where the worker has a machine of its own
+  // (issue #20, bench/RESULTS.md "People first"); 0 where the worker has a machine or container of its own (nice
+  // ranks threads within one cgroup); the requests that wait for the worker (registration, withdrawal) wait longer
   WORKER_NICE: Joi.number().integer().min(0).max(19).default(10)
     .description('CPU nice value the case worker lowers itself to (0 = as started)'),
   // no defaults: `npm run up` generates both into var/secrets.env, the test command makes throwaway ones per run, a
