@@ -146,6 +146,8 @@ describe('serious-dishonesty list and joint sanction over HTTP', () => {
     await t.http().post(`/api/tasks/${propose.id}/claim`).set(auth(proposer.token)).expect(200);
     await t.http().post(`/api/tasks/${propose.id}/complete`).set(auth(proposer.token))
       .send({ summary: '提请列入', decision: 'propose', basis: '《校外培训行政处罚暂行办法》（教育部令第53号）' }).expect(200);
+    // the institution answers once the case has opened its 陈述申辩 window (the completion answers before that)
+    await followCase(t, proposer.token, caseNo, propose.id);
     await t.http().post(`/api/portal/cases/${caseNo}/statement`).set(auth(institution)).send({ reason: '请求不列入', fileIds: [] }).expect(200);
     // the same person, now of the legal office, signed in afresh: the worklist reads who proposed from the case's
     // completed tasks and applies the case's four-eyes rule (workflows/task-rules.ts)
