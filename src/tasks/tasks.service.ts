@@ -96,6 +96,7 @@ export class TasksService {
   async complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
     const actor = actorOf(user);
     const outcome: TaskOutcome = { ...dto };
+    const told = { taskId, actor, outcome }; // what the case is told once the completion is committed
     const task = await this.tasks.locked(taskId, async (m) => {
       const row = await this.live(taskId, m);
       const open = asOpenTask(row);
@@ -115,9 +116,9 @@ export class TasksService {
       const done = await this.tasks.change(m, { taskId, type: 'TASK_COMPLETED', actor, key: `${row.caseNo}:completed:${taskId}`, outcome });
       // the case closed it meanwhile (a withdrawal's step does not wait for this lock): nothing written, nothing told
       if (!done) throw taskClosed();
-      return { done, caseNo: row.caseNo, held: await this.toldCompletions.hold(m, row.caseNo, { taskId, actor, outcome }) };
+      return { done, caseNo: row.caseNo, held: await this.toldCompletions.hold(m, row.caseNo, told) };
     });
-    this.toldCompletions.tellSoon(task.held, task.caseNo, { taskId, actor, outcome });
+    this.toldCompletions.tellSoon(task.held, task.caseNo, told);
     return { task: task.done, accepted: true };
   }
 

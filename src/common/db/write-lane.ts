@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 /**
  * A person's action goes ahead of waiting reads for a database connection (issue #20). Under load every request
  * waits its turn for one of the pool's connections, in arrival order; a claim or completion queued behind a dozen
- * worklist pages spent up to 300 ms there, most of its answer (bench/RESULTS.md, "Writes first"). A request in the
+ * worklist pages spent up to 300 ms there, most of its answer (bench/RESULTS.md, "People first"). A request in the
  * write lane takes the next connection freed before any waiting read, and writes keep their order among themselves.
  * Writes are about one request in a hundred, so what the reads lose is a connection now and then, not a queue.
  */
