@@ -103,6 +103,12 @@ export function createCaseActivities({ records, deadlines, lifecycle, calendar, 
       return { ...deadlineOn(dueDate, await calendar.addWorkingDays(dueDate, -a.span.remindBeforeWorkingDays)), provisional };
     },
 
+    /** A deadline's end: the answer the portal committed to it in time, or none and the deadline closed as missed. */
+    async lapseInstitutionDeadline(a: C.LapseInstitutionDeadlineInput): Promise<C.RecordedAnswer | null> {
+      const { writes, ...deadline } = a;
+      return deadlines.lapseInstitutionDeadline(deadline, writes);
+    },
+
     /** Queued writes with no later activity to carry them before the case rests. */
     async recordCaseWrites(a: { caseNo: string } & C.Carried): Promise<void> {
       await records.applyWrites(a.caseNo, a.writes);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor, InstitutionDeadlineKind } from '../../workflows/contracts';
+import type { Actor, InstitutionDeadlineKind, RecordedAnswer } from '../../workflows/contracts';
 import { DEADLINE_DOCUMENT_LATERAL } from '../documents/deadline-documents.sql';
 import { CaseEventRepository } from './case-event.repository';
 
@@ -115,6 +115,17 @@ export class CaseDeadlineRepository {
   async lockedOpen(m: EntityManager, deadlineId: string): Promise<{ dueDate: string; provisional: boolean } | null> {
     const [row] = await m.query(
       `SELECT due_date::text AS "dueDate", provisional FROM institution_deadlines WHERE id = $1 AND status = 'open' FOR UPDATE`, [deadlineId]);
+    return row ?? null;
+  }
+
+  /** The answer filed to a deadline, with its author as an actor, if there is one (an answered deadline has one). */
+  async answerTo(m: EntityManager, deadlineId: string): Promise<RecordedAnswer | null> {
+    const [row] = await m.query(
+      `SELECT s.text, s.file_ids AS "fileIds", (extract(epoch FROM s.submitted_at) * 1000)::float8 AS "atMs",
+              json_build_object('id', u.id, 'role', u.role, 'officeCode', u.office_code, 'uscc', u.uscc) AS actor
+         FROM case_submissions s JOIN institution_deadlines d ON d.id = s.deadline_id AND d.status = 'answered'
+         JOIN users u ON u.id = s.submitted_by
+        WHERE s.deadline_id = $1 ORDER BY s.submitted_at LIMIT 1`, [deadlineId]);
     return row ?? null;
   }
 

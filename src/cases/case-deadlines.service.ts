@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { CaseWrite, InstitutionDeadlineKind, TaskKind } from '../../workflows/contracts';
+import type { CaseWrite, InstitutionDeadlineKind, RecordedAnswer, TaskKind } from '../../workflows/contracts';
 import { TASK_LABELS } from '../../workflows/labels';
 import { CaseDeadlineRepository, DEADLINE_LABELS, DeadlineClosing, NewSubmission } from './case-deadline.repository';
 import { CaseEventRepository } from './case-event.repository';
@@ -68,8 +68,17 @@ export class CaseDeadlinesService {
     await this.notifyInstitution(null, a.caseNo, 'deadline_reminder', `${a.deadlineId}:reminder`, DEADLINE_LABELS[a.kind], a.dueDate);
   }
 
-  async closeInstitutionDeadline(a: DeadlineClosing) {
-    await this.cases.transaction((m) => this.deadlines.close(m, a));
+  /**
+   * A deadline's end, after the writes the workflow queued: under the row's lock it is closed as missed, or, if the
+   * portal committed an answer to it first, that answer is the case's (its telling may still be on its way: issue #20).
+   * A retry answers the same: a deadline this step closed stays missed.
+   */
+  lapseInstitutionDeadline(a: Omit<DeadlineClosing, 'status'>, writes: CaseWrite[] = []): Promise<RecordedAnswer | null> {
+    return this.cases.transaction(async (m) => {
+      await this.cases.applyWrites(m, a.caseNo, writes);
+      await this.deadlines.close(m, { ...a, status: 'missed' });
+      return this.deadlines.answerTo(m, a.deadlineId);
+    });
   }
 
   async recordSubmission(a: NewSubmission) {

@@ -65,9 +65,6 @@ export class CaseRepository {
         case 'answered':
           await this.deadlines.answered(m, { ...w, caseNo, routes: [] });
           break;
-        case 'deadline-missed':
-          await this.deadlines.close(m, { ...w, caseNo, status: 'missed' });
-          break;
       }
     }
   }

@@ -103,7 +103,7 @@ describe('queued case writes carried by the next activity', () => {
     ]); // the late claim changed nothing, so nothing about it is on record
   });
 
-  it('files an answer and closes its deadline once; a missed deadline is recorded once', async () => {
+  it('files an answer and closes its deadline once; at a deadline\'s end answers the answer on file, or records it missed once', async () => {
     const c = await registered();
     const deadline = { caseNo: c.caseNo, uscc: c.uscc, span: { fromMs: from, workingDays: 5, remindBeforeWorkingDays: 1 }, writes: [] };
     const objection = await acts.openInstitutionDeadlineDueIn({ ...deadline, key: 'objection-0', kind: 'objection', round: 0 });
@@ -114,13 +114,20 @@ describe('queued case writes carried by the next activity', () => {
     }];
     await acts.recordCaseWrites({ caseNo: c.caseNo, writes: answered });
     await acts.recordCaseWrites({ caseNo: c.caseNo, writes: answered });
+    // the objection's end, with the answer on file (its telling not yet come): the answer, as given and by whom
+    const lapse = { caseNo: c.caseNo, kind: 'objection' as const, deadlineId: objection.deadlineId, dueDate: objection.dueDate, writes: [] };
+    const [{ at }] = await ds.query(`SELECT (extract(epoch FROM submitted_at) * 1000)::float8 AS at FROM case_submissions WHERE deadline_id = $1`, [objection.deadlineId]);
+    const onFile = { actor: c.institution, text: '认定事实有误', fileIds: [], atMs: at };
+    expect(await acts.lapseInstitutionDeadline(lapse)).toEqual(onFile);
+    expect(await acts.lapseInstitutionDeadline(lapse)).toEqual(onFile);
 
     // 30 calendar days from Tue 02-10 end on Thu 03-12, a working day
     const rectification = await acts.openInstitutionDeadlineDueIn({ ...deadline, span: { fromMs: from, calendarDays: 30, remindBeforeWorkingDays: 1 }, key: 'rectification-0', kind: 'rectification', round: 0 });
     expect(rectification.dueDate).toBe('2026-03-12');
-    const missed: CaseWrite[] = [{ write: 'deadline-missed', deadlineId: rectification.deadlineId, kind: 'rectification', dueDate: rectification.dueDate }];
-    await acts.recordCaseWrites({ caseNo: c.caseNo, writes: missed });
-    await acts.recordCaseWrites({ caseNo: c.caseNo, writes: missed });
+    // its end with nothing on file: missed, recorded once however often the step runs
+    const missed = { caseNo: c.caseNo, kind: 'rectification' as const, deadlineId: rectification.deadlineId, dueDate: rectification.dueDate, writes: [] };
+    expect(await acts.lapseInstitutionDeadline(missed)).toBeNull();
+    expect(await acts.lapseInstitutionDeadline(missed)).toBeNull();
 
     const submissions = await ds.query(`SELECT kind, text FROM case_submissions WHERE case_no = $1`, [c.caseNo]);
     expect(submissions).toEqual([{ kind: 'objection', text: '认定事实有误' }]);

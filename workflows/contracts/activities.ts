@@ -65,6 +65,11 @@ export interface RecomputeInstitutionDeadlineInput {
   caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; span: DeadlineSpan; notBefore: string; atMs: number;
 }
 
+/** A deadline's end the case heard no answer to (runtime/institution-deadlines.ts `lapse`). */
+export interface LapseInstitutionDeadlineInput extends Carried { caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; dueDate: string }
+/** The answer the portal committed to a deadline, with who gave it and when it was accepted. */
+export interface RecordedAnswer { actor: Actor; text: string; fileIds: string[]; atMs: number }
+
 export interface TaskChangeInput { caseNo: string; taskId: string; actor: Actor; to?: Actor }
 export interface TaskDueInput { caseNo: string; taskId: string; kind: TaskKind; dueDate: string }
 export interface TransitionInput extends TransitionDetails { caseNo: string; from: CaseStage; to: CaseStage; type: CaseEventType }

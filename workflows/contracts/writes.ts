@@ -16,5 +16,4 @@ export interface TransitionDetails {
 export type CaseWrite =
   | ({ write: 'transition'; key: string; from: CaseStage; to: CaseStage; type: CaseEventType } & TransitionDetails)
   | { write: 'task-completed'; key: string; taskId: string; actor: Actor; outcome: TaskOutcome }
-  | { write: 'answered'; key: string; kind: InstitutionDeadlineKind; round: number; deadlineId: string; actor: Actor; text: string; fileIds: string[] }
-  | { write: 'deadline-missed'; deadlineId: string; kind: InstitutionDeadlineKind; dueDate: string };
+  | { write: 'answered'; key: string; kind: InstitutionDeadlineKind; round: number; deadlineId: string; actor: Actor; text: string; fileIds: string[] };

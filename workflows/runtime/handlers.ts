@@ -54,7 +54,8 @@ export function registerUpdateHandlers(c: CaseRuntime): void {
     else if (!c.earlyCompletions.has(done.taskId)) c.earlyCompletions.set(done.taskId, done);
   });
   // the portal accepted an answer to a deadline (issue #20): taken as told, once; a deadline not noted yet (its
-  // opening step has committed but not answered) is answered as soon as it is
+  // opening step has committed but not answered) is answered as soon as it is. Told after the deadline's end, the
+  // case already has it: the end asked the deadline's row (institution-deadlines.ts `lapse`)
   setHandler(C.institutionAnsweredSignal, (a) => {
     if (c.institutionDeadline?.id === a.deadlineId) answerDeadline(c, a, a.atMs);
     else if (!c.answeredDeadlines.has(a.deadlineId)) c.earlyAnswers.set(a.deadlineId, a);

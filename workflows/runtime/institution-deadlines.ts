@@ -56,9 +56,22 @@ export async function institutionAnswer(
   c.attributes.track(key, null);
   c.institutionDeadline = null;
   // an answer the validator let in before the deadline counts, even if the deadline's timer fired in the same task
-  const answer = c.takeAnswer();
-  if (answer === null) c.writes.push({ write: 'deadline-missed', deadlineId, kind, dueDate: d.dueDate });
-  return answer;
+  return c.takeAnswer() ?? lapse(c, kind, deadlineId, d.dueDate);
+}
+
+/**
+ * The deadline ended with no answer the case has heard of: its row decides (issue #20). The portal commits an answer
+ * it accepted in time before the case is told of it, and the telling may come late (Temporal was down, the API
+ * stopped): under the row's lock the step either finds it answered, and the case takes that answer as of when it was
+ * given, or closes it as missed, and an answer after that finds it closed.
+ */
+async function lapse(c: CaseRuntime, kind: C.InstitutionDeadlineKind, deadlineId: string, dueDate: string): Promise<Answer | null> {
+  const recorded = await c.carrying((writes) => acts.lapseInstitutionDeadline({ caseNo: c.input.caseNo, deadlineId, kind, dueDate, writes }));
+  if (!recorded) return null;
+  c.answeredDeadlines.add(deadlineId);
+  c.earlyAnswers.delete(deadlineId); // a telling that came while the step ran
+  const { atMs, ...answer } = recorded;
+  return { ...answer, at: atMs };
 }
 
 /**
