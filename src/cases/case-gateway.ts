@@ -10,11 +10,11 @@ import {
 } from '../../workflows/contracts';
 import type { dishonestyCaseWorkflow } from '../../workflows/dishonesty-case.workflow';
 
-/** The activities whose row a person can see before the case hears their answer (activities/case.activities.ts). */
-const OPENING_ACTIVITIES = ['openTaskDueIn', 'openInstitutionDeadlineDueIn'];
-const IDLE_GRACE_MS = 5_000;
-/** A worker restart (process start, workflow bundle) plus the activity's 30 s timeout and retry, with room for load. */
-const CATCH_UP_LIMIT_MS = 120_000;
+/** What a case is told once the API has committed it: a completion (by task) or an answer (by deadline). */
+export type Telling =
+  | { signal: 'taskCompleted'; payload: TaskCompleted }
+  | { signal: 'institutionAnswered'; payload: InstitutionAnswered };
+
 
 /**
  * A client interceptor (the SDK's public WorkflowClientInterceptor.startUpdate): a refusal comes back at once as the
@@ -108,69 +108,19 @@ export class CaseGateway {
     });
   }
 
-  /**
-   * `accept`, retried while the case has not caught up with its own database rows: a task or deadline row commits in
-   * the activity that opens it, a moment before the case hears the activity's answer — much longer if a worker dies
-   * then: the activity is retried after its 30-second start-to-close timeout (runtime/proxies.ts), on whichever worker
-   * comes up. A person who sees the row in the worklist or the portal can act in between, and must not be refused
-   * for a task or deadline shown as open. `behind` names the refusals that mean "not yet" while the row says
-   * otherwise (the caller has just read it). Rather than guess how long a restart takes, it asks Temporal whether the
-   * case is still working towards the row: an opening activity pending (running, or waiting for its retry) or a
-   * workflow task not yet done. Once the case is idle a few seconds and still refuses, the refusal stands.
-   */
-  acceptCaughtUp<A extends { actor: Actor }>(caseNo: string, user: Who, update: UpdateDefinition<CaseSnapshot, [A]>, args: Omit<A, 'actor'>,
-    updateId: string, behind: string[]): Promise<void> {
-    return this.caughtUp(caseNo, behind, () => this.accept(caseNo, user, update, args, updateId));
-  }
-
-  /**
-   * Runs `attempt` (which sends an update with `accept`) again while the case refuses it with one of `behind` and is
-   * still catching up with its rows (see acceptCaughtUp). Each attempt starts afresh: a caller that reads and locks
-   * the row inside it holds nothing between attempts.
-   */
-  async caughtUp<T>(caseNo: string, behind: string[], attempt: () => Promise<T>): Promise<T> {
-    const started = Date.now();
-    let idleSince: number | null = null;
-    for (;;) {
-      try {
-        return await attempt();
-      } catch (err) {
-        const type = (err as { cause?: { type?: string } }).cause?.type;
-        if (!type || !behind.includes(type)) throw err;
-        const now = Date.now();
-        if (await this.catchingUp(caseNo)) idleSince = null;
-        else idleSince ??= now;
-        // idle: the acceptance of the activity's answer can trail its completion by a workflow task; give it 5 s.
-        // The outer bound keeps a request from hanging on a case whose worker never comes back.
-        if ((idleSince !== null && now - idleSince > IDLE_GRACE_MS) || now - started > CATCH_UP_LIMIT_MS) throw err;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
-  }
-
-  /** Whether the case is still working towards a row it opened: an opening activity or a workflow task pending. */
-  private async catchingUp(caseNo: string): Promise<boolean> {
-    const { raw } = await this.temporal.workflow.getHandle(caseNo).describe();
-    const opening = (raw.pendingActivities ?? []).some((a) => OPENING_ACTIVITIES.includes(a.activityType?.name ?? ''));
-    return opening || !!raw.pendingWorkflowTask;
-  }
-
   /** Tells the case who holds a task now (the worklist decided it); answers once Temporal has the signal. */
   tellHolder(caseNo: string, change: TaskHolderChange): Promise<void> {
     return this.temporal.workflow.getHandle(caseNo).signal(taskHolderSignal, change);
   }
 
   /**
-   * Tells the case that the worklist accepted a completion (taskCompletedSignal); answers once Temporal has it, or
-   * fails after `withinMs` (a relay retries: src/tasks/told-completions.ts).
+   * Tells the case what the API accepted and committed: a completion in the worklist (taskCompletedSignal) or an
+   * answer to a deadline in the portal (institutionAnsweredSignal). Answers once Temporal has it, or fails after
+   * `withinMs` (a relay retries: case-tellings.ts).
    */
-  tellCompleted(caseNo: string, done: TaskCompleted, withinMs?: number): Promise<void> {
-    const tell = () => this.temporal.workflow.getHandle(caseNo).signal(taskCompletedSignal, done);
-    return withinMs ? this.temporal.withDeadline(Date.now() + withinMs, tell) : tell();
-  }
-
-  /** Tells the case that the portal accepted an answer to its deadline (institutionAnsweredSignal). */
-  tellAnswered(caseNo: string, answer: InstitutionAnswered): Promise<void> {
-    return this.temporal.workflow.getHandle(caseNo).signal(institutionAnsweredSignal, answer);
+  tell(caseNo: string, t: Telling, withinMs: number): Promise<void> {
+    const handle = this.temporal.workflow.getHandle(caseNo);
+    const signal = () => (t.signal === 'taskCompleted' ? handle.signal(taskCompletedSignal, t.payload) : handle.signal(institutionAnsweredSignal, t.payload));
+    return this.temporal.withDeadline(Date.now() + withinMs, signal);
   }
 }

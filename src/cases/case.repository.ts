@@ -69,11 +69,6 @@ export class CaseRepository {
     }
   }
 
-  /** The same writes in a transaction of their own: the API writing what a case accepted (issue #20). */
-  applyWritesNow(caseNo: string, writes: CaseWrite[]): Promise<void> {
-    return this.transaction((m) => this.applyWrites(m, caseNo, writes));
-  }
-
   /** Inserts the case row once; false if a retried registration finds it there. */
   async insert(m: EntityManager, input: CaseInput): Promise<boolean> {
     const inserted = await m.query(

@@ -7,6 +7,7 @@ import { BlockedCasesController } from './blocked-cases.controller';
 import { BlockedCasesOps } from './blocked-cases.service';
 import { CaseDataModule } from './case-data.module';
 import { CaseGatewayModule } from './case-gateway.module';
+import { CaseTellings } from './case-tellings';
 import { ProvisionalDeadlines } from './provisional-deadlines';
 import { CaseProposals } from './case-proposals';
 import { CasesController } from './cases.controller';
@@ -14,13 +15,13 @@ import { CasesService } from './cases.service';
 import { DeadlineClockService } from './deadline-clock.service';
 
 /**
- * The API's side of cases: the case pages, blocked cases and their resumption, and the gateway into the workflow
- * that every case action goes through.
+ * The API's side of cases: the case pages, blocked cases and their resumption, the gateway into the workflow
+ * that every case action goes through, and the relay that tells cases what the API accepted (case-tellings.ts).
  */
 @Module({
   imports: [CaseDataModule, CaseGatewayModule, InstitutionsModule, CatalogueModule, PoliciesModule, CalendarModule],
   controllers: [CasesController, BlockedCasesController],
-  providers: [CasesService, CaseProposals, DeadlineClockService, BlockedCasesOps, ProvisionalDeadlines],
-  exports: [CaseDataModule, CaseGatewayModule, CasesService, DeadlineClockService],
+  providers: [CasesService, CaseProposals, DeadlineClockService, BlockedCasesOps, ProvisionalDeadlines, CaseTellings],
+  exports: [CaseDataModule, CaseGatewayModule, CasesService, DeadlineClockService, CaseTellings],
 })
 export class CasesModule {}

@@ -5,12 +5,13 @@ import type { AuthUser } from '../auth/role';
 import { CaseDeadlineRepository } from '../cases/case-deadline.repository';
 import { actorOf, CaseGateway } from '../cases/case-gateway';
 import { CaseRepository } from '../cases/case.repository';
+import { CaseTellings } from '../cases/case-tellings';
 import { DeadlineClockService } from '../cases/deadline-clock.service';
 import {
   applyRepairUpdate, CaseSnapshot, InstitutionDeadlineKind, InstitutionSubmission, RejectCode, submitObjectionUpdate, submitRectificationUpdate,
   submitStatementUpdate,
 } from '../../workflows/contracts';
-import { portalAccepts } from './answer-window';
+import { inTime } from './answer-window';
 import { UploadsService } from './uploads.service';
 import { caseNotFound } from '../cases/case.errors';
 import * as rules from '../../workflows/task-rules';
@@ -24,6 +25,7 @@ export class PortalService {
     private readonly gateway: CaseGateway,
     private readonly uploads: UploadsService,
     private readonly clock: DeadlineClockService,
+    private readonly tellings: CaseTellings,
   ) {}
 
   async deadlines(user: AuthUser) {
@@ -50,13 +52,15 @@ export class PortalService {
   }
 
   /**
-   * An answer to a deadline well before its end is accepted here (issue #20): the open deadline row is closed as
-   * answered and the submission written, and the case told by a signal before the transaction commits; the case
-   * takes it as told, and the answer waits for no worker. The case's rules for it: this institution's case (checked
-   * above), a text that is not blank, and the deadline row open, read under its lock. Near the end of the deadline,
-   * and for a repair application (which has no deadline), the workflow decides (stage, deadline, party) and the
-   * answer comes once it has accepted it: its deadline timer and the answer are then ordered by the case itself. A
-   * resent answer finds the deadline closed and is refused as out of the window, as the case would refuse it.
+   * An answer to a deadline is accepted here (issue #20): the open deadline row is closed as answered and the
+   * submission written, with the case's telling of it (cases/case-tellings.ts); once committed the institution is
+   * answered and the case told by a signal, which it takes as told, so the answer waits for no worker and no Temporal
+   * round trip. The case's rules for it, applied to the row under its lock: this institution's case, a text that is
+   * not blank, the deadline open and not past its end (answer-window.ts). A telling that reaches the case after the
+   * deadline's end (Temporal down, the API stopped) still counts: at the end the case asks the row, which says
+   * answered (runtime/institution-deadlines.ts `lapse`). With no open deadline of its kind, and for a repair
+   * application (which has no deadline), the case decides (stage, party, repair dates) and the answer comes once it
+   * has accepted it. A resent answer finds the deadline closed and is refused as out of the window.
    */
   private async submit(caseNo: string, user: AuthUser, update: UpdateDefinition<CaseSnapshot, [InstitutionSubmission]>,
     s: Omit<InstitutionSubmission, 'actor'>, kind: InstitutionDeadlineKind | null) {
@@ -72,25 +76,19 @@ export class PortalService {
     if (deadline && kind) {
       if (!s.text?.trim()) rules.reject(RejectCode.OUTCOME_INVALID, '请填写说明'); // the case's rule for every answer
       const actor = actorOf(user);
-      // decided on the row as it is under its lock, at the last moment before the case is told
-      const taken = await this.caseRows.transaction(async (m) => {
+      // decided on the row as it is under its lock, and received at that moment
+      const held = await this.caseRows.transaction(async (m) => {
         const row = await this.deadlinesOf.lockedOpen(m, deadline.id);
         if (!row) rules.reject(RejectCode.WRONG_STAGE, rules.NOT_IN_WINDOW[kind]); // answered or closed meanwhile
-        if (!portalAccepts(row!, Date.now())) return false;
+        const told = { signal: 'institutionAnswered', payload: { ...s, actor, deadlineId: deadline.id, atMs: Date.now() } } as const;
+        // the case's words for it (runtime/handlers.ts); its timer closes the row as missed at the end
+        if (!inTime(row!, told.payload.atMs)) rules.reject(RejectCode.DEADLINE_PASSED, `提交期限已于 ${row!.dueDate} 届满`);
         await this.deadlinesOf.answered(m, {
           caseNo, kind, round: deadline.round, deadlineId: deadline.id, actor, text: s.text, fileIds: s.fileIds, key: `${caseNo}:answer:${deadline.id}`,
         });
-        await this.gateway.tellAnswered(caseNo, { ...s, actor, deadlineId: deadline.id, atMs: Date.now() });
-        return true;
+        return { id: await this.tellings.hold(m, caseNo, told), told };
       });
-      if (!taken) {
-        // near the deadline's end the case decides. An open deadline row it refuses as "not in the window" is one it
-        // has not heard of yet: wait for it
-        await this.gateway.acceptCaughtUp(caseNo, user, update, s, `${deadline.id}:answer`, ['WRONG_STAGE']);
-        await this.caseRows.applyWritesNow(caseNo, [{
-          write: 'answered', key: `${caseNo}:answer:${deadline.id}`, kind, round: deadline.round, deadlineId: deadline.id, actor, text: s.text, fileIds: s.fileIds,
-        }]);
-      }
+      this.tellings.tellSoon(held.id, caseNo, held.told);
     } else {
       await this.gateway.accept(caseNo, user, update, s, randomUUID());
     }

@@ -6,7 +6,6 @@ import { CasesModule } from '../cases/cases.module';
 import { WorklistRepository } from './worklist.repository';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
-import { ToldCompletions } from './told-completions';
 
-@Module({ imports: [CasesModule, CalendarModule, TypeOrmModule.forFeature([UserEntity])], controllers: [TasksController], providers: [TasksService, WorklistRepository, ToldCompletions] })
+@Module({ imports: [CasesModule, CalendarModule, TypeOrmModule.forFeature([UserEntity])], controllers: [TasksController], providers: [TasksService, WorklistRepository] })
 export class TasksModule {}

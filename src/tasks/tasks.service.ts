@@ -12,7 +12,7 @@ import * as rules from '../../workflows/task-rules';
 import type { CompleteTaskDto, WorklistQueryDto } from './dto/task.dto';
 import { TaskEntity } from './task.entity';
 import { WorklistRepository } from './worklist.repository';
-import { ToldCompletions } from './told-completions';
+import { CaseTellings } from '../cases/case-tellings';
 import { CalendarService } from '../calendar/calendar.service';
 import { beijingToday } from '../common/time/beijing';
 import { taskChanged, taskClosed, taskNotFound } from '../cases/case.errors';
@@ -42,7 +42,7 @@ export class TasksService {
     private readonly cases: CaseRepository,
     private readonly measureCatalogue: MeasureCatalogueService,
     private readonly calendar: CalendarService,
-    private readonly toldCompletions: ToldCompletions,
+    private readonly tellings: CaseTellings,
   ) {}
 
   /**
@@ -88,7 +88,7 @@ export class TasksService {
    * Accepted in the worklist, where the holder is decided (issue #20): under the task's lock the row is read again
    * and the case's own rules (workflows/task-rules.ts) are applied to it and to the case's earlier completions —
    * holder, outcome, four eyes, legal review — then the completion is written with the case's telling of it
-   * (told-completions.ts), and once committed the case is told by a signal that the answer does not wait for. A
+   * (cases/case-tellings.ts), and once committed the case is told by a signal that the answer does not wait for. A
    * refusal writes nothing and tells the case nothing. The case takes what it is told (runtime/handlers.ts), so no
    * one is told "done" and later refused, and the answer waits for no worker and no Temporal round trip: the next
    * task and stage follow within the case's next steps.
@@ -96,7 +96,7 @@ export class TasksService {
   async complete(taskId: string, user: AuthUser, dto: CompleteTaskDto) {
     const actor = actorOf(user);
     const outcome: TaskOutcome = { ...dto };
-    const told = { taskId, actor, outcome }; // what the case is told once the completion is committed
+    const told = { signal: 'taskCompleted', payload: { taskId, actor, outcome } } as const; // told once committed
     const task = await this.tasks.locked(taskId, async (m) => {
       const row = await this.live(taskId, m);
       const open = asOpenTask(row);
@@ -116,9 +116,9 @@ export class TasksService {
       const done = await this.tasks.change(m, { taskId, type: 'TASK_COMPLETED', actor, key: `${row.caseNo}:completed:${taskId}`, outcome });
       // the case closed it meanwhile (a withdrawal's step does not wait for this lock): nothing written, nothing told
       if (!done) throw taskClosed();
-      return { done, caseNo: row.caseNo, held: await this.toldCompletions.hold(m, row.caseNo, told) };
+      return { done, caseNo: row.caseNo, held: await this.tellings.hold(m, row.caseNo, told) };
     });
-    this.toldCompletions.tellSoon(task.held, task.caseNo, told);
+    this.tellings.tellSoon(task.held, task.caseNo, told);
     return { task: task.done, accepted: true };
   }
 

@@ -9,15 +9,15 @@ import { makeIdNumber, makeUscc } from '../support/factories';
 import { auth, consentToElectronicService, doTask, followCase } from '../support/http-case';
 import { quietTemporalRuntime, workerContext } from '../support/temporal';
 import { waitFor } from '../support/platform';
-import { ToldCompletions } from '../../src/tasks/told-completions';
+import { CaseTellings } from '../../src/cases/case-tellings';
 import { CaseTaskRepository } from '../../src/cases/case-task.repository';
 import { CaseGateway } from '../../src/cases/case-gateway';
 
 /**
  * Issue #20, fast writes: claims, releases and reassignments are worklist writes in PostgreSQL (optimistic
  * concurrency on tasks.version) that the case learns of by a signal; a completion is accepted there too, under the
- * task's lock with the case's own rules, and told to the case by a signal it takes as told; an institution's answer
- * answers once the case has accepted it. What the rules refuse is refused, with nothing written and nothing told.
+ * task's lock with the case's own rules, and told to the case by a signal it takes as told; so is an institution's
+ * answer to an open deadline. What the rules refuse is refused, with nothing written and nothing told.
  */
 describe('fast writes', () => {
   let t: TestApp;
@@ -65,7 +65,7 @@ describe('fast writes', () => {
     };
   }
   const untold = async (taskId: string): Promise<{ failed_at: Date | null; attempts: number }[]> =>
-    t.ds.query(`SELECT failed_at, attempts FROM told_completions WHERE task_id = $1`, [taskId]);
+    t.ds.query(`SELECT failed_at, attempts FROM case_tellings WHERE subject_id = $1`, [taskId]);
   const eventsOf = async (taskId: string): Promise<string[]> => (await t.ds.query(
     `SELECT type FROM case_events WHERE payload->>'taskId' = $1 ORDER BY id`, [taskId])).map((r: { type: string }) => r.type);
 
@@ -216,22 +216,22 @@ describe('fast writes', () => {
     const { caseNo, taskId } = await openCase(a.token);
     await t.http().post(`/api/tasks/${taskId}/claim`).set(auth(a.token)).expect(200);
     // what a completion commits, without the telling after it: an API killed between its commit and its signal
-    const told = t.app.get(ToldCompletions);
+    const told = t.app.get(CaseTellings);
     const done = { taskId, actor: { id: a.user.id, role: 'officer' as const, officeCode: 'XWPX' }, outcome: { summary: '经查属实', severity: 'general' as const } };
     await t.ds.transaction(async (m) => {
       await t.app.get(CaseTaskRepository).change(m, { taskId, type: 'TASK_COMPLETED', actor: done.actor, key: `${caseNo}:completed:${taskId}`, outcome: done.outcome });
-      await told.hold(m, caseNo, done);
+      await told.hold(m, caseNo, { signal: 'taskCompleted', payload: done });
     });
     // within the lease the writer may still tell it: no sweep takes it
     await told.sweep();
     expect(await untold(taskId)).toEqual([{ failed_at: null, attempts: 0 }]);
     expect((await history(caseNo)).told).toEqual([]);
-    await t.ds.query(`UPDATE told_completions SET next_at = now() WHERE task_id = $1`, [taskId]); // the lease has run out
+    await t.ds.query(`UPDATE case_tellings SET next_at = now() WHERE subject_id = $1`, [taskId]); // the lease has run out
     await waitFor('the sweep', async () => (await told.sweep(), (await untold(taskId)).length === 0));
     expect((await history(caseNo)).told).toEqual([done]);
     expect((await followCase(t, a.token, caseNo, taskId)).stage).toBe('APPROVAL');
     // told twice (a sweep and a late telling by the writer), the case takes it once: one approval, still open
-    await t.app.get(CaseGateway).tellCompleted(caseNo, done);
+    await t.app.get(CaseGateway).tell(caseNo, { signal: 'taskCompleted', payload: done }, 5_000);
     await waitFor('the second telling in the history', async () => (await history(caseNo)).told.length === 2);
     await waitFor('the case at rest', async () => !(await temporal.workflow.getHandle(caseNo).describe()).raw.pendingWorkflowTask);
     const approvals = await t.ds.query(`SELECT status FROM tasks WHERE case_no = $1 AND kind = 'approve-determination'`, [caseNo]);
@@ -244,19 +244,19 @@ describe('fast writes', () => {
     const { caseNo, taskId } = await openCase(a.token);
     const done = { taskId, actor: { id: a.user.id, role: 'officer' as const, officeCode: 'XWPX' }, outcome: { summary: '经查属实', severity: 'general' as const } };
     await temporal.workflow.getHandle(caseNo).terminate('ended before the completion was told (test)');
-    const told = t.app.get(ToldCompletions);
-    await t.ds.transaction((m) => told.hold(m, caseNo, done));
-    await t.ds.query(`UPDATE told_completions SET next_at = now() WHERE task_id = $1`, [taskId]);
+    const told = t.app.get(CaseTellings);
+    await t.ds.transaction((m) => told.hold(m, caseNo, { signal: 'taskCompleted', payload: done }));
+    await t.ds.query(`UPDATE case_tellings SET next_at = now() WHERE subject_id = $1`, [taskId]);
     const [kept] = await waitFor('the sweep', async () => {
       await told.sweep();
       const rows = await untold(taskId);
       return rows.some((r) => r.failed_at) && rows;
     });
     expect(kept).toEqual({ failed_at: expect.any(Date), attempts: 1 });
-    await t.ds.query(`UPDATE told_completions SET next_at = now() WHERE task_id = $1`, [taskId]);
+    await t.ds.query(`UPDATE case_tellings SET next_at = now() WHERE subject_id = $1`, [taskId]);
     await told.sweep();
     expect(await untold(taskId)).toEqual([kept]); // not taken again
-    await t.ds.query(`DELETE FROM told_completions WHERE task_id = $1`, [taskId]);
+    await t.ds.query(`DELETE FROM case_tellings WHERE subject_id = $1`, [taskId]);
   });
 
   it('takes an objection in the portal, with its receipt at once and the deadline closed, and tells the case', async () => {
@@ -271,6 +271,14 @@ describe('fast writes', () => {
     const blank = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '      ', fileIds: [] });
     expect(blank.status).toBe(400);
     expect(blank.body).toMatchObject({ code: 'OUTCOME_INVALID', message: '请填写说明' });
+    // past its end (the day before today, Beijing) and its row still open, the case's timer not yet run: too late
+    const [{ due }] = await t.ds.query(`SELECT due_date::text AS due FROM institution_deadlines WHERE case_no = $1 AND status = 'open'`, [caseNo]);
+    const [[{ yesterday }]] = await t.ds.query( // TypeORM answers an UPDATE … RETURNING as [rows, count]
+      `UPDATE institution_deadlines SET due_date = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1 WHERE case_no = $1 AND status = 'open' RETURNING due_date::text AS yesterday`, [caseNo]);
+    const late = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '逾期提出的异议', fileIds: [] });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'DEADLINE_PASSED', message: `提交期限已于 ${yesterday} 届满` });
+    await t.ds.query(`UPDATE institution_deadlines SET due_date = $2 WHERE case_no = $1 AND status = 'open'`, [caseNo, due]);
     const sent = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution))
       .send({ reason: '我机构已取得办学许可证，认定事实有误', fileIds: [] }).expect(200);
     expect(sent.body).toMatchObject({ caseNo, accepted: true });
@@ -278,8 +286,9 @@ describe('fast writes', () => {
     expect(receipt).toEqual({ kind: 'objection', round: 0 });
     const open = await t.ds.query(`SELECT 1 FROM institution_deadlines WHERE case_no = $1 AND status = 'open'`, [caseNo]);
     expect(open).toHaveLength(0);
-    // well before the deadline's end the portal accepts it and the case takes it as told (no update of the case's)
-    const h = await history(caseNo);
+    // well before the deadline's end the portal accepts it and the case is told right after (no update of the case's)
+    const h = await waitFor('the case told', async () => { const x = await history(caseNo); return x.answered.length > 0 && x; });
+    expect(await waitFor('the telling done', async () => (await t.ds.query(`SELECT 1 FROM case_tellings WHERE case_no = $1`, [caseNo])).length === 0)).toBe(true);
     expect(h.answered).toEqual([expect.objectContaining({ text: '我机构已取得办学许可证，认定事实有误', deadlineId: expect.any(String), atMs: expect.any(Number) })]);
     expect(h.acceptedAnswers).toEqual([]);
     // a second objection is the case's to refuse: the window has closed

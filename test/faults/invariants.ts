@@ -55,15 +55,15 @@ export async function checkInvariants(o: {
     if (problem) bad(`${caseNo}: ${problem}`);
   }
 
-  // every completion a person was told was accepted has been told to its case (issue #20): none left in the table
-  // once a killed API's lease has run out and a sweep has passed
-  let untold: { case_no: string; task_id: string; failed: boolean }[] = [];
+  // every completion and answer a person was told was accepted has been told to its case (issue #20): none left in
+  // the table once a killed API's lease has run out and a sweep has passed
+  let untold: { case_no: string; signal: string; subject_id: string; failed: boolean }[] = [];
   for (let attempt = 0; attempt < 30; attempt++) {
-    untold = await ds.query(`SELECT case_no, task_id, failed_at IS NOT NULL AS failed FROM told_completions WHERE case_no = ANY($1)`, [caseNos]);
+    untold = await ds.query(`SELECT case_no, signal, subject_id, failed_at IS NOT NULL AS failed FROM case_tellings WHERE case_no = ANY($1)`, [caseNos]);
     if (!untold.length) break;
     await sleep(1000);
   }
-  for (const u of untold) bad(`${u.case_no}: the completion of task ${u.task_id} was ${u.failed ? 'refused by the case' : 'never told to the case'}`);
+  for (const u of untold) bad(`${u.case_no}: the ${u.signal} of ${u.subject_id} was ${u.failed ? 'refused by the case' : 'never told to the case'}`);
 
   // 2. credit records: each one the case's own state calls for, exactly once
   const expected: { case_no: string; kind: string; want: number; have: number }[] = await ds.query(`

@@ -26,10 +26,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: '未登录或令牌无效（UNAUTHENTICATED）',
   403: '无权执行该操作（FORBIDDEN 等）',
   404: '所指的资源不存在或不属于本机构（*_NOT_FOUND）',
-  409: '与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等）',
+  409: '与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等）',
   413: '请求内容过大（PAYLOAD_TOO_LARGE：JSON 请求体上限 100 KB，上传文件上限见 UPLOAD_MAX_BYTES）',
   415: '不支持的文件类型',
-  422: '业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等）',
+  422: '业务规则不允许（CALENDAR_YEAR_UNKNOWN 等）',
   429: '请求过于频繁（TOO_MANY_REQUESTS）',
   503: '依赖服务（数据库、Temporal、Redis）暂不可用，或案件流程未及时应答（SERVICE_UNAVAILABLE、CASE_BUSY）；按 Retry-After 稍后重试，写操作重试前先刷新确认',
 };

@@ -37,6 +37,7 @@ import { ProvisionalDeadlines1767170000001 } from './1767170000001-provisional-d
 import { RepairRefusalsCounterPeriods1767180000005 } from './1767180000005-repair-refusals-counter-periods';
 import { BanFromService1767180000009 } from './1767180000009-ban-from-service';
 import { ToldCompletions1767190000001 } from './1767190000001-told-completions';
+import { CaseTellings1767200000001 } from './1767200000001-case-tellings';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and js (dist). */
 export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData1764000000001, PlatformOutbox1764000000002,
@@ -49,4 +50,5 @@ export const MIGRATIONS = [InitialSchema1764000000000, ReferenceData176400000000
   PenaltyActors1766200000001, MeasureCatalogue1766200000002, PenaltyProcedure1766200000003, PenaltyDocuments1766200000004,
   Subjects1767120000001, RecordRepairs1767130000001, TaskVersion1767140000001, SeriousList1767160000001,
   ProvisionalDeadlines1767170000001, RepairRefusalsCounterPeriods1767180000005,
-  BanFromService1767180000009, ToldCompletions1767190000001];
+  BanFromService1767180000009, ToldCompletions1767190000001,
+  CaseTellings1767200000001];

@@ -1,8 +1,8 @@
-import { deadlineEndsAtMs, portalAccepts } from '../../../src/portal/answer-window';
+import { deadlineEndsAtMs, inTime } from '../../../src/portal/answer-window';
 
-/** Who decides an institution's answer (issue #20): the portal, except in the last quarter hour of the deadline. */
+/** When an institution's answer is in time (issue #20): until 24:00 Beijing of the due date, a provisional date always. */
 describe('the portal\'s answer window', () => {
-  // due 2026-12-31: the deadline ends at 2027-01-01 00:00 Beijing = 2026-12-31 16:00 UTC; the case decides from 15:45 UTC
+  // due 2026-12-31: the deadline ends at 2027-01-01 00:00 Beijing = 2026-12-31 16:00 UTC
   const due = { dueDate: '2026-12-31', provisional: false };
 
   it('ends a deadline at 24:00 Beijing time of its due date', () => {
@@ -11,14 +11,14 @@ describe('the portal\'s answer window', () => {
 
   it.each([
     ['2026-12-20T02:00:00Z', true],
-    ['2026-12-31T15:44:59Z', true],
-    ['2026-12-31T15:45:00Z', false], // 23:45 Beijing on the last day: the case orders its timer and the answer
-    ['2026-12-31T16:30:00Z', false], // past: the case refuses it as late (DEADLINE_PASSED)
-  ])('at %s the portal accepts: %s', (at, expected) => {
-    expect(portalAccepts(due, Date.parse(at))).toBe(expected);
+    ['2026-12-31T15:59:59.999Z', true], // 23:59:59.999 Beijing on the last day
+    ['2026-12-31T16:00:00Z', false], // 24:00: the deadline has ended (DEADLINE_PASSED)
+    ['2027-01-02T01:00:00Z', false],
+  ])('an answer at %s is in time: %s', (at, expected) => {
+    expect(inTime(due, Date.parse(at))).toBe(expected);
   });
 
-  it('always accepts an answer to a provisional deadline: it never lapses before its year is published', () => {
-    expect(portalAccepts({ ...due, provisional: true }, Date.parse('2027-01-03T00:00:00Z'))).toBe(true);
+  it('always takes an answer to a provisional deadline: it never lapses before its year is published', () => {
+    expect(inTime({ ...due, provisional: true }, Date.parse('2027-01-03T00:00:00Z'))).toBe(true);
   });
 });
