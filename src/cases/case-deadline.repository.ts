@@ -12,16 +12,21 @@ export const DEADLINE_LABELS: Record<InstitutionDeadlineKind | 'repair', string>
 export interface NewSubmission {
   caseNo: string; kind: InstitutionDeadlineKind | 'repair'; round: number; deadlineId: string | null; actor: Actor; text: string;
   fileIds: string[]; routes?: string[]; key: string;
+  /** When it was received, if not the transaction's start: the portal's one instant for the answer (issue #20). */
+  atMs?: number;
 }
 
-export interface DeadlineClosing {
-  caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; status: 'answered' | 'missed'; dueDate: string;
-}
+export interface DeadlineEnd { caseNo: string; deadlineId: string; kind: InstitutionDeadlineKind; dueDate: string }
+
+/** A deadline row as the portal decides an answer on it. */
+export interface DeadlineState { id: string; round: number; status: 'open' | 'answered' | 'missed' | 'cancelled'; dueDate: string; provisional: boolean }
 
 export interface OpenDeadlineRow {
   caseNo: string; kind: InstitutionDeadlineKind; round: number; dueDate: string; provisional: boolean; status: string; stage: string;
   documentNo: string | null; documentTitle: string | null; servedOn: string | null;
 }
+
+const DEADLINE_STATE = `id, round, status, due_date::text AS "dueDate", provisional`;
 
 /** The institution's deadlines (`institution_deadlines`) and its answers to them (`case_submissions`). */
 @Injectable()
@@ -62,11 +67,17 @@ export class CaseDeadlineRepository {
     return rows.map((r) => r.case_no);
   }
 
-  /** A missed deadline is a fact on the case: who missed what, and when it was due. */
-  async close(m: EntityManager, a: DeadlineClosing): Promise<void> {
-    if ((await this.markClosed(m, a.deadlineId, a.status)) && a.status === 'missed') {
+  /**
+   * A missed deadline is a fact on the case: who missed what, and when it was due. Closed only if still open (an
+   * earlier attempt, an answer or a withdrawal closed it otherwise); the period ends at 24:00 of its last day.
+   */
+  async missed(m: EntityManager, a: DeadlineEnd): Promise<void> {
+    // TypeORM answers an UPDATE with [rows, count]
+    const [, closed] = await m.query(
+      `UPDATE institution_deadlines SET status = 'missed', closed_at = now() WHERE id = $1 AND status = 'open'`, [a.deadlineId]);
+    if (closed > 0) {
       await this.events.insert(m, {
-        caseNo: a.caseNo, type: 'DEADLINE_MISSED', reason: `机构未在 ${a.dueDate} 前${DEADLINE_LABELS[a.kind]}`,
+        caseNo: a.caseNo, type: 'DEADLINE_MISSED', reason: `机构逾期未${DEADLINE_LABELS[a.kind]}（期限至 ${a.dueDate} 24 时届满）`,
         payload: { deadlineId: a.deadlineId, kind: a.kind, dueDate: a.dueDate, party: 'institution' }, idempotencyKey: `${a.deadlineId}:missed`,
       });
     }
@@ -83,9 +94,9 @@ export class CaseDeadlineRepository {
   async answered(m: EntityManager, a: NewSubmission & { deadlineId: string }): Promise<void> {
     await m.query(
       `WITH closed AS (UPDATE institution_deadlines SET status = 'answered', closed_at = now() WHERE id = $4 AND status = 'open')
-       INSERT INTO case_submissions (case_no, kind, round, deadline_id, text, routes, file_ids, submitted_by, idempotency_key)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING`,
-      [a.caseNo, a.kind, a.round, a.deadlineId, a.text, a.routes ?? [], a.fileIds, a.actor.id, a.key]);
+       INSERT INTO case_submissions (case_no, kind, round, deadline_id, text, routes, file_ids, submitted_by, idempotency_key, submitted_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9, coalesce(to_timestamp($10::float8 / 1000), now())) ON CONFLICT (idempotency_key) DO NOTHING`,
+      [a.caseNo, a.kind, a.round, a.deadlineId, a.text, a.routes ?? [], a.fileIds, a.actor.id, a.key, a.atMs ?? null]);
   }
 
   async insertSubmission(m: EntityManager, a: NewSubmission): Promise<void> {
@@ -104,36 +115,30 @@ export class CaseDeadlineRepository {
         WHERE d.uscc = $1 AND d.status = 'open' ORDER BY d.due_date`, [uscc]);
   }
 
-  /** The case's open deadline of this kind (at most one is open at a time), if any. */
-  async openOf(caseNo: string, kind: InstitutionDeadlineKind): Promise<{ id: string; round: number } | null> {
+  /** The case's latest deadline of this kind (one at a time is open; a later round opens after the earlier closed). */
+  async latestOf(caseNo: string, kind: InstitutionDeadlineKind): Promise<DeadlineState | null> {
     const [row] = await this.ds.query(
-      `SELECT id, round FROM institution_deadlines WHERE case_no = $1 AND kind = $2 AND status = 'open' ORDER BY round DESC LIMIT 1`, [caseNo, kind]);
+      `SELECT ${DEADLINE_STATE} FROM institution_deadlines WHERE case_no = $1 AND kind = $2 ORDER BY round DESC, opened_at DESC LIMIT 1`, [caseNo, kind]);
     return row ?? null;
   }
 
-  /** The deadline row under its row lock, if it is still open: what the portal decides an answer on (issue #20). */
-  async lockedOpen(m: EntityManager, deadlineId: string): Promise<{ dueDate: string; provisional: boolean } | null> {
-    const [row] = await m.query(
-      `SELECT due_date::text AS "dueDate", provisional FROM institution_deadlines WHERE id = $1 AND status = 'open' FOR UPDATE`, [deadlineId]);
-    return row ?? null;
+  /** The deadline row under its row lock: what the portal decides an answer on (issue #20). */
+  async locked(m: EntityManager, deadlineId: string): Promise<DeadlineState> {
+    const [row] = await m.query(`SELECT ${DEADLINE_STATE} FROM institution_deadlines WHERE id = $1 FOR UPDATE`, [deadlineId]);
+    return row;
   }
 
   /** The answer filed to a deadline, with its author as an actor, if there is one (an answered deadline has one). */
   async answerTo(m: EntityManager, deadlineId: string): Promise<RecordedAnswer | null> {
     const [row] = await m.query(
-      `SELECT s.text, s.file_ids AS "fileIds", (extract(epoch FROM s.submitted_at) * 1000)::float8 AS "atMs",
-              json_build_object('id', u.id, 'role', u.role, 'officeCode', u.office_code, 'uscc', u.uscc) AS actor
+      // the actor as the API makes it (case-gateway.ts actorOf): an institution account acts for no office
+      `SELECT s.text, s.file_ids AS "fileIds", round(extract(epoch FROM s.submitted_at) * 1000)::float8 AS "atMs",
+              CASE WHEN u.role = 'institution' THEN json_build_object('id', u.id, 'role', u.role, 'officeCode', NULL, 'uscc', u.uscc)
+                   ELSE json_build_object('id', u.id, 'role', u.role, 'officeCode', u.office_code) END AS actor
          FROM case_submissions s JOIN institution_deadlines d ON d.id = s.deadline_id AND d.status = 'answered'
          JOIN users u ON u.id = s.submitted_by
         WHERE s.deadline_id = $1 ORDER BY s.submitted_at LIMIT 1`, [deadlineId]);
     return row ?? null;
   }
 
-  /** Whether this call closed the deadline (false: closed before, by an earlier attempt or a withdrawal). */
-  async markClosed(m: EntityManager, deadlineId: string, status: 'answered' | 'missed'): Promise<boolean> {
-    // TypeORM answers an UPDATE with [rows, count]
-    const [, count] = await m.query(
-      `UPDATE institution_deadlines SET status = $2, closed_at = now() WHERE id = $1 AND status = 'open'`, [deadlineId, status]);
-    return count > 0;
-  }
 }

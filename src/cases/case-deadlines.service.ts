@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CaseWrite, InstitutionDeadlineKind, RecordedAnswer, TaskKind } from '../../workflows/contracts';
 import { TASK_LABELS } from '../../workflows/labels';
-import { CaseDeadlineRepository, DEADLINE_LABELS, DeadlineClosing, NewSubmission } from './case-deadline.repository';
+import { CaseDeadlineRepository, DEADLINE_LABELS, DeadlineEnd, NewSubmission } from './case-deadline.repository';
 import { CaseEventRepository } from './case-event.repository';
 import { CaseTaskRepository } from './case-task.repository';
 import { CaseRepository } from './case.repository';
@@ -73,10 +73,10 @@ export class CaseDeadlinesService {
    * portal committed an answer to it first, that answer is the case's (its telling may still be on its way: issue #20).
    * A retry answers the same: a deadline this step closed stays missed.
    */
-  lapseInstitutionDeadline(a: Omit<DeadlineClosing, 'status'>, writes: CaseWrite[] = []): Promise<RecordedAnswer | null> {
+  lapseInstitutionDeadline(a: DeadlineEnd, writes: CaseWrite[] = []): Promise<RecordedAnswer | null> {
     return this.cases.transaction(async (m) => {
       await this.cases.applyWrites(m, a.caseNo, writes);
-      await this.deadlines.close(m, { ...a, status: 'missed' });
+      await this.deadlines.missed(m, a);
       return this.deadlines.answerTo(m, a.deadlineId);
     });
   }

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { UpdateDefinition } from '@temporalio/client';
 import type { AuthUser } from '../auth/role';
 import { CaseDeadlineRepository } from '../cases/case-deadline.repository';
 import { actorOf, CaseGateway } from '../cases/case-gateway';
 import { CaseRepository } from '../cases/case.repository';
 import { CaseTellings } from '../cases/case-tellings';
 import { DeadlineClockService } from '../cases/deadline-clock.service';
-import {
-  applyRepairUpdate, CaseSnapshot, InstitutionDeadlineKind, InstitutionSubmission, RejectCode, submitObjectionUpdate, submitRectificationUpdate,
-  submitStatementUpdate,
-} from '../../workflows/contracts';
-import { inTime } from './answer-window';
+import { applyRepairUpdate, InstitutionDeadlineKind, InstitutionSubmission, RejectCode } from '../../workflows/contracts';
+import { assertAnswerable } from './answer-window';
 import { UploadsService } from './uploads.service';
 import { caseNotFound } from '../cases/case.errors';
 import * as rules from '../../workflows/task-rules';
@@ -36,62 +32,58 @@ export class PortalService {
   }
 
   objection(caseNo: string, user: AuthUser, text: string, fileIds: string[]) {
-    return this.submit(caseNo, user, submitObjectionUpdate, { text, fileIds }, 'objection');
+    return this.answer(caseNo, user, { text, fileIds }, 'objection');
   }
 
   statement(caseNo: string, user: AuthUser, text: string, fileIds: string[]) {
-    return this.submit(caseNo, user, submitStatementUpdate, { text, fileIds }, 'statement');
+    return this.answer(caseNo, user, { text, fileIds }, 'statement');
   }
 
   rectificationReport(caseNo: string, user: AuthUser, text: string, fileIds: string[]) {
-    return this.submit(caseNo, user, submitRectificationUpdate, { text, fileIds }, 'rectification');
+    return this.answer(caseNo, user, { text, fileIds }, 'rectification');
   }
 
-  repairApplication(caseNo: string, user: AuthUser, text: string, fileIds: string[], routes: string[]) {
-    return this.submit(caseNo, user, applyRepairUpdate, { text, fileIds, routes }, null);
+  /** A repair application has no deadline: the case decides it (stage, party, repair dates) and answers once it has accepted it. */
+  async repairApplication(caseNo: string, user: AuthUser, text: string, fileIds: string[], routes: string[]) {
+    await this.ownCaseAndFiles(caseNo, user, fileIds);
+    await this.gateway.accept(caseNo, user, applyRepairUpdate, { text, fileIds, routes }, randomUUID());
+    return ACCEPTED(caseNo);
   }
 
   /**
-   * An answer to a deadline is accepted here (issue #20): the open deadline row is closed as answered and the
-   * submission written, with the case's telling of it (cases/case-tellings.ts); once committed the institution is
-   * answered and the case told by a signal, which it takes as told, so the answer waits for no worker and no Temporal
-   * round trip. The case's rules for it, applied to the row under its lock: this institution's case, a text that is
-   * not blank, the deadline open and not past its end (answer-window.ts). A telling that reaches the case after the
+   * An answer to a deadline is accepted here (issue #20), received when the request came: under the deadline row's
+   * lock the case's rules are applied to it (answer-window.ts: open, not answered, not past its end; a text that is
+   * not blank), the row closed as answered and the submission written, with the case's telling of it
+   * (cases/case-tellings.ts). Once committed the institution is answered and the case told by a signal it takes as
+   * told, so the answer waits for no worker and no Temporal round trip. A telling that reaches the case after the
    * deadline's end (Temporal down, the API stopped) still counts: at the end the case asks the row, which says
-   * answered (runtime/institution-deadlines.ts `lapse`). With no open deadline of its kind, and for a repair
-   * application (which has no deadline), the case decides (stage, party, repair dates) and the answer comes once it
-   * has accepted it. A resent answer finds the deadline closed and is refused as out of the window.
+   * answered (runtime/institution-deadlines.ts `lapse`). A resend finds the row answered: ALREADY_SUBMITTED.
    */
-  private async submit(caseNo: string, user: AuthUser, update: UpdateDefinition<CaseSnapshot, [InstitutionSubmission]>,
-    s: Omit<InstitutionSubmission, 'actor'>, kind: InstitutionDeadlineKind | null) {
-    // three reads at once, each in the write lane, refused in this order: whose case, whose files, which deadline
-    const [own, files, open] = await Promise.allSettled([
-      this.caseRows.belongsTo(caseNo, user.uscc), this.uploads.assertOwned(s.fileIds, user), kind ? this.deadlinesOf.openOf(caseNo, kind) : null,
-    ]);
+  private async answer(caseNo: string, user: AuthUser, s: Omit<InstitutionSubmission, 'actor'>, kind: InstitutionDeadlineKind) {
+    const atMs = Date.now();
+    const [, latest] = await Promise.all([this.ownCaseAndFiles(caseNo, user, s.fileIds), this.deadlinesOf.latestOf(caseNo, kind)]);
+    assertAnswerable(kind, latest, atMs); // refused without a transaction; decided again below under the row's lock
+    if (!s.text?.trim()) rules.reject(RejectCode.OUTCOME_INVALID, '请填写说明'); // the case's rule for every answer
+    const actor = actorOf(user);
+    const told = { signal: 'institutionAnswered', payload: { ...s, actor, deadlineId: latest.id, atMs } } as const;
+    const held = await this.caseRows.transaction(async (m) => {
+      assertAnswerable(kind, await this.deadlinesOf.locked(m, latest.id), atMs);
+      await this.deadlinesOf.answered(m, {
+        caseNo, kind, round: latest.round, deadlineId: latest.id, actor, text: s.text, fileIds: s.fileIds, key: `${caseNo}:answer:${latest.id}`, atMs,
+      });
+      return this.tellings.hold(m, caseNo, told);
+    });
+    this.tellings.tellSoon(held, caseNo, told);
+    return ACCEPTED(caseNo);
+  }
+
+  /** Refused in this order: whose case (404 for another's), whose files; both read at once, in the write lane. */
+  private async ownCaseAndFiles(caseNo: string, user: AuthUser, fileIds: string[]): Promise<void> {
+    const [own, files] = await Promise.allSettled([this.caseRows.belongsTo(caseNo, user.uscc), this.uploads.assertOwned(fileIds, user)]);
     if (own.status === 'rejected') throw own.reason;
     if (!own.value) throw caseNotFound();
     if (files.status === 'rejected') throw files.reason;
-    if (open.status === 'rejected') throw open.reason;
-    const deadline = open.value;
-    if (deadline && kind) {
-      if (!s.text?.trim()) rules.reject(RejectCode.OUTCOME_INVALID, '请填写说明'); // the case's rule for every answer
-      const actor = actorOf(user);
-      // decided on the row as it is under its lock, and received at that moment
-      const held = await this.caseRows.transaction(async (m) => {
-        const row = await this.deadlinesOf.lockedOpen(m, deadline.id);
-        if (!row) rules.reject(RejectCode.WRONG_STAGE, rules.NOT_IN_WINDOW[kind]); // answered or closed meanwhile
-        const told = { signal: 'institutionAnswered', payload: { ...s, actor, deadlineId: deadline.id, atMs: Date.now() } } as const;
-        // the case's words for it (runtime/handlers.ts); its timer closes the row as missed at the end
-        if (!inTime(row!, told.payload.atMs)) rules.reject(RejectCode.DEADLINE_PASSED, `提交期限已于 ${row!.dueDate} 届满`);
-        await this.deadlinesOf.answered(m, {
-          caseNo, kind, round: deadline.round, deadlineId: deadline.id, actor, text: s.text, fileIds: s.fileIds, key: `${caseNo}:answer:${deadline.id}`,
-        });
-        return { id: await this.tellings.hold(m, caseNo, told), told };
-      });
-      this.tellings.tellSoon(held.id, caseNo, held.told);
-    } else {
-      await this.gateway.accept(caseNo, user, update, s, randomUUID());
-    }
-    return { caseNo, accepted: true, waitingFor: '已受理，案件将转入下一环节' };
   }
 }
+
+const ACCEPTED = (caseNo: string) => ({ caseNo, accepted: true, waitingFor: '已受理，案件将转入下一环节' });

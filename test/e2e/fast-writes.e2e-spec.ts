@@ -12,6 +12,7 @@ import { waitFor } from '../support/platform';
 import { CaseTellings } from '../../src/cases/case-tellings';
 import { CaseTaskRepository } from '../../src/cases/case-task.repository';
 import { CaseGateway } from '../../src/cases/case-gateway';
+import { CaseDeadlineRepository } from '../../src/cases/case-deadline.repository';
 
 /**
  * Issue #20, fast writes: claims, releases and reassignments are worklist writes in PostgreSQL (optimistic
@@ -291,12 +292,45 @@ describe('fast writes', () => {
     expect(await waitFor('the telling done', async () => (await t.ds.query(`SELECT 1 FROM case_tellings WHERE case_no = $1`, [caseNo])).length === 0)).toBe(true);
     expect(h.answered).toEqual([expect.objectContaining({ text: '我机构已取得办学许可证，认定事实有误', deadlineId: expect.any(String), atMs: expect.any(Number) })]);
     expect(h.acceptedAnswers).toEqual([]);
-    // a second objection is the case's to refuse: the window has closed
+    // received once: the submission's time is the one the case was told
+    const [{ at }] = await t.ds.query(`SELECT (extract(epoch FROM submitted_at) * 1000)::float8 AS at FROM case_submissions WHERE case_no = $1`, [caseNo]);
+    expect(at).toBe((h.answered[0] as { atMs: number }).atMs);
+    // a second objection finds the deadline answered
     const again = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '再次提出异议', fileIds: [] });
     expect(again.status).toBe(409);
-    expect(again.body.code).toBe('WRONG_STAGE');
+    expect(again.body).toMatchObject({ code: 'ALREADY_SUBMITTED', message: '已提出异议，请勿重复提交' });
     await doTask(t, officer.token, caseNo, 'review-objection', { summary: '不予采纳', decision: 'reject' });
     const [count] = await t.ds.query(`SELECT count(*)::int AS n FROM case_submissions WHERE case_no = $1`, [caseNo]);
     expect(count.n).toBe(1);
+  });
+
+  it('refuses a resent objection whose first is committed but not yet told, and tells the case the first', async () => {
+    const officer = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const approver = await t.loginAs('approver', { officeCode: 'XWPX' });
+    const { uscc, caseNo } = await openCase(officer.token);
+    await consentToElectronicService(t, officer.token, uscc);
+    const institution = await t.loginAs('institution', { uscc, officeCode: null });
+    await doTask(t, officer.token, caseNo, 'investigate', { summary: '经查属实', severity: 'general' });
+    await doTask(t, approver.token, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' });
+    const [deadline] = await t.ds.query(`SELECT id, round FROM institution_deadlines WHERE case_no = $1 AND kind = 'objection' AND status = 'open'`, [caseNo]);
+    // what an answer commits, without the telling after it: an API killed between its commit and its signal
+    const first = { actor: { id: institution.user.id, role: 'institution', officeCode: null, uscc }, text: '认定事实有误', fileIds: [], deadlineId: deadline.id as string, atMs: Date.now() };
+    const tellings = t.app.get(CaseTellings);
+    await t.ds.transaction(async (m) => {
+      await t.app.get(CaseDeadlineRepository).answered(m, { ...first, caseNo, kind: 'objection', round: deadline.round, key: `${caseNo}:answer:${deadline.id}` });
+      await tellings.hold(m, caseNo, { signal: 'institutionAnswered', payload: first });
+    });
+    // the institution, shown an error, sends again with other words: the case has not heard of the first, the row has
+    const again = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution.token)).send({ reason: '另一段异议理由', fileIds: [] });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_SUBMITTED');
+    expect((await history(caseNo)).acceptedAnswers).toEqual([]);
+    // once the lease has run out a sweep tells the case the first, which it takes: review of that objection
+    await t.ds.query(`UPDATE case_tellings SET next_at = now() WHERE subject_id = $1`, [deadline.id]);
+    await waitFor('the sweep', async () => (await tellings.sweep(), (await t.ds.query(`SELECT 1 FROM case_tellings WHERE subject_id = $1`, [deadline.id])).length === 0));
+    expect((await history(caseNo)).answered).toEqual([first]);
+    await waitFor('the objection under review', async () => (await t.ds.query(
+      `SELECT 1 FROM tasks WHERE case_no = $1 AND kind = 'review-objection' AND status = 'open'`, [caseNo])).length === 1);
+    expect(await t.ds.query(`SELECT text FROM case_submissions WHERE case_no = $1`, [caseNo])).toEqual([{ text: '认定事实有误' }]);
   });
 });

@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { shiftedClock } from '../../activities/case-clock';
+import { CaseDeadlineRepository } from '../../src/cases/case-deadline.repository';
 import { PoliciesService } from '../../src/policies/policies.service';
 import { caseActivitiesFrom } from '../../src/temporal/create-case-worker';
 import { claimTaskUpdate, type Severity, withdrawCaseUpdate } from '../../workflows/contracts';
@@ -106,6 +107,18 @@ async function main(): Promise<void> {
       await c.passDay('2026-02-25'); // a minor case may apply from the day after the decision (02-25)
       await c.applyRepair();
       await c.complete('accept-repair', officer, { summary: '不予受理', decision: 'reject' });
+    },
+    // the portal took the objection on 02-20, its telling lost (Temporal down): the window's end finds it on the row
+    'in-flight-objection-review-after-late-telling': async (c) => {
+      await determine(c);
+      await c.passDay('2026-02-19');
+      const [d] = await ds.query(`SELECT id, round FROM institution_deadlines WHERE case_no = $1 AND kind = 'objection' AND status = 'open'`, [c.caseNo]);
+      await ds.transaction((m) => ctx.get(CaseDeadlineRepository).answered(m, {
+        caseNo: c.caseNo, kind: 'objection', round: d.round, deadlineId: d.id, actor: c.who.institution, text: '我机构已取得许可证，认定事实有误',
+        fileIds: [], key: `${c.caseNo}:answer:${d.id}`,
+      }));
+      await c.passDay('2026-02-24');
+      await c.settled('the objection review', (s) => s.openTasks.some((t) => t.kind === 'review-objection'));
     },
     // last: what it leaves in the time-skipping server held the clock for every scenario after it (about a minute per
     // step); the head has decided; the 列入决定书 waits for paper service, and the list entry with it (brief §7)

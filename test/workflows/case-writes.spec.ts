@@ -116,7 +116,7 @@ describe('queued case writes carried by the next activity', () => {
     await acts.recordCaseWrites({ caseNo: c.caseNo, writes: answered });
     // the objection's end, with the answer on file (its telling not yet come): the answer, as given and by whom
     const lapse = { caseNo: c.caseNo, kind: 'objection' as const, deadlineId: objection.deadlineId, dueDate: objection.dueDate, writes: [] };
-    const [{ at }] = await ds.query(`SELECT (extract(epoch FROM submitted_at) * 1000)::float8 AS at FROM case_submissions WHERE deadline_id = $1`, [objection.deadlineId]);
+    const [{ at }] = await ds.query(`SELECT round(extract(epoch FROM submitted_at) * 1000)::float8 AS at FROM case_submissions WHERE deadline_id = $1`, [objection.deadlineId]);
     const onFile = { actor: c.institution, text: '认定事实有误', fileIds: [], atMs: at };
     expect(await acts.lapseInstitutionDeadline(lapse)).toEqual(onFile);
     expect(await acts.lapseInstitutionDeadline(lapse)).toEqual(onFile);

@@ -85,8 +85,10 @@ describe('completions and answers told to the case', () => {
       await c.passDay('2026-03-09');
       await c.settled('the determination', (s) => s.stage !== 'OBJECTION_WINDOW');
       expect(await c.events()).toContain('DEADLINE_MISSED');
-      // the row is closed: the portal, which answers only an open row, has nothing to accept
-      expect(await r.ds.transaction((m) => r.ctx.get(CaseDeadlineRepository).lockedOpen(m, deadline.id))).toBeNull();
+      // the row is closed as missed: the portal, which answers only an open row, has nothing to accept
+      expect((await r.ds.transaction((m) => r.ctx.get(CaseDeadlineRepository).locked(m, deadline.id))).status).toBe('missed');
+      const [missed] = await r.ds.query(`SELECT reason FROM case_events WHERE case_no = $1 AND type = 'DEADLINE_MISSED'`, [c.caseNo]);
+      expect(missed.reason).toBe('机构逾期未提出异议（期限至 2026-03-09 24 时届满）');
       await expect(c.object()).rejects.toMatchObject({ cause: { type: 'WRONG_STAGE' } });
     });
   });

@@ -75,9 +75,9 @@ export const taskCompletedSignal = defineSignal<[TaskCompleted]>('taskCompleted'
 
 /**
  * The institution answered a deadline in the portal, accepted in PostgreSQL (issue #20): the API closed the open
- * deadline row as answered and wrote the submission, well before the deadline's end (near it, the case's own
- * validator decides: src/portal/portal.service.ts), and tells the case, which takes it as told. `atMs` is when it
- * was accepted: the date the 异议 or report was received, on the documents that answer it.
+ * deadline row as answered and wrote the submission (src/portal/portal.service.ts), and tells the case, which takes
+ * it as told. `atMs` is when it was received: the date the 异议 or report was received, on the documents that
+ * answer it.
  */
 export interface InstitutionAnswered extends InstitutionSubmission {
   deadlineId: string;
@@ -147,6 +147,8 @@ export const RejectCode = {
   OUTCOME_INVALID: 'OUTCOME_INVALID',
   WRONG_STAGE: 'WRONG_STAGE',
   DEADLINE_PASSED: 'DEADLINE_PASSED',
+  /** An answer to a deadline already answered (a resend, a second click). */
+  ALREADY_SUBMITTED: 'ALREADY_SUBMITTED',
   WRONG_PARTY: 'WRONG_PARTY',
   REPAIR_TOO_EARLY: 'REPAIR_TOO_EARLY',
   CASE_CLOSED: 'CASE_CLOSED',

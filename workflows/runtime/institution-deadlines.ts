@@ -12,7 +12,8 @@ export type OpenInstitutionDeadline = C.Deadline & { kind: C.InstitutionDeadline
 
 /**
  * Gives the institution until the deadline to answer in the portal, reminding it before; returns its answer, or
- * null when the deadline passed (then `DEADLINE_MISSED` is queued on the case and the caller moves the case on).
+ * null when the deadline passed with none on its row (then it is closed as missed, `DEADLINE_MISSED` recorded, and the
+ * caller moves the case on).
  */
 export async function institutionAnswer(
   c: CaseRuntime, kind: C.InstitutionDeadlineKind, round: number, span: { workingDays?: number; calendarDays?: number; fromMs?: number; fromDate?: string },

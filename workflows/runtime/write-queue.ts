@@ -1,8 +1,8 @@
 import type * as C from '../contracts';
 
 /**
- * The queue of writes a case makes without an activity of their own (stage changes, task completions, answers,
- * missed deadlines). The next activity "carries" them: it applies them first, in its own transaction, so a stage
+ * The queue of writes a case makes without an activity of their own (stage changes, task completions, answers).
+ * The next activity "carries" them: it applies them first, in its own transaction, so a stage
  * change and the task it opens land together, and a case makes half the activities.
  */
 export class WriteQueue {

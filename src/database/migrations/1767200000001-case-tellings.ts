@@ -22,7 +22,9 @@ export class CaseTellings1767200000001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM case_tellings WHERE signal <> 'taskCompleted'`);
+    // an answer not yet told would never be: the code before this one has no relay for answers
+    const [{ n }] = await q.query(`SELECT count(*)::int AS n FROM case_tellings WHERE signal <> 'taskCompleted'`);
+    if (n > 0) throw new Error(`${n} answer(s) in case_tellings not yet told to their cases: start an API to tell them, then revert`);
     await q.query(`ALTER TABLE case_tellings DROP CONSTRAINT case_tellings_subject_key`);
     await q.query(`ALTER TABLE case_tellings DROP COLUMN signal`);
     await q.query(`ALTER TABLE case_tellings RENAME COLUMN subject_id TO task_id`);

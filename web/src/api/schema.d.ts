@@ -6849,7 +6849,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6904,7 +6904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6913,7 +6913,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6968,7 +6968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6977,7 +6977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7045,7 +7045,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7063,7 +7063,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7139,7 +7139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7157,7 +7157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7280,7 +7280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7298,7 +7298,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7384,7 +7384,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7402,7 +7402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7479,7 +7479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7497,7 +7497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7552,7 +7552,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7561,7 +7561,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7637,7 +7637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7716,7 +7716,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7734,7 +7734,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7809,7 +7809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7818,7 +7818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7896,7 +7896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7972,7 +7972,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8097,7 +8097,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8115,7 +8115,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8190,7 +8190,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8280,7 +8280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8357,7 +8357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8375,7 +8375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8450,7 +8450,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8526,7 +8526,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8605,7 +8605,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8623,7 +8623,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8698,7 +8698,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8777,7 +8777,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8795,7 +8795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8870,7 +8870,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8949,7 +8949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8967,7 +8967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9046,7 +9046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9064,7 +9064,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9140,7 +9140,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9218,7 +9218,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9294,7 +9294,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9371,7 +9371,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9389,7 +9389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9464,7 +9464,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9543,7 +9543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9561,7 +9561,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9648,7 +9648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9666,7 +9666,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9743,7 +9743,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9818,7 +9818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9897,7 +9897,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9915,7 +9915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9994,7 +9994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10012,7 +10012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10087,7 +10087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10164,7 +10164,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10182,7 +10182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10258,7 +10258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10334,7 +10334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10409,7 +10409,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10488,7 +10488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10506,7 +10506,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10585,7 +10585,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10603,7 +10603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10726,7 +10726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10744,7 +10744,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10820,7 +10820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10895,7 +10895,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10904,7 +10904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10980,7 +10980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11059,7 +11059,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11077,7 +11077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11156,7 +11156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11174,7 +11174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11251,7 +11251,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11330,7 +11330,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11348,7 +11348,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11403,7 +11403,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11412,7 +11412,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11557,7 +11557,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11632,7 +11632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11641,7 +11641,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11764,7 +11764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11782,7 +11782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11857,7 +11857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11932,7 +11932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11941,7 +11941,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12020,7 +12020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12038,7 +12038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12117,7 +12117,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12135,7 +12135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12214,7 +12214,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12232,7 +12232,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12311,7 +12311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12329,7 +12329,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12408,7 +12408,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12426,7 +12426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12505,7 +12505,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12523,7 +12523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12602,7 +12602,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12620,7 +12620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12699,7 +12699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12717,7 +12717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12796,7 +12796,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12814,7 +12814,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12891,7 +12891,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12909,7 +12909,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12986,7 +12986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13004,7 +13004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13127,7 +13127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13145,7 +13145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13220,7 +13220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13295,7 +13295,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13304,7 +13304,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13384,7 +13384,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13402,7 +13402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13477,7 +13477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13559,7 +13559,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13654,7 +13654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13730,7 +13730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13828,7 +13828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13903,7 +13903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13982,7 +13982,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14000,7 +14000,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14076,7 +14076,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14156,7 +14156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14174,7 +14174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14249,7 +14249,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14327,7 +14327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14402,7 +14402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14477,7 +14477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14556,7 +14556,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14574,7 +14574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14653,7 +14653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14671,7 +14671,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14751,7 +14751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14778,7 +14778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14854,7 +14854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14932,7 +14932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15009,7 +15009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15027,7 +15027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15105,7 +15105,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15410,7 +15410,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15465,7 +15465,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15474,7 +15474,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15602,7 +15602,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15677,7 +15677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15756,7 +15756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15774,7 +15774,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15849,7 +15849,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15858,7 +15858,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15935,7 +15935,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15953,7 +15953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16028,7 +16028,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16152,7 +16152,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16319,7 +16319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16394,7 +16394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16473,7 +16473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16491,7 +16491,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16570,7 +16570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16588,7 +16588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16667,7 +16667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16685,7 +16685,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16764,7 +16764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16782,7 +16782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16903,7 +16903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16912,7 +16912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17081,7 +17081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17099,7 +17099,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17230,7 +17230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17310,7 +17310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17337,7 +17337,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17432,7 +17432,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17535,7 +17535,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17601,7 +17601,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17667,7 +17667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17736,7 +17736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17820,7 +17820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17899,7 +17899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17917,7 +17917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17996,7 +17996,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18014,7 +18014,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18089,7 +18089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18098,7 +18098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18175,7 +18175,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18193,7 +18193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18271,7 +18271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18348,7 +18348,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18366,7 +18366,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18443,7 +18443,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18461,7 +18461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18537,7 +18537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18616,7 +18616,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18634,7 +18634,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18713,7 +18713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18731,7 +18731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18809,7 +18809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18932,7 +18932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19009,7 +19009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19027,7 +19027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19102,7 +19102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19181,7 +19181,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19199,7 +19199,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19278,7 +19278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19296,7 +19296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19372,7 +19372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19449,7 +19449,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19467,7 +19467,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19542,7 +19542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19621,7 +19621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19639,7 +19639,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19762,7 +19762,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19839,7 +19839,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19857,7 +19857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19932,7 +19932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20011,7 +20011,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20029,7 +20029,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20109,7 +20109,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20189,7 +20189,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20264,7 +20264,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20339,7 +20339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20414,7 +20414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20493,7 +20493,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20511,7 +20511,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20593,7 +20593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20620,7 +20620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20699,7 +20699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20717,7 +20717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20793,7 +20793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20870,7 +20870,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20888,7 +20888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20981,7 +20981,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21056,7 +21056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21065,7 +21065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21144,7 +21144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21162,7 +21162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21241,7 +21241,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21259,7 +21259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21334,7 +21334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21343,7 +21343,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21420,7 +21420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21438,7 +21438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21513,7 +21513,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21592,7 +21592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21610,7 +21610,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21689,7 +21689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21707,7 +21707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21785,7 +21785,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21862,7 +21862,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21880,7 +21880,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21959,7 +21959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21977,7 +21977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -22056,7 +22056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22074,7 +22074,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -22153,7 +22153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 与当前状态冲突（WRONG_STAGE、TASK_NOT_CLAIMED、DUPLICATE 等） */
+            /** @description 与当前状态冲突（WRONG_STAGE、DEADLINE_PASSED、TASK_NOT_CLAIMED、DUPLICATE 等） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22171,7 +22171,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN、DEADLINE_PASSED 等） */
+            /** @description 业务规则不允许（CALENDAR_YEAR_UNKNOWN 等） */
             422: {
                 headers: {
                     [name: string]: unknown;
