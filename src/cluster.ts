@@ -1,6 +1,5 @@
 import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
-import { poolShare } from './common/db/pool-share';
 
 /**
  * The API as API_PROCESSES processes behind one port (issue #20 part 2), with Node's cluster module: the primary
@@ -13,7 +12,6 @@ import { poolShare } from './common/db/pool-share';
  * request it held fails at the connection, which a client retries. The primary does no work of its own, so it
  * is hard to kill by accident; SIGTERM/SIGINT to it stop all children.
  *
- * DB_POOL_SIZE is the cluster's, divided among its children (common/db/pool-share.ts).
  * Metrics: child i (0-based) listens on METRICS_PORT + 10·i (9464, 9474, …), so workers started by scripts/up.sh
  * at WORKER_METRICS_PORT + 10·j never collide (docs/operations.md).
  */
@@ -21,8 +19,6 @@ const count = Math.max(1, Number(process.env.API_PROCESSES ?? 1) || 1);
 // 0 (a free port, as under NODE_ENV=test) stays 0 for every child
 const metricsBase = Number(process.env.METRICS_PORT ?? (process.env.NODE_ENV === 'test' ? 0 : 9464));
 const metricsPort = (index: number) => String(metricsBase && metricsBase + 10 * index);
-// the children share the host's database connections (common/db/pool-share.ts)
-const poolSize = String(poolShare(Number(process.env.DB_POOL_SIZE ?? 20) || 20, count));
 
 if (count === 1 || !cluster.isPrimary) {
   void import('./main');
@@ -32,7 +28,7 @@ if (count === 1 || !cluster.isPrimary) {
   let stopping = false;
   let up = 0;
   const fork = (index: number, again = false) => {
-    const child = cluster.fork({ API_INSTANCE: String(index), METRICS_PORT: metricsPort(index), DB_POOL_SIZE: poolSize });
+    const child = cluster.fork({ API_INSTANCE: String(index), METRICS_PORT: metricsPort(index) });
     // one line once every child listens (the fault suite waits for it), one per child started again later
     child.once('listening', () => {
       if (again) logger.log(`API process ${index} (pid ${child.process.pid}) listening again`);

@@ -18,8 +18,6 @@ export const envSchema = Joi.object({
   PORT: Joi.number().port().default(3000),
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }).default('postgres://postgres@127.0.0.1:5432/educredit'),
   DATABASE_SCHEMA: Joi.string().default('public'),
-  // the API processes of one cluster (src/cluster.ts) share it: each gets its part (src/common/db/pool-share.ts)
-  DB_POOL_SIZE: Joi.number().integer().min(2).max(200).default(20).description('PostgreSQL connections of one process (an API cluster shares it)'),
   REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).default('redis://127.0.0.1:6379/0'),
   QUEUE_PREFIX: Joi.string().default('educredit'),
   TEMPORAL_ADDRESS: Joi.string().default('127.0.0.1:7233'),
@@ -103,7 +101,6 @@ export interface AppEnv {
   PORT: number;
   DATABASE_URL: string;
   DATABASE_SCHEMA: string;
-  DB_POOL_SIZE: number;
   REDIS_URL: string;
   QUEUE_PREFIX: string;
   TEMPORAL_ADDRESS: string;

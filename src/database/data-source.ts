@@ -13,7 +13,7 @@ export function dataSourceOptions(env = validateEnv(process.env)): DataSourceOpt
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: env.DB_POOL_SIZE, options: `-c search_path=${env.DATABASE_SCHEMA},public -c timezone=Asia/Shanghai` },
+    extra: { max: 20, options: `-c search_path=${env.DATABASE_SCHEMA},public -c timezone=Asia/Shanghai` },
   };
 }
 
