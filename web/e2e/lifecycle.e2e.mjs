@@ -16,10 +16,22 @@ const { DEMO_USERS } = createRequire(import.meta.url)('../../dist/scripts/demo-d
 const USERS = Object.fromEntries(['officer', 'approver', 'manager', 'institution', 'admin']
   .map((role) => DEMO_USERS.find((u) => u.role === role)).map((u) => [u.role, [u.username, u.password, u.totpSecret]]));
 
+/** One statement on the test database (what a test simulates, or reads back); answers its rows. */
+async function sql(text, values) {
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    return (await db.query(text, values)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
 describe('web console', () => {
   let b;
   const pages = {};
   let caseNo;
+  let rectificationDue;
 
   before(async () => {
     b = await launch();
@@ -97,10 +109,7 @@ describe('web console', () => {
     await shot(page, '03-case-officer');
 
     // the console states why it read the case: the audit log keeps the screen and the case as the purpose
-    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
-    const { rows } = await db.query(`SELECT DISTINCT reason FROM audit_log WHERE action = 'case.read' AND resource_id = $1`, [caseNo]);
-    await db.end();
+    const rows = await sql(`SELECT DISTINCT reason FROM audit_log WHERE action = 'case.read' AND resource_id = $1`, [caseNo]);
     assert.deepEqual(rows.map((r) => r.reason), [`案件办理：查看案件 ${caseNo}`]);
   });
 
@@ -197,16 +206,15 @@ describe('web console', () => {
   });
 
   it('counts the case as an overdue rectification on the manager dashboard once its deadline has passed', async () => {
-    // Time passing is simulated where the report reads it: the deadline row's due date moves into the past.
-    // The workflow's own timer is untouched, so the institution can still answer below. The date is older than
-    // any other overdue rectification in the test database, so the case heads the panel's first page (oldest
-    // first) — and its absence from that page later means it is no longer counted at all.
-    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
-    const moved = await db.query(
-      `UPDATE institution_deadlines SET due_date = '2025-01-02' WHERE case_no = $1 AND kind = 'rectification' AND status = 'open'`, [caseNo]);
-    await db.end();
-    assert.equal(moved.rowCount, 1, 'the case has one open rectification deadline');
+    // Time passing is simulated where the report reads it: the deadline row's due date moves into the past, and
+    // back before the institution answers below (the portal decides an answer on that row, issue #20). The date is
+    // older than any other overdue rectification in the test database, so the case heads the panel's first page
+    // (oldest first) — and its absence from that page later means it is no longer counted at all.
+    const [due] = await sql(
+      `SELECT due_date::text AS due FROM institution_deadlines WHERE case_no = $1 AND kind = 'rectification' AND status = 'open'`, [caseNo]);
+    assert.ok(due, 'the case has one open rectification deadline');
+    rectificationDue = due.due;
+    await sql(`UPDATE institution_deadlines SET due_date = '2025-01-02' WHERE case_no = $1 AND kind = 'rectification' AND status = 'open'`, [caseNo]);
     const page = await as('manager');
     await page.getByRole('heading', { name: '领导看板' }).waitFor();
     const panel = page.locator('.ant-card').filter({ has: page.getByTestId('overdue-rectifications') });
@@ -215,6 +223,8 @@ describe('web console', () => {
   });
 
   it('lets the institution submit its rectification report with evidence', async () => {
+    // in time: the due date the dashboard test moved into the past is the case's own again
+    await sql(`UPDATE institution_deadlines SET due_date = $2 WHERE case_no = $1 AND kind = 'rectification' AND status = 'open'`, [caseNo, rectificationDue]);
     const page = await as('institution');
     await page.reload();
     const row = page.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: '整改期限' }).first();
@@ -287,6 +297,8 @@ describe('web console', () => {
   });
 
   it('shows the manager a dashboard that does not count the case as an overdue rectification', async () => {
+    // answered and passed: not overdue even with a due date long past (as the dashboard test set it)
+    await sql(`UPDATE institution_deadlines SET due_date = '2025-01-02' WHERE case_no = $1 AND kind = 'rectification'`, [caseNo]);
     const page = await as('manager');
     await page.reload(); // the manager's tab is still open from when the case was overdue
     await page.getByRole('heading', { name: '领导看板' }).waitFor();
