@@ -18,6 +18,14 @@ export function inTime(deadline: { dueDate: string; provisional: boolean }, atMs
 }
 
 /**
+ * Whether the deadline's end has come by this clock while its row is still open: the case has not closed it yet, and
+ * its own clock (the timer that ends it) decides the answer (portal.service.ts `answerAtTheEnd`).
+ */
+export function endedButOpen(row: DeadlineState, atMs: number): boolean {
+  return row.status === 'open' && !inTime(row, atMs);
+}
+
+/**
  * Refuses an answer the case's latest deadline of its kind does not take, with the case's words: none open now
  * (WRONG_STAGE), already answered (ALREADY_SUBMITTED: a resend, answered by the first), missed or past its end
  * (DEADLINE_PASSED). The row is the case's own: a deadline's row commits before the case waits on it, and the case

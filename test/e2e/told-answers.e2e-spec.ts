@@ -28,14 +28,13 @@ describe('answers told to the case', () => {
     const blank = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '      ', fileIds: [] });
     expect(blank.status).toBe(400);
     expect(blank.body).toMatchObject({ code: 'OUTCOME_INVALID', message: '请填写说明' });
-    // past its end (the day before today, Beijing) and its row still open, the case's timer not yet run: too late
-    const [{ due }] = await t.ds.query(`SELECT due_date::text AS due FROM institution_deadlines WHERE case_no = $1 AND status = 'open'`, [caseNo]);
-    const [[{ yesterday }]] = await t.ds.query( // TypeORM answers an UPDATE … RETURNING as [rows, count]
-      `UPDATE institution_deadlines SET due_date = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1 WHERE case_no = $1 AND status = 'open' RETURNING due_date::text AS yesterday`, [caseNo]);
+    // a deadline the case closed as missed (its timer ran, the row said open): too late, in the case's words
+    const [[{ due }]] = await t.ds.query( // TypeORM answers an UPDATE … RETURNING as [rows, count]
+      `UPDATE institution_deadlines SET status = 'missed' WHERE case_no = $1 AND status = 'open' RETURNING due_date::text AS due`, [caseNo]);
     const late = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '逾期提出的异议', fileIds: [] });
     expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({ code: 'DEADLINE_PASSED', message: `提交期限已于 ${yesterday} 届满` });
-    await t.ds.query(`UPDATE institution_deadlines SET due_date = $2 WHERE case_no = $1 AND status = 'open'`, [caseNo, due]);
+    expect(late.body).toMatchObject({ code: 'DEADLINE_PASSED', message: `提交期限已于 ${due} 届满` });
+    await t.ds.query(`UPDATE institution_deadlines SET status = 'open' WHERE case_no = $1 AND kind = 'objection'`, [caseNo]);
     const sent = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution))
       .send({ reason: '我机构已取得办学许可证，认定事实有误', fileIds: [] }).expect(200);
     expect(sent.body).toMatchObject({ caseNo, accepted: true });
@@ -88,5 +87,24 @@ describe('answers told to the case', () => {
     await waitFor('the objection under review', async () => (await t.ds.query(
       `SELECT 1 FROM tasks WHERE case_no = $1 AND kind = 'review-objection' AND status = 'open'`, [caseNo])).length === 1);
     expect(await t.ds.query(`SELECT text FROM case_submissions WHERE case_no = $1`, [caseNo])).toEqual([{ text: '认定事实有误' }]);
+  });
+
+  it('lets the case decide an answer the row says is past its end while the case has not closed it', async () => {
+    const officer = await t.loginAs('officer', { officeCode: 'XWPX' });
+    const approver = await t.loginAs('approver', { officeCode: 'XWPX' });
+    const { uscc, caseNo } = await openCase(officer.token);
+    await consentToElectronicService(t, officer.token, uscc);
+    const institution = (await t.loginAs('institution', { uscc, officeCode: null })).token;
+    await doTask(t, officer.token, caseNo, 'investigate', { summary: '经查属实', severity: 'general' });
+    await doTask(t, approver.token, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' });
+    // the row's date moved to yesterday; the case's timer (its own clock, the one that ends the deadline) is days away
+    await t.ds.query(`UPDATE institution_deadlines SET due_date = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1 WHERE case_no = $1 AND status = 'open'`, [caseNo]);
+    await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '认定事实有误', fileIds: [] }).expect(200);
+    // the case accepted it by its update, not a telling, and the receipt is there at once
+    const h = await history(caseNo);
+    expect(h.acceptedAnswers).toEqual(['submitObjection']);
+    expect(h.answered).toEqual([]);
+    expect(await t.ds.query(`SELECT kind FROM case_submissions WHERE case_no = $1`, [caseNo])).toEqual([{ kind: 'objection' }]);
+    expect(await t.ds.query(`SELECT status FROM institution_deadlines WHERE case_no = $1 AND kind = 'objection'`, [caseNo])).toEqual([{ status: 'answered' }]);
   });
 });
