@@ -16,14 +16,20 @@ describe('answers told to the case', () => {
   beforeAll(() => ({ t } = r));
   const { openCase, history } = r;
 
-  it('takes an objection in the portal, with its receipt at once and the deadline closed, and tells the case', async () => {
+  /** A case determined and its notice served in the portal: the institution's objection window is open. */
+  async function inObjectionWindow() {
     const officer = await t.loginAs('officer', { officeCode: 'XWPX' });
     const approver = await t.loginAs('approver', { officeCode: 'XWPX' });
     const { uscc, caseNo } = await openCase(officer.token);
     await consentToElectronicService(t, officer.token, uscc);
-    const institution = (await t.loginAs('institution', { uscc, officeCode: null })).token;
+    const institution = await t.loginAs('institution', { uscc, officeCode: null });
     await doTask(t, officer.token, caseNo, 'investigate', { summary: '经查属实', severity: 'general' });
     await doTask(t, approver.token, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' });
+    return { officer, uscc, caseNo, institution };
+  }
+
+  it('takes an objection in the portal, with its receipt at once and the deadline closed, and tells the case', async () => {
+    const { officer, caseNo, institution: { token: institution } } = await inObjectionWindow();
     // blank is no answer: refused as the case would refuse it, the window still open
     const blank = await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '      ', fileIds: [] });
     expect(blank.status).toBe(400);
@@ -60,13 +66,7 @@ describe('answers told to the case', () => {
   });
 
   it('refuses a resent objection whose first is committed but not yet told, and tells the case the first', async () => {
-    const officer = await t.loginAs('officer', { officeCode: 'XWPX' });
-    const approver = await t.loginAs('approver', { officeCode: 'XWPX' });
-    const { uscc, caseNo } = await openCase(officer.token);
-    await consentToElectronicService(t, officer.token, uscc);
-    const institution = await t.loginAs('institution', { uscc, officeCode: null });
-    await doTask(t, officer.token, caseNo, 'investigate', { summary: '经查属实', severity: 'general' });
-    await doTask(t, approver.token, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' });
+    const { uscc, caseNo, institution } = await inObjectionWindow();
     const [deadline] = await t.ds.query(`SELECT id, round FROM institution_deadlines WHERE case_no = $1 AND kind = 'objection' AND status = 'open'`, [caseNo]);
     // what an answer commits, without the telling after it: an API killed between its commit and its signal
     const first = { actor: { id: institution.user.id, role: 'institution', officeCode: null, uscc }, text: '认定事实有误', fileIds: [], deadlineId: deadline.id as string, atMs: Date.now() };
@@ -90,13 +90,7 @@ describe('answers told to the case', () => {
   });
 
   it('lets the case decide an answer the row says is past its end while the case has not closed it', async () => {
-    const officer = await t.loginAs('officer', { officeCode: 'XWPX' });
-    const approver = await t.loginAs('approver', { officeCode: 'XWPX' });
-    const { uscc, caseNo } = await openCase(officer.token);
-    await consentToElectronicService(t, officer.token, uscc);
-    const institution = (await t.loginAs('institution', { uscc, officeCode: null })).token;
-    await doTask(t, officer.token, caseNo, 'investigate', { summary: '经查属实', severity: 'general' });
-    await doTask(t, approver.token, caseNo, 'approve-determination', { summary: '同意', decision: 'approve' });
+    const { caseNo, institution: { token: institution } } = await inObjectionWindow();
     // the row's date moved to yesterday; the case's timer (its own clock, the one that ends the deadline) is days away
     await t.ds.query(`UPDATE institution_deadlines SET due_date = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1 WHERE case_no = $1 AND status = 'open'`, [caseNo]);
     await t.http().post(`/api/portal/cases/${caseNo}/objection`).set(auth(institution)).send({ reason: '认定事实有误', fileIds: [] }).expect(200);
